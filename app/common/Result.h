@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QString>
+
+#include <utility>
+#include <variant>
+
+namespace trailguard {
+
+// What kind of failure happened; the UI turns codes into words, the message carries the details.
+enum class ErrorCode {
+    InvalidTicker,
+    InvalidRatio,
+    InvalidPrice,
+    DuplicateTicker,
+    UnknownTicker,
+    InvalidSetting,
+    DatabaseOpen,
+    DatabaseTooNew,
+    DatabaseQuery,
+    InvalidArguments,
+};
+
+struct Error {
+    ErrorCode code;
+    QString message; // translated, says what is wrong and what to do
+};
+
+// A value or an Error. Synchronous core calls that can fail return one of these.
+template <typename T>
+class [[nodiscard]] Result {
+public:
+    Result(T value) : m_data(std::move(value)) {}
+    Result(Error error) : m_data(std::move(error)) {}
+
+    bool ok() const { return std::holds_alternative<T>(m_data); }
+    explicit operator bool() const { return ok(); }
+
+    const T &value() const & { return std::get<T>(m_data); }
+    T &value() & { return std::get<T>(m_data); }
+    T &&value() && { return std::get<T>(std::move(m_data)); }
+    const Error &error() const { return std::get<Error>(m_data); }
+
+private:
+    std::variant<T, Error> m_data;
+};
+
+// For operations that produce no value.
+struct Done {};
+using Status = Result<Done>;
+inline Status success() { return Done{}; }
+
+} // namespace trailguard

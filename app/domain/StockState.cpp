@@ -1,0 +1,12 @@
+#include "domain/StockState.h"
+
+namespace trailguard {
+
+std::optional<double> StockState::distanceToStopPercent() const
+{
+    if (!lastPrice || !stop || *lastPrice <= 0.0)
+        return std::nullopt;
+    return (*lastPrice - *stop) / *lastPrice * 100.0;
+}
+
+} // namespace trailguard

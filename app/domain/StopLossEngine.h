@@ -1,0 +1,41 @@
+#pragma once
+
+#include "common/Result.h"
+#include "domain/StockState.h"
+
+#include <optional>
+
+namespace trailguard::StopLossEngine {
+
+// The result of running one quote through the engine.
+struct Outcome {
+    StockState state;
+    std::optional<Breach> breach;
+    bool changed = false; // false when the quote was ignored or changed nothing
+};
+
+// The state of a ticker just added to the watchlist. With an entry price the peak starts there.
+StockState initialState(const QString &ticker, double ratio, std::optional<double> entry,
+                        const QDateTime &now);
+
+// Applies one quote. Rules:
+//  1. a quote without a usable price (missing, zero, negative, NaN) changes nothing;
+//  2. with no peak yet, the peak starts at the entry price if given, else at the first price;
+//  3. a price above the peak raises the peak and sets stop = peak × ratio; the stop never moves down;
+//  4. a price strictly below the stop is a breach, unless one was already reported for that ticker on
+//     the same market day (the quote's date in the exchange time zone);
+//  5. a breach carries ticker, price, peak, stop, ratio and quote time.
+// A quote without a time is taken as observed at `now`.
+Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now);
+
+// The user asked to restart trailing from the last price (or from scratch when no price is known).
+StockState resetPeak(const StockState &state);
+
+// The user changed the ratio: the stop follows the peak at the new ratio, up or down.
+Result<StockState> changeRatio(const StockState &state, double ratio);
+
+// Strict "below" with a tolerance for binary floating point, so that a price equal to the stop to the
+// cent (95.40 against 106 × 0.9) is never a breach.
+bool isBelow(double price, double stop);
+
+} // namespace trailguard::StopLossEngine

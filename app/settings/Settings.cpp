@@ -1,0 +1,139 @@
+#include "settings/Settings.h"
+
+#include "domain/Ticker.h"
+
+#include <QCoreApplication>
+
+namespace trailguard {
+
+namespace {
+class SettingsText {
+    Q_DECLARE_TR_FUNCTIONS(Settings)
+};
+
+struct Key {
+    const char *name;
+    QVariant defaultValue;
+};
+
+// Every key Trailguard stores, with its default.
+const Key kKeys[] = {
+    {"watchlist/defaultRatio", StopRatio::kDefault},
+    {"ui/mainWindowGeometry", QByteArray()},
+    {"ui/mainWindowState", QByteArray()},
+    {"ui/watchlistHeaderState", QByteArray()},
+};
+
+QVariant defaultFor(const char *key)
+{
+    for (const Key &entry : kKeys) {
+        if (qstrcmp(entry.name, key) == 0)
+            return entry.defaultValue;
+    }
+    Q_ASSERT_X(false, "Settings", "unknown key");
+    return {};
+}
+
+const QString kStopLossVariable = QStringLiteral("STOP_LOSS");
+} // namespace
+
+Settings::Settings(std::unique_ptr<QSettings> store, QProcessEnvironment environment, QObject *parent)
+    : QObject(parent), m_store(std::move(store)), m_environment(std::move(environment))
+{
+}
+
+Settings::~Settings() = default;
+
+std::unique_ptr<Settings> Settings::forFile(const QString &settingsFile, QProcessEnvironment environment)
+{
+    auto store = settingsFile.isEmpty()
+                     ? std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
+                                                   QStringLiteral("trailguard"), QStringLiteral("trailguard"))
+                     : std::make_unique<QSettings>(settingsFile, QSettings::IniFormat);
+    return std::make_unique<Settings>(std::move(store), std::move(environment));
+}
+
+QVariant Settings::value(const char *key) const
+{
+    return m_store->value(QLatin1String(key), defaultFor(key));
+}
+
+void Settings::setValue(const char *key, const QVariant &value)
+{
+    if (m_store->value(QLatin1String(key)) == value)
+        return;
+    m_store->setValue(QLatin1String(key), value);
+    Q_EMIT changed(QLatin1String(key));
+}
+
+bool Settings::defaultRatioFromEnvironment() const
+{
+    return m_environment.contains(kStopLossVariable);
+}
+
+Result<double> Settings::defaultRatio() const
+{
+    if (defaultRatioFromEnvironment()) {
+        const QString text = m_environment.value(kStopLossVariable);
+        const Result<double> ratio = StopRatio::parse(text);
+        if (!ratio.ok()) {
+            return Error{ErrorCode::InvalidSetting,
+                         SettingsText::tr("The environment variable STOP_LOSS=\"%1\" is not a valid stop ratio. "
+                                          "Set it to a number greater than 0 and less than 1 (for example 0.9), "
+                                          "or unset it.")
+                             .arg(text)};
+        }
+        return ratio;
+    }
+    bool ok = false;
+    const double stored = value("watchlist/defaultRatio").toDouble(&ok);
+    if (!ok || !StopRatio::validate(stored).ok())
+        return StopRatio::kDefault; // a hand-edited, broken settings file falls back to the default
+    return stored;
+}
+
+Status Settings::setDefaultRatio(double ratio)
+{
+    const Result<double> valid = StopRatio::validate(ratio);
+    if (!valid.ok())
+        return valid.error();
+    setValue("watchlist/defaultRatio", ratio);
+    return success();
+}
+
+QByteArray Settings::mainWindowGeometry() const
+{
+    return value("ui/mainWindowGeometry").toByteArray();
+}
+
+void Settings::setMainWindowGeometry(const QByteArray &geometry)
+{
+    setValue("ui/mainWindowGeometry", geometry);
+}
+
+QByteArray Settings::mainWindowState() const
+{
+    return value("ui/mainWindowState").toByteArray();
+}
+
+void Settings::setMainWindowState(const QByteArray &state)
+{
+    setValue("ui/mainWindowState", state);
+}
+
+QByteArray Settings::watchlistHeaderState() const
+{
+    return value("ui/watchlistHeaderState").toByteArray();
+}
+
+void Settings::setWatchlistHeaderState(const QByteArray &state)
+{
+    setValue("ui/watchlistHeaderState", state);
+}
+
+void Settings::sync()
+{
+    m_store->sync();
+}
+
+} // namespace trailguard

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QSettings>
+
+#include <memory>
+
+namespace trailguard {
+
+// Typed access to the user's preferences. Keys and defaults live in Settings.cpp, in one table.
+// The environment (STOP_LOSS, the seed project's name) overrides the stored default ratio.
+class Settings : public QObject {
+    Q_OBJECT
+public:
+    Settings(std::unique_ptr<QSettings> store, QProcessEnvironment environment, QObject *parent = nullptr);
+    ~Settings() override;
+
+    // Builds the settings for the given file (see AppPaths::settingsFile; empty for the standard place).
+    static std::unique_ptr<Settings> forFile(const QString &settingsFile,
+                                             QProcessEnvironment environment = QProcessEnvironment::systemEnvironment());
+
+    // The ratio new tickers get when none is given. An invalid STOP_LOSS is an error, never ignored.
+    Result<double> defaultRatio() const;
+    bool defaultRatioFromEnvironment() const;
+    Status setDefaultRatio(double ratio);
+
+    QByteArray mainWindowGeometry() const;
+    void setMainWindowGeometry(const QByteArray &geometry);
+    QByteArray mainWindowState() const;
+    void setMainWindowState(const QByteArray &state);
+    QByteArray watchlistHeaderState() const;
+    void setWatchlistHeaderState(const QByteArray &state);
+
+    void sync();
+
+Q_SIGNALS:
+    void changed(const QString &key);
+
+private:
+    QVariant value(const char *key) const;
+    void setValue(const char *key, const QVariant &value);
+
+    std::unique_ptr<QSettings> m_store;
+    QProcessEnvironment m_environment;
+};
+
+} // namespace trailguard

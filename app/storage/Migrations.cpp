@@ -1,0 +1,32 @@
+#include "storage/Migrations.h"
+
+namespace trailguard {
+
+// Times are stored as ISO 8601 UTC text with milliseconds ("2026-11-24T21:30:00.000Z"): sortable,
+// and readable in any SQLite shell. Later issues add quote history, alerts and deliveries here.
+const QList<Migration> &schemaMigrations()
+{
+    static const QList<Migration> migrations{
+        {1,
+         QStringLiteral("watchlist"),
+         {QStringLiteral(R"(
+CREATE TABLE stocks (
+    ticker                TEXT PRIMARY KEY NOT NULL CHECK (length(ticker) BETWEEN 1 AND 15),
+    symbol_id             INTEGER,
+    currency              TEXT NOT NULL DEFAULT '',
+    last_price            REAL CHECK (last_price IS NULL OR last_price > 0),
+    last_quote_at         TEXT,
+    peak                  REAL CHECK (peak IS NULL OR peak > 0),
+    stop_ratio            REAL NOT NULL CHECK (stop_ratio > 0 AND stop_ratio < 1),
+    stop_price            REAL CHECK (stop_price IS NULL OR stop_price > 0),
+    entry_price           REAL CHECK (entry_price IS NULL OR entry_price > 0),
+    last_alert_at         TEXT,
+    last_alert_market_day TEXT,
+    created_at            TEXT NOT NULL
+))"),
+          QStringLiteral("CREATE INDEX stocks_symbol_id ON stocks(symbol_id)")}},
+    };
+    return migrations;
+}
+
+} // namespace trailguard

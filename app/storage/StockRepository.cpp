@@ -1,0 +1,204 @@
+#include "storage/StockRepository.h"
+
+#include "common/Logging.h"
+#include "storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace trailguard {
+
+namespace {
+class Storage {
+    Q_DECLARE_TR_FUNCTIONS(Storage)
+};
+
+const QString kColumns = QStringLiteral(
+    "ticker, symbol_id, currency, last_price, last_quote_at, peak, stop_ratio, stop_price, entry_price, "
+    "last_alert_at, last_alert_market_day, created_at");
+
+QVariant toVariant(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
+}
+
+QVariant toVariant(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QVariant toVariant(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toUTC().toString(Qt::ISODateWithMs)) : QVariant(QMetaType(QMetaType::QString));
+}
+
+QVariant toVariant(const QDate &date)
+{
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+}
+
+std::optional<double> optionalDouble(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toDouble();
+}
+
+QDateTime dateTime(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    return time.toUTC();
+}
+
+StockState fromQuery(const QSqlQuery &query)
+{
+    StockState stock;
+    stock.ticker = query.value(0).toString();
+    if (!query.value(1).isNull())
+        stock.symbolId = query.value(1).toLongLong();
+    stock.currency = query.value(2).toString();
+    stock.lastPrice = optionalDouble(query.value(3));
+    stock.lastQuoteAt = dateTime(query.value(4));
+    stock.peak = optionalDouble(query.value(5));
+    stock.ratio = query.value(6).toDouble();
+    stock.stop = optionalDouble(query.value(7));
+    stock.entry = optionalDouble(query.value(8));
+    stock.lastAlertAt = dateTime(query.value(9));
+    if (!query.value(10).isNull())
+        stock.lastAlertMarketDay = QDate::fromString(query.value(10).toString(), Qt::ISODate);
+    stock.createdAt = dateTime(query.value(11));
+    return stock;
+}
+
+void bindState(QSqlQuery &query, const StockState &stock)
+{
+    query.bindValue(QStringLiteral(":ticker"), stock.ticker);
+    query.bindValue(QStringLiteral(":symbol_id"), toVariant(stock.symbolId));
+    query.bindValue(QStringLiteral(":currency"), stock.currency);
+    query.bindValue(QStringLiteral(":last_price"), toVariant(stock.lastPrice));
+    query.bindValue(QStringLiteral(":last_quote_at"), toVariant(stock.lastQuoteAt));
+    query.bindValue(QStringLiteral(":peak"), toVariant(stock.peak));
+    query.bindValue(QStringLiteral(":stop_ratio"), stock.ratio);
+    query.bindValue(QStringLiteral(":stop_price"), toVariant(stock.stop));
+    query.bindValue(QStringLiteral(":entry_price"), toVariant(stock.entry));
+    query.bindValue(QStringLiteral(":last_alert_at"), toVariant(stock.lastAlertAt));
+    query.bindValue(QStringLiteral(":last_alert_market_day"), toVariant(stock.lastAlertMarketDay));
+}
+
+Error queryError(const QSqlQuery &query)
+{
+    const QString reason = query.lastError().text();
+    qCWarning(lcStorage) << "Query failed:" << reason;
+    return Error{ErrorCode::DatabaseQuery, Storage::tr("A database command failed: %1").arg(reason)};
+}
+
+Error unknownTicker(const QString &ticker)
+{
+    return Error{ErrorCode::UnknownTicker,
+                 Storage::tr("%1 is not on the watchlist. Check the spelling, or list the watchlist first.").arg(ticker)};
+}
+
+const QString kUpdateSql = QStringLiteral(
+    "UPDATE stocks SET symbol_id = :symbol_id, currency = :currency, last_price = :last_price, "
+    "last_quote_at = :last_quote_at, peak = :peak, stop_ratio = :stop_ratio, stop_price = :stop_price, "
+    "entry_price = :entry_price, last_alert_at = :last_alert_at, "
+    "last_alert_market_day = :last_alert_market_day WHERE ticker = :ticker");
+} // namespace
+
+StockRepository::StockRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Result<QList<StockState>> StockRepository::all() const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT %1 FROM stocks ORDER BY ticker").arg(kColumns)))
+        return queryError(query);
+    QList<StockState> stocks;
+    while (query.next())
+        stocks.append(fromQuery(query));
+    return stocks;
+}
+
+Result<std::optional<StockState>> StockRepository::find(const QString &ticker) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM stocks WHERE ticker = :ticker").arg(kColumns));
+    query.bindValue(QStringLiteral(":ticker"), ticker);
+    if (!query.exec())
+        return queryError(query);
+    if (!query.next())
+        return std::optional<StockState>();
+    return std::optional<StockState>(fromQuery(query));
+}
+
+Status StockRepository::insert(const StockState &stock)
+{
+    return inTransaction(m_db, [&]() -> Status {
+        const auto existing = find(stock.ticker);
+        if (!existing.ok())
+            return existing.error();
+        if (existing.value()) {
+            return Error{ErrorCode::DuplicateTicker,
+                         Storage::tr("%1 is already on the watchlist; nothing was changed.").arg(stock.ticker)};
+        }
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral(
+            "INSERT INTO stocks (%1) VALUES (:ticker, :symbol_id, :currency, :last_price, :last_quote_at, :peak, "
+            ":stop_ratio, :stop_price, :entry_price, :last_alert_at, :last_alert_market_day, :created_at)")
+                          .arg(kColumns));
+        bindState(query, stock);
+        query.bindValue(QStringLiteral(":created_at"), toVariant(stock.createdAt.isValid()
+                                                                     ? stock.createdAt
+                                                                     : QDateTime::currentDateTimeUtc()));
+        if (!query.exec())
+            return queryError(query);
+        return success();
+    });
+}
+
+Status StockRepository::update(const StockState &stock)
+{
+    QSqlQuery query(m_db);
+    query.prepare(kUpdateSql);
+    bindState(query, stock);
+    if (!query.exec())
+        return queryError(query);
+    if (query.numRowsAffected() == 0)
+        return unknownTicker(stock.ticker);
+    return success();
+}
+
+Status StockRepository::updateAll(const QList<StockState> &stocks)
+{
+    return inTransaction(m_db, [&]() -> Status {
+        QSqlQuery query(m_db);
+        query.prepare(kUpdateSql);
+        for (const StockState &stock : stocks) {
+            bindState(query, stock);
+            if (!query.exec())
+                return queryError(query);
+            if (query.numRowsAffected() == 0)
+                return unknownTicker(stock.ticker);
+        }
+        return success();
+    });
+}
+
+Status StockRepository::remove(const QString &ticker)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM stocks WHERE ticker = :ticker"));
+    query.bindValue(QStringLiteral(":ticker"), ticker);
+    if (!query.exec())
+        return queryError(query);
+    if (query.numRowsAffected() == 0)
+        return unknownTicker(ticker);
+    return success();
+}
+
+} // namespace trailguard

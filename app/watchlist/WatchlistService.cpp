@@ -1,0 +1,111 @@
+#include "watchlist/WatchlistService.h"
+
+#include "common/Logging.h"
+#include "domain/StopLossEngine.h"
+#include "domain/Ticker.h"
+
+#include <QCoreApplication>
+
+namespace trailguard {
+
+namespace {
+class Watchlist {
+    Q_DECLARE_TR_FUNCTIONS(Watchlist)
+};
+} // namespace
+
+WatchlistService::WatchlistService(StockRepository &repository, const Clock &clock, QObject *parent)
+    : QObject(parent), m_repository(repository), m_clock(clock)
+{
+}
+
+Result<QList<StockState>> WatchlistService::stocks() const
+{
+    return m_repository.all();
+}
+
+Result<StockState> WatchlistService::add(const QString &tickerInput, double ratio, std::optional<double> entry)
+{
+    const Result<QString> ticker = Ticker::normalize(tickerInput);
+    if (!ticker.ok())
+        return ticker.error();
+    const Result<double> validRatio = StopRatio::validate(ratio);
+    if (!validRatio.ok())
+        return validRatio.error();
+    if (entry && !Price::isUsable(*entry)) {
+        return Error{ErrorCode::InvalidPrice,
+                     Watchlist::tr("The entry price must be a number greater than 0, or left empty.")};
+    }
+
+    const StockState stock = StopLossEngine::initialState(ticker.value(), ratio, entry, m_clock.now());
+    if (Status inserted = m_repository.insert(stock); !inserted.ok())
+        return inserted.error();
+    qCInfo(lcWatchlist) << "Added" << stock.ticker << "ratio" << ratio;
+    Q_EMIT stockAdded(stock);
+    return stock;
+}
+
+Status WatchlistService::remove(const QString &tickerInput)
+{
+    const Result<QString> ticker = Ticker::normalize(tickerInput);
+    if (!ticker.ok())
+        return ticker.error();
+    if (Status removed = m_repository.remove(ticker.value()); !removed.ok())
+        return removed;
+    qCInfo(lcWatchlist) << "Removed" << ticker.value();
+    Q_EMIT stockRemoved(ticker.value());
+    return success();
+}
+
+Result<StockState> WatchlistService::changeRatio(const QString &ticker, double ratio)
+{
+    const Result<StockState> current = load(ticker);
+    if (!current.ok())
+        return current;
+    const Result<StockState> next = StopLossEngine::changeRatio(current.value(), ratio);
+    if (!next.ok())
+        return next;
+    return store(next.value());
+}
+
+Result<StockState> WatchlistService::resetPeak(const QString &ticker)
+{
+    const Result<StockState> current = load(ticker);
+    if (!current.ok())
+        return current;
+    return store(StopLossEngine::resetPeak(current.value()));
+}
+
+Status WatchlistService::saveCycle(const QList<StockState> &updated)
+{
+    if (updated.isEmpty())
+        return success();
+    if (Status saved = m_repository.updateAll(updated); !saved.ok())
+        return saved;
+    Q_EMIT stocksChanged(updated);
+    return success();
+}
+
+Result<StockState> WatchlistService::load(const QString &tickerInput) const
+{
+    const Result<QString> ticker = Ticker::normalize(tickerInput);
+    if (!ticker.ok())
+        return ticker.error();
+    const auto found = m_repository.find(ticker.value());
+    if (!found.ok())
+        return found.error();
+    if (!found.value()) {
+        return Error{ErrorCode::UnknownTicker, Watchlist::tr("%1 is not on the watchlist.").arg(ticker.value())};
+    }
+    return *found.value();
+}
+
+Result<StockState> WatchlistService::store(const StockState &next)
+{
+    if (Status updated = m_repository.update(next); !updated.ok())
+        return updated.error();
+    Q_EMIT stockChanged(next);
+    return next;
+}
+
+} // namespace trailguard

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "domain/StockState.h"
+#include "storage/StockRepository.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace trailguard {
+
+// The watchlist's use cases, shared by the window and the CLI: validate input, apply the engine's
+// rules for user edits, persist, and announce what changed.
+class WatchlistService : public QObject {
+    Q_OBJECT
+public:
+    WatchlistService(StockRepository &repository, const Clock &clock, QObject *parent = nullptr);
+
+    Result<QList<StockState>> stocks() const;
+
+    // Validates and adds a ticker. `tickerInput` is user text (trimmed and upper-cased here).
+    Result<StockState> add(const QString &tickerInput, double ratio, std::optional<double> entry = std::nullopt);
+    Status remove(const QString &tickerInput);
+    Result<StockState> changeRatio(const QString &ticker, double ratio);
+    Result<StockState> resetPeak(const QString &ticker);
+
+    // Persists the states produced by one monitoring cycle, all in one transaction.
+    Status saveCycle(const QList<StockState> &updated);
+
+Q_SIGNALS:
+    void stockAdded(const trailguard::StockState &stock);
+    void stockChanged(const trailguard::StockState &stock);
+    void stocksChanged(const QList<trailguard::StockState> &stocks);
+    void stockRemoved(const QString &ticker);
+
+private:
+    Result<StockState> load(const QString &ticker) const;
+    Result<StockState> store(const StockState &next);
+
+    StockRepository &m_repository;
+    const Clock &m_clock;
+};
+
+} // namespace trailguard

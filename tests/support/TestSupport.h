@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QTimeZone>
+
+namespace trailguard::test {
+
+// An instant given as Toronto wall-clock time, e.g. toronto(2026, 3, 9, 15, 30).
+QDateTime toronto(int year, int month, int day, int hour, int minute = 0, int second = 0);
+// An instant given in UTC.
+QDateTime utc(int year, int month, int day, int hour, int minute = 0, int second = 0);
+
+} // namespace trailguard::test
