@@ -79,7 +79,7 @@ void bindState(QSqlQuery &query, const StockState &stock)
 {
     query.bindValue(QStringLiteral(":ticker"), stock.ticker);
     query.bindValue(QStringLiteral(":symbol_id"), toVariant(stock.symbolId));
-    query.bindValue(QStringLiteral(":currency"), stock.currency);
+    query.bindValue(QStringLiteral(":currency"), stock.currency.isNull() ? QStringLiteral("") : stock.currency);
     query.bindValue(QStringLiteral(":last_price"), toVariant(stock.lastPrice));
     query.bindValue(QStringLiteral(":last_quote_at"), toVariant(stock.lastQuoteAt));
     query.bindValue(QStringLiteral(":peak"), toVariant(stock.peak));

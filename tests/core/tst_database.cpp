@@ -1,0 +1,229 @@
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+#include "storage/Transaction.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <stdexcept>
+
+using namespace trailguard;
+
+namespace {
+QVariant pragma(const QSqlDatabase &db, const QString &name)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA %1").arg(name)) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+int rowCount(const QSqlDatabase &db, const QString &table)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+bool insertProbe(const QSqlDatabase &db, const QString &ticker)
+{
+    QSqlQuery query(db);
+    return query.exec(QStringLiteral("INSERT INTO stocks (ticker, stop_ratio, created_at) VALUES ('%1', 0.9, "
+                                     "'2026-11-24T00:00:00.000Z')")
+                          .arg(ticker));
+}
+} // namespace
+
+class DatabaseTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void createsAndMigratesToLatest();
+    void connectionSettings();
+    void migrationsAreConsecutive();
+    void reopeningKeepsData();
+    void refusesNewerDatabaseUntouched();
+    void refusesAFileThatIsNotADatabase();
+    void reportsAnUnwritableLocation();
+    void transactionCommitsOnSuccess();
+    void transactionRollsBackOnError();
+    void transactionRollsBackOnException();
+    void scopedTransactionRollsBackWithoutCommit();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path() const { return m_dir->filePath(QStringLiteral("trailguard.sqlite")); }
+};
+
+void DatabaseTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void DatabaseTest::createsAndMigratesToLatest()
+{
+    auto db = Database::open(path());
+    QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+    QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+    QVERIFY(QFile::exists(path()));
+    QCOMPARE(rowCount(db.value()->connection(), QStringLiteral("stocks")), 0);
+}
+
+void DatabaseTest::connectionSettings()
+{
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    const QSqlDatabase connection = db.value()->connection();
+    QCOMPARE(pragma(connection, QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(pragma(connection, QStringLiteral("foreign_keys")).toInt(), 1);
+    QVERIFY(pragma(connection, QStringLiteral("busy_timeout")).toInt() >= 1000);
+}
+
+void DatabaseTest::migrationsAreConsecutive()
+{
+    int expected = 1;
+    for (const Migration &migration : schemaMigrations()) {
+        QCOMPARE(migration.version, expected++);
+        QVERIFY(!migration.statements.isEmpty());
+    }
+    QCOMPARE(Database::latestSchemaVersion(), expected - 1);
+}
+
+void DatabaseTest::reopeningKeepsData()
+{
+    {
+        auto db = Database::open(path());
+        QVERIFY(db.ok());
+        QVERIFY(insertProbe(db.value()->connection(), QStringLiteral("AAPL")));
+    }
+    auto again = Database::open(path());
+    QVERIFY(again.ok());
+    QCOMPARE(rowCount(again.value()->connection(), QStringLiteral("stocks")), 1);
+    QCOMPARE(again.value()->schemaVersion(), Database::latestSchemaVersion());
+}
+
+void DatabaseTest::refusesNewerDatabaseUntouched()
+{
+    {
+        auto db = Database::open(path());
+        QVERIFY(db.ok());
+        QSqlQuery query(db.value()->connection());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 7)));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        query.exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
+    }
+    const QByteArray before = fileHash(path());
+    QVERIFY(!before.isEmpty());
+
+    auto refused = Database::open(path());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::DatabaseTooNew);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("newer")), qPrintable(refused.error().message));
+    QVERIFY(refused.error().message.contains(QString::number(Database::latestSchemaVersion() + 7)));
+    QCOMPARE(fileHash(path()), before);
+    QVERIFY(!QFile::exists(path() + QStringLiteral("-wal")) || QFile(path() + QStringLiteral("-wal")).size() == 0);
+}
+
+void DatabaseTest::refusesAFileThatIsNotADatabase()
+{
+    QFile file(path());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    auto refused = Database::open(path());
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::DatabaseOpen);
+    QVERIFY(refused.error().message.contains(QStringLiteral("--data-dir")));
+}
+
+void DatabaseTest::reportsAnUnwritableLocation()
+{
+    auto refused = Database::open(m_dir->filePath(QStringLiteral("missing/folder/trailguard.sqlite")));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::DatabaseOpen);
+}
+
+void DatabaseTest::transactionCommitsOnSuccess()
+{
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    const QSqlDatabase connection = db.value()->connection();
+    const Status status = inTransaction(connection, [&]() -> Status {
+        if (!insertProbe(connection, QStringLiteral("AAA")) || !insertProbe(connection, QStringLiteral("BBB")))
+            return Error{ErrorCode::DatabaseQuery, QStringLiteral("insert failed")};
+        return success();
+    });
+    QVERIFY(status.ok());
+    QCOMPARE(rowCount(connection, QStringLiteral("stocks")), 2);
+}
+
+void DatabaseTest::transactionRollsBackOnError()
+{
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    const QSqlDatabase connection = db.value()->connection();
+    const Status status = inTransaction(connection, [&]() -> Status {
+        insertProbe(connection, QStringLiteral("AAA"));
+        return Error{ErrorCode::DatabaseQuery, QStringLiteral("second step failed")};
+    });
+    QVERIFY(!status.ok());
+    QCOMPARE(status.error().message, QStringLiteral("second step failed"));
+    QCOMPARE(rowCount(connection, QStringLiteral("stocks")), 0);
+}
+
+void DatabaseTest::transactionRollsBackOnException()
+{
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    const QSqlDatabase connection = db.value()->connection();
+    bool thrown = false;
+    try {
+        const Status status = inTransaction(connection, [&]() -> Status {
+            insertProbe(connection, QStringLiteral("AAA"));
+            throw std::runtime_error("boom");
+        });
+        Q_UNUSED(status)
+    } catch (const std::runtime_error &) {
+        thrown = true;
+    }
+    QVERIFY(thrown);
+    QCOMPARE(rowCount(connection, QStringLiteral("stocks")), 0);
+    // The connection is usable afterwards: no transaction was left open.
+    QVERIFY(insertProbe(connection, QStringLiteral("BBB")));
+    QCOMPARE(rowCount(connection, QStringLiteral("stocks")), 1);
+}
+
+void DatabaseTest::scopedTransactionRollsBackWithoutCommit()
+{
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    const QSqlDatabase connection = db.value()->connection();
+    {
+        Transaction transaction(connection);
+        QVERIFY(transaction.isActive());
+        QVERIFY(insertProbe(connection, QStringLiteral("AAA")));
+    }
+    QCOMPARE(rowCount(connection, QStringLiteral("stocks")), 0);
+    {
+        Transaction transaction(connection);
+        QVERIFY(insertProbe(connection, QStringLiteral("AAA")));
+        QVERIFY(transaction.commit().ok());
+    }
+    QCOMPARE(rowCount(connection, QStringLiteral("stocks")), 1);
+}
+
+QTEST_GUILESS_MAIN(DatabaseTest)
+#include "tst_database.moc"

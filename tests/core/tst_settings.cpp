@@ -1,0 +1,137 @@
+#include "settings/AppPaths.h"
+#include "settings/Settings.h"
+
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace trailguard;
+
+class SettingsTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void defaultRatioFromEnvironment_data();
+    void defaultRatioFromEnvironment();
+    void storedRatioPersists();
+    void refusesInvalidStoredRatio();
+    void brokenFileFallsBackToDefault();
+    void windowStatePersistsAndSignals();
+    void dataDirOptionHoldsEverything();
+    void standardLocationFollowsXdg();
+};
+
+void SettingsTest::defaultRatioFromEnvironment_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("valid") << "0.85" << true << 0.85;
+    QTest::newRow("spaces") << " 0.8 " << true << 0.8;
+    QTest::newRow("text") << "abc" << false << 0.0;
+    QTest::newRow("one") << "1" << false << 0.0;
+    QTest::newRow("nan") << "nan" << false << 0.0;
+    QTest::newRow("empty") << "" << false << 0.0;
+}
+
+void SettingsTest::defaultRatioFromEnvironment()
+{
+    QFETCH(QString, value);
+    QFETCH(bool, valid);
+    QFETCH(double, expected);
+    QTemporaryDir dir;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("STOP_LOSS"), value);
+    auto settings = Settings::forFile(dir.filePath(QStringLiteral("s.ini")), environment);
+    QVERIFY(settings->setDefaultRatio(0.7).ok()); // the environment wins over the stored value
+    const auto ratio = settings->defaultRatio();
+    QCOMPARE(ratio.ok(), valid);
+    QVERIFY(settings->defaultRatioFromEnvironment());
+    if (valid) {
+        QCOMPARE(ratio.value(), expected);
+    } else {
+        QCOMPARE(ratio.error().code, ErrorCode::InvalidSetting);
+        QVERIFY(ratio.error().message.contains(QStringLiteral("STOP_LOSS")));
+    }
+}
+
+void SettingsTest::storedRatioPersists()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("s.ini"));
+    {
+        auto settings = Settings::forFile(file, QProcessEnvironment());
+        QCOMPARE(settings->defaultRatio().value(), 0.9);
+        QVERIFY(settings->setDefaultRatio(0.75).ok());
+    }
+    auto reopened = Settings::forFile(file, QProcessEnvironment());
+    QCOMPARE(reopened->defaultRatio().value(), 0.75);
+}
+
+void SettingsTest::refusesInvalidStoredRatio()
+{
+    QTemporaryDir dir;
+    auto settings = Settings::forFile(dir.filePath(QStringLiteral("s.ini")), QProcessEnvironment());
+    QSignalSpy changed(settings.get(), &Settings::changed);
+    QVERIFY(!settings->setDefaultRatio(1.2).ok());
+    QVERIFY(!settings->setDefaultRatio(0.0).ok());
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(settings->defaultRatio().value(), 0.9);
+}
+
+void SettingsTest::brokenFileFallsBackToDefault()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("s.ini"));
+    QFile broken(file);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("[watchlist]\ndefaultRatio=7\n");
+    broken.close();
+    auto settings = Settings::forFile(file, QProcessEnvironment());
+    QCOMPARE(settings->defaultRatio().value(), 0.9);
+}
+
+void SettingsTest::windowStatePersistsAndSignals()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("s.ini"));
+    {
+        auto settings = Settings::forFile(file, QProcessEnvironment());
+        QSignalSpy changed(settings.get(), &Settings::changed);
+        settings->setMainWindowGeometry(QByteArrayLiteral("geometry"));
+        settings->setWatchlistHeaderState(QByteArrayLiteral("header"));
+        settings->setWatchlistHeaderState(QByteArrayLiteral("header")); // unchanged: no signal
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.at(1).at(0).toString(), QStringLiteral("ui/watchlistHeaderState"));
+    }
+    auto reopened = Settings::forFile(file, QProcessEnvironment());
+    QCOMPARE(reopened->mainWindowGeometry(), QByteArrayLiteral("geometry"));
+    QCOMPARE(reopened->watchlistHeaderState(), QByteArrayLiteral("header"));
+    QVERIFY(reopened->mainWindowState().isEmpty());
+}
+
+void SettingsTest::dataDirOptionHoldsEverything()
+{
+    QTemporaryDir dir;
+    const QString dataDir = dir.filePath(QStringLiteral("nested/data"));
+    const auto paths = AppPaths::resolve(dataDir);
+    QVERIFY(paths.ok());
+    QVERIFY(QFileInfo(paths.value().dataDir).isDir());
+    QCOMPARE(paths.value().databaseFile(), dataDir + QStringLiteral("/trailguard.sqlite"));
+    QCOMPARE(paths.value().settingsFile, dataDir + QStringLiteral("/settings.ini"));
+}
+
+void SettingsTest::standardLocationFollowsXdg()
+{
+    QTemporaryDir dir;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(dir.path()));
+    QCoreApplication::setApplicationName(QStringLiteral("trailguard"));
+    const auto paths = AppPaths::resolve(QString());
+    QVERIFY(paths.ok());
+    QCOMPARE(paths.value().dataDir, dir.filePath(QStringLiteral("trailguard")));
+    QVERIFY(paths.value().settingsFile.isEmpty());
+    QVERIFY(QFileInfo(paths.value().dataDir).isDir());
+}
+
+QTEST_GUILESS_MAIN(SettingsTest)
+#include "tst_settings.moc"
