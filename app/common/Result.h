@@ -19,6 +19,20 @@ enum class ErrorCode {
     DatabaseTooNew,
     DatabaseQuery,
     InvalidArguments,
+    // secrets
+    SecretNotFound,
+    SecretStoreUnavailable,
+    SecretStoreFailed,
+    // broker
+    NotConfigured,     // no refresh token yet
+    AuthRejected,      // the refresh token was refused: the user must reconnect
+    NetworkError,
+    Timeout,
+    RateLimited,
+    ServerError,       // 5xx or Questrade back-end codes 1007-1011, 1021
+    RequestRejected,   // other 4xx
+    MalformedResponse,
+    SymbolNotFound,
 };
 
 struct Error {

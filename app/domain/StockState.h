@@ -24,6 +24,11 @@ struct StockState {
     QDate lastAlertMarketDay;      // the exchange-local day of that breach, for once-per-day alerts
     QDateTime createdAt;
 
+    // What the broker said about the ticker's listing and its latest quote.
+    bool symbolNotFound = false; // Questrade has no such listing: not looked up again every cycle
+    bool quoteDelayed = false;   // the last quote was delayed data
+    bool halted = false;         // trading in the symbol was halted at the last quote
+
     // Distance from the last price down to the stop, in percent of the price (negative below the stop).
     std::optional<double> distanceToStopPercent() const;
 

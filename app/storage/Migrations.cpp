@@ -25,6 +25,11 @@ CREATE TABLE stocks (
     created_at            TEXT NOT NULL
 ))"),
           QStringLiteral("CREATE INDEX stocks_symbol_id ON stocks(symbol_id)")}},
+        {2,
+         QStringLiteral("broker flags"),
+         {QStringLiteral("ALTER TABLE stocks ADD COLUMN symbol_not_found INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("ALTER TABLE stocks ADD COLUMN quote_delayed INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("ALTER TABLE stocks ADD COLUMN halted INTEGER NOT NULL DEFAULT 0")}},
     };
     return migrations;
 }

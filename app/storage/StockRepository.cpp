@@ -18,7 +18,7 @@ class Storage {
 
 const QString kColumns = QStringLiteral(
     "ticker, symbol_id, currency, last_price, last_quote_at, peak, stop_ratio, stop_price, entry_price, "
-    "last_alert_at, last_alert_market_day, created_at");
+    "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted");
 
 QVariant toVariant(const std::optional<double> &value)
 {
@@ -72,6 +72,9 @@ StockState fromQuery(const QSqlQuery &query)
     if (!query.value(10).isNull())
         stock.lastAlertMarketDay = QDate::fromString(query.value(10).toString(), Qt::ISODate);
     stock.createdAt = dateTime(query.value(11));
+    stock.symbolNotFound = query.value(12).toBool();
+    stock.quoteDelayed = query.value(13).toBool();
+    stock.halted = query.value(14).toBool();
     return stock;
 }
 
@@ -88,6 +91,9 @@ void bindState(QSqlQuery &query, const StockState &stock)
     query.bindValue(QStringLiteral(":entry_price"), toVariant(stock.entry));
     query.bindValue(QStringLiteral(":last_alert_at"), toVariant(stock.lastAlertAt));
     query.bindValue(QStringLiteral(":last_alert_market_day"), toVariant(stock.lastAlertMarketDay));
+    query.bindValue(QStringLiteral(":symbol_not_found"), stock.symbolNotFound ? 1 : 0);
+    query.bindValue(QStringLiteral(":quote_delayed"), stock.quoteDelayed ? 1 : 0);
+    query.bindValue(QStringLiteral(":halted"), stock.halted ? 1 : 0);
 }
 
 Error queryError(const QSqlQuery &query)
@@ -107,7 +113,8 @@ const QString kUpdateSql = QStringLiteral(
     "UPDATE stocks SET symbol_id = :symbol_id, currency = :currency, last_price = :last_price, "
     "last_quote_at = :last_quote_at, peak = :peak, stop_ratio = :stop_ratio, stop_price = :stop_price, "
     "entry_price = :entry_price, last_alert_at = :last_alert_at, "
-    "last_alert_market_day = :last_alert_market_day WHERE ticker = :ticker");
+    "last_alert_market_day = :last_alert_market_day, symbol_not_found = :symbol_not_found, "
+    "quote_delayed = :quote_delayed, halted = :halted WHERE ticker = :ticker");
 } // namespace
 
 StockRepository::StockRepository(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -149,7 +156,8 @@ Status StockRepository::insert(const StockState &stock)
         QSqlQuery query(m_db);
         query.prepare(QStringLiteral(
             "INSERT INTO stocks (%1) VALUES (:ticker, :symbol_id, :currency, :last_price, :last_quote_at, :peak, "
-            ":stop_ratio, :stop_price, :entry_price, :last_alert_at, :last_alert_market_day, :created_at)")
+            ":stop_ratio, :stop_price, :entry_price, :last_alert_at, :last_alert_market_day, :created_at, "
+            ":symbol_not_found, :quote_delayed, :halted)")
                           .arg(kColumns));
         bindState(query, stock);
         query.bindValue(QStringLiteral(":created_at"), toVariant(stock.createdAt.isValid()

@@ -59,6 +59,8 @@ StockState StockRepositoryTest::fullState() const
     stock.lastAlertAt = toronto(2026, 11, 3, 16, 0, 1);
     stock.lastAlertMarketDay = QDate(2026, 11, 3);
     stock.createdAt = toronto(2026, 10, 1, 9, 30);
+    stock.quoteDelayed = true;
+    stock.halted = true;
     return stock;
 }
 

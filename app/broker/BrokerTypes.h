@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace trailguard {
+
+// Which Questrade login host a refresh token belongs to.
+enum class BrokerEnvironment { Live, Practice };
+
+// What the user sees in the status bar and tray tooltip.
+enum class ConnectionState {
+    NotConfigured, // no refresh token yet: "Connect a Questrade account"
+    Connecting,    // exchanging a token
+    Connected,
+    Offline,       // network or server trouble; retrying by itself
+    Disconnected,  // the refresh token was rejected: the user must paste a new one ("reconnect")
+};
+
+// A ticker resolved to Questrade's listing.
+struct SymbolInfo {
+    QString ticker;  // as on our watchlist, e.g. "SHOP.TO"
+    QString symbol;  // Questrade's symbol, e.g. "SHOP.TO", "ABC.VN"
+    qint64 symbolId = 0;
+    QString currency;
+    QString listingExchange;
+    QString description;
+
+    bool operator==(const SymbolInfo &) const = default;
+};
+
+// One Level 1 quote as the broker reported it.
+struct BrokerQuote {
+    qint64 symbolId = 0;
+    QString symbol;
+    std::optional<double> lastTradePrice; // null stays empty, never 0
+    QDateTime lastTradeTime;              // UTC; invalid when absent
+    bool halted = false;
+    bool delayed = false; // `delay` non-zero or true
+
+    // The price a trailing stop may use: the last trade, unless there is none or trading is halted.
+    std::optional<double> usablePrice() const { return halted ? std::nullopt : lastTradePrice; }
+
+    bool operator==(const BrokerQuote &) const = default;
+};
+
+// Today's session of one market, from v1/markets. Times are UTC; any of them may be invalid.
+struct MarketSession {
+    QString name; // "TSX", "TSXV", "NYSE", "NASDAQ", ...
+    QDateTime extendedStart;
+    QDateTime start;
+    QDateTime end;
+    QDateTime extendedEnd;
+
+    bool operator==(const MarketSession &) const = default;
+};
+
+// What an API call needs: the bearer token and the host it is valid for.
+struct AccessGrant {
+    QByteArray accessToken;
+    QUrl apiServer; // ends with '/', e.g. https://api03.iq.questrade.com/
+};
+
+} // namespace trailguard

@@ -1,0 +1,110 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QTcpServer>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace trailguard {
+
+// A Questrade stand-in on loopback that follows ../shared/questrade-api.md: the OAuth token endpoint
+// with single-use refresh-token rotation and access-token expiry, symbol search and look-up, batched
+// Level 1 quotes, markets and time, the rate-limit headers and 429s, and switches for faults.
+// Used by the tests and by `trailguard --demo`. Plain HTTP/1.1 over QTcpServer, so faults such as
+// dropped connections and malformed bodies are easy to produce.
+class FakeQuestradeServer : public QObject {
+    Q_OBJECT
+public:
+    enum class Category { Account, MarketData, Login };
+
+    struct Symbol {
+        QString symbol; // Questrade symbology: "SHOP.TO", "ABC.VN", "AAPL"
+        qint64 symbolId = 0;
+        QString currency;        // "CAD" / "USD"
+        QString listingExchange; // "TSX", "TSXV", "CNSX", "NYSE", "NASDAQ"
+        QString description;
+    };
+
+    struct Quote {
+        std::optional<double> lastTradePrice; // empty: sent as JSON null
+        QDateTime lastTradeTime;              // sent with six fractional digits and an Eastern offset
+        bool halted = false;
+        int delay = 0;
+    };
+
+    struct Request {
+        QString method;
+        QString path;  // "/v1/markets/quotes"
+        QString query; // "ids=1,2,3"
+        Category category = Category::Account;
+        int status = 0;
+        QByteArray userAgent;
+        QDateTime receivedAt; // UTC, with milliseconds
+    };
+
+    explicit FakeQuestradeServer(QObject *parent = nullptr);
+    ~FakeQuestradeServer() override;
+
+    // Listens on 127.0.0.1 (port 0: any free port).
+    bool listen(quint16 port = 0);
+    quint16 port() const;
+    QUrl loginUrl() const;  // http://127.0.0.1:PORT  (POST or GET /oauth2/token)
+    QUrl apiServer() const; // http://127.0.0.1:PORT/ — what the token answer gives as api_server
+
+    // --- tokens -------------------------------------------------------------------------------
+    // A fresh refresh token the token endpoint accepts exactly once.
+    QByteArray issueRefreshToken();
+    // Accepts this exact refresh token once, e.g. one with reserved characters ("a+b/c=d&e") to check
+    // that a client URL-encodes it. (Addition to the agreed API.)
+    void addRefreshToken(const QByteArray &token);
+    void setAccessTokenLifetime(int seconds); // expires_in; default 1800
+    void expireAccessTokens();                // current access tokens now answer 401 / 1017
+    void revokeAll();                         // refresh and access tokens are all rejected
+    int tokenExchanges() const;               // successful refreshes so far
+
+    // --- market -------------------------------------------------------------------------------
+    void addSymbol(const Symbol &symbol);
+    void setQuote(qint64 symbolId, const Quote &quote);
+    void setPrice(qint64 symbolId, double price); // last trade now, not halted, no delay
+    std::optional<Quote> quote(qint64 symbolId) const;
+    // Today's sessions for TSX, TSXV, NYSE and NASDAQ (default: open 09:30-16:00 Toronto today).
+    void setMarketHours(const QDateTime &start, const QDateTime &end);
+
+    // --- rate limits ----------------------------------------------------------------------------
+    // Per second and per hour, per category, enforced with 429 + code 1006 and the X-RateLimit-*
+    // headers (hourly counter only, as the real server). /v1/symbols* count as Account calls.
+    void setRateLimits(Category category, int perSecond, int perHour);
+    // More ids than this in one markets/quotes call answers 400 / 1003 (default: no limit).
+    void setMaxIdsPerQuoteCall(int maximum);
+
+    // --- faults (each applies to the next N requests to the API or login paths) ------------------
+    void failNextRequests(int count, int httpStatus, int code = 1008); // JSON {code, message}
+    void dropNextConnections(int count);                               // close without an answer
+    void sendMalformedJson(int count);                                 // 200 with a broken body
+    void setResponseDelay(int milliseconds);                           // delay every answer
+
+    // --- observations ---------------------------------------------------------------------------
+    QList<Request> requests() const;
+    int requestCount(const QString &pathPrefix) const;
+    // The most requests of a category received within any one-second window.
+    int maxRequestsPerSecond(Category category) const;
+    void clearRequests();
+    // TCP connections accepted so far, to check that a client reuses keep-alive connections.
+    // (Addition to the agreed API.)
+    int connectionsAccepted() const;
+
+Q_SIGNALS:
+    void requestHandled(const trailguard::FakeQuestradeServer::Request &request);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace trailguard

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The test command: installs the Debian packages, builds, and runs every test and check.
+#  1. formatting, desktop file and translation checks;
+#  2. the normal build (warnings are errors) and all tests inside a headless desktop session
+#     (Xvfb, private D-Bus, gnome-keyring, dunst, a StatusNotifier tray);
+#  3. the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer;
+#  4. the benchmarks, which print figures (they never fail on time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Debian packages"
+bash scripts/install-deps.sh
+
+step "Formatting"
+bash scripts/check-format.sh
+step "Desktop file"
+desktop-file-validate packaging/*.desktop && echo "desktop-file-validate: ok"
+step "Translations"
+bash scripts/check-translations.sh
+
+step "Build (warnings are errors)"
+cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTRAILGUARD_WERROR=ON -DBUILD_TESTING=ON
+cmake --build build/test
+
+export TRAILGUARD_TEST_ARTIFACTS="$root/build/test-artifacts"
+mkdir -p "$TRAILGUARD_TEST_ARTIFACTS"
+step "Tests"
+bash scripts/headless-session.sh ctest --test-dir build/test --output-on-failure --timeout 300
+
+step "Build with AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTRAILGUARD_WERROR=ON -DBUILD_TESTING=ON \
+    -DTRAILGUARD_BENCHMARKS=OFF "-DTRAILGUARD_SANITIZE=address;undefined"
+cmake --build build/asan
+step "Tests under ASan + UBSan"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+bash scripts/headless-session.sh ctest --test-dir build/asan --output-on-failure --timeout 600
+unset ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
+
+step "Benchmarks (figures only)"
+for bench in build/test/benchmarks/bench_*; do
+    [ -x "$bench" ] && QT_QPA_PLATFORM=offscreen "$bench" -iterations 100 2>&1 | grep -E "FIGURE|RESULT|per iteration" || true
+done
+
+step "All tests passed"
