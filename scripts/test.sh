@@ -34,7 +34,7 @@ cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTRAILGUARD_WERROR=O
     -DTRAILGUARD_BENCHMARKS=OFF "-DTRAILGUARD_SANITIZE=address;undefined"
 cmake --build build/asan
 step "Tests under ASan + UBSan"
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 bash scripts/headless-session.sh ctest --test-dir build/asan --output-on-failure --timeout 600

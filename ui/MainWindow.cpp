@@ -1,0 +1,379 @@
+#include "MainWindow.h"
+
+#include "AddTickerForm.h"
+#include "Formatting.h"
+#include "RatioDelegate.h"
+#include "WatchlistModel.h"
+
+#include "settings/Settings.h"
+#include "watchlist/WatchlistService.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace trailguard::ui {
+
+namespace {
+using Column = WatchlistModel::Column;
+
+constexpr int kStatusTimeoutMs = 10'000;
+constexpr QSize kDefaultSize(1000, 600);
+constexpr int kRowPadding = 10;
+
+QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(QLatin1String(name), QApplication::style()->standardIcon(fallback));
+}
+} // namespace
+
+MainWindow::MainWindow(WatchlistService &watchlist, Settings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_watchlist(watchlist)
+    , m_settings(settings)
+    , m_model(new WatchlistModel(watchlist, this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_addForm(new AddTickerForm(watchlist, settings.defaultRatio(), this))
+    , m_filterLineEdit(new QLineEdit(this))
+    , m_tableView(new QTableView(this))
+    , m_tickerCountLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Watchlist"));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(WatchlistModel::role(WatchlistModel::Role::Sort));
+    m_proxy->setSortLocaleAware(true);
+    m_proxy->setFilterKeyColumn(WatchlistModel::column(Column::Ticker));
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    m_addForm->setObjectName(QStringLiteral("addTickerForm"));
+
+    m_filterLineEdit->setObjectName(QStringLiteral("filterLineEdit"));
+    m_filterLineEdit->setPlaceholderText(tr("Filter tickers"));
+    m_filterLineEdit->setClearButtonEnabled(true);
+    connect(m_filterLineEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_tableView->setObjectName(QStringLiteral("watchlistTableView"));
+    m_tableView->setModel(m_proxy);
+    m_tableView->setItemDelegateForColumn(WatchlistModel::column(Column::Ratio),
+                                          new RatioDelegate(m_tableView));
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tableView->setEditTriggers(QAbstractItemView::DoubleClicked);
+    m_tableView->setAlternatingRowColors(true);
+    m_tableView->setWordWrap(false);
+    m_tableView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tableView->verticalHeader()->hide();
+    m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + kRowPadding);
+    m_tableView->horizontalHeader()->setSectionsMovable(true);
+    m_tableView->horizontalHeader()->setStretchLastSection(true);
+    m_tableView->horizontalHeader()->setSortIndicator(WatchlistModel::column(Column::Ticker),
+                                                      Qt::AscendingOrder);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_addForm);
+    layout->addWidget(m_filterLineEdit);
+    layout->addWidget(m_tableView, 1);
+    setCentralWidget(central);
+
+    m_tickerCountLabel->setObjectName(QStringLiteral("tickerCountLabel"));
+    statusBar()->addPermanentWidget(m_tickerCountLabel);
+
+    createActions();
+    createMenus();
+    createToolBar();
+
+    connect(m_model, &WatchlistModel::editFailed, this, &MainWindow::showStatus);
+    connect(m_addForm, &AddTickerForm::tickerAdded, this, [this](const QString &ticker) {
+        selectTicker(ticker);
+        showStatus(tr("Added %1.").arg(ticker));
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_proxy, signal, this, [this] {
+            updateTickerCount();
+            updateActions();
+        });
+    }
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        updateTickerCount();
+        updateActions();
+    });
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+
+    reloadWatchlist();
+    restoreLayout();
+    updateTickerCount();
+    updateActions();
+    m_addForm->focusTicker();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_addAction = new QAction(tr("&Add Ticker"), this);
+    m_addAction->setObjectName(QStringLiteral("addAction"));
+    m_addAction->setShortcut(QKeySequence::New);
+    m_addAction->setStatusTip(tr("Type a ticker in the field above the table"));
+    connect(m_addAction, &QAction::triggered, m_addForm, &AddTickerForm::focusTicker);
+
+    m_filterAction = new QAction(tr("&Filter"), this);
+    m_filterAction->setObjectName(QStringLiteral("filterAction"));
+    m_filterAction->setShortcut(QKeySequence::Find);
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_filterLineEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterLineEdit->selectAll();
+    });
+
+    m_changeRatioAction = new QAction(tr("Change &Ratio"), this);
+    m_changeRatioAction->setObjectName(QStringLiteral("changeRatioAction"));
+    m_changeRatioAction->setShortcut(Qt::Key_F2);
+    m_changeRatioAction->setStatusTip(tr("Edit the stop ratio of the selected ticker"));
+    connect(m_changeRatioAction, &QAction::triggered, this, &MainWindow::editCurrentRatio);
+
+    m_resetPeakAction =
+        new QAction(themeIcon("view-refresh", QStyle::SP_BrowserReload), tr("Reset &Peak"), this);
+    m_resetPeakAction->setObjectName(QStringLiteral("resetPeakAction"));
+    m_resetPeakAction->setShortcut(Qt::CTRL | Qt::Key_R);
+    m_resetPeakAction->setStatusTip(tr("Restart trailing from the last price of the selected ticker"));
+    connect(m_resetPeakAction, &QAction::triggered, this, &MainWindow::resetCurrentPeak);
+
+    m_removeAction = new QAction(themeIcon("edit-delete", QStyle::SP_TrashIcon), tr("Re&move"), this);
+    m_removeAction->setObjectName(QStringLiteral("removeAction"));
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    // Delete only removes while the table has the focus; in a text field it deletes text.
+    m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_removeAction->setStatusTip(tr("Remove the selected ticker from the watchlist"));
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeCurrentTicker);
+
+    m_closeAction = new QAction(tr("&Close"), this);
+    m_closeAction->setObjectName(QStringLiteral("closeAction"));
+    m_closeAction->setShortcut(QKeySequence::Close);
+    connect(m_closeAction, &QAction::triggered, this, &QWidget::close);
+
+    m_quitAction =
+        new QAction(themeIcon("application-exit", QStyle::SP_DialogCloseButton), tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, qApp, &QCoreApplication::quit);
+
+    m_tableView->addActions({m_changeRatioAction, m_resetPeakAction, m_removeAction});
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_closeAction);
+    fileMenu->addAction(m_quitAction);
+
+    QMenu *watchlistMenu = menuBar()->addMenu(tr("&Watchlist"));
+    watchlistMenu->addAction(m_addAction);
+    watchlistMenu->addAction(m_filterAction);
+    watchlistMenu->addSeparator();
+    watchlistMenu->addAction(m_changeRatioAction);
+    watchlistMenu->addAction(m_resetPeakAction);
+    watchlistMenu->addAction(m_removeAction);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Watchlist"));
+    toolBar->setObjectName(QStringLiteral("watchlistToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setMovable(false);
+    toolBar->addAction(m_resetPeakAction);
+    toolBar->addAction(m_removeAction);
+}
+
+void MainWindow::setHidesToTray(bool hidesToTray)
+{
+    m_hidesToTray = hidesToTray;
+    m_closeAction->setText(hidesToTray ? tr("&Hide to Tray") : tr("&Close"));
+    m_closeAction->setStatusTip(hidesToTray ? tr("Hide the window; Trailguard keeps running in the tray")
+                                            : tr("Close the window and quit"));
+}
+
+QString MainWindow::currentTicker() const
+{
+    const QModelIndexList rows = m_tableView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return rows.first().data(WatchlistModel::role(WatchlistModel::Role::Ticker)).toString();
+}
+
+void MainWindow::showAndRaise()
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::removeCurrentTicker()
+{
+    const QString ticker = currentTicker();
+    if (ticker.isEmpty())
+        return;
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Remove Ticker"),
+                        tr("Remove %1 from the watchlist? Its peak and stop are forgotten.").arg(ticker),
+                        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("removeMessageBox"));
+    box->setTextFormat(Qt::PlainText);
+    QPushButton *removeButton = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
+    removeButton->setObjectName(QStringLiteral("removePushButton"));
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::buttonClicked, this, [this, ticker, removeButton](QAbstractButton *button) {
+        if (button != removeButton)
+            return;
+        const Status removed = m_watchlist.remove(ticker);
+        showStatus(removed.ok() ? tr("Removed %1.").arg(ticker) : removed.error().message);
+    });
+    box->open();
+}
+
+void MainWindow::resetCurrentPeak()
+{
+    const QString ticker = currentTicker();
+    if (ticker.isEmpty())
+        return;
+    const Result<StockState> reset = m_watchlist.resetPeak(ticker);
+    if (!reset.ok()) {
+        showStatus(reset.error().message);
+        return;
+    }
+    if (reset.value().peak) {
+        showStatus(
+            tr("The peak of %1 restarts at %2; the stop is now %3.")
+                .arg(ticker, Formatting::price(reset.value().peak), Formatting::price(reset.value().stop)));
+    } else {
+        showStatus(tr("The peak of %1 is cleared; it restarts at the next price.").arg(ticker));
+    }
+}
+
+void MainWindow::editCurrentRatio()
+{
+    const QModelIndexList rows = m_tableView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QModelIndex ratio = rows.first().siblingAtColumn(WatchlistModel::column(Column::Ratio));
+    m_tableView->setCurrentIndex(ratio);
+    m_tableView->edit(ratio);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    // Accepting only hides the window. Whether the application goes on (in the tray) or quits is
+    // QApplication::quitOnLastWindowClosed, set by main.cpp together with setHidesToTray().
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    if (!restoreGeometry(m_settings.mainWindowGeometry()))
+        resize(kDefaultSize);
+    restoreState(m_settings.mainWindowState());
+    QHeaderView *header = m_tableView->horizontalHeader();
+    if (!header->restoreState(m_settings.watchlistHeaderState())) {
+        applyDefaultColumnWidths();
+        header->setSortIndicator(WatchlistModel::column(Column::Ticker), Qt::AscendingOrder);
+    }
+    // Sorts by the restored (or default) indicator.
+    m_tableView->setSortingEnabled(true);
+}
+
+// Fits the stored tickers, with room for typical values so columns need no resizing as tickers arrive.
+void MainWindow::applyDefaultColumnWidths()
+{
+    struct Width {
+        Column column;
+        int characters;
+    };
+    static constexpr Width kWidths[] = {
+        {Column::Ticker, 10},         {Column::LastPrice, 10}, {Column::Peak, 10},    {Column::Stop, 10},
+        {Column::DistanceToStop, 24}, {Column::Ratio, 7},      {Column::Currency, 8}, {Column::LastAlert, 22},
+    };
+    m_tableView->resizeColumnsToContents();
+    QHeaderView *header = m_tableView->horizontalHeader();
+    const int charWidth = m_tableView->fontMetrics().averageCharWidth();
+    for (const Width &width : kWidths) {
+        const int section = WatchlistModel::column(width.column);
+        header->resizeSection(section, std::max(header->sectionSize(section), width.characters * charWidth));
+    }
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings.setMainWindowGeometry(saveGeometry());
+    m_settings.setMainWindowState(saveState());
+    m_settings.setWatchlistHeaderState(m_tableView->horizontalHeader()->saveState());
+    m_settings.sync();
+}
+
+void MainWindow::reloadWatchlist()
+{
+    if (const Status loaded = m_model->reload(); !loaded.ok())
+        showStatus(loaded.error().message);
+}
+
+void MainWindow::selectTicker(const QString &ticker)
+{
+    const int row = m_model->rowOf(ticker);
+    if (row < 0)
+        return;
+    QModelIndex index = m_proxy->mapFromSource(m_model->index(row, WatchlistModel::column(Column::Ticker)));
+    if (!index.isValid()) { // hidden by the filter: show everything rather than hide what was just added
+        m_filterLineEdit->clear();
+        index = m_proxy->mapFromSource(m_model->index(row, WatchlistModel::column(Column::Ticker)));
+    }
+    m_tableView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
+    m_tableView->scrollTo(index);
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasSelection = m_tableView->selectionModel()->hasSelection();
+    m_changeRatioAction->setEnabled(hasSelection);
+    m_resetPeakAction->setEnabled(hasSelection);
+    m_removeAction->setEnabled(hasSelection);
+}
+
+void MainWindow::updateTickerCount()
+{
+    const int total = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_tickerCountLabel->setText(shown == total ? tr("Tickers: %1").arg(total)
+                                               : tr("Shown: %1 of %2", "tickers").arg(shown).arg(total));
+}
+
+void MainWindow::showStatus(const QString &message)
+{
+    statusBar()->showMessage(message, kStatusTimeoutMs);
+}
+
+} // namespace trailguard::ui

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "domain/StockState.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+namespace trailguard {
+
+class QuestradeClient;
+class WatchlistService;
+
+// What one monitoring cycle did.
+struct CycleReport {
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    bool ok = false;
+    QString error;    // translated, says what went wrong; empty when ok
+    int watched = 0;  // stocks on the watchlist
+    int resolved = 0; // tickers looked up this cycle (found or not)
+    int quoted = 0;   // stocks that got a quote
+    int updated = 0;  // stocks whose state changed and were saved
+    QList<Breach> breaches;
+};
+
+// The scheduling loop: every interval (and on "Check now") one cycle runs
+//   resolve new tickers → batched quotes → engine for each stock → persist all changes in one
+//   transaction → announce breaches.
+// Cycles never overlap: a check asked for during a cycle runs right after it.
+class Monitor : public QObject {
+    Q_OBJECT
+public:
+    static constexpr std::chrono::seconds kMinimumInterval{5};
+    static constexpr std::chrono::seconds kMaximumInterval{3600};
+    static constexpr std::chrono::seconds kDefaultInterval{300};
+
+    Monitor(WatchlistService &watchlist, QuestradeClient &client, const Clock &clock, QObject *parent = nullptr);
+
+    // Clamped to [kMinimumInterval, kMaximumInterval].
+    void setInterval(std::chrono::seconds interval);
+    std::chrono::seconds interval() const { return m_interval; }
+
+    // Runs a cycle now and then one every interval.
+    void start();
+    void stop();
+    bool isActive() const { return m_active; }
+    // Runs a cycle as soon as possible (after the current one, if one is running).
+    void checkNow();
+
+    bool isCycleRunning() const { return m_cycleRunning; }
+    QDateTime lastCheck() const { return m_lastReport.finishedAt; }
+    QDateTime nextCheck() const { return m_nextCheck; }
+    const CycleReport &lastReport() const { return m_lastReport; }
+
+Q_SIGNALS:
+    void cycleStarted();
+    void cycleFinished(const trailguard::CycleReport &report);
+    // Emitted after the breach was saved with the stock's new state.
+    void breachDetected(const trailguard::Breach &breach);
+    void scheduleChanged(const QDateTime &nextCheck);
+
+private:
+    void runCycle();
+    void resolveSymbols(const QList<StockState> &stocks);
+    void fetchQuotes();
+    void finishCycle(const QString &error);
+    void scheduleNext();
+
+    WatchlistService &m_watchlist;
+    QuestradeClient &m_client;
+    const Clock &m_clock;
+    QTimer m_timer;
+    std::chrono::seconds m_interval = kDefaultInterval;
+    bool m_active = false;
+    bool m_cycleRunning = false;
+    bool m_checkRequested = false;
+    QDateTime m_nextCheck;
+    CycleReport m_current;
+    CycleReport m_lastReport;
+    QObject *m_cycleContext = nullptr; // destroyed by stop(): late answers of a stopped cycle are dropped
+};
+
+} // namespace trailguard

@@ -1,0 +1,3 @@
+#include "monitor/MonitorLogging.h"
+
+Q_LOGGING_CATEGORY(lcMonitor, "trailguard.monitor")

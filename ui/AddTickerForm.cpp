@@ -1,0 +1,161 @@
+#include "AddTickerForm.h"
+
+#include "RatioSpinBox.h"
+
+#include "domain/Ticker.h"
+#include "watchlist/WatchlistService.h"
+
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+
+namespace trailguard::ui {
+
+namespace {
+constexpr int kTickerFieldChars = 18;
+constexpr int kEntryFieldChars = 14;
+
+// Locale-aware first ("101,25" in French), then the locale-neutral form the core accepts.
+Result<double> parseEntryPrice(const QString &text)
+{
+    bool ok = false;
+    const double price = QLocale().toDouble(text, &ok);
+    if (ok)
+        return price; // the service checks that it is usable
+    return Price::parse(text);
+}
+} // namespace
+
+AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &defaultRatio, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_tickerLineEdit(new QLineEdit(this))
+    , m_ratioSpinBox(new RatioSpinBox(this))
+    , m_entryLineEdit(new QLineEdit(this))
+    , m_addPushButton(new QPushButton(tr("&Add"), this))
+    , m_errorLabel(new QLabel(this))
+{
+    m_tickerLineEdit->setObjectName(QStringLiteral("tickerLineEdit"));
+    m_tickerLineEdit->setPlaceholderText(tr("e.g. SHOP.TO"));
+    m_tickerLineEdit->setMaxLength(Ticker::kMaxLength + 10); // room for surrounding spaces, trimmed later
+    m_tickerLineEdit->setFixedWidth(m_tickerLineEdit->fontMetrics().averageCharWidth() * kTickerFieldChars);
+
+    m_ratioSpinBox->setObjectName(QStringLiteral("ratioSpinBox"));
+    m_ratioSpinBox->setValue(defaultRatio.ok() ? defaultRatio.value() : StopRatio::kDefault);
+
+    m_entryLineEdit->setObjectName(QStringLiteral("entryLineEdit"));
+    m_entryLineEdit->setPlaceholderText(tr("optional"));
+    m_entryLineEdit->setToolTip(
+        tr("The price you paid. Trailing starts from it instead of the first price seen."));
+    m_entryLineEdit->setFixedWidth(m_entryLineEdit->fontMetrics().averageCharWidth() * kEntryFieldChars);
+
+    m_addPushButton->setObjectName(QStringLiteral("addPushButton"));
+    m_addPushButton->setToolTip(tr("Add the ticker to the watchlist (Enter)"));
+
+    m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
+    m_errorLabel->setTextFormat(Qt::PlainText); // messages quote user input
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette errorPalette = m_errorLabel->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+    m_errorLabel->setPalette(errorPalette);
+    m_errorLabel->hide();
+
+    auto *tickerLabel = new QLabel(tr("&Ticker:"), this);
+    tickerLabel->setBuddy(m_tickerLineEdit);
+    auto *ratioLabel = new QLabel(tr("Stop &ratio:"), this);
+    ratioLabel->setBuddy(m_ratioSpinBox);
+    auto *entryLabel = new QLabel(tr("&Entry price:"), this);
+    entryLabel->setBuddy(m_entryLineEdit);
+
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(tickerLabel, 0, 0);
+    layout->addWidget(m_tickerLineEdit, 0, 1);
+    layout->addWidget(ratioLabel, 0, 2);
+    layout->addWidget(m_ratioSpinBox, 0, 3);
+    layout->addWidget(entryLabel, 0, 4);
+    layout->addWidget(m_entryLineEdit, 0, 5);
+    layout->addWidget(m_addPushButton, 0, 6);
+    layout->setColumnStretch(7, 1); // the fields keep their size; the space goes to the right
+    layout->addWidget(m_errorLabel, 1, 1, 1, 7);
+
+    connect(m_addPushButton, &QPushButton::clicked, this, &AddTickerForm::submit);
+
+    if (!defaultRatio.ok())
+        showError(defaultRatio.error().message, m_ratioSpinBox);
+}
+
+void AddTickerForm::focusTicker()
+{
+    m_tickerLineEdit->setFocus(Qt::ShortcutFocusReason);
+    m_tickerLineEdit->selectAll();
+}
+
+QString AddTickerForm::errorMessage() const
+{
+    return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
+}
+
+void AddTickerForm::submit()
+{
+    std::optional<double> entry;
+    if (const QString entryText = m_entryLineEdit->text().trimmed(); !entryText.isEmpty()) {
+        const Result<double> parsed = parseEntryPrice(entryText);
+        if (!parsed.ok()) {
+            showError(parsed.error().message, m_entryLineEdit);
+            return;
+        }
+        entry = parsed.value();
+    }
+    m_ratioSpinBox->interpretText();
+
+    const Result<StockState> added = m_service.add(m_tickerLineEdit->text(), m_ratioSpinBox->value(), entry);
+    if (!added.ok()) {
+        QWidget *field = m_tickerLineEdit;
+        if (added.error().code == ErrorCode::InvalidRatio)
+            field = m_ratioSpinBox;
+        else if (added.error().code == ErrorCode::InvalidPrice)
+            field = m_entryLineEdit;
+        showError(added.error().message, field);
+        return;
+    }
+    clearError();
+    m_tickerLineEdit->clear();
+    m_entryLineEdit->clear();
+    m_tickerLineEdit->setFocus(Qt::OtherFocusReason);
+    Q_EMIT tickerAdded(added.value().ticker);
+}
+
+void AddTickerForm::keyPressEvent(QKeyEvent *event)
+{
+    // The fields let Enter through to their parent, so one handler serves all of them.
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        event->accept();
+        submit();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void AddTickerForm::showError(const QString &message, QWidget *field)
+{
+    m_errorLabel->setText(message);
+    m_errorLabel->show();
+    field->setFocus(Qt::OtherFocusReason);
+    if (auto *lineEdit = qobject_cast<QLineEdit *>(field))
+        lineEdit->selectAll();
+    else if (auto *spinBox = qobject_cast<QAbstractSpinBox *>(field))
+        spinBox->selectAll();
+}
+
+void AddTickerForm::clearError()
+{
+    m_errorLabel->clear();
+    m_errorLabel->hide();
+}
+
+} // namespace trailguard::ui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace trailguard {
+class WatchlistService;
+}
+
+namespace trailguard::ui {
+
+class RatioSpinBox;
+
+// The row above the table that adds a ticker: ticker, stop ratio (preset to the default ratio) and an
+// optional entry price. Enter in any field adds. On error the message appears in errorLabel beside
+// the fields and nothing is saved; on success the ticker field is cleared and keeps the focus.
+class AddTickerForm : public QWidget {
+    Q_OBJECT
+public:
+    // `defaultRatio` presets the ratio field; an error (an invalid STOP_LOSS) is shown in errorLabel.
+    AddTickerForm(WatchlistService &service, const Result<double> &defaultRatio, QWidget *parent = nullptr);
+
+    void focusTicker();
+    // The message in errorLabel, empty when there is none.
+    QString errorMessage() const;
+
+public Q_SLOTS:
+    // Adds what the fields hold, as Enter and the Add button do.
+    void submit();
+
+Q_SIGNALS:
+    void tickerAdded(const QString &ticker);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void showError(const QString &message, QWidget *field);
+    void clearError();
+
+    WatchlistService &m_service;
+    QLineEdit *m_tickerLineEdit;
+    RatioSpinBox *m_ratioSpinBox;
+    QLineEdit *m_entryLineEdit;
+    QPushButton *m_addPushButton;
+    QLabel *m_errorLabel;
+};
+
+} // namespace trailguard::ui

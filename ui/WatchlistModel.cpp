@@ -1,0 +1,382 @@
+#include "WatchlistModel.h"
+
+#include "Formatting.h"
+
+#include "domain/StopLossEngine.h"
+#include "watchlist/WatchlistService.h"
+
+#include <QApplication>
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+#include <QStyle>
+
+#include <algorithm>
+#include <cmath>
+
+namespace trailguard::ui {
+
+namespace {
+using Column = WatchlistModel::Column;
+
+constexpr double kGreenAtPercent = 10.0; // distances from here up are plain green
+
+QVariant optionalNumber(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant();
+}
+
+bool isNumeric(Column column)
+{
+    return column != Column::Ticker && column != Column::Currency && column != Column::LastAlert;
+}
+} // namespace
+
+WatchlistModel::WatchlistModel(WatchlistService &service, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_service(service)
+    , m_nearIcon(QIcon::fromTheme(QStringLiteral("dialog-warning"),
+                                  QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning)))
+    , m_belowIcon(QIcon::fromTheme(QStringLiteral("dialog-error"),
+                                   QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical)))
+{
+    connect(&m_service, &WatchlistService::stockAdded, this, &WatchlistModel::insertStock);
+    connect(&m_service, &WatchlistService::stockChanged, this, &WatchlistModel::updateStock);
+    connect(&m_service, &WatchlistService::stocksChanged, this, [this](const QList<StockState> &stocks) {
+        for (const StockState &stock : stocks)
+            updateStock(stock);
+    });
+    connect(&m_service, &WatchlistService::stockRemoved, this, &WatchlistModel::removeStock);
+}
+
+Status WatchlistModel::reload()
+{
+    Result<QList<StockState>> stocks = m_service.stocks();
+    if (!stocks.ok())
+        return stocks.error();
+    beginResetModel();
+    m_stocks = std::move(stocks).value();
+    endResetModel();
+    return success();
+}
+
+WatchlistModel::StopProximity WatchlistModel::proximity(const StockState &stock)
+{
+    const std::optional<double> distance = stock.distanceToStopPercent();
+    if (!distance)
+        return StopProximity::Unknown;
+    if (StopLossEngine::isBelow(*stock.lastPrice, *stock.stop))
+        return StopProximity::Below;
+    return *distance <= kNearStopPercent ? StopProximity::Near : StopProximity::Clear;
+}
+
+int WatchlistModel::rowOf(const QString &ticker) const
+{
+    const auto found = std::find_if(m_stocks.cbegin(), m_stocks.cend(),
+                                    [&](const StockState &stock) { return stock.ticker == ticker; });
+    return found == m_stocks.cend() ? -1 : static_cast<int>(found - m_stocks.cbegin());
+}
+
+int WatchlistModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_stocks.size());
+}
+
+int WatchlistModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : kColumnCount;
+}
+
+QVariant WatchlistModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const StockState &stock = m_stocks.at(index.row());
+    const auto column = static_cast<Column>(index.column());
+
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(stock, column);
+    case Qt::EditRole:
+        return column == Column::Ratio ? QVariant(stock.ratio) : displayData(stock, column);
+    case Qt::ToolTipRole:
+        return toolTip(stock, column);
+    case Qt::TextAlignmentRole:
+        return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case Qt::DecorationRole:
+        if (column == Column::Ticker && stock.symbolNotFound)
+            return m_nearIcon;
+        return column == Column::DistanceToStop ? distanceDecoration(stock) : QVariant();
+    case Qt::ForegroundRole:
+        return column == Column::DistanceToStop ? distanceForeground(stock) : QVariant();
+    case Qt::FontRole:
+        return font(stock, column);
+    default:
+        break;
+    }
+    if (role == WatchlistModel::role(Role::Sort))
+        return sortData(stock, column);
+    if (role == WatchlistModel::role(Role::Ticker))
+        return stock.ticker;
+    if (role == WatchlistModel::role(Role::Proximity))
+        return static_cast<int>(proximity(stock));
+    return {};
+}
+
+QVariant WatchlistModel::displayData(const StockState &stock, Column column) const
+{
+    switch (column) {
+    case Column::Ticker:
+        return stock.ticker;
+    case Column::LastPrice:
+        if (stock.symbolNotFound)
+            return tr("not found", "no such listing at the broker");
+        if (stock.halted && stock.lastPrice)
+            return tr("%1 (halted)", "a price; trading is halted").arg(Formatting::price(stock.lastPrice));
+        return Formatting::price(stock.lastPrice);
+    case Column::Peak:
+        return Formatting::price(stock.peak);
+    case Column::Stop:
+        return Formatting::price(stock.stop);
+    case Column::DistanceToStop: {
+        const std::optional<double> distance = stock.distanceToStopPercent();
+        if (!distance)
+            return Formatting::emptyValue();
+        const QString percent =
+            tr("%1%", "distance to stop in percent").arg(QLocale().toString(*distance, 'f', 1));
+        switch (proximity(stock)) {
+        case StopProximity::Below:
+            return tr("%1 below stop", "e.g. -1.2% below stop").arg(percent);
+        case StopProximity::Near:
+            return tr("%1 near stop", "e.g. 1.5% near stop").arg(percent);
+        default:
+            return percent;
+        }
+    }
+    case Column::Ratio:
+        return Formatting::ratio(stock.ratio);
+    case Column::Currency:
+        return stock.currency.isEmpty() ? Formatting::emptyValue() : stock.currency;
+    case Column::LastAlert:
+        if (!stock.lastAlertAt.isValid())
+            return Formatting::emptyValue();
+        return QLocale().toString(stock.lastAlertAt.toLocalTime(), QLocale::ShortFormat);
+    }
+    return {};
+}
+
+QVariant WatchlistModel::sortData(const StockState &stock, Column column) const
+{
+    switch (column) {
+    case Column::Ticker:
+        return stock.ticker;
+    case Column::LastPrice:
+        return optionalNumber(stock.lastPrice);
+    case Column::Peak:
+        return optionalNumber(stock.peak);
+    case Column::Stop:
+        return optionalNumber(stock.stop);
+    case Column::DistanceToStop:
+        return optionalNumber(stock.distanceToStopPercent());
+    case Column::Ratio:
+        return stock.ratio;
+    case Column::Currency:
+        return stock.currency;
+    case Column::LastAlert:
+        return stock.lastAlertAt.isValid() ? QVariant(stock.lastAlertAt) : QVariant();
+    }
+    return {};
+}
+
+QVariant WatchlistModel::distanceDecoration(const StockState &stock) const
+{
+    switch (proximity(stock)) {
+    case StopProximity::Below:
+        return m_belowIcon;
+    case StopProximity::Near:
+        return m_nearIcon;
+    default:
+        return {};
+    }
+}
+
+// Bold for a distance near or below the stop; italic for a delayed price.
+QVariant WatchlistModel::font(const StockState &stock, Column column) const
+{
+    const StopProximity near = proximity(stock);
+    if (column == Column::DistanceToStop && (near == StopProximity::Near || near == StopProximity::Below)) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (column == Column::LastPrice && stock.quoteDelayed && !stock.symbolNotFound) {
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
+    return {};
+}
+
+// Green far from the stop, turning through yellow and orange to red as the distance nears zero.
+QVariant WatchlistModel::distanceForeground(const StockState &stock) const
+{
+    const std::optional<double> distance = stock.distanceToStopPercent();
+    if (!distance)
+        return {};
+    if (proximity(stock) == StopProximity::Below)
+        return QColor(0xb0, 0x00, 0x20);
+    const double closeness = std::clamp(*distance / kGreenAtPercent, 0.0, 1.0);
+    const double hue = 120.0 / 360.0 * closeness; // 0 = red, 1/3 = green
+    return QColor::fromHslF(static_cast<float>(hue), 0.9f, 0.33f);
+}
+
+QVariant WatchlistModel::toolTip(const StockState &stock, Column column) const
+{
+    switch (column) {
+    case Column::Ticker:
+        if (stock.symbolNotFound)
+            return notFoundText(stock);
+        return stock.entry ? tr("%1, entry price %2").arg(stock.ticker, Formatting::price(stock.entry))
+                           : stock.ticker;
+    case Column::LastPrice: {
+        if (stock.symbolNotFound)
+            return notFoundText(stock);
+        if (!stock.lastQuoteAt.isValid())
+            return tr("No price received yet.");
+        QStringList lines{tr("Last trade at %1")
+                              .arg(QLocale().toString(stock.lastQuoteAt.toLocalTime(), QLocale::LongFormat))};
+        if (stock.quoteDelayed)
+            lines << tr("The quote is delayed (shown in italics).");
+        if (stock.halted)
+            lines << tr("Trading was halted at the last quote.");
+        return lines.join(QLatin1Char('\n'));
+    }
+    case Column::DistanceToStop:
+        switch (proximity(stock)) {
+        case StopProximity::Below:
+            return tr("The last price is below the stop.");
+        case StopProximity::Near:
+            return tr("The last price is within %1% of the stop.")
+                .arg(QLocale().toString(kNearStopPercent, 'f', 0));
+        case StopProximity::Clear:
+            return tr("How far the price can fall before it reaches the stop.");
+        case StopProximity::Unknown:
+            return tr("Shown once both a price and a stop are known.");
+        }
+        break;
+    case Column::Ratio:
+        return tr("Stop = peak \u00d7 ratio. Double-click to change it.");
+    case Column::LastAlert:
+        if (stock.lastAlertAt.isValid())
+            return QLocale().toString(stock.lastAlertAt.toLocalTime(), QLocale::LongFormat);
+        return tr("No alert raised yet.");
+    default:
+        break;
+    }
+    return {};
+}
+
+QString WatchlistModel::notFoundText(const StockState &stock)
+{
+    return tr("Questrade has no listing for %1. Remove it and add the ticker as Questrade writes it "
+              "(for example RY.TO for Toronto).")
+        .arg(stock.ticker);
+}
+
+QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= kColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const auto column = static_cast<Column>(section);
+    if (role == Qt::TextAlignmentRole)
+        return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                 : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Column::Ticker:
+        return tr("Ticker");
+    case Column::LastPrice:
+        return tr("Last price");
+    case Column::Peak:
+        return tr("Peak");
+    case Column::Stop:
+        return tr("Stop");
+    case Column::DistanceToStop:
+        return tr("To stop");
+    case Column::Ratio:
+        return tr("Ratio");
+    case Column::Currency:
+        return tr("Currency");
+    case Column::LastAlert:
+        return tr("Last alert");
+    }
+    return {};
+}
+
+Qt::ItemFlags WatchlistModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == column(Column::Ratio))
+        flags |= Qt::ItemIsEditable;
+    return flags;
+}
+
+bool WatchlistModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+        index.column() != column(Column::Ratio)) {
+        return false;
+    }
+    bool isNumber = false;
+    const double ratio = value.toDouble(&isNumber);
+    if (!isNumber) {
+        Q_EMIT editFailed(tr("Enter the ratio as a number greater than 0 and less than 1, for example 0.9."));
+        return false;
+    }
+    // On success the service announces the new state and updateStock() refreshes the row.
+    const Result<StockState> changed = m_service.changeRatio(m_stocks.at(index.row()).ticker, ratio);
+    if (!changed.ok()) {
+        Q_EMIT editFailed(changed.error().message);
+        return false;
+    }
+    return true;
+}
+
+void WatchlistModel::insertStock(const StockState &stock)
+{
+    if (rowOf(stock.ticker) >= 0) {
+        updateStock(stock);
+        return;
+    }
+    const int row = static_cast<int>(m_stocks.size());
+    beginInsertRows({}, row, row);
+    m_stocks.append(stock);
+    endInsertRows();
+}
+
+void WatchlistModel::updateStock(const StockState &stock)
+{
+    const int row = rowOf(stock.ticker);
+    if (row < 0) {
+        insertStock(stock);
+        return;
+    }
+    if (m_stocks.at(row) == stock)
+        return;
+    m_stocks[row] = stock;
+    Q_EMIT dataChanged(index(row, 0), index(row, kColumnCount - 1));
+}
+
+void WatchlistModel::removeStock(const QString &ticker)
+{
+    const int row = rowOf(ticker);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_stocks.removeAt(row);
+    endRemoveRows();
+}
+
+} // namespace trailguard::ui

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "common/Result.h"
+#include "domain/StockState.h"
+
+#include <QAbstractTableModel>
+#include <QIcon>
+#include <QList>
+
+namespace trailguard {
+class WatchlistService;
+}
+
+namespace trailguard::ui {
+
+// The watchlist as a table: one row per ticker, in the order the service lists them (a
+// QSortFilterProxyModel sorts and filters for the view; numeric columns sort by SortRole). Adapts data
+// only: it reads the service's stocks, follows its signals, and sends ratio edits back to it.
+class WatchlistModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum class Column {
+        Ticker,
+        LastPrice,
+        Peak,
+        Stop,
+        DistanceToStop,
+        Ratio,
+        Currency,
+        LastAlert,
+    };
+    static constexpr int kColumnCount = 8;
+
+    enum class Role {
+        Sort = Qt::UserRole + 1, // a number (or date-time) for numeric columns, null when unknown
+        Ticker,                  // the row's ticker, in every column
+        Proximity,               // StopProximity of the row, as int, in every column
+    };
+
+    // How close the last price is to the stop, for the marker beside the distance.
+    enum class StopProximity {
+        Unknown, // no price or no stop yet
+        Clear,   // more than kNearStopPercent above the stop
+        Near,    // within kNearStopPercent above the stop (or on it)
+        Below,   // strictly below the stop
+    };
+    static constexpr double kNearStopPercent = 2.0;
+
+    explicit WatchlistModel(WatchlistService &service, QObject *parent = nullptr);
+
+    // Reads all stocks from the service again. The model is empty until the first call.
+    Status reload();
+
+    static constexpr int column(Column c) { return static_cast<int>(c); }
+    static constexpr int role(Role r) { return static_cast<int>(r); }
+    static StopProximity proximity(const StockState &stock);
+
+    // The row of `ticker`, or -1.
+    int rowOf(const QString &ticker) const;
+    const StockState &stockAt(int row) const { return m_stocks.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Only the ratio is editable; the change goes through WatchlistService::changeRatio.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+Q_SIGNALS:
+    // An edit was refused; `message` says why and what to do.
+    void editFailed(const QString &message);
+
+private:
+    void insertStock(const StockState &stock);
+    void updateStock(const StockState &stock);
+    void removeStock(const QString &ticker);
+
+    QVariant displayData(const StockState &stock, Column column) const;
+    QVariant sortData(const StockState &stock, Column column) const;
+    QVariant distanceDecoration(const StockState &stock) const;
+    QVariant distanceForeground(const StockState &stock) const;
+    QVariant font(const StockState &stock, Column column) const;
+    static QString notFoundText(const StockState &stock);
+    QVariant toolTip(const StockState &stock, Column column) const;
+
+    WatchlistService &m_service;
+    QList<StockState> m_stocks;
+    QIcon m_nearIcon;
+    QIcon m_belowIcon;
+};
+
+} // namespace trailguard::ui
