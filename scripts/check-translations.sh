@@ -10,7 +10,7 @@ trap 'rm -rf "$scratch"' EXIT
 mapfile -t sources < <(find app ui -name '*.cpp' -o -name '*.h' -o -name '*.ui' | sort)
 for ts in translations/trailguard_en.ts translations/trailguard_fr_CA.ts; do
     cp "$ts" "$scratch/"
-    "$lupdate" -silent -no-obsolete -locations none "${sources[@]}" -ts "$scratch/$(basename "$ts")"
+    "$lupdate" -silent -no-obsolete -locations none -I app -I ui "${sources[@]}" -ts "$scratch/$(basename "$ts")"
     if ! cmp -s "$ts" "$scratch/$(basename "$ts")"; then
         echo "check-translations: $ts is out of date with the sources; run the update_translations target." >&2
         diff -u "$ts" "$scratch/$(basename "$ts")" | head -40 >&2

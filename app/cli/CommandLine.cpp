@@ -1,1 +1,326 @@
 #include "cli/CommandLine.h"
+
+#include "cli/WatchCommand.h"
+#include "storage/Database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace trailguard::Cli {
+
+namespace {
+class CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
+
+using CommandFunction = int (*)(const GlobalOptions &, const QStringList &, QTextStream &, QTextStream &);
+
+// A word after the global options, e.g. `watch`, with the forms it adds to --help.
+struct Command {
+    QLatin1String name;
+    QList<HelpRow> (*summaries)();
+    CommandFunction run;
+};
+
+// Every command, in the order --help lists them. New commands (replay, ...) are added here.
+const Command kCommands[] = {
+    {QLatin1String("watch"), &WatchCommand::summaries, &WatchCommand::run},
+};
+
+// Words that mean "no window" even without a command.
+const QLatin1String kNoWindowOptions[] = {
+    QLatin1String("-h"), QLatin1String("--help"),    QLatin1String("--help-all"),
+    QLatin1String("-v"), QLatin1String("--version"), QLatin1String("--headless"),
+};
+
+// Options whose value is the next word, so that value is not taken for a command: ours, and the ones
+// QGuiApplication itself reads (`trailguard -platform offscreen` opens the window).
+const QLatin1String kOptionsWithValue[] = {
+    QLatin1String("--data-dir"),     QLatin1String("-platform"),     QLatin1String("-platformpluginpath"),
+    QLatin1String("-platformtheme"), QLatin1String("-plugin"),       QLatin1String("-qwindowgeometry"),
+    QLatin1String("-qwindowicon"),   QLatin1String("-qwindowtitle"), QLatin1String("-session"),
+    QLatin1String("-display"),       QLatin1String("-style"),        QLatin1String("-stylesheet"),
+    QLatin1String("-geometry"),      QLatin1String("-title"),        QLatin1String("-name"),
+};
+
+template <std::size_t N>
+bool contains(const QLatin1String (&list)[N], const QString &word)
+{
+    return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+bool takesValue(const QString &word)
+{
+    if (contains(kOptionsWithValue, word))
+        return true;
+    // Qt accepts its own options with two dashes as well (--platform offscreen).
+    return word.startsWith(QLatin1String("--")) && contains(kOptionsWithValue, word.mid(1));
+}
+
+const QString kDataDirName = QStringLiteral("data-dir");
+
+// Help lines stay shorter than this, to fit a standard terminal.
+constexpr qsizetype kHelpWidth = 80;
+
+QList<QCommandLineOption> globalOptions()
+{
+    QList<QCommandLineOption> options{
+        QCommandLineOption(
+            kDataDirName,
+            CommandLine::tr("Keep the database and the settings in DIR instead of the standard "
+                            "locations."),
+            QStringLiteral("DIR")),
+    };
+    options += helpOptions();
+    options += QCommandLineOption({QStringLiteral("v"), QStringLiteral("version")},
+                                  CommandLine::tr("Show the version and exit."));
+    return options;
+}
+
+// Parses `trailguard [--data-dir DIR] [--help] [--version] [command ...]`; everything from the first
+// positional word on belongs to that command.
+Result<GlobalOptions> parseGlobal(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.addOptions(globalOptions());
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    if (!parser.parse(arguments)) {
+        return Error{ErrorCode::InvalidArguments,
+                     parser.errorText() + QLatin1Char('\n') +
+                         CommandLine::tr("Run \"trailguard --help\" to see the options and commands.")};
+    }
+    GlobalOptions options{parser.value(kDataDirName)};
+    if (parser.isSet(kDataDirName) && options.dataDir.isEmpty()) {
+        return Error{ErrorCode::InvalidArguments,
+                     CommandLine::tr("--data-dir needs a folder, for example --data-dir ~/trailguard-test.")};
+    }
+    return options;
+}
+
+QString databaseLocation(const GlobalOptions &options)
+{
+    // The rule of AppPaths::resolve, without creating the folder: showing help must not create files.
+    const QString dataDir = options.dataDir.isEmpty()
+                                ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                : QFileInfo(options.dataDir).absoluteFilePath();
+    return QDir::toNativeSeparators(QDir(dataDir).filePath(QString::fromLatin1(Database::kFileName)));
+}
+
+QString globalHelp(const GlobalOptions &options)
+{
+    const QString nl = QStringLiteral("\n");
+    QString text =
+        formatHelpParagraph(CommandLine::tr("Trailguard keeps a trailing stop-loss for each stock on your "
+                                            "watchlist and warns you when a price falls below its stop."));
+    text += nl + CommandLine::tr("Usage:") + nl;
+    text += formatHelpRows({
+        {QStringLiteral("trailguard [--data-dir DIR]"), CommandLine::tr("Open the window.")},
+        {QStringLiteral("trailguard [--data-dir DIR] COMMAND [ARGUMENTS]"),
+         CommandLine::tr("Run a command and exit.")},
+    });
+
+    QList<HelpRow> commands;
+    for (const Command &command : kCommands)
+        commands += command.summaries();
+    text += nl + CommandLine::tr("Commands:") + nl + formatHelpRows(commands);
+    text += nl + CommandLine::tr("Options:") + nl + formatHelpRows(optionRows(globalOptions()));
+    text += nl + formatHelpParagraph(
+                     CommandLine::tr("Global options go before the command. \"trailguard COMMAND "
+                                     "--help\" describes a command, for example \"trailguard watch "
+                                     "add --help\"."));
+
+    const QString settingsFile =
+        options.dataDir.isEmpty()
+            ? CommandLine::tr(
+                  "trailguard.ini in the standard configuration folder ($XDG_CONFIG_HOME/trailguard)")
+            : QDir::toNativeSeparators(QDir(QFileInfo(options.dataDir).absoluteFilePath())
+                                           .filePath(QStringLiteral("settings.ini")));
+    text += nl + CommandLine::tr("Files and environment:") + nl;
+    text += formatHelpRows({
+        {CommandLine::tr("Database"), databaseLocation(options)},
+        {CommandLine::tr("Settings"), settingsFile},
+        {QStringLiteral("STOP_LOSS"),
+         CommandLine::tr("The default stop ratio for new tickers, greater than 0 and "
+                         "less than 1; it overrides the settings.")},
+    });
+
+    text += nl + CommandLine::tr("Exit status:") + nl;
+    text += formatHelpRows({
+        {QString::number(kExitSuccess), CommandLine::tr("Success.")},
+        {QString::number(kExitFailure),
+         CommandLine::tr("The operation failed: the ticker is already (or not) on the "
+                         "watchlist, a database error, or an invalid STOP_LOSS.")},
+        {QString::number(kExitUsage),
+         CommandLine::tr("The command line is wrong: an unknown option, or a missing or "
+                         "invalid argument (ticker, ratio, price).")},
+    });
+    return text;
+}
+
+// Breaks `text` between words so no line reaches kHelpWidth columns; continuation lines start at
+// `indent`, the column where the text itself starts.
+QString wrapped(const QString &text, qsizetype indent)
+{
+    QString result;
+    qsizetype column = indent;
+    bool lineEmpty = true;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!lineEmpty && column + 1 + word.size() >= kHelpWidth) {
+            result += QLatin1Char('\n') + QString(indent, QLatin1Char(' '));
+            column = indent;
+            lineEmpty = true;
+        }
+        if (!lineEmpty) {
+            result += QLatin1Char(' ');
+            ++column;
+        }
+        result += word;
+        column += word.size();
+        lineEmpty = false;
+    }
+    return result;
+}
+
+// The CLI's stderr is for the user: the core's progress messages ("Added", "Database migrated") stay
+// quiet there. Warnings still show, and QT_LOGGING_RULES can turn everything back on.
+void quietCoreLogging()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("trailguard.*.debug=false\ntrailguard.*.info=false"));
+}
+} // namespace
+
+bool wantsWindow(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &word = arguments.at(i);
+        if (word == QLatin1String("--"))
+            return i + 1 == arguments.size(); // whatever follows "--" is a command
+        if (!word.startsWith(QLatin1Char('-')) || word.size() == 1)
+            return false; // a command word ("-" included: it is no option either)
+        if (contains(kNoWindowOptions, word))
+            return false;
+        if (takesValue(word))
+            ++i;
+    }
+    return true;
+}
+
+Result<GlobalOptions> parseWindowOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    Result<GlobalOptions> options = parseGlobal(parser, arguments);
+    if (options.ok() && !parser.positionalArguments().isEmpty()) {
+        return Error{
+            ErrorCode::InvalidArguments,
+            CommandLine::tr("Unexpected argument \"%1\". Run \"trailguard --help\" to see the commands.")
+                .arg(parser.positionalArguments().constFirst())};
+    }
+    return options;
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    quietCoreLogging();
+    QCommandLineParser parser;
+    const Result<GlobalOptions> options = parseGlobal(parser, arguments);
+    if (!options.ok()) {
+        err << options.error().message << Qt::endl;
+        return kExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        out << globalHelp(options.value()) << Qt::flush;
+        return kExitSuccess;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        out << QStringLiteral("trailguard %1").arg(QStringLiteral(TRAILGUARD_VERSION)) << Qt::endl;
+        return kExitSuccess;
+    }
+
+    const QStringList words = parser.positionalArguments();
+    QStringList names;
+    for (const Command &command : kCommands) {
+        if (!words.isEmpty() && words.constFirst() == command.name)
+            return command.run(options.value(), words.mid(1), out, err);
+        names += command.name;
+    }
+    if (words.isEmpty())
+        err << CommandLine::tr("Missing command.");
+    else
+        err << CommandLine::tr("Unknown command \"%1\".").arg(words.constFirst());
+    err << QLatin1Char(' ')
+        << CommandLine::tr("The commands are: %1. Run \"trailguard --help\" for details.")
+               .arg(names.join(QStringLiteral(", ")))
+        << Qt::endl;
+    return kExitUsage;
+}
+
+QString formatHelpRows(const QList<HelpRow> &rows)
+{
+    qsizetype width = 0;
+    for (const HelpRow &row : rows)
+        width = std::max(width, row.term.size());
+    const qsizetype descriptionColumn = width + 4;
+    QString text;
+    for (const HelpRow &row : rows) {
+        text += QStringLiteral("  ") + row.term.leftJustified(width) + QStringLiteral("  ");
+        text += wrapped(row.description, descriptionColumn) + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QString formatHelpParagraph(const QString &text)
+{
+    QString result;
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        result += wrapped(line, 0) + QLatin1Char('\n');
+    return result;
+}
+
+QList<HelpRow> optionRows(const QList<QCommandLineOption> &options)
+{
+    QList<HelpRow> rows;
+    for (const QCommandLineOption &option : options) {
+        if (option.flags().testFlag(QCommandLineOption::HiddenFromHelp))
+            continue;
+        QStringList names;
+        for (const QString &name : option.names())
+            names += (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+        QString term = names.join(QStringLiteral(", "));
+        if (!option.valueName().isEmpty())
+            term += QLatin1Char(' ') + option.valueName();
+        rows += HelpRow{term, option.description()};
+    }
+    return rows;
+}
+
+QList<QCommandLineOption> helpOptions()
+{
+    QCommandLineOption helpAll(QStringLiteral("help-all"));
+    helpAll.setFlags(QCommandLineOption::HiddenFromHelp);
+    return {
+        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                           CommandLine::tr("Show this help and exit.")),
+        helpAll,
+    };
+}
+
+int exitCodeFor(ErrorCode code)
+{
+    // Only invalid user input is a usage error; every other failure (including codes added later) is 1.
+    switch (code) {
+    case ErrorCode::InvalidTicker:
+    case ErrorCode::InvalidRatio:
+    case ErrorCode::InvalidPrice:
+    case ErrorCode::InvalidArguments:
+        return kExitUsage;
+    default:
+        return kExitFailure;
+    }
+}
+
+} // namespace trailguard::Cli

@@ -2,6 +2,8 @@
 
 #include "common/Result.h"
 
+#include <QCommandLineOption>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -13,6 +15,11 @@ struct GlobalOptions {
     QString dataDir; // empty: the standard location
 };
 
+// The process exit codes of every command.
+constexpr int kExitSuccess = 0;
+constexpr int kExitFailure = 1; // the operation failed: duplicate or unknown ticker, database, STOP_LOSS
+constexpr int kExitUsage = 2;   // the command line is wrong: unknown option, missing or invalid argument
+
 // True when the arguments ask for the desktop window (no subcommand, no --help/--version). Decided
 // before any QCoreApplication exists, so only the raw words are looked at.
 bool wantsWindow(const QStringList &arguments);
@@ -23,5 +30,25 @@ Result<GlobalOptions> parseWindowOptions(const QStringList &arguments);
 // Runs a non-window invocation (--help, --version, `watch ...`). Normal output goes to `out`, errors to
 // `err`. Returns the process exit code: 0 success, 1 failure, 2 usage error.
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+// Helpers shared by the commands.
+
+// One line of a help list: "  watch list [--json]    Show the watchlist."
+struct HelpRow {
+    QString term;
+    QString description;
+};
+
+// Formats rows as two aligned columns, each row indented by two spaces and ending in a newline.
+// Descriptions are wrapped to fit 80 columns.
+QString formatHelpRows(const QList<HelpRow> &rows);
+// Wraps each line of `text` to fit 80 columns; the result ends in a newline.
+QString formatHelpParagraph(const QString &text);
+// The help rows of options, e.g. {"-h, --help", ...}, {"--ratio R", ...}. Hidden options are skipped.
+QList<HelpRow> optionRows(const QList<QCommandLineOption> &options);
+// The -h/--help option every command has (--help-all is accepted as a hidden synonym).
+QList<QCommandLineOption> helpOptions();
+// The exit code for a failed core call: kExitUsage for invalid input, kExitFailure otherwise.
+int exitCodeFor(ErrorCode code);
 
 } // namespace trailguard::Cli

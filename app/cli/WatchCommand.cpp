@@ -1,1 +1,436 @@
 #include "cli/WatchCommand.h"
+
+#include "common/Clock.h"
+#include "domain/Ticker.h"
+#include "settings/AppPaths.h"
+#include "settings/Settings.h"
+#include "storage/Database.h"
+#include "storage/StockRepository.h"
+#include "watchlist/WatchlistService.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <memory>
+#include <optional>
+
+namespace trailguard::Cli {
+
+namespace {
+const QString kNewline = QStringLiteral("\n");
+
+// Shown in the table for a value that is not known yet.
+const QString kUnknown = QStringLiteral("\u2014");
+
+// The objects a watch action works with, built only once its input is known to be valid.
+class OpenWatchlist {
+public:
+    static Result<std::unique_ptr<OpenWatchlist>> open(const AppPaths &paths)
+    {
+        auto database = Database::open(paths.databaseFile());
+        if (!database.ok())
+            return database.error();
+        return std::unique_ptr<OpenWatchlist>(new OpenWatchlist(std::move(database).value()));
+    }
+
+    WatchlistService &service() { return m_service; }
+
+private:
+    explicit OpenWatchlist(std::unique_ptr<Database> database)
+        : m_database(std::move(database))
+        , m_repository(m_database->connection())
+        , m_service(m_repository, m_clock)
+    {}
+
+    std::unique_ptr<Database> m_database;
+    StockRepository m_repository;
+    SystemClock m_clock;
+    WatchlistService m_service;
+};
+
+// What an action gets once its command line parsed.
+struct Call {
+    const GlobalOptions &global;
+    const QCommandLineParser &parser;
+    QTextStream &out;
+    QTextStream &err;
+
+    QString argument() const { return parser.positionalArguments().value(0); }
+};
+
+// One `watch` action: its words for the help texts, its options and the function that runs it.
+struct Action {
+    QString name;
+    QString arguments;   // the syntax after the action's name
+    QString summary;     // one line for `trailguard --help`
+    QString description; // the body of `trailguard watch NAME --help`
+    QList<QCommandLineOption> options;
+    bool takesTicker;
+    int (*run)(const Call &);
+
+    QString syntax() const { return QStringLiteral("watch %1 %2").arg(name, arguments).trimmed(); }
+};
+
+int fail(QTextStream &err, const Error &error)
+{
+    err << error.message << Qt::endl;
+    return exitCodeFor(error.code);
+}
+
+QString formatPrice(std::optional<double> price)
+{
+    if (!price)
+        return kUnknown;
+    // Sub-dollar prices need more than cents to show where the stop is.
+    return QString::number(*price, 'f', std::fabs(*price) < 1.0 ? 4 : 2);
+}
+
+// At least two decimals, up to four, without trailing zeros: 0.90, 0.875.
+QString formatRatio(double ratio)
+{
+    QString text = QString::number(ratio, 'f', 4);
+    while (text.endsWith(QLatin1Char('0')) && text.indexOf(QLatin1Char('.')) < text.size() - 3)
+        text.chop(1);
+    return text;
+}
+
+QJsonValue jsonNumber(std::optional<double> value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue jsonTime(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs))
+                          : QJsonValue(QJsonValue::Null);
+}
+
+// Resolves (and creates) the data folder. Failing to create it is an operation failure, not a usage error.
+Result<AppPaths> dataPaths(const GlobalOptions &global)
+{
+    Result<AppPaths> paths = AppPaths::resolve(global.dataDir);
+    if (!paths.ok())
+        return Error{ErrorCode::DatabaseOpen, paths.error().message};
+    return paths;
+}
+
+Result<std::unique_ptr<OpenWatchlist>> openWatchlist(const GlobalOptions &global)
+{
+    const Result<AppPaths> paths = dataPaths(global);
+    if (!paths.ok())
+        return paths.error();
+    return OpenWatchlist::open(paths.value());
+}
+
+int addTicker(const Call &call)
+{
+    // Everything the user typed is checked before any file is opened.
+    const Result<QString> ticker = Ticker::normalize(call.argument());
+    if (!ticker.ok())
+        return fail(call.err, ticker.error());
+    std::optional<double> ratio;
+    if (call.parser.isSet(QStringLiteral("ratio"))) {
+        const Result<double> parsed = StopRatio::parse(call.parser.value(QStringLiteral("ratio")));
+        if (!parsed.ok())
+            return fail(call.err, parsed.error());
+        ratio = parsed.value();
+    }
+    std::optional<double> entry;
+    if (call.parser.isSet(QStringLiteral("entry"))) {
+        const Result<double> parsed = Price::parse(call.parser.value(QStringLiteral("entry")));
+        if (!parsed.ok())
+            return fail(call.err, parsed.error());
+        entry = parsed.value();
+    }
+
+    const Result<AppPaths> paths = dataPaths(call.global);
+    if (!paths.ok())
+        return fail(call.err, paths.error());
+    bool ratioFromEnvironment = false;
+    if (!ratio) {
+        const auto settings = Settings::forFile(paths.value().settingsFile);
+        const Result<double> fallback = settings->defaultRatio();
+        if (!fallback.ok())
+            return fail(call.err, fallback.error());
+        ratio = fallback.value();
+        ratioFromEnvironment = settings->defaultRatioFromEnvironment();
+    }
+
+    auto watchlist = OpenWatchlist::open(paths.value());
+    if (!watchlist.ok())
+        return fail(call.err, watchlist.error());
+    const Result<StockState> added = watchlist.value()->service().add(ticker.value(), *ratio, entry);
+    if (!added.ok())
+        return fail(call.err, added.error());
+
+    const StockState &stock = added.value();
+    QString line =
+        stock.stop
+            ? WatchCommand::tr("Added %1 with stop ratio %2; the stop starts at %3 (entry price %4).")
+                  .arg(stock.ticker, formatRatio(stock.ratio), formatPrice(stock.stop),
+                       formatPrice(stock.entry))
+            : WatchCommand::tr("Added %1 with stop ratio %2.").arg(stock.ticker, formatRatio(stock.ratio));
+    if (ratioFromEnvironment)
+        line +=
+            QLatin1Char(' ') + WatchCommand::tr("The ratio comes from the STOP_LOSS environment variable.");
+    call.out << line << Qt::endl;
+    return kExitSuccess;
+}
+
+int listStocks(const Call &call)
+{
+    auto watchlist = openWatchlist(call.global);
+    if (!watchlist.ok())
+        return fail(call.err, watchlist.error());
+    const Result<QList<StockState>> stocks = watchlist.value()->service().stocks();
+    if (!stocks.ok())
+        return fail(call.err, stocks.error());
+    if (call.parser.isSet(QStringLiteral("json")) && stocks.value().isEmpty())
+        call.out << QStringLiteral("[]\n"); // rather than Qt's "[\n]"
+    else if (call.parser.isSet(QStringLiteral("json")))
+        call.out << QString::fromUtf8(
+            QJsonDocument(WatchCommand::toJson(stocks.value())).toJson(QJsonDocument::Indented));
+    else
+        call.out << WatchCommand::toTable(stocks.value());
+    call.out.flush();
+    return kExitSuccess;
+}
+
+int removeTicker(const Call &call)
+{
+    const Result<QString> ticker = Ticker::normalize(call.argument());
+    if (!ticker.ok())
+        return fail(call.err, ticker.error());
+    auto watchlist = openWatchlist(call.global);
+    if (!watchlist.ok())
+        return fail(call.err, watchlist.error());
+    if (const Status removed = watchlist.value()->service().remove(ticker.value()); !removed.ok())
+        return fail(call.err, removed.error());
+    call.out << WatchCommand::tr("Removed %1 from the watchlist.").arg(ticker.value()) << Qt::endl;
+    return kExitSuccess;
+}
+
+QList<Action> actions()
+{
+    const QString tickerRule =
+        WatchCommand::tr("TICKER is trimmed and upper-cased (shop.to becomes SHOP.TO): 1 to 15 "
+                         "letters, digits, '.' or '-', starting with a letter or digit.");
+    return {
+        {QStringLiteral("add"),
+         QStringLiteral("TICKER [--ratio R] [--entry PRICE]"),
+         WatchCommand::tr("Start watching a ticker."),
+         WatchCommand::tr(
+             "Adds TICKER to the watchlist. Its stop follows the highest price seen, at R times that "
+             "peak.") +
+             kNewline + tickerRule,
+         {QCommandLineOption(
+              QStringLiteral("ratio"),
+              WatchCommand::tr("Stop ratio, greater than 0 and less than 1 (0.9 keeps the stop 10% "
+                               "below the peak). Default: STOP_LOSS, else the default ratio in the "
+                               "settings (0.9 unless changed)."),
+              QStringLiteral("R")),
+          QCommandLineOption(QStringLiteral("entry"),
+                             WatchCommand::tr("Purchase price, greater than 0; the peak starts there."),
+                             QStringLiteral("PRICE"))},
+         true,
+         &addTicker},
+        {QStringLiteral("list"),
+         QStringLiteral("[--json]"),
+         WatchCommand::tr("Show the watchlist."),
+         WatchCommand::tr(
+             "Shows every ticker on the watchlist with its last price, peak, stop and last alert. "
+             "Unknown values are shown as %1.")
+             .arg(kUnknown),
+         {QCommandLineOption(
+             QStringLiteral("json"),
+             WatchCommand::tr("Print a JSON array instead, one object per ticker; unknown values "
+                              "are null and times are ISO 8601 UTC."))},
+         false,
+         &listStocks},
+        {QStringLiteral("remove"),
+         QStringLiteral("TICKER"),
+         WatchCommand::tr("Stop watching a ticker."),
+         WatchCommand::tr("Removes TICKER and everything Trailguard remembers about it.") + kNewline +
+             tickerRule,
+         {},
+         true,
+         &removeTicker},
+    };
+}
+
+QString actionHelp(const Action &action)
+{
+    QList<QCommandLineOption> options = action.options;
+    options += helpOptions();
+    QString text =
+        WatchCommand::tr("Usage: %1").arg(QStringLiteral("trailguard [--data-dir DIR] ") + action.syntax());
+    text += kNewline + kNewline + formatHelpParagraph(action.description);
+    text += kNewline + WatchCommand::tr("Options:") + kNewline + formatHelpRows(optionRows(options));
+    return text;
+}
+
+QString watchHelp()
+{
+    return WatchCommand::tr("Usage: %1")
+               .arg(QStringLiteral("trailguard [--data-dir DIR] watch ACTION [OPTIONS]")) +
+           kNewline + kNewline + WatchCommand::tr("Actions:") + kNewline +
+           formatHelpRows(WatchCommand::summaries()) + kNewline +
+           formatHelpParagraph(WatchCommand::tr("\"trailguard watch ACTION --help\" describes an action."));
+}
+
+// `watch add -AB`: the parser reads "-AB" as options. If it was meant as a ticker, say why it is none.
+QString tickerLookalike(const QStringList &arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &word = arguments.at(i);
+        const bool isValue = i > 0 && (arguments.at(i - 1) == QLatin1String("--ratio") ||
+                                       arguments.at(i - 1) == QLatin1String("--entry"));
+        if (!isValue && word.size() > 1 && word.startsWith(QLatin1Char('-')) &&
+            !word.startsWith(QLatin1String("--")) && word != QLatin1String("-h"))
+            return word;
+    }
+    return {};
+}
+
+int usageError(const Action &action, const QString &message, QTextStream &err)
+{
+    err << message << kNewline
+        << WatchCommand::tr("Run \"trailguard %1 --help\" for help.")
+               .arg(QStringLiteral("watch ") + action.name)
+        << Qt::endl;
+    return kExitUsage;
+}
+
+int runAction(const Action &action, const GlobalOptions &global, const QStringList &arguments,
+              QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.addOptions(action.options);
+    parser.addOptions(helpOptions());
+    // QCommandLineParser skips the first word, the program name.
+    if (!parser.parse(QStringList{QStringLiteral("trailguard watch ") + action.name} + arguments)) {
+        QString message = parser.errorText();
+        if (parser.unknownOptionNames().contains(QStringLiteral("data-dir"))) {
+            message += kNewline + WatchCommand::tr("Global options go before the command, for example "
+                                                   "\"trailguard --data-dir DIR watch %1\".")
+                                      .arg(action.name);
+        }
+        const QString lookalike = action.takesTicker ? tickerLookalike(arguments) : QString();
+        if (!lookalike.isEmpty() && parser.positionalArguments().isEmpty())
+            message += kNewline + Ticker::normalize(lookalike).error().message;
+        return usageError(action, message, err);
+    }
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        out << actionHelp(action) << Qt::flush;
+        return kExitSuccess;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const qsizetype expected = action.takesTicker ? 1 : 0;
+    if (positional.size() < expected) {
+        return usageError(action,
+                          WatchCommand::tr("Missing the ticker, for example \"trailguard watch %1 SHOP.TO\".")
+                              .arg(action.name),
+                          err);
+    }
+    if (positional.size() > expected)
+        return usageError(action,
+                          WatchCommand::tr("Unexpected argument \"%1\".").arg(positional.at(expected)), err);
+    return action.run(Call{global, parser, out, err});
+}
+} // namespace
+
+QList<HelpRow> WatchCommand::summaries()
+{
+    QList<HelpRow> rows;
+    for (const Action &action : actions())
+        rows += HelpRow{action.syntax(), action.summary};
+    return rows;
+}
+
+int WatchCommand::run(const GlobalOptions &options, const QStringList &arguments, QTextStream &out,
+                      QTextStream &err)
+{
+    const QString first = arguments.value(0);
+    if (first == QLatin1String("-h") || first == QLatin1String("--help") ||
+        first == QLatin1String("--help-all")) {
+        out << watchHelp() << Qt::flush;
+        return kExitSuccess;
+    }
+    QStringList names;
+    for (const Action &action : actions()) {
+        if (action.name == first)
+            return runAction(action, options, arguments.mid(1), out, err);
+        names += action.name;
+    }
+    err << (arguments.isEmpty() ? tr("Missing the watch action.")
+                                : tr("Unknown watch action \"%1\".").arg(first))
+        << QLatin1Char(' ') << tr("Use %1.").arg(names.join(QStringLiteral(", "))) << kNewline << kNewline
+        << watchHelp() << Qt::flush;
+    return kExitUsage;
+}
+
+QJsonArray WatchCommand::toJson(const QList<StockState> &stocks)
+{
+    QJsonArray array;
+    for (const StockState &stock : stocks) {
+        QJsonObject object;
+        object.insert(QStringLiteral("ticker"), stock.ticker);
+        object.insert(QStringLiteral("symbolId"),
+                      stock.symbolId ? QJsonValue(*stock.symbolId) : QJsonValue(QJsonValue::Null));
+        object.insert(QStringLiteral("currency"),
+                      stock.currency.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(stock.currency));
+        object.insert(QStringLiteral("lastPrice"), jsonNumber(stock.lastPrice));
+        object.insert(QStringLiteral("lastQuoteAt"), jsonTime(stock.lastQuoteAt));
+        object.insert(QStringLiteral("peak"), jsonNumber(stock.peak));
+        object.insert(QStringLiteral("stop"), jsonNumber(stock.stop));
+        object.insert(QStringLiteral("ratio"), stock.ratio);
+        object.insert(QStringLiteral("entry"), jsonNumber(stock.entry));
+        object.insert(QStringLiteral("lastAlertAt"), jsonTime(stock.lastAlertAt));
+        array.append(object);
+    }
+    return array;
+}
+
+QString WatchCommand::toTable(const QList<StockState> &stocks)
+{
+    if (stocks.isEmpty())
+        return tr("The watchlist is empty. Add a ticker with \"trailguard watch add TICKER\".") + kNewline;
+
+    // Numbers are right-aligned, words left-aligned.
+    const bool alignRight[] = {false, true, true, true, true, true, false, false};
+    QList<QStringList> rows{{tr("Ticker"), tr("Last"), tr("Peak"), tr("Stop"), tr("Distance %"), tr("Ratio"),
+                             tr("Currency"), tr("Last alert")}};
+    for (const StockState &stock : stocks) {
+        const std::optional<double> distance = stock.distanceToStopPercent();
+        rows.append({stock.ticker, formatPrice(stock.lastPrice), formatPrice(stock.peak),
+                     formatPrice(stock.stop), distance ? QString::number(*distance, 'f', 1) : kUnknown,
+                     formatRatio(stock.ratio), stock.currency.isEmpty() ? kUnknown : stock.currency,
+                     stock.lastAlertAt.isValid()
+                         ? stock.lastAlertAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                         : kUnknown});
+    }
+
+    QList<qsizetype> widths(rows.constFirst().size(), 0);
+    for (const QStringList &row : rows) {
+        for (qsizetype column = 0; column < row.size(); ++column)
+            widths[column] = std::max(widths[column], row.at(column).size());
+    }
+    QString text;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype column = 0; column < row.size(); ++column) {
+            if (column > 0)
+                line += QStringLiteral("  ");
+            line += alignRight[column] ? row.at(column).rightJustified(widths[column])
+                                       : row.at(column).leftJustified(widths[column]);
+        }
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        text += line + kNewline;
+    }
+    return text;
+}
+
+} // namespace trailguard::Cli

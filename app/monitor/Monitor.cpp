@@ -12,12 +12,6 @@
 
 namespace trailguard {
 
-namespace {
-class MonitorText {
-    Q_DECLARE_TR_FUNCTIONS(Monitor)
-};
-} // namespace
-
 Monitor::Monitor(WatchlistService &watchlist, QuestradeClient &client, const Clock &clock, QObject *parent)
     : QObject(parent), m_watchlist(watchlist), m_client(client), m_clock(clock)
 {

@@ -8,7 +8,7 @@ namespace trailguard {
 
 namespace {
 class SettingsText {
-    Q_DECLARE_TR_FUNCTIONS(Settings)
+    Q_DECLARE_TR_FUNCTIONS(SettingsText)
 };
 
 struct Key {
