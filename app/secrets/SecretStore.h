@@ -15,7 +15,10 @@ namespace trailguard {
 // context never expires. Take it when the operation is asked for, not when it finishes.
 class CallbackContext {
 public:
-    explicit CallbackContext(QObject *context) : m_context(context), m_given(context != nullptr) {}
+    explicit CallbackContext(QObject *context)
+        : m_context(context)
+        , m_given(context != nullptr)
+    {}
     bool alive() const { return !m_given || !m_context.isNull(); }
 
 private:
@@ -25,14 +28,17 @@ private:
 
 // Where tokens and passwords live. Every operation is asynchronous: it never completes inside the
 // call, and completes exactly once on the store's thread. When `context` is destroyed first, the
-// callback is dropped; so are the callbacks of a store that is destroyed first. Secrets never pass through logs, QSettings or the database.
+// callback is dropped; so are the callbacks of a store that is destroyed first. Secrets never pass through
+// logs, QSettings or the database.
 class SecretStore : public QObject {
     Q_OBJECT
 public:
     using ReadCallback = std::function<void(Result<QByteArray>)>;
     using WriteCallback = std::function<void(Status)>;
 
-    explicit SecretStore(QObject *parent = nullptr) : QObject(parent) {}
+    explicit SecretStore(QObject *parent = nullptr)
+        : QObject(parent)
+    {}
 
     // For the user: where secrets are kept, e.g. "the system keychain (Secret Service)".
     virtual QString location() const = 0;
@@ -41,7 +47,8 @@ public:
 
     // An unknown key completes with ErrorCode::SecretNotFound.
     virtual void read(const QString &key, QObject *context, ReadCallback done) = 0;
-    virtual void write(const QString &key, const QByteArray &secret, QObject *context, WriteCallback done) = 0;
+    virtual void write(const QString &key, const QByteArray &secret, QObject *context,
+                       WriteCallback done) = 0;
     // Removing an unknown key succeeds.
     virtual void remove(const QString &key, QObject *context, WriteCallback done) = 0;
 

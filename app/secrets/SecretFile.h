@@ -1,0 +1,79 @@
+#pragma once
+
+#include "common/Result.h"
+#include "secrets/SecureBuffer.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace trailguard {
+
+// How costly the Argon2id key derivation is for a new file. Each file records its own cost, so files
+// written with either strength stay readable. Measured on a 2-core x86-64 machine: Interactive (2 passes,
+// 64 MiB) about 0.05 s, Moderate (3 passes, 256 MiB) about 0.4 s.
+enum class KdfStrength { Interactive, Moderate };
+
+// The encrypted secrets file. Synchronous and slow (key derivation), so EncryptedFileSecretStore calls it
+// on a worker thread, one operation at a time; not thread-safe. The key is derived once per salt and
+// kept in guarded memory; every operation re-reads the file, so it never acts on stale contents.
+//
+// Format, version 1, integers little-endian:
+//   offset  0  magic "TGSECRET"                      8 bytes
+//           8  format version = 1                    1
+//           9  KDF algorithm = Argon2id 1.3 (2)      1
+//          10  reserved, zero                        2
+//          12  Argon2id opslimit                     8
+//          20  Argon2id memlimit in bytes            8
+//          28  salt, random per file                 16
+//          44  nonce, random per write               24
+//          68  XChaCha20-Poly1305-IETF ciphertext of the JSON object {"key": "base64(secret)", ...}
+//              followed by its 16-byte tag; associated data = bytes 0..43.
+class SecretFile {
+    Q_DECLARE_TR_FUNCTIONS(SecretFile)
+public:
+    SecretFile(QString path, const QByteArray &passphrase, KdfStrength strength);
+
+    const QString &path() const { return m_path; }
+
+    // An unknown key (or a missing file) is ErrorCode::SecretNotFound.
+    Result<QByteArray> read(const QString &key);
+    // Never replaces a file it could not decrypt.
+    Status write(const QString &key, const QByteArray &secret);
+    Status remove(const QString &key);
+
+private:
+    struct KdfParameters {
+        QByteArray salt;
+        quint64 opsLimit = 0;
+        quint64 memLimit = 0;
+        bool operator==(const KdfParameters &) const = default;
+    };
+    struct DerivedKey {
+        KdfParameters parameters;
+        SecureBuffer key;
+    };
+    struct Contents {
+        bool exists = false;
+        QJsonObject secrets;
+    };
+
+    Result<Contents> load();
+    Status save(const QJsonObject &secrets);
+    // The cached key when the parameters match, otherwise a freshly derived one.
+    Status ensureKey(const KdfParameters &parameters);
+    KdfParameters newFileParameters() const;
+
+    Error notDecryptable() const;
+    Error failed(const QString &what) const;
+
+    QString m_path;
+    SecureBuffer m_passphrase;
+    KdfStrength m_strength;
+    std::optional<DerivedKey> m_key;
+};
+
+} // namespace trailguard

@@ -1,0 +1,3 @@
+#include "secrets/SecretsLogging.h"
+
+Q_LOGGING_CATEGORY(lcSecrets, "trailguard.secrets")
