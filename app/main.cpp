@@ -1,6 +1,8 @@
 // The composition root: the only place that builds the objects and passes them in.
 
 #include "cli/CommandLine.h"
+#include "runners/HeadlessRunner.h"
+#include "secrets/Redact.h"
 #include "common/Clock.h"
 #include "common/Translations.h"
 #include "settings/AppPaths.h"
@@ -84,9 +86,15 @@ int runDesktop(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // First of all: every log line of the run passes through the redactor, so no token can reach stderr.
+    trailguard::SecretRedactor redactor;
+    redactor.installMessageHandler();
+
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (trailguard::Cli::wantsHeadless(arguments))
+        return trailguard::Runners::runHeadless(argc, argv, redactor);
     if (!trailguard::Cli::wantsWindow(arguments))
         return runCommandLine(argc, argv);
     return runDesktop(argc, argv);

@@ -42,7 +42,7 @@ const QLatin1String kNoWindowOptions[] = {
 // Options whose value is the next word, so that value is not taken for a command: ours, and the ones
 // QGuiApplication itself reads (`trailguard -platform offscreen` opens the window).
 const QLatin1String kOptionsWithValue[] = {
-    QLatin1String("--data-dir"),     QLatin1String("-platform"),     QLatin1String("-platformpluginpath"),
+    QLatin1String("--data-dir"), QLatin1String("--interval"),   QLatin1String("-platform"),     QLatin1String("-platformpluginpath"),
     QLatin1String("-platformtheme"), QLatin1String("-plugin"),       QLatin1String("-qwindowgeometry"),
     QLatin1String("-qwindowicon"),   QLatin1String("-qwindowtitle"), QLatin1String("-session"),
     QLatin1String("-display"),       QLatin1String("-style"),        QLatin1String("-stylesheet"),
@@ -64,6 +64,12 @@ bool takesValue(const QString &word)
 }
 
 const QString kDataDirName = QStringLiteral("data-dir");
+const QString kHeadlessName = QStringLiteral("headless");
+const QString kOnceName = QStringLiteral("once");
+const QString kIntervalName = QStringLiteral("interval");
+const QString kDemoName = QStringLiteral("demo");
+constexpr int kMinimumInterval = 5;
+constexpr int kMaximumInterval = 3600;
 
 // Help lines stay shorter than this, to fit a standard terminal.
 constexpr qsizetype kHelpWidth = 80;
@@ -76,6 +82,15 @@ QList<QCommandLineOption> globalOptions()
             CommandLine::tr("Keep the database and the settings in DIR instead of the standard "
                             "locations."),
             QStringLiteral("DIR")),
+        QCommandLineOption(kHeadlessName,
+                           CommandLine::tr("Watch without a window: check prices on a schedule and log each "
+                                           "check and breach to stderr until stopped (SIGTERM/SIGINT).")),
+        QCommandLineOption(kOnceName, CommandLine::tr("With --headless: run one check, then exit.")),
+        QCommandLineOption(kIntervalName,
+                           CommandLine::tr("Check every SECONDS seconds (5 to 3600; default 300)."),
+                           QStringLiteral("SECONDS")),
+        QCommandLineOption(kDemoName, CommandLine::tr("Use the simulated demo market instead of a Questrade "
+                                                      "account (its own watchlist, prices that move).")),
     };
     options += helpOptions();
     options += QCommandLineOption({QStringLiteral("v"), QStringLiteral("version")},
@@ -94,10 +109,30 @@ Result<GlobalOptions> parseGlobal(QCommandLineParser &parser, const QStringList 
                      parser.errorText() + QLatin1Char('\n') +
                          CommandLine::tr("Run \"trailguard --help\" to see the options and commands.")};
     }
-    GlobalOptions options{parser.value(kDataDirName)};
+    GlobalOptions options;
+    options.dataDir = parser.value(kDataDirName);
+    options.headless = parser.isSet(kHeadlessName);
+    options.once = parser.isSet(kOnceName);
+    options.demo = parser.isSet(kDemoName);
     if (parser.isSet(kDataDirName) && options.dataDir.isEmpty()) {
         return Error{ErrorCode::InvalidArguments,
                      CommandLine::tr("--data-dir needs a folder, for example --data-dir ~/trailguard-test.")};
+    }
+    if (parser.isSet(kIntervalName)) {
+        bool ok = false;
+        const int seconds = parser.value(kIntervalName).toInt(&ok);
+        if (!ok || seconds < kMinimumInterval || seconds > kMaximumInterval) {
+            return Error{ErrorCode::InvalidArguments,
+                         CommandLine::tr("--interval must be a whole number of seconds from %1 to %2, not \"%3\".")
+                             .arg(kMinimumInterval)
+                             .arg(kMaximumInterval)
+                             .arg(parser.value(kIntervalName))};
+        }
+        options.intervalSeconds = seconds;
+    }
+    if (options.once && !options.headless) {
+        return Error{ErrorCode::InvalidArguments,
+                     CommandLine::tr("--once only works with --headless, e.g. \"trailguard --headless --once\".")};
     }
     return options;
 }
@@ -208,6 +243,39 @@ bool wantsWindow(const QStringList &arguments)
             ++i;
     }
     return true;
+}
+
+bool wantsHeadless(const QStringList &arguments)
+{
+    // Help and version win over --headless; a command word makes it a command line run.
+    if (wantsWindow(arguments))
+        return false;
+    bool headless = false;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &word = arguments.at(i);
+        if (word == QLatin1String("--") || !word.startsWith(QLatin1Char('-')) || word.size() == 1)
+            return false;
+        if (word == QLatin1String("-h") || word == QLatin1String("--help") || word == QLatin1String("--help-all") ||
+            word == QLatin1String("-v") || word == QLatin1String("--version"))
+            return false;
+        headless = headless || word == QLatin1String("--headless");
+        if (takesValue(word))
+            ++i;
+    }
+    return headless;
+}
+
+Result<GlobalOptions> parseHeadlessOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    Result<GlobalOptions> options = parseGlobal(parser, arguments);
+    if (options.ok() && !parser.positionalArguments().isEmpty()) {
+        return Error{ErrorCode::InvalidArguments,
+                     CommandLine::tr("--headless takes no command; \"%1\" is unexpected. Run \"trailguard "
+                                     "--help\" to see the options.")
+                         .arg(parser.positionalArguments().constFirst())};
+    }
+    return options;
 }
 
 Result<GlobalOptions> parseWindowOptions(const QStringList &arguments)

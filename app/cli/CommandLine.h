@@ -8,11 +8,17 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <optional>
+
 namespace trailguard::Cli {
 
 // Options that come before any subcommand: `trailguard [--data-dir DIR] [subcommand ...]`.
 struct GlobalOptions {
     QString dataDir; // empty: the standard location
+    bool headless = false; // --headless: the monitor without a window
+    bool once = false;     // --once: one cycle, then exit (headless)
+    bool demo = false;     // --demo: the simulated market instead of a Questrade account
+    std::optional<int> intervalSeconds; // --interval SECONDS, 5-3600
 };
 
 // The process exit codes of every command.
@@ -23,6 +29,11 @@ constexpr int kExitUsage = 2;   // the command line is wrong: unknown option, mi
 // True when the arguments ask for the desktop window (no subcommand, no --help/--version). Decided
 // before any QCoreApplication exists, so only the raw words are looked at.
 bool wantsWindow(const QStringList &arguments);
+
+// True when the arguments ask for the monitor without a window (--headless, no subcommand).
+bool wantsHeadless(const QStringList &arguments);
+// Parses the options of a --headless launch.
+Result<GlobalOptions> parseHeadlessOptions(const QStringList &arguments);
 
 // Parses the global options of a window launch. Errors say what is wrong (unknown option, ...).
 Result<GlobalOptions> parseWindowOptions(const QStringList &arguments);

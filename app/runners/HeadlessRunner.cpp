@@ -1,0 +1,149 @@
+#include "runners/HeadlessRunner.h"
+
+#include "cli/CommandLine.h"
+#include "common/Clock.h"
+#include "common/Translations.h"
+#include "common/UnixSignalWatcher.h"
+#include "demo/SimulatedMarket.h"
+#include "monitor/BrokerSession.h"
+#include "monitor/MonitorLogging.h"
+#include "runners/DemoSetup.h"
+#include "secrets/MemorySecretStore.h"
+#include "secrets/Redact.h"
+#include "secrets/SecretStoreFactory.h"
+#include "settings/AppPaths.h"
+#include "storage/Database.h"
+#include "storage/StockRepository.h"
+#include "watchlist/WatchlistService.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <csignal>
+
+namespace trailguard::Runners {
+
+namespace {
+class Headless {
+    Q_DECLARE_TR_FUNCTIONS(Headless)
+};
+
+int fail(const QString &message, int code = Cli::kExitFailure)
+{
+    QTextStream(stderr) << message << Qt::endl;
+    return code;
+}
+} // namespace
+
+int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("trailguard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TRAILGUARD_VERSION));
+    Translations::install();
+    // One line per event, with time and category; tokens are redacted by the installed handler.
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd hh:mm:ss} %{if-warning}warning: %{endif}"
+                                      "%{if-critical}error: %{endif}[%{category}] %{message}"));
+    QLoggingCategory::setFilterRules(QStringLiteral("trailguard.*.debug=false"));
+
+    const auto options = Cli::parseHeadlessOptions(QCoreApplication::arguments());
+    if (!options.ok())
+        return fail(options.error().message, Cli::kExitUsage);
+
+    const auto paths = AppPaths::resolve(DemoSetup::dataDir(options.value()));
+    if (!paths.ok())
+        return fail(paths.error().message);
+    auto database = Database::open(paths.value().databaseFile());
+    if (!database.ok())
+        return fail(database.error().message);
+
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    SystemClock clock;
+    StockRepository repository(database.value()->connection());
+    WatchlistService watchlist(repository, clock);
+
+    // The demo market runs in this process and is reached through the very same client path.
+    std::unique_ptr<SimulatedMarket> market;
+    SecretStoreChoice secrets;
+    BrokerSession::Options sessionOptions{QuestradeAuth::Options::fromEnvironment(environment), {}};
+    sessionOptions.auth.redactor = &redactor;
+    if (options.value().demo) {
+        market = DemoSetup::startMarket();
+        if (!market)
+            return fail(Headless::tr("The demo market could not open a port on 127.0.0.1."));
+        secrets.store = std::make_unique<MemorySecretStore>();
+        sessionOptions.auth.loginUrlOverride = market->server()->loginUrl().toString();
+        if (const Status added = DemoSetup::addDemoTickers(watchlist); !added.ok())
+            return fail(added.error().message);
+    } else {
+        secrets = createSecretStore(environment, paths.value().dataDir);
+        if (!secrets.notice.isEmpty())
+            qCWarning(lcMonitor).noquote() << secrets.notice;
+    }
+
+    BrokerSession session(*secrets.store, watchlist, clock, sessionOptions);
+    Monitor &monitor = session.monitor();
+    const int defaultInterval = options.value().demo ? DemoSetup::kIntervalSeconds
+                                                     : int(Monitor::kDefaultInterval.count());
+    monitor.setInterval(std::chrono::seconds(options.value().intervalSeconds.value_or(defaultInterval)));
+
+    QObject::connect(&session.auth(), &QuestradeAuth::stateChanged, &app,
+                     [](ConnectionState, const QString &message) {
+                         if (!message.isEmpty())
+                             qCInfo(lcMonitor).noquote() << "Questrade:" << message;
+                     });
+
+    int exitCode = Cli::kExitSuccess;
+    const bool once = options.value().once;
+    QObject::connect(&monitor, &Monitor::cycleFinished, &app, [&](const CycleReport &report) {
+        if (once) {
+            exitCode = report.ok ? Cli::kExitSuccess : Cli::kExitFailure;
+            QCoreApplication::quit();
+        }
+    });
+
+    UnixSignalWatcher unixSignals({SIGTERM, SIGINT});
+    QObject::connect(&unixSignals, &UnixSignalWatcher::signalReceived, &app, [&](int signalNumber) {
+        qCInfo(lcMonitor).noquote() << "Stopping on signal" << signalNumber;
+        monitor.stop();
+        QCoreApplication::quit();
+    });
+
+    // Make sure there is a usable token before the first cycle: without an account there is nothing to
+    // watch, and headless mode cannot ask, so it says what to do and stops.
+    if (options.value().demo)
+        session.auth().connectWithRefreshToken(market->server()->issueRefreshToken(), BrokerEnvironment::Practice);
+    else
+        session.auth().bootstrapFromEnvironment(environment);
+    session.auth().withAccessToken(&app, [&](Result<AccessGrant> grant) {
+        if (!grant.ok() && (grant.error().code == ErrorCode::NotConfigured ||
+                            grant.error().code == ErrorCode::AuthRejected)) {
+            QTextStream(stderr)
+                << grant.error().message << '\n'
+                << Headless::tr("Trailguard is not connected to Questrade. Set refresh_token (or "
+                                "QUESTRADE_REFRESH_TOKEN) to a refresh token from Questrade's API centre, or "
+                                "connect once from the desktop app. Try --demo to see it work.")
+                << Qt::endl;
+            exitCode = Cli::kExitFailure;
+            QCoreApplication::quit();
+            return;
+        }
+        // Offline is not fatal: the monitor keeps trying and logs each failed check.
+        qCInfo(lcMonitor).noquote() << QStringLiteral("Watching %1 in %2; checking every %3 s")
+                                           .arg(QDir::toNativeSeparators(paths.value().databaseFile()))
+                                           .arg(options.value().demo ? Headless::tr("the demo market")
+                                                                     : Headless::tr("Questrade"))
+                                           .arg(monitor.interval().count());
+        if (once)
+            monitor.checkNow();
+        else
+            monitor.start();
+    });
+
+    const int loopResult = QCoreApplication::exec();
+    return loopResult != 0 ? loopResult : exitCode;
+}
+
+} // namespace trailguard::Runners
