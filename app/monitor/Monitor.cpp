@@ -159,6 +159,7 @@ void Monitor::fetchQuotes()
         const QDateTime now = m_clock.now();
         QList<StockState> changed;
         QList<Breach> breaches;
+        QList<StockState> breachedStocks;
         for (const StockState &stock : current.value()) {
             if (!stock.symbolId || !bySymbol.contains(*stock.symbolId))
                 continue;
@@ -172,11 +173,20 @@ void Monitor::fetchQuotes()
             outcome.state.quoteDelayed = brokerQuote.delayed;
             if (!(outcome.state == stock))
                 changed.append(outcome.state);
-            if (outcome.breach)
+            if (outcome.breach) {
                 breaches.append(*outcome.breach);
+                breachedStocks.append(outcome.state);
+            }
         }
-        // The new states and the breaches they carry are saved together, or not at all.
-        if (const Status saved = m_watchlist.saveCycle(changed); !saved.ok()) {
+        // The new states and the alerts for their breaches are saved together, or not at all.
+        const auto recordBreaches = [&]() -> Status {
+            for (qsizetype i = 0; m_recordBreach && i < breaches.size(); ++i) {
+                if (Status recorded = m_recordBreach(breaches[i], breachedStocks[i]); !recorded.ok())
+                    return recorded;
+            }
+            return success();
+        };
+        if (const Status saved = m_watchlist.saveCycle(changed, recordBreaches); !saved.ok()) {
             finishCycle(saved.error().message);
             return;
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "common/Result.h"
 #include "domain/StockState.h"
 
 #include <QDateTime>
@@ -9,6 +10,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 
 namespace trailguard {
 
@@ -40,6 +42,11 @@ public:
     static constexpr std::chrono::seconds kDefaultInterval{300};
 
     Monitor(WatchlistService &watchlist, QuestradeClient &client, const Clock &clock, QObject *parent = nullptr);
+
+    // Called for each breach inside the cycle's transaction (the alert outbox): a failure rolls the whole
+    // cycle back, so a breach is never stored without its alert or the other way round.
+    using BreachRecorder = std::function<Status(const Breach &breach, const StockState &stock)>;
+    void setBreachRecorder(BreachRecorder recorder) { m_recordBreach = std::move(recorder); }
 
     // Clamped to [kMinimumInterval, kMaximumInterval].
     void setInterval(std::chrono::seconds interval);
@@ -82,6 +89,7 @@ private:
     QDateTime m_nextCheck;
     CycleReport m_current;
     CycleReport m_lastReport;
+    BreachRecorder m_recordBreach;
     QObject *m_cycleContext = nullptr; // destroyed by stop(): late answers of a stopped cycle are dropped
 };
 

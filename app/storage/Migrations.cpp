@@ -30,6 +30,33 @@ CREATE TABLE stocks (
          {QStringLiteral("ALTER TABLE stocks ADD COLUMN symbol_not_found INTEGER NOT NULL DEFAULT 0"),
           QStringLiteral("ALTER TABLE stocks ADD COLUMN quote_delayed INTEGER NOT NULL DEFAULT 0"),
           QStringLiteral("ALTER TABLE stocks ADD COLUMN halted INTEGER NOT NULL DEFAULT 0")}},
+        {3,
+         QStringLiteral("alert outbox"),
+         {QStringLiteral(R"(
+CREATE TABLE alerts (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind            TEXT NOT NULL CHECK (kind IN ('breach', 'health', 'digest', 'test')),
+    ticker          TEXT NOT NULL DEFAULT '',
+    subject         TEXT NOT NULL,
+    message         TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    acknowledged_at TEXT
+))"),
+          QStringLiteral(R"(
+CREATE TABLE deliveries (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    alert_id        INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+    channel         TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_attempt_at TEXT,
+    last_error      TEXT NOT NULL DEFAULT '',
+    delivered_at    TEXT,
+    UNIQUE (alert_id, channel)
+))"),
+          QStringLiteral("CREATE INDEX deliveries_due ON deliveries(status, next_attempt_at)"),
+          QStringLiteral("CREATE INDEX alerts_created ON alerts(created_at)")}},
     };
     return migrations;
 }

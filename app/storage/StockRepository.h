@@ -26,6 +26,8 @@ public:
     Status updateAll(const QList<StockState> &stocks);
     Status remove(const QString &ticker);
 
+    QSqlDatabase database() const { return m_db; }
+
 private:
     QSqlDatabase m_db;
 };

@@ -10,6 +10,7 @@
 namespace trailguard {
 
 // Scoped transaction: begins in the constructor, rolls back in the destructor unless commit() succeeded.
+// Transactions nest (they are SQLite savepoints): an inner one commits into the outer one.
 class Transaction {
 public:
     explicit Transaction(QSqlDatabase db);
@@ -25,6 +26,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    QString m_name;
     bool m_active = false;
     Status m_beginStatus = success();
 };

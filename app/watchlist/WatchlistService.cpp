@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "domain/StopLossEngine.h"
 #include "domain/Ticker.h"
+#include "storage/Transaction.h"
 
 #include <QCoreApplication>
 
@@ -76,11 +77,16 @@ Result<StockState> WatchlistService::resetPeak(const QString &ticker)
     return store(StopLossEngine::resetPeak(current.value()));
 }
 
-Status WatchlistService::saveCycle(const QList<StockState> &updated)
+Status WatchlistService::saveCycle(const QList<StockState> &updated, const std::function<Status()> &alsoInTransaction)
 {
-    if (updated.isEmpty())
+    if (updated.isEmpty() && !alsoInTransaction)
         return success();
-    if (Status saved = m_repository.updateAll(updated); !saved.ok())
+    const Status saved = inTransaction(m_repository.database(), [&]() -> Status {
+        if (Status stocks = m_repository.updateAll(updated); !stocks.ok())
+            return stocks;
+        return alsoInTransaction ? alsoInTransaction() : success();
+    });
+    if (!saved.ok())
         return saved;
     Q_EMIT stocksChanged(updated);
     return success();

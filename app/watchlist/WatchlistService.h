@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <optional>
 
 namespace trailguard {
@@ -26,8 +27,9 @@ public:
     Result<StockState> changeRatio(const QString &ticker, double ratio);
     Result<StockState> resetPeak(const QString &ticker);
 
-    // Persists the states produced by one monitoring cycle, all in one transaction.
-    Status saveCycle(const QList<StockState> &updated);
+    // Persists the states produced by one monitoring cycle, all in one transaction, together with whatever
+    // `alsoInTransaction` writes (the breaches those states raised).
+    Status saveCycle(const QList<StockState> &updated, const std::function<Status()> &alsoInTransaction = {});
 
 Q_SIGNALS:
     void stockAdded(const trailguard::StockState &stock);

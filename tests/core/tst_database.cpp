@@ -61,6 +61,7 @@ private Q_SLOTS:
     void transactionRollsBackOnError();
     void transactionRollsBackOnException();
     void scopedTransactionRollsBackWithoutCommit();
+    void nestedTransactionsCommitIntoTheOuterOne();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -222,6 +223,39 @@ void DatabaseTest::scopedTransactionRollsBackWithoutCommit()
         QVERIFY(insertProbe(connection, QStringLiteral("AAA")));
         QVERIFY(transaction.commit().ok());
     }
+    QCOMPARE(rowCount(connection, QStringLiteral("stocks")), 1);
+}
+
+void DatabaseTest::nestedTransactionsCommitIntoTheOuterOne()
+{
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    const QSqlDatabase connection = db.value()->connection();
+    // Inner commits, outer fails: nothing is kept.
+    const Status failed = inTransaction(connection, [&]() -> Status {
+        const Status inner = inTransaction(connection, [&]() -> Status {
+            return insertProbe(connection, QStringLiteral("AAA")) ? success()
+                                                                  : Status(Error{ErrorCode::DatabaseQuery, {}});
+        });
+        if (!inner.ok())
+            return inner;
+        return Error{ErrorCode::DatabaseQuery, QStringLiteral("later step failed")};
+    });
+    QVERIFY(!failed.ok());
+    QCOMPARE(rowCount(connection, QStringLiteral("stocks")), 0);
+
+    // Inner fails, outer goes on and commits: only the outer work is kept.
+    const Status partial = inTransaction(connection, [&]() -> Status {
+        if (!insertProbe(connection, QStringLiteral("BBB")))
+            return Error{ErrorCode::DatabaseQuery, QStringLiteral("insert failed")};
+        const Status inner = inTransaction(connection, [&]() -> Status {
+            insertProbe(connection, QStringLiteral("CCC"));
+            return Error{ErrorCode::DatabaseQuery, QStringLiteral("inner failed")};
+        });
+        Q_UNUSED(inner)
+        return success();
+    });
+    QVERIFY(partial.ok());
     QCOMPARE(rowCount(connection, QStringLiteral("stocks")), 1);
 }
 

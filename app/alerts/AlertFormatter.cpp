@@ -1,0 +1,79 @@
+#include "alerts/AlertFormatter.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace trailguard::AlertFormatter {
+
+namespace {
+class Alerts {
+    Q_DECLARE_TR_FUNCTIONS(Alerts)
+};
+
+QString withCurrency(double value, const QString &currency)
+{
+    return currency.isEmpty() ? price(value) : QStringLiteral("%1 %2").arg(price(value), currency);
+}
+} // namespace
+
+QString price(double value)
+{
+    return QString::number(value, 'f', value < 1.0 ? 3 : 2);
+}
+
+AlertMessage breach(const Breach &breach, const QString &currency, const QDateTime &now, const QTimeZone &userZone)
+{
+    const double distance = breach.price > 0 ? (breach.price - breach.stop) / breach.price * 100.0 : 0.0;
+    const QString quoteTime =
+        QLocale().toString(breach.quoteTime.toTimeZone(userZone), QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+
+    AlertMessage message;
+    message.kind = AlertMessage::Kind::Breach;
+    message.priority = AlertMessage::Priority::High;
+    message.ticker = breach.ticker;
+    message.createdAt = now.toUTC();
+    message.subject = Alerts::tr("Stop-loss breach: %1 %2 < stop %3 (peak %4)")
+                          .arg(breach.ticker, price(breach.price), price(breach.stop), price(breach.peak));
+    message.fields = {
+        {Alerts::tr("Price"), withCurrency(breach.price, currency)},
+        {Alerts::tr("Stop"), withCurrency(breach.stop, currency)},
+        {Alerts::tr("Peak"), withCurrency(breach.peak, currency)},
+        {Alerts::tr("Ratio"), QString::number(breach.ratio, 'f', 2)},
+        {Alerts::tr("Distance to stop"), QStringLiteral("%1 %").arg(QString::number(distance, 'f', 2))},
+        {Alerts::tr("Quote time"), quoteTime},
+    };
+    if (!currency.isEmpty())
+        message.fields.append({Alerts::tr("Currency"), currency});
+
+    QString text = Alerts::tr("%1 traded at %2, below its trailing stop of %3.")
+                       .arg(breach.ticker, withCurrency(breach.price, currency), withCurrency(breach.stop, currency)) +
+                   QStringLiteral("\n\n");
+    QString rows;
+    for (const AlertMessage::Field &field : std::as_const(message.fields)) {
+        text += QStringLiteral("%1: %2\n").arg(field.name, field.value);
+        rows += QStringLiteral("<tr><th align=\"left\">%1</th><td>%2</td></tr>")
+                    .arg(field.name.toHtmlEscaped(), field.value.toHtmlEscaped());
+    }
+    text += QStringLiteral("\n") + Alerts::tr("Sent by Trailguard.");
+    message.text = text;
+    message.html = QStringLiteral("<html><body><p><b>%1</b></p><table>%2</table><p>%3</p></body></html>")
+                       .arg(message.subject.toHtmlEscaped(), rows, Alerts::tr("Sent by Trailguard.").toHtmlEscaped());
+    message.tags = {QStringLiteral("chart_with_downwards_trend"), breach.ticker};
+    return message;
+}
+
+AlertMessage test(const QDateTime &now)
+{
+    AlertMessage message;
+    message.kind = AlertMessage::Kind::Test;
+    message.priority = AlertMessage::Priority::Normal;
+    message.createdAt = now.toUTC();
+    message.subject = Alerts::tr("Trailguard test alert");
+    message.text = Alerts::tr("This is a test from Trailguard. If you can read it, this channel works.");
+    message.html = QStringLiteral("<html><body><p>%1</p></body></html>").arg(message.text.toHtmlEscaped());
+    message.fields = {{Alerts::tr("Sent at"), QLocale().toString(now.toLocalTime(), QLocale::LongFormat)}};
+    message.tags = {QStringLiteral("white_check_mark")};
+    return message;
+}
+
+} // namespace trailguard::AlertFormatter

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+
+namespace trailguard {
+
+// What an alert says, already formatted for people (see AlertFormatter). Channels pick the parts
+// they can show: email uses subject + both bodies, Discord an embed of the fields, ntfy title + text.
+struct AlertMessage {
+    enum class Kind { Breach, Health, Digest, Test };
+    enum class Priority { High, Normal, Low }; // breaches High, health and digests lower
+
+    struct Field {
+        QString name;  // "Price", "Stop", ...
+        QString value; // "92.10 CAD"
+    };
+
+    Kind kind = Kind::Breach;
+    Priority priority = Priority::High;
+    QString ticker;   // empty for health, digest and test messages
+    QString subject;  // "Stop-loss breach: SHOP.TO 92.10 < stop 95.40 (peak 106.00)"
+    QString text;     // plain-text body
+    QString html;     // HTML body (email)
+    QList<Field> fields;
+    QStringList tags; // ntfy tags, e.g. "chart_with_downwards_trend"
+    QUrl clickUrl;    // optional link (ntfy Click header, Discord embed url)
+    QDateTime createdAt;
+};
+
+// How one delivery attempt ended.
+struct DeliveryResult {
+    enum class Outcome { Delivered, RetryLater, Failed };
+
+    Outcome outcome = Outcome::Failed;
+    QString reason; // translated; empty when delivered
+    std::optional<std::chrono::seconds> retryAfter; // a server's own hint (Discord retry_after, Retry-After)
+
+    static DeliveryResult delivered() { return {Outcome::Delivered, {}, std::nullopt}; }
+    static DeliveryResult retryLater(QString reason, std::optional<std::chrono::seconds> after = std::nullopt)
+    {
+        return {Outcome::RetryLater, std::move(reason), after};
+    }
+    static DeliveryResult failed(QString reason) { return {Outcome::Failed, std::move(reason), std::nullopt}; }
+};
+
+} // namespace trailguard

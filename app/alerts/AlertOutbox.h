@@ -1,0 +1,25 @@
+#pragma once
+
+#include "alerts/OutboxDispatcher.h"
+#include "domain/StockState.h"
+#include "storage/AlertRepository.h"
+
+namespace trailguard {
+
+// Turns breaches (and, later, health alerts and digests) into outbox rows: one alert and one pending
+// delivery per enabled channel. record() joins the caller's transaction, so the monitor stores a breach
+// together with the stock state that raised it; the dispatcher is woken after that commits.
+class AlertOutbox {
+public:
+    AlertOutbox(AlertRepository &repository, OutboxDispatcher &dispatcher, const Clock &clock);
+
+    Status recordBreach(const Breach &breach, const QString &currency);
+    Status record(const AlertMessage &message);
+
+private:
+    AlertRepository &m_repository;
+    OutboxDispatcher &m_dispatcher;
+    const Clock &m_clock;
+};
+
+} // namespace trailguard

@@ -1,0 +1,3 @@
+#include "alerts/AlertsLogging.h"
+
+Q_LOGGING_CATEGORY(lcAlerts, "trailguard.alerts")

@@ -1,0 +1,192 @@
+#include "alerts/OutboxDispatcher.h"
+
+#include "alerts/AlertsLogging.h"
+
+#include <QCoreApplication>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace trailguard {
+
+namespace {
+class Outbox {
+    Q_DECLARE_TR_FUNCTIONS(Outbox)
+};
+} // namespace
+
+OutboxDispatcher::OutboxDispatcher(AlertRepository &repository, const Clock &clock, Options options, QObject *parent)
+    : QObject(parent), m_repository(repository), m_clock(clock), m_options(options)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] { process(false); });
+}
+
+OutboxDispatcher::OutboxDispatcher(AlertRepository &repository, const Clock &clock, QObject *parent)
+    : OutboxDispatcher(repository, clock, Options{}, parent)
+{
+}
+
+void OutboxDispatcher::setChannels(const QList<AlertChannel *> &channels)
+{
+    m_channels.clear();
+    for (AlertChannel *channel : channels)
+        m_channels.insert(channel->id(), channel);
+}
+
+QStringList OutboxDispatcher::channelIds() const
+{
+    QStringList ids;
+    for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it) {
+        if (it.value())
+            ids.append(it.key());
+    }
+    ids.sort();
+    return ids;
+}
+
+std::chrono::seconds OutboxDispatcher::backoff(int attempts, const Options &options)
+{
+    const int doublings = std::clamp(attempts - 1, 0, 20);
+    const auto delay = options.firstRetry * (qint64(1) << doublings);
+    return std::min<std::chrono::seconds>(delay, options.maximumRetry);
+}
+
+void OutboxDispatcher::start()
+{
+    m_active = true;
+    process(false);
+}
+
+void OutboxDispatcher::stop()
+{
+    m_active = false;
+    m_timer.stop();
+}
+
+void OutboxDispatcher::wake()
+{
+    QMetaObject::invokeMethod(this, [this] { process(false); }, Qt::QueuedConnection);
+}
+
+void OutboxDispatcher::attemptAllPending(std::function<void()> done)
+{
+    m_roundCallbacks.append(std::move(done));
+    if (m_busy) {
+        // The round in progress does not cover deliveries it skipped as not due: run a full one after it.
+        m_again = true;
+        m_queue.clear();
+        return;
+    }
+    process(true);
+}
+
+void OutboxDispatcher::process(bool ignoreSchedule)
+{
+    if (m_busy) {
+        m_again = true;
+        return;
+    }
+    const auto pending = m_repository.pendingDeliveries(ignoreSchedule ? QDateTime() : m_clock.now());
+    if (!pending.ok()) {
+        qCWarning(lcAlerts) << "Could not read the outbox:" << pending.error().message;
+        finishRound();
+        return;
+    }
+    m_queue.clear();
+    for (const Delivery &delivery : pending.value()) {
+        if (m_channels.value(delivery.channel))
+            m_queue.append(delivery);
+    }
+    m_busy = true;
+    sendNext();
+}
+
+void OutboxDispatcher::sendNext()
+{
+    if (m_queue.isEmpty()) {
+        m_busy = false;
+        finishRound();
+        return;
+    }
+    const Delivery delivery = m_queue.takeFirst();
+    AlertChannel *channel = m_channels.value(delivery.channel);
+    const auto message = m_repository.message(delivery.alertId);
+    if (!channel || !message.ok()) {
+        if (!message.ok())
+            record(delivery, DeliveryResult::failed(message.error().message));
+        QMetaObject::invokeMethod(this, &OutboxDispatcher::sendNext, Qt::QueuedConnection);
+        return;
+    }
+    channel->send(message.value(), this, [this, delivery](DeliveryResult result) {
+        record(delivery, result);
+        sendNext();
+    });
+}
+
+void OutboxDispatcher::record(const Delivery &delivery, const DeliveryResult &result)
+{
+    const QDateTime now = m_clock.now();
+    Status saved = success();
+    switch (result.outcome) {
+    case DeliveryResult::Outcome::Delivered:
+        saved = m_repository.markDelivered(delivery.id, now);
+        qCInfo(lcAlerts).noquote() << QStringLiteral("Alert %1 delivered by %2").arg(delivery.alertId).arg(delivery.channel);
+        break;
+    case DeliveryResult::Outcome::RetryLater: {
+        auto delay = backoff(delivery.attempts + 1, m_options);
+        // ±10% jitter, so many deliveries that failed together do not all come back at once.
+        delay += std::chrono::seconds(qint64(double(delay.count()) * (QRandomGenerator::global()->generateDouble() - 0.5) * 0.2));
+        if (result.retryAfter)
+            delay = std::max<std::chrono::seconds>(*result.retryAfter, std::chrono::seconds(1));
+        saved = m_repository.markRetry(delivery.id, now, now.addSecs(delay.count()), result.reason);
+        qCWarning(lcAlerts).noquote() << QStringLiteral("Alert %1 not delivered by %2 (attempt %3), retrying in %4 s: %5")
+                                             .arg(delivery.alertId)
+                                             .arg(delivery.channel)
+                                             .arg(delivery.attempts + 1)
+                                             .arg(delay.count())
+                                             .arg(result.reason);
+        break;
+    }
+    case DeliveryResult::Outcome::Failed:
+        saved = m_repository.markFailed(delivery.id, now, result.reason);
+        qCWarning(lcAlerts).noquote()
+            << QStringLiteral("Alert %1 failed for good on %2: %3").arg(delivery.alertId).arg(delivery.channel, result.reason);
+        break;
+    }
+    if (!saved.ok())
+        qCWarning(lcAlerts) << "Could not record a delivery:" << saved.error().message;
+    Q_EMIT deliveryFinished(delivery, result);
+}
+
+void OutboxDispatcher::finishRound()
+{
+    if (m_again) {
+        m_again = false;
+        process(!m_roundCallbacks.isEmpty());
+        return;
+    }
+    const auto callbacks = std::exchange(m_roundCallbacks, {});
+    for (const auto &callback : callbacks)
+        callback();
+    if (m_active)
+        scheduleWake();
+    Q_EMIT idle();
+}
+
+void OutboxDispatcher::scheduleWake()
+{
+    const auto next = m_repository.nextDueAt();
+    if (!next.ok() || !next.value()) {
+        m_timer.stop();
+        return;
+    }
+    const QDateTime now = m_clock.now();
+    qint64 waitMs = now.msecsTo(*next.value());
+    // Due already, yet not sent: its channel is not configured now. Look again later, not in a loop.
+    if (waitMs <= 0)
+        waitMs = std::chrono::milliseconds(m_options.unavailableChannelRecheck).count();
+    m_timer.start(std::chrono::milliseconds(waitMs));
+}
+
+} // namespace trailguard

@@ -1,0 +1,231 @@
+#include "storage/AlertRepository.h"
+
+#include "alerts/AlertMessageJson.h"
+#include "common/Logging.h"
+#include "storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace trailguard {
+
+namespace {
+class Storage {
+    Q_DECLARE_TR_FUNCTIONS(Storage)
+};
+
+QString isoTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime readTime(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+Error queryError(const QSqlQuery &query)
+{
+    const QString reason = query.lastError().text();
+    qCWarning(lcStorage) << "Outbox query failed:" << reason;
+    return Error{ErrorCode::DatabaseQuery, Storage::tr("A database command failed: %1").arg(reason)};
+}
+
+Delivery::Status statusFromName(const QString &name)
+{
+    if (name == QLatin1String("delivered"))
+        return Delivery::Status::Delivered;
+    if (name == QLatin1String("failed"))
+        return Delivery::Status::Failed;
+    return Delivery::Status::Pending;
+}
+
+const QString kDeliveryColumns = QStringLiteral(
+    "id, alert_id, channel, status, attempts, next_attempt_at, last_attempt_at, delivered_at, last_error");
+
+Delivery readDelivery(const QSqlQuery &query)
+{
+    Delivery delivery;
+    delivery.id = query.value(0).toLongLong();
+    delivery.alertId = query.value(1).toLongLong();
+    delivery.channel = query.value(2).toString();
+    delivery.status = statusFromName(query.value(3).toString());
+    delivery.attempts = query.value(4).toInt();
+    delivery.nextAttemptAt = readTime(query.value(5));
+    delivery.lastAttemptAt = readTime(query.value(6));
+    delivery.deliveredAt = readTime(query.value(7));
+    delivery.lastError = query.value(8).toString();
+    return delivery;
+}
+
+Status execUpdate(QSqlQuery &query)
+{
+    if (!query.exec())
+        return queryError(query);
+    if (query.numRowsAffected() != 1)
+        return Error{ErrorCode::DatabaseQuery, Storage::tr("The delivery to update no longer exists.")};
+    return success();
+}
+} // namespace
+
+AlertRepository::AlertRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+
+Result<qint64> AlertRepository::enqueue(const AlertMessage &message, const QStringList &channels, const QDateTime &now)
+{
+    return inTransaction(m_db, [&]() -> Result<qint64> {
+        QSqlQuery insertAlert(m_db);
+        insertAlert.prepare(QStringLiteral("INSERT INTO alerts (kind, ticker, subject, message, created_at) "
+                                           "VALUES (:kind, :ticker, :subject, :message, :created_at)"));
+        insertAlert.bindValue(QStringLiteral(":kind"), AlertMessageJson::kindName(message.kind));
+        insertAlert.bindValue(QStringLiteral(":ticker"), message.ticker.isNull() ? QStringLiteral("") : message.ticker);
+        insertAlert.bindValue(QStringLiteral(":subject"), message.subject);
+        insertAlert.bindValue(QStringLiteral(":message"), QString::fromUtf8(AlertMessageJson::toJson(message)));
+        insertAlert.bindValue(QStringLiteral(":created_at"), isoTime(now));
+        if (!insertAlert.exec())
+            return queryError(insertAlert);
+        const qint64 alertId = insertAlert.lastInsertId().toLongLong();
+
+        QSqlQuery insertDelivery(m_db);
+        insertDelivery.prepare(QStringLiteral("INSERT INTO deliveries (alert_id, channel, status, next_attempt_at) "
+                                              "VALUES (:alert_id, :channel, 'pending', :due)"));
+        for (const QString &channel : channels) {
+            insertDelivery.bindValue(QStringLiteral(":alert_id"), alertId);
+            insertDelivery.bindValue(QStringLiteral(":channel"), channel);
+            insertDelivery.bindValue(QStringLiteral(":due"), isoTime(now));
+            if (!insertDelivery.exec())
+                return queryError(insertDelivery);
+        }
+        return alertId;
+    });
+}
+
+Result<QList<Delivery>> AlertRepository::pendingDeliveries(const QDateTime &now) const
+{
+    QSqlQuery query(m_db);
+    QString sql = QStringLiteral("SELECT %1 FROM deliveries WHERE status = 'pending'").arg(kDeliveryColumns);
+    if (now.isValid())
+        sql += QStringLiteral(" AND next_attempt_at <= :now");
+    sql += QStringLiteral(" ORDER BY next_attempt_at, id");
+    query.prepare(sql);
+    if (now.isValid())
+        query.bindValue(QStringLiteral(":now"), isoTime(now));
+    if (!query.exec())
+        return queryError(query);
+    QList<Delivery> deliveries;
+    while (query.next())
+        deliveries.append(readDelivery(query));
+    return deliveries;
+}
+
+Result<std::optional<QDateTime>> AlertRepository::nextDueAt() const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT min(next_attempt_at) FROM deliveries WHERE status = 'pending'")))
+        return queryError(query);
+    if (!query.next() || query.value(0).isNull())
+        return std::optional<QDateTime>();
+    return std::optional<QDateTime>(readTime(query.value(0)));
+}
+
+Result<AlertMessage> AlertRepository::message(qint64 alertId) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT message FROM alerts WHERE id = :id"));
+    query.bindValue(QStringLiteral(":id"), alertId);
+    if (!query.exec())
+        return queryError(query);
+    if (!query.next())
+        return Error{ErrorCode::DatabaseQuery, Storage::tr("Alert %1 is not in the database.").arg(alertId)};
+    return AlertMessageJson::fromJson(query.value(0).toString().toUtf8());
+}
+
+Status AlertRepository::markDelivered(qint64 deliveryId, const QDateTime &at)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, "
+                                 "last_attempt_at = :at, delivered_at = :at, last_error = '' WHERE id = :id"));
+    query.bindValue(QStringLiteral(":at"), isoTime(at));
+    query.bindValue(QStringLiteral(":id"), deliveryId);
+    return execUpdate(query);
+}
+
+Status AlertRepository::markRetry(qint64 deliveryId, const QDateTime &at, const QDateTime &nextAttemptAt,
+                                  const QString &error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = :at, "
+                                 "next_attempt_at = :next, last_error = :error WHERE id = :id AND status = 'pending'"));
+    query.bindValue(QStringLiteral(":at"), isoTime(at));
+    query.bindValue(QStringLiteral(":next"), isoTime(nextAttemptAt));
+    query.bindValue(QStringLiteral(":error"), error);
+    query.bindValue(QStringLiteral(":id"), deliveryId);
+    return execUpdate(query);
+}
+
+Status AlertRepository::markFailed(qint64 deliveryId, const QDateTime &at, const QString &error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE deliveries SET status = 'failed', attempts = attempts + 1, "
+                                 "last_attempt_at = :at, last_error = :error WHERE id = :id"));
+    query.bindValue(QStringLiteral(":at"), isoTime(at));
+    query.bindValue(QStringLiteral(":error"), error);
+    query.bindValue(QStringLiteral(":id"), deliveryId);
+    return execUpdate(query);
+}
+
+Result<QList<AlertRecord>> AlertRepository::recent(int limit) const
+{
+    QSqlQuery alerts(m_db);
+    alerts.prepare(QStringLiteral("SELECT id, message, created_at, acknowledged_at FROM alerts "
+                                  "ORDER BY created_at DESC, id DESC LIMIT :limit"));
+    alerts.bindValue(QStringLiteral(":limit"), limit);
+    if (!alerts.exec())
+        return queryError(alerts);
+    QList<AlertRecord> records;
+    QHash<qint64, qsizetype> indexById;
+    while (alerts.next()) {
+        AlertRecord record;
+        record.id = alerts.value(0).toLongLong();
+        const auto message = AlertMessageJson::fromJson(alerts.value(1).toString().toUtf8());
+        if (message.ok())
+            record.message = message.value();
+        record.createdAt = readTime(alerts.value(2));
+        record.acknowledgedAt = readTime(alerts.value(3));
+        indexById.insert(record.id, records.size());
+        records.append(record);
+    }
+    if (records.isEmpty())
+        return records;
+
+    QSqlQuery deliveries(m_db);
+    deliveries.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE alert_id >= :oldest ORDER BY channel")
+                           .arg(kDeliveryColumns));
+    qint64 oldest = records.constFirst().id;
+    for (const AlertRecord &record : std::as_const(records))
+        oldest = std::min(oldest, record.id);
+    deliveries.bindValue(QStringLiteral(":oldest"), oldest);
+    if (!deliveries.exec())
+        return queryError(deliveries);
+    while (deliveries.next()) {
+        const Delivery delivery = readDelivery(deliveries);
+        if (const auto found = indexById.constFind(delivery.alertId); found != indexById.constEnd())
+            records[*found].deliveries.append(delivery);
+    }
+    return records;
+}
+
+Status AlertRepository::acknowledge(qint64 alertId, const QDateTime &at)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE alerts SET acknowledged_at = :at WHERE id = :id"));
+    query.bindValue(QStringLiteral(":at"), isoTime(at));
+    query.bindValue(QStringLiteral(":id"), alertId);
+    return execUpdate(query);
+}
+
+} // namespace trailguard

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "alerts/AlertMessage.h"
+#include "common/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <optional>
+
+namespace trailguard {
+
+// One alert's delivery through one channel: the outbox row the dispatcher works on.
+struct Delivery {
+    enum class Status { Pending, Delivered, Failed };
+
+    qint64 id = 0;
+    qint64 alertId = 0;
+    QString channel; // AlertChannel::id()
+    Status status = Status::Pending;
+    int attempts = 0;
+    QDateTime nextAttemptAt;
+    QDateTime lastAttemptAt;
+    QDateTime deliveredAt;
+    QString lastError;
+};
+
+// An alert with the state of each of its deliveries, for the history view.
+struct AlertRecord {
+    qint64 id = 0;
+    AlertMessage message;
+    QDateTime createdAt;
+    QDateTime acknowledgedAt;
+    QList<Delivery> deliveries;
+};
+
+// The durable outbox: alerts and their per-channel deliveries. Writes join the caller's transaction when
+// there is one (see Transaction), so a breach is stored together with the stock state that raised it.
+class AlertRepository {
+public:
+    explicit AlertRepository(QSqlDatabase db);
+
+    // Stores the alert and one pending delivery per channel, due at `now`. Returns the alert id.
+    Result<qint64> enqueue(const AlertMessage &message, const QStringList &channels, const QDateTime &now);
+
+    // Pending deliveries due at `now` (all pending ones when `now` is invalid), oldest first.
+    Result<QList<Delivery>> pendingDeliveries(const QDateTime &now = {}) const;
+    // When the next pending delivery is due, if any.
+    Result<std::optional<QDateTime>> nextDueAt() const;
+    Result<AlertMessage> message(qint64 alertId) const;
+
+    Status markDelivered(qint64 deliveryId, const QDateTime &at);
+    Status markRetry(qint64 deliveryId, const QDateTime &at, const QDateTime &nextAttemptAt, const QString &error);
+    Status markFailed(qint64 deliveryId, const QDateTime &at, const QString &error);
+
+    // The most recent alerts, newest first, with their deliveries.
+    Result<QList<AlertRecord>> recent(int limit) const;
+    Status acknowledge(qint64 alertId, const QDateTime &at);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace trailguard
