@@ -18,6 +18,8 @@ namespace trailguard {
 // Level 1 quotes, markets and time, the rate-limit headers and 429s, and switches for faults.
 // Used by the tests and by `trailguard --demo`. Plain HTTP/1.1 over QTcpServer, so faults such as
 // dropped connections and malformed bodies are easy to produce.
+// Where the contract leaves room (order of checks, unknown ids, what faults use up, ...), the choices
+// are listed at the top of FakeQuestradeServer.cpp and in FakeQuestradeEndpoints.h.
 class FakeQuestradeServer : public QObject {
     Q_OBJECT
 public:
@@ -72,6 +74,7 @@ public:
     void addSymbol(const Symbol &symbol);
     void setQuote(qint64 symbolId, const Quote &quote);
     void setPrice(qint64 symbolId, double price); // last trade now, not halted, no delay
+    // The latest quote; an empty Quote for a listed symbol never priced; nothing for an unknown id.
     std::optional<Quote> quote(qint64 symbolId) const;
     // Today's sessions for TSX, TSXV, NYSE and NASDAQ (default: open 09:30-16:00 Toronto today).
     void setMarketHours(const QDateTime &start, const QDateTime &end);
@@ -84,12 +87,18 @@ public:
     void setMaxIdsPerQuoteCall(int maximum);
 
     // --- faults (each applies to the next N requests to the API or login paths) ------------------
+    // Note: QNetworkAccessManager resends a request once, silently, when its connection closes with no
+    // answer, so dropNextConnections(1) goes unnoticed by it; 2 make it fail (RemoteHostClosedError).
+    // sendMalformedJson counts only answers that would have been 200; the request is still carried out
+    // (a refresh token is rotated). failNextRequests answers instead of carrying the request out.
     void failNextRequests(int count, int httpStatus, int code = 1008); // JSON {code, message}
     void dropNextConnections(int count);                               // close without an answer
     void sendMalformedJson(int count);                                 // 200 with a broken body
     void setResponseDelay(int milliseconds);                           // delay every answer
 
     // --- observations ---------------------------------------------------------------------------
+    // Every request answered or dropped (unparsable ones excepted), in the order the answers left;
+    // requestHandled is emitted as each answer leaves (after any response delay).
     QList<Request> requests() const;
     int requestCount(const QString &pathPrefix) const;
     // The most requests of a category received within any one-second window.

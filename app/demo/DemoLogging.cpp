@@ -1,0 +1,3 @@
+#include "demo/DemoLogging.h"
+
+Q_LOGGING_CATEGORY(lcDemo, "trailguard.demo", QtInfoMsg)
