@@ -1,0 +1,218 @@
+// The monitor loop end to end against the fake Questrade server over real loopback HTTP.
+#include "alerts/AlertOutbox.h"
+#include "demo/FakeQuestradeServer.h"
+#include "monitor/BrokerSession.h"
+#include "secrets/MemorySecretStore.h"
+#include "storage/AlertRepository.h"
+#include "storage/Database.h"
+#include "storage/StockRepository.h"
+#include "watchlist/WatchlistService.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace trailguard;
+
+namespace {
+constexpr int kTickers = 60;
+
+QString tickerFor(int i)
+{
+    return QStringLiteral("T%1.TO").arg(i, 3, 10, QLatin1Char('0'));
+}
+} // namespace
+
+class MonitorTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void resolvesOnceAndBatchesQuotes();
+    void breachIsStoredWithItsAlertOnce();
+    void cyclesNeverOverlap();
+    void haltedAndDelayedAreFlagged();
+    void editsDuringACycleAreKept();
+
+private:
+    void runCycle();
+    std::optional<StockState> stock(const QString &ticker) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<StockRepository> m_stocks;
+    std::unique_ptr<AlertRepository> m_alerts;
+    SystemClock m_clock;
+    std::unique_ptr<WatchlistService> m_watchlist;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    std::unique_ptr<BrokerSession> m_session;
+};
+
+void MonitorTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_server = std::make_unique<FakeQuestradeServer>();
+    QVERIFY(m_server->listen());
+    for (int i = 0; i < kTickers; ++i) {
+        m_server->addSymbol({tickerFor(i), 1000 + i, QStringLiteral("CAD"), QStringLiteral("TSX"), QStringLiteral("Test %1").arg(i)});
+        m_server->setPrice(1000 + i, 100.0);
+    }
+    auto db = Database::open(m_dir->filePath(QStringLiteral("t.sqlite")));
+    QVERIFY(db.ok());
+    m_db = std::move(db).value();
+    m_stocks = std::make_unique<StockRepository>(m_db->connection());
+    m_alerts = std::make_unique<AlertRepository>(m_db->connection());
+    m_watchlist = std::make_unique<WatchlistService>(*m_stocks, m_clock);
+    for (int i = 0; i < kTickers; ++i)
+        QVERIFY(m_watchlist->add(tickerFor(i), 0.9).ok());
+    QVERIFY(m_watchlist->add(QStringLiteral("NOSUCH.TO"), 0.9).ok());
+
+    m_secrets = std::make_unique<MemorySecretStore>();
+    BrokerSession::Options options;
+    options.auth.loginUrlOverride = m_server->loginUrl().toString();
+    m_session = std::make_unique<BrokerSession>(*m_secrets, *m_watchlist, m_clock, options);
+    QSignalSpy state(&m_session->auth(), &QuestradeAuth::stateChanged);
+    m_session->auth().connectWithRefreshToken(m_server->issueRefreshToken(), BrokerEnvironment::Practice);
+    QTRY_COMPARE(m_session->auth().state(), ConnectionState::Connected);
+    m_server->clearRequests();
+}
+
+void MonitorTest::cleanup()
+{
+    m_session.reset();
+    m_watchlist.reset();
+    m_alerts.reset();
+    m_stocks.reset();
+    m_db.reset();
+    m_server.reset();
+}
+
+void MonitorTest::runCycle()
+{
+    QSignalSpy finished(&m_session->monitor(), &Monitor::cycleFinished);
+    m_session->monitor().checkNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+}
+
+std::optional<StockState> MonitorTest::stock(const QString &ticker) const
+{
+    const auto found = m_stocks->find(ticker);
+    return found.ok() ? found.value() : std::nullopt;
+}
+
+void MonitorTest::resolvesOnceAndBatchesQuotes()
+{
+    runCycle();
+    const CycleReport first = m_session->monitor().lastReport();
+    QVERIFY2(first.ok, qPrintable(first.error));
+    QCOMPARE(first.watched, kTickers + 1);
+    QCOMPARE(first.quoted, kTickers);
+    QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 2); // ceil(60 / 50)
+    const int lookups = m_server->requestCount(QStringLiteral("/v1/symbols"));
+    QVERIFY2(lookups >= 1 && lookups <= kTickers + 1, qPrintable(QString::number(lookups)));
+    QCOMPARE(*stock(tickerFor(7))->symbolId, 1007);
+    QCOMPARE(stock(tickerFor(7))->currency, QStringLiteral("CAD"));
+    QCOMPARE(*stock(tickerFor(7))->lastPrice, 100.0);
+    QVERIFY(stock(QStringLiteral("NOSUCH.TO"))->symbolNotFound);
+
+    // The second cycle looks nothing up again, the unknown ticker included, and costs two quote calls.
+    m_server->clearRequests();
+    runCycle();
+    QVERIFY(m_session->monitor().lastReport().ok);
+    QCOMPARE(m_server->requestCount(QStringLiteral("/v1/symbols")), 0);
+    QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 2);
+}
+
+void MonitorTest::breachIsStoredWithItsAlertOnce()
+{
+    OutboxDispatcher dispatcher(*m_alerts, m_clock);
+    AlertOutbox outbox(*m_alerts, dispatcher, m_clock);
+    // No channel configured: the alert is stored with no delivery, which is enough to see it recorded.
+    m_session->monitor().setBreachRecorder(
+        [&](const Breach &breach, const StockState &stock) { return outbox.recordBreach(breach, stock.currency); });
+    QSignalSpy breaches(&m_session->monitor(), &Monitor::breachDetected);
+
+    runCycle();
+    m_server->setPrice(1003, 120.0); // new peak 120, stop 108
+    runCycle();
+    QCOMPARE(*stock(tickerFor(3))->stop, 108.0);
+    m_server->setPrice(1003, 107.5);
+    runCycle();
+    QCOMPARE(breaches.count(), 1);
+    const Breach breach = breaches.at(0).at(0).value<Breach>();
+    QCOMPARE(breach.ticker, tickerFor(3));
+    QCOMPARE(breach.price, 107.5);
+    QCOMPARE(breach.peak, 120.0);
+    QVERIFY(stock(tickerFor(3))->lastAlertAt.isValid());
+    const auto history = m_alerts->recent(10);
+    QCOMPARE(history.value().size(), 1);
+    QVERIFY(history.value().constFirst().message.subject.startsWith(QStringLiteral("Stop-loss breach: T003.TO 107.50")));
+
+    // Still below on the same market day: no second alert.
+    m_server->setPrice(1003, 106.0);
+    runCycle();
+    QCOMPARE(breaches.count(), 1);
+    QCOMPARE(m_alerts->recent(10).value().size(), 1);
+}
+
+void MonitorTest::cyclesNeverOverlap()
+{
+    QSignalSpy started(&m_session->monitor(), &Monitor::cycleStarted);
+    QSignalSpy finished(&m_session->monitor(), &Monitor::cycleFinished);
+    m_server->setResponseDelay(150);
+    m_session->monitor().checkNow();
+    QTRY_COMPARE(started.count(), 1);
+    m_session->monitor().checkNow();
+    m_session->monitor().checkNow();
+    m_session->monitor().checkNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QTest::qWait(300);
+    QCOMPARE(started.count(), 2); // the three requests made during the first cycle became one more
+    QCOMPARE(finished.count(), 2);
+    QVERIFY(!m_session->monitor().isCycleRunning());
+}
+
+void MonitorTest::haltedAndDelayedAreFlagged()
+{
+    runCycle();
+    FakeQuestradeServer::Quote halted;
+    halted.lastTradePrice = 50.0; // far below the stop, but halted: not a price to act on
+    halted.lastTradeTime = QDateTime::currentDateTimeUtc();
+    halted.halted = true;
+    m_server->setQuote(1001, halted);
+    FakeQuestradeServer::Quote delayed;
+    delayed.lastTradePrice = 101.0;
+    delayed.lastTradeTime = QDateTime::currentDateTimeUtc();
+    delayed.delay = 1;
+    m_server->setQuote(1002, delayed);
+    FakeQuestradeServer::Quote noPrice;
+    noPrice.lastTradeTime = QDateTime::currentDateTimeUtc();
+    m_server->setQuote(1004, noPrice);
+    QSignalSpy breaches(&m_session->monitor(), &Monitor::breachDetected);
+    runCycle();
+    QCOMPARE(breaches.count(), 0);
+    QVERIFY(stock(tickerFor(1))->halted);
+    QCOMPARE(*stock(tickerFor(1))->lastPrice, 100.0);
+    QVERIFY(stock(tickerFor(2))->quoteDelayed);
+    QCOMPARE(*stock(tickerFor(2))->lastPrice, 101.0);
+    QCOMPARE(*stock(tickerFor(4))->lastPrice, 100.0); // null price: no quote, never zero
+}
+
+void MonitorTest::editsDuringACycleAreKept()
+{
+    runCycle();
+    m_server->setResponseDelay(300);
+    QSignalSpy finished(&m_session->monitor(), &Monitor::cycleFinished);
+    m_session->monitor().checkNow();
+    QTest::qWait(100); // the quote request is on the network now
+    QVERIFY(m_watchlist->changeRatio(tickerFor(5), 0.5).ok());
+    QVERIFY(m_watchlist->remove(tickerFor(6)).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QVERIFY2(m_session->monitor().lastReport().ok, qPrintable(m_session->monitor().lastReport().error));
+    QCOMPARE(stock(tickerFor(5))->ratio, 0.5);
+    QVERIFY(!stock(tickerFor(6)));
+}
+
+QTEST_GUILESS_MAIN(MonitorTest)
+#include "tst_monitor.moc"
