@@ -1,0 +1,246 @@
+#include "demo/FakeQuestradeServer.h"
+#include "storage/Database.h"
+#include "storage/StockRepository.h"
+
+#include <QDeadlineTimer>
+#include <QDirIterator>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace trailguard;
+
+namespace {
+constexpr qint64 kShopId = 4242001;
+const QByteArray kPassphrase = QByteArrayLiteral("correct horse battery staple");
+
+struct Run {
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QString out;
+    QString err;
+};
+} // namespace
+
+class HeadlessTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void onceRecordsABreachAndKeepsNoSecretInPlainText();
+    void laterRunsContinueTheRotatedChain();
+    void differentBootstrapTokenReplacesTheChain();
+    void notConfiguredSaysWhatToDo();
+    void rejectedTokenSaysReconnect();
+    void stopsCleanlyOnSigterm();
+    void badOptionsAreUsageErrors_data();
+    void badOptionsAreUsageErrors();
+
+private:
+    QProcessEnvironment environment(const QByteArray &refreshToken) const;
+    Run run(const QStringList &arguments, const QProcessEnvironment &environment);
+    void addTicker(const QString &ticker, double entry);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeQuestradeServer> m_server;
+};
+
+void HeadlessTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_server = std::make_unique<FakeQuestradeServer>();
+    QVERIFY(m_server->listen());
+    m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopId, QStringLiteral("CAD"), QStringLiteral("TSX"),
+                         QStringLiteral("SHOPIFY INC")});
+    m_server->addSymbol({QStringLiteral("SHOP"), 4242002, QStringLiteral("USD"), QStringLiteral("NYSE"),
+                         QStringLiteral("SHOPIFY INC")});
+    m_server->setPrice(kShopId, 92.10);
+    m_server->setPrice(4242002, 70.00);
+}
+
+void HeadlessTest::cleanup()
+{
+    m_server.reset();
+    m_dir.reset();
+}
+
+QProcessEnvironment HeadlessTest::environment(const QByteArray &refreshToken) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "STOP_LOSS", "encryption_key"})
+        environment.remove(QString::fromLatin1(name));
+    environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), m_server->loginUrl().toString());
+    environment.insert(QStringLiteral("encryption_key"), QString::fromUtf8(kPassphrase));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
+    if (!refreshToken.isEmpty())
+        environment.insert(QStringLiteral("refresh_token"), QString::fromLatin1(refreshToken));
+    return environment;
+}
+
+Run HeadlessTest::run(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    // Asynchronous: the fake server lives in this process and needs the event loop while trailguard runs.
+    QProcess process;
+    process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
+    process.setArguments(QStringList{QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data"))} + arguments);
+    process.setProcessEnvironment(environment);
+    process.start();
+    Run result;
+    if (!process.waitForStarted(10000))
+        return result;
+    QDeadlineTimer deadline(60000);
+    while (process.state() != QProcess::NotRunning && !deadline.hasExpired())
+        QTest::qWait(20);
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(5000);
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.exitStatus = process.exitStatus();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+void HeadlessTest::addTicker(const QString &ticker, double entry)
+{
+    QDir().mkpath(m_dir->filePath(QStringLiteral("data")));
+    auto db = Database::open(m_dir->filePath(QStringLiteral("data/trailguard.sqlite")));
+    QVERIFY(db.ok());
+    StockRepository repository(db.value()->connection());
+    StockState stock;
+    stock.ticker = ticker;
+    stock.ratio = 0.9;
+    stock.entry = entry;
+    stock.peak = entry;
+    stock.stop = entry * 0.9;
+    stock.createdAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(repository.insert(stock).ok());
+}
+
+void HeadlessTest::onceRecordsABreachAndKeepsNoSecretInPlainText()
+{
+    addTicker(QStringLiteral("SHOP.TO"), 106.0); // stop 95.40; the server's price is 92.10
+    const QByteArray token = m_server->issueRefreshToken();
+    const Run result = run({QStringLiteral("--headless"), QStringLiteral("--once")}, environment(token));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QVERIFY2(result.err.contains(QStringLiteral("Stop-loss breach: SHOP.TO 92.10 < stop 95.40")), qPrintable(result.err));
+    QVERIFY(result.err.contains(QStringLiteral("Cycle done")));
+    QCOMPARE(m_server->tokenExchanges(), 1);
+    QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 1);
+
+    auto db = Database::open(m_dir->filePath(QStringLiteral("data/trailguard.sqlite")));
+    QVERIFY(db.ok());
+    const auto stock = StockRepository(db.value()->connection()).find(QStringLiteral("SHOP.TO"));
+    QVERIFY(stock.ok() && stock.value());
+    QCOMPARE(*stock.value()->symbolId, kShopId);
+    QCOMPARE(stock.value()->currency, QStringLiteral("CAD"));
+    QCOMPARE(*stock.value()->lastPrice, 92.10);
+    QVERIFY(stock.value()->lastAlertAt.isValid());
+    db.value().reset();
+
+    // Neither the bootstrap token nor the passphrase appears in any file of the data folder or in the logs.
+    QVERIFY(!result.err.contains(QString::fromLatin1(token)));
+    QVERIFY(!result.out.contains(QString::fromLatin1(token)));
+    QDirIterator files(m_dir->path(), QDir::Files, QDirIterator::Subdirectories);
+    int scanned = 0;
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(!bytes.contains(token), qPrintable(file.fileName()));
+        QVERIFY2(!bytes.contains(kPassphrase), qPrintable(file.fileName()));
+        ++scanned;
+    }
+    QVERIFY(scanned >= 2); // the database and the encrypted secrets file at least
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("data/secrets.enc"))));
+}
+
+void HeadlessTest::laterRunsContinueTheRotatedChain()
+{
+    addTicker(QStringLiteral("SHOP.TO"), 90.0);
+    const QByteArray token = m_server->issueRefreshToken();
+    const QProcessEnvironment env = environment(token);
+    QCOMPARE(run({QStringLiteral("--headless"), QStringLiteral("--once")}, env).exitCode, 0);
+    QCOMPARE(m_server->tokenExchanges(), 1);
+    // The same bootstrap value is still in the environment: it was spent, so reusing it would be refused
+    // (400) — a correct run continues the stored chain instead.
+    m_server->expireAccessTokens();
+    const Run second = run({QStringLiteral("--headless"), QStringLiteral("--once")}, env);
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    QCOMPARE(m_server->tokenExchanges(), 2);
+}
+
+void HeadlessTest::differentBootstrapTokenReplacesTheChain()
+{
+    addTicker(QStringLiteral("SHOP.TO"), 90.0);
+    QCOMPARE(run({QStringLiteral("--headless"), QStringLiteral("--once")}, environment(m_server->issueRefreshToken())).exitCode, 0);
+    m_server->revokeAll(); // the stored chain is dead
+    const Run replaced = run({QStringLiteral("--headless"), QStringLiteral("--once")}, environment(m_server->issueRefreshToken()));
+    QVERIFY2(replaced.exitCode == 0, qPrintable(replaced.err));
+    QCOMPARE(m_server->tokenExchanges(), 2);
+}
+
+void HeadlessTest::notConfiguredSaysWhatToDo()
+{
+    addTicker(QStringLiteral("SHOP.TO"), 90.0);
+    const Run result = run({QStringLiteral("--headless"), QStringLiteral("--once")}, environment({}));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("refresh_token")), qPrintable(result.err));
+    QCOMPARE(m_server->requestCount(QStringLiteral("/v1/")), 0);
+}
+
+void HeadlessTest::rejectedTokenSaysReconnect()
+{
+    const Run result = run({QStringLiteral("--headless"), QStringLiteral("--once")}, environment("never-issued-token"));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("refresh token"), Qt::CaseInsensitive), qPrintable(result.err));
+    QVERIFY(!result.err.contains(QStringLiteral("never-issued-token")));
+}
+
+void HeadlessTest::stopsCleanlyOnSigterm()
+{
+    addTicker(QStringLiteral("SHOP.TO"), 90.0);
+    QProcess process;
+    process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
+    process.setArguments({QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("--headless"),
+                          QStringLiteral("--interval"), QStringLiteral("5")});
+    process.setProcessEnvironment(environment(m_server->issueRefreshToken()));
+    QString err;
+    connect(&process, &QProcess::readyReadStandardError, this,
+            [&] { err += QString::fromUtf8(process.readAllStandardError()); });
+    process.start();
+    QVERIFY(process.waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(err.contains(QStringLiteral("Cycle done")), 30000);
+    ::kill(pid_t(process.processId()), SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 15000);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(err.contains(QStringLiteral("Stopping on signal")));
+}
+
+void HeadlessTest::badOptionsAreUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("interval too short") << QStringList{QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("4")};
+    QTest::newRow("interval too long") << QStringList{QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("3601")};
+    QTest::newRow("interval text") << QStringList{QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("soon")};
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--headless"), QStringLiteral("--bogus")};
+}
+
+void HeadlessTest::badOptionsAreUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    const Run result = run(arguments, environment(m_server->issueRefreshToken()));
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(!result.err.isEmpty());
+    QCOMPARE(m_server->tokenExchanges(), 0);
+}
+
+QTEST_GUILESS_MAIN(HeadlessTest)
+#include "tst_headless.moc"
