@@ -17,14 +17,14 @@ enum class ConnectionState {
     NotConfigured, // no refresh token yet: "Connect a Questrade account"
     Connecting,    // exchanging a token
     Connected,
-    Offline,       // network or server trouble; retrying by itself
-    Disconnected,  // the refresh token was rejected: the user must paste a new one ("reconnect")
+    Offline,      // network or server trouble; retrying by itself
+    Disconnected, // the refresh token was rejected: the user must paste a new one ("reconnect")
 };
 
 // A ticker resolved to Questrade's listing.
 struct SymbolInfo {
-    QString ticker;  // as on our watchlist, e.g. "SHOP.TO"
-    QString symbol;  // Questrade's symbol, e.g. "SHOP.TO", "ABC.VN"
+    QString ticker; // as on our watchlist, e.g. "SHOP.TO"
+    QString symbol; // Questrade's symbol, e.g. "SHOP.TO", "ABC.VN"
     qint64 symbolId = 0;
     QString currency;
     QString listingExchange;

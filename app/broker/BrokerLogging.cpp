@@ -1,0 +1,3 @@
+#include "broker/BrokerLogging.h"
+
+Q_LOGGING_CATEGORY(lcBroker, "trailguard.broker")

@@ -1,0 +1,415 @@
+#include "broker/QuestradeClient.h"
+
+#include "broker/BrokerLogging.h"
+#include "broker/QuestradeAuth.h"
+#include "broker/QuestradeHttp.h"
+#include "broker/QuestradeParsing.h"
+#include "broker/SymbolMatching.h"
+
+#include <QMetaObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTimer>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace trailguard {
+
+namespace {
+constexpr int kInvalidToken = 1017;
+constexpr int kRateLimited = 1006;
+constexpr int kArgumentTooLong = 1003;
+constexpr int kRequestTooLarge = 1005;
+constexpr int kSymbolNotFound = 1019;
+
+bool isBackEndError(int code)
+{
+    return (code >= 1007 && code <= 1011) || code == 1021;
+}
+
+// Runs `done(result)` from the event loop, unless `context` is gone by then.
+template <typename T>
+void deliverLater(QObject *receiver, QPointer<QObject> context, std::function<void(Result<T>)> done,
+                  Result<T> result)
+{
+    QMetaObject::invokeMethod(
+        receiver,
+        [context, done = std::move(done), result = std::move(result)] {
+            if (context)
+                done(result);
+        },
+        Qt::QueuedConnection);
+}
+} // namespace
+
+struct QuestradeClient::Call {
+    QString path;
+    QString query;
+    RateLimiter::Category category = RateLimiter::Category::Account;
+    int failures = 0;    // 5xx, timeouts and network errors so far
+    int rateLimited = 0; // 429s so far
+    bool tokenRetried = false;
+    AnswerCallback done;
+};
+
+struct QuestradeClient::QuoteJob {
+    QList<qint64> ids;
+    QHash<qint64, BrokerQuote> quotes;
+    int pending = 0;
+    std::optional<Error> error;
+    QPointer<QObject> context;
+    QuotesCallback done;
+};
+
+struct QuestradeClient::SymbolJob {
+    QStringList tickers;
+    SymbolMap found;
+    int pending = 0;
+    std::optional<Error> error;
+    QPointer<QObject> context;
+    SymbolsCallback done;
+};
+
+QuestradeClient::QuestradeClient(QNetworkAccessManager *network, QuestradeAuth &auth, RateLimiter &limiter,
+                                 Options options, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_auth(auth)
+    , m_limiter(limiter)
+    , m_options(options)
+    , m_idsPerQuoteCall(std::max(1, options.idsPerQuoteCall))
+{}
+
+QuestradeClient::~QuestradeClient() = default;
+
+void QuestradeClient::resolveSymbols(const QStringList &tickers, QObject *context, SymbolsCallback done)
+{
+    auto job = std::make_shared<SymbolJob>();
+    job->context = context ? context : this;
+    job->done = std::move(done);
+
+    // One search per distinct prefix: "SHOP" serves both SHOP and SHOP.TO.
+    QHash<QString, QList<SymbolMatching::Query>> byPrefix;
+    QStringList prefixes;
+    for (const QString &ticker : tickers) {
+        if (job->tickers.contains(ticker))
+            continue;
+        job->tickers.append(ticker);
+        if (const auto known = m_symbols.constFind(ticker); known != m_symbols.constEnd()) {
+            job->found.insert(ticker, *known);
+            continue;
+        }
+        SymbolMatching::Query query = SymbolMatching::queryFor(ticker);
+        query.ticker = ticker;
+        if (!byPrefix.contains(query.prefix))
+            prefixes.append(query.prefix);
+        byPrefix[query.prefix].append(query);
+    }
+    if (prefixes.isEmpty()) {
+        finishSymbols(job);
+        return;
+    }
+
+    job->pending = static_cast<int>(prefixes.size());
+    for (const QString &prefix : std::as_const(prefixes)) {
+        const QList<SymbolMatching::Query> queries = byPrefix.value(prefix);
+        const QString query =
+            QStringLiteral("prefix=") + QString::fromLatin1(QUrl::toPercentEncoding(prefix));
+        get(QStringLiteral("v1/symbols/search"), query, [this, job, queries](const Answer &answer) {
+            if (answer.body) {
+                const Result<QList<QuestradeParsing::SymbolCandidate>> candidates =
+                    QuestradeParsing::parseSymbolSearch(answer.body.value());
+                if (candidates) {
+                    for (const SymbolMatching::Query &query : queries) {
+                        std::optional<SymbolInfo> info = SymbolMatching::pick(query, candidates.value());
+                        if (info) {
+                            info->ticker = query.ticker;
+                            m_symbols.insert(query.ticker, *info);
+                        } else {
+                            qCInfo(lcBroker, "Questrade has no listing for %s", qUtf8Printable(query.ticker));
+                        }
+                        job->found.insert(query.ticker, info);
+                    }
+                } else if (!job->error) {
+                    job->error = candidates.error();
+                }
+            } else if (answer.body.error().code == ErrorCode::SymbolNotFound) {
+                for (const SymbolMatching::Query &query : queries)
+                    job->found.insert(query.ticker, std::nullopt);
+            } else if (!job->error) {
+                job->error = answer.body.error();
+            }
+            if (--job->pending == 0)
+                finishSymbols(job);
+        });
+    }
+}
+
+void QuestradeClient::finishSymbols(const std::shared_ptr<SymbolJob> &job)
+{
+    if (job->error)
+        deliverLater<SymbolMap>(this, job->context, job->done, *job->error);
+    else
+        deliverLater<SymbolMap>(this, job->context, job->done, job->found);
+}
+
+void QuestradeClient::fetchQuotes(const QList<qint64> &symbolIds, QObject *context, QuotesCallback done)
+{
+    auto job = std::make_shared<QuoteJob>();
+    job->context = context ? context : this;
+    job->done = std::move(done);
+    QSet<qint64> seen;
+    for (qint64 id : symbolIds) {
+        if (id > 0 && !seen.contains(id)) {
+            seen.insert(id);
+            job->ids.append(id);
+        }
+    }
+    if (job->ids.isEmpty()) {
+        finishQuotes(job);
+        return;
+    }
+    const int batch = m_idsPerQuoteCall;
+    for (qsizetype first = 0; first < job->ids.size(); first += batch)
+        requestQuotes(job, job->ids.mid(first, batch));
+}
+
+void QuestradeClient::requestQuotes(const std::shared_ptr<QuoteJob> &job, const QList<qint64> &ids)
+{
+    ++job->pending;
+    QStringList idTexts;
+    for (qint64 id : ids)
+        idTexts.append(QString::number(id));
+    get(QStringLiteral("v1/markets/quotes"), QStringLiteral("ids=") + idTexts.join(QLatin1Char(',')),
+        [this, job, ids](const Answer &answer) {
+            if (answer.body) {
+                Result<QList<BrokerQuote>> quotes = QuestradeParsing::parseQuotes(answer.body.value());
+                if (quotes) {
+                    for (const BrokerQuote &quote : quotes.value())
+                        job->quotes.insert(quote.symbolId, quote);
+                } else if (!job->error) {
+                    job->error = quotes.error();
+                }
+            } else if (answer.tooLarge && ids.size() > 1) {
+                const qsizetype half = (ids.size() + 1) / 2;
+                m_idsPerQuoteCall = std::min(m_idsPerQuoteCall, static_cast<int>(half));
+                qCInfo(lcBroker,
+                       "Questrade found %lld ids too many for one quote call: splitting, now %d per call",
+                       static_cast<long long>(ids.size()), m_idsPerQuoteCall);
+                requestQuotes(job, ids.mid(0, half));
+                requestQuotes(job, ids.mid(half));
+            } else if (!job->error) {
+                job->error = answer.body.error();
+            }
+            if (--job->pending == 0)
+                finishQuotes(job);
+        });
+}
+
+void QuestradeClient::finishQuotes(const std::shared_ptr<QuoteJob> &job)
+{
+    if (job->error) {
+        deliverLater<QList<BrokerQuote>>(this, job->context, job->done, *job->error);
+        return;
+    }
+    QList<BrokerQuote> quotes;
+    for (qint64 id : std::as_const(job->ids)) {
+        if (const auto quote = job->quotes.constFind(id); quote != job->quotes.constEnd())
+            quotes.append(*quote);
+    }
+    deliverLater<QList<BrokerQuote>>(this, job->context, job->done, quotes);
+}
+
+void QuestradeClient::fetchMarkets(QObject *context, MarketsCallback done)
+{
+    QPointer<QObject> guard(context ? context : this);
+    get(QStringLiteral("v1/markets"), {}, [guard, done = std::move(done)](const Answer &answer) {
+        if (guard)
+            done(answer.body ? QuestradeParsing::parseMarkets(answer.body.value())
+                             : Result<QList<MarketSession>>(answer.body.error()));
+    });
+}
+
+void QuestradeClient::fetchServerTime(QObject *context, TimeCallback done)
+{
+    QPointer<QObject> guard(context ? context : this);
+    get(QStringLiteral("v1/time"), {}, [guard, done = std::move(done)](const Answer &answer) {
+        if (guard)
+            done(answer.body ? QuestradeParsing::parseServerTime(answer.body.value())
+                             : Result<QDateTime>(answer.body.error()));
+    });
+}
+
+void QuestradeClient::get(const QString &path, const QString &query, AnswerCallback done)
+{
+    auto call = std::make_shared<Call>();
+    call->path = path;
+    call->query = query;
+    call->category = RateLimiter::categoryForPath(path);
+    call->done = std::move(done);
+    start(call);
+}
+
+void QuestradeClient::start(const std::shared_ptr<Call> &call)
+{
+    // Token first, then a free connection, then the rate limiter, then send at once: a burst of callers
+    // released by a token refresh or a slow server still goes out at the limiter's pace.
+    m_auth.withAccessToken(this, [this, call](Result<AccessGrant> grant) {
+        if (!grant) {
+            call->done(Answer{grant.error()});
+            return;
+        }
+        withSendSlot(call->category, [this, call, grant = grant.value()] {
+            m_limiter.acquire(call->category, this, [this, call, grant] {
+                // The token may have been refreshed while we waited: take the newest one.
+                send(call, m_auth.currentGrant().value_or(grant));
+            });
+        });
+    });
+}
+
+void QuestradeClient::withSendSlot(RateLimiter::Category category, std::function<void()> go)
+{
+    SendSlots &slots = category == RateLimiter::Category::MarketData ? m_marketDataSlots : m_accountSlots;
+    if (slots.inFlight < std::max(1, m_options.maxInFlight)) {
+        ++slots.inFlight;
+        go();
+        return;
+    }
+    slots.waiting.push_back(std::move(go));
+}
+
+void QuestradeClient::releaseSendSlot(RateLimiter::Category category)
+{
+    SendSlots &slots = category == RateLimiter::Category::MarketData ? m_marketDataSlots : m_accountSlots;
+    --slots.inFlight;
+    if (!slots.waiting.empty()) {
+        std::function<void()> next = std::move(slots.waiting.front());
+        slots.waiting.pop_front();
+        ++slots.inFlight;
+        next();
+    }
+}
+
+void QuestradeClient::send(const std::shared_ptr<Call> &call, const AccessGrant &grant)
+{
+    QNetworkRequest request = QuestradeHttp::makeRequest(
+        QuestradeHttp::apiUrl(grant.apiServer, call->path, call->query), m_options.requestTimeout);
+    request.setRawHeader(QByteArrayLiteral("Authorization"),
+                         QByteArrayLiteral("Bearer ") + grant.accessToken);
+    QNetworkReply *reply = m_network->get(request);
+    auto timedOut = std::make_shared<bool>(false);
+    QTimer::singleShot(m_options.requestTimeout, reply, [reply, timedOut] {
+        *timedOut = true;
+        reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, call, grant, reply, timedOut] {
+        reply->deleteLater();
+        releaseSendSlot(call->category);
+        handleReply(call, grant, reply, *timedOut);
+    });
+}
+
+void QuestradeClient::handleReply(const std::shared_ptr<Call> &call, const AccessGrant &grant,
+                                  QNetworkReply *reply, bool timedOut)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    m_limiter.noteResponse(call->category, RateLimitHeaders::fromReply(*reply), status);
+
+    if (timedOut || status == 0) {
+        const bool timeout = timedOut || reply->error() == QNetworkReply::OperationCanceledError ||
+                             reply->error() == QNetworkReply::TimeoutError;
+        const QString reason =
+            timeout ? tr("no answer within %1 s").arg(m_options.requestTimeout.count() / 1000.0)
+                    : QuestradeHttp::withoutQueries(reply->errorString());
+        retryLater(call, Error{timeout ? ErrorCode::Timeout : ErrorCode::NetworkError,
+                               tr("Could not reach Questrade (%1).").arg(reason)});
+        return;
+    }
+    if (status >= 200 && status < 300) {
+        Result<QJsonObject> object = QuestradeParsing::parseObject(body);
+        if (!object)
+            qCWarning(lcBroker, "%s: %s", qUtf8Printable(call->path), qUtf8Printable(object.error().message));
+        call->done(Answer{std::move(object)});
+        return;
+    }
+
+    const std::optional<QuestradeParsing::ApiError> apiError = QuestradeParsing::parseApiError(body);
+    const int code = apiError && apiError->code ? *apiError->code : 0;
+    const QString serverMessage = apiError ? apiError->message : QString();
+    qCInfo(lcBroker, "%s answered HTTP %d, code %d: %s", qUtf8Printable(call->path), status, code,
+           qUtf8Printable(serverMessage));
+
+    if (status == 401 || code == kInvalidToken) {
+        if (!call->tokenRetried) {
+            call->tokenRetried = true;
+            m_auth.reportInvalidAccessToken(grant.accessToken);
+            start(call);
+            return;
+        }
+        call->done(
+            Answer{Error{ErrorCode::AuthRejected,
+                         tr("Questrade refused a freshly issued access token (%1). Reconnect the account "
+                            "if this persists.")
+                             .arg(serverMessage)}});
+        return;
+    }
+    if (status == 429 || code == kRateLimited) {
+        if (++call->rateLimited <= m_options.maxRetries) {
+            start(call); // the limiter holds it until the pause is over
+            return;
+        }
+        call->done(Answer{
+            Error{ErrorCode::RateLimited,
+                  tr("Questrade's rate limit was still exceeded after %1 tries.").arg(call->rateLimited)}});
+        return;
+    }
+    if (status == 413 || code == kArgumentTooLong || code == kRequestTooLarge) {
+        call->done(Answer{Error{ErrorCode::RequestRejected,
+                                tr("Questrade found the request too long (%1).").arg(serverMessage)},
+                          true});
+        return;
+    }
+    if (code == kSymbolNotFound) {
+        call->done(Answer{Error{ErrorCode::SymbolNotFound, tr("Questrade does not know the symbol.")}});
+        return;
+    }
+    if (status >= 500 || isBackEndError(code)) {
+        retryLater(call,
+                   Error{ErrorCode::ServerError,
+                         tr("Questrade had a server problem (HTTP %1: %2).").arg(status).arg(serverMessage)});
+        return;
+    }
+    call->done(
+        Answer{Error{ErrorCode::RequestRejected, tr("Questrade rejected the request (HTTP %1, code %2: %3).")
+                                                     .arg(status)
+                                                     .arg(code)
+                                                     .arg(serverMessage)}});
+}
+
+void QuestradeClient::retryLater(const std::shared_ptr<Call> &call, const Error &error)
+{
+    if (call->failures >= m_options.maxRetries) {
+        qCWarning(lcBroker, "%s failed %d times, giving up: %s", qUtf8Printable(call->path),
+                  call->failures + 1, qUtf8Printable(error.message));
+        call->done(Answer{error});
+        return;
+    }
+    ++call->failures;
+    const qint64 base = m_options.retryBaseDelay.count();
+    const qint64 cap = m_options.retryMaxDelay.count();
+    const qint64 delay = std::min(cap, base << std::min(call->failures - 1, 20));
+    const qint64 jittered =
+        std::min(cap, delay + static_cast<qint64>(QRandomGenerator::global()->bounded(0.5) *
+                                                  static_cast<double>(delay)));
+    qCInfo(lcBroker, "%s: %s Retrying in %lld ms", qUtf8Printable(call->path), qUtf8Printable(error.message),
+           static_cast<long long>(jittered));
+    QTimer::singleShot(std::chrono::milliseconds(jittered), this, [this, call] { start(call); });
+}
+
+} // namespace trailguard

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "broker/BrokerTypes.h"
+#include "broker/RateLimiter.h"
+#include "common/Result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace trailguard {
+
+class QuestradeAuth;
+
+// Questrade's REST market calls (questrade-api.md §2, §3, §5) for the watcher. Every request waits for
+// the shared RateLimiter, carries a fresh bearer token, Accept: application/json and our User-Agent, and
+// has a timeout. A 401 / 1017 refreshes the token once and retries once; a 429 waits as the limiter says;
+// 5xx answers, timeouts and network errors are retried with exponential backoff and jitter. Answers are
+// parsed defensively: anything unexpected is a MalformedResponse, never a crash or a wrong price.
+// Every callback runs later, from the event loop, and is dropped when its `context` is destroyed.
+class QuestradeClient : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        int idsPerQuoteCall = 50; // symbol ids per v1/markets/quotes call (lowered by itself on 1003/413)
+        std::chrono::milliseconds requestTimeout{15000};
+        int maxRetries = 4; // per request, for 5xx/network/timeout, and separately for 429
+        std::chrono::milliseconds retryBaseDelay{1000}; // then ×2 per retry, plus up to 50% jitter
+        std::chrono::milliseconds retryMaxDelay{30000};
+        // Requests in flight per rate-limit category. Both categories together stay within the six
+        // connections Qt opens per host, so a request is sent the moment the limiter grants it and
+        // never waits in Qt's queue (from which a backlog would leave in one burst).
+        int maxInFlight = 3;
+    };
+    // Ticker → its listing, or nullopt when Questrade has no such listing ("not found").
+    using SymbolMap = QHash<QString, std::optional<SymbolInfo>>;
+    using SymbolsCallback = std::function<void(Result<SymbolMap>)>;
+    using QuotesCallback = std::function<void(Result<QList<BrokerQuote>>)>;
+    using MarketsCallback = std::function<void(Result<QList<MarketSession>>)>;
+    using TimeCallback = std::function<void(Result<QDateTime>)>;
+
+    QuestradeClient(QNetworkAccessManager *network, QuestradeAuth &auth, RateLimiter &limiter,
+                    Options options, QObject *parent = nullptr);
+    ~QuestradeClient() override;
+
+    // Resolves watchlist tickers to Questrade listings with v1/symbols/search (one search per distinct base
+    // symbol, exact match; ".TO" → TSX, ".V" → TSXV ".VN", ".CN" → CSE, no suffix → a US listing). Found
+    // listings are remembered, so each ticker is searched once per client. Fails as a whole on the first
+    // request that fails (listings found so far stay remembered).
+    void resolveSymbols(const QStringList &tickers, QObject *context, SymbolsCallback done);
+    // Level 1 quotes for `symbolIds` in ceil(N / idsPerQuoteCall) batched calls, split further when
+    // Questrade answers 1003/1005/413; the quotes come back in the order of `symbolIds` (ids Questrade
+    // did not answer for are left out). Fails as a whole if any batch fails.
+    void fetchQuotes(const QList<qint64> &symbolIds, QObject *context, QuotesCallback done);
+    // Today's sessions of every market (v1/markets).
+    void fetchMarkets(QObject *context, MarketsCallback done);
+    // Questrade's clock (v1/time); also a cheap way to check that the connection works.
+    void fetchServerTime(QObject *context, TimeCallback done);
+
+    // Ids per quote call now: Options::idsPerQuoteCall, or less after a "too long" answer.
+    int idsPerQuoteCall() const { return m_idsPerQuoteCall; }
+    // Forgets the remembered listings, so the next resolveSymbols searches again.
+    void forgetSymbols() { m_symbols.clear(); }
+
+private:
+    struct Answer {
+        Result<QJsonObject> body;
+        bool tooLarge = false; // 1003 / 1005 / 413: split the request
+    };
+    using AnswerCallback = std::function<void(const Answer &)>;
+    struct Call;
+    struct QuoteJob;
+    struct SymbolJob;
+
+    void get(const QString &path, const QString &query, AnswerCallback done);
+    void start(const std::shared_ptr<Call> &call);
+    void send(const std::shared_ptr<Call> &call, const AccessGrant &grant);
+    void handleReply(const std::shared_ptr<Call> &call, const AccessGrant &grant, QNetworkReply *reply,
+                     bool timedOut);
+    void retryLater(const std::shared_ptr<Call> &call, const Error &error);
+    void withSendSlot(RateLimiter::Category category, std::function<void()> go);
+    void releaseSendSlot(RateLimiter::Category category);
+    void requestQuotes(const std::shared_ptr<QuoteJob> &job, const QList<qint64> &ids);
+    void finishQuotes(const std::shared_ptr<QuoteJob> &job);
+    void finishSymbols(const std::shared_ptr<SymbolJob> &job);
+
+    QNetworkAccessManager *m_network;
+    QuestradeAuth &m_auth;
+    RateLimiter &m_limiter;
+    Options m_options;
+    int m_idsPerQuoteCall;
+    QHash<QString, SymbolInfo> m_symbols; // ticker → listing found earlier
+    struct SendSlots {
+        int inFlight = 0;
+        std::deque<std::function<void()>> waiting;
+    };
+    SendSlots m_accountSlots;
+    SendSlots m_marketDataSlots;
+};
+
+} // namespace trailguard

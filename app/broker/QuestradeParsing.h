@@ -1,0 +1,69 @@
+#pragma once
+
+#include "broker/BrokerTypes.h"
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+// Defensive readers for Questrade's JSON (questrade-api.md §1-§5, §9). Every reader checks the types it
+// relies on and answers MalformedResponse with a message instead of guessing: a wrong price is worse
+// than no price. Fields we do not rely on are optional.
+namespace trailguard::QuestradeParsing {
+
+// The login host's 200 answer.
+struct TokenAnswer {
+    QByteArray accessToken;
+    QByteArray refreshToken;
+    QUrl apiServer;
+    qint64 expiresInSeconds = 0;
+};
+
+// An API host error body {"code": 1017, "message": "..."}; `code` may come as a number or a string.
+struct ApiError {
+    std::optional<int> code;
+    QString message;
+};
+
+// One entry of v1/symbols/search.
+struct SymbolCandidate {
+    QString symbol;
+    qint64 symbolId = 0;
+    QString description;
+    QString securityType;
+    QString listingExchange;
+    QString currency;
+    std::optional<bool> isQuotable;
+};
+
+// The body as a JSON object, or MalformedResponse.
+Result<QJsonObject> parseObject(const QByteArray &body);
+
+// access_token, refresh_token, api_server and a positive expires_in, all required.
+Result<TokenAnswer> parseTokenAnswer(const QByteArray &body);
+// Just the refresh_token of a token answer that failed parseTokenAnswer, so a rotated token is not lost.
+QByteArray salvageRefreshToken(const QByteArray &body);
+
+// {code, message} when the body has that shape.
+std::optional<ApiError> parseApiError(const QByteArray &body);
+
+// Questrade's times ("2024-05-14T15:59:58.812000-04:00") in UTC; invalid when absent, null or not a time.
+QDateTime parseTime(const QJsonValue &value);
+
+// {"symbols": [...]} from v1/symbols/search.
+Result<QList<SymbolCandidate>> parseSymbolSearch(const QJsonObject &object);
+// {"quotes": [...]} from v1/markets/quotes. A null, missing or zero lastTradePrice is "no quote".
+Result<QList<BrokerQuote>> parseQuotes(const QJsonObject &object);
+// {"markets": [...]} from v1/markets.
+Result<QList<MarketSession>> parseMarkets(const QJsonObject &object);
+// {"time": "..."} from v1/time.
+Result<QDateTime> parseServerTime(const QJsonObject &object);
+
+} // namespace trailguard::QuestradeParsing
