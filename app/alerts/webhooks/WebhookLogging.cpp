@@ -1,0 +1,3 @@
+#include "alerts/webhooks/WebhookLogging.h"
+
+Q_LOGGING_CATEGORY(lcWebhooks, "trailguard.alerts.webhooks")
