@@ -1,0 +1,3 @@
+#include "alerts/email/EmailLogging.h"
+
+Q_LOGGING_CATEGORY(lcEmail, "trailguard.alerts.email")
