@@ -55,7 +55,8 @@ std::chrono::seconds OutboxDispatcher::backoff(int attempts, const Options &opti
 void OutboxDispatcher::start()
 {
     m_active = true;
-    process(false);
+    // A start is a restart after a crash, a reboot or an outage: try everything pending once right away.
+    process(true);
 }
 
 void OutboxDispatcher::stop()
@@ -66,6 +67,8 @@ void OutboxDispatcher::stop()
 
 void OutboxDispatcher::wake()
 {
+    if (!m_active)
+        return; // not started (e.g. --once): attemptAllPending() will take them
     QMetaObject::invokeMethod(this, [this] { process(false); }, Qt::QueuedConnection);
 }
 

@@ -35,10 +35,12 @@ public:
     void setChannels(const QList<AlertChannel *> &channels);
     QStringList channelIds() const;
 
-    // Sends what is due now and keeps a timer for the next due delivery.
+    // Tries every pending delivery once (due or not: a start follows a restart or an outage), then keeps
+    // a timer for the next due one.
     void start();
     void stop();
     // New deliveries were enqueued: send them (from the event loop, after the caller's transaction).
+    // Ignored until start().
     void wake();
     // Tries every pending delivery once, whatever its schedule (`--headless --once`), then calls `done`.
     void attemptAllPending(std::function<void()> done);

@@ -1,5 +1,8 @@
 #include "runners/HeadlessRunner.h"
 
+#include "alerts/AlertOutbox.h"
+#include "alerts/ChannelFactory.h"
+#include "alerts/OutboxDispatcher.h"
 #include "cli/CommandLine.h"
 #include "common/Clock.h"
 #include "common/Translations.h"
@@ -12,6 +15,7 @@
 #include "secrets/Redact.h"
 #include "secrets/SecretStoreFactory.h"
 #include "settings/AppPaths.h"
+#include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 #include "watchlist/WatchlistService.h"
@@ -85,6 +89,23 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
 
     BrokerSession session(*secrets.store, watchlist, clock, sessionOptions);
     Monitor &monitor = session.monitor();
+
+    // Alerts: every breach is stored with its deliveries in the cycle's transaction, then sent (and
+    // retried) by the dispatcher. A misconfigured channel stops the run: silence would be worse.
+    ChannelSet channels = channelsFromEnvironment(environment, &session.network(), &redactor);
+    if (!channels.problems.isEmpty())
+        return fail(channels.problems.join(QLatin1Char('\n')));
+    AlertRepository alerts(database.value()->connection());
+    OutboxDispatcher dispatcher(alerts, clock);
+    dispatcher.setChannels(channels.pointers());
+    AlertOutbox outbox(alerts, dispatcher, clock);
+    monitor.setBreachRecorder(
+        [&outbox](const Breach &breach, const StockState &stock) { return outbox.recordBreach(breach, stock.currency); });
+    if (channels.channels.empty())
+        qCWarning(lcMonitor).noquote() << Headless::tr("No alert channel is configured: breaches are only logged. "
+                                                       "Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.");
+    else
+        qCInfo(lcMonitor).noquote() << "Alert channels:" << dispatcher.channelIds().join(QStringLiteral(", "));
     const int defaultInterval = options.value().demo ? DemoSetup::kIntervalSeconds
                                                      : int(Monitor::kDefaultInterval.count());
     monitor.setInterval(std::chrono::seconds(options.value().intervalSeconds.value_or(defaultInterval)));
@@ -98,16 +119,18 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     int exitCode = Cli::kExitSuccess;
     const bool once = options.value().once;
     QObject::connect(&monitor, &Monitor::cycleFinished, &app, [&](const CycleReport &report) {
-        if (once) {
-            exitCode = report.ok ? Cli::kExitSuccess : Cli::kExitFailure;
-            QCoreApplication::quit();
-        }
+        if (!once)
+            return;
+        exitCode = report.ok ? Cli::kExitSuccess : Cli::kExitFailure;
+        // A cron-driven setup retries too: every pending delivery gets one attempt, due or not.
+        dispatcher.attemptAllPending([] { QCoreApplication::quit(); });
     });
 
     UnixSignalWatcher unixSignals({SIGTERM, SIGINT});
     QObject::connect(&unixSignals, &UnixSignalWatcher::signalReceived, &app, [&](int signalNumber) {
         qCInfo(lcMonitor).noquote() << "Stopping on signal" << signalNumber;
         monitor.stop();
+        dispatcher.stop();
         QCoreApplication::quit();
     });
 
@@ -136,10 +159,12 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
                                            .arg(options.value().demo ? Headless::tr("the demo market")
                                                                      : Headless::tr("Questrade"))
                                            .arg(monitor.interval().count());
-        if (once)
+        if (once) {
             monitor.checkNow();
-        else
+        } else {
+            dispatcher.start(); // deliveries left pending by an earlier run go out now
             monitor.start();
+        }
     });
 
     const int loopResult = QCoreApplication::exec();

@@ -1,0 +1,53 @@
+#include "alerts/ChannelFactory.h"
+
+#include "alerts/email/EmailChannel.h"
+#include "alerts/webhooks/DiscordChannel.h"
+#include "alerts/webhooks/NtfyChannel.h"
+#include "secrets/Redact.h"
+
+namespace trailguard {
+
+QList<AlertChannel *> ChannelSet::pointers() const
+{
+    QList<AlertChannel *> list;
+    for (const auto &channel : channels)
+        list.append(channel.get());
+    return list;
+}
+
+ChannelSet channelsFromEnvironment(const QProcessEnvironment &environment, QNetworkAccessManager *network,
+                                   SecretRedactor *redactor)
+{
+    ChannelSet set;
+    const auto remember = [redactor](const QByteArray &secret) {
+        if (redactor && !secret.isEmpty())
+            redactor->addSecret(secret);
+    };
+
+    const auto discord = DiscordConfig::fromEnvironment(environment);
+    if (!discord.ok()) {
+        set.problems.append(discord.error().message);
+    } else if (discord.value()) {
+        remember(discord.value()->token());
+        set.channels.push_back(std::make_unique<DiscordChannel>(network, *discord.value()));
+    }
+
+    const auto email = EmailConfig::fromEnvironment(environment);
+    if (!email.ok()) {
+        set.problems.append(email.error().message);
+    } else if (email.value()) {
+        remember(email.value()->password);
+        set.channels.push_back(std::make_unique<EmailChannel>(*email.value()));
+    }
+
+    const auto ntfy = NtfyConfig::fromEnvironment(environment);
+    if (!ntfy.ok()) {
+        set.problems.append(ntfy.error().message);
+    } else if (ntfy.value()) {
+        remember(ntfy.value()->accessToken);
+        set.channels.push_back(std::make_unique<NtfyChannel>(network, *ntfy.value()));
+    }
+    return set;
+}
+
+} // namespace trailguard

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "alerts/AlertChannel.h"
+
+#include <QProcessEnvironment>
+
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+
+namespace trailguard {
+
+class SecretRedactor;
+
+// The alert channels a headless run is configured for, from the seed project's environment variables:
+// BOT_EMAIL/EMAIL_PASSWORD/USER_EMAIL/PROVIDER (or SMTP_*) for email, WEB_HOOK_URL for Discord,
+// NTFY_CHANNEL (+ NTFY_TOKEN) for ntfy.
+struct ChannelSet {
+    std::vector<std::unique_ptr<AlertChannel>> channels;
+    QStringList problems; // one translated sentence per misconfigured channel; such a channel is left out
+
+    QList<AlertChannel *> pointers() const;
+};
+
+// Every secret found (passwords, webhook tokens, access tokens) is given to `redactor` (may be null).
+ChannelSet channelsFromEnvironment(const QProcessEnvironment &environment, QNetworkAccessManager *network,
+                                   SecretRedactor *redactor);
+
+} // namespace trailguard
