@@ -1,5 +1,6 @@
 #include "alerts/ChannelFactory.h"
 
+#include "alerts/ChannelSettings.h"
 #include "alerts/email/EmailChannel.h"
 #include "alerts/webhooks/DiscordChannel.h"
 #include "alerts/webhooks/NtfyChannel.h"
@@ -46,6 +47,38 @@ ChannelSet channelsFromEnvironment(const QProcessEnvironment &environment, QNetw
     } else if (ntfy.value()) {
         remember(ntfy.value()->accessToken);
         set.channels.push_back(std::make_unique<NtfyChannel>(network, *ntfy.value()));
+    }
+    return set;
+}
+
+ChannelSet channelsFromSettings(const ChannelSettingsData &settings, QNetworkAccessManager *network,
+                                SecretRedactor *redactor)
+{
+    ChannelSet set;
+    const auto remember = [redactor](const QByteArray &secret) {
+        if (redactor && !secret.isEmpty())
+            redactor->addSecret(secret);
+    };
+    const auto add = [&set](const QString &name, const Status &valid, auto make) {
+        if (!valid.ok())
+            set.problems.append(QStringLiteral("%1: %2").arg(name, valid.error().message));
+        else
+            set.channels.push_back(make());
+    };
+    if (settings.emailEnabled) {
+        remember(settings.email.password);
+        add(QStringLiteral("Email"), settings.email.validate(),
+            [&] { return std::make_unique<EmailChannel>(settings.email); });
+    }
+    if (settings.discordEnabled) {
+        remember(settings.discord.token());
+        add(QStringLiteral("Discord"), settings.discord.validate(),
+            [&] { return std::make_unique<DiscordChannel>(network, settings.discord); });
+    }
+    if (settings.ntfyEnabled) {
+        remember(settings.ntfy.accessToken);
+        add(QStringLiteral("ntfy"), settings.ntfy.validate(),
+            [&] { return std::make_unique<NtfyChannel>(network, settings.ntfy); });
     }
     return set;
 }

@@ -27,4 +27,9 @@ struct ChannelSet {
 ChannelSet channelsFromEnvironment(const QProcessEnvironment &environment, QNetworkAccessManager *network,
                                    SecretRedactor *redactor);
 
+// The channels the desktop settings enable (the tray channel is added by the UI, which owns it).
+struct ChannelSettingsData;
+ChannelSet channelsFromSettings(const ChannelSettingsData &settings, QNetworkAccessManager *network,
+                                SecretRedactor *redactor);
+
 } // namespace trailguard

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace trailguard {
 
 namespace {
@@ -22,6 +24,20 @@ const Key kKeys[] = {
     {"ui/mainWindowGeometry", QByteArray()},
     {"ui/mainWindowState", QByteArray()},
     {"ui/watchlistHeaderState", QByteArray()},
+    {"monitor/checkIntervalSeconds", 300},
+    {"alerts/tray/enabled", true},
+    {"alerts/email/enabled", false},
+    {"alerts/email/provider", QStringLiteral("gmail")},
+    {"alerts/email/host", QString()},
+    {"alerts/email/port", 587},
+    {"alerts/email/security", QStringLiteral("starttls")},
+    {"alerts/email/user", QString()},
+    {"alerts/email/from", QString()},
+    {"alerts/email/to", QString()},
+    {"alerts/discord/enabled", false},
+    {"alerts/ntfy/enabled", false},
+    {"alerts/ntfy/server", QStringLiteral("https://ntfy.sh")},
+    {"alerts/ntfy/topic", QString()},
 };
 
 QVariant defaultFor(const char *key)
@@ -129,6 +145,18 @@ QByteArray Settings::watchlistHeaderState() const
 void Settings::setWatchlistHeaderState(const QByteArray &state)
 {
     setValue("ui/watchlistHeaderState", state);
+}
+
+std::chrono::seconds Settings::checkInterval() const
+{
+    bool ok = false;
+    const int seconds = value("monitor/checkIntervalSeconds").toInt(&ok);
+    return std::chrono::seconds(ok ? std::clamp(seconds, 5, 3600) : 300);
+}
+
+void Settings::setCheckInterval(std::chrono::seconds interval)
+{
+    setValue("monitor/checkIntervalSeconds", int(std::clamp<qint64>(interval.count(), 5, 3600)));
 }
 
 void Settings::sync()

@@ -7,6 +7,7 @@
 #include <QProcessEnvironment>
 #include <QSettings>
 
+#include <chrono>
 #include <memory>
 
 namespace trailguard {
@@ -35,15 +36,20 @@ public:
     QByteArray watchlistHeaderState() const;
     void setWatchlistHeaderState(const QByteArray &state);
 
+    // Plain (non-secret) values of other modules (alert channels, monitor), by key from the table in
+    // Settings.cpp. Secrets never go here: they live in the SecretStore.
+    QVariant value(const char *key) const;
+    void setValue(const char *key, const QVariant &value);
+
+    std::chrono::seconds checkInterval() const;
+    void setCheckInterval(std::chrono::seconds interval);
+
     void sync();
 
 Q_SIGNALS:
     void changed(const QString &key);
 
 private:
-    QVariant value(const char *key) const;
-    void setValue(const char *key, const QVariant &value);
-
     std::unique_ptr<QSettings> m_store;
     QProcessEnvironment m_environment;
 };

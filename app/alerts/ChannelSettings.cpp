@@ -1,0 +1,177 @@
+#include "alerts/ChannelSettings.h"
+
+#include "secrets/SecretStore.h"
+#include "settings/Settings.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QRegularExpression>
+
+#include <memory>
+
+namespace trailguard {
+
+namespace {
+class ChannelSettingsText {
+    Q_DECLARE_TR_FUNCTIONS(ChannelSettingsText)
+};
+
+EmailConfig::Preset presetFromName(const QString &name)
+{
+    if (name == QLatin1String("gmail"))
+        return EmailConfig::Preset::Gmail;
+    if (name == QLatin1String("outlook"))
+        return EmailConfig::Preset::Outlook;
+    return EmailConfig::Preset::Custom;
+}
+
+EmailConfig::Security securityFromName(const QString &name)
+{
+    if (name == QLatin1String("ssl"))
+        return EmailConfig::Security::SslTls;
+    if (name == QLatin1String("none"))
+        return EmailConfig::Security::None;
+    return EmailConfig::Security::StartTls;
+}
+
+QStringList addresses(const QString &text)
+{
+    QStringList list;
+    for (const QString &part : text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts))
+        list.append(part.trimmed());
+    return list;
+}
+
+Status prefixed(const QString &channel, const Status &status)
+{
+    if (status.ok())
+        return status;
+    return Error{status.error().code, QStringLiteral("%1: %2").arg(channel, status.error().message)};
+}
+
+// Reads the secrets one after the other, then hands over the data.
+struct Loader {
+    ChannelSettingsData data;
+    std::function<void(Result<ChannelSettingsData>)> done;
+};
+
+Result<QByteArray> secretOrEmpty(Result<QByteArray> result)
+{
+    if (!result.ok() && result.error().code == ErrorCode::SecretNotFound)
+        return QByteArray();
+    return result;
+}
+} // namespace
+
+Status ChannelSettingsData::validate() const
+{
+    if (emailEnabled) {
+        if (Status status = prefixed(ChannelSettingsText::tr("Email"), email.validate()); !status.ok())
+            return status;
+    }
+    if (discordEnabled) {
+        if (Status status = prefixed(ChannelSettingsText::tr("Discord"), discord.validate()); !status.ok())
+            return status;
+    }
+    if (ntfyEnabled) {
+        if (Status status = prefixed(ChannelSettingsText::tr("ntfy"), ntfy.validate()); !status.ok())
+            return status;
+    }
+    return success();
+}
+
+void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *context,
+                           std::function<void(Result<ChannelSettingsData>)> done)
+{
+    auto loader = std::make_shared<Loader>();
+    loader->done = std::move(done);
+    ChannelSettingsData &data = loader->data;
+    data.trayEnabled = settings.value("alerts/tray/enabled").toBool();
+    data.emailEnabled = settings.value("alerts/email/enabled").toBool();
+    const EmailConfig::Preset preset = presetFromName(settings.value("alerts/email/provider").toString());
+    data.email = EmailConfig::preset(preset);
+    if (preset == EmailConfig::Preset::Custom) {
+        data.email.host = settings.value("alerts/email/host").toString();
+        data.email.port = settings.value("alerts/email/port").toInt();
+        data.email.security = securityFromName(settings.value("alerts/email/security").toString());
+    }
+    data.email.user = settings.value("alerts/email/user").toString();
+    data.email.from = settings.value("alerts/email/from").toString();
+    data.email.to = addresses(settings.value("alerts/email/to").toString());
+    data.discordEnabled = settings.value("alerts/discord/enabled").toBool();
+    data.ntfyEnabled = settings.value("alerts/ntfy/enabled").toBool();
+    data.ntfy.server = QUrl(settings.value("alerts/ntfy/server").toString());
+    data.ntfy.topic = settings.value("alerts/ntfy/topic").toString();
+
+    QPointer<QObject> guard(context);
+    secrets.read(EmailConfig::passwordSecretKey(), context, [loader, &secrets, guard](Result<QByteArray> password) {
+        const auto emailPassword = secretOrEmpty(std::move(password));
+        if (!emailPassword.ok())
+            return loader->done(emailPassword.error());
+        loader->data.email.password = emailPassword.value();
+        secrets.read(QString::fromLatin1(kDiscordWebhookKey), guard, [loader, &secrets, guard](Result<QByteArray> url) {
+            const auto webhook = secretOrEmpty(std::move(url));
+            if (!webhook.ok())
+                return loader->done(webhook.error());
+            loader->data.discord.webhookUrl = QUrl(QString::fromUtf8(webhook.value()));
+            secrets.read(NtfyConfig::accessTokenSecretKey(), guard, [loader](Result<QByteArray> token) {
+                const auto accessToken = secretOrEmpty(std::move(token));
+                if (!accessToken.ok())
+                    return loader->done(accessToken.error());
+                loader->data.ntfy.accessToken = accessToken.value();
+                loader->done(loader->data);
+            });
+        });
+    });
+}
+
+void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, SecretStore &secrets,
+                           QObject *context, std::function<void(Status)> done)
+{
+    if (Status valid = data.validate(); !valid.ok()) {
+        QMetaObject::invokeMethod(context, [done, valid] { done(valid); }, Qt::QueuedConnection);
+        return;
+    }
+    // Secrets first: the plain values only change once every secret is safely stored.
+    const auto writeOrRemove = [&secrets](const QString &key, const QByteArray &value, QObject *ctx,
+                                          SecretStore::WriteCallback next) {
+        if (value.isEmpty())
+            secrets.remove(key, ctx, std::move(next));
+        else
+            secrets.write(key, value, ctx, std::move(next));
+    };
+    QPointer<QObject> guard(context);
+    auto finish = [data, &settings, done](Status status) {
+        if (!status.ok())
+            return done(status);
+        settings.setValue("alerts/tray/enabled", data.trayEnabled);
+        settings.setValue("alerts/email/enabled", data.emailEnabled);
+        settings.setValue("alerts/email/provider", EmailConfig::presetName(data.email.provider));
+        settings.setValue("alerts/email/host", data.email.host);
+        settings.setValue("alerts/email/port", data.email.port);
+        settings.setValue("alerts/email/security", EmailConfig::securityName(data.email.security));
+        settings.setValue("alerts/email/user", data.email.user);
+        settings.setValue("alerts/email/from", data.email.from);
+        settings.setValue("alerts/email/to", data.email.to.join(QStringLiteral(", ")));
+        settings.setValue("alerts/discord/enabled", data.discordEnabled);
+        settings.setValue("alerts/ntfy/enabled", data.ntfyEnabled);
+        settings.setValue("alerts/ntfy/server", data.ntfy.server.toString());
+        settings.setValue("alerts/ntfy/topic", data.ntfy.topic);
+        settings.sync();
+        done(success());
+    };
+    writeOrRemove(EmailConfig::passwordSecretKey(), data.email.password, context,
+                  [=, &secrets](Status first) {
+                      if (!first.ok())
+                          return finish(first);
+                      writeOrRemove(QString::fromLatin1(kDiscordWebhookKey), data.discord.webhookUrl.toString().toUtf8(),
+                                    guard, [=](Status second) {
+                                        if (!second.ok())
+                                            return finish(second);
+                                        writeOrRemove(NtfyConfig::accessTokenSecretKey(), data.ntfy.accessToken, guard,
+                                                      finish);
+                                    });
+                  });
+}
+
+} // namespace trailguard

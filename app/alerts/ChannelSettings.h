@@ -1,0 +1,47 @@
+#pragma once
+
+#include "alerts/email/EmailConfig.h"
+#include "alerts/webhooks/DiscordConfig.h"
+#include "alerts/webhooks/NtfyConfig.h"
+#include "common/Result.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace trailguard {
+
+class SecretStore;
+class Settings;
+
+// The desktop's alert channel configuration: plain values in Settings, secrets (SMTP password, Discord
+// webhook URL, ntfy access token) in the SecretStore.
+struct ChannelSettingsData {
+    bool trayEnabled = true;
+    bool emailEnabled = false;
+    EmailConfig email = EmailConfig::preset(EmailConfig::Preset::Gmail);
+    bool discordEnabled = false;
+    DiscordConfig discord;
+    bool ntfyEnabled = false;
+    NtfyConfig ntfy;
+
+    // Every enabled channel's configuration is valid; the message names the channel and the problem.
+    Status validate() const;
+};
+
+namespace ChannelSettings {
+
+inline constexpr char kDiscordWebhookKey[] = "alerts/discord/webhook-url";
+
+// Reads the plain values at once and the secrets asynchronously; a secret that is not stored is empty.
+void load(Settings &settings, SecretStore &secrets, QObject *context,
+          std::function<void(Result<ChannelSettingsData>)> done);
+
+// Validates, then writes the secrets and, once they are stored, the plain values. Nothing is saved when
+// validation or a secret write fails.
+void save(const ChannelSettingsData &data, Settings &settings, SecretStore &secrets, QObject *context,
+          std::function<void(Status)> done);
+
+} // namespace ChannelSettings
+
+} // namespace trailguard
