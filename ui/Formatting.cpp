@@ -1,5 +1,8 @@
 #include "Formatting.h"
 
+#include "domain/StockState.h"
+
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <cmath>
@@ -35,6 +38,17 @@ QString ratio(double value)
         ++decimals;
     }
     return QLocale().toString(value, 'f', decimals);
+}
+
+QString breachTitle(const Breach &breach)
+{
+    return QCoreApplication::translate("Formatting", "Stop-loss breach: %1").arg(breach.ticker);
+}
+
+QString breachText(const Breach &breach)
+{
+    return QCoreApplication::translate("Formatting", "%1 < stop %2 (peak %3)", "price < stop (peak)")
+        .arg(price(breach.price), price(breach.stop), price(breach.peak));
 }
 
 } // namespace trailguard::ui::Formatting

@@ -2,6 +2,10 @@
 
 #include <QString>
 
+namespace trailguard {
+struct Breach;
+}
+
 #include <optional>
 
 namespace trailguard::ui::Formatting {
@@ -12,5 +16,8 @@ QString emptyValue();
 QString price(const std::optional<double> &value);
 // A stop ratio in the user's locale with two to four decimals: 0.9 → "0.90", 0.925 → "0.925".
 QString ratio(double value);
+// What a breach says in a notification: "Stop-loss breach: SHOP.TO" and "92.10 < stop 95.40 (peak 106.00)".
+QString breachTitle(const Breach &breach);
+QString breachText(const Breach &breach);
 
 } // namespace trailguard::ui::Formatting

@@ -1,10 +1,16 @@
 #include "MainWindow.h"
 
 #include "AddTickerForm.h"
+#include "Banner.h"
+#include "ConnectDialog.h"
+#include "ConnectionBanner.h"
 #include "Formatting.h"
 #include "RatioDelegate.h"
+#include "StatusPanel.h"
 #include "WatchlistModel.h"
 
+#include "domain/StockState.h"
+#include "monitor/Monitor.h"
 #include "settings/Settings.h"
 #include "watchlist/WatchlistService.h"
 
@@ -86,8 +92,12 @@ MainWindow::MainWindow(WatchlistService &watchlist, Settings &settings, QWidget 
     m_tableView->horizontalHeader()->setSortIndicator(WatchlistModel::column(Column::Ticker),
                                                       Qt::AscendingOrder);
 
+    createBanners();
+
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_demoBanner);
+    layout->addWidget(m_connectionBanner);
     layout->addWidget(m_addForm);
     layout->addWidget(m_filterLineEdit);
     layout->addWidget(m_tableView, 1);
@@ -95,6 +105,9 @@ MainWindow::MainWindow(WatchlistService &watchlist, Settings &settings, QWidget 
 
     m_tickerCountLabel->setObjectName(QStringLiteral("tickerCountLabel"));
     statusBar()->addPermanentWidget(m_tickerCountLabel);
+    m_statusPanel = new StatusPanel(*statusBar(), this);
+    connect(m_statusPanel, &StatusPanel::changed, this,
+            [this] { Q_EMIT statusSummaryChanged(statusSummary()); });
 
     createActions();
     createMenus();
@@ -122,6 +135,7 @@ MainWindow::MainWindow(WatchlistService &watchlist, Settings &settings, QWidget 
     restoreLayout();
     updateTickerCount();
     updateActions();
+    updateConnectionActions();
     m_addForm->focusTicker();
 }
 
@@ -150,7 +164,7 @@ void MainWindow::createActions()
     connect(m_changeRatioAction, &QAction::triggered, this, &MainWindow::editCurrentRatio);
 
     m_resetPeakAction =
-        new QAction(themeIcon("view-refresh", QStyle::SP_BrowserReload), tr("Reset &Peak"), this);
+        new QAction(themeIcon("edit-undo", QStyle::SP_DialogResetButton), tr("Reset &Peak"), this);
     m_resetPeakAction->setObjectName(QStringLiteral("resetPeakAction"));
     m_resetPeakAction->setShortcut(Qt::CTRL | Qt::Key_R);
     m_resetPeakAction->setStatusTip(tr("Restart trailing from the last price of the selected ticker"));
@@ -163,6 +177,24 @@ void MainWindow::createActions()
     m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_removeAction->setStatusTip(tr("Remove the selected ticker from the watchlist"));
     connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeCurrentTicker);
+
+    m_checkNowAction =
+        new QAction(themeIcon("view-refresh", QStyle::SP_BrowserReload), tr("Check &Now"), this);
+    m_checkNowAction->setObjectName(QStringLiteral("checkNowAction"));
+    m_checkNowAction->setShortcut(Qt::Key_F5);
+    m_checkNowAction->setStatusTip(tr("Fetch quotes for the whole watchlist now"));
+    connect(m_checkNowAction, &QAction::triggered, this, &MainWindow::checkNowRequested);
+
+    m_connectAction = new QAction(themeIcon("network-connect", QStyle::SP_DriveNetIcon),
+                                  tr("&Connect to Questrade\u2026"), this);
+    m_connectAction->setObjectName(QStringLiteral("connectAction"));
+    m_connectAction->setStatusTip(tr("Paste a refresh token from Questrade's App Hub"));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::openConnectDialog);
+
+    m_disconnectAction = new QAction(tr("&Disconnect Account\u2026"), this);
+    m_disconnectAction->setObjectName(QStringLiteral("disconnectAction"));
+    m_disconnectAction->setStatusTip(tr("Forget the Questrade token; connecting again needs a new one"));
+    connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::confirmDisconnect);
 
     m_closeAction = new QAction(tr("&Close"), this);
     m_closeAction->setObjectName(QStringLiteral("closeAction"));
@@ -192,6 +224,12 @@ void MainWindow::createMenus()
     watchlistMenu->addAction(m_changeRatioAction);
     watchlistMenu->addAction(m_resetPeakAction);
     watchlistMenu->addAction(m_removeAction);
+    watchlistMenu->addSeparator();
+    watchlistMenu->addAction(m_checkNowAction);
+
+    QMenu *accountMenu = menuBar()->addMenu(tr("&Account"));
+    accountMenu->addAction(m_connectAction);
+    accountMenu->addAction(m_disconnectAction);
 }
 
 void MainWindow::createToolBar()
@@ -200,8 +238,137 @@ void MainWindow::createToolBar()
     toolBar->setObjectName(QStringLiteral("watchlistToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->setMovable(false);
+    toolBar->addAction(m_checkNowAction);
+    toolBar->addSeparator();
     toolBar->addAction(m_resetPeakAction);
     toolBar->addAction(m_removeAction);
+}
+
+void MainWindow::createBanners()
+{
+    m_demoBanner = new Banner(this);
+    m_demoBanner->setObjectName(QStringLiteral("demoBannerFrame"));
+    m_demoBanner->setIcon(QStyle::SP_MessageBoxInformation);
+    m_demoBanner->setMessage(tr("Demo market \u2014 simulated prices."),
+                             tr("Nothing here is a real quote; breaches are practice."));
+    m_demoBanner->hide();
+
+    m_connectionBanner = new ConnectionBanner(this);
+    connect(m_connectionBanner, &ConnectionBanner::connectClicked, this, &MainWindow::openConnectDialog);
+    connect(m_connectionBanner, &ConnectionBanner::demoClicked, this, &MainWindow::demoRequested);
+}
+
+void MainWindow::setDemoMode(bool demo)
+{
+    m_demoMode = demo;
+    m_demoBanner->setVisible(demo);
+    m_statusPanel->setDemoMode(demo);
+    m_connectionBanner->setSuppressed(demo);
+    setWindowTitle(demo ? tr("Watchlist (Demo)") : tr("Watchlist"));
+}
+
+void MainWindow::setDemoAvailable(bool available)
+{
+    m_connectionBanner->setDemoAvailable(available);
+}
+
+std::optional<ConnectionState> MainWindow::connectionState() const
+{
+    return m_statusPanel->connectionState();
+}
+
+QString MainWindow::statusSummary() const
+{
+    return m_statusPanel->summary(m_model->rowCount());
+}
+
+void MainWindow::setConnectionState(ConnectionState state, const QString &message)
+{
+    const std::optional<ConnectionState> previous = m_statusPanel->connectionState();
+    m_statusPanel->setConnectionState(state, message);
+    m_connectionBanner->setConnectionState(state, message);
+    updateConnectionActions();
+    if (m_connectDialog)
+        m_connectDialog->setConnectionState(state, message);
+    // Say what changed once; the label's tooltip keeps the sentence.
+    if (previous && !message.isEmpty())
+        showStatus(message);
+}
+
+void MainWindow::updateConnectionActions()
+{
+    const std::optional<ConnectionState> state = m_statusPanel->connectionState();
+    m_disconnectAction->setEnabled(state && *state != ConnectionState::NotConfigured);
+    m_checkNowAction->setEnabled(!m_statusPanel->isCycleRunning());
+}
+
+void MainWindow::showCycleStarted()
+{
+    m_statusPanel->showCycleStarted();
+    updateConnectionActions();
+}
+
+void MainWindow::showCycleReport(const CycleReport &report)
+{
+    m_statusPanel->showCycleReport(report);
+    updateConnectionActions();
+}
+
+void MainWindow::setNextCheck(const QDateTime &nextCheck)
+{
+    m_statusPanel->setNextCheck(nextCheck);
+}
+
+void MainWindow::showBreach(const Breach &breach)
+{
+    statusBar()->showMessage(
+        tr("%1 \u2014 %2").arg(Formatting::breachTitle(breach), Formatting::breachText(breach)));
+}
+
+bool MainWindow::isCycleRunning() const
+{
+    return m_statusPanel->isCycleRunning();
+}
+
+ConnectDialog *MainWindow::connectDialog() const
+{
+    return m_connectDialog;
+}
+
+void MainWindow::openConnectDialog()
+{
+    if (m_connectDialog) {
+        m_connectDialog->raise();
+        m_connectDialog->activateWindow();
+        return;
+    }
+    m_connectDialog = new ConnectDialog(this);
+    m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_connectDialog, &ConnectDialog::connectRequested, this, &MainWindow::connectRequested);
+    if (const std::optional<ConnectionState> state = m_statusPanel->connectionState())
+        m_connectDialog->setConnectionState(*state, m_statusPanel->connectionMessage());
+    m_connectDialog->open();
+}
+
+void MainWindow::confirmDisconnect()
+{
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Disconnect Account"),
+                        tr("Disconnect the Questrade account? Trailguard forgets its token and stops "
+                           "checking prices; to connect again you need a new token from the App Hub."),
+                        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("disconnectMessageBox"));
+    box->setTextFormat(Qt::PlainText);
+    QPushButton *disconnectButton = box->addButton(tr("&Disconnect"), QMessageBox::DestructiveRole);
+    disconnectButton->setObjectName(QStringLiteral("disconnectPushButton"));
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::buttonClicked, this, [this, disconnectButton](QAbstractButton *button) {
+        if (button == disconnectButton)
+            Q_EMIT disconnectRequested();
+    });
+    box->open();
 }
 
 void MainWindow::setHidesToTray(bool hidesToTray)
@@ -228,6 +395,12 @@ void MainWindow::showAndRaise()
         show();
     raise();
     activateWindow();
+}
+
+void MainWindow::showTicker(const QString &ticker)
+{
+    showAndRaise();
+    selectTicker(ticker);
 }
 
 void MainWindow::removeCurrentTicker()
@@ -369,6 +542,7 @@ void MainWindow::updateTickerCount()
     const int shown = m_proxy->rowCount();
     m_tickerCountLabel->setText(shown == total ? tr("Tickers: %1").arg(total)
                                                : tr("Shown: %1 of %2", "tickers").arg(shown).arg(total));
+    Q_EMIT statusSummaryChanged(statusSummary());
 }
 
 void MainWindow::showStatus(const QString &message)

@@ -1,6 +1,9 @@
 #include "TrayIcon.h"
 
+#include "Formatting.h"
 #include "MainWindow.h"
+
+#include "domain/StockState.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -8,6 +11,10 @@
 #include <QStyle>
 
 namespace trailguard::ui {
+
+namespace {
+constexpr int kBreachMessageMs = 30'000;
+} // namespace
 
 TrayIcon::TrayIcon(MainWindow &window, QObject *parent)
     : QSystemTrayIcon(parent)
@@ -21,7 +28,12 @@ TrayIcon::TrayIcon(MainWindow &window, QObject *parent)
     if (icon.isNull())
         icon = QApplication::style()->standardIcon(QStyle::SP_ComputerIcon);
     setIcon(icon);
-    setToolTip(tr("Trailguard: watching your stops"));
+    setStatusText(m_window.statusSummary());
+    connect(&m_window, &MainWindow::statusSummaryChanged, this, &TrayIcon::setStatusText);
+    connect(this, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (!m_lastBreachTicker.isEmpty())
+            m_window.showTicker(m_lastBreachTicker);
+    });
 
     m_menu->setObjectName(QStringLiteral("trayMenu"));
     m_toggleAction->setObjectName(QStringLiteral("toggleWindowAction"));
@@ -63,6 +75,21 @@ void TrayIcon::toggleWindow()
     else
         m_window.showAndRaise();
     updateToggleText();
+}
+
+void TrayIcon::showBreach(const Breach &breach)
+{
+    m_window.showBreach(breach);
+    if (!isAvailable() || !supportsMessages())
+        return;
+    m_lastBreachTicker = breach.ticker;
+    showMessage(Formatting::breachTitle(breach), Formatting::breachText(breach), QSystemTrayIcon::Critical,
+                kBreachMessageMs);
+}
+
+void TrayIcon::setStatusText(const QString &summary)
+{
+    setToolTip(tr("Trailguard \u2014 %1").arg(summary));
 }
 
 bool TrayIcon::eventFilter(QObject *watched, QEvent *event)

@@ -133,6 +133,8 @@ QVariant WatchlistModel::displayData(const StockState &stock, Column column) con
             return tr("not found", "no such listing at the broker");
         if (stock.halted && stock.lastPrice)
             return tr("%1 (halted)", "a price; trading is halted").arg(Formatting::price(stock.lastPrice));
+        if (stock.halted)
+            return tr("halted", "trading is halted and no price is known");
         return Formatting::price(stock.lastPrice);
     case Column::Peak:
         return Formatting::price(stock.peak);
@@ -241,8 +243,10 @@ QVariant WatchlistModel::toolTip(const StockState &stock, Column column) const
     case Column::LastPrice: {
         if (stock.symbolNotFound)
             return notFoundText(stock);
-        if (!stock.lastQuoteAt.isValid())
-            return tr("No price received yet.");
+        if (!stock.lastQuoteAt.isValid()) {
+            return stock.halted ? tr("Trading was halted at the last quote; no price received yet.")
+                                : tr("No price received yet.");
+        }
         QStringList lines{tr("Last trade at %1")
                               .arg(QLocale().toString(stock.lastQuoteAt.toLocalTime(), QLocale::LongFormat))};
         if (stock.quoteDelayed)

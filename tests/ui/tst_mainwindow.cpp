@@ -1,10 +1,12 @@
 #include "GuiTestMain.h"
 #include "WatchlistFixture.h"
 
+#include "ConnectDialog.h"
 #include "MainWindow.h"
 #include "WatchlistModel.h"
 
 #include "domain/Ticker.h"
+#include "monitor/Monitor.h"
 
 #include <QAbstractItemModel>
 #include <QDir>
@@ -16,11 +18,15 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
 
 using namespace trailguard;
+using trailguard::ui::ConnectDialog;
 using trailguard::ui::MainWindow;
 using trailguard::ui::WatchlistModel;
 using Column = WatchlistModel::Column;
@@ -256,8 +262,9 @@ private Q_SLOTS:
         QCOMPARE(child<QAction>("changeRatioAction")->shortcut(), QKeySequence(Qt::Key_F2));
         QCOMPARE(child<QAction>("addAction")->shortcut(), QKeySequence(QKeySequence::New));
         QCOMPARE(child<QAction>("quitAction")->shortcut(), QKeySequence(QKeySequence::Quit));
-        for (const char *name :
-             {"removeAction", "resetPeakAction", "changeRatioAction", "addAction", "quitAction"}) {
+        QCOMPARE(child<QAction>("checkNowAction")->shortcut(), QKeySequence(Qt::Key_F5));
+        for (const char *name : {"removeAction", "resetPeakAction", "changeRatioAction", "addAction",
+                                 "quitAction", "checkNowAction", "connectAction", "disconnectAction"}) {
             const QList<QObject *> places = child<QAction>(name)->associatedObjects();
             const bool inMenu = std::any_of(places.cbegin(), places.cend(),
                                             [](QObject *place) { return qobject_cast<QMenu *>(place); });
@@ -458,7 +465,265 @@ private Q_SLOTS:
         }
     }
 
+    // Before main.cpp says anything about the connection, the window shows no banner.
+    void noBannerUntilTheStateIsKnown()
+    {
+        QVERIFY(showWindow());
+        QVERIFY(!m_window->connectionState());
+        QVERIFY(child<QFrame>("connectionBannerFrame")->isHidden());
+        QVERIFY(child<QFrame>("demoBannerFrame")->isHidden());
+        QVERIFY(child<QLabel>("connectionStateLabel")->isHidden());
+        QVERIFY(!child<QAction>("disconnectAction")->isEnabled());
+        QVERIFY(child<QAction>("checkNowAction")->isEnabled());
+    }
+
+    void disconnectedShowsABannerThatReconnects()
+    {
+        m_fixture->seed(QStringLiteral("AAPL"), 0.9, {150.0});
+        QVERIFY(showWindow());
+        const QString refused =
+            QStringLiteral("Questrade refused the saved token. Copy a new one from the API centre.");
+        m_window->setConnectionState(ConnectionState::Disconnected, refused);
+
+        QFrame *banner = child<QFrame>("connectionBannerFrame");
+        QVERIFY(banner->isVisible());
+        const QLabel *text = banner->findChild<QLabel *>(QStringLiteral("bannerMessageLabel"));
+        QVERIFY(text->text().contains(QStringLiteral("Disconnected")));
+        QVERIFY(text->text().contains(refused));
+        QCOMPARE(child<QLabel>("connectionStateLabel")->text(), QStringLiteral("Questrade: disconnected"));
+        QCOMPARE(child<QLabel>("connectionStateLabel")->toolTip(), refused);
+        QVERIFY(child<QAction>("disconnectAction")->isEnabled());
+        // The table stays usable under the banner.
+        QVERIFY(table()->isVisible() && table()->isEnabled());
+        QVERIFY(selectTicker(QStringLiteral("AAPL")));
+
+        saveArtifact(m_window->grab(), QStringLiteral("disconnected-banner.png"));
+
+        QPushButton *reconnect = banner->findChild<QPushButton *>(QStringLiteral("connectPushButton"));
+        QCOMPARE(reconnect->text(), QStringLiteral("&Reconnect\u2026"));
+        QVERIFY(!banner->findChild<QPushButton *>(QStringLiteral("demoPushButton"))->isVisible());
+        QTest::mouseClick(reconnect, Qt::LeftButton);
+        QPointer<ConnectDialog> dialog = m_window->connectDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(QApplication::activeModalWidget(), dialog.data());
+        QCOMPARE(dialog->message(), refused); // says why the user is here
+
+        saveArtifact(dialog->grab(), QStringLiteral("connect-dialog.png"));
+
+        // The user pastes a practice token; the window passes it on for QuestradeAuth.
+        QSignalSpy connectRequested(m_window.get(), &MainWindow::connectRequested);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenLineEdit")),
+                         QStringLiteral(" Tok3n "));
+        QTest::mouseClick(dialog->findChild<QRadioButton *>(QStringLiteral("practiceRadioButton")),
+                          Qt::LeftButton);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("connectPushButton")),
+                          Qt::LeftButton);
+        QCOMPARE(connectRequested.count(), 1);
+        QCOMPARE(connectRequested.at(0).at(0).toByteArray(), QByteArray("Tok3n"));
+        QCOMPARE(connectRequested.at(0).at(1).value<BrokerEnvironment>(), BrokerEnvironment::Practice);
+
+        // QuestradeAuth answers through the window: the dialog closes (and is deleted), the banner goes.
+        m_window->setConnectionState(ConnectionState::Connecting,
+                                     QStringLiteral("Connecting to Questrade\u2026"));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(child<QLabel>("connectionStateLabel")->text(),
+                 QStringLiteral("Questrade: connecting\u2026"));
+        m_window->setConnectionState(ConnectionState::Connected, QStringLiteral("Connected to Questrade."));
+        QTRY_VERIFY(dialog.isNull());
+        QVERIFY(!m_window->connectDialog());
+        QVERIFY(banner->isHidden());
+        QCOMPARE(child<QLabel>("connectionStateLabel")->text(), QStringLiteral("Questrade: connected"));
+        QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Connected to Questrade."));
+    }
+
+    void notConfiguredOffersConnectAndTheDemo()
+    {
+        QVERIFY(showWindow());
+        const QString hint =
+            QStringLiteral("Connect a Questrade account: paste a refresh token from the API centre.");
+        m_window->setConnectionState(ConnectionState::NotConfigured, hint);
+        QFrame *banner = child<QFrame>("connectionBannerFrame");
+        QVERIFY(banner->isVisible());
+        const QString text = banner->findChild<QLabel *>(QStringLiteral("bannerMessageLabel"))->text();
+        QVERIFY(text.contains(QStringLiteral("No Questrade account connected")));
+        QVERIFY(text.contains(hint));
+        QPushButton *connectButton = banner->findChild<QPushButton *>(QStringLiteral("connectPushButton"));
+        QCOMPARE(connectButton->text(), QStringLiteral("&Connect\u2026"));
+        QPushButton *demo = banner->findChild<QPushButton *>(QStringLiteral("demoPushButton"));
+        QVERIFY(demo->isHidden()); // no demo unless main.cpp says one is possible
+        QVERIFY(!child<QAction>("disconnectAction")->isEnabled()); // nothing to forget
+
+        m_window->setDemoAvailable(true);
+        QVERIFY(demo->isVisible());
+        QSignalSpy demoRequested(m_window.get(), &MainWindow::demoRequested);
+        QTest::mouseClick(demo, Qt::LeftButton);
+        QCOMPARE(demoRequested.count(), 1);
+
+        // The Account menu opens the same dialog.
+        child<QAction>("connectAction")->trigger();
+        QVERIFY(m_window->connectDialog());
+        QTRY_VERIFY(m_window->connectDialog()->isVisible());
+        QVERIFY(m_window->connectDialog()->message().isEmpty()); // nothing went wrong yet
+    }
+
+    void checkNowAsksTheMonitorAndWaitsForTheCycle()
+    {
+        QVERIFY(showWindow());
+        QAction *checkNow = child<QAction>("checkNowAction");
+        QVERIFY(checkNow->associatedObjects().contains(child<QToolBar>("watchlistToolBar")));
+        QSignalSpy requested(m_window.get(), &MainWindow::checkNowRequested);
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QCOMPARE(requested.count(), 1);
+
+        m_window->showCycleStarted();
+        QVERIFY(!checkNow->isEnabled());
+        QCOMPARE(child<QLabel>("lastCheckLabel")->text(), QStringLiteral("Checking\u2026"));
+        QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QCOMPARE(requested.count(), 1);
+
+        m_window->showCycleReport(report(true));
+        QVERIFY(checkNow->isEnabled());
+        checkNow->trigger();
+        QCOMPARE(requested.count(), 2);
+    }
+
+    void theStatusBarShowsTheLastAndNextCheckAndTheError()
+    {
+        QVERIFY(showWindow());
+        const QDateTime finished = QDateTime::currentDateTime();
+        const QDateTime next = finished.addSecs(300);
+        m_window->setConnectionState(ConnectionState::Connected, QStringLiteral("Connected to Questrade."));
+        m_window->showCycleStarted();
+        CycleReport ok = report(true);
+        ok.finishedAt = finished;
+        m_window->showCycleReport(ok);
+        m_window->setNextCheck(next);
+        const auto time = [](const QDateTime &at) {
+            return QLocale().toString(at.time(), QLocale::ShortFormat);
+        };
+        QCOMPARE(child<QLabel>("lastCheckLabel")->text(),
+                 QStringLiteral("Last check: %1").arg(time(finished)));
+        QVERIFY(child<QLabel>("nextCheckLabel")->isVisible());
+        QCOMPARE(child<QLabel>("nextCheckLabel")->text(), QStringLiteral("Next check: %1").arg(time(next)));
+        QVERIFY(child<QLabel>("lastErrorLabel")->isHidden());
+        QCOMPARE(m_window->statusSummary(),
+                 QStringLiteral("watching 0 tickers, last check %1").arg(time(finished)));
+
+        CycleReport failed = report(false);
+        failed.finishedAt = finished.addSecs(300);
+        failed.error =
+            QStringLiteral("Questrade did not answer in time; Trailguard tries again at the next check.");
+        m_window->showCycleReport(failed);
+        QLabel *error = child<QLabel>("lastErrorLabel");
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->toolTip(), QStringLiteral("Last check failed: %1").arg(failed.error));
+        QVERIFY(error->text().startsWith(QStringLiteral("Last check failed: Questrade did not")));
+        QCOMPARE(child<QLabel>("lastCheckLabel")->text(),
+                 QStringLiteral("Last check: %1").arg(time(failed.finishedAt)));
+
+        m_window->showCycleReport(ok);
+        QVERIFY(error->isHidden());
+        m_window->setNextCheck({}); // the monitor stopped
+        QVERIFY(child<QLabel>("nextCheckLabel")->isHidden());
+    }
+
+    void theDemoBannerShowsOnlyInDemoMode()
+    {
+        QVERIFY(showWindow());
+        QFrame *demo = child<QFrame>("demoBannerFrame");
+        QVERIFY(demo->isHidden());
+        m_window->setConnectionState(ConnectionState::NotConfigured, QStringLiteral("Connect an account."));
+        QVERIFY(child<QFrame>("connectionBannerFrame")->isVisible());
+
+        m_window->setDemoMode(true);
+        QVERIFY(m_window->isDemoMode());
+        QVERIFY(demo->isVisible());
+        QVERIFY(demo->findChild<QLabel *>(QStringLiteral("bannerMessageLabel"))
+                    ->text()
+                    .contains(QStringLiteral("Demo market \u2014 simulated prices")));
+        QVERIFY(child<QFrame>("connectionBannerFrame")->isHidden()); // one banner at a time
+        QCOMPARE(child<QLabel>("connectionStateLabel")->text(), QStringLiteral("Demo market"));
+        QVERIFY(m_window->statusSummary().startsWith(QStringLiteral("Demo market: ")));
+
+        m_window->setDemoMode(false);
+        QVERIFY(demo->isHidden());
+        QVERIFY(child<QFrame>("connectionBannerFrame")->isVisible());
+    }
+
+    void disconnectingAsksFirst()
+    {
+        QVERIFY(showWindow());
+        m_window->setConnectionState(ConnectionState::Connected, QStringLiteral("Connected to Questrade."));
+        QAction *disconnect = child<QAction>("disconnectAction");
+        QVERIFY(disconnect->isEnabled());
+        QSignalSpy requested(m_window.get(), &MainWindow::disconnectRequested);
+
+        disconnect->trigger();
+        QPointer<QMessageBox> box =
+            m_window->findChild<QMessageBox *>(QStringLiteral("disconnectMessageBox"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+        QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+        QTRY_VERIFY(box.isNull());
+        QCOMPARE(requested.count(), 0);
+
+        disconnect->trigger();
+        box = m_window->findChild<QMessageBox *>(QStringLiteral("disconnectMessageBox"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("disconnectPushButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(box.isNull());
+        QCOMPARE(requested.count(), 1);
+    }
+
+    void aBreachStaysInTheStatusBar()
+    {
+        QVERIFY(showWindow());
+        Breach breach;
+        breach.ticker = QStringLiteral("SHOP.TO");
+        breach.price = 92.1;
+        breach.stop = 95.4;
+        breach.peak = 106.0;
+        m_window->showBreach(breach);
+        QCOMPARE(m_window->statusBar()->currentMessage(),
+                 QStringLiteral("Stop-loss breach: SHOP.TO \u2014 92.10 < stop 95.40 (peak 106.00)"));
+    }
+
+    void showTickerOpensTheWindowOnTheRow()
+    {
+        m_fixture->seed(QStringLiteral("AAPL"), 0.9, {150.0});
+        m_fixture->seed(QStringLiteral("RY.TO"), 0.9, {140.0});
+        QVERIFY(showWindow());
+        child<QLineEdit>("filterLineEdit")->setText(QStringLiteral("AAPL"));
+        m_window->hide();
+        m_window->showTicker(QStringLiteral("RY.TO"));
+        QVERIFY(m_window->isVisible());
+        QCOMPARE(m_window->currentTicker(), QStringLiteral("RY.TO"));
+        QVERIFY(child<QLineEdit>("filterLineEdit")->text().isEmpty()); // the filter hid it
+    }
+
 private:
+    // Screenshots for reviewers, in the artifacts folder.
+    static void saveArtifact(const QPixmap &pixmap, const QString &name)
+    {
+        QVERIFY(QDir().mkpath(artifactsDir()));
+        const QString path = QDir(artifactsDir()).filePath(name);
+        QVERIFY2(pixmap.save(path), qPrintable(path));
+        qInfo() << "screenshot:" << path;
+    }
+
+    static CycleReport report(bool ok)
+    {
+        CycleReport result;
+        result.ok = ok;
+        result.startedAt = QDateTime::currentDateTime().addSecs(-2);
+        result.finishedAt = QDateTime::currentDateTime();
+        return result;
+    }
+
     bool showWindow(QSize size = {})
     {
         m_window = std::make_unique<MainWindow>(m_fixture->service(), m_fixture->settings());

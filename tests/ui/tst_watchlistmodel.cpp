@@ -250,6 +250,18 @@ private Q_SLOTS:
         QCOMPARE(tip.contains(QStringLiteral("no listing")), notFound);
     }
 
+    // A symbol halted before its first trade still says so, instead of an empty price.
+    void haltedWithoutAPrice()
+    {
+        StockState stock = m_fixture->seed(QStringLiteral("ABC.VN"), 0.9, {});
+        stock.halted = true;
+        QVERIFY(m_fixture->service().saveCycle({stock}).ok());
+        QVERIFY(m_model->reload().ok());
+        const QModelIndex price = m_model->index(0, col(Column::LastPrice));
+        QCOMPARE(price.data().toString(), QStringLiteral("halted"));
+        QVERIFY(price.data(Qt::ToolTipRole).toString().contains(QStringLiteral("halted")));
+    }
+
     void colourWarmsAsTheStopNears()
     {
         m_fixture->seed(QStringLiteral("FAR"), 0.8, {100.0});        // 20% above the stop

@@ -1,0 +1,38 @@
+#include "CoreBinding.h"
+
+#include "MainWindow.h"
+#include "TrayIcon.h"
+
+#include "broker/QuestradeAuth.h"
+#include "monitor/Monitor.h"
+
+namespace trailguard::ui {
+
+void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor &monitor)
+{
+    QObject::connect(&auth, &QuestradeAuth::stateChanged, &window, &MainWindow::setConnectionState);
+    QObject::connect(&window, &MainWindow::connectRequested, &auth, &QuestradeAuth::connectWithRefreshToken);
+    QObject::connect(&window, &MainWindow::disconnectRequested, &auth, &QuestradeAuth::disconnectAccount);
+
+    QObject::connect(&window, &MainWindow::checkNowRequested, &monitor, &Monitor::checkNow);
+    QObject::connect(&monitor, &Monitor::cycleStarted, &window, &MainWindow::showCycleStarted);
+    QObject::connect(&monitor, &Monitor::cycleFinished, &window, &MainWindow::showCycleReport);
+    QObject::connect(&monitor, &Monitor::scheduleChanged, &window,
+                     [&window, &monitor](const QDateTime &next) {
+                         window.setNextCheck(next);
+                         // Monitor::stop() drops a running cycle without cycleFinished: take "Checking…" down
+                         // all the same.
+                         if (window.isCycleRunning() && !monitor.isCycleRunning())
+                             window.showCycleReport(monitor.lastReport());
+                     });
+    QObject::connect(&monitor, &Monitor::breachDetected, &tray, &TrayIcon::showBreach);
+
+    window.setConnectionState(auth.state(), auth.stateMessage());
+    if (monitor.lastCheck().isValid())
+        window.showCycleReport(monitor.lastReport());
+    if (monitor.isCycleRunning())
+        window.showCycleStarted();
+    window.setNextCheck(monitor.nextCheck());
+}
+
+} // namespace trailguard::ui

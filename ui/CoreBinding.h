@@ -1,0 +1,28 @@
+#pragma once
+
+namespace trailguard {
+class Monitor;
+class QuestradeAuth;
+} // namespace trailguard
+
+namespace trailguard::ui {
+
+class MainWindow;
+class TrayIcon;
+
+// Joins the window and the tray to the core, both ways, and shows the core's current state at once:
+//   QuestradeAuth::stateChanged     → MainWindow::setConnectionState (banner, status bar, connect dialog)
+//   MainWindow::connectRequested    → QuestradeAuth::connectWithRefreshToken
+//   MainWindow::disconnectRequested → QuestradeAuth::disconnectAccount
+//   MainWindow::checkNowRequested   → Monitor::checkNow
+//   Monitor::cycleStarted           → MainWindow::showCycleStarted
+//   Monitor::cycleFinished          → MainWindow::showCycleReport
+//   Monitor::scheduleChanged        → MainWindow::setNextCheck (and, after Monitor::stop() dropped a cycle,
+//                                     showCycleReport(lastReport()) to end "Checking…")
+//   Monitor::breachDetected         → TrayIcon::showBreach (a notification, and the window's status bar)
+// The tray's tooltip follows the window by itself. Policy stays with the caller (main.cpp): when to start
+// or stop the monitor, what MainWindow::demoRequested does, setDemoMode/setDemoAvailable.
+// Every connection ends when either side is destroyed.
+void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor &monitor);
+
+} // namespace trailguard::ui

@@ -1,0 +1,170 @@
+#include "StatusPanel.h"
+
+#include "monitor/Monitor.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QStatusBar>
+
+namespace trailguard::ui {
+
+namespace {
+constexpr int kErrorWidthInCharacters = 48;
+
+QLabel *addLabel(QStatusBar &statusBar, const char *objectName)
+{
+    auto *label = new QLabel(&statusBar);
+    label->setObjectName(QLatin1String(objectName));
+    statusBar.addPermanentWidget(label);
+    return label;
+}
+} // namespace
+
+StatusPanel::StatusPanel(QStatusBar &statusBar, QObject *parent)
+    : QObject(parent)
+    , m_connectionLabel(addLabel(statusBar, "connectionStateLabel"))
+    , m_lastCheckLabel(addLabel(statusBar, "lastCheckLabel"))
+    , m_nextCheckLabel(addLabel(statusBar, "nextCheckLabel"))
+    , m_errorLabel(addLabel(statusBar, "lastErrorLabel"))
+{
+    m_connectionLabel->hide();
+    m_nextCheckLabel->hide();
+    m_errorLabel->hide();
+    m_lastCheckLabel->setText(tr("Last check: %1").arg(tr("not yet")));
+    m_lastCheckLabel->hide();
+}
+
+StatusPanel::~StatusPanel() = default;
+
+void StatusPanel::setDemoMode(bool demo)
+{
+    m_demo = demo;
+    updateConnectionLabel();
+    Q_EMIT changed();
+}
+
+void StatusPanel::setConnectionState(ConnectionState state, const QString &message)
+{
+    m_state = state;
+    m_message = message;
+    updateConnectionLabel();
+    Q_EMIT changed();
+}
+
+void StatusPanel::updateConnectionLabel()
+{
+    if (!m_state && !m_demo)
+        return;
+    QString text;
+    switch (m_state.value_or(ConnectionState::Connected)) {
+    case ConnectionState::NotConfigured:
+        text = tr("Questrade: not connected");
+        break;
+    case ConnectionState::Connecting:
+        text = tr("Questrade: connecting\u2026");
+        break;
+    case ConnectionState::Connected:
+        text = tr("Questrade: connected");
+        break;
+    case ConnectionState::Offline:
+        text = tr("Questrade: offline");
+        break;
+    case ConnectionState::Disconnected:
+        text = tr("Questrade: disconnected");
+        break;
+    }
+    m_connectionLabel->setText(m_demo ? tr("Demo market") : text);
+    m_connectionLabel->setToolTip(m_message);
+    m_connectionLabel->show();
+}
+
+void StatusPanel::showCycleStarted()
+{
+    m_cycleRunning = true;
+    m_lastCheckLabel->setText(tr("Checking\u2026"));
+    m_lastCheckLabel->show();
+    Q_EMIT changed();
+}
+
+void StatusPanel::showCycleReport(const CycleReport &report)
+{
+    m_cycleRunning = false;
+    if (report.finishedAt.isValid())
+        m_lastCheck = report.finishedAt;
+    m_lastError = report.ok ? QString() : report.error;
+    m_lastCheckLabel->setText(
+        tr("Last check: %1").arg(m_lastCheck.isValid() ? shortTime(m_lastCheck) : tr("not yet")));
+    m_lastCheckLabel->setToolTip(m_lastCheck.isValid()
+                                     ? QLocale().toString(m_lastCheck.toLocalTime(), QLocale::LongFormat)
+                                     : QString());
+    m_lastCheckLabel->show();
+    if (m_lastError.isEmpty()) {
+        m_errorLabel->clear();
+        m_errorLabel->hide();
+    } else {
+        const QString text = tr("Last check failed: %1").arg(m_lastError);
+        const int width = kErrorWidthInCharacters * m_errorLabel->fontMetrics().averageCharWidth();
+        m_errorLabel->setText(m_errorLabel->fontMetrics().elidedText(text, Qt::ElideRight, width));
+        m_errorLabel->setToolTip(text);
+        m_errorLabel->show();
+    }
+    Q_EMIT changed();
+}
+
+void StatusPanel::setNextCheck(const QDateTime &nextCheck)
+{
+    m_nextCheck = nextCheck;
+    m_nextCheckLabel->setVisible(nextCheck.isValid());
+    m_nextCheckLabel->setText(nextCheck.isValid() ? tr("Next check: %1").arg(shortTime(nextCheck))
+                                                  : QString());
+    Q_EMIT changed();
+}
+
+QString StatusPanel::summary(int tickerCount) const
+{
+    QString line;
+    const QString lastCheck = m_lastCheck.isValid() ? shortTime(m_lastCheck) : QString();
+    switch (m_state.value_or(ConnectionState::Connected)) {
+    case ConnectionState::NotConfigured:
+        line = tr("No Questrade account connected");
+        break;
+    case ConnectionState::Disconnected:
+        line = tr("Disconnected: reconnect needed");
+        break;
+    case ConnectionState::Connecting:
+        line = tr("Connecting to Questrade\u2026");
+        break;
+    case ConnectionState::Offline:
+        line = lastCheck.isEmpty() ? tr("Offline, retrying")
+                                   : tr("Offline, retrying; last check %1").arg(lastCheck);
+        break;
+    case ConnectionState::Connected: {
+        // Spelled out rather than %n, so English reads right without a translation file loaded.
+        const QString watching = tickerCount == 1
+                                     ? tr("watching 1 ticker")
+                                     : tr("watching %1 tickers").arg(QLocale().toString(tickerCount));
+        if (m_cycleRunning)
+            line = tr("%1, checking now", "watching N tickers, ...").arg(watching);
+        else if (lastCheck.isEmpty())
+            line = tr("%1, not checked yet", "watching N tickers, ...").arg(watching);
+        else
+            line = tr("%1, last check %2", "watching N tickers, last check 10:42").arg(watching, lastCheck);
+        break;
+    }
+    }
+    if (m_demo)
+        line = tr("Demo market: %1").arg(line);
+    if (!m_lastError.isEmpty() && !m_cycleRunning)
+        line += QLatin1Char('\n') + tr("Last check failed: %1").arg(m_lastError);
+    return line;
+}
+
+QString StatusPanel::shortTime(const QDateTime &time)
+{
+    const QDateTime local = time.toLocalTime();
+    if (local.date() == QDate::currentDate())
+        return QLocale().toString(local.time(), QLocale::ShortFormat);
+    return QLocale().toString(local, QLocale::ShortFormat);
+}
+
+} // namespace trailguard::ui

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "broker/BrokerTypes.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <optional>
+
+class QLabel;
+class QStatusBar;
+
+namespace trailguard {
+struct CycleReport;
+}
+
+namespace trailguard::ui {
+
+// The permanent widgets on the right of the status bar: the connection state, the last and next check and
+// the error of the last check, in words. Also writes the one-line summary the tray shows as its tooltip.
+// Labels: connectionStateLabel, lastCheckLabel, nextCheckLabel, lastErrorLabel.
+class StatusPanel : public QObject {
+    Q_OBJECT
+public:
+    explicit StatusPanel(QStatusBar &statusBar, QObject *parent = nullptr);
+    ~StatusPanel() override;
+
+    void setDemoMode(bool demo);
+    // Unknown (no label shown) until the first call.
+    void setConnectionState(ConnectionState state, const QString &message);
+    std::optional<ConnectionState> connectionState() const { return m_state; }
+    QString connectionMessage() const { return m_message; }
+
+    void showCycleStarted();
+    void showCycleReport(const CycleReport &report);
+    void setNextCheck(const QDateTime &nextCheck);
+    bool isCycleRunning() const { return m_cycleRunning; }
+
+    // "watching 3 tickers, last check 10:42", "Disconnected: reconnect needed", ... with a second line
+    // for the error of the last check.
+    QString summary(int tickerCount) const;
+
+    // A time of today as the locale writes it ("10:42 a.m."), with the date when it is another day.
+    static QString shortTime(const QDateTime &time);
+
+Q_SIGNALS:
+    // Something the summary depends on changed.
+    void changed();
+
+private:
+    void updateConnectionLabel();
+
+    QLabel *m_connectionLabel;
+    QLabel *m_lastCheckLabel;
+    QLabel *m_nextCheckLabel;
+    QLabel *m_errorLabel;
+
+    bool m_demo = false;
+    std::optional<ConnectionState> m_state;
+    QString m_message;
+    bool m_cycleRunning = false;
+    QDateTime m_lastCheck;
+    QString m_lastError;
+    QDateTime m_nextCheck;
+};
+
+} // namespace trailguard::ui
