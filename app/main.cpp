@@ -5,19 +5,16 @@
 #include "secrets/Redact.h"
 #include "common/Clock.h"
 #include "common/Translations.h"
-#include "settings/AppPaths.h"
-#include "settings/Settings.h"
-#include "storage/Database.h"
-#include "storage/StockRepository.h"
-#include "watchlist/WatchlistService.h"
-
-#include "MainWindow.h"
-#include "TrayIcon.h"
+#include "runners/DesktopSession.h"
 
 #include <QApplication>
 #include <QGuiApplication>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
 
 #include <cstdio>
 
@@ -49,8 +46,9 @@ int showStartupError(const QString &message)
     return 1;
 }
 
-int runDesktop(int argc, char *argv[])
+int runDesktop(int argc, char *argv[], trailguard::SecretRedactor &redactor)
 {
+    using trailguard::Runners::DesktopSession;
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/trailguard.svg")));
@@ -59,27 +57,33 @@ int runDesktop(int argc, char *argv[])
     const auto options = trailguard::Cli::parseWindowOptions(QCoreApplication::arguments());
     if (!options.ok()) {
         QTextStream(stderr) << options.error().message << Qt::endl;
-        return 2;
+        return trailguard::Cli::kExitUsage;
     }
-    const auto paths = trailguard::AppPaths::resolve(options.value().dataDir);
-    if (!paths.ok())
-        return showStartupError(paths.error().message);
-    auto database = trailguard::Database::open(paths.value().databaseFile());
-    if (!database.ok())
-        return showStartupError(database.error().message);
 
-    auto settings = trailguard::Settings::forFile(paths.value().settingsFile);
-    trailguard::SystemClock clock;
-    trailguard::StockRepository repository(database.value()->connection());
-    trailguard::WatchlistService watchlist(repository, clock);
-
-    trailguard::ui::MainWindow window(watchlist, *settings);
-    trailguard::ui::TrayIcon tray(window);
-    // With a tray, closing the window hides it there; without one, closing quits.
-    QApplication::setQuitOnLastWindowClosed(!tray.isAvailable());
-    window.setHidesToTray(tray.isAvailable());
-    window.show();
-    return QApplication::exec();
+    // The demo replaces the real session for this run when asked for (banner button), or when no account
+    // is connected and --demo-if-not-connected was given. Sessions are swapped from the event loop, never
+    // from inside one of their own signals.
+    std::unique_ptr<DesktopSession> session;
+    std::function<trailguard::Status(bool)> open = [&](bool demo) -> trailguard::Status {
+        QApplication::setQuitOnLastWindowClosed(false);
+        session.reset();
+        session = std::make_unique<DesktopSession>(DesktopSession::Options{options.value(), demo}, redactor);
+        const auto switchToDemo = [&] {
+            QTimer::singleShot(0, &app, [&] {
+                if (const auto opened = open(true); !opened.ok())
+                    showStartupError(opened.error().message);
+            });
+        };
+        QObject::connect(session.get(), &DesktopSession::demoRequested, &app, switchToDemo);
+        if (!demo && options.value().demoIfNotConnected)
+            QObject::connect(session.get(), &DesktopSession::notConnectedAtStart, &app, switchToDemo);
+        return session->start();
+    };
+    if (const auto opened = open(options.value().demo); !opened.ok())
+        return showStartupError(opened.error().message);
+    const int result = QApplication::exec();
+    session.reset();
+    return result;
 }
 
 } // namespace
@@ -97,5 +101,5 @@ int main(int argc, char *argv[])
         return trailguard::Runners::runHeadless(argc, argv, redactor);
     if (!trailguard::Cli::wantsWindow(arguments))
         return runCommandLine(argc, argv);
-    return runDesktop(argc, argv);
+    return runDesktop(argc, argv, redactor);
 }

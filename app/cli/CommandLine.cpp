@@ -68,6 +68,7 @@ const QString kHeadlessName = QStringLiteral("headless");
 const QString kOnceName = QStringLiteral("once");
 const QString kIntervalName = QStringLiteral("interval");
 const QString kDemoName = QStringLiteral("demo");
+const QString kDemoIfNotConnectedName = QStringLiteral("demo-if-not-connected");
 constexpr int kMinimumInterval = 5;
 constexpr int kMaximumInterval = 3600;
 
@@ -91,6 +92,9 @@ QList<QCommandLineOption> globalOptions()
                            QStringLiteral("SECONDS")),
         QCommandLineOption(kDemoName, CommandLine::tr("Use the simulated demo market instead of a Questrade "
                                                       "account (its own watchlist, prices that move).")),
+        QCommandLineOption(kDemoIfNotConnectedName,
+                           CommandLine::tr("Open the demo market when no Questrade account is connected yet "
+                                           "(the README's run command uses it).")),
     };
     options += helpOptions();
     options += QCommandLineOption({QStringLiteral("v"), QStringLiteral("version")},
@@ -114,6 +118,7 @@ Result<GlobalOptions> parseGlobal(QCommandLineParser &parser, const QStringList 
     options.headless = parser.isSet(kHeadlessName);
     options.once = parser.isSet(kOnceName);
     options.demo = parser.isSet(kDemoName);
+    options.demoIfNotConnected = parser.isSet(kDemoIfNotConnectedName);
     if (parser.isSet(kDataDirName) && options.dataDir.isEmpty()) {
         return Error{ErrorCode::InvalidArguments,
                      CommandLine::tr("--data-dir needs a folder, for example --data-dir ~/trailguard-test.")};

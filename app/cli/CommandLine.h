@@ -18,6 +18,7 @@ struct GlobalOptions {
     bool headless = false; // --headless: the monitor without a window
     bool once = false;     // --once: one cycle, then exit (headless)
     bool demo = false;     // --demo: the simulated market instead of a Questrade account
+    bool demoIfNotConnected = false; // --demo-if-not-connected: the window opens the demo when no account is set
     std::optional<int> intervalSeconds; // --interval SECONDS, 5-3600
 };
 

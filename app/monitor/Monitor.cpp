@@ -34,12 +34,13 @@ void Monitor::start()
 
 void Monitor::stop()
 {
+    ++m_generation;
     m_active = false;
     m_checkRequested = false;
     m_timer.stop();
     delete m_cycleContext; // drops the callbacks of a cycle in flight
     m_cycleContext = nullptr;
-    m_cycleRunning = false;
+    m_cycleRunning = false; // dropped without cycleFinished: it neither succeeded nor failed
     m_nextCheck = QDateTime();
     Q_EMIT scheduleChanged(m_nextCheck);
 }
@@ -51,8 +52,15 @@ void Monitor::checkNow()
         return;
     }
     m_timer.stop();
-    // From the event loop, so a caller never sees a whole cycle run inside its own call.
-    QMetaObject::invokeMethod(this, &Monitor::runCycle, Qt::QueuedConnection);
+    // From the event loop, so a caller never sees a whole cycle run inside its own call; a stop() before
+    // then cancels it.
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation = m_generation] {
+            if (generation == m_generation)
+                runCycle();
+        },
+        Qt::QueuedConnection);
     m_cycleRunning = true;
 }
 

@@ -86,6 +86,7 @@ private:
     bool m_active = false;
     bool m_cycleRunning = false;
     bool m_checkRequested = false;
+    quint64 m_generation = 0; // bumped by stop(): a cycle queued before it does not run
     QDateTime m_nextCheck;
     CycleReport m_current;
     CycleReport m_lastReport;

@@ -1,0 +1,168 @@
+#include "runners/DesktopSession.h"
+
+#include "CoreBinding.h"
+#include "MainWindow.h"
+#include "TrayIcon.h"
+#include "alerts/AlertOutbox.h"
+#include "alerts/ChannelFactory.h"
+#include "alerts/ChannelSettings.h"
+#include "alerts/OutboxDispatcher.h"
+#include "common/Clock.h"
+#include "demo/SimulatedMarket.h"
+#include "monitor/BrokerSession.h"
+#include "runners/DemoSetup.h"
+#include "secrets/MemorySecretStore.h"
+#include "secrets/Redact.h"
+#include "secrets/SecretStoreFactory.h"
+#include "settings/AppPaths.h"
+#include "settings/Settings.h"
+#include "storage/AlertRepository.h"
+#include "storage/Database.h"
+#include "storage/StockRepository.h"
+#include "watchlist/WatchlistService.h"
+
+#include <QApplication>
+#include <QLoggingCategory>
+#include <QStatusBar>
+
+namespace trailguard::Runners {
+
+namespace {
+class Desktop {
+    Q_DECLARE_TR_FUNCTIONS(Desktop)
+};
+} // namespace
+
+// Declared in the order they are built; destroyed in reverse.
+struct DesktopSession::Parts {
+    SystemClock clock;
+    std::unique_ptr<Database> database;
+    std::unique_ptr<Settings> settings;
+    std::unique_ptr<StockRepository> stocks;
+    std::unique_ptr<WatchlistService> watchlist;
+    std::unique_ptr<SimulatedMarket> market;
+    SecretStoreChoice secrets;
+    std::unique_ptr<BrokerSession> session;
+    std::unique_ptr<AlertRepository> alerts;
+    std::unique_ptr<OutboxDispatcher> dispatcher;
+    std::unique_ptr<AlertOutbox> outbox;
+    ChannelSet channels;
+    std::unique_ptr<ui::MainWindow> window;
+    std::unique_ptr<ui::TrayIcon> tray;
+    bool firstState = true;
+};
+
+DesktopSession::DesktopSession(Options options, SecretRedactor &redactor, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_redactor(redactor), m_parts(std::make_unique<Parts>())
+{
+}
+
+DesktopSession::~DesktopSession()
+{
+    if (m_parts->session)
+        m_parts->session->monitor().stop();
+    if (m_parts->dispatcher)
+        m_parts->dispatcher->stop();
+    if (m_parts->settings)
+        m_parts->settings->sync();
+}
+
+Status DesktopSession::start()
+{
+    Parts &p = *m_parts;
+    Cli::GlobalOptions global = m_options.global;
+    global.demo = m_options.demo;
+    const auto paths = AppPaths::resolve(DemoSetup::dataDir(global));
+    if (!paths.ok())
+        return paths.error();
+    auto database = Database::open(paths.value().databaseFile());
+    if (!database.ok())
+        return database.error();
+    p.database = std::move(database).value();
+    p.settings = Settings::forFile(paths.value().settingsFile);
+    p.stocks = std::make_unique<StockRepository>(p.database->connection());
+    p.watchlist = std::make_unique<WatchlistService>(*p.stocks, p.clock);
+
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    BrokerSession::Options sessionOptions{QuestradeAuth::Options::fromEnvironment(environment), {}};
+    sessionOptions.auth.redactor = &m_redactor;
+    if (m_options.demo) {
+        p.market = DemoSetup::startMarket();
+        if (!p.market)
+            return Error{ErrorCode::NetworkError, Desktop::tr("The demo market could not open a port on 127.0.0.1.")};
+        p.secrets.store = std::make_unique<MemorySecretStore>();
+        sessionOptions.auth.loginUrlOverride = p.market->server()->loginUrl().toString();
+        if (Status added = DemoSetup::addDemoTickers(*p.watchlist); !added.ok())
+            return added;
+    } else {
+        p.secrets = createSecretStore(environment, paths.value().dataDir);
+    }
+    p.session = std::make_unique<BrokerSession>(*p.secrets.store, *p.watchlist, p.clock, sessionOptions);
+    Monitor &monitor = p.session->monitor();
+    const auto interval = m_options.global.intervalSeconds
+                              ? std::chrono::seconds(*m_options.global.intervalSeconds)
+                              : (m_options.demo ? std::chrono::seconds(DemoSetup::kIntervalSeconds)
+                                                : p.settings->checkInterval());
+    monitor.setInterval(interval);
+
+    p.alerts = std::make_unique<AlertRepository>(p.database->connection());
+    p.dispatcher = std::make_unique<OutboxDispatcher>(*p.alerts, p.clock);
+    p.outbox = std::make_unique<AlertOutbox>(*p.alerts, *p.dispatcher, p.clock);
+    monitor.setBreachRecorder([outbox = p.outbox.get()](const Breach &breach, const StockState &stock) {
+        return outbox->recordBreach(breach, stock.currency);
+    });
+
+    p.window = std::make_unique<ui::MainWindow>(*p.watchlist, *p.settings);
+    p.tray = std::make_unique<ui::TrayIcon>(*p.window);
+    QApplication::setQuitOnLastWindowClosed(!p.tray->isAvailable());
+    p.window->setHidesToTray(p.tray->isAvailable());
+    p.window->setDemoMode(m_options.demo);
+    p.window->setDemoAvailable(!m_options.demo);
+    connect(p.window.get(), &ui::MainWindow::demoRequested, this, &DesktopSession::demoRequested);
+
+    // The monitor runs while an account is connected (or reachable again soon); it waits otherwise.
+    connect(&p.session->auth(), &QuestradeAuth::stateChanged, this, [this](ConnectionState state) {
+        Parts &parts = *m_parts;
+        Monitor &monitor = parts.session->monitor();
+        const bool usable = state == ConnectionState::Connected || state == ConnectionState::Offline;
+        if (usable && !monitor.isActive())
+            monitor.start();
+        else if ((state == ConnectionState::NotConfigured || state == ConnectionState::Disconnected) && monitor.isActive())
+            monitor.stop();
+        if (parts.firstState && state != ConnectionState::Connecting) {
+            parts.firstState = false;
+            if (state == ConnectionState::NotConfigured && !m_options.demo)
+                Q_EMIT notConnectedAtStart();
+        }
+    });
+
+    if (m_options.demo)
+        p.session->auth().connectWithRefreshToken(p.market->server()->issueRefreshToken(), BrokerEnvironment::Practice);
+    else
+        p.session->auth().bootstrapFromEnvironment(environment);
+    ui::bindToCore(*p.window, *p.tray, p.session->auth(), monitor);
+    connectChannels();
+    p.window->show();
+    if (!p.secrets.notice.isEmpty())
+        p.window->statusBar()->showMessage(p.secrets.notice);
+    return success();
+}
+
+void DesktopSession::connectChannels()
+{
+    Parts &p = *m_parts;
+    ChannelSettings::load(*p.settings, *p.secrets.store, this, [this](Result<ChannelSettingsData> data) {
+        Parts &parts = *m_parts;
+        if (!data.ok()) {
+            parts.window->statusBar()->showMessage(data.error().message);
+            return;
+        }
+        parts.channels = channelsFromSettings(data.value(), &parts.session->network(), &m_redactor);
+        if (!parts.channels.problems.isEmpty())
+            parts.window->statusBar()->showMessage(parts.channels.problems.join(QLatin1Char(' ')));
+        parts.dispatcher->setChannels(parts.channels.pointers());
+        parts.dispatcher->start();
+    });
+}
+
+} // namespace trailguard::Runners
