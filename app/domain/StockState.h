@@ -28,6 +28,8 @@ struct StockState {
     bool symbolNotFound = false; // Questrade has no such listing: not looked up again every cycle
     bool quoteDelayed = false;   // the last quote was delayed data
     bool halted = false;         // trading in the symbol was halted at the last quote
+    bool belowStop = false;      // the last usable price was below the stop (for the once-per-breach policy)
+    QDateTime snoozedUntil;      // no alerts for this ticker before then (UTC); invalid: not snoozed
 
     // Distance from the last price down to the stop, in percent of the price (negative below the stop).
     std::optional<double> distanceToStopPercent() const;

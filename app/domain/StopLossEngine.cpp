@@ -41,7 +41,7 @@ StockState initialState(const QString &ticker, double ratio, std::optional<doubl
     return state;
 }
 
-Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now)
+Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now, RepeatPolicy policy)
 {
     Outcome outcome{state, std::nullopt, false};
     if (!quote.price || !Price::isUsable(*quote.price))
@@ -62,9 +62,13 @@ Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now)
     if (!next.stop)
         next.stop = *next.peak * next.ratio;
 
-    if (isBelow(price, *next.stop)) {
+    const bool wasBelow = state.belowStop;
+    next.belowStop = isBelow(price, *next.stop);
+    if (next.belowStop) {
         const QDate day = MarketCalendar::marketDay(next.ticker, quoteTime);
-        if (!next.lastAlertMarketDay.isValid() || day > next.lastAlertMarketDay) {
+        const bool newDay = !next.lastAlertMarketDay.isValid() || day > next.lastAlertMarketDay;
+        const bool newBreach = policy == RepeatPolicy::DailyWhileBelow || !wasBelow;
+        if (newDay && newBreach) {
             outcome.breach = Breach{next.ticker, price, *next.peak, *next.stop, next.ratio, quoteTime, day};
             next.lastAlertAt = now.toUTC();
             next.lastAlertMarketDay = day;

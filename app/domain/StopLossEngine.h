@@ -5,6 +5,14 @@
 
 #include <optional>
 
+namespace trailguard {
+
+// When a price stays below its stop: alert again every market day (the default, the seed project's
+// behaviour), or once per breach until the price recovers to the stop or above.
+enum class RepeatPolicy { DailyWhileBelow, OncePerBreach };
+
+} // namespace trailguard
+
 namespace trailguard::StopLossEngine {
 
 // The result of running one quote through the engine.
@@ -26,7 +34,9 @@ StockState initialState(const QString &ticker, double ratio, std::optional<doubl
 //     the same market day (the quote's date in the exchange time zone);
 //  5. a breach carries ticker, price, peak, stop, ratio and quote time.
 // A quote without a time is taken as observed at `now`.
-Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now);
+// Under RepeatPolicy::OncePerBreach rule 4 also needs the previous price to have been at or above the stop.
+Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now,
+              RepeatPolicy policy = RepeatPolicy::DailyWhileBelow);
 
 // The user asked to restart trailing from the last price (or from scratch when no price is known).
 StockState resetPeak(const StockState &state);

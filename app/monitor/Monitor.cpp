@@ -176,12 +176,18 @@ void Monitor::fetchQuotes()
             // A halted symbol's last trade is not a price to act on.
             const std::optional<double> price =
                 brokerQuote.halted ? std::nullopt : brokerQuote.lastTradePrice;
-            auto outcome = StopLossEngine::apply(stock, Quote{stock.ticker, price, brokerQuote.lastTradeTime}, now);
+            auto outcome =
+                StopLossEngine::apply(stock, Quote{stock.ticker, price, brokerQuote.lastTradeTime}, now, m_repeatPolicy);
             outcome.state.halted = brokerQuote.halted;
             outcome.state.quoteDelayed = brokerQuote.delayed;
             if (!(outcome.state == stock))
                 changed.append(outcome.state);
-            if (outcome.breach) {
+            // A snoozed ticker keeps trailing; its breaches are kept quiet until the snooze ends.
+            const bool snoozed = stock.snoozedUntil.isValid() && stock.snoozedUntil > now;
+            if (outcome.breach && snoozed) {
+                qCInfo(lcMonitor).noquote() << stock.ticker << "is below its stop but snoozed until"
+                                            << stock.snoozedUntil.toString(Qt::ISODate);
+            } else if (outcome.breach) {
                 breaches.append(*outcome.breach);
                 breachedStocks.append(outcome.state);
             }

@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "domain/StockState.h"
+#include "domain/StopLossEngine.h"
 
 #include <QDateTime>
 #include <QList>
@@ -48,6 +49,8 @@ public:
     using BreachRecorder = std::function<Status(const Breach &breach, const StockState &stock)>;
     void setBreachRecorder(BreachRecorder recorder) { m_recordBreach = std::move(recorder); }
 
+    void setRepeatPolicy(RepeatPolicy policy) { m_repeatPolicy = policy; }
+
     // Clamped to [kMinimumInterval, kMaximumInterval].
     void setInterval(std::chrono::seconds interval);
     std::chrono::seconds interval() const { return m_interval; }
@@ -91,6 +94,7 @@ private:
     CycleReport m_current;
     CycleReport m_lastReport;
     BreachRecorder m_recordBreach;
+    RepeatPolicy m_repeatPolicy = RepeatPolicy::DailyWhileBelow;
     QObject *m_cycleContext = nullptr; // destroyed by stop(): late answers of a stopped cycle are dropped
 };
 

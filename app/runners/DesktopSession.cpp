@@ -104,6 +104,7 @@ Status DesktopSession::start()
                               : (m_options.demo ? std::chrono::seconds(DemoSetup::kIntervalSeconds)
                                                 : p.settings->checkInterval());
     monitor.setInterval(interval);
+    monitor.setRepeatPolicy(p.settings->repeatPolicy());
 
     p.alerts = std::make_unique<AlertRepository>(p.database->connection());
     p.dispatcher = std::make_unique<OutboxDispatcher>(*p.alerts, p.clock);

@@ -15,6 +15,7 @@
 #include "secrets/Redact.h"
 #include "secrets/SecretStoreFactory.h"
 #include "settings/AppPaths.h"
+#include "settings/Settings.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
@@ -109,6 +110,7 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     const int defaultInterval = options.value().demo ? DemoSetup::kIntervalSeconds
                                                      : int(Monitor::kDefaultInterval.count());
     monitor.setInterval(std::chrono::seconds(options.value().intervalSeconds.value_or(defaultInterval)));
+    monitor.setRepeatPolicy(Settings::forFile(paths.value().settingsFile)->repeatPolicy());
 
     QObject::connect(&session.auth(), &QuestradeAuth::stateChanged, &app,
                      [](ConnectionState, const QString &message) {

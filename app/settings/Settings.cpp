@@ -25,6 +25,8 @@ const Key kKeys[] = {
     {"ui/mainWindowState", QByteArray()},
     {"ui/watchlistHeaderState", QByteArray()},
     {"monitor/checkIntervalSeconds", 300},
+    {"alerts/repeatPolicy", QStringLiteral("daily")},
+    {"ui/startMinimized", false},
     {"alerts/tray/enabled", true},
     {"alerts/email/enabled", false},
     {"alerts/email/provider", QStringLiteral("gmail")},
@@ -145,6 +147,28 @@ QByteArray Settings::watchlistHeaderState() const
 void Settings::setWatchlistHeaderState(const QByteArray &state)
 {
     setValue("ui/watchlistHeaderState", state);
+}
+
+RepeatPolicy Settings::repeatPolicy() const
+{
+    return value("alerts/repeatPolicy").toString() == QLatin1String("once-per-breach") ? RepeatPolicy::OncePerBreach
+                                                                                     : RepeatPolicy::DailyWhileBelow;
+}
+
+void Settings::setRepeatPolicy(RepeatPolicy policy)
+{
+    setValue("alerts/repeatPolicy",
+             policy == RepeatPolicy::OncePerBreach ? QStringLiteral("once-per-breach") : QStringLiteral("daily"));
+}
+
+bool Settings::startMinimized() const
+{
+    return value("ui/startMinimized").toBool();
+}
+
+void Settings::setStartMinimized(bool minimized)
+{
+    setValue("ui/startMinimized", minimized);
 }
 
 std::chrono::seconds Settings::checkInterval() const

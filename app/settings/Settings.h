@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "domain/StopLossEngine.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -40,6 +41,11 @@ public:
     // Settings.cpp. Secrets never go here: they live in the SecretStore.
     QVariant value(const char *key) const;
     void setValue(const char *key, const QVariant &value);
+
+    RepeatPolicy repeatPolicy() const;
+    void setRepeatPolicy(RepeatPolicy policy);
+    bool startMinimized() const;
+    void setStartMinimized(bool minimized);
 
     std::chrono::seconds checkInterval() const;
     void setCheckInterval(std::chrono::seconds interval);

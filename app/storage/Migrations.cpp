@@ -57,6 +57,10 @@ CREATE TABLE deliveries (
 ))"),
           QStringLiteral("CREATE INDEX deliveries_due ON deliveries(status, next_attempt_at)"),
           QStringLiteral("CREATE INDEX alerts_created ON alerts(created_at)")}},
+        {4,
+         QStringLiteral("repeat policy and snooze"),
+         {QStringLiteral("ALTER TABLE stocks ADD COLUMN below_stop INTEGER NOT NULL DEFAULT 0"),
+          QStringLiteral("ALTER TABLE stocks ADD COLUMN snoozed_until TEXT")}},
     };
     return migrations;
 }

@@ -18,7 +18,7 @@ class Storage {
 
 const QString kColumns = QStringLiteral(
     "ticker, symbol_id, currency, last_price, last_quote_at, peak, stop_ratio, stop_price, entry_price, "
-    "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted");
+    "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted, below_stop, snoozed_until");
 
 QVariant toVariant(const std::optional<double> &value)
 {
@@ -75,6 +75,8 @@ StockState fromQuery(const QSqlQuery &query)
     stock.symbolNotFound = query.value(12).toBool();
     stock.quoteDelayed = query.value(13).toBool();
     stock.halted = query.value(14).toBool();
+    stock.belowStop = query.value(15).toBool();
+    stock.snoozedUntil = dateTime(query.value(16));
     return stock;
 }
 
@@ -94,6 +96,8 @@ void bindState(QSqlQuery &query, const StockState &stock)
     query.bindValue(QStringLiteral(":symbol_not_found"), stock.symbolNotFound ? 1 : 0);
     query.bindValue(QStringLiteral(":quote_delayed"), stock.quoteDelayed ? 1 : 0);
     query.bindValue(QStringLiteral(":halted"), stock.halted ? 1 : 0);
+    query.bindValue(QStringLiteral(":below_stop"), stock.belowStop ? 1 : 0);
+    query.bindValue(QStringLiteral(":snoozed_until"), toVariant(stock.snoozedUntil));
 }
 
 Error queryError(const QSqlQuery &query)
@@ -114,7 +118,8 @@ const QString kUpdateSql = QStringLiteral(
     "last_quote_at = :last_quote_at, peak = :peak, stop_ratio = :stop_ratio, stop_price = :stop_price, "
     "entry_price = :entry_price, last_alert_at = :last_alert_at, "
     "last_alert_market_day = :last_alert_market_day, symbol_not_found = :symbol_not_found, "
-    "quote_delayed = :quote_delayed, halted = :halted WHERE ticker = :ticker");
+    "quote_delayed = :quote_delayed, halted = :halted, below_stop = :below_stop, snoozed_until = :snoozed_until "
+    "WHERE ticker = :ticker");
 } // namespace
 
 StockRepository::StockRepository(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -157,7 +162,7 @@ Status StockRepository::insert(const StockState &stock)
         query.prepare(QStringLiteral(
             "INSERT INTO stocks (%1) VALUES (:ticker, :symbol_id, :currency, :last_price, :last_quote_at, :peak, "
             ":stop_ratio, :stop_price, :entry_price, :last_alert_at, :last_alert_market_day, :created_at, "
-            ":symbol_not_found, :quote_delayed, :halted)")
+            ":symbol_not_found, :quote_delayed, :halted, :below_stop, :snoozed_until)")
                           .arg(kColumns));
         bindState(query, stock);
         query.bindValue(QStringLiteral(":created_at"), toVariant(stock.createdAt.isValid()

@@ -77,6 +77,28 @@ Result<StockState> WatchlistService::resetPeak(const QString &ticker)
     return store(StopLossEngine::resetPeak(current.value()));
 }
 
+Result<StockState> WatchlistService::snooze(const QString &ticker, int days)
+{
+    if (days < 1 || days > 365)
+        return Error{ErrorCode::InvalidArguments, Watchlist::tr("Snooze for 1 to 365 days.")};
+    const Result<StockState> current = load(ticker);
+    if (!current.ok())
+        return current;
+    StockState next = current.value();
+    next.snoozedUntil = m_clock.now().toUTC().addDays(days);
+    return store(next);
+}
+
+Result<StockState> WatchlistService::unsnooze(const QString &ticker)
+{
+    const Result<StockState> current = load(ticker);
+    if (!current.ok())
+        return current;
+    StockState next = current.value();
+    next.snoozedUntil = QDateTime();
+    return store(next);
+}
+
 Status WatchlistService::saveCycle(const QList<StockState> &updated, const std::function<Status()> &alsoInTransaction)
 {
     if (updated.isEmpty() && !alsoInTransaction)

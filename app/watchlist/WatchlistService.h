@@ -26,6 +26,9 @@ public:
     Status remove(const QString &tickerInput);
     Result<StockState> changeRatio(const QString &ticker, double ratio);
     Result<StockState> resetPeak(const QString &ticker);
+    // No alerts for `ticker` for the next `days` days (1-365); prices are still tracked.
+    Result<StockState> snooze(const QString &ticker, int days);
+    Result<StockState> unsnooze(const QString &ticker);
 
     // Persists the states produced by one monitoring cycle, all in one transaction, together with whatever
     // `alsoInTransaction` writes (the breaches those states raised).

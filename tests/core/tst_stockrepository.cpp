@@ -61,6 +61,8 @@ StockState StockRepositoryTest::fullState() const
     stock.createdAt = toronto(2026, 10, 1, 9, 30);
     stock.quoteDelayed = true;
     stock.halted = true;
+    stock.belowStop = true;
+    stock.snoozedUntil = toronto(2026, 11, 10, 9);
     return stock;
 }
 

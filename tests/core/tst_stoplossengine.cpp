@@ -41,6 +41,7 @@ private Q_SLOTS:
     void peakResetRestartsFromLastPrice();
     void peakResetWithoutPriceClearsPeak();
     void initialStateWithEntry();
+    void oncePerBreachWaitsForRecovery();
     void isBelowIsStrictToTheCent_data();
     void isBelowIsStrictToTheCent();
 };
@@ -260,6 +261,26 @@ void StopLossEngineTest::initialStateWithEntry()
     QVERIFY(!without.peak);
     QVERIFY(!without.stop);
     QVERIFY(!without.lastPrice);
+}
+
+void StopLossEngineTest::oncePerBreachWaitsForRecovery()
+{
+    const auto run = [](RepeatPolicy policy) {
+        StockState state = StopLossEngine::initialState(QStringLiteral("RY.TO"), 0.9, 100.0, toronto(2026, 11, 2, 9));
+        QList<bool> alerts;
+        // Below on the 2nd, still below on the 3rd, back at the stop on the 4th, below again on the 5th
+        // and, after recovering above, once more later that same day.
+        const QList<Tick> ticks{{85, toronto(2026, 11, 2, 10)}, {84, toronto(2026, 11, 3, 10)}, {90, toronto(2026, 11, 4, 10)},
+                                {88, toronto(2026, 11, 5, 10)}, {95, toronto(2026, 11, 5, 11)}, {87, toronto(2026, 11, 5, 12)}};
+        for (const Tick &tick : ticks) {
+            const auto outcome = StopLossEngine::apply(state, {state.ticker, tick.price, tick.time}, tick.time, policy);
+            alerts.append(outcome.breach.has_value());
+            state = outcome.state;
+        }
+        return alerts;
+    };
+    QCOMPARE(run(RepeatPolicy::DailyWhileBelow), (QList<bool>{true, true, false, true, false, false}));
+    QCOMPARE(run(RepeatPolicy::OncePerBreach), (QList<bool>{true, false, false, true, false, false}));
 }
 
 void StopLossEngineTest::isBelowIsStrictToTheCent_data()

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void cyclesNeverOverlap();
     void haltedAndDelayedAreFlagged();
     void editsDuringACycleAreKept();
+    void snoozedTickerRaisesNoAlert();
 
 private:
     void runCycle();
@@ -212,6 +213,19 @@ void MonitorTest::editsDuringACycleAreKept()
     QVERIFY2(m_session->monitor().lastReport().ok, qPrintable(m_session->monitor().lastReport().error));
     QCOMPARE(stock(tickerFor(5))->ratio, 0.5);
     QVERIFY(!stock(tickerFor(6)));
+}
+
+void MonitorTest::snoozedTickerRaisesNoAlert()
+{
+    runCycle();
+    QVERIFY(m_watchlist->snooze(tickerFor(8), 3).ok());
+    QVERIFY(!m_watchlist->snooze(tickerFor(8), 0).ok());
+    QSignalSpy breaches(&m_session->monitor(), &Monitor::breachDetected);
+    m_server->setPrice(1008, 50.0);
+    runCycle();
+    QCOMPARE(breaches.count(), 0);
+    QCOMPARE(*stock(tickerFor(8))->lastPrice, 50.0); // still tracked
+    QVERIFY(stock(tickerFor(8))->snoozedUntil > QDateTime::currentDateTimeUtc().addDays(2));
 }
 
 QTEST_GUILESS_MAIN(MonitorTest)
