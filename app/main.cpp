@@ -1,11 +1,11 @@
 // The composition root: the only place that builds the objects and passes them in.
 
 #include "cli/CommandLine.h"
-#include "runners/HeadlessRunner.h"
-#include "secrets/Redact.h"
 #include "common/Clock.h"
 #include "common/Translations.h"
 #include "runners/DesktopSession.h"
+#include "runners/HeadlessRunner.h"
+#include "secrets/Redact.h"
 
 #include <QApplication>
 #include <QGuiApplication>

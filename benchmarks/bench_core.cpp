@@ -49,19 +49,21 @@ void CoreBenchmark::engineThroughput()
     QElapsedTimer timer;
     timer.start();
     int round = 0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const QDateTime now = start.addSecs(round * 60);
         const int offset = (round++ % 64) * kTickers;
         for (int i = 0; i < kTickers; ++i) {
-            const auto outcome = StopLossEngine::apply(stocks[i], {stocks[i].ticker, prices[offset + i], now}, now);
+            const auto outcome =
+                StopLossEngine::apply(stocks[i], {stocks[i].ticker, prices[offset + i], now}, now);
             breaches += outcome.breach ? 1 : 0;
             stocks[i] = outcome.state;
         }
         quotes += kTickers;
     }
     const double seconds = timer.nsecsElapsed() / 1e9;
-    qInfo("FIGURE engine: %lld quotes over %d tickers in %.3f s = %.0f quotes/s (%lld breaches)", quotes, kTickers,
-          seconds, quotes / seconds, breaches);
+    qInfo("FIGURE engine: %lld quotes over %d tickers in %.3f s = %.0f quotes/s (%lld breaches)", quotes,
+          kTickers, seconds, quotes / seconds, breaches);
     QVERIFY(quotes > 0);
 }
 
@@ -80,7 +82,8 @@ void CoreBenchmark::persistOneCycle()
     qint64 cycles = 0;
     QElapsedTimer timer;
     timer.start();
-    QBENCHMARK {
+    QBENCHMARK
+    {
         ++cycle;
         for (StockState &stock : stocks) {
             stock.lastPrice = 100.0 + cycle * 0.01;

@@ -38,8 +38,8 @@ void MonitorBenchmark::cycleOfThousandTickers()
     QThread serverThread;
     auto *server = new FakeQuestradeServer;
     for (int i = 0; i < kTickers; ++i) {
-        server->addSymbol({QStringLiteral("B%1.TO").arg(i, 4, 10, QLatin1Char('0')), 5000 + i, QStringLiteral("CAD"),
-                           QStringLiteral("TSX"), QStringLiteral("Bench")});
+        server->addSymbol({QStringLiteral("B%1.TO").arg(i, 4, 10, QLatin1Char('0')), 5000 + i,
+                           QStringLiteral("CAD"), QStringLiteral("TSX"), QStringLiteral("Bench")});
         server->setPrice(5000 + i, 100.0);
     }
     QVERIFY(server->listen());
@@ -60,7 +60,8 @@ void MonitorBenchmark::cycleOfThousandTickers()
     options.auth.loginUrlOverride = server->loginUrl().toString();
     BrokerSession session(secrets, watchlist, clock, options);
     QByteArray token;
-    QMetaObject::invokeMethod(server, [&] { token = server->issueRefreshToken(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [&] { token = server->issueRefreshToken(); }, Qt::BlockingQueuedConnection);
     session.auth().connectWithRefreshToken(token, BrokerEnvironment::Practice);
     QTRY_COMPARE(session.auth().state(), ConnectionState::Connected);
 
@@ -70,15 +71,19 @@ void MonitorBenchmark::cycleOfThousandTickers()
     QVERIFY(session.monitor().lastReport().ok);
 
     int quoteCalls = 0;
-    QMetaObject::invokeMethod(server, [&] { server->clearRequests(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [&] { server->clearRequests(); }, Qt::BlockingQueuedConnection);
     constexpr int kCycles = 5;
     double cpu = 0;
     double wall = 0;
     for (int cycle = 0; cycle < kCycles; ++cycle) {
-        QMetaObject::invokeMethod(server, [&, cycle] {
-            for (int i = 0; i < kTickers; ++i)
-                server->setPrice(5000 + i, 100.0 + ((i + cycle) % 13) * 0.5);
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            server,
+            [&, cycle] {
+                for (int i = 0; i < kTickers; ++i)
+                    server->setPrice(5000 + i, 100.0 + ((i + cycle) % 13) * 0.5);
+            },
+            Qt::BlockingQueuedConnection);
         finished.clear();
         QElapsedTimer timer;
         timer.start();
@@ -89,11 +94,13 @@ void MonitorBenchmark::cycleOfThousandTickers()
         wall += double(timer.nsecsElapsed()) / 1e6;
         QVERIFY(session.monitor().lastReport().ok);
     }
-    QMetaObject::invokeMethod(server, [&] { quoteCalls = server->requestCount(QStringLiteral("/v1/markets/quotes")); },
-                              Qt::BlockingQueuedConnection);
-    qInfo("FIGURE cycle: %d tickers: %.1f requests per cycle (quotes), %.1f ms CPU in our code (main thread), "
-          "%.0f ms wall per cycle (rate limit 20/s included)",
-          kTickers, double(quoteCalls) / kCycles, cpu / kCycles, wall / kCycles);
+    QMetaObject::invokeMethod(
+        server, [&] { quoteCalls = server->requestCount(QStringLiteral("/v1/markets/quotes")); },
+        Qt::BlockingQueuedConnection);
+    qInfo(
+        "FIGURE cycle: %d tickers: %.1f requests per cycle (quotes), %.1f ms CPU in our code (main thread), "
+        "%.0f ms wall per cycle (rate limit 20/s included)",
+        kTickers, double(quoteCalls) / kCycles, cpu / kCycles, wall / kCycles);
     QCOMPARE(quoteCalls, kCycles * 20);
     serverThread.quit();
     serverThread.wait();

@@ -49,11 +49,14 @@ void WatchlistModelBenchmark::thousandUpdatedRows()
     QElapsedTimer timer;
     qint64 rounds = 0;
     timer.start();
-    QBENCHMARK {
+    QBENCHMARK
+    {
         ++round;
         const QDateTime now = clock.now();
         for (int i = 0; i < kTickers; ++i)
-            stocks[i] = StopLossEngine::apply(stocks[i], {stocks[i].ticker, 100.0 + ((i * 7 + round) % 50) * 0.1, now}, now).state;
+            stocks[i] = StopLossEngine::apply(
+                            stocks[i], {stocks[i].ticker, 100.0 + ((i * 7 + round) % 50) * 0.1, now}, now)
+                            .state;
         // What the model receives after a cycle is saved; the save itself is measured in bench_core.
         Q_EMIT service.stocksChanged(stocks);
         QCoreApplication::processEvents();

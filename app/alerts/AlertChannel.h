@@ -23,7 +23,9 @@ class AlertChannel : public QObject {
 public:
     using SendCallback = std::function<void(DeliveryResult)>;
 
-    explicit AlertChannel(QObject *parent = nullptr) : QObject(parent) {}
+    explicit AlertChannel(QObject *parent = nullptr)
+        : QObject(parent)
+    {}
 
     // Stable identifier stored with each delivery: "tray", "email", "discord", "ntfy".
     virtual QString id() const = 0;

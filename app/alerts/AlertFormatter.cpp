@@ -21,7 +21,8 @@ QString price(double value)
     return QString::number(value, 'f', value < 1.0 ? 3 : 2);
 }
 
-AlertMessage breach(const Breach &breach, const QString &currency, const QDateTime &now, const QTimeZone &userZone)
+AlertMessage breach(const Breach &breach, const QString &currency, const QDateTime &now,
+                    const QTimeZone &userZone)
 {
     const double distance = breach.price > 0 ? (breach.price - breach.stop) / breach.price * 100.0 : 0.0;
     const QString quoteTime =
@@ -45,9 +46,10 @@ AlertMessage breach(const Breach &breach, const QString &currency, const QDateTi
     if (!currency.isEmpty())
         message.fields.append({Alerts::tr("Currency"), currency});
 
-    QString text = Alerts::tr("%1 traded at %2, below its trailing stop of %3.")
-                       .arg(breach.ticker, withCurrency(breach.price, currency), withCurrency(breach.stop, currency)) +
-                   QStringLiteral("\n\n");
+    QString text =
+        Alerts::tr("%1 traded at %2, below its trailing stop of %3.")
+            .arg(breach.ticker, withCurrency(breach.price, currency), withCurrency(breach.stop, currency)) +
+        QStringLiteral("\n\n");
     QString rows;
     for (const AlertMessage::Field &field : std::as_const(message.fields)) {
         text += QStringLiteral("%1: %2\n").arg(field.name, field.value);
@@ -56,8 +58,9 @@ AlertMessage breach(const Breach &breach, const QString &currency, const QDateTi
     }
     text += QStringLiteral("\n") + Alerts::tr("Sent by Trailguard.");
     message.text = text;
-    message.html = QStringLiteral("<html><body><p><b>%1</b></p><table>%2</table><p>%3</p></body></html>")
-                       .arg(message.subject.toHtmlEscaped(), rows, Alerts::tr("Sent by Trailguard.").toHtmlEscaped());
+    message.html =
+        QStringLiteral("<html><body><p><b>%1</b></p><table>%2</table><p>%3</p></body></html>")
+            .arg(message.subject.toHtmlEscaped(), rows, Alerts::tr("Sent by Trailguard.").toHtmlEscaped());
     message.tags = {QStringLiteral("chart_with_downwards_trend"), breach.ticker};
     return message;
 }

@@ -24,10 +24,10 @@ struct AlertMessage {
 
     Kind kind = Kind::Breach;
     Priority priority = Priority::High;
-    QString ticker;   // empty for health, digest and test messages
-    QString subject;  // "Stop-loss breach: SHOP.TO 92.10 < stop 95.40 (peak 106.00)"
-    QString text;     // plain-text body
-    QString html;     // HTML body (email)
+    QString ticker;  // empty for health, digest and test messages
+    QString subject; // "Stop-loss breach: SHOP.TO 92.10 < stop 95.40 (peak 106.00)"
+    QString text;    // plain-text body
+    QString html;    // HTML body (email)
     QList<Field> fields;
     QStringList tags; // ntfy tags, e.g. "chart_with_downwards_trend"
     QUrl clickUrl;    // optional link (ntfy Click header, Discord embed url)
@@ -39,7 +39,7 @@ struct DeliveryResult {
     enum class Outcome { Delivered, RetryLater, Failed };
 
     Outcome outcome = Outcome::Failed;
-    QString reason; // translated; empty when delivered
+    QString reason;                                 // translated; empty when delivered
     std::optional<std::chrono::seconds> retryAfter; // a server's own hint (Discord retry_after, Retry-After)
 
     static DeliveryResult delivered() { return {Outcome::Delivered, {}, std::nullopt}; }
@@ -47,7 +47,10 @@ struct DeliveryResult {
     {
         return {Outcome::RetryLater, std::move(reason), after};
     }
-    static DeliveryResult failed(QString reason) { return {Outcome::Failed, std::move(reason), std::nullopt}; }
+    static DeliveryResult failed(QString reason)
+    {
+        return {Outcome::Failed, std::move(reason), std::nullopt};
+    }
 };
 
 } // namespace trailguard

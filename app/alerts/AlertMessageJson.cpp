@@ -65,7 +65,8 @@ QByteArray toJson(const AlertMessage &message)
 {
     QJsonArray fields;
     for (const AlertMessage::Field &field : message.fields)
-        fields.append(QJsonObject{{QStringLiteral("name"), field.name}, {QStringLiteral("value"), field.value}});
+        fields.append(
+            QJsonObject{{QStringLiteral("name"), field.name}, {QStringLiteral("value"), field.value}});
     const QJsonObject object{
         {QStringLiteral("kind"), kindName(message.kind)},
         {QStringLiteral("priority"), priorityName(message.priority)},
@@ -99,14 +100,15 @@ Result<AlertMessage> fromJson(const QByteArray &json)
     message.html = object.value(QStringLiteral("html")).toString();
     for (const QJsonValue &value : object.value(QStringLiteral("fields")).toArray()) {
         const QJsonObject field = value.toObject();
-        message.fields.append(
-            {field.value(QStringLiteral("name")).toString(), field.value(QStringLiteral("value")).toString()});
+        message.fields.append({field.value(QStringLiteral("name")).toString(),
+                               field.value(QStringLiteral("value")).toString()});
     }
     for (const QJsonValue &tag : object.value(QStringLiteral("tags")).toArray())
         message.tags.append(tag.toString());
     message.clickUrl = QUrl(object.value(QStringLiteral("clickUrl")).toString());
     message.createdAt =
-        QDateTime::fromString(object.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs).toUTC();
+        QDateTime::fromString(object.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs)
+            .toUTC();
     return message;
 }
 

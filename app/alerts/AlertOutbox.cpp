@@ -5,9 +5,10 @@
 namespace trailguard {
 
 AlertOutbox::AlertOutbox(AlertRepository &repository, OutboxDispatcher &dispatcher, const Clock &clock)
-    : m_repository(repository), m_dispatcher(dispatcher), m_clock(clock)
-{
-}
+    : m_repository(repository)
+    , m_dispatcher(dispatcher)
+    , m_clock(clock)
+{}
 
 Status AlertOutbox::recordBreach(const Breach &breach, const QString &currency)
 {

@@ -104,32 +104,36 @@ void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *co
     data.ntfy.topic = settings.value("alerts/ntfy/topic").toString();
 
     QPointer<QObject> guard(context);
-    secrets.read(EmailConfig::passwordSecretKey(), context, [loader, &secrets, guard](Result<QByteArray> password) {
-        const auto emailPassword = secretOrEmpty(std::move(password));
-        if (!emailPassword.ok())
-            return loader->done(emailPassword.error());
-        loader->data.email.password = emailPassword.value();
-        secrets.read(QString::fromLatin1(kDiscordWebhookKey), guard, [loader, &secrets, guard](Result<QByteArray> url) {
-            const auto webhook = secretOrEmpty(std::move(url));
-            if (!webhook.ok())
-                return loader->done(webhook.error());
-            loader->data.discord.webhookUrl = QUrl(QString::fromUtf8(webhook.value()));
-            secrets.read(NtfyConfig::accessTokenSecretKey(), guard, [loader](Result<QByteArray> token) {
-                const auto accessToken = secretOrEmpty(std::move(token));
-                if (!accessToken.ok())
-                    return loader->done(accessToken.error());
-                loader->data.ntfy.accessToken = accessToken.value();
-                loader->done(loader->data);
-            });
+    secrets.read(
+        EmailConfig::passwordSecretKey(), context, [loader, &secrets, guard](Result<QByteArray> password) {
+            const auto emailPassword = secretOrEmpty(std::move(password));
+            if (!emailPassword.ok())
+                return loader->done(emailPassword.error());
+            loader->data.email.password = emailPassword.value();
+            secrets.read(QString::fromLatin1(kDiscordWebhookKey), guard,
+                         [loader, &secrets, guard](Result<QByteArray> url) {
+                             const auto webhook = secretOrEmpty(std::move(url));
+                             if (!webhook.ok())
+                                 return loader->done(webhook.error());
+                             loader->data.discord.webhookUrl = QUrl(QString::fromUtf8(webhook.value()));
+                             secrets.read(NtfyConfig::accessTokenSecretKey(), guard,
+                                          [loader](Result<QByteArray> token) {
+                                              const auto accessToken = secretOrEmpty(std::move(token));
+                                              if (!accessToken.ok())
+                                                  return loader->done(accessToken.error());
+                                              loader->data.ntfy.accessToken = accessToken.value();
+                                              loader->done(loader->data);
+                                          });
+                         });
         });
-    });
 }
 
 void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, SecretStore &secrets,
                            QObject *context, std::function<void(Status)> done)
 {
     if (Status valid = data.validate(); !valid.ok()) {
-        QMetaObject::invokeMethod(context, [done, valid] { done(valid); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done, valid] { done(valid); }, Qt::QueuedConnection);
         return;
     }
     // Secrets first: the plain values only change once every secret is safely stored.
@@ -164,12 +168,12 @@ void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, 
                   [=, &secrets](Status first) {
                       if (!first.ok())
                           return finish(first);
-                      writeOrRemove(QString::fromLatin1(kDiscordWebhookKey), data.discord.webhookUrl.toString().toUtf8(),
-                                    guard, [=](Status second) {
+                      writeOrRemove(QString::fromLatin1(kDiscordWebhookKey),
+                                    data.discord.webhookUrl.toString().toUtf8(), guard, [=](Status second) {
                                         if (!second.ok())
                                             return finish(second);
-                                        writeOrRemove(NtfyConfig::accessTokenSecretKey(), data.ntfy.accessToken, guard,
-                                                      finish);
+                                        writeOrRemove(NtfyConfig::accessTokenSecretKey(),
+                                                      data.ntfy.accessToken, guard, finish);
                                     });
                   });
 }

@@ -15,8 +15,12 @@ class Outbox {
 };
 } // namespace
 
-OutboxDispatcher::OutboxDispatcher(AlertRepository &repository, const Clock &clock, Options options, QObject *parent)
-    : QObject(parent), m_repository(repository), m_clock(clock), m_options(options)
+OutboxDispatcher::OutboxDispatcher(AlertRepository &repository, const Clock &clock, Options options,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_repository(repository)
+    , m_clock(clock)
+    , m_options(options)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] { process(false); });
@@ -24,8 +28,7 @@ OutboxDispatcher::OutboxDispatcher(AlertRepository &repository, const Clock &clo
 
 OutboxDispatcher::OutboxDispatcher(AlertRepository &repository, const Clock &clock, QObject *parent)
     : OutboxDispatcher(repository, clock, Options{}, parent)
-{
-}
+{}
 
 void OutboxDispatcher::setChannels(const QList<AlertChannel *> &channels)
 {
@@ -69,7 +72,8 @@ void OutboxDispatcher::wake()
 {
     if (!m_active)
         return; // not started (e.g. --once): attemptAllPending() will take them
-    QMetaObject::invokeMethod(this, [this] { process(false); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { process(false); }, Qt::QueuedConnection);
 }
 
 void OutboxDispatcher::attemptAllPending(std::function<void()> done)
@@ -134,27 +138,31 @@ void OutboxDispatcher::record(const Delivery &delivery, const DeliveryResult &re
     switch (result.outcome) {
     case DeliveryResult::Outcome::Delivered:
         saved = m_repository.markDelivered(delivery.id, now);
-        qCInfo(lcAlerts).noquote() << QStringLiteral("Alert %1 delivered by %2").arg(delivery.alertId).arg(delivery.channel);
+        qCInfo(lcAlerts).noquote()
+            << QStringLiteral("Alert %1 delivered by %2").arg(delivery.alertId).arg(delivery.channel);
         break;
     case DeliveryResult::Outcome::RetryLater: {
         auto delay = backoff(delivery.attempts + 1, m_options);
         // ±10% jitter, so many deliveries that failed together do not all come back at once.
-        delay += std::chrono::seconds(qint64(double(delay.count()) * (QRandomGenerator::global()->generateDouble() - 0.5) * 0.2));
+        delay += std::chrono::seconds(
+            qint64(double(delay.count()) * (QRandomGenerator::global()->generateDouble() - 0.5) * 0.2));
         if (result.retryAfter)
             delay = std::max<std::chrono::seconds>(*result.retryAfter, std::chrono::seconds(1));
         saved = m_repository.markRetry(delivery.id, now, now.addSecs(delay.count()), result.reason);
-        qCWarning(lcAlerts).noquote() << QStringLiteral("Alert %1 not delivered by %2 (attempt %3), retrying in %4 s: %5")
-                                             .arg(delivery.alertId)
-                                             .arg(delivery.channel)
-                                             .arg(delivery.attempts + 1)
-                                             .arg(delay.count())
-                                             .arg(result.reason);
+        qCWarning(lcAlerts).noquote()
+            << QStringLiteral("Alert %1 not delivered by %2 (attempt %3), retrying in %4 s: %5")
+                   .arg(delivery.alertId)
+                   .arg(delivery.channel)
+                   .arg(delivery.attempts + 1)
+                   .arg(delay.count())
+                   .arg(result.reason);
         break;
     }
     case DeliveryResult::Outcome::Failed:
         saved = m_repository.markFailed(delivery.id, now, result.reason);
-        qCWarning(lcAlerts).noquote()
-            << QStringLiteral("Alert %1 failed for good on %2: %3").arg(delivery.alertId).arg(delivery.channel, result.reason);
+        qCWarning(lcAlerts).noquote() << QStringLiteral("Alert %1 failed for good on %2: %3")
+                                             .arg(delivery.alertId)
+                                             .arg(delivery.channel, result.reason);
         break;
     }
     if (!saved.ok())

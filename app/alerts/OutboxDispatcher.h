@@ -28,7 +28,8 @@ public:
         std::chrono::seconds unavailableChannelRecheck{60};
     };
 
-    OutboxDispatcher(AlertRepository &repository, const Clock &clock, Options options, QObject *parent = nullptr);
+    OutboxDispatcher(AlertRepository &repository, const Clock &clock, Options options,
+                     QObject *parent = nullptr);
     OutboxDispatcher(AlertRepository &repository, const Clock &clock, QObject *parent = nullptr);
 
     // The channels deliveries go through, by AlertChannel::id(). Not owned; a destroyed one is skipped.

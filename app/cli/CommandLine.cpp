@@ -42,11 +42,14 @@ const QLatin1String kNoWindowOptions[] = {
 // Options whose value is the next word, so that value is not taken for a command: ours, and the ones
 // QGuiApplication itself reads (`trailguard -platform offscreen` opens the window).
 const QLatin1String kOptionsWithValue[] = {
-    QLatin1String("--data-dir"), QLatin1String("--interval"),   QLatin1String("-platform"),     QLatin1String("-platformpluginpath"),
-    QLatin1String("-platformtheme"), QLatin1String("-plugin"),       QLatin1String("-qwindowgeometry"),
-    QLatin1String("-qwindowicon"),   QLatin1String("-qwindowtitle"), QLatin1String("-session"),
-    QLatin1String("-display"),       QLatin1String("-style"),        QLatin1String("-stylesheet"),
-    QLatin1String("-geometry"),      QLatin1String("-title"),        QLatin1String("-name"),
+    QLatin1String("--data-dir"),       QLatin1String("--interval"),
+    QLatin1String("-platform"),        QLatin1String("-platformpluginpath"),
+    QLatin1String("-platformtheme"),   QLatin1String("-plugin"),
+    QLatin1String("-qwindowgeometry"), QLatin1String("-qwindowicon"),
+    QLatin1String("-qwindowtitle"),    QLatin1String("-session"),
+    QLatin1String("-display"),         QLatin1String("-style"),
+    QLatin1String("-stylesheet"),      QLatin1String("-geometry"),
+    QLatin1String("-title"),           QLatin1String("-name"),
 };
 
 template <std::size_t N>
@@ -127,17 +130,19 @@ Result<GlobalOptions> parseGlobal(QCommandLineParser &parser, const QStringList 
         bool ok = false;
         const int seconds = parser.value(kIntervalName).toInt(&ok);
         if (!ok || seconds < kMinimumInterval || seconds > kMaximumInterval) {
-            return Error{ErrorCode::InvalidArguments,
-                         CommandLine::tr("--interval must be a whole number of seconds from %1 to %2, not \"%3\".")
-                             .arg(kMinimumInterval)
-                             .arg(kMaximumInterval)
-                             .arg(parser.value(kIntervalName))};
+            return Error{
+                ErrorCode::InvalidArguments,
+                CommandLine::tr("--interval must be a whole number of seconds from %1 to %2, not \"%3\".")
+                    .arg(kMinimumInterval)
+                    .arg(kMaximumInterval)
+                    .arg(parser.value(kIntervalName))};
         }
         options.intervalSeconds = seconds;
     }
     if (options.once && !options.headless) {
-        return Error{ErrorCode::InvalidArguments,
-                     CommandLine::tr("--once only works with --headless, e.g. \"trailguard --headless --once\".")};
+        return Error{
+            ErrorCode::InvalidArguments,
+            CommandLine::tr("--once only works with --headless, e.g. \"trailguard --headless --once\".")};
     }
     return options;
 }
@@ -260,8 +265,9 @@ bool wantsHeadless(const QStringList &arguments)
         const QString &word = arguments.at(i);
         if (word == QLatin1String("--") || !word.startsWith(QLatin1Char('-')) || word.size() == 1)
             return false;
-        if (word == QLatin1String("-h") || word == QLatin1String("--help") || word == QLatin1String("--help-all") ||
-            word == QLatin1String("-v") || word == QLatin1String("--version"))
+        if (word == QLatin1String("-h") || word == QLatin1String("--help") ||
+            word == QLatin1String("--help-all") || word == QLatin1String("-v") ||
+            word == QLatin1String("--version"))
             return false;
         headless = headless || word == QLatin1String("--headless");
         if (takesValue(word))

@@ -14,11 +14,12 @@ namespace trailguard::Cli {
 
 // Options that come before any subcommand: `trailguard [--data-dir DIR] [subcommand ...]`.
 struct GlobalOptions {
-    QString dataDir; // empty: the standard location
+    QString dataDir;       // empty: the standard location
     bool headless = false; // --headless: the monitor without a window
     bool once = false;     // --once: one cycle, then exit (headless)
     bool demo = false;     // --demo: the simulated market instead of a Questrade account
-    bool demoIfNotConnected = false; // --demo-if-not-connected: the window opens the demo when no account is set
+    bool demoIfNotConnected =
+        false; // --demo-if-not-connected: the window opens the demo when no account is set
     std::optional<int> intervalSeconds; // --interval SECONDS, 5-3600
 };
 

@@ -19,7 +19,9 @@ public:
 // A clock that only moves when told to.
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(QDateTime start) : m_now(std::move(start)) {}
+    explicit ManualClock(QDateTime start)
+        : m_now(std::move(start))
+    {}
     QDateTime now() const override { return m_now; }
     void set(const QDateTime &now) { m_now = now; }
     void advance(qint64 seconds) { m_now = m_now.addSecs(seconds); }

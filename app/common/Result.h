@@ -24,13 +24,13 @@ enum class ErrorCode {
     SecretStoreUnavailable,
     SecretStoreFailed,
     // broker
-    NotConfigured,     // no refresh token yet
-    AuthRejected,      // the refresh token was refused: the user must reconnect
+    NotConfigured, // no refresh token yet
+    AuthRejected,  // the refresh token was refused: the user must reconnect
     NetworkError,
     Timeout,
     RateLimited,
-    ServerError,       // 5xx or Questrade back-end codes 1007-1011, 1021
-    RequestRejected,   // other 4xx
+    ServerError,     // 5xx or Questrade back-end codes 1007-1011, 1021
+    RequestRejected, // other 4xx
     MalformedResponse,
     SymbolNotFound,
 };
@@ -44,8 +44,12 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_data(std::move(value)) {}
-    Result(Error error) : m_data(std::move(error)) {}
+    Result(T value)
+        : m_data(std::move(value))
+    {}
+    Result(Error error)
+        : m_data(std::move(error))
+    {}
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -63,6 +67,9 @@ private:
 // For operations that produce no value.
 struct Done {};
 using Status = Result<Done>;
-inline Status success() { return Done{}; }
+inline Status success()
+{
+    return Done{};
+}
 
 } // namespace trailguard

@@ -20,7 +20,8 @@ void install(const QLocale &locale)
         delete qtTranslator;
 
     auto *appTranslator = new QTranslator(app);
-    if (appTranslator->load(locale, QStringLiteral("trailguard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator->load(locale, QStringLiteral("trailguard"), QStringLiteral("_"),
+                            QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(appTranslator);
     else
         delete appTranslator;

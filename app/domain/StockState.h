@@ -11,17 +11,17 @@ namespace trailguard {
 // Everything Trailguard remembers about one watched ticker. A plain value type: the engine turns one
 // state into the next, storage persists it, models display it.
 struct StockState {
-    QString ticker;                // canonical form, see Ticker::normalize
+    QString ticker;                 // canonical form, see Ticker::normalize
     std::optional<qint64> symbolId; // Questrade symbol id, resolved once by the broker layer
-    QString currency;              // "CAD", "USD"; empty until known
+    QString currency;               // "CAD", "USD"; empty until known
     std::optional<double> lastPrice;
-    QDateTime lastQuoteAt;         // last trade time of lastPrice (UTC)
+    QDateTime lastQuoteAt; // last trade time of lastPrice (UTC)
     std::optional<double> peak;
-    double ratio = 0.9;            // stop = peak × ratio, 0 < ratio < 1
+    double ratio = 0.9; // stop = peak × ratio, 0 < ratio < 1
     std::optional<double> stop;
-    std::optional<double> entry;   // optional purchase price; seeds the peak
-    QDateTime lastAlertAt;         // when the last breach was raised (UTC)
-    QDate lastAlertMarketDay;      // the exchange-local day of that breach, for once-per-day alerts
+    std::optional<double> entry; // optional purchase price; seeds the peak
+    QDateTime lastAlertAt;       // when the last breach was raised (UTC)
+    QDate lastAlertMarketDay;    // the exchange-local day of that breach, for once-per-day alerts
     QDateTime createdAt;
 
     // What the broker said about the ticker's listing and its latest quote.

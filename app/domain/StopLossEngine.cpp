@@ -28,7 +28,8 @@ bool isBelow(double price, double stop)
     return price < stop && !nearlyEqual(price, stop);
 }
 
-StockState initialState(const QString &ticker, double ratio, std::optional<double> entry, const QDateTime &now)
+StockState initialState(const QString &ticker, double ratio, std::optional<double> entry,
+                        const QDateTime &now)
 {
     StockState state;
     state.ticker = ticker;

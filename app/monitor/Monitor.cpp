@@ -13,7 +13,10 @@
 namespace trailguard {
 
 Monitor::Monitor(WatchlistService &watchlist, QuestradeClient &client, const Clock &clock, QObject *parent)
-    : QObject(parent), m_watchlist(watchlist), m_client(client), m_clock(clock)
+    : QObject(parent)
+    , m_watchlist(watchlist)
+    , m_client(client)
+    , m_clock(clock)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Monitor::runCycle);
@@ -120,7 +123,8 @@ void Monitor::resolveSymbols(const QList<StockState> &stocks)
                 stock.symbolNotFound = false;
             } else {
                 stock.symbolNotFound = true;
-                qCWarning(lcMonitor).noquote() << stock.ticker << "is not a Questrade listing; marked not found";
+                qCWarning(lcMonitor).noquote()
+                    << stock.ticker << "is not a Questrade listing; marked not found";
             }
             changed.append(stock);
         }
@@ -176,8 +180,8 @@ void Monitor::fetchQuotes()
             // A halted symbol's last trade is not a price to act on.
             const std::optional<double> price =
                 brokerQuote.halted ? std::nullopt : brokerQuote.lastTradePrice;
-            auto outcome =
-                StopLossEngine::apply(stock, Quote{stock.ticker, price, brokerQuote.lastTradeTime}, now, m_repeatPolicy);
+            auto outcome = StopLossEngine::apply(stock, Quote{stock.ticker, price, brokerQuote.lastTradeTime},
+                                                 now, m_repeatPolicy);
             outcome.state.halted = brokerQuote.halted;
             outcome.state.quoteDelayed = brokerQuote.delayed;
             if (!(outcome.state == stock))
@@ -209,8 +213,9 @@ void Monitor::fetchQuotes()
         for (const Breach &breach : std::as_const(breaches)) {
             qCWarning(lcMonitor).noquote()
                 << QStringLiteral("Stop-loss breach: %1 %2 < stop %3 (peak %4, ratio %5)")
-                       .arg(breach.ticker, QString::number(breach.price, 'f', 2), QString::number(breach.stop, 'f', 2),
-                            QString::number(breach.peak, 'f', 2), QString::number(breach.ratio, 'g', 4));
+                       .arg(breach.ticker, QString::number(breach.price, 'f', 2),
+                            QString::number(breach.stop, 'f', 2), QString::number(breach.peak, 'f', 2),
+                            QString::number(breach.ratio, 'g', 4));
             Q_EMIT breachDetected(breach);
         }
         finishCycle(m_current.error);
@@ -225,7 +230,8 @@ void Monitor::finishCycle(const QString &error)
     m_lastReport = m_current;
     m_cycleRunning = false;
     if (m_current.ok) {
-        qCInfo(lcMonitor).noquote() << QStringLiteral("Cycle done: %1 watched, %2 quoted, %3 updated, %4 breaches")
+        qCInfo(lcMonitor).noquote() << QStringLiteral(
+                                           "Cycle done: %1 watched, %2 quoted, %3 updated, %4 breaches")
                                            .arg(m_current.watched)
                                            .arg(m_current.quoted)
                                            .arg(m_current.updated)

@@ -42,7 +42,8 @@ public:
     static constexpr std::chrono::seconds kMaximumInterval{3600};
     static constexpr std::chrono::seconds kDefaultInterval{300};
 
-    Monitor(WatchlistService &watchlist, QuestradeClient &client, const Clock &clock, QObject *parent = nullptr);
+    Monitor(WatchlistService &watchlist, QuestradeClient &client, const Clock &clock,
+            QObject *parent = nullptr);
 
     // Called for each breach inside the cycle's transaction (the alert outbox): a failure rolls the whole
     // cycle back, so a breach is never stored without its alert or the other way round.

@@ -53,9 +53,11 @@ struct DesktopSession::Parts {
 };
 
 DesktopSession::DesktopSession(Options options, SecretRedactor &redactor, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_redactor(redactor), m_parts(std::make_unique<Parts>())
-{
-}
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_redactor(redactor)
+    , m_parts(std::make_unique<Parts>())
+{}
 
 DesktopSession::~DesktopSession()
 {
@@ -89,7 +91,8 @@ Status DesktopSession::start()
     if (m_options.demo) {
         p.market = DemoSetup::startMarket();
         if (!p.market)
-            return Error{ErrorCode::NetworkError, Desktop::tr("The demo market could not open a port on 127.0.0.1.")};
+            return Error{ErrorCode::NetworkError,
+                         Desktop::tr("The demo market could not open a port on 127.0.0.1.")};
         p.secrets.store = std::make_unique<MemorySecretStore>();
         sessionOptions.auth.loginUrlOverride = p.market->server()->loginUrl().toString();
         if (Status added = DemoSetup::addDemoTickers(*p.watchlist); !added.ok())
@@ -128,7 +131,8 @@ Status DesktopSession::start()
         const bool usable = state == ConnectionState::Connected || state == ConnectionState::Offline;
         if (usable && !monitor.isActive())
             monitor.start();
-        else if ((state == ConnectionState::NotConfigured || state == ConnectionState::Disconnected) && monitor.isActive())
+        else if ((state == ConnectionState::NotConfigured || state == ConnectionState::Disconnected) &&
+                 monitor.isActive())
             monitor.stop();
         if (parts.firstState && state != ConnectionState::Connecting) {
             parts.firstState = false;
@@ -138,7 +142,8 @@ Status DesktopSession::start()
     });
 
     if (m_options.demo)
-        p.session->auth().connectWithRefreshToken(p.market->server()->issueRefreshToken(), BrokerEnvironment::Practice);
+        p.session->auth().connectWithRefreshToken(p.market->server()->issueRefreshToken(),
+                                                  BrokerEnvironment::Practice);
     else
         p.session->auth().bootstrapFromEnvironment(environment);
     ui::bindToCore(*p.window, *p.tray, p.session->auth(), monitor);

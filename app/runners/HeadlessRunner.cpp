@@ -100,15 +100,18 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     OutboxDispatcher dispatcher(alerts, clock);
     dispatcher.setChannels(channels.pointers());
     AlertOutbox outbox(alerts, dispatcher, clock);
-    monitor.setBreachRecorder(
-        [&outbox](const Breach &breach, const StockState &stock) { return outbox.recordBreach(breach, stock.currency); });
+    monitor.setBreachRecorder([&outbox](const Breach &breach, const StockState &stock) {
+        return outbox.recordBreach(breach, stock.currency);
+    });
     if (channels.channels.empty())
-        qCWarning(lcMonitor).noquote() << Headless::tr("No alert channel is configured: breaches are only logged. "
-                                                       "Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.");
+        qCWarning(lcMonitor).noquote()
+            << Headless::tr("No alert channel is configured: breaches are only logged. "
+                            "Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.");
     else
-        qCInfo(lcMonitor).noquote() << "Alert channels:" << dispatcher.channelIds().join(QStringLiteral(", "));
-    const int defaultInterval = options.value().demo ? DemoSetup::kIntervalSeconds
-                                                     : int(Monitor::kDefaultInterval.count());
+        qCInfo(lcMonitor).noquote() << "Alert channels:"
+                                    << dispatcher.channelIds().join(QStringLiteral(", "));
+    const int defaultInterval =
+        options.value().demo ? DemoSetup::kIntervalSeconds : int(Monitor::kDefaultInterval.count());
     monitor.setInterval(std::chrono::seconds(options.value().intervalSeconds.value_or(defaultInterval)));
     monitor.setRepeatPolicy(Settings::forFile(paths.value().settingsFile)->repeatPolicy());
 
@@ -139,7 +142,8 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     // Make sure there is a usable token before the first cycle: without an account there is nothing to
     // watch, and headless mode cannot ask, so it says what to do and stops.
     if (options.value().demo)
-        session.auth().connectWithRefreshToken(market->server()->issueRefreshToken(), BrokerEnvironment::Practice);
+        session.auth().connectWithRefreshToken(market->server()->issueRefreshToken(),
+                                               BrokerEnvironment::Practice);
     else
         session.auth().bootstrapFromEnvironment(environment);
     session.auth().withAccessToken(&app, [&](Result<AccessGrant> grant) {

@@ -30,9 +30,10 @@ Result<AppPaths> AppPaths::resolve(const QString &dataDirOption)
         paths.settingsFile = QDir(paths.dataDir).filePath(QStringLiteral("settings.ini"));
     }
     if (paths.dataDir.isEmpty() || !QDir().mkpath(paths.dataDir)) {
-        return Error{ErrorCode::InvalidArguments,
-                     Paths::tr("Cannot create the data folder \"%1\". Choose a writable folder with --data-dir.")
-                         .arg(paths.dataDir)};
+        return Error{
+            ErrorCode::InvalidArguments,
+            Paths::tr("Cannot create the data folder \"%1\". Choose a writable folder with --data-dir.")
+                .arg(paths.dataDir)};
     }
     return paths;
 }

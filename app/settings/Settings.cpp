@@ -56,9 +56,10 @@ const QString kStopLossVariable = QStringLiteral("STOP_LOSS");
 } // namespace
 
 Settings::Settings(std::unique_ptr<QSettings> store, QProcessEnvironment environment, QObject *parent)
-    : QObject(parent), m_store(std::move(store)), m_environment(std::move(environment))
-{
-}
+    : QObject(parent)
+    , m_store(std::move(store))
+    , m_environment(std::move(environment))
+{}
 
 Settings::~Settings() = default;
 
@@ -95,11 +96,12 @@ Result<double> Settings::defaultRatio() const
         const QString text = m_environment.value(kStopLossVariable);
         const Result<double> ratio = StopRatio::parse(text);
         if (!ratio.ok()) {
-            return Error{ErrorCode::InvalidSetting,
-                         SettingsText::tr("The environment variable STOP_LOSS=\"%1\" is not a valid stop ratio. "
-                                          "Set it to a number greater than 0 and less than 1 (for example 0.9), "
-                                          "or unset it.")
-                             .arg(text)};
+            return Error{
+                ErrorCode::InvalidSetting,
+                SettingsText::tr("The environment variable STOP_LOSS=\"%1\" is not a valid stop ratio. "
+                                 "Set it to a number greater than 0 and less than 1 (for example 0.9), "
+                                 "or unset it.")
+                    .arg(text)};
         }
         return ratio;
     }
@@ -151,14 +153,15 @@ void Settings::setWatchlistHeaderState(const QByteArray &state)
 
 RepeatPolicy Settings::repeatPolicy() const
 {
-    return value("alerts/repeatPolicy").toString() == QLatin1String("once-per-breach") ? RepeatPolicy::OncePerBreach
-                                                                                     : RepeatPolicy::DailyWhileBelow;
+    return value("alerts/repeatPolicy").toString() == QLatin1String("once-per-breach")
+               ? RepeatPolicy::OncePerBreach
+               : RepeatPolicy::DailyWhileBelow;
 }
 
 void Settings::setRepeatPolicy(RepeatPolicy policy)
 {
-    setValue("alerts/repeatPolicy",
-             policy == RepeatPolicy::OncePerBreach ? QStringLiteral("once-per-breach") : QStringLiteral("daily"));
+    setValue("alerts/repeatPolicy", policy == RepeatPolicy::OncePerBreach ? QStringLiteral("once-per-breach")
+                                                                          : QStringLiteral("daily"));
 }
 
 bool Settings::startMinimized() const

@@ -22,8 +22,9 @@ public:
     ~Settings() override;
 
     // Builds the settings for the given file (see AppPaths::settingsFile; empty for the standard place).
-    static std::unique_ptr<Settings> forFile(const QString &settingsFile,
-                                             QProcessEnvironment environment = QProcessEnvironment::systemEnvironment());
+    static std::unique_ptr<Settings>
+    forFile(const QString &settingsFile,
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment());
 
     // The ratio new tickers get when none is given. An invalid STOP_LOSS is an error, never ignored.
     Result<double> defaultRatio() const;

@@ -73,26 +73,32 @@ Status execUpdate(QSqlQuery &query)
 }
 } // namespace
 
-AlertRepository::AlertRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+AlertRepository::AlertRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
 
-Result<qint64> AlertRepository::enqueue(const AlertMessage &message, const QStringList &channels, const QDateTime &now)
+Result<qint64> AlertRepository::enqueue(const AlertMessage &message, const QStringList &channels,
+                                        const QDateTime &now)
 {
     return inTransaction(m_db, [&]() -> Result<qint64> {
         QSqlQuery insertAlert(m_db);
         insertAlert.prepare(QStringLiteral("INSERT INTO alerts (kind, ticker, subject, message, created_at) "
                                            "VALUES (:kind, :ticker, :subject, :message, :created_at)"));
         insertAlert.bindValue(QStringLiteral(":kind"), AlertMessageJson::kindName(message.kind));
-        insertAlert.bindValue(QStringLiteral(":ticker"), message.ticker.isNull() ? QStringLiteral("") : message.ticker);
+        insertAlert.bindValue(QStringLiteral(":ticker"),
+                              message.ticker.isNull() ? QStringLiteral("") : message.ticker);
         insertAlert.bindValue(QStringLiteral(":subject"), message.subject);
-        insertAlert.bindValue(QStringLiteral(":message"), QString::fromUtf8(AlertMessageJson::toJson(message)));
+        insertAlert.bindValue(QStringLiteral(":message"),
+                              QString::fromUtf8(AlertMessageJson::toJson(message)));
         insertAlert.bindValue(QStringLiteral(":created_at"), isoTime(now));
         if (!insertAlert.exec())
             return queryError(insertAlert);
         const qint64 alertId = insertAlert.lastInsertId().toLongLong();
 
         QSqlQuery insertDelivery(m_db);
-        insertDelivery.prepare(QStringLiteral("INSERT INTO deliveries (alert_id, channel, status, next_attempt_at) "
-                                              "VALUES (:alert_id, :channel, 'pending', :due)"));
+        insertDelivery.prepare(
+            QStringLiteral("INSERT INTO deliveries (alert_id, channel, status, next_attempt_at) "
+                           "VALUES (:alert_id, :channel, 'pending', :due)"));
         for (const QString &channel : channels) {
             insertDelivery.bindValue(QStringLiteral(":alert_id"), alertId);
             insertDelivery.bindValue(QStringLiteral(":channel"), channel);
@@ -147,8 +153,9 @@ Result<AlertMessage> AlertRepository::message(qint64 alertId) const
 Status AlertRepository::markDelivered(qint64 deliveryId, const QDateTime &at)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, "
-                                 "last_attempt_at = :at, delivered_at = :at, last_error = '' WHERE id = :id"));
+    query.prepare(
+        QStringLiteral("UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, "
+                       "last_attempt_at = :at, delivered_at = :at, last_error = '' WHERE id = :id"));
     query.bindValue(QStringLiteral(":at"), isoTime(at));
     query.bindValue(QStringLiteral(":id"), deliveryId);
     return execUpdate(query);
@@ -158,8 +165,9 @@ Status AlertRepository::markRetry(qint64 deliveryId, const QDateTime &at, const 
                                   const QString &error)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = :at, "
-                                 "next_attempt_at = :next, last_error = :error WHERE id = :id AND status = 'pending'"));
+    query.prepare(
+        QStringLiteral("UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = :at, "
+                       "next_attempt_at = :next, last_error = :error WHERE id = :id AND status = 'pending'"));
     query.bindValue(QStringLiteral(":at"), isoTime(at));
     query.bindValue(QStringLiteral(":next"), isoTime(nextAttemptAt));
     query.bindValue(QStringLiteral(":error"), error);

@@ -52,7 +52,8 @@ public:
     Result<AlertMessage> message(qint64 alertId) const;
 
     Status markDelivered(qint64 deliveryId, const QDateTime &at);
-    Status markRetry(qint64 deliveryId, const QDateTime &at, const QDateTime &nextAttemptAt, const QString &error);
+    Status markRetry(qint64 deliveryId, const QDateTime &at, const QDateTime &nextAttemptAt,
+                     const QString &error);
     Status markFailed(qint64 deliveryId, const QDateTime &at, const QString &error);
 
     // The most recent alerts, newest first, with their deliveries.

@@ -60,9 +60,10 @@ Status migrate(QSqlDatabase &db, int fromVersion)
             return exec(db, QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
         });
         if (!applied.ok()) {
-            return Error{ErrorCode::DatabaseOpen, Storage::tr("Could not upgrade the database to version %1 (%2): %3")
-                                                      .arg(migration.version)
-                                                      .arg(migration.description, applied.error().message)};
+            return Error{ErrorCode::DatabaseOpen,
+                         Storage::tr("Could not upgrade the database to version %1 (%2): %3")
+                             .arg(migration.version)
+                             .arg(migration.description, applied.error().message)};
         }
         qCInfo(lcStorage) << "Database migrated to version" << migration.version << migration.description;
     }
@@ -71,9 +72,9 @@ Status migrate(QSqlDatabase &db, int fromVersion)
 } // namespace
 
 Database::Database(QString connectionName, QString filePath)
-    : m_connectionName(std::move(connectionName)), m_filePath(std::move(filePath))
-{
-}
+    : m_connectionName(std::move(connectionName))
+    , m_filePath(std::move(filePath))
+{}
 
 Database::~Database()
 {
@@ -96,9 +97,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
     db.setDatabaseName(filePath);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!db.open()) {
-        return Error{ErrorCode::DatabaseOpen, Storage::tr("Could not open the database \"%1\": %2. Check that the "
-                                                          "folder exists and is writable.")
-                                                  .arg(filePath, db.lastError().text())};
+        return Error{ErrorCode::DatabaseOpen,
+                     Storage::tr("Could not open the database \"%1\": %2. Check that the "
+                                 "folder exists and is writable.")
+                         .arg(filePath, db.lastError().text())};
     }
 
     // Read the version before changing anything: a newer database must stay untouched.
@@ -106,16 +108,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
     if (!version.ok())
         return version.error();
     if (version.value() > latestSchemaVersion()) {
-        return Error{ErrorCode::DatabaseTooNew,
-                     Storage::tr("The database \"%1\" was written by a newer version of Trailguard (schema %2; this "
-                                 "version understands up to %3). Install the newer Trailguard, or use another "
-                                 "data folder with --data-dir. The database was not modified.")
-                         .arg(filePath)
-                         .arg(version.value())
-                         .arg(latestSchemaVersion())};
+        return Error{
+            ErrorCode::DatabaseTooNew,
+            Storage::tr("The database \"%1\" was written by a newer version of Trailguard (schema %2; this "
+                        "version understands up to %3). Install the newer Trailguard, or use another "
+                        "data folder with --data-dir. The database was not modified.")
+                .arg(filePath)
+                .arg(version.value())
+                .arg(latestSchemaVersion())};
     }
 
-    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+    for (const char *pragma :
+         {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
         if (auto status = exec(db, QString::fromLatin1(pragma)); !status.ok())
             return Error{ErrorCode::DatabaseOpen, status.error().message};
     }

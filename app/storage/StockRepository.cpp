@@ -18,7 +18,8 @@ class Storage {
 
 const QString kColumns = QStringLiteral(
     "ticker, symbol_id, currency, last_price, last_quote_at, peak, stop_ratio, stop_price, entry_price, "
-    "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted, below_stop, snoozed_until");
+    "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted, below_stop, "
+    "snoozed_until");
 
 QVariant toVariant(const std::optional<double> &value)
 {
@@ -32,7 +33,8 @@ QVariant toVariant(const std::optional<qint64> &value)
 
 QVariant toVariant(const QDateTime &time)
 {
-    return time.isValid() ? QVariant(time.toUTC().toString(Qt::ISODateWithMs)) : QVariant(QMetaType(QMetaType::QString));
+    return time.isValid() ? QVariant(time.toUTC().toString(Qt::ISODateWithMs))
+                          : QVariant(QMetaType(QMetaType::QString));
 }
 
 QVariant toVariant(const QDate &date)
@@ -84,7 +86,8 @@ void bindState(QSqlQuery &query, const StockState &stock)
 {
     query.bindValue(QStringLiteral(":ticker"), stock.ticker);
     query.bindValue(QStringLiteral(":symbol_id"), toVariant(stock.symbolId));
-    query.bindValue(QStringLiteral(":currency"), stock.currency.isNull() ? QStringLiteral("") : stock.currency);
+    query.bindValue(QStringLiteral(":currency"),
+                    stock.currency.isNull() ? QStringLiteral("") : stock.currency);
     query.bindValue(QStringLiteral(":last_price"), toVariant(stock.lastPrice));
     query.bindValue(QStringLiteral(":last_quote_at"), toVariant(stock.lastQuoteAt));
     query.bindValue(QStringLiteral(":peak"), toVariant(stock.peak));
@@ -110,7 +113,8 @@ Error queryError(const QSqlQuery &query)
 Error unknownTicker(const QString &ticker)
 {
     return Error{ErrorCode::UnknownTicker,
-                 Storage::tr("%1 is not on the watchlist. Check the spelling, or list the watchlist first.").arg(ticker)};
+                 Storage::tr("%1 is not on the watchlist. Check the spelling, or list the watchlist first.")
+                     .arg(ticker)};
 }
 
 const QString kUpdateSql = QStringLiteral(
@@ -118,11 +122,14 @@ const QString kUpdateSql = QStringLiteral(
     "last_quote_at = :last_quote_at, peak = :peak, stop_ratio = :stop_ratio, stop_price = :stop_price, "
     "entry_price = :entry_price, last_alert_at = :last_alert_at, "
     "last_alert_market_day = :last_alert_market_day, symbol_not_found = :symbol_not_found, "
-    "quote_delayed = :quote_delayed, halted = :halted, below_stop = :below_stop, snoozed_until = :snoozed_until "
+    "quote_delayed = :quote_delayed, halted = :halted, below_stop = :below_stop, snoozed_until = "
+    ":snoozed_until "
     "WHERE ticker = :ticker");
 } // namespace
 
-StockRepository::StockRepository(QSqlDatabase db) : m_db(std::move(db)) {}
+StockRepository::StockRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
 
 Result<QList<StockState>> StockRepository::all() const
 {
@@ -155,19 +162,22 @@ Status StockRepository::insert(const StockState &stock)
         if (!existing.ok())
             return existing.error();
         if (existing.value()) {
-            return Error{ErrorCode::DuplicateTicker,
-                         Storage::tr("%1 is already on the watchlist; nothing was changed.").arg(stock.ticker)};
+            return Error{
+                ErrorCode::DuplicateTicker,
+                Storage::tr("%1 is already on the watchlist; nothing was changed.").arg(stock.ticker)};
         }
         QSqlQuery query(m_db);
-        query.prepare(QStringLiteral(
-            "INSERT INTO stocks (%1) VALUES (:ticker, :symbol_id, :currency, :last_price, :last_quote_at, :peak, "
-            ":stop_ratio, :stop_price, :entry_price, :last_alert_at, :last_alert_market_day, :created_at, "
-            ":symbol_not_found, :quote_delayed, :halted, :below_stop, :snoozed_until)")
-                          .arg(kColumns));
+        query.prepare(
+            QStringLiteral("INSERT INTO stocks (%1) VALUES (:ticker, :symbol_id, :currency, :last_price, "
+                           ":last_quote_at, :peak, "
+                           ":stop_ratio, :stop_price, :entry_price, :last_alert_at, :last_alert_market_day, "
+                           ":created_at, "
+                           ":symbol_not_found, :quote_delayed, :halted, :below_stop, :snoozed_until)")
+                .arg(kColumns));
         bindState(query, stock);
-        query.bindValue(QStringLiteral(":created_at"), toVariant(stock.createdAt.isValid()
-                                                                     ? stock.createdAt
-                                                                     : QDateTime::currentDateTimeUtc()));
+        query.bindValue(
+            QStringLiteral(":created_at"),
+            toVariant(stock.createdAt.isValid() ? stock.createdAt : QDateTime::currentDateTimeUtc()));
         if (!query.exec())
             return queryError(query);
         return success();

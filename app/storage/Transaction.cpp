@@ -34,14 +34,16 @@ bool execute(QSqlDatabase &db, const QString &sql, QString *error)
 // SQLite savepoints nest: outside a transaction SAVEPOINT begins one and RELEASE commits it; inside one
 // they mark a point to roll back to. So a repository call that opens its own Transaction can run on its
 // own or as part of a caller's larger one (a monitoring cycle saves stocks and alerts together).
-Transaction::Transaction(QSqlDatabase db) : m_db(std::move(db)), m_name(nextSavepointName())
+Transaction::Transaction(QSqlDatabase db)
+    : m_db(std::move(db))
+    , m_name(nextSavepointName())
 {
     QString reason;
     m_active = execute(m_db, QStringLiteral("SAVEPOINT %1").arg(m_name), &reason);
     if (!m_active) {
         qCWarning(lcStorage) << "Could not begin a transaction:" << reason;
-        m_beginStatus =
-            Error{ErrorCode::DatabaseQuery, Storage::tr("Could not start a database transaction: %1").arg(reason)};
+        m_beginStatus = Error{ErrorCode::DatabaseQuery,
+                              Storage::tr("Could not start a database transaction: %1").arg(reason)};
     }
 }
 

@@ -16,16 +16,18 @@ class Watchlist {
 } // namespace
 
 WatchlistService::WatchlistService(StockRepository &repository, const Clock &clock, QObject *parent)
-    : QObject(parent), m_repository(repository), m_clock(clock)
-{
-}
+    : QObject(parent)
+    , m_repository(repository)
+    , m_clock(clock)
+{}
 
 Result<QList<StockState>> WatchlistService::stocks() const
 {
     return m_repository.all();
 }
 
-Result<StockState> WatchlistService::add(const QString &tickerInput, double ratio, std::optional<double> entry)
+Result<StockState> WatchlistService::add(const QString &tickerInput, double ratio,
+                                         std::optional<double> entry)
 {
     const Result<QString> ticker = Ticker::normalize(tickerInput);
     if (!ticker.ok())
@@ -99,7 +101,8 @@ Result<StockState> WatchlistService::unsnooze(const QString &ticker)
     return store(next);
 }
 
-Status WatchlistService::saveCycle(const QList<StockState> &updated, const std::function<Status()> &alsoInTransaction)
+Status WatchlistService::saveCycle(const QList<StockState> &updated,
+                                   const std::function<Status()> &alsoInTransaction)
 {
     if (updated.isEmpty() && !alsoInTransaction)
         return success();
@@ -123,7 +126,8 @@ Result<StockState> WatchlistService::load(const QString &tickerInput) const
     if (!found.ok())
         return found.error();
     if (!found.value()) {
-        return Error{ErrorCode::UnknownTicker, Watchlist::tr("%1 is not on the watchlist.").arg(ticker.value())};
+        return Error{ErrorCode::UnknownTicker,
+                     Watchlist::tr("%1 is not on the watchlist.").arg(ticker.value())};
     }
     return *found.value();
 }

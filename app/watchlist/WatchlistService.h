@@ -22,7 +22,8 @@ public:
     Result<QList<StockState>> stocks() const;
 
     // Validates and adds a ticker. `tickerInput` is user text (trimmed and upper-cased here).
-    Result<StockState> add(const QString &tickerInput, double ratio, std::optional<double> entry = std::nullopt);
+    Result<StockState> add(const QString &tickerInput, double ratio,
+                           std::optional<double> entry = std::nullopt);
     Status remove(const QString &tickerInput);
     Result<StockState> changeRatio(const QString &ticker, double ratio);
     Result<StockState> resetPeak(const QString &ticker);

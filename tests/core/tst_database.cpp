@@ -122,7 +122,8 @@ void DatabaseTest::refusesNewerDatabaseUntouched()
         auto db = Database::open(path());
         QVERIFY(db.ok());
         QSqlQuery query(db.value()->connection());
-        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 7)));
+        QVERIFY(
+            query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 7)));
         QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
         query.exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
     }
@@ -135,7 +136,8 @@ void DatabaseTest::refusesNewerDatabaseUntouched()
     QVERIFY2(refused.error().message.contains(QStringLiteral("newer")), qPrintable(refused.error().message));
     QVERIFY(refused.error().message.contains(QString::number(Database::latestSchemaVersion() + 7)));
     QCOMPARE(fileHash(path()), before);
-    QVERIFY(!QFile::exists(path() + QStringLiteral("-wal")) || QFile(path() + QStringLiteral("-wal")).size() == 0);
+    QVERIFY(!QFile::exists(path() + QStringLiteral("-wal")) ||
+            QFile(path() + QStringLiteral("-wal")).size() == 0);
 }
 
 void DatabaseTest::refusesAFileThatIsNotADatabase()
@@ -163,7 +165,8 @@ void DatabaseTest::transactionCommitsOnSuccess()
     QVERIFY(db.ok());
     const QSqlDatabase connection = db.value()->connection();
     const Status status = inTransaction(connection, [&]() -> Status {
-        if (!insertProbe(connection, QStringLiteral("AAA")) || !insertProbe(connection, QStringLiteral("BBB")))
+        if (!insertProbe(connection, QStringLiteral("AAA")) ||
+            !insertProbe(connection, QStringLiteral("BBB")))
             return Error{ErrorCode::DatabaseQuery, QStringLiteral("insert failed")};
         return success();
     });
@@ -234,8 +237,9 @@ void DatabaseTest::nestedTransactionsCommitIntoTheOuterOne()
     // Inner commits, outer fails: nothing is kept.
     const Status failed = inTransaction(connection, [&]() -> Status {
         const Status inner = inTransaction(connection, [&]() -> Status {
-            return insertProbe(connection, QStringLiteral("AAA")) ? success()
-                                                                  : Status(Error{ErrorCode::DatabaseQuery, {}});
+            return insertProbe(connection, QStringLiteral("AAA"))
+                       ? success()
+                       : Status(Error{ErrorCode::DatabaseQuery, {}});
         });
         if (!inner.ok())
             return inner;

@@ -77,7 +77,8 @@ void StockRepositoryTest::roundTripsEveryField()
 
 void StockRepositoryTest::nullsStayNull()
 {
-    const StockState stock = StopLossEngine::initialState(QStringLiteral("AAPL"), 0.85, std::nullopt, toronto(2026, 11, 2, 9));
+    const StockState stock =
+        StopLossEngine::initialState(QStringLiteral("AAPL"), 0.85, std::nullopt, toronto(2026, 11, 2, 9));
     QVERIFY(m_repository->insert(stock).ok());
     const auto found = m_repository->find(QStringLiteral("AAPL"));
     QVERIFY(found.ok() && found.value());
@@ -158,7 +159,8 @@ void StockRepositoryTest::listsInTickerOrder()
     QStringList tickers;
     for (const StockState &stock : all.value())
         tickers << stock.ticker;
-    QCOMPARE(tickers, (QStringList{QStringLiteral("AAPL"), QStringLiteral("BRK.B"), QStringLiteral("XEQT.TO")}));
+    QCOMPARE(tickers,
+             (QStringList{QStringLiteral("AAPL"), QStringLiteral("BRK.B"), QStringLiteral("XEQT.TO")}));
 }
 
 QTEST_GUILESS_MAIN(StockRepositoryTest)

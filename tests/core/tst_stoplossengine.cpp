@@ -57,15 +57,15 @@ void StopLossEngineTest::sequence_data()
 
     const auto day = [](int d, int h, int m = 0) { return toronto(2026, 11, d, h, m); };
 
-    QTest::newRow("first price seeds the peak") << 0.9 << kNone << QList<Tick>{{100, day(2, 10)}}
-                                                << QList<bool>{false} << 100.0 << 90.0;
+    QTest::newRow("first price seeds the peak")
+        << 0.9 << kNone << QList<Tick>{{100, day(2, 10)}} << QList<bool>{false} << 100.0 << 90.0;
     QTest::newRow("entry seeds the peak, first price below its stop")
         << 0.9 << 120.0 << QList<Tick>{{100, day(2, 10)}} << QList<bool>{true} << 120.0 << 108.0;
     QTest::newRow("first price above entry becomes the peak")
         << 0.9 << 50.0 << QList<Tick>{{60, day(2, 10)}} << QList<bool>{false} << 60.0 << 54.0;
     QTest::newRow("equal to the stop is not a breach")
-        << 0.9 << kNone << QList<Tick>{{100, day(2, 10)}, {90, day(2, 11)}} << QList<bool>{false, false} << 100.0
-        << 90.0;
+        << 0.9 << kNone << QList<Tick>{{100, day(2, 10)}, {90, day(2, 11)}} << QList<bool>{false, false}
+        << 100.0 << 90.0;
     // 110.70 × 0.9 is 99.63000000000001 in binary floating point: 99.63 equals the stop to the cent.
     QTest::newRow("equal to a stop with binary rounding is not a breach")
         << 0.9 << kNone << QList<Tick>{{110.70, day(2, 10)}, {99.63, day(2, 11)}} << QList<bool>{false, false}
@@ -80,7 +80,8 @@ void StopLossEngineTest::sequence_data()
         << 0.9 << kNone << QList<Tick>{{100, day(2, 10)}, {85, day(2, 11)}, {80, day(2, 15, 30)}}
         << QList<bool>{false, true, false} << 100.0 << 90.0;
     QTest::newRow("drops on consecutive market days alert each day")
-        << 0.9 << kNone << QList<Tick>{{100, day(2, 10)}, {85, day(2, 11)}, {84, day(3, 10)}, {83, day(4, 10)}}
+        << 0.9 << kNone
+        << QList<Tick>{{100, day(2, 10)}, {85, day(2, 11)}, {84, day(3, 10)}, {83, day(4, 10)}}
         << QList<bool>{false, true, true, true} << 100.0 << 90.0;
     // 18:30 and 20:30 in Toronto (winter, UTC-5) are 23:30 and 01:30 UTC: two UTC dates, one market day.
     QTest::newRow("drops either side of midnight UTC are one market day")
@@ -91,13 +92,16 @@ void StopLossEngineTest::sequence_data()
         << 0.9 << kNone << QList<Tick>{{100, day(2, 10)}, {85, day(2, 23, 30)}, {84, day(3, 0, 30)}}
         << QList<bool>{false, true, true} << 100.0 << 90.0;
     QTest::newRow("the stop never moves down")
-        << 0.9 << kNone << QList<Tick>{{100, day(2, 10)}, {95, day(2, 11)}, {92, day(2, 12)}, {91, day(3, 10)}}
+        << 0.9 << kNone
+        << QList<Tick>{{100, day(2, 10)}, {95, day(2, 11)}, {92, day(2, 12)}, {91, day(3, 10)}}
         << QList<bool>{false, false, false, false} << 100.0 << 90.0;
     QTest::newRow("recovery above the stop then a new breach next day")
-        << 0.8 << kNone << QList<Tick>{{50, day(2, 10)}, {39, day(2, 11)}, {45, day(2, 12)}, {39.5, day(3, 10)}}
+        << 0.8 << kNone
+        << QList<Tick>{{50, day(2, 10)}, {39, day(2, 11)}, {45, day(2, 12)}, {39.5, day(3, 10)}}
         << QList<bool>{false, true, false, true} << 50.0 << 40.0;
     QTest::newRow("quotes without a price are skipped")
-        << 0.9 << kNone << QList<Tick>{{kNone, day(2, 9)}, {100, day(2, 10)}, {0, day(2, 11)}, {-1, day(2, 12)}}
+        << 0.9 << kNone
+        << QList<Tick>{{kNone, day(2, 9)}, {100, day(2, 10)}, {0, day(2, 11)}, {-1, day(2, 12)}}
         << QList<bool>{false, false, false, false} << 100.0 << 90.0;
     // DST ends 2026-11-01 at 02:00 in Toronto: 00:30 and 23:30 that day are the same market day.
     QTest::newRow("daylight-saving change day is one market day")
@@ -130,8 +134,11 @@ void StopLossEngineTest::sequence()
 
 void StopLossEngineTest::breachCarriesEverything()
 {
-    StockState state = StopLossEngine::initialState(QStringLiteral("RY.TO"), 0.9, std::nullopt, toronto(2026, 11, 2, 9));
-    state = StopLossEngine::apply(state, {state.ticker, 106.0, toronto(2026, 11, 2, 10)}, toronto(2026, 11, 2, 10)).state;
+    StockState state =
+        StopLossEngine::initialState(QStringLiteral("RY.TO"), 0.9, std::nullopt, toronto(2026, 11, 2, 9));
+    state = StopLossEngine::apply(state, {state.ticker, 106.0, toronto(2026, 11, 2, 10)},
+                                  toronto(2026, 11, 2, 10))
+                .state;
     const QDateTime quoteTime = toronto(2026, 11, 3, 23, 45); // 04:45 UTC on the 4th
     const QDateTime now = quoteTime.addSecs(3);
     const auto outcome = StopLossEngine::apply(state, {state.ticker, 92.10, quoteTime}, now);
@@ -164,24 +171,29 @@ void StopLossEngineTest::badPricesChangeNothing_data()
 void StopLossEngineTest::badPricesChangeNothing()
 {
     QFETCH(double, price);
-    StockState state = StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, std::nullopt, toronto(2026, 11, 2, 9));
-    state = StopLossEngine::apply(state, {state.ticker, 100.0, toronto(2026, 11, 2, 10)}, toronto(2026, 11, 2, 10)).state;
+    StockState state =
+        StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, std::nullopt, toronto(2026, 11, 2, 9));
+    state = StopLossEngine::apply(state, {state.ticker, 100.0, toronto(2026, 11, 2, 10)},
+                                  toronto(2026, 11, 2, 10))
+                .state;
     std::optional<double> bad = price;
     if (std::isnan(price))
         bad.reset();
-    const auto outcome = StopLossEngine::apply(state, {state.ticker, bad, toronto(2026, 11, 2, 11)}, toronto(2026, 11, 2, 11));
+    const auto outcome =
+        StopLossEngine::apply(state, {state.ticker, bad, toronto(2026, 11, 2, 11)}, toronto(2026, 11, 2, 11));
     QVERIFY(!outcome.breach);
     QVERIFY(!outcome.changed);
     QCOMPARE(outcome.state, state);
 
-    const auto nanOutcome = StopLossEngine::apply(state, {state.ticker, std::numeric_limits<double>::quiet_NaN(), {}},
-                                                  toronto(2026, 11, 2, 11));
+    const auto nanOutcome = StopLossEngine::apply(
+        state, {state.ticker, std::numeric_limits<double>::quiet_NaN(), {}}, toronto(2026, 11, 2, 11));
     QVERIFY(!nanOutcome.changed);
 }
 
 void StopLossEngineTest::quoteWithoutTimeUsesNow()
 {
-    const StockState state = StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, 100.0, toronto(2026, 11, 2, 9));
+    const StockState state =
+        StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, 100.0, toronto(2026, 11, 2, 9));
     const QDateTime now = toronto(2026, 11, 2, 23, 50);
     const auto outcome = StopLossEngine::apply(state, {state.ticker, 50.0, QDateTime()}, now);
     QVERIFY(outcome.breach);
@@ -191,8 +203,11 @@ void StopLossEngineTest::quoteWithoutTimeUsesNow()
 
 void StopLossEngineTest::ratioChangeMovesStopBothWays()
 {
-    StockState state = StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, std::nullopt, toronto(2026, 11, 2, 9));
-    state = StopLossEngine::apply(state, {state.ticker, 200.0, toronto(2026, 11, 2, 10)}, toronto(2026, 11, 2, 10)).state;
+    StockState state =
+        StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, std::nullopt, toronto(2026, 11, 2, 9));
+    state = StopLossEngine::apply(state, {state.ticker, 200.0, toronto(2026, 11, 2, 10)},
+                                  toronto(2026, 11, 2, 10))
+                .state;
     const auto lower = StopLossEngine::changeRatio(state, 0.8);
     QVERIFY(lower.ok());
     QCOMPARE(*lower.value().stop, 160.0);
@@ -203,8 +218,8 @@ void StopLossEngineTest::ratioChangeMovesStopBothWays()
     QCOMPARE(higher.value().ratio, 0.95);
 
     // After the change the engine trails at the new ratio: 185 is now a breach, at 0.9 it was not.
-    const auto outcome = StopLossEngine::apply(higher.value(), {state.ticker, 185.0, toronto(2026, 11, 2, 11)},
-                                               toronto(2026, 11, 2, 11));
+    const auto outcome = StopLossEngine::apply(
+        higher.value(), {state.ticker, 185.0, toronto(2026, 11, 2, 11)}, toronto(2026, 11, 2, 11));
     QVERIFY(outcome.breach);
     QCOMPARE(outcome.breach->ratio, 0.95);
 }
@@ -221,7 +236,8 @@ void StopLossEngineTest::ratioChangeRefusesBadRatio_data()
 void StopLossEngineTest::ratioChangeRefusesBadRatio()
 {
     QFETCH(double, ratio);
-    const StockState state = StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, 100.0, toronto(2026, 11, 2, 9));
+    const StockState state =
+        StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, 100.0, toronto(2026, 11, 2, 9));
     const auto result = StopLossEngine::changeRatio(state, ratio);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, ErrorCode::InvalidRatio);
@@ -229,9 +245,14 @@ void StopLossEngineTest::ratioChangeRefusesBadRatio()
 
 void StopLossEngineTest::peakResetRestartsFromLastPrice()
 {
-    StockState state = StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, std::nullopt, toronto(2026, 11, 2, 9));
-    state = StopLossEngine::apply(state, {state.ticker, 200.0, toronto(2026, 11, 2, 10)}, toronto(2026, 11, 2, 10)).state;
-    state = StopLossEngine::apply(state, {state.ticker, 150.0, toronto(2026, 11, 2, 11)}, toronto(2026, 11, 2, 11)).state;
+    StockState state =
+        StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, std::nullopt, toronto(2026, 11, 2, 9));
+    state = StopLossEngine::apply(state, {state.ticker, 200.0, toronto(2026, 11, 2, 10)},
+                                  toronto(2026, 11, 2, 10))
+                .state;
+    state = StopLossEngine::apply(state, {state.ticker, 150.0, toronto(2026, 11, 2, 11)},
+                                  toronto(2026, 11, 2, 11))
+                .state;
     QCOMPARE(*state.stop, 180.0);
     const StockState reset = StopLossEngine::resetPeak(state);
     QCOMPARE(*reset.peak, 150.0);
@@ -242,22 +263,26 @@ void StopLossEngineTest::peakResetRestartsFromLastPrice()
 
 void StopLossEngineTest::peakResetWithoutPriceClearsPeak()
 {
-    const StockState state = StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, 100.0, toronto(2026, 11, 2, 9));
+    const StockState state =
+        StopLossEngine::initialState(QStringLiteral("AAPL"), 0.9, 100.0, toronto(2026, 11, 2, 9));
     const StockState reset = StopLossEngine::resetPeak(state);
     QVERIFY(!reset.peak);
     QVERIFY(!reset.stop);
     // The next quote seeds the peak again (from the entry price, rule 2).
-    const auto outcome = StopLossEngine::apply(reset, {state.ticker, 95.0, toronto(2026, 11, 2, 10)}, toronto(2026, 11, 2, 10));
+    const auto outcome = StopLossEngine::apply(reset, {state.ticker, 95.0, toronto(2026, 11, 2, 10)},
+                                               toronto(2026, 11, 2, 10));
     QCOMPARE(*outcome.state.peak, 100.0);
 }
 
 void StopLossEngineTest::initialStateWithEntry()
 {
-    const StockState withEntry = StopLossEngine::initialState(QStringLiteral("XEQT.TO"), 0.85, 40.0, toronto(2026, 11, 2, 9));
+    const StockState withEntry =
+        StopLossEngine::initialState(QStringLiteral("XEQT.TO"), 0.85, 40.0, toronto(2026, 11, 2, 9));
     QCOMPARE(*withEntry.peak, 40.0);
     QCOMPARE(*withEntry.stop, 34.0);
     QCOMPARE(*withEntry.entry, 40.0);
-    const StockState without = StopLossEngine::initialState(QStringLiteral("XEQT.TO"), 0.85, std::nullopt, toronto(2026, 11, 2, 9));
+    const StockState without =
+        StopLossEngine::initialState(QStringLiteral("XEQT.TO"), 0.85, std::nullopt, toronto(2026, 11, 2, 9));
     QVERIFY(!without.peak);
     QVERIFY(!without.stop);
     QVERIFY(!without.lastPrice);
@@ -266,14 +291,17 @@ void StopLossEngineTest::initialStateWithEntry()
 void StopLossEngineTest::oncePerBreachWaitsForRecovery()
 {
     const auto run = [](RepeatPolicy policy) {
-        StockState state = StopLossEngine::initialState(QStringLiteral("RY.TO"), 0.9, 100.0, toronto(2026, 11, 2, 9));
+        StockState state =
+            StopLossEngine::initialState(QStringLiteral("RY.TO"), 0.9, 100.0, toronto(2026, 11, 2, 9));
         QList<bool> alerts;
         // Below on the 2nd, still below on the 3rd, back at the stop on the 4th, below again on the 5th
         // and, after recovering above, once more later that same day.
-        const QList<Tick> ticks{{85, toronto(2026, 11, 2, 10)}, {84, toronto(2026, 11, 3, 10)}, {90, toronto(2026, 11, 4, 10)},
-                                {88, toronto(2026, 11, 5, 10)}, {95, toronto(2026, 11, 5, 11)}, {87, toronto(2026, 11, 5, 12)}};
+        const QList<Tick> ticks{{85, toronto(2026, 11, 2, 10)}, {84, toronto(2026, 11, 3, 10)},
+                                {90, toronto(2026, 11, 4, 10)}, {88, toronto(2026, 11, 5, 10)},
+                                {95, toronto(2026, 11, 5, 11)}, {87, toronto(2026, 11, 5, 12)}};
         for (const Tick &tick : ticks) {
-            const auto outcome = StopLossEngine::apply(state, {state.ticker, tick.price, tick.time}, tick.time, policy);
+            const auto outcome =
+                StopLossEngine::apply(state, {state.ticker, tick.price, tick.time}, tick.time, policy);
             alerts.append(outcome.breach.has_value());
             state = outcome.state;
         }

@@ -23,16 +23,26 @@ void TickerTest::normalizesValidTickers_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("plain") << "AAPL" << "AAPL";
-    QTest::newRow("lower case with suffix") << "shop.to" << "SHOP.TO";
-    QTest::newRow("surrounding spaces") << "  ry.to \t" << "RY.TO";
-    QTest::newRow("class share") << "BRK.B" << "BRK.B";
-    QTest::newRow("dash class on TSX") << "bbd-b.to" << "BBD-B.TO";
-    QTest::newRow("ETF") << "XEQT.TO" << "XEQT.TO";
-    QTest::newRow("venture") << "abc.v" << "ABC.V";
-    QTest::newRow("starts with digit") << "9988" << "9988";
-    QTest::newRow("one letter") << "f" << "F";
-    QTest::newRow("fifteen characters") << "ABCDEFGHIJ.TO-X" << "ABCDEFGHIJ.TO-X";
+    QTest::newRow("plain") << "AAPL"
+                           << "AAPL";
+    QTest::newRow("lower case with suffix") << "shop.to"
+                                            << "SHOP.TO";
+    QTest::newRow("surrounding spaces") << "  ry.to \t"
+                                        << "RY.TO";
+    QTest::newRow("class share") << "BRK.B"
+                                 << "BRK.B";
+    QTest::newRow("dash class on TSX") << "bbd-b.to"
+                                       << "BBD-B.TO";
+    QTest::newRow("ETF") << "XEQT.TO"
+                         << "XEQT.TO";
+    QTest::newRow("venture") << "abc.v"
+                             << "ABC.V";
+    QTest::newRow("starts with digit") << "9988"
+                                       << "9988";
+    QTest::newRow("one letter") << "f"
+                                << "F";
+    QTest::newRow("fifteen characters") << "ABCDEFGHIJ.TO-X"
+                                        << "ABCDEFGHIJ.TO-X";
 }
 
 void TickerTest::normalizesValidTickers()
@@ -67,7 +77,8 @@ void TickerTest::refusesInvalidTickers()
     QCOMPARE(result.error().code, ErrorCode::InvalidTicker);
     QVERIFY(!result.error().message.isEmpty());
     if (!input.trimmed().isEmpty()) {
-        QVERIFY2(result.error().message.contains(QStringLiteral("letters")), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(QStringLiteral("letters")),
+                 qPrintable(result.error().message));
     }
 }
 

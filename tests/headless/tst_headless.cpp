@@ -85,7 +85,8 @@ Run HeadlessTest::run(const QStringList &arguments, const QProcessEnvironment &e
     // Asynchronous: the fake server lives in this process and needs the event loop while trailguard runs.
     QProcess process;
     process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
-    process.setArguments(QStringList{QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data"))} + arguments);
+    process.setArguments(QStringList{QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data"))} +
+                         arguments);
     process.setProcessEnvironment(environment);
     process.start();
     Run result;
@@ -129,7 +130,8 @@ void HeadlessTest::onceRecordsABreachAndKeepsNoSecretInPlainText()
     const Run result = run({QStringLiteral("--headless"), QStringLiteral("--once")}, environment(token));
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QCOMPARE(result.exitStatus, QProcess::NormalExit);
-    QVERIFY2(result.err.contains(QStringLiteral("Stop-loss breach: SHOP.TO 92.10 < stop 95.40")), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QStringLiteral("Stop-loss breach: SHOP.TO 92.10 < stop 95.40")),
+             qPrintable(result.err));
     QVERIFY(result.err.contains(QStringLiteral("Cycle done")));
     QCOMPARE(m_server->tokenExchanges(), 1);
     QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 1);
@@ -179,9 +181,13 @@ void HeadlessTest::laterRunsContinueTheRotatedChain()
 void HeadlessTest::differentBootstrapTokenReplacesTheChain()
 {
     addTicker(QStringLiteral("SHOP.TO"), 90.0);
-    QCOMPARE(run({QStringLiteral("--headless"), QStringLiteral("--once")}, environment(m_server->issueRefreshToken())).exitCode, 0);
+    QCOMPARE(run({QStringLiteral("--headless"), QStringLiteral("--once")},
+                 environment(m_server->issueRefreshToken()))
+                 .exitCode,
+             0);
     m_server->revokeAll(); // the stored chain is dead
-    const Run replaced = run({QStringLiteral("--headless"), QStringLiteral("--once")}, environment(m_server->issueRefreshToken()));
+    const Run replaced = run({QStringLiteral("--headless"), QStringLiteral("--once")},
+                             environment(m_server->issueRefreshToken()));
     QVERIFY2(replaced.exitCode == 0, qPrintable(replaced.err));
     QCOMPARE(m_server->tokenExchanges(), 2);
 }
@@ -197,9 +203,11 @@ void HeadlessTest::notConfiguredSaysWhatToDo()
 
 void HeadlessTest::rejectedTokenSaysReconnect()
 {
-    const Run result = run({QStringLiteral("--headless"), QStringLiteral("--once")}, environment("never-issued-token"));
+    const Run result =
+        run({QStringLiteral("--headless"), QStringLiteral("--once")}, environment("never-issued-token"));
     QCOMPARE(result.exitCode, 1);
-    QVERIFY2(result.err.contains(QStringLiteral("refresh token"), Qt::CaseInsensitive), qPrintable(result.err));
+    QVERIFY2(result.err.contains(QStringLiteral("refresh token"), Qt::CaseInsensitive),
+             qPrintable(result.err));
     QVERIFY(!result.err.contains(QStringLiteral("never-issued-token")));
 }
 
@@ -208,8 +216,8 @@ void HeadlessTest::stopsCleanlyOnSigterm()
     addTicker(QStringLiteral("SHOP.TO"), 90.0);
     QProcess process;
     process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
-    process.setArguments({QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("--headless"),
-                          QStringLiteral("--interval"), QStringLiteral("5")});
+    process.setArguments({QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")),
+                          QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("5")});
     process.setProcessEnvironment(environment(m_server->issueRefreshToken()));
     QString err;
     connect(&process, &QProcess::readyReadStandardError, this,
@@ -227,9 +235,12 @@ void HeadlessTest::stopsCleanlyOnSigterm()
 void HeadlessTest::badOptionsAreUsageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("interval too short") << QStringList{QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("4")};
-    QTest::newRow("interval too long") << QStringList{QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("3601")};
-    QTest::newRow("interval text") << QStringList{QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("soon")};
+    QTest::newRow("interval too short")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("4")};
+    QTest::newRow("interval too long")
+        << QStringList{QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("3601")};
+    QTest::newRow("interval text") << QStringList{QStringLiteral("--headless"), QStringLiteral("--interval"),
+                                                  QStringLiteral("soon")};
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--headless"), QStringLiteral("--bogus")};
 }
 

@@ -72,8 +72,9 @@ void HeadlessAlertsTest::cleanup()
 QProcessEnvironment HeadlessAlertsTest::environment(const QUrl &ntfy, const QUrl &discord) const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "NTFY_CHANNEL", "NTFY_TOKEN", "WEB_HOOK_URL",
-                             "BOT_EMAIL", "USER_EMAIL", "EMAIL_PASSWORD", "PROVIDER", "SMTP_HOST"})
+    for (const char *name :
+         {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "NTFY_CHANNEL", "NTFY_TOKEN", "WEB_HOOK_URL",
+          "BOT_EMAIL", "USER_EMAIL", "EMAIL_PASSWORD", "PROVIDER", "SMTP_HOST"})
         environment.remove(QString::fromLatin1(name));
     environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), m_server->loginUrl().toString());
     environment.insert(QStringLiteral("encryption_key"), QStringLiteral("test passphrase"));
@@ -90,8 +91,8 @@ int HeadlessAlertsTest::runOnce(const QProcessEnvironment &environment, QString 
 {
     QProcess process;
     process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
-    process.setArguments({QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("--headless"),
-                          QStringLiteral("--once")});
+    process.setArguments({QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")),
+                          QStringLiteral("--headless"), QStringLiteral("--once")});
     process.setProcessEnvironment(environment);
     process.start();
     if (!process.waitForStarted(10000))
@@ -101,7 +102,9 @@ int HeadlessAlertsTest::runOnce(const QProcessEnvironment &environment, QString 
         QTest::qWait(20);
     if (err)
         *err = QString::fromUtf8(process.readAllStandardError());
-    return process.state() == QProcess::NotRunning && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return process.state() == QProcess::NotRunning && process.exitStatus() == QProcess::NormalExit
+               ? process.exitCode()
+               : -1;
 }
 
 QList<Delivery> HeadlessAlertsTest::deliveries() const
@@ -124,15 +127,21 @@ void HeadlessAlertsTest::breachReachesNtfyAndDiscord()
     QVERIFY(discord.listen());
     discord.setDefaultReply(WebhookReceiver::Reply::empty(204));
     QString err;
-    QCOMPARE(runOnce(environment(ntfy.url(QStringLiteral("/alerts")), discord.url(QStringLiteral("/api/webhooks/1/secret-token"))), &err), 0);
+    QCOMPARE(runOnce(environment(ntfy.url(QStringLiteral("/alerts")),
+                                 discord.url(QStringLiteral("/api/webhooks/1/secret-token"))),
+                     &err),
+             0);
     QCOMPARE(ntfy.acceptedCount(), 1);
     const QJsonObject published = ntfy.requests().constFirst().json();
     QCOMPARE(published.value(QStringLiteral("topic")).toString(), QStringLiteral("alerts"));
-    QVERIFY2(published.value(QStringLiteral("title")).toString().startsWith(QStringLiteral("Stop-loss breach: SHOP.TO 92.10 < stop 95.40 (peak 106.00)")),
+    QVERIFY2(published.value(QStringLiteral("title"))
+                 .toString()
+                 .startsWith(QStringLiteral("Stop-loss breach: SHOP.TO 92.10 < stop 95.40 (peak 106.00)")),
              qPrintable(published.value(QStringLiteral("title")).toString()));
     QCOMPARE(published.value(QStringLiteral("priority")).toInt(), 4);
     QCOMPARE(discord.acceptedCount(), 1);
-    const QJsonObject embed = discord.requests().constFirst().json().value(QStringLiteral("embeds")).toArray().first().toObject();
+    const QJsonObject embed =
+        discord.requests().constFirst().json().value(QStringLiteral("embeds")).toArray().first().toObject();
     QVERIFY(embed.value(QStringLiteral("title")).toString().contains(QStringLiteral("SHOP.TO")));
     QVERIFY(!err.contains(QStringLiteral("secret-token")));
     const auto all = deliveries();
@@ -176,11 +185,13 @@ void HeadlessAlertsTest::killedWithPendingDeliveriesDeliversOnceAfterRestart()
 
     QProcess process;
     process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
-    process.setArguments({QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")), QStringLiteral("--headless"),
-                          QStringLiteral("--interval"), QStringLiteral("3600")});
+    process.setArguments({QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")),
+                          QStringLiteral("--headless"), QStringLiteral("--interval"),
+                          QStringLiteral("3600")});
     process.setProcessEnvironment(environment(downUrl));
     QString err;
-    connect(&process, &QProcess::readyReadStandardError, this, [&] { err += QString::fromUtf8(process.readAllStandardError()); });
+    connect(&process, &QProcess::readyReadStandardError, this,
+            [&] { err += QString::fromUtf8(process.readAllStandardError()); });
     process.start();
     QVERIFY(process.waitForStarted(10000));
     QTRY_VERIFY_WITH_TIMEOUT(err.contains(QStringLiteral("retrying in")), 30000);
@@ -201,7 +212,8 @@ void HeadlessAlertsTest::killedWithPendingDeliveriesDeliversOnceAfterRestart()
 void HeadlessAlertsTest::misconfiguredChannelIsRefused()
 {
     QProcessEnvironment env = environment({});
-    env.insert(QStringLiteral("NTFY_CHANNEL"), QStringLiteral("http://example.com/alerts")); // plain http, not loopback
+    env.insert(QStringLiteral("NTFY_CHANNEL"),
+               QStringLiteral("http://example.com/alerts")); // plain http, not loopback
     QString err;
     QCOMPARE(runOnce(env, &err), 1);
     QVERIFY2(err.contains(QStringLiteral("https")), qPrintable(err));

@@ -56,7 +56,8 @@ void MonitorTest::init()
     m_server = std::make_unique<FakeQuestradeServer>();
     QVERIFY(m_server->listen());
     for (int i = 0; i < kTickers; ++i) {
-        m_server->addSymbol({tickerFor(i), 1000 + i, QStringLiteral("CAD"), QStringLiteral("TSX"), QStringLiteral("Test %1").arg(i)});
+        m_server->addSymbol({tickerFor(i), 1000 + i, QStringLiteral("CAD"), QStringLiteral("TSX"),
+                             QStringLiteral("Test %1").arg(i)});
         m_server->setPrice(1000 + i, 100.0);
     }
     auto db = Database::open(m_dir->filePath(QStringLiteral("t.sqlite")));
@@ -130,8 +131,9 @@ void MonitorTest::breachIsStoredWithItsAlertOnce()
     OutboxDispatcher dispatcher(*m_alerts, m_clock);
     AlertOutbox outbox(*m_alerts, dispatcher, m_clock);
     // No channel configured: the alert is stored with no delivery, which is enough to see it recorded.
-    m_session->monitor().setBreachRecorder(
-        [&](const Breach &breach, const StockState &stock) { return outbox.recordBreach(breach, stock.currency); });
+    m_session->monitor().setBreachRecorder([&](const Breach &breach, const StockState &stock) {
+        return outbox.recordBreach(breach, stock.currency);
+    });
     QSignalSpy breaches(&m_session->monitor(), &Monitor::breachDetected);
 
     runCycle();
@@ -148,7 +150,8 @@ void MonitorTest::breachIsStoredWithItsAlertOnce()
     QVERIFY(stock(tickerFor(3))->lastAlertAt.isValid());
     const auto history = m_alerts->recent(10);
     QCOMPARE(history.value().size(), 1);
-    QVERIFY(history.value().constFirst().message.subject.startsWith(QStringLiteral("Stop-loss breach: T003.TO 107.50")));
+    QVERIFY(history.value().constFirst().message.subject.startsWith(
+        QStringLiteral("Stop-loss breach: T003.TO 107.50")));
 
     // Still below on the same market day: no second alert.
     m_server->setPrice(1003, 106.0);

@@ -18,14 +18,16 @@ private Q_SLOTS:
 namespace {
 Breach sampleBreach()
 {
-    return Breach{QStringLiteral("SHOP.TO"), 92.10, 106.0, 95.4, 0.9, toronto(2026, 11, 3, 15, 59, 58), QDate(2026, 11, 3)};
+    return Breach{QStringLiteral("SHOP.TO"), 92.10, 106.0, 95.4, 0.9, toronto(2026, 11, 3, 15, 59, 58),
+                  QDate(2026, 11, 3)};
 }
 } // namespace
 
 void AlertFormatterTest::breachSubjectAndBody()
 {
-    const AlertMessage message = AlertFormatter::breach(sampleBreach(), QStringLiteral("CAD"), toronto(2026, 11, 3, 16),
-                                                        QTimeZone(QByteArrayLiteral("America/Toronto")));
+    const AlertMessage message =
+        AlertFormatter::breach(sampleBreach(), QStringLiteral("CAD"), toronto(2026, 11, 3, 16),
+                               QTimeZone(QByteArrayLiteral("America/Toronto")));
     QCOMPARE(message.subject, QStringLiteral("Stop-loss breach: SHOP.TO 92.10 < stop 95.40 (peak 106.00)"));
     QCOMPARE(message.kind, AlertMessage::Kind::Breach);
     QCOMPARE(message.priority, AlertMessage::Priority::High);
@@ -44,14 +46,16 @@ void AlertFormatterTest::quoteTimeInTheUsersZone()
     const AlertMessage message =
         AlertFormatter::breach(sampleBreach(), QStringLiteral("CAD"), toronto(2026, 11, 3, 16), vancouver);
     QVERIFY2(message.text.contains(QStringLiteral("2026-11-03 12:59:58")), qPrintable(message.text));
-    const AlertMessage toronto_ = AlertFormatter::breach(sampleBreach(), QStringLiteral("CAD"), toronto(2026, 11, 3, 16),
-                                                         QTimeZone(QByteArrayLiteral("America/Toronto")));
+    const AlertMessage toronto_ =
+        AlertFormatter::breach(sampleBreach(), QStringLiteral("CAD"), toronto(2026, 11, 3, 16),
+                               QTimeZone(QByteArrayLiteral("America/Toronto")));
     QVERIFY2(toronto_.text.contains(QStringLiteral("2026-11-03 15:59:58")), qPrintable(toronto_.text));
 }
 
 void AlertFormatterTest::jsonRoundTrip()
 {
-    AlertMessage message = AlertFormatter::breach(sampleBreach(), QStringLiteral("CAD"), toronto(2026, 11, 3, 16));
+    AlertMessage message =
+        AlertFormatter::breach(sampleBreach(), QStringLiteral("CAD"), toronto(2026, 11, 3, 16));
     message.clickUrl = QUrl(QStringLiteral("https://example.com/x"));
     const auto back = AlertMessageJson::fromJson(AlertMessageJson::toJson(message));
     QVERIFY(back.ok());

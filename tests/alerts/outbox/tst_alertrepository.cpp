@@ -45,14 +45,16 @@ void AlertRepositoryTest::cleanup()
 
 AlertMessage AlertRepositoryTest::message(const QString &ticker) const
 {
-    return AlertFormatter::breach(Breach{ticker, 90, 110, 99, 0.9, toronto(2026, 11, 3, 11), QDate(2026, 11, 3)},
-                                  QStringLiteral("CAD"), toronto(2026, 11, 3, 11));
+    return AlertFormatter::breach(
+        Breach{ticker, 90, 110, 99, 0.9, toronto(2026, 11, 3, 11), QDate(2026, 11, 3)}, QStringLiteral("CAD"),
+        toronto(2026, 11, 3, 11));
 }
 
 void AlertRepositoryTest::enqueueCreatesOnePendingDeliveryPerChannel()
 {
     const QDateTime now = toronto(2026, 11, 3, 11);
-    const auto id = m_alerts->enqueue(message(QStringLiteral("RY.TO")), {QStringLiteral("email"), QStringLiteral("ntfy")}, now);
+    const auto id = m_alerts->enqueue(message(QStringLiteral("RY.TO")),
+                                      {QStringLiteral("email"), QStringLiteral("ntfy")}, now);
     QVERIFY(id.ok());
     const auto pending = m_alerts->pendingDeliveries(now);
     QVERIFY(pending.ok());
@@ -87,7 +89,10 @@ void AlertRepositoryTest::dueAndRetrySchedule()
 void AlertRepositoryTest::deliveredAndFailedLeaveThePendingList()
 {
     const QDateTime now = toronto(2026, 11, 3, 11);
-    QVERIFY(m_alerts->enqueue(message(QStringLiteral("RY.TO")), {QStringLiteral("email"), QStringLiteral("discord")}, now).ok());
+    QVERIFY(m_alerts
+                ->enqueue(message(QStringLiteral("RY.TO")),
+                          {QStringLiteral("email"), QStringLiteral("discord")}, now)
+                .ok());
     const auto pending = m_alerts->pendingDeliveries(now).value();
     QVERIFY(m_alerts->markDelivered(pending.at(0).id, now.addSecs(1)).ok());
     QVERIFY(m_alerts->markFailed(pending.at(1).id, now.addSecs(2), QStringLiteral("401")).ok());
@@ -115,8 +120,8 @@ void AlertRepositoryTest::historyNewestFirstWithDeliveries()
 {
     const QDateTime now = toronto(2026, 11, 3, 11);
     QVERIFY(m_alerts->enqueue(message(QStringLiteral("AAA")), {QStringLiteral("email")}, now).ok());
-    const auto second = m_alerts->enqueue(message(QStringLiteral("BBB")), {QStringLiteral("email"), QStringLiteral("ntfy")},
-                                          now.addSecs(10));
+    const auto second = m_alerts->enqueue(message(QStringLiteral("BBB")),
+                                          {QStringLiteral("email"), QStringLiteral("ntfy")}, now.addSecs(10));
     QVERIFY(second.ok());
     QVERIFY(m_alerts->acknowledge(second.value(), now.addSecs(20)).ok());
     const auto history = m_alerts->recent(10);

@@ -32,7 +32,8 @@ ChannelSettingsData ChannelSettingsTest::sample()
     data.email.to = {QStringLiteral("me@example.com"), QStringLiteral("you@example.com")};
     data.email.password = QByteArrayLiteral("app-password-123456");
     data.discordEnabled = true;
-    data.discord.webhookUrl = QUrl(QStringLiteral("https://discord.com/api/webhooks/123/webhook-token-abcdef"));
+    data.discord.webhookUrl =
+        QUrl(QStringLiteral("https://discord.com/api/webhooks/123/webhook-token-abcdef"));
     data.ntfyEnabled = true;
     data.ntfy.topic = QStringLiteral("my-stops");
     data.ntfy.accessToken = QByteArrayLiteral("tk_ntfyaccesstoken");

@@ -17,7 +17,9 @@ namespace {
 // The real channels are tested against real servers in tests/alerts/email and tests/alerts/webhooks.
 class ScriptedChannel : public AlertChannel {
 public:
-    explicit ScriptedChannel(QString id) : m_id(std::move(id)) {}
+    explicit ScriptedChannel(QString id)
+        : m_id(std::move(id))
+    {}
     QString id() const override { return m_id; }
     QString displayName() const override { return m_id; }
     void send(const AlertMessage &message, QObject *context, SendCallback done) override
@@ -84,7 +86,9 @@ void OutboxDispatcherTest::cleanup()
 void OutboxDispatcherTest::enqueue(const QString &ticker)
 {
     AlertOutbox outbox(*m_alerts, *m_dispatcher, *m_clock);
-    QVERIFY(outbox.recordBreach(Breach{ticker, 90, 110, 99, 0.9, m_clock->now(), QDate(2026, 11, 3)}, QStringLiteral("CAD"))
+    QVERIFY(outbox
+                .recordBreach(Breach{ticker, 90, 110, 99, 0.9, m_clock->now(), QDate(2026, 11, 3)},
+                              QStringLiteral("CAD"))
                 .ok());
 }
 
@@ -199,7 +203,8 @@ void OutboxDispatcherTest::attemptAllPendingIgnoresTheSchedule()
 void OutboxDispatcherTest::restartSendsPendingButNeverDelivered()
 {
     // The first run stores two alerts; only the ntfy deliveries get through before it stops.
-    m_email->script = {DeliveryResult::retryLater(QStringLiteral("down")), DeliveryResult::retryLater(QStringLiteral("down"))};
+    m_email->script = {DeliveryResult::retryLater(QStringLiteral("down")),
+                       DeliveryResult::retryLater(QStringLiteral("down"))};
     m_dispatcher->start();
     enqueue(QStringLiteral("AAA"));
     enqueue(QStringLiteral("BBB"));
@@ -226,7 +231,8 @@ void OutboxDispatcherTest::unconfiguredChannelWaits()
     m_dispatcher->setChannels({m_email.get()});
     AlertOutbox outbox(*m_alerts, *m_dispatcher, *m_clock);
     // An alert queued for ntfy earlier (e.g. before the user disabled it) stays pending, untouched.
-    QVERIFY(m_alerts->enqueue(AlertFormatter::test(m_clock->now()), {QStringLiteral("ntfy")}, m_clock->now()).ok());
+    QVERIFY(m_alerts->enqueue(AlertFormatter::test(m_clock->now()), {QStringLiteral("ntfy")}, m_clock->now())
+                .ok());
     bool done = false;
     m_dispatcher->attemptAllPending([&] { done = true; });
     QTRY_VERIFY(done);
