@@ -15,9 +15,11 @@ Status AlertOutbox::recordBreach(const Breach &breach, const QString &currency)
     return record(AlertFormatter::breach(breach, currency, m_clock.now()));
 }
 
-Status AlertOutbox::record(const AlertMessage &message)
+Status AlertOutbox::record(const AlertMessage &message, const QString &excludedChannel)
 {
-    const auto stored = m_repository.enqueue(message, m_dispatcher.channelIds(), m_clock.now());
+    QStringList channels = m_dispatcher.channelIds();
+    channels.removeAll(excludedChannel);
+    const auto stored = m_repository.enqueue(message, channels, m_clock.now());
     if (!stored.ok())
         return stored.error();
     m_dispatcher.wake(); // queued: it runs after the caller's transaction is committed

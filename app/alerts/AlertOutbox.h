@@ -14,7 +14,8 @@ public:
     AlertOutbox(AlertRepository &repository, OutboxDispatcher &dispatcher, const Clock &clock);
 
     Status recordBreach(const Breach &breach, const QString &currency);
-    Status record(const AlertMessage &message);
+    // Through every channel but `excludedChannel` (a health alert about that channel goes to the others).
+    Status record(const AlertMessage &message, const QString &excludedChannel = {});
 
 private:
     AlertRepository &m_repository;

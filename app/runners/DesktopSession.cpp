@@ -6,6 +6,7 @@
 #include "alerts/AlertOutbox.h"
 #include "alerts/ChannelFactory.h"
 #include "alerts/ChannelSettings.h"
+#include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
 #include "common/Clock.h"
 #include "demo/SimulatedMarket.h"
@@ -46,6 +47,7 @@ struct DesktopSession::Parts {
     std::unique_ptr<AlertRepository> alerts;
     std::unique_ptr<OutboxDispatcher> dispatcher;
     std::unique_ptr<AlertOutbox> outbox;
+    std::unique_ptr<HealthWatch> health;
     ChannelSet channels;
     std::unique_ptr<ui::MainWindow> window;
     std::unique_ptr<ui::TrayIcon> tray;
@@ -112,6 +114,18 @@ Status DesktopSession::start()
     p.alerts = std::make_unique<AlertRepository>(p.database->connection());
     p.dispatcher = std::make_unique<OutboxDispatcher>(*p.alerts, p.clock);
     p.outbox = std::make_unique<AlertOutbox>(*p.alerts, *p.dispatcher, p.clock);
+    p.health = std::make_unique<HealthWatch>(*p.outbox, p.clock);
+    connect(&p.session->auth(), &QuestradeAuth::stateChanged, p.health.get(),
+            &HealthWatch::connectionStateChanged);
+    connect(&monitor, &Monitor::cycleFinished, p.health.get(),
+            [health = p.health.get(), &monitor](const CycleReport &report) {
+                health->cycleFinished(report, monitor.interval());
+            });
+    connect(p.dispatcher.get(), &OutboxDispatcher::deliveryFinished, p.health.get(),
+            [health = p.health.get()](const Delivery &delivery, const DeliveryResult &result) {
+                health->deliveryFinished(delivery.channel,
+                                         result.outcome == DeliveryResult::Outcome::Delivered, result.reason);
+            });
     monitor.setBreachRecorder([outbox = p.outbox.get()](const Breach &breach, const StockState &stock) {
         return outbox->recordBreach(breach, stock.currency);
     });

@@ -2,6 +2,7 @@
 
 #include "alerts/AlertOutbox.h"
 #include "alerts/ChannelFactory.h"
+#include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
 #include "cli/CommandLine.h"
 #include "common/Clock.h"
@@ -103,6 +104,18 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     monitor.setBreachRecorder([&outbox](const Breach &breach, const StockState &stock) {
         return outbox.recordBreach(breach, stock.currency);
     });
+    HealthWatch health(outbox, clock);
+    QObject::connect(&session.auth(), &QuestradeAuth::stateChanged, &health,
+                     &HealthWatch::connectionStateChanged);
+    QObject::connect(
+        &monitor, &Monitor::cycleFinished, &health,
+        [&health, &monitor](const CycleReport &report) { health.cycleFinished(report, monitor.interval()); });
+    QObject::connect(&dispatcher, &OutboxDispatcher::deliveryFinished, &health,
+                     [&health](const Delivery &delivery, const DeliveryResult &result) {
+                         health.deliveryFinished(delivery.channel,
+                                                 result.outcome == DeliveryResult::Outcome::Delivered,
+                                                 result.reason);
+                     });
     if (channels.channels.empty())
         qCWarning(lcMonitor).noquote()
             << Headless::tr("No alert channel is configured: breaches are only logged. "

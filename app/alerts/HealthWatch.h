@@ -1,0 +1,47 @@
+#pragma once
+
+#include "alerts/AlertOutbox.h"
+#include "broker/BrokerTypes.h"
+#include "monitor/Monitor.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <chrono>
+
+namespace trailguard {
+
+// The guardian is never silently blind: it raises a health alert, on the same channels as breaches but
+// at a lower priority, when
+//  - the Questrade refresh token was rejected or could not be rotated (Disconnected);
+//  - no successful quote came for more than two check intervals while the market is open;
+//  - a channel has been failing for more than an hour (reported on the other channels).
+// Each condition alerts once when it starts and once when it clears.
+// Market hours here are the regular session, 09:30-16:00 Toronto time on weekdays; holidays are not known.
+class HealthWatch : public QObject {
+    Q_OBJECT
+public:
+    static constexpr std::chrono::hours kChannelFailureLimit{1};
+
+    HealthWatch(AlertOutbox &outbox, const Clock &clock, QObject *parent = nullptr);
+
+    void connectionStateChanged(ConnectionState state, const QString &message);
+    void cycleFinished(const CycleReport &report, std::chrono::seconds interval);
+    void deliveryFinished(const QString &channel, bool delivered, const QString &reason);
+
+    bool isActive(const QString &condition) const { return m_active.contains(condition); }
+    static bool isMarketOpen(const QDateTime &instant);
+
+private:
+    void raise(const QString &condition, const QString &subject, const QString &text,
+               const QString &excludedChannel = {});
+    void clear(const QString &condition, const QString &subject, const QString &excludedChannel = {});
+
+    AlertOutbox &m_outbox;
+    const Clock &m_clock;
+    QHash<QString, QDateTime> m_active; // condition → since
+    QDateTime m_lastGoodQuote;
+    QHash<QString, QDateTime> m_failingSince; // channel → first failure of the current streak
+};
+
+} // namespace trailguard
