@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DTRAILGUARD_BENCHMARKS=OFF
 cmake --build build/release
-exec build/release/trailguard "$@"
+# With no Questrade account connected yet, the window opens the demo market so a newcomer sees it work.
+exec build/release/trailguard --demo-if-not-connected "$@"
