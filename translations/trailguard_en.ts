@@ -1,4 +1,1943 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>Stop-loss breach: %1 %2 &lt; stop %3 (peak %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 traded at %2, below its trailing stop of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by Trailguard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard test alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a test from Trailguard. If you can read it, this channel works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Autostart</name>
+    <message>
+        <source>Could not remove the autostart entry %1: %2. Remove it by hand to stop Trailguard from starting at login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1 for the autostart entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the autostart entry %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSettingsText</name>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Keep the database and the settings in DIR instead of the standard locations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch without a window: check prices on a schedule and log each check and breach to stderr until stopped (SIGTERM/SIGINT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless: run one check, then exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every SECONDS seconds (5 to 3600; default 300).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the simulated demo market instead of a Questrade account (its own watchlist, prices that move).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the demo market when no Questrade account is connected yet (the README&apos;s run command uses it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard --help&quot; to see the options and commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--data-dir needs a folder, for example --data-dir ~/trailguard-test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--interval must be a whole number of seconds from %1 to %2, not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--once only works with --headless, e.g. &quot;trailguard --headless --once&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard keeps a trailing stop-loss for each stock on your watchlist and warns you when a price falls below its stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a command and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global options go before the command. &quot;trailguard COMMAND --help&quot; describes a command, for example &quot;trailguard watch add --help&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trailguard.ini in the standard configuration folder ($XDG_CONFIG_HOME/trailguard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files and environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default stop ratio for new tickers, greater than 0 and less than 1; it overrides the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation failed: the ticker is already (or not) on the watchlist, a database error, or an invalid STOP_LOSS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line is wrong: an unknown option, or a missing or invalid argument (ticker, ratio, price).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--headless takes no command; &quot;%1&quot; is unexpected. Run &quot;trailguard --help&quot; to see the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;. Run &quot;trailguard --help&quot; to see the commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commands are: %1. Run &quot;trailguard --help&quot; for details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Desktop</name>
+    <message>
+        <source>The demo market could not open a port on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiscordConfig</name>
+    <message>
+        <source>The Discord webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Discord webhook URL must look like https://discord.com/api/webhooks/&lt;id&gt;/&lt;token&gt;: copy it again from the channel&apos;s settings (Integrations → Webhooks → Copy Webhook URL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmailConfig</name>
+    <message>
+        <source>Gmail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook / Office 365</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server is missing: enter its host name, e.g. smtp.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server &quot;%1&quot; is not a valid host name or IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP port %1 is out of range: use a port from 1 to 65535 (usually 587 for STARTTLS, 465 for SSL/TLS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security &quot;none&quot; would send the password and the alerts to %1 unencrypted: plain SMTP is only allowed to 127.0.0.1/localhost. Use STARTTLS or SSL/TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The From address is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The From address &quot;%1&quot; is not a valid email address (name@example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no recipient: add at least one To address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient &quot;%1&quot; is not a valid email address (name@example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a login: the user is your full email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; has no password: enter the password (for Gmail and Outlook, an app password).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A password is set but no login (user) to use it with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate file &quot;%1&quot; does not exist or cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP timeouts must be at least one second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set but BOT_EMAIL and USER_EMAIL are not: set both to send email alerts, or unset %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USER_EMAIL is set but BOT_EMAIL is not: set BOT_EMAIL to the address alerts are sent from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BOT_EMAIL is set but USER_EMAIL is not: set USER_EMAIL to the address alerts go to (several separated by commas).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BOT_EMAIL &quot;%1&quot; is not a valid email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USER_EMAIL: &quot;%1&quot; is not a valid email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USER_EMAIL has no address in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both PROVIDER and SMTP_HOST are set: use PROVIDER for Gmail or Outlook, or SMTP_HOST for another server, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PROVIDER &quot;%1&quot; is not known: use gmail or outlook, or set SMTP_HOST for another server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 only applies to a custom server (SMTP_HOST); with PROVIDER=%2 unset it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMAIL_PASSWORD is not set: %1 needs the account&apos;s app password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP_HOST &quot;%1&quot; is not a valid host name or IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP_SECURITY &quot;%1&quot; is not known: use ssl, starttls or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP_PORT &quot;%1&quot; is not a port number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP_SECURITY=none is refused for %1: plain SMTP is only allowed to 127.0.0.1/localhost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BOT_EMAIL is set but not which server sends the mail: set PROVIDER (gmail or outlook) or SMTP_HOST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP_CA_FILE &quot;%1&quot; does not exist or cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP_USER is set but EMAIL_PASSWORD is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The email settings from the environment are not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Stop-loss breach: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &lt; stop %2 (peak %3)</source>
+        <comment>price &lt; stop (peak)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Headless</name>
+    <message>
+        <source>The demo market could not open a port on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert channel is configured: breaches are only logged. Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard is not connected to Questrade. Set refresh_token (or QUESTRADE_REFRESH_TOKEN) to a refresh token from Questrade&apos;s API centre, or connect once from the desktop app. Try --demo to see it work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NtfyConfig</name>
+    <message>
+        <source>The ntfy server URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy server URL must not contain &apos;?&apos; or &apos;#&apos;: give just the server, like https://ntfy.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy topic is empty: choose a topic name, like trailguard-alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy topic &quot;%1&quot; is not valid: use 1 to %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy access token contains spaces, line breaks or other characters that cannot be sent: paste it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy channel is empty: give a topic name (like trailguard-alerts) or a full topic URL (like https://ntfy.example.com/trailguard-alerts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid ntfy topic: use 1 to %2 letters, digits, &apos;-&apos; or &apos;_&apos;, or give a full URL like https://ntfy.example.com/mytopic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy topic URL must not contain &apos;?&apos; or &apos;#&apos;: give just the server and topic, like https://ntfy.example.com/mytopic (an access token goes in its own setting).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy topic URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy topic URL has no topic: add one at the end, like https://ntfy.example.com/mytopic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>A stored alert could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Paths</name>
+    <message>
+        <source>Cannot create the data folder &quot;%1&quot;. Choose a writable folder with --data-dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Trailguard cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestradeHttp</name>
+    <message>
+        <source>%1 &quot;%2&quot; is not a valid URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; must use https:// (plain http:// is allowed only for this computer, e.g. http://127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login URL (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestradeParsing</name>
+    <message>
+        <source>Questrade sent an answer Trailguard does not understand: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing or not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid JSON (%1 at offset %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the JSON is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token answer has no access_token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token answer has no refresh_token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token answer has no valid api_server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token answer has no valid expires_in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a symbol entry is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a symbol entry lacks a valid symbol or symbolId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>symbol %1 has a field of the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quote is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quote lacks a valid symbolId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the symbol of quote %1 is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lastTradePrice of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>isHalted or delay of quote %1 is not a flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a market entry lacks a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;time&quot; is missing or not a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretFile</name>
+    <message>
+        <source>The secrets file %1 could not be decrypted: the encryption_key is wrong or the file was changed. Set the encryption_key that wrote it, or move the file away to start over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted secrets file cannot be used: libsodium could not be initialised or encryption_key is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted secrets file cannot be used: out of memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key for the secrets file could not be derived from encryption_key (out of memory?). Free some memory and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 has a format this version of Trailguard cannot read. Update Trailguard, or move the file away to start over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secrets file %1 could not be made private to its owner: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret named &quot;%1&quot; is stored in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretStoreFactory</name>
+    <message>
+        <source>No system keychain was found and encryption_key is not set: Questrade tokens are kept in memory only and will be lost when Trailguard exits. Start a keyring (e.g. gnome-keyring) or set encryption_key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsText</name>
+    <message>
+        <source>The environment variable STOP_LOSS=&quot;%1&quot; is not a valid stop ratio. Set it to a number greater than 0 and less than 1 (for example 0.9), or unset it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmtpTransfer</name>
+    <message>
+        <source>The SMTP server %1 could not check the login for now (%2); the alert will be sent again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 asked to try again later (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the login (%1): check the user and the app password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 does not offer STARTTLS (%2): choose SSL/TLS (usually port 465). Trailguard never sends the password unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server requires a login (%1): enter the user and the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused a recipient (%1): check the To addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the sender (%1): check the From address; many servers only accept the account&apos;s own address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the message (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not find the SMTP server %1 (%2): check the host name and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to the SMTP server %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 did not answer in time (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the SMTP server %1 broke off (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to the SMTP server %1 could not be set up (%2). If this persists, check the security setting: SSL/TLS usually uses port 465, STARTTLS port 587.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 presented a certificate that cannot be trusted (%2): check the host name, or for a private server give the file of the CA that signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate file &quot;%1&quot; cannot be used (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 refused the login (%2): check the user and the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer like an SMTP server (%2): check the host, the port and the security setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libcurl cannot send this email (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The email was not sent: Trailguard is shutting down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to the SMTP server %1 failed (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libcurl could not be initialised (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libcurl could not be initialised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of memory while preparing the email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>A database command failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The delivery to update no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert %1 is not in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Trailguard database (%2). Move it away or choose another data folder with --data-dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not upgrade the database to version %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the database &quot;%1&quot;: %2. Check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database &quot;%1&quot; was written by a newer version of Trailguard (schema %2; this version understands up to %3). Install the newer Trailguard, or use another data folder with --data-dir. The database was not modified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not on the watchlist. Check the spelling, or list the watchlist first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already on the watchlist; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a database transaction: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database transaction is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save to the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenSet</name>
+    <message>
+        <source>The saved Questrade connection is damaged (%1). Reconnect the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no refresh token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Enter a ticker symbol, for example AAPL or SHOP.TO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid ticker. Use 1 to 15 letters, digits, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit (for example AAPL, BRK.B, RY.TO, BBD-B.TO).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stop ratio must be a number greater than 0 and less than 1 (0.9 puts the stop 10% below the peak).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stop ratio. Enter a number greater than 0 and less than 1, for example 0.9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid price. Enter a number greater than 0, for example 101.25.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchCommand</name>
+    <message>
+        <source>Added %1 with stop ratio %2; the stop starts at %3 (entry price %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 with stop ratio %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ratio comes from the STOP_LOSS environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 from the watchlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TICKER is trimmed and upper-cased (shop.to becomes SHOP.TO): 1 to 15 letters, digits, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start watching a ticker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds TICKER to the watchlist. Its stop follows the highest price seen, at R times that peak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop ratio, greater than 0 and less than 1 (0.9 keeps the stop 10% below the peak). Default: STOP_LOSS, else the default ratio in the settings (0.9 unless changed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase price, greater than 0; the peak starts there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the watchlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows every ticker on the watchlist with its last price, peak, stop and last alert. Unknown values are shown as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a JSON array instead, one object per ticker; unknown values are null and times are ISO 8601 UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop watching a ticker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes TICKER and everything Trailguard remembers about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;trailguard watch ACTION --help&quot; describes an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard %1 --help&quot; for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global options go before the command, for example &quot;trailguard --data-dir DIR watch %1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing the ticker, for example &quot;trailguard watch %1 SHOP.TO&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing the watch action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown watch action &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watchlist is empty. Add a ticker with &quot;trailguard watch add TICKER&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Watchlist</name>
+    <message>
+        <source>The entry price must be a number greater than 0, or left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze for 1 to 365 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not on the watchlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebhookHttp</name>
+    <message>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid URL: it should look like https://host/path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must start with https:// (plain http:// is allowed only for this computer, e.g. http://127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must not contain a user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s name could not be found (is this computer offline?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secure connection failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2. The alert will be sent again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::DiscordChannel</name>
+    <message>
+        <source>Discord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord is rate limiting this webhook (HTTP 429); the alert will be sent again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord is rate limiting this webhook (HTTP 429); the alert will be sent again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord could not take the message now (HTTP %1); the alert will be sent again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no explanation given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Discord code %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord refused the message (HTTP %1): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook may have been deleted or its URL changed: copy the URL again from the channel&apos;s settings (Integrations → Webhooks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord answered with a redirect (HTTP %1): check the webhook URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord gave an unexpected answer (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::EmailChannel</name>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::EncryptedFileSecretStore</name>
+    <message>
+        <source>the encrypted file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::KeychainSecretStore</name>
+    <message>
+        <source>No secret named &quot;%1&quot; is stored in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a keyring such as gnome-keyring (and unlock it), or set encryption_key to keep tokens in an encrypted file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret &quot;%1&quot; could not be read from the system keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret &quot;%1&quot; could not be saved in the system keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret &quot;%1&quot; could not be removed from the system keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system keychain (Secret Service)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::MemorySecretStore</name>
+    <message>
+        <source>memory only (lost when Trailguard exits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret named &quot;%1&quot; is kept in memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::NtfyChannel</name>
+    <message>
+        <source>ntfy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy server is limiting how often we publish (HTTP 429); the alert will be sent again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy server could not take the message now (HTTP %1); the alert will be sent again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no explanation given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy server refused the access token (HTTP %1: %2): check the token in the ntfy settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy topic needs an access token (HTTP %1: %2): add one in the ntfy settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too large for the ntfy server (HTTP 413: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy server refused the message (HTTP %1): %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy server answered with a redirect (HTTP %1): check the server URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ntfy server gave an unexpected answer (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::QuestradeAuth</name>
+    <message>
+        <source>Connect a Questrade account: paste a refresh token from the API centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the refresh token Questrade&apos;s API centre shows for your personal app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Questrade account was disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the saved Questrade connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Questrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the saved Questrade connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to Questrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s login server did not answer (%1). Trailguard will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s api_server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s login server answered HTTP %1. Trailguard will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Questrade, but the new token could not be saved (%1); you may have to reconnect after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade refused the new refresh token; Trailguard keeps using the saved connection. Copy a fresh token from the API centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Questrade account is connected: paste a refresh token from the API centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade refused the saved token. Reconnect: paste a new refresh token from the API centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::QuestradeClient</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach Questrade (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade refused a freshly issued access token (%1). Reconnect the account if this persists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s rate limit was still exceeded after %1 tries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade found the request too long (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade does not know the symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade had a server problem (HTTP %1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade rejected the request (HTTP %1, code %2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::AddTickerForm</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. SHOP.TO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price you paid. Trailing starts from it instead of the first price seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the ticker to the watchlist (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ticker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;ratio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Entry price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::AlertHistoryDialog</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoo&amp;ze Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected alerts as seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to snooze the ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze &amp;for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alerts for the selected alert&apos;s ticker for that many days; its stop keeps trailing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert for the selected alert&apos;s ticker again from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the history again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged 1 alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged %1 alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is snoozed until %2: its breaches raise no alerts until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer snoozed: its breaches raise alerts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoo&amp;ze %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is snoozed until %2; alert for it again from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::AlertHistoryModel</name>
+    <message>
+        <source>delivered at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrying (attempt %1, next at %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed for good after %n attempt(s), the last at %1: %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent yet; due at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) failed, the last at %1: %2
+The next attempt is at %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent through this channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::ConnectDialog</name>
+    <message>
+        <source>&amp;Live account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Practice account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to Questrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Trailguard reads quotes with a refresh token of a Questrade personal app:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Sign in to Questrade and open the &lt;a href=&quot;%1&quot;&gt;App Hub (API centre)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Under &lt;b&gt;Personal apps&lt;/b&gt;, register a personal app with the &lt;b&gt;market data&lt;/b&gt; permission (once).&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;New device&lt;/b&gt; to generate a token, and copy it.&lt;/li&gt;&lt;li&gt;Paste it here and say whether it belongs to a live or a practice account.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;A token works only once: Trailguard exchanges it at once and keeps the token that replaces it in your keychain, so you paste one only to connect or reconnect.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the refresh token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the refresh token from Questrade&apos;s App Hub first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to Questrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::ConnectionBanner</name>
+    <message>
+        <source>Try the &amp;Demo Market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected — reconnect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade refused the saved token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Questrade account connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::MainWindow</name>
+    <message>
+        <source>Watchlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter tickers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a ticker in the field above the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;Ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the stop ratio of the selected ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart trailing from the last price of the selected ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected ticker from the watchlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch quotes for the whole watchlist now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Questrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a refresh token from Questrade&apos;s App Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the Questrade token; connecting again needs a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watchlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo market — simulated prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here is a real quote; breaches are practice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watchlist (Demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect the Questrade account? Trailguard forgets its token and stops checking prices; to connect again you need a new token from the App Hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide to Tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the window; Trailguard keeps running in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the window and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the watchlist? Its peak and stop are forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The peak of %1 restarts at %2; the stop is now %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The peak of %1 is cleared; it restarts at the next price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <comment>tickers</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::RatioSpinBox</name>
+    <message>
+        <source>Stop = peak × ratio; 0.90 keeps the stop 10% below the highest price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::StatusPanel</name>
+    <message>
+        <source>Last check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade: not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade: connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade: offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade: disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Questrade account connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected: reconnect needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to Questrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline, retrying; last check %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watching 1 ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watching %1 tickers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, checking now</source>
+        <comment>watching N tickers, ...</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, not checked yet</source>
+        <comment>watching N tickers, ...</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, last check %2</source>
+        <comment>watching N tickers, last check 10:42</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo market: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::TrayIcon</name>
+    <message>
+        <source>&amp;Quit Trailguard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::WatchlistModel</name>
+    <message>
+        <source>not found</source>
+        <comment>no such listing at the broker</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (halted)</source>
+        <comment>a price; trading is halted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>halted</source>
+        <comment>trading is halted and no price is known</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>distance to stop in percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 below stop</source>
+        <comment>e.g. -1.2% below stop</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 near stop</source>
+        <comment>e.g. 1.5% near stop</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, entry price %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trading was halted at the last quote; no price received yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price received yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last trade at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quote is delayed (shown in italics).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trading was halted at the last quote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last price is below the stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last price is within %1% of the stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far the price can fall before it reaches the stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown once both a price and a stop are known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop = peak × ratio. Double-click to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert raised yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade has no listing for %1. Remove it and add the ticker as Questrade writes it (for example RY.TO for Toronto).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the ratio as a number greater than 0 and less than 1, for example 0.9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

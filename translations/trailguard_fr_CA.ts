@@ -1,4 +1,1945 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>Stop-loss breach: %1 %2 &lt; stop %3 (peak %4)</source>
+        <translation>Stop franchi&#xa0;: %1 %2 &lt; stop %3 (sommet %4)</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Sommet</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <source>Distance to stop</source>
+        <translation>Distance jusqu’au stop</translation>
+    </message>
+    <message>
+        <source>Quote time</source>
+        <translation>Heure de la cotation</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>%1 traded at %2, below its trailing stop of %3.</source>
+        <translation>%1 s’est négocié à %2, sous son stop suiveur de %3.</translation>
+    </message>
+    <message>
+        <source>Sent by Trailguard.</source>
+        <translation>Envoyé par Trailguard.</translation>
+    </message>
+    <message>
+        <source>Trailguard test alert</source>
+        <translation>Alerte d’essai de Trailguard</translation>
+    </message>
+    <message>
+        <source>This is a test from Trailguard. If you can read it, this channel works.</source>
+        <translation>Ceci est un essai de Trailguard. Si vous pouvez le lire, ce canal fonctionne.</translation>
+    </message>
+    <message>
+        <source>Sent at</source>
+        <translation>Heure d’envoi</translation>
+    </message>
+</context>
+<context>
+    <name>Autostart</name>
+    <message>
+        <source>Could not remove the autostart entry %1: %2. Remove it by hand to stop Trailguard from starting at login.</source>
+        <translation>Impossible de supprimer l’entrée de démarrage automatique %1&#xa0;: %2. Supprimez-la à la main pour que Trailguard ne démarre plus à l’ouverture de session.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1 for the autostart entry.</source>
+        <translation>Impossible de créer le dossier %1 pour l’entrée de démarrage automatique.</translation>
+    </message>
+    <message>
+        <source>Could not write the autostart entry %1: %2.</source>
+        <translation>Impossible d’écrire l’entrée de démarrage automatique %1&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSettingsText</name>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation>ntfy</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Keep the database and the settings in DIR instead of the standard locations.</source>
+        <translation>Conserver la base de données et les réglages dans DIR au lieu des emplacements standard.</translation>
+    </message>
+    <message>
+        <source>Watch without a window: check prices on a schedule and log each check and breach to stderr until stopped (SIGTERM/SIGINT).</source>
+        <translation>Surveiller sans fenêtre&#xa0;: vérifier les prix à intervalles réguliers et consigner chaque vérification et chaque franchissement dans stderr jusqu’à l’arrêt (SIGTERM/SIGINT).</translation>
+    </message>
+    <message>
+        <source>With --headless: run one check, then exit.</source>
+        <translation>Avec --headless&#xa0;: effectuer une seule vérification, puis quitter.</translation>
+    </message>
+    <message>
+        <source>Check every SECONDS seconds (5 to 3600; default 300).</source>
+        <translation>Vérifier toutes les SECONDS secondes (de 5 à 3600; 300 par défaut).</translation>
+    </message>
+    <message>
+        <source>Use the simulated demo market instead of a Questrade account (its own watchlist, prices that move).</source>
+        <translation>Utiliser le marché de démonstration simulé au lieu d’un compte Questrade (sa propre liste de surveillance, des prix qui bougent).</translation>
+    </message>
+    <message>
+        <source>Open the demo market when no Questrade account is connected yet (the README&apos;s run command uses it).</source>
+        <translation>Ouvrir le marché de démonstration quand aucun compte Questrade n’est encore connecté (la commande de lancement du README l’utilise).</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Afficher la version et quitter.</translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard --help&quot; to see the options and commands.</source>
+        <translation>Exécutez «&#xa0;trailguard --help&#xa0;» pour voir les options et les commandes.</translation>
+    </message>
+    <message>
+        <source>--data-dir needs a folder, for example --data-dir ~/trailguard-test.</source>
+        <translation>--data-dir exige un dossier, par exemple --data-dir ~/trailguard-test.</translation>
+    </message>
+    <message>
+        <source>--interval must be a whole number of seconds from %1 to %2, not &quot;%3&quot;.</source>
+        <translation>--interval doit être un nombre entier de secondes de %1 à %2, et non «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--once only works with --headless, e.g. &quot;trailguard --headless --once&quot;.</source>
+        <translation>--once ne fonctionne qu’avec --headless, p. ex. «&#xa0;trailguard --headless --once&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Trailguard keeps a trailing stop-loss for each stock on your watchlist and warns you when a price falls below its stop.</source>
+        <translation>Trailguard tient un stop suiveur pour chaque titre de votre liste de surveillance et vous avertit quand un prix tombe sous son stop.</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>Utilisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Open the window.</source>
+        <translation>Ouvrir la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Run a command and exit.</source>
+        <translation>Exécuter une commande et quitter.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Commandes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Global options go before the command. &quot;trailguard COMMAND --help&quot; describes a command, for example &quot;trailguard watch add --help&quot;.</source>
+        <translation>Les options globales se placent avant la commande. «&#xa0;trailguard COMMAND --help&#xa0;» décrit une commande, par exemple «&#xa0;trailguard watch add --help&#xa0;».</translation>
+    </message>
+    <message>
+        <source>trailguard.ini in the standard configuration folder ($XDG_CONFIG_HOME/trailguard)</source>
+        <translation>trailguard.ini dans le dossier de configuration standard ($XDG_CONFIG_HOME/trailguard)</translation>
+    </message>
+    <message>
+        <source>Files and environment:</source>
+        <translation>Fichiers et environnement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>The default stop ratio for new tickers, greater than 0 and less than 1; it overrides the settings.</source>
+        <translation>Le ratio du stop par défaut des nouveaux symboles, supérieur à 0 et inférieur à 1; il a priorité sur les réglages.</translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation>Code de sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Success.</source>
+        <translation>Succès.</translation>
+    </message>
+    <message>
+        <source>The operation failed: the ticker is already (or not) on the watchlist, a database error, or an invalid STOP_LOSS.</source>
+        <translation>L’opération a échoué&#xa0;: le symbole est déjà (ou n’est pas) dans la liste de surveillance, une erreur de base de données ou un STOP_LOSS invalide.</translation>
+    </message>
+    <message>
+        <source>The command line is wrong: an unknown option, or a missing or invalid argument (ticker, ratio, price).</source>
+        <translation>La ligne de commande est incorrecte&#xa0;: une option inconnue, ou un argument manquant ou invalide (symbole, ratio, prix).</translation>
+    </message>
+    <message>
+        <source>--headless takes no command; &quot;%1&quot; is unexpected. Run &quot;trailguard --help&quot; to see the options.</source>
+        <translation>--headless ne prend aucune commande; «&#xa0;%1&#xa0;» est inattendu. Exécutez «&#xa0;trailguard --help&#xa0;» pour voir les options.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;. Run &quot;trailguard --help&quot; to see the commands.</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;». Exécutez «&#xa0;trailguard --help&#xa0;» pour voir les commandes.</translation>
+    </message>
+    <message>
+        <source>Missing command.</source>
+        <translation>Commande manquante.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Commande inconnue «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The commands are: %1. Run &quot;trailguard --help&quot; for details.</source>
+        <translation>Les commandes sont&#xa0;: %1. Exécutez «&#xa0;trailguard --help&#xa0;» pour les détails.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Afficher cette aide et quitter.</translation>
+    </message>
+</context>
+<context>
+    <name>Desktop</name>
+    <message>
+        <source>The demo market could not open a port on 127.0.0.1.</source>
+        <translation>Le marché de démonstration n’a pas pu ouvrir de port sur 127.0.0.1.</translation>
+    </message>
+</context>
+<context>
+    <name>DiscordConfig</name>
+    <message>
+        <source>The Discord webhook URL</source>
+        <translation>L’URL du webhook Discord</translation>
+    </message>
+    <message>
+        <source>The Discord webhook URL must look like https://discord.com/api/webhooks/&lt;id&gt;/&lt;token&gt;: copy it again from the channel&apos;s settings (Integrations → Webhooks → Copy Webhook URL).</source>
+        <translation>L’URL du webhook Discord doit ressembler à https://discord.com/api/webhooks/&lt;id&gt;/&lt;token&gt;&#xa0;: copiez-la de nouveau depuis les paramètres du salon (Intégrations → Webhooks → Copier l’URL du webhook).</translation>
+    </message>
+</context>
+<context>
+    <name>EmailConfig</name>
+    <message>
+        <source>Gmail</source>
+        <translation>Gmail</translation>
+    </message>
+    <message>
+        <source>Outlook / Office 365</source>
+        <translation>Outlook / Office 365</translation>
+    </message>
+    <message>
+        <source>The SMTP server is missing: enter its host name, e.g. smtp.example.com.</source>
+        <translation>Le serveur SMTP manque : entrez son nom d’hôte, p. ex. smtp.example.com.</translation>
+    </message>
+    <message>
+        <source>The SMTP server &quot;%1&quot; is not a valid host name or IP address.</source>
+        <translation>Le serveur SMTP « %1 » n’est pas un nom d’hôte ni une adresse IP valide.</translation>
+    </message>
+    <message>
+        <source>The SMTP port %1 is out of range: use a port from 1 to 65535 (usually 587 for STARTTLS, 465 for SSL/TLS).</source>
+        <translation>Le port SMTP %1 est hors limites : utilisez un port de 1 à 65535 (habituellement 587 pour STARTTLS, 465 pour SSL/TLS).</translation>
+    </message>
+    <message>
+        <source>Security &quot;none&quot; would send the password and the alerts to %1 unencrypted: plain SMTP is only allowed to 127.0.0.1/localhost. Use STARTTLS or SSL/TLS.</source>
+        <translation>La sécurité « aucune » enverrait le mot de passe et les alertes à %1 sans chiffrement : le SMTP en clair n’est permis que vers 127.0.0.1/localhost. Utilisez STARTTLS ou SSL/TLS.</translation>
+    </message>
+    <message>
+        <source>The From address is missing.</source>
+        <translation>L’adresse de l’expéditeur (From) manque.</translation>
+    </message>
+    <message>
+        <source>The From address &quot;%1&quot; is not a valid email address (name@example.com).</source>
+        <translation>L’adresse de l’expéditeur « %1 » n’est pas une adresse courriel valide (nom@example.com).</translation>
+    </message>
+    <message>
+        <source>There is no recipient: add at least one To address.</source>
+        <translation>Il n’y a aucun destinataire : ajoutez au moins une adresse (To).</translation>
+    </message>
+    <message>
+        <source>The recipient &quot;%1&quot; is not a valid email address (name@example.com).</source>
+        <translation>Le destinataire « %1 » n’est pas une adresse courriel valide (nom@example.com).</translation>
+    </message>
+    <message>
+        <source>%1 needs a login: the user is your full email address.</source>
+        <translation>%1 exige une connexion : l’utilisateur est votre adresse courriel complète.</translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; has no password: enter the password (for Gmail and Outlook, an app password).</source>
+        <translation>L’identifiant « %1 » n’a pas de mot de passe : entrez le mot de passe (pour Gmail et Outlook, un mot de passe d’application).</translation>
+    </message>
+    <message>
+        <source>A password is set but no login (user) to use it with.</source>
+        <translation>Un mot de passe est défini, mais aucun identifiant (utilisateur) avec lequel l’utiliser.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file &quot;%1&quot; does not exist or cannot be read.</source>
+        <translation>Le fichier de certificat d’AC « %1 » n’existe pas ou ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The SMTP timeouts must be at least one second.</source>
+        <translation>Les délais SMTP doivent être d’au moins une seconde.</translation>
+    </message>
+    <message>
+        <source>%1 is set but BOT_EMAIL and USER_EMAIL are not: set both to send email alerts, or unset %1.</source>
+        <translation>%1 est défini, mais pas BOT_EMAIL ni USER_EMAIL : définissez les deux pour envoyer des alertes par courriel, ou retirez %1.</translation>
+    </message>
+    <message>
+        <source>USER_EMAIL is set but BOT_EMAIL is not: set BOT_EMAIL to the address alerts are sent from.</source>
+        <translation>USER_EMAIL est défini, mais pas BOT_EMAIL : définissez BOT_EMAIL à l’adresse d’où partent les alertes.</translation>
+    </message>
+    <message>
+        <source>BOT_EMAIL is set but USER_EMAIL is not: set USER_EMAIL to the address alerts go to (several separated by commas).</source>
+        <translation>BOT_EMAIL est défini, mais pas USER_EMAIL : définissez USER_EMAIL à l’adresse qui reçoit les alertes (plusieurs séparées par des virgules).</translation>
+    </message>
+    <message>
+        <source>BOT_EMAIL &quot;%1&quot; is not a valid email address.</source>
+        <translation>BOT_EMAIL « %1 » n’est pas une adresse courriel valide.</translation>
+    </message>
+    <message>
+        <source>USER_EMAIL: &quot;%1&quot; is not a valid email address.</source>
+        <translation>USER_EMAIL : « %1 » n’est pas une adresse courriel valide.</translation>
+    </message>
+    <message>
+        <source>USER_EMAIL has no address in it.</source>
+        <translation>USER_EMAIL ne contient aucune adresse.</translation>
+    </message>
+    <message>
+        <source>Both PROVIDER and SMTP_HOST are set: use PROVIDER for Gmail or Outlook, or SMTP_HOST for another server, not both.</source>
+        <translation>PROVIDER et SMTP_HOST sont tous deux définis : utilisez PROVIDER pour Gmail ou Outlook, ou SMTP_HOST pour un autre serveur, pas les deux.</translation>
+    </message>
+    <message>
+        <source>PROVIDER &quot;%1&quot; is not known: use gmail or outlook, or set SMTP_HOST for another server.</source>
+        <translation>PROVIDER « %1 » est inconnu : utilisez gmail ou outlook, ou définissez SMTP_HOST pour un autre serveur.</translation>
+    </message>
+    <message>
+        <source>%1 only applies to a custom server (SMTP_HOST); with PROVIDER=%2 unset it.</source>
+        <translation>%1 ne s’applique qu’à un serveur personnalisé (SMTP_HOST); avec PROVIDER=%2, retirez-le.</translation>
+    </message>
+    <message>
+        <source>EMAIL_PASSWORD is not set: %1 needs the account&apos;s app password.</source>
+        <translation>EMAIL_PASSWORD n’est pas défini : %1 exige le mot de passe d’application du compte.</translation>
+    </message>
+    <message>
+        <source>SMTP_HOST &quot;%1&quot; is not a valid host name or IP address.</source>
+        <translation>SMTP_HOST « %1 » n’est pas un nom d’hôte ni une adresse IP valide.</translation>
+    </message>
+    <message>
+        <source>SMTP_SECURITY &quot;%1&quot; is not known: use ssl, starttls or none.</source>
+        <translation>SMTP_SECURITY « %1 » est inconnu : utilisez ssl, starttls ou none.</translation>
+    </message>
+    <message>
+        <source>SMTP_PORT &quot;%1&quot; is not a port number from 1 to 65535.</source>
+        <translation>SMTP_PORT « %1 » n’est pas un numéro de port de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>SMTP_SECURITY=none is refused for %1: plain SMTP is only allowed to 127.0.0.1/localhost.</source>
+        <translation>SMTP_SECURITY=none est refusé pour %1 : le SMTP en clair n’est permis que vers 127.0.0.1/localhost.</translation>
+    </message>
+    <message>
+        <source>BOT_EMAIL is set but not which server sends the mail: set PROVIDER (gmail or outlook) or SMTP_HOST.</source>
+        <translation>BOT_EMAIL est défini, mais pas le serveur qui envoie le courriel : définissez PROVIDER (gmail ou outlook) ou SMTP_HOST.</translation>
+    </message>
+    <message>
+        <source>SMTP_CA_FILE &quot;%1&quot; does not exist or cannot be read.</source>
+        <translation>SMTP_CA_FILE « %1 » n’existe pas ou ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>SMTP_USER is set but EMAIL_PASSWORD is not.</source>
+        <translation>SMTP_USER est défini, mais pas EMAIL_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>The email settings from the environment are not valid: %1</source>
+        <translation>Les réglages de courriel tirés de l’environnement ne sont pas valides : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Stop-loss breach: %1</source>
+        <translation>Stop franchi&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 &lt; stop %2 (peak %3)</source>
+        <comment>price &lt; stop (peak)</comment>
+        <translation>%1 &lt; stop %2 (sommet %3)</translation>
+    </message>
+</context>
+<context>
+    <name>Headless</name>
+    <message>
+        <source>The demo market could not open a port on 127.0.0.1.</source>
+        <translation>Le marché de démonstration n’a pas pu ouvrir de port sur 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>No alert channel is configured: breaches are only logged. Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.</source>
+        <translation>Aucun canal d’alerte n’est configuré&#xa0;: les franchissements sont seulement consignés. Définissez NTFY_CHANNEL, WEB_HOOK_URL ou BOT_EMAIL/USER_EMAIL.</translation>
+    </message>
+    <message>
+        <source>Trailguard is not connected to Questrade. Set refresh_token (or QUESTRADE_REFRESH_TOKEN) to a refresh token from Questrade&apos;s API centre, or connect once from the desktop app. Try --demo to see it work.</source>
+        <translation>Trailguard n’est pas connecté à Questrade. Définissez refresh_token (ou QUESTRADE_REFRESH_TOKEN) à un jeton d’actualisation du centre API de Questrade, ou connectez-vous une fois depuis l’application de bureau. Essayez --demo pour le voir à l’œuvre.</translation>
+    </message>
+    <message>
+        <source>the demo market</source>
+        <translation>le marché de démonstration</translation>
+    </message>
+    <message>
+        <source>Questrade</source>
+        <translation>Questrade</translation>
+    </message>
+</context>
+<context>
+    <name>NtfyConfig</name>
+    <message>
+        <source>The ntfy server URL</source>
+        <translation>L’URL du serveur ntfy</translation>
+    </message>
+    <message>
+        <source>The ntfy server URL must not contain &apos;?&apos; or &apos;#&apos;: give just the server, like https://ntfy.example.com.</source>
+        <translation>L’URL du serveur ntfy ne doit pas contenir &apos;?&apos; ni &apos;#&apos;&#xa0;: indiquez seulement le serveur, comme https://ntfy.example.com.</translation>
+    </message>
+    <message>
+        <source>The ntfy topic is empty: choose a topic name, like trailguard-alerts.</source>
+        <translation>Le sujet ntfy est vide&#xa0;: choisissez un nom de sujet, comme trailguard-alerts.</translation>
+    </message>
+    <message>
+        <source>The ntfy topic &quot;%1&quot; is not valid: use 1 to %2 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>Le sujet ntfy «&#xa0;%1&#xa0;» n’est pas valide&#xa0;: utilisez de 1 à %2 lettres, chiffres, &apos;-&apos; ou &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>The ntfy access token contains spaces, line breaks or other characters that cannot be sent: paste it again.</source>
+        <translation>Le jeton d’accès ntfy contient des espaces, des sauts de ligne ou d’autres caractères qui ne peuvent pas être envoyés&#xa0;: collez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>The ntfy channel is empty: give a topic name (like trailguard-alerts) or a full topic URL (like https://ntfy.example.com/trailguard-alerts).</source>
+        <translation>Le canal ntfy est vide&#xa0;: indiquez un nom de sujet (comme trailguard-alerts) ou l’URL complète d’un sujet (comme https://ntfy.example.com/trailguard-alerts).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid ntfy topic: use 1 to %2 letters, digits, &apos;-&apos; or &apos;_&apos;, or give a full URL like https://ntfy.example.com/mytopic.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un sujet ntfy valide&#xa0;: utilisez de 1 à %2 lettres, chiffres, &apos;-&apos; ou &apos;_&apos;, ou indiquez une URL complète comme https://ntfy.example.com/mytopic.</translation>
+    </message>
+    <message>
+        <source>The ntfy topic URL must not contain &apos;?&apos; or &apos;#&apos;: give just the server and topic, like https://ntfy.example.com/mytopic (an access token goes in its own setting).</source>
+        <translation>L’URL du sujet ntfy ne doit pas contenir &apos;?&apos; ni &apos;#&apos;&#xa0;: indiquez seulement le serveur et le sujet, comme https://ntfy.example.com/mytopic (un jeton d’accès va dans son propre réglage).</translation>
+    </message>
+    <message>
+        <source>The ntfy topic URL</source>
+        <translation>L’URL du sujet ntfy</translation>
+    </message>
+    <message>
+        <source>The ntfy topic URL has no topic: add one at the end, like https://ntfy.example.com/mytopic.</source>
+        <translation>L’URL du sujet ntfy ne contient aucun sujet&#xa0;: ajoutez-en un à la fin, comme https://ntfy.example.com/mytopic.</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>A stored alert could not be read (%1).</source>
+        <translation>Une alerte enregistrée n’a pas pu être lue (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Paths</name>
+    <message>
+        <source>Cannot create the data folder &quot;%1&quot;. Choose a writable folder with --data-dir.</source>
+        <translation>Impossible de créer le dossier de données «&#xa0;%1&#xa0;». Choisissez un dossier accessible en écriture avec --data-dir.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Trailguard cannot start</source>
+        <translation>Trailguard ne peut pas démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>QuestradeHttp</name>
+    <message>
+        <source>%1 &quot;%2&quot; is not a valid URL.</source>
+        <translation>%1 «&#xa0;%2&#xa0;» n’est pas une URL valide.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; must use https:// (plain http:// is allowed only for this computer, e.g. http://127.0.0.1).</source>
+        <translation>%1 «&#xa0;%2&#xa0;» doit utiliser https:// (le http:// en clair n’est permis que pour cet ordinateur, p. ex. http://127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>The login URL (%1)</source>
+        <translation>L’URL de connexion (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestradeParsing</name>
+    <message>
+        <source>Questrade sent an answer Trailguard does not understand: %1.</source>
+        <translation>Questrade a envoyé une réponse que Trailguard ne comprend pas&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid price</source>
+        <translation>%1 n’est pas un prix valide</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing or not a list</source>
+        <translation>«&#xa0;%1&#xa0;» est absent ou n’est pas une liste</translation>
+    </message>
+    <message>
+        <source>invalid JSON (%1 at offset %2)</source>
+        <translation>JSON invalide (%1 à la position %2)</translation>
+    </message>
+    <message>
+        <source>the JSON is not an object</source>
+        <translation>le JSON n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>the token answer has no access_token</source>
+        <translation>la réponse de jeton ne contient pas d’access_token</translation>
+    </message>
+    <message>
+        <source>the token answer has no refresh_token</source>
+        <translation>la réponse de jeton ne contient pas de refresh_token</translation>
+    </message>
+    <message>
+        <source>the token answer has no valid api_server</source>
+        <translation>la réponse de jeton ne contient pas d’api_server valide</translation>
+    </message>
+    <message>
+        <source>the token answer has no valid expires_in</source>
+        <translation>la réponse de jeton ne contient pas d’expires_in valide</translation>
+    </message>
+    <message>
+        <source>a symbol entry is not an object</source>
+        <translation>une entrée de symbole n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>a symbol entry lacks a valid symbol or symbolId</source>
+        <translation>une entrée de symbole n’a pas de symbol ni de symbolId valide</translation>
+    </message>
+    <message>
+        <source>symbol %1 has a field of the wrong type</source>
+        <translation>le symbole %1 a un champ du mauvais type</translation>
+    </message>
+    <message>
+        <source>a quote is not an object</source>
+        <translation>une cotation n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>a quote lacks a valid symbolId</source>
+        <translation>une cotation n’a pas de symbolId valide</translation>
+    </message>
+    <message>
+        <source>the symbol of quote %1 is not text</source>
+        <translation>le symbole de la cotation %1 n’est pas du texte</translation>
+    </message>
+    <message>
+        <source>lastTradePrice of %1</source>
+        <translation>lastTradePrice de %1</translation>
+    </message>
+    <message>
+        <source>isHalted or delay of quote %1 is not a flag</source>
+        <translation>isHalted ou delay de la cotation %1 n’est pas un booléen</translation>
+    </message>
+    <message>
+        <source>a market entry lacks a name</source>
+        <translation>une entrée de marché n’a pas de nom</translation>
+    </message>
+    <message>
+        <source>&quot;time&quot; is missing or not a time</source>
+        <translation>«&#xa0;time&#xa0;» est absent ou n’est pas une heure</translation>
+    </message>
+</context>
+<context>
+    <name>SecretFile</name>
+    <message>
+        <source>The secrets file %1 could not be decrypted: the encryption_key is wrong or the file was changed. Set the encryption_key that wrote it, or move the file away to start over.</source>
+        <translation>Le fichier de secrets %1 n&apos;a pas pu être déchiffré : la valeur de encryption_key est erronée ou le fichier a été modifié. Définissez l&apos;encryption_key qui l&apos;a écrit, ou déplacez le fichier pour repartir de zéro.</translation>
+    </message>
+    <message>
+        <source>The encrypted secrets file cannot be used: libsodium could not be initialised or encryption_key is empty.</source>
+        <translation>Le fichier de secrets chiffré est inutilisable : libsodium n&apos;a pas pu être initialisée ou encryption_key est vide.</translation>
+    </message>
+    <message>
+        <source>The encrypted secrets file cannot be used: out of memory.</source>
+        <translation>Le fichier de secrets chiffré est inutilisable : mémoire insuffisante.</translation>
+    </message>
+    <message>
+        <source>The key for the secrets file could not be derived from encryption_key (out of memory?). Free some memory and try again.</source>
+        <translation>La clé du fichier de secrets n&apos;a pas pu être dérivée de encryption_key (mémoire insuffisante?). Libérez de la mémoire et réessayez.</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 could not be read: %2</source>
+        <translation>Le fichier de secrets %1 n&apos;a pas pu être lu : %2</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 has a format this version of Trailguard cannot read. Update Trailguard, or move the file away to start over.</source>
+        <translation>Le fichier de secrets %1 est dans un format que cette version de Trailguard ne sait pas lire. Mettez Trailguard à jour, ou déplacez le fichier pour repartir de zéro.</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 could not be written: %2</source>
+        <translation>Le fichier de secrets %1 n&apos;a pas pu être écrit : %2</translation>
+    </message>
+    <message>
+        <source>The secrets file %1 could not be made private to its owner: %2</source>
+        <translation>Le fichier de secrets %1 n&apos;a pas pu être réservé à son propriétaire : %2</translation>
+    </message>
+    <message>
+        <source>No secret named &quot;%1&quot; is stored in %2.</source>
+        <translation>Aucun secret nommé « %1 » n&apos;est enregistré dans %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStoreFactory</name>
+    <message>
+        <source>No system keychain was found and encryption_key is not set: Questrade tokens are kept in memory only and will be lost when Trailguard exits. Start a keyring (e.g. gnome-keyring) or set encryption_key.</source>
+        <translation>Aucun trousseau système n&apos;a été trouvé et encryption_key n&apos;est pas définie : les jetons Questrade sont gardés en mémoire seulement et seront perdus à la fermeture de Trailguard. Démarrez un trousseau (p. ex. gnome-keyring) ou définissez encryption_key.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsText</name>
+    <message>
+        <source>The environment variable STOP_LOSS=&quot;%1&quot; is not a valid stop ratio. Set it to a number greater than 0 and less than 1 (for example 0.9), or unset it.</source>
+        <translation>La variable d’environnement STOP_LOSS=&quot;%1&quot; n’est pas un ratio du stop valide. Définissez-la à un nombre supérieur à 0 et inférieur à 1 (par exemple 0.9), ou retirez-la.</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpTransfer</name>
+    <message>
+        <source>The SMTP server %1 could not check the login for now (%2); the alert will be sent again later.</source>
+        <translation>Le serveur SMTP %1 n’a pas pu vérifier l’identifiant pour l’instant (%2); l’alerte sera renvoyée plus tard.</translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 asked to try again later (%2).</source>
+        <translation>Le serveur SMTP %1 a demandé de réessayer plus tard (%2).</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the login (%1): check the user and the app password.</source>
+        <translation>Le serveur SMTP a refusé l’identifiant (%1) : vérifiez l’utilisateur et le mot de passe d’application.</translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 does not offer STARTTLS (%2): choose SSL/TLS (usually port 465). Trailguard never sends the password unencrypted.</source>
+        <translation>Le serveur SMTP %1 n’offre pas STARTTLS (%2) : choisissez SSL/TLS (habituellement le port 465). Trailguard n’envoie jamais le mot de passe sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>The SMTP server requires a login (%1): enter the user and the password.</source>
+        <translation>Le serveur SMTP exige une connexion (%1) : entrez l’utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused a recipient (%1): check the To addresses.</source>
+        <translation>Le serveur SMTP a refusé un destinataire (%1) : vérifiez les adresses des destinataires.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the sender (%1): check the From address; many servers only accept the account&apos;s own address.</source>
+        <translation>Le serveur SMTP a refusé l’expéditeur (%1) : vérifiez l’adresse de l’expéditeur; bien des serveurs n’acceptent que l’adresse du compte.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the message (%1).</source>
+        <translation>Le serveur SMTP a refusé le message (%1).</translation>
+    </message>
+    <message>
+        <source>Could not find the SMTP server %1 (%2): check the host name and the network connection.</source>
+        <translation>Impossible de trouver le serveur SMTP %1 (%2) : vérifiez le nom d’hôte et la connexion réseau.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the SMTP server %1 (%2).</source>
+        <translation>Impossible de se connecter au serveur SMTP %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 did not answer in time (%2).</source>
+        <translation>Le serveur SMTP %1 n’a pas répondu à temps (%2).</translation>
+    </message>
+    <message>
+        <source>The connection to the SMTP server %1 broke off (%2).</source>
+        <translation>La connexion au serveur SMTP %1 a été interrompue (%2).</translation>
+    </message>
+    <message>
+        <source>The secure connection to the SMTP server %1 could not be set up (%2). If this persists, check the security setting: SSL/TLS usually uses port 465, STARTTLS port 587.</source>
+        <translation>La connexion sécurisée au serveur SMTP %1 n’a pas pu être établie (%2). Si le problème persiste, vérifiez le réglage de sécurité : SSL/TLS utilise habituellement le port 465, STARTTLS le port 587.</translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 presented a certificate that cannot be trusted (%2): check the host name, or for a private server give the file of the CA that signed it.</source>
+        <translation>Le serveur SMTP %1 a présenté un certificat non fiable (%2) : vérifiez le nom d’hôte ou, pour un serveur privé, indiquez le fichier de l’AC qui l’a signé.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file &quot;%1&quot; cannot be used (%2).</source>
+        <translation>Le fichier de certificat d’AC « %1 » est inutilisable (%2).</translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 refused the login (%2): check the user and the password.</source>
+        <translation>Le serveur SMTP %1 a refusé l’identifiant (%2) : vérifiez l’utilisateur et le mot de passe.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer like an SMTP server (%2): check the host, the port and the security setting.</source>
+        <translation>Le serveur à %1 n’a pas répondu comme un serveur SMTP (%2) : vérifiez l’hôte, le port et le réglage de sécurité.</translation>
+    </message>
+    <message>
+        <source>libcurl cannot send this email (%1).</source>
+        <translation>libcurl ne peut pas envoyer ce courriel (%1).</translation>
+    </message>
+    <message>
+        <source>The email was not sent: Trailguard is shutting down.</source>
+        <translation>Le courriel n’a pas été envoyé : Trailguard se ferme.</translation>
+    </message>
+    <message>
+        <source>Sending to the SMTP server %1 failed (%2).</source>
+        <translation>L’envoi au serveur SMTP %1 a échoué (%2).</translation>
+    </message>
+    <message>
+        <source>libcurl could not be initialised (%1).</source>
+        <translation>libcurl n’a pas pu être initialisé (%1).</translation>
+    </message>
+    <message>
+        <source>libcurl could not be initialised.</source>
+        <translation>libcurl n’a pas pu être initialisé.</translation>
+    </message>
+    <message>
+        <source>Out of memory while preparing the email.</source>
+        <translation>Mémoire insuffisante pour préparer le courriel.</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>A database command failed: %1</source>
+        <translation>Une commande de base de données a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The delivery to update no longer exists.</source>
+        <translation>La livraison à mettre à jour n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Alert %1 is not in the database.</source>
+        <translation>L’alerte %1 n’est pas dans la base de données.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Trailguard database (%2). Move it away or choose another data folder with --data-dir.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une base de données Trailguard (%2). Déplacez ce fichier ailleurs ou choisissez un autre dossier de données avec --data-dir.</translation>
+    </message>
+    <message>
+        <source>Could not upgrade the database to version %1 (%2): %3</source>
+        <translation>Impossible de mettre à niveau la base de données vers la version %1 (%2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Could not open the database &quot;%1&quot;: %2. Check that the folder exists and is writable.</source>
+        <translation>Impossible d’ouvrir la base de données «&#xa0;%1&#xa0;»&#xa0;: %2. Vérifiez que le dossier existe et qu’il est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>The database &quot;%1&quot; was written by a newer version of Trailguard (schema %2; this version understands up to %3). Install the newer Trailguard, or use another data folder with --data-dir. The database was not modified.</source>
+        <translation>La base de données «&#xa0;%1&#xa0;» a été écrite par une version plus récente de Trailguard (schéma %2; cette version comprend jusqu’au schéma %3). Installez la version plus récente de Trailguard, ou utilisez un autre dossier de données avec --data-dir. La base de données n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the watchlist. Check the spelling, or list the watchlist first.</source>
+        <translation>%1 n’est pas dans la liste de surveillance. Vérifiez l’orthographe, ou affichez d’abord la liste de surveillance.</translation>
+    </message>
+    <message>
+        <source>%1 is already on the watchlist; nothing was changed.</source>
+        <translation>%1 est déjà dans la liste de surveillance; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Could not start a database transaction: %1</source>
+        <translation>Impossible de démarrer une transaction de base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No database transaction is open.</source>
+        <translation>Aucune transaction de base de données n’est ouverte.</translation>
+    </message>
+    <message>
+        <source>Could not save to the database: %1</source>
+        <translation>Impossible d’enregistrer dans la base de données&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenSet</name>
+    <message>
+        <source>The saved Questrade connection is damaged (%1). Reconnect the account.</source>
+        <translation>La connexion Questrade enregistrée est endommagée (%1). Reconnectez le compte.</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>format inconnu</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 est absent</translation>
+    </message>
+    <message>
+        <source>unknown environment</source>
+        <translation>environnement inconnu</translation>
+    </message>
+    <message>
+        <source>no refresh token</source>
+        <translation>aucun jeton d’actualisation</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Enter a ticker symbol, for example AAPL or SHOP.TO.</source>
+        <translation>Entrez un symbole, par exemple AAPL ou SHOP.TO.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid ticker. Use 1 to 15 letters, digits, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit (for example AAPL, BRK.B, RY.TO, BBD-B.TO).</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un symbole valide. Utilisez de 1 à 15 lettres, chiffres, &apos;.&apos; ou &apos;-&apos;, en commençant par une lettre ou un chiffre (par exemple AAPL, BRK.B, RY.TO, BBD-B.TO).</translation>
+    </message>
+    <message>
+        <source>The stop ratio must be a number greater than 0 and less than 1 (0.9 puts the stop 10% below the peak).</source>
+        <translation>Le ratio du stop doit être un nombre supérieur à 0 et inférieur à 1 (0.9 place le stop 10&#xa0;% sous le sommet).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stop ratio. Enter a number greater than 0 and less than 1, for example 0.9.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un ratio du stop. Entrez un nombre supérieur à 0 et inférieur à 1, par exemple 0.9.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid price. Enter a number greater than 0, for example 101.25.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un prix valide. Entrez un nombre supérieur à 0, par exemple 101.25.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchCommand</name>
+    <message>
+        <source>Added %1 with stop ratio %2; the stop starts at %3 (entry price %4).</source>
+        <translation>%1 ajouté avec un ratio du stop de %2; le stop part de %3 (prix d’entrée %4).</translation>
+    </message>
+    <message>
+        <source>Added %1 with stop ratio %2.</source>
+        <translation>%1 ajouté avec un ratio du stop de %2.</translation>
+    </message>
+    <message>
+        <source>The ratio comes from the STOP_LOSS environment variable.</source>
+        <translation>Le ratio provient de la variable d’environnement STOP_LOSS.</translation>
+    </message>
+    <message>
+        <source>Removed %1 from the watchlist.</source>
+        <translation>%1 retiré de la liste de surveillance.</translation>
+    </message>
+    <message>
+        <source>TICKER is trimmed and upper-cased (shop.to becomes SHOP.TO): 1 to 15 letters, digits, &apos;.&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>TICKER est débarrassé de ses espaces et mis en majuscules (shop.to devient SHOP.TO)&#xa0;: de 1 à 15 lettres, chiffres, &apos;.&apos; ou &apos;-&apos;, en commençant par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+        <source>Start watching a ticker.</source>
+        <translation>Commencer à surveiller un symbole.</translation>
+    </message>
+    <message>
+        <source>Adds TICKER to the watchlist. Its stop follows the highest price seen, at R times that peak.</source>
+        <translation>Ajoute TICKER à la liste de surveillance. Son stop suit le prix le plus haut observé, à R fois ce sommet.</translation>
+    </message>
+    <message>
+        <source>Stop ratio, greater than 0 and less than 1 (0.9 keeps the stop 10% below the peak). Default: STOP_LOSS, else the default ratio in the settings (0.9 unless changed).</source>
+        <translation>Ratio du stop, supérieur à 0 et inférieur à 1 (0.9 maintient le stop 10&#xa0;% sous le sommet). Par défaut&#xa0;: STOP_LOSS, sinon le ratio par défaut des réglages (0.9 sauf modification).</translation>
+    </message>
+    <message>
+        <source>Purchase price, greater than 0; the peak starts there.</source>
+        <translation>Prix d’achat, supérieur à 0; le sommet part de ce prix.</translation>
+    </message>
+    <message>
+        <source>Show the watchlist.</source>
+        <translation>Afficher la liste de surveillance.</translation>
+    </message>
+    <message>
+        <source>Shows every ticker on the watchlist with its last price, peak, stop and last alert. Unknown values are shown as %1.</source>
+        <translation>Affiche chaque symbole de la liste de surveillance avec son dernier prix, son sommet, son stop et sa dernière alerte. Les valeurs inconnues sont affichées sous la forme %1.</translation>
+    </message>
+    <message>
+        <source>Print a JSON array instead, one object per ticker; unknown values are null and times are ISO 8601 UTC.</source>
+        <translation>Afficher plutôt un tableau JSON, un objet par symbole; les valeurs inconnues sont null et les heures sont en ISO 8601 UTC.</translation>
+    </message>
+    <message>
+        <source>Stop watching a ticker.</source>
+        <translation>Cesser de surveiller un symbole.</translation>
+    </message>
+    <message>
+        <source>Removes TICKER and everything Trailguard remembers about it.</source>
+        <translation>Retire TICKER et tout ce que Trailguard en a retenu.</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Utilisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>Actions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&quot;trailguard watch ACTION --help&quot; describes an action.</source>
+        <translation>«&#xa0;trailguard watch ACTION --help&#xa0;» décrit une action.</translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard %1 --help&quot; for help.</source>
+        <translation>Exécutez «&#xa0;trailguard %1 --help&#xa0;» pour obtenir de l’aide.</translation>
+    </message>
+    <message>
+        <source>Global options go before the command, for example &quot;trailguard --data-dir DIR watch %1&quot;.</source>
+        <translation>Les options globales se placent avant la commande, par exemple «&#xa0;trailguard --data-dir DIR watch %1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Missing the ticker, for example &quot;trailguard watch %1 SHOP.TO&quot;.</source>
+        <translation>Symbole manquant, par exemple «&#xa0;trailguard watch %1 SHOP.TO&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Missing the watch action.</source>
+        <translation>Action watch manquante.</translation>
+    </message>
+    <message>
+        <source>Unknown watch action &quot;%1&quot;.</source>
+        <translation>Action watch inconnue «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Use %1.</source>
+        <translation>Utilisez %1.</translation>
+    </message>
+    <message>
+        <source>The watchlist is empty. Add a ticker with &quot;trailguard watch add TICKER&quot;.</source>
+        <translation>La liste de surveillance est vide. Ajoutez un symbole avec «&#xa0;trailguard watch add TICKER&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernier</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Sommet</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Distance %</source>
+        <translation>Distance&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Last alert</source>
+        <translation>Dernière alerte</translation>
+    </message>
+</context>
+<context>
+    <name>Watchlist</name>
+    <message>
+        <source>The entry price must be a number greater than 0, or left empty.</source>
+        <translation>Le prix d’entrée doit être un nombre supérieur à 0, ou rester vide.</translation>
+    </message>
+    <message>
+        <source>Snooze for 1 to 365 days.</source>
+        <translation>La sourdine doit durer de 1 à 365 jours.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the watchlist.</source>
+        <translation>%1 n’est pas dans la liste de surveillance.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookHttp</name>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 est vide.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid URL: it should look like https://host/path.</source>
+        <translation>%1 n’est pas une URL valide&#xa0;: elle devrait ressembler à https://host/path.</translation>
+    </message>
+    <message>
+        <source>%1 must start with https:// (plain http:// is allowed only for this computer, e.g. http://127.0.0.1).</source>
+        <translation>%1 doit commencer par https:// (le http:// en clair n’est permis que pour cet ordinateur, p. ex. http://127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>%1 must not contain a user name or password.</source>
+        <translation>%1 ne doit pas contenir de nom d’utilisateur ni de mot de passe.</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>aucune réponse en %1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>la connexion a été refusée</translation>
+    </message>
+    <message>
+        <source>the server&apos;s name could not be found (is this computer offline?)</source>
+        <translation>le nom du serveur est introuvable (cet ordinateur est-il hors ligne?)</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>le serveur a fermé la connexion</translation>
+    </message>
+    <message>
+        <source>the secure connection failed (%1)</source>
+        <translation>la connexion sécurisée a échoué (%1)</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2. The alert will be sent again later.</source>
+        <translation>Impossible de joindre %1&#xa0;: %2. L’alerte sera renvoyée plus tard.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::DiscordChannel</name>
+    <message>
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <source>Discord is rate limiting this webhook (HTTP 429); the alert will be sent again later.</source>
+        <translation>Discord limite le débit de ce webhook (HTTP 429); l’alerte sera renvoyée plus tard.</translation>
+    </message>
+    <message>
+        <source>Discord is rate limiting this webhook (HTTP 429); the alert will be sent again in %1 s.</source>
+        <translation>Discord limite le débit de ce webhook (HTTP 429); l’alerte sera renvoyée dans %1&#xa0;s.</translation>
+    </message>
+    <message>
+        <source>Discord could not take the message now (HTTP %1); the alert will be sent again later.</source>
+        <translation>Discord n’a pas pu accepter le message pour l’instant (HTTP %1); l’alerte sera renvoyée plus tard.</translation>
+    </message>
+    <message>
+        <source>no explanation given</source>
+        <translation>aucune explication fournie</translation>
+    </message>
+    <message>
+        <source>%1 (Discord code %2)</source>
+        <translation>%1 (code Discord %2)</translation>
+    </message>
+    <message>
+        <source>Discord refused the message (HTTP %1): %2.</source>
+        <translation>Discord a refusé le message (HTTP %1)&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The webhook may have been deleted or its URL changed: copy the URL again from the channel&apos;s settings (Integrations → Webhooks).</source>
+        <translation>Le webhook a peut-être été supprimé ou son URL a changé&#xa0;: copiez de nouveau l’URL depuis les paramètres du salon (Intégrations → Webhooks).</translation>
+    </message>
+    <message>
+        <source>Discord answered with a redirect (HTTP %1): check the webhook URL.</source>
+        <translation>Discord a répondu par une redirection (HTTP %1)&#xa0;: vérifiez l’URL du webhook.</translation>
+    </message>
+    <message>
+        <source>Discord gave an unexpected answer (HTTP %1).</source>
+        <translation>Discord a donné une réponse inattendue (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::EmailChannel</name>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::EncryptedFileSecretStore</name>
+    <message>
+        <source>the encrypted file %1</source>
+        <translation>le fichier chiffré %1</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::KeychainSecretStore</name>
+    <message>
+        <source>No secret named &quot;%1&quot; is stored in the system keychain.</source>
+        <translation>Aucun secret nommé « %1 » n&apos;est enregistré dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Start a keyring such as gnome-keyring (and unlock it), or set encryption_key to keep tokens in an encrypted file.</source>
+        <translation>Démarrez un trousseau comme gnome-keyring (et déverrouillez-le), ou définissez encryption_key pour garder les jetons dans un fichier chiffré.</translation>
+    </message>
+    <message>
+        <source>The secret &quot;%1&quot; could not be read from the system keychain: %2</source>
+        <translation>Le secret « %1 » n&apos;a pas pu être lu dans le trousseau du système : %2</translation>
+    </message>
+    <message>
+        <source>The secret &quot;%1&quot; could not be saved in the system keychain: %2</source>
+        <translation>Le secret « %1 » n&apos;a pas pu être enregistré dans le trousseau du système : %2</translation>
+    </message>
+    <message>
+        <source>The secret &quot;%1&quot; could not be removed from the system keychain: %2</source>
+        <translation>Le secret « %1 » n&apos;a pas pu être retiré du trousseau du système : %2</translation>
+    </message>
+    <message>
+        <source>the system keychain (Secret Service)</source>
+        <translation>le trousseau du système (Secret Service)</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::MemorySecretStore</name>
+    <message>
+        <source>memory only (lost when Trailguard exits)</source>
+        <translation>en mémoire seulement (perdu à la fermeture de Trailguard)</translation>
+    </message>
+    <message>
+        <source>No secret named &quot;%1&quot; is kept in memory.</source>
+        <translation>Aucun secret nommé « %1 » n&apos;est gardé en mémoire.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::NtfyChannel</name>
+    <message>
+        <source>ntfy</source>
+        <translation>ntfy</translation>
+    </message>
+    <message>
+        <source>The ntfy server is limiting how often we publish (HTTP 429); the alert will be sent again later.</source>
+        <translation>Le serveur ntfy limite la fréquence de nos publications (HTTP 429); l’alerte sera renvoyée plus tard.</translation>
+    </message>
+    <message>
+        <source>The ntfy server could not take the message now (HTTP %1); the alert will be sent again later.</source>
+        <translation>Le serveur ntfy n’a pas pu accepter le message pour l’instant (HTTP %1); l’alerte sera renvoyée plus tard.</translation>
+    </message>
+    <message>
+        <source>no explanation given</source>
+        <translation>aucune explication fournie</translation>
+    </message>
+    <message>
+        <source>The ntfy server refused the access token (HTTP %1: %2): check the token in the ntfy settings.</source>
+        <translation>Le serveur ntfy a refusé le jeton d’accès (HTTP %1&#xa0;: %2)&#xa0;: vérifiez le jeton dans les réglages ntfy.</translation>
+    </message>
+    <message>
+        <source>The ntfy topic needs an access token (HTTP %1: %2): add one in the ntfy settings.</source>
+        <translation>Le sujet ntfy exige un jeton d’accès (HTTP %1&#xa0;: %2)&#xa0;: ajoutez-en un dans les réglages ntfy.</translation>
+    </message>
+    <message>
+        <source>The message is too large for the ntfy server (HTTP 413: %1).</source>
+        <translation>Le message est trop volumineux pour le serveur ntfy (HTTP 413&#xa0;: %1).</translation>
+    </message>
+    <message>
+        <source>The ntfy server refused the message (HTTP %1): %2.</source>
+        <translation>Le serveur ntfy a refusé le message (HTTP %1)&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The ntfy server answered with a redirect (HTTP %1): check the server URL.</source>
+        <translation>Le serveur ntfy a répondu par une redirection (HTTP %1)&#xa0;: vérifiez l’URL du serveur.</translation>
+    </message>
+    <message>
+        <source>The ntfy server gave an unexpected answer (HTTP %1).</source>
+        <translation>Le serveur ntfy a donné une réponse inattendue (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::QuestradeAuth</name>
+    <message>
+        <source>Connect a Questrade account: paste a refresh token from the API centre.</source>
+        <translation>Connectez un compte Questrade&#xa0;: collez un jeton d’actualisation provenant du centre API.</translation>
+    </message>
+    <message>
+        <source>Paste the refresh token Questrade&apos;s API centre shows for your personal app.</source>
+        <translation>Collez le jeton d’actualisation que le centre API de Questrade affiche pour votre application personnelle.</translation>
+    </message>
+    <message>
+        <source>The Questrade account was disconnected.</source>
+        <translation>Le compte Questrade a été déconnecté.</translation>
+    </message>
+    <message>
+        <source>Loading the saved Questrade connection…</source>
+        <translation>Chargement de la connexion Questrade enregistrée…</translation>
+    </message>
+    <message>
+        <source>Connected to Questrade.</source>
+        <translation>Connecté à Questrade.</translation>
+    </message>
+    <message>
+        <source>Could not read the saved Questrade connection: %1</source>
+        <translation>Impossible de lire la connexion Questrade enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to Questrade…</source>
+        <translation>Connexion à Questrade…</translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s login server did not answer (%1). Trailguard will try again.</source>
+        <translation>Le serveur de connexion de Questrade n’a pas répondu (%1). Trailguard réessaiera.</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s api_server</source>
+        <translation>L’api_server de Questrade</translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s login server answered HTTP %1. Trailguard will try again.</source>
+        <translation>Le serveur de connexion de Questrade a répondu HTTP %1. Trailguard réessaiera.</translation>
+    </message>
+    <message>
+        <source>Connected to Questrade, but the new token could not be saved (%1); you may have to reconnect after a restart.</source>
+        <translation>Connecté à Questrade, mais le nouveau jeton n’a pas pu être enregistré (%1); vous devrez peut-être vous reconnecter après un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Questrade refused the new refresh token; Trailguard keeps using the saved connection. Copy a fresh token from the API centre.</source>
+        <translation>Questrade a refusé le nouveau jeton d’actualisation; Trailguard continue d’utiliser la connexion enregistrée. Copiez un nouveau jeton depuis le centre API.</translation>
+    </message>
+    <message>
+        <source>No Questrade account is connected: paste a refresh token from the API centre.</source>
+        <translation>Aucun compte Questrade n’est connecté&#xa0;: collez un jeton d’actualisation provenant du centre API.</translation>
+    </message>
+    <message>
+        <source>Questrade refused the saved token. Reconnect: paste a new refresh token from the API centre.</source>
+        <translation>Questrade a refusé le jeton enregistré. Reconnectez-vous&#xa0;: collez un nouveau jeton d’actualisation provenant du centre API.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::QuestradeClient</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>aucune réponse en %1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>Could not reach Questrade (%1).</source>
+        <translation>Impossible de joindre Questrade (%1).</translation>
+    </message>
+    <message>
+        <source>Questrade refused a freshly issued access token (%1). Reconnect the account if this persists.</source>
+        <translation>Questrade a refusé un jeton d’accès tout juste émis (%1). Reconnectez le compte si le problème persiste.</translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s rate limit was still exceeded after %1 tries.</source>
+        <translation>La limite de requêtes de Questrade était toujours dépassée après %1 essais.</translation>
+    </message>
+    <message>
+        <source>Questrade found the request too long (%1).</source>
+        <translation>Questrade a jugé la requête trop longue (%1).</translation>
+    </message>
+    <message>
+        <source>Questrade does not know the symbol.</source>
+        <translation>Questrade ne connaît pas ce symbole.</translation>
+    </message>
+    <message>
+        <source>Questrade had a server problem (HTTP %1: %2).</source>
+        <translation>Questrade a eu un problème de serveur (HTTP %1&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>Questrade rejected the request (HTTP %1, code %2: %3).</source>
+        <translation>Questrade a rejeté la requête (HTTP %1, code %2&#xa0;: %3).</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::AddTickerForm</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>e.g. SHOP.TO</source>
+        <translation>p. ex. SHOP.TO</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>The price you paid. Trailing starts from it instead of the first price seen.</source>
+        <translation>Le prix payé. Le suivi part de ce prix plutôt que du premier prix observé.</translation>
+    </message>
+    <message>
+        <source>Add the ticker to the watchlist (Enter)</source>
+        <translation>Ajouter le symbole à la liste de surveillance (Entrée)</translation>
+    </message>
+    <message>
+        <source>&amp;Ticker:</source>
+        <translation>&amp;Symbole :</translation>
+    </message>
+    <message>
+        <source>Stop &amp;ratio:</source>
+        <translation>&amp;Ratio du stop :</translation>
+    </message>
+    <message>
+        <source>&amp;Entry price:</source>
+        <translation>Prix d’&amp;entrée :</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::AlertHistoryDialog</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acquitter</translation>
+    </message>
+    <message>
+        <source>Snoo&amp;ze Ticker</source>
+        <translation>Mettre le symbole en &amp;sourdine</translation>
+    </message>
+    <message>
+        <source>&amp;End Snooze</source>
+        <translation>&amp;Lever la sourdine</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>Alert History</source>
+        <translation>Historique des alertes</translation>
+    </message>
+    <message>
+        <source>Alert history</source>
+        <translation>Historique des alertes</translation>
+    </message>
+    <message>
+        <source>Mark the selected alerts as seen</source>
+        <translation>Marquer les alertes sélectionnées comme vues</translation>
+    </message>
+    <message>
+        <source>Days to snooze the ticker</source>
+        <translation>Nombre de jours de sourdine du symbole</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> jour(s)</translation>
+    </message>
+    <message>
+        <source>Snooze &amp;for:</source>
+        <translation>Sourdine &amp;pendant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No alerts for the selected alert&apos;s ticker for that many days; its stop keeps trailing</source>
+        <translation>Aucune alerte pour le symbole de l’alerte sélectionnée pendant ce nombre de jours; son stop continue de suivre le prix</translation>
+    </message>
+    <message>
+        <source>Alert for the selected alert&apos;s ticker again from now on</source>
+        <translation>Alerter de nouveau dès maintenant pour le symbole de l’alerte sélectionnée</translation>
+    </message>
+    <message>
+        <source>Read the history again (F5)</source>
+        <translation>Relire l’historique (F5)</translation>
+    </message>
+    <message>
+        <source>Acknowledged 1 alert.</source>
+        <translation>1 alerte acquittée.</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1 alerts.</source>
+        <translation>%1 alertes acquittées.</translation>
+    </message>
+    <message>
+        <source>%1 is snoozed until %2: its breaches raise no alerts until then.</source>
+        <translation>%1 est en sourdine jusqu’au %2&#xa0;: ses franchissements ne déclenchent aucune alerte d’ici là.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer snoozed: its breaches raise alerts again.</source>
+        <translation>%1 n’est plus en sourdine&#xa0;: ses franchissements déclenchent de nouveau des alertes.</translation>
+    </message>
+    <message>
+        <source>Snoo&amp;ze %1</source>
+        <translation>Mettre %1 en &amp;sourdine</translation>
+    </message>
+    <message>
+        <source>%1 is snoozed until %2; alert for it again from now on</source>
+        <translation>%1 est en sourdine jusqu’au %2; alerter de nouveau pour ce symbole dès maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::AlertHistoryModel</name>
+    <message>
+        <source>delivered at %1</source>
+        <translation>livrée à %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>retrying (attempt %1, next at %2): %3</source>
+        <translation>nouvel essai (tentative %1, prochaine à %2)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Delivered at %1.</source>
+        <translation>Livrée le %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed for good after %n attempt(s), the last at %1: %2</source>
+        <translation>
+            <numerusform>Échec définitif après %n tentative, la dernière le %1&#xa0;: %2</numerusform>
+            <numerusform>Échec définitif après %n tentatives, la dernière le %1&#xa0;: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent yet; due at %1.</source>
+        <translation>Pas encore envoyée; prévue le %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) failed, the last at %1: %2
+The next attempt is at %3.</source>
+        <translation>
+            <numerusform>%n tentative a échoué, la dernière le %1&#xa0;: %2
+La prochaine tentative aura lieu le %3.</numerusform>
+            <numerusform>%n tentatives ont échoué, la dernière le %1&#xa0;: %2
+La prochaine tentative aura lieu le %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tray</source>
+        <translation>Zone de notification</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation>ntfy</translation>
+    </message>
+    <message>
+        <source>✓ yes</source>
+        <translation>✓ oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Acknowledged at %1.</source>
+        <translation>Acquittée le %1.</translation>
+    </message>
+    <message>
+        <source>Not acknowledged yet.</source>
+        <translation>Pas encore acquittée.</translation>
+    </message>
+    <message>
+        <source>Not sent through this channel.</source>
+        <translation>Non envoyée par ce canal.</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acquittée</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::ConnectDialog</name>
+    <message>
+        <source>&amp;Live account</source>
+        <translation>Compte &amp;réel</translation>
+    </message>
+    <message>
+        <source>&amp;Practice account</source>
+        <translation>Compte de &amp;pratique</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connecter</translation>
+    </message>
+    <message>
+        <source>Connect to Questrade</source>
+        <translation>Se connecter à Questrade</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Trailguard reads quotes with a refresh token of a Questrade personal app:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Sign in to Questrade and open the &lt;a href=&quot;%1&quot;&gt;App Hub (API centre)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Under &lt;b&gt;Personal apps&lt;/b&gt;, register a personal app with the &lt;b&gt;market data&lt;/b&gt; permission (once).&lt;/li&gt;&lt;li&gt;Click &lt;b&gt;New device&lt;/b&gt; to generate a token, and copy it.&lt;/li&gt;&lt;li&gt;Paste it here and say whether it belongs to a live or a practice account.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;A token works only once: Trailguard exchanges it at once and keeps the token that replaces it in your keychain, so you paste one only to connect or reconnect.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Trailguard lit les cotations à l’aide du jeton d’actualisation d’une application personnelle Questrade&#xa0;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Connectez-vous à Questrade et ouvrez l’&lt;a href=&quot;%1&quot;&gt;App Hub (centre API)&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Sous &lt;b&gt;Personal apps&lt;/b&gt; (applications personnelles), inscrivez une application personnelle avec l’autorisation &lt;b&gt;market data&lt;/b&gt; (données de marché), une seule fois.&lt;/li&gt;&lt;li&gt;Cliquez sur &lt;b&gt;New device&lt;/b&gt; (nouvel appareil) pour générer un jeton, puis copiez-le.&lt;/li&gt;&lt;li&gt;Collez-le ici et indiquez s’il appartient à un compte réel ou à un compte de pratique.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Un jeton ne fonctionne qu’une seule fois&#xa0;: Trailguard l’échange aussitôt et conserve dans votre trousseau le jeton qui le remplace; vous n’en collez donc un que pour vous connecter ou vous reconnecter.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Paste the refresh token</source>
+        <translation>Collez le jeton d’actualisation</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;token:</source>
+        <translation>&amp;Jeton d’actualisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paste the refresh token from Questrade&apos;s App Hub first.</source>
+        <translation>Collez d’abord le jeton d’actualisation provenant de l’App Hub de Questrade.</translation>
+    </message>
+    <message>
+        <source>Connecting to Questrade…</source>
+        <translation>Connexion à Questrade…</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::ConnectionBanner</name>
+    <message>
+        <source>Try the &amp;Demo Market</source>
+        <translation>Essayer le marché de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>Disconnected — reconnect.</source>
+        <translation>Déconnecté — reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Questrade refused the saved token.</source>
+        <translation>Questrade a refusé le jeton enregistré.</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation>&amp;Reconnecter…</translation>
+    </message>
+    <message>
+        <source>No Questrade account connected.</source>
+        <translation>Aucun compte Questrade connecté.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Connecter…</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::MainWindow</name>
+    <message>
+        <source>Watchlist</source>
+        <translation>Liste de surveillance</translation>
+    </message>
+    <message>
+        <source>Filter tickers</source>
+        <translation>Filtrer les symboles</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 ajouté.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Ticker</source>
+        <translation>&amp;Ajouter un symbole</translation>
+    </message>
+    <message>
+        <source>Type a ticker in the field above the table</source>
+        <translation>Tapez un symbole dans le champ au-dessus du tableau</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtrer</translation>
+    </message>
+    <message>
+        <source>Change &amp;Ratio</source>
+        <translation>Modifier le &amp;ratio</translation>
+    </message>
+    <message>
+        <source>Edit the stop ratio of the selected ticker</source>
+        <translation>Modifier le ratio du stop du symbole sélectionné</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Peak</source>
+        <translation>Réinitialiser le &amp;sommet</translation>
+    </message>
+    <message>
+        <source>Restart trailing from the last price of the selected ticker</source>
+        <translation>Reprendre le suivi à partir du dernier prix du symbole sélectionné</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <source>Remove the selected ticker from the watchlist</source>
+        <translation>Retirer le symbole sélectionné de la liste de surveillance</translation>
+    </message>
+    <message>
+        <source>Check &amp;Now</source>
+        <translation>&amp;Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>Fetch quotes for the whole watchlist now</source>
+        <translation>Obtenir maintenant les cotations de toute la liste de surveillance</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Questrade…</source>
+        <translation>Se &amp;connecter à Questrade…</translation>
+    </message>
+    <message>
+        <source>Paste a refresh token from Questrade&apos;s App Hub</source>
+        <translation>Coller un jeton d’actualisation provenant de l’App Hub de Questrade</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect Account…</source>
+        <translation>&amp;Déconnecter le compte…</translation>
+    </message>
+    <message>
+        <source>Forget the Questrade token; connecting again needs a new one</source>
+        <translation>Oublier le jeton Questrade; pour se reconnecter, il en faudra un nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Watchlist</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <source>Demo market — simulated prices.</source>
+        <translation>Marché de démonstration — prix simulés.</translation>
+    </message>
+    <message>
+        <source>Nothing here is a real quote; breaches are practice.</source>
+        <translation>Aucune cotation n’est réelle ici; les franchissements ne sont qu’un exercice.</translation>
+    </message>
+    <message>
+        <source>Watchlist (Demo)</source>
+        <translation>Liste de surveillance (démo)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Disconnect Account</source>
+        <translation>Déconnecter le compte</translation>
+    </message>
+    <message>
+        <source>Disconnect the Questrade account? Trailguard forgets its token and stops checking prices; to connect again you need a new token from the App Hub.</source>
+        <translation>Déconnecter le compte Questrade? Trailguard oubliera son jeton et cessera de vérifier les prix; pour vous reconnecter, il vous faudra un nouveau jeton de l’App Hub.</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Hide to Tray</source>
+        <translation>&amp;Réduire dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>Hide the window; Trailguard keeps running in the tray</source>
+        <translation>Masquer la fenêtre; Trailguard continue de fonctionner dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>Close the window and quit</source>
+        <translation>Fermer la fenêtre et quitter</translation>
+    </message>
+    <message>
+        <source>Remove Ticker</source>
+        <translation>Retirer le symbole</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the watchlist? Its peak and stop are forgotten.</source>
+        <translation>Retirer %1 de la liste de surveillance? Son sommet et son stop seront oubliés.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 retiré.</translation>
+    </message>
+    <message>
+        <source>The peak of %1 restarts at %2; the stop is now %3.</source>
+        <translation>Le sommet de %1 repart de %2; le stop est maintenant à %3.</translation>
+    </message>
+    <message>
+        <source>The peak of %1 is cleared; it restarts at the next price.</source>
+        <translation>Le sommet de %1 est effacé; il repartira du prochain prix.</translation>
+    </message>
+    <message>
+        <source>Tickers: %1</source>
+        <translation>Symboles : %1</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <comment>tickers</comment>
+        <translation>Affichés : %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::RatioSpinBox</name>
+    <message>
+        <source>Stop = peak × ratio; 0.90 keeps the stop 10% below the highest price.</source>
+        <translation>Stop = sommet × ratio; 0,90 place le stop 10 % sous le prix le plus haut.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::StatusPanel</name>
+    <message>
+        <source>Last check: %1</source>
+        <translation>Dernière vérification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>Questrade: not connected</source>
+        <translation>Questrade&#xa0;: non connecté</translation>
+    </message>
+    <message>
+        <source>Questrade: connecting…</source>
+        <translation>Questrade&#xa0;: connexion…</translation>
+    </message>
+    <message>
+        <source>Questrade: connected</source>
+        <translation>Questrade&#xa0;: connecté</translation>
+    </message>
+    <message>
+        <source>Questrade: offline</source>
+        <translation>Questrade&#xa0;: hors ligne</translation>
+    </message>
+    <message>
+        <source>Questrade: disconnected</source>
+        <translation>Questrade&#xa0;: déconnecté</translation>
+    </message>
+    <message>
+        <source>Demo market</source>
+        <translation>Marché de démonstration</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Last check failed: %1</source>
+        <translation>La dernière vérification a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Next check: %1</source>
+        <translation>Prochaine vérification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No Questrade account connected</source>
+        <translation>Aucun compte Questrade connecté</translation>
+    </message>
+    <message>
+        <source>Disconnected: reconnect needed</source>
+        <translation>Déconnecté&#xa0;: reconnexion nécessaire</translation>
+    </message>
+    <message>
+        <source>Connecting to Questrade…</source>
+        <translation>Connexion à Questrade…</translation>
+    </message>
+    <message>
+        <source>Offline, retrying</source>
+        <translation>Hors ligne, nouvel essai en cours</translation>
+    </message>
+    <message>
+        <source>Offline, retrying; last check %1</source>
+        <translation>Hors ligne, nouvel essai en cours; dernière vérification à %1</translation>
+    </message>
+    <message>
+        <source>watching 1 ticker</source>
+        <translation>1 symbole surveillé</translation>
+    </message>
+    <message>
+        <source>watching %1 tickers</source>
+        <translation>%1 symboles surveillés</translation>
+    </message>
+    <message>
+        <source>%1, checking now</source>
+        <comment>watching N tickers, ...</comment>
+        <translation>%1, vérification en cours</translation>
+    </message>
+    <message>
+        <source>%1, not checked yet</source>
+        <comment>watching N tickers, ...</comment>
+        <translation>%1, aucune vérification pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1, last check %2</source>
+        <comment>watching N tickers, last check 10:42</comment>
+        <translation>%1, dernière vérification à %2</translation>
+    </message>
+    <message>
+        <source>Demo market: %1</source>
+        <translation>Marché de démonstration&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::TrayIcon</name>
+    <message>
+        <source>&amp;Quit Trailguard</source>
+        <translation>&amp;Quitter Trailguard</translation>
+    </message>
+    <message>
+        <source>Trailguard — %1</source>
+        <translation>Trailguard — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Window</source>
+        <translation>&amp;Masquer la fenêtre</translation>
+    </message>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation>&amp;Afficher la fenêtre</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::WatchlistModel</name>
+    <message>
+        <source>not found</source>
+        <comment>no such listing at the broker</comment>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <source>%1 (halted)</source>
+        <comment>a price; trading is halted</comment>
+        <translation>%1 (suspendu)</translation>
+    </message>
+    <message>
+        <source>halted</source>
+        <comment>trading is halted and no price is known</comment>
+        <translation>suspendu</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>distance to stop in percent</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 below stop</source>
+        <comment>e.g. -1.2% below stop</comment>
+        <translation>%1 sous le stop</translation>
+    </message>
+    <message>
+        <source>%1 near stop</source>
+        <comment>e.g. 1.5% near stop</comment>
+        <translation>%1 près du stop</translation>
+    </message>
+    <message>
+        <source>%1, entry price %2</source>
+        <translation>%1, prix d’entrée %2</translation>
+    </message>
+    <message>
+        <source>Trading was halted at the last quote; no price received yet.</source>
+        <translation>La négociation était suspendue à la dernière cotation; aucun prix reçu pour l’instant.</translation>
+    </message>
+    <message>
+        <source>No price received yet.</source>
+        <translation>Aucun prix reçu pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Last trade at %1</source>
+        <translation>Dernière transaction : %1</translation>
+    </message>
+    <message>
+        <source>The quote is delayed (shown in italics).</source>
+        <translation>La cotation est différée (affichée en italique).</translation>
+    </message>
+    <message>
+        <source>Trading was halted at the last quote.</source>
+        <translation>La négociation était suspendue à la dernière cotation.</translation>
+    </message>
+    <message>
+        <source>The last price is below the stop.</source>
+        <translation>Le dernier prix est sous le stop.</translation>
+    </message>
+    <message>
+        <source>The last price is within %1% of the stop.</source>
+        <translation>Le dernier prix est à moins de %1 % du stop.</translation>
+    </message>
+    <message>
+        <source>How far the price can fall before it reaches the stop.</source>
+        <translation>De combien le prix peut baisser avant d’atteindre le stop.</translation>
+    </message>
+    <message>
+        <source>Shown once both a price and a stop are known.</source>
+        <translation>Affiché dès qu’un prix et un stop sont connus.</translation>
+    </message>
+    <message>
+        <source>Stop = peak × ratio. Double-click to change it.</source>
+        <translation>Stop = sommet × ratio. Double-cliquez pour le modifier.</translation>
+    </message>
+    <message>
+        <source>No alert raised yet.</source>
+        <translation>Aucune alerte pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Questrade has no listing for %1. Remove it and add the ticker as Questrade writes it (for example RY.TO for Toronto).</source>
+        <translation>Questrade ne connaît pas %1. Retirez-le et ajoutez le symbole tel que Questrade l’écrit (par exemple RY.TO pour Toronto).</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Last price</source>
+        <translation>Dernier prix</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Sommet</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>To stop</source>
+        <translation>Jusqu’au stop</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Last alert</source>
+        <translation>Dernière alerte</translation>
+    </message>
+    <message>
+        <source>Enter the ratio as a number greater than 0 and less than 1, for example 0.9.</source>
+        <translation>Entrez le ratio sous forme de nombre supérieur à 0 et inférieur à 1, par exemple 0,9.</translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,8 @@
 
 #include "alerts/AlertFormatter.h"
 
+#include <algorithm>
+
 namespace trailguard {
 
 AlertOutbox::AlertOutbox(AlertRepository &repository, OutboxDispatcher &dispatcher, const Clock &clock)
@@ -15,11 +17,20 @@ Status AlertOutbox::recordBreach(const Breach &breach, const QString &currency)
     return record(AlertFormatter::breach(breach, currency, m_clock.now()));
 }
 
-Status AlertOutbox::record(const AlertMessage &message, const QString &excludedChannel)
+Status AlertOutbox::record(const AlertMessage &message, const QString &excludedChannel,
+                           const QStringList &onlyChannels)
 {
     QStringList channels = m_dispatcher.channelIds();
     channels.removeAll(excludedChannel);
-    const auto stored = m_repository.enqueue(message, channels, m_clock.now());
+    if (!onlyChannels.isEmpty()) {
+        channels.erase(std::remove_if(channels.begin(), channels.end(),
+                                      [&](const QString &id) { return !onlyChannels.contains(id); }),
+                       channels.end());
+    }
+    const QDateTime now = m_clock.now();
+    const QDateTime heldUntil =
+        message.kind == AlertMessage::Kind::Breach ? QDateTime() : m_quietHours.holdUntil(now);
+    const auto stored = m_repository.enqueue(message, channels, now, heldUntil);
     if (!stored.ok())
         return stored.error();
     m_dispatcher.wake(); // queued: it runs after the caller's transaction is committed

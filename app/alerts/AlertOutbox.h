@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alerts/OutboxDispatcher.h"
+#include "alerts/QuietHours.h"
 #include "domain/StockState.h"
 #include "storage/AlertRepository.h"
 
@@ -13,14 +14,20 @@ class AlertOutbox {
 public:
     AlertOutbox(AlertRepository &repository, OutboxDispatcher &dispatcher, const Clock &clock);
 
+    // Digests and health alerts raised during quiet hours are held until they end; breaches never are.
+    void setQuietHours(const QuietHours &quietHours) { m_quietHours = quietHours; }
+
     Status recordBreach(const Breach &breach, const QString &currency);
-    // Through every channel but `excludedChannel` (a health alert about that channel goes to the others).
-    Status record(const AlertMessage &message, const QString &excludedChannel = {});
+    // Through every channel but `excludedChannel` (a health alert about that channel goes to the others),
+    // and, when `onlyChannels` is given, only through those of them (the digest: email and ntfy).
+    Status record(const AlertMessage &message, const QString &excludedChannel = {},
+                  const QStringList &onlyChannels = {});
 
 private:
     AlertRepository &m_repository;
     OutboxDispatcher &m_dispatcher;
     const Clock &m_clock;
+    QuietHours m_quietHours;
 };
 
 } // namespace trailguard

@@ -63,6 +63,38 @@ Result<QByteArray> secretOrEmpty(Result<QByteArray> result)
 }
 } // namespace
 
+DailyDigest::Options ChannelSettings::digestOptions(const Settings &settings)
+{
+    DailyDigest::Options options;
+    options.enabled = settings.value("alerts/digest/enabled").toBool();
+    options.at = QTime::fromString(settings.value("alerts/digest/time").toString(), QStringLiteral("HH:mm"));
+    options.withinPercent = settings.value("alerts/digest/withinPercent").toDouble();
+    return options;
+}
+
+void ChannelSettings::setDigestOptions(Settings &settings, const DailyDigest::Options &options)
+{
+    settings.setValue("alerts/digest/enabled", options.enabled);
+    settings.setValue("alerts/digest/time", options.at.toString(QStringLiteral("HH:mm")));
+    settings.setValue("alerts/digest/withinPercent", options.withinPercent);
+}
+
+QuietHours ChannelSettings::quietHours(const Settings &settings)
+{
+    QuietHours quiet;
+    quiet.enabled = settings.value("alerts/quiet/enabled").toBool();
+    quiet.start = QTime::fromString(settings.value("alerts/quiet/start").toString(), QStringLiteral("HH:mm"));
+    quiet.end = QTime::fromString(settings.value("alerts/quiet/end").toString(), QStringLiteral("HH:mm"));
+    return quiet;
+}
+
+void ChannelSettings::setQuietHours(Settings &settings, const QuietHours &quietHours)
+{
+    settings.setValue("alerts/quiet/enabled", quietHours.enabled);
+    settings.setValue("alerts/quiet/start", quietHours.start.toString(QStringLiteral("HH:mm")));
+    settings.setValue("alerts/quiet/end", quietHours.end.toString(QStringLiteral("HH:mm")));
+}
+
 Status ChannelSettingsData::validate() const
 {
     if (emailEnabled) {

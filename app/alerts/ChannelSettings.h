@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alerts/DailyDigest.h"
+#include "alerts/QuietHours.h"
 #include "alerts/email/EmailConfig.h"
 #include "alerts/webhooks/DiscordConfig.h"
 #include "alerts/webhooks/NtfyConfig.h"
@@ -30,6 +32,12 @@ struct ChannelSettingsData {
 };
 
 namespace ChannelSettings {
+
+// The digest and quiet-hours preferences (plain values in Settings).
+DailyDigest::Options digestOptions(const Settings &settings);
+void setDigestOptions(Settings &settings, const DailyDigest::Options &options);
+QuietHours quietHours(const Settings &settings);
+void setQuietHours(Settings &settings, const QuietHours &quietHours);
 
 inline constexpr char kDiscordWebhookKey[] = "alerts/discord/webhook-url";
 

@@ -94,7 +94,8 @@ void OutboxDispatcher::process(bool ignoreSchedule)
         m_again = true;
         return;
     }
-    const auto pending = m_repository.pendingDeliveries(ignoreSchedule ? QDateTime() : m_clock.now());
+    const auto pending = ignoreSchedule ? m_repository.pendingIgnoringBackoff(m_clock.now())
+                                        : m_repository.pendingDeliveries(m_clock.now());
     if (!pending.ok()) {
         qCWarning(lcAlerts) << "Could not read the outbox:" << pending.error().message;
         finishRound();

@@ -6,6 +6,7 @@
 #include "alerts/AlertOutbox.h"
 #include "alerts/ChannelFactory.h"
 #include "alerts/ChannelSettings.h"
+#include "alerts/DailyDigest.h"
 #include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
 #include "common/Clock.h"
@@ -48,7 +49,12 @@ struct DesktopSession::Parts {
     std::unique_ptr<OutboxDispatcher> dispatcher;
     std::unique_ptr<AlertOutbox> outbox;
     std::unique_ptr<HealthWatch> health;
+    std::unique_ptr<DailyDigest> digest;
     ChannelSet channels;
+    // Channels replaced by a settings reload, kept until the dispatcher is idle: a channel destroyed during
+    // its send would never call the dispatcher back.
+    std::vector<ChannelSet> retiredChannels;
+    std::chrono::seconds settingsInterval{0}; // the check interval the settings had when last applied
     std::unique_ptr<ui::MainWindow> window;
     std::unique_ptr<ui::TrayIcon> tray;
     bool firstState = true;
@@ -114,6 +120,9 @@ Status DesktopSession::start()
     p.alerts = std::make_unique<AlertRepository>(p.database->connection());
     p.dispatcher = std::make_unique<OutboxDispatcher>(*p.alerts, p.clock);
     p.outbox = std::make_unique<AlertOutbox>(*p.alerts, *p.dispatcher, p.clock);
+    p.outbox->setQuietHours(ChannelSettings::quietHours(*p.settings));
+    p.digest = std::make_unique<DailyDigest>(*p.watchlist, *p.outbox, p.clock);
+    p.digest->setOptions(ChannelSettings::digestOptions(*p.settings));
     p.health = std::make_unique<HealthWatch>(*p.outbox, p.clock);
     connect(&p.session->auth(), &QuestradeAuth::stateChanged, p.health.get(),
             &HealthWatch::connectionStateChanged);
@@ -161,6 +170,7 @@ Status DesktopSession::start()
     else
         p.session->auth().bootstrapFromEnvironment(environment);
     ui::bindToCore(*p.window, *p.tray, p.session->auth(), monitor);
+    wireSettingsAndHistory();
     connectChannels();
     p.window->show();
     if (!p.secrets.notice.isEmpty())
@@ -177,12 +187,56 @@ void DesktopSession::connectChannels()
             parts.window->statusBar()->showMessage(data.error().message);
             return;
         }
+        parts.tray->setBreachMessagesEnabled(data.value().trayEnabled);
+        parts.retiredChannels.push_back(std::move(parts.channels));
         parts.channels = channelsFromSettings(data.value(), &parts.session->network(), &m_redactor);
         if (!parts.channels.problems.isEmpty())
             parts.window->statusBar()->showMessage(parts.channels.problems.join(QLatin1Char(' ')));
         parts.dispatcher->setChannels(parts.channels.pointers());
+        if (!parts.dispatcher->isBusy())
+            parts.retiredChannels.clear();
         parts.dispatcher->start();
     });
+}
+
+// The settings dialog (Settings…) and the alert history (Alert History…) of the window.
+void DesktopSession::wireSettingsAndHistory()
+{
+    Parts &p = *m_parts;
+    ui::SettingsDialog::Services services;
+    services.secrets = p.secrets.store.get();
+    services.test = {&p.session->network(), &p.clock, &m_redactor};
+    services.tray = p.tray.get();
+    p.window->setSettingsServices(services);
+    p.settingsInterval = p.settings->checkInterval();
+    connect(p.window.get(), &ui::MainWindow::settingsSaved, this, [this] {
+        Parts &parts = *m_parts;
+        Monitor &monitor = parts.session->monitor();
+        monitor.setRepeatPolicy(parts.settings->repeatPolicy());
+        // --interval wins; otherwise a changed interval applies at once (a demo keeps its own until then).
+        if (!m_options.global.intervalSeconds && parts.settings->checkInterval() != parts.settingsInterval)
+            monitor.setInterval(parts.settings->checkInterval());
+        parts.settingsInterval = parts.settings->checkInterval();
+        connectChannels();
+    });
+    connect(p.dispatcher.get(), &OutboxDispatcher::idle, this, [this] {
+        // Later: idle may be emitted from inside a retired channel's callback.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (!m_parts->dispatcher->isBusy())
+                    m_parts->retiredChannels.clear();
+            },
+            Qt::QueuedConnection);
+    });
+
+    constexpr int kHistoryLength = 500;
+    p.window->setAlertHistorySource([alerts = p.alerts.get()] { return alerts->recent(kHistoryLength); },
+                                    [alerts = p.alerts.get(), clock = &p.clock](qint64 alertId) {
+                                        return alerts->acknowledge(alertId, clock->now());
+                                    });
+    connect(p.dispatcher.get(), &OutboxDispatcher::deliveryFinished, p.window.get(),
+            &ui::MainWindow::refreshAlertHistory);
 }
 
 } // namespace trailguard::Runners

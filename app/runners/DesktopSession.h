@@ -39,6 +39,7 @@ Q_SIGNALS:
 private:
     struct Parts;
     void connectChannels();
+    void wireSettingsAndHistory();
 
     Options m_options;
     SecretRedactor &m_redactor;

@@ -2,6 +2,8 @@
 
 #include "alerts/AlertOutbox.h"
 #include "alerts/ChannelFactory.h"
+#include "alerts/ChannelSettings.h"
+#include "alerts/DailyDigest.h"
 #include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
 #include "cli/CommandLine.h"
@@ -65,6 +67,7 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     if (!database.ok())
         return fail(database.error().message);
 
+    const auto settings = Settings::forFile(paths.value().settingsFile);
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     SystemClock clock;
     StockRepository repository(database.value()->connection());
@@ -101,6 +104,10 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     OutboxDispatcher dispatcher(alerts, clock);
     dispatcher.setChannels(channels.pointers());
     AlertOutbox outbox(alerts, dispatcher, clock);
+    outbox.setQuietHours(ChannelSettings::quietHours(*settings));
+    DailyDigest digest(watchlist, outbox, clock);
+    if (!options.value().once)
+        digest.setOptions(ChannelSettings::digestOptions(*settings));
     monitor.setBreachRecorder([&outbox](const Breach &breach, const StockState &stock) {
         return outbox.recordBreach(breach, stock.currency);
     });
@@ -126,7 +133,7 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     const int defaultInterval =
         options.value().demo ? DemoSetup::kIntervalSeconds : int(Monitor::kDefaultInterval.count());
     monitor.setInterval(std::chrono::seconds(options.value().intervalSeconds.value_or(defaultInterval)));
-    monitor.setRepeatPolicy(Settings::forFile(paths.value().settingsFile)->repeatPolicy());
+    monitor.setRepeatPolicy(settings->repeatPolicy());
 
     QObject::connect(&session.auth(), &QuestradeAuth::stateChanged, &app,
                      [](ConnectionState, const QString &message) {

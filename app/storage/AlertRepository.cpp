@@ -78,7 +78,7 @@ AlertRepository::AlertRepository(QSqlDatabase db)
 {}
 
 Result<qint64> AlertRepository::enqueue(const AlertMessage &message, const QStringList &channels,
-                                        const QDateTime &now)
+                                        const QDateTime &now, const QDateTime &dueAt)
 {
     return inTransaction(m_db, [&]() -> Result<qint64> {
         QSqlQuery insertAlert(m_db);
@@ -102,7 +102,7 @@ Result<qint64> AlertRepository::enqueue(const AlertMessage &message, const QStri
         for (const QString &channel : channels) {
             insertDelivery.bindValue(QStringLiteral(":alert_id"), alertId);
             insertDelivery.bindValue(QStringLiteral(":channel"), channel);
-            insertDelivery.bindValue(QStringLiteral(":due"), isoTime(now));
+            insertDelivery.bindValue(QStringLiteral(":due"), isoTime(dueAt.isValid() ? dueAt : now));
             if (!insertDelivery.exec())
                 return queryError(insertDelivery);
         }
@@ -120,6 +120,21 @@ Result<QList<Delivery>> AlertRepository::pendingDeliveries(const QDateTime &now)
     query.prepare(sql);
     if (now.isValid())
         query.bindValue(QStringLiteral(":now"), isoTime(now));
+    if (!query.exec())
+        return queryError(query);
+    QList<Delivery> deliveries;
+    while (query.next())
+        deliveries.append(readDelivery(query));
+    return deliveries;
+}
+
+Result<QList<Delivery>> AlertRepository::pendingIgnoringBackoff(const QDateTime &now) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE status = 'pending' AND "
+                                 "(attempts > 0 OR next_attempt_at <= :now) ORDER BY next_attempt_at, id")
+                      .arg(kDeliveryColumns));
+    query.bindValue(QStringLiteral(":now"), isoTime(now));
     if (!query.exec())
         return queryError(query);
     QList<Delivery> deliveries;

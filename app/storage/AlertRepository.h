@@ -42,11 +42,16 @@ class AlertRepository {
 public:
     explicit AlertRepository(QSqlDatabase db);
 
-    // Stores the alert and one pending delivery per channel, due at `now`. Returns the alert id.
-    Result<qint64> enqueue(const AlertMessage &message, const QStringList &channels, const QDateTime &now);
+    // Stores the alert and one pending delivery per channel, due at `now` (or at `dueAt`, later, for an
+    // alert held back by quiet hours). Returns the alert id.
+    Result<qint64> enqueue(const AlertMessage &message, const QStringList &channels, const QDateTime &now,
+                           const QDateTime &dueAt = {});
 
     // Pending deliveries due at `now` (all pending ones when `now` is invalid), oldest first.
     Result<QList<Delivery>> pendingDeliveries(const QDateTime &now = {}) const;
+    // Pending deliveries to try now regardless of their backoff: every one that is due or was tried before.
+    // Deliveries never tried and due later (held back by quiet hours) keep waiting.
+    Result<QList<Delivery>> pendingIgnoringBackoff(const QDateTime &now) const;
     // When the next pending delivery is due, if any.
     Result<std::optional<QDateTime>> nextDueAt() const;
     Result<AlertMessage> message(qint64 alertId) const;
