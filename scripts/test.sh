@@ -24,6 +24,17 @@ step "Build (warnings are errors)"
 cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTRAILGUARD_WERROR=ON -DBUILD_TESTING=ON
 cmake --build build/test
 
+step "Install (cmake --install into a scratch prefix)"
+prefix=$(mktemp -d)
+cmake --install build/test --prefix "$prefix" >/dev/null
+for file in bin/trailguard share/applications/io.github.trailguard.Trailguard.desktop \
+    share/icons/hicolor/scalable/apps/io.github.trailguard.Trailguard.svg; do
+    [ -f "$prefix/$file" ] || { echo "missing after install: $file" >&2; exit 1; }
+done
+desktop-file-validate "$prefix/share/applications/io.github.trailguard.Trailguard.desktop"
+rm -rf "$prefix"
+echo "install: binary, desktop entry and icon in place"
+
 export TRAILGUARD_TEST_ARTIFACTS="$root/build/test-artifacts"
 mkdir -p "$TRAILGUARD_TEST_ARTIFACTS"
 step "Tests"
