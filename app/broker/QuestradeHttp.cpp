@@ -1,4 +1,5 @@
 #include "broker/QuestradeHttp.h"
+#include "common/NetworkPolicy.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -14,16 +15,12 @@ class Messages {
 
 QByteArray userAgent()
 {
-    return QByteArrayLiteral("Trailguard/" TRAILGUARD_VERSION " (+https://github.com/trailguard/trailguard)");
+    return NetworkPolicy::userAgent();
 }
 
 bool isLoopback(const QUrl &url)
 {
-    const QString host = url.host();
-    if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
+    return NetworkPolicy::isLoopback(url);
 }
 
 Result<QUrl> validateEndpoint(const QUrl &url, const QString &what)

@@ -1,4 +1,5 @@
 #include "alerts/email/EmailConfig.h"
+#include "common/NetworkPolicy.h"
 
 #include <QFileInfo>
 #include <QHostAddress>
@@ -103,13 +104,7 @@ EmailConfig EmailConfig::preset(Preset preset)
 
 bool EmailConfig::isLoopbackHost(const QString &host)
 {
-    if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    QString literal = host;
-    if (literal.startsWith(QLatin1Char('[')) && literal.endsWith(QLatin1Char(']')))
-        literal = literal.mid(1, literal.size() - 2);
-    const QHostAddress address(literal);
-    return !address.isNull() && address.isLoopback();
+    return NetworkPolicy::isLoopbackHost(host);
 }
 
 bool EmailConfig::isValidAddress(const QString &address)

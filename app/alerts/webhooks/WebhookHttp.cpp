@@ -1,4 +1,5 @@
 #include "alerts/webhooks/WebhookHttp.h"
+#include "common/NetworkPolicy.h"
 
 #include "secrets/Redact.h"
 
@@ -23,16 +24,12 @@ const QString kEllipsis = QStringLiteral("…");
 
 QByteArray userAgent()
 {
-    return QByteArrayLiteral("Trailguard/" TRAILGUARD_VERSION " (+https://github.com/trailguard/trailguard)");
+    return NetworkPolicy::userAgent();
 }
 
 bool isLoopback(const QUrl &url)
 {
-    const QString host = url.host();
-    if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
+    return NetworkPolicy::isLoopback(url);
 }
 
 Status validateUrl(const QUrl &url, const QString &what)
