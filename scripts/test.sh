@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+# ccache (when installed) may reuse objects across clones of the tree.
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
 step() { printf '\n==> %s\n' "$*"; }
 
 step "Debian packages"
