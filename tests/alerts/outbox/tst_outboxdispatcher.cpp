@@ -121,7 +121,9 @@ void OutboxDispatcherTest::deliversEveryChannelOnce()
     QCOMPARE(m_ntfy->sent.size(), 1);
     QVERIFY(m_email->sent.constFirst().startsWith(QStringLiteral("Stop-loss breach: RY.TO")));
     QVERIFY(m_alerts->pendingDeliveries().value().isEmpty());
-    for (const Delivery &delivery : m_alerts->recent(1).value().constFirst().deliveries)
+    const QList<Delivery> deliveries = m_alerts->recent(1).value().constFirst().deliveries;
+    QCOMPARE(deliveries.size(), 2);
+    for (const Delivery &delivery : deliveries)
         QCOMPARE(delivery.status, Delivery::Status::Delivered);
     // Waking again sends nothing more.
     m_dispatcher->wake();
