@@ -72,6 +72,7 @@ const QString kOnceName = QStringLiteral("once");
 const QString kIntervalName = QStringLiteral("interval");
 const QString kDemoName = QStringLiteral("demo");
 const QString kDemoIfNotConnectedName = QStringLiteral("demo-if-not-connected");
+const QString kMinimizedName = QStringLiteral("minimized");
 constexpr int kMinimumInterval = 5;
 constexpr int kMaximumInterval = 3600;
 
@@ -95,6 +96,8 @@ QList<QCommandLineOption> globalOptions()
                            QStringLiteral("SECONDS")),
         QCommandLineOption(kDemoName, CommandLine::tr("Use the simulated demo market instead of a Questrade "
                                                       "account (its own watchlist, prices that move).")),
+        QCommandLineOption(kMinimizedName,
+                           CommandLine::tr("Start hidden in the system tray (used by \"Start at login\").")),
         QCommandLineOption(kDemoIfNotConnectedName,
                            CommandLine::tr("Open the demo market when no Questrade account is connected yet "
                                            "(the README's run command uses it).")),
@@ -122,6 +125,7 @@ Result<GlobalOptions> parseGlobal(QCommandLineParser &parser, const QStringList 
     options.once = parser.isSet(kOnceName);
     options.demo = parser.isSet(kDemoName);
     options.demoIfNotConnected = parser.isSet(kDemoIfNotConnectedName);
+    options.minimized = parser.isSet(kMinimizedName);
     if (parser.isSet(kDataDirName) && options.dataDir.isEmpty()) {
         return Error{ErrorCode::InvalidArguments,
                      CommandLine::tr("--data-dir needs a folder, for example --data-dir ~/trailguard-test.")};
