@@ -14,12 +14,13 @@ namespace trailguard::Cli {
 
 // Options that come before any subcommand: `trailguard [--data-dir DIR] [subcommand ...]`.
 struct GlobalOptions {
-    QString dataDir;       // empty: the standard location
-    bool headless = false; // --headless: the monitor without a window
-    bool once = false;     // --once: one cycle, then exit (headless)
-    bool demo = false;     // --demo: the simulated market instead of a Questrade account
-    bool demoIfNotConnected =
-        false; // --demo-if-not-connected: the window opens the demo when no account is set
+    QString dataDir;        // empty: the standard location
+    bool headless = false;  // --headless: the monitor without a window
+    bool once = false;      // --once: one cycle, then exit (headless)
+    bool demo = false;      // --demo: the simulated market instead of a Questrade account
+    bool minimized = false; // --minimized: start hidden in the tray (autostart)
+    // --demo-if-not-connected: the window opens the demo when no account is connected yet
+    bool demoIfNotConnected = false;
     std::optional<int> intervalSeconds; // --interval SECONDS, 5-3600
 };
 
