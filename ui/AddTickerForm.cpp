@@ -89,6 +89,13 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
         showError(defaultRatio.error().message, m_ratioSpinBox);
 }
 
+void AddTickerForm::setDefaultRatio(const Result<double> &defaultRatio)
+{
+    m_ratioSpinBox->setValue(defaultRatio.ok() ? defaultRatio.value() : StopRatio::kDefault);
+    if (!defaultRatio.ok())
+        showError(defaultRatio.error().message, m_ratioSpinBox);
+}
+
 void AddTickerForm::focusTicker()
 {
     m_tickerLineEdit->setFocus(Qt::ShortcutFocusReason);

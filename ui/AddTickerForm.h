@@ -26,6 +26,9 @@ public:
     AddTickerForm(WatchlistService &service, const Result<double> &defaultRatio, QWidget *parent = nullptr);
 
     void focusTicker();
+    // Presets the ratio field to a new default ratio (after the settings changed); an error is shown
+    // like the constructor's.
+    void setDefaultRatio(const Result<double> &defaultRatio);
     // The message in errorLabel, empty when there is none.
     QString errorMessage() const;
 

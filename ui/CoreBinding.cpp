@@ -8,9 +8,23 @@
 
 namespace trailguard::ui {
 
+namespace {
+// The account's environment, when there is an account.
+std::optional<BrokerEnvironment> brokerEnvironment(const QuestradeAuth &auth)
+{
+    if (auth.state() == ConnectionState::NotConfigured)
+        return std::nullopt;
+    return auth.environment();
+}
+} // namespace
+
 void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor &monitor)
 {
-    QObject::connect(&auth, &QuestradeAuth::stateChanged, &window, &MainWindow::setConnectionState);
+    QObject::connect(&auth, &QuestradeAuth::stateChanged, &window,
+                     [&window, &auth](ConnectionState state, const QString &message) {
+                         window.setBrokerEnvironment(brokerEnvironment(auth));
+                         window.setConnectionState(state, message);
+                     });
     QObject::connect(&window, &MainWindow::connectRequested, &auth, &QuestradeAuth::connectWithRefreshToken);
     QObject::connect(&window, &MainWindow::disconnectRequested, &auth, &QuestradeAuth::disconnectAccount);
 
@@ -27,6 +41,7 @@ void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor
                      });
     QObject::connect(&monitor, &Monitor::breachDetected, &tray, &TrayIcon::showBreach);
 
+    window.setBrokerEnvironment(brokerEnvironment(auth));
     window.setConnectionState(auth.state(), auth.stateMessage());
     if (monitor.lastCheck().isValid())
         window.showCycleReport(monitor.lastReport());

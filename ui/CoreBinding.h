@@ -11,7 +11,8 @@ class MainWindow;
 class TrayIcon;
 
 // Joins the window and the tray to the core, both ways, and shows the core's current state at once:
-//   QuestradeAuth::stateChanged     → MainWindow::setConnectionState (banner, status bar, connect dialog)
+//   QuestradeAuth::stateChanged     → MainWindow::setBrokerEnvironment (live or practice, for the settings)
+//                                     and MainWindow::setConnectionState (banner, status bar, dialogs)
 //   MainWindow::connectRequested    → QuestradeAuth::connectWithRefreshToken
 //   MainWindow::disconnectRequested → QuestradeAuth::disconnectAccount
 //   MainWindow::checkNowRequested   → Monitor::checkNow

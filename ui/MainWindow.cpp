@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AddTickerForm.h"
+#include "AlertHistoryDialog.h"
 #include "Banner.h"
 #include "ConnectDialog.h"
 #include "ConnectionBanner.h"
@@ -196,6 +197,22 @@ void MainWindow::createActions()
     m_disconnectAction->setStatusTip(tr("Forget the Questrade token; connecting again needs a new one"));
     connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::confirmDisconnect);
 
+    m_settingsAction = new QAction(themeIcon("preferences-system", QStyle::SP_FileDialogDetailedView),
+                                   tr("&Settings\u2026"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(Qt::CTRL | Qt::Key_Comma);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setStatusTip(tr("Check interval, default ratio, Questrade account and alert channels"));
+    m_settingsAction->setEnabled(false); // until setSettingsServices
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettingsDialog);
+
+    m_alertHistoryAction = new QAction(tr("Alert &History\u2026"), this);
+    m_alertHistoryAction->setObjectName(QStringLiteral("alertHistoryAction"));
+    m_alertHistoryAction->setShortcut(Qt::CTRL | Qt::Key_H);
+    m_alertHistoryAction->setStatusTip(tr("Every recent alert and how each channel delivered it"));
+    m_alertHistoryAction->setEnabled(false); // until setAlertHistorySource
+    connect(m_alertHistoryAction, &QAction::triggered, this, &MainWindow::openAlertHistory);
+
     m_closeAction = new QAction(tr("&Close"), this);
     m_closeAction->setObjectName(QStringLiteral("closeAction"));
     m_closeAction->setShortcut(QKeySequence::Close);
@@ -214,6 +231,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_settingsAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_closeAction);
     fileMenu->addAction(m_quitAction);
 
@@ -226,6 +245,7 @@ void MainWindow::createMenus()
     watchlistMenu->addAction(m_removeAction);
     watchlistMenu->addSeparator();
     watchlistMenu->addAction(m_checkNowAction);
+    watchlistMenu->addAction(m_alertHistoryAction);
 
     QMenu *accountMenu = menuBar()->addMenu(tr("&Account"));
     accountMenu->addAction(m_connectAction);
@@ -290,6 +310,8 @@ void MainWindow::setConnectionState(ConnectionState state, const QString &messag
     updateConnectionActions();
     if (m_connectDialog)
         m_connectDialog->setConnectionState(state, message);
+    if (m_settingsDialog)
+        m_settingsDialog->setConnectionState(state, message, m_environment);
     // Say what changed once; the label's tooltip keeps the sentence.
     if (previous && !message.isEmpty())
         showStatus(message);
@@ -337,12 +359,18 @@ ConnectDialog *MainWindow::connectDialog() const
 
 void MainWindow::openConnectDialog()
 {
+    openConnectDialogOver(this);
+}
+
+// Over the settings dialog when asked from there, so that it is window-modal to it.
+void MainWindow::openConnectDialogOver(QWidget *parent)
+{
     if (m_connectDialog) {
         m_connectDialog->raise();
         m_connectDialog->activateWindow();
         return;
     }
-    m_connectDialog = new ConnectDialog(this);
+    m_connectDialog = new ConnectDialog(parent);
     m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_connectDialog, &ConnectDialog::connectRequested, this, &MainWindow::connectRequested);
     if (const std::optional<ConnectionState> state = m_statusPanel->connectionState())
@@ -352,11 +380,16 @@ void MainWindow::openConnectDialog()
 
 void MainWindow::confirmDisconnect()
 {
+    confirmDisconnectOver(this);
+}
+
+void MainWindow::confirmDisconnectOver(QWidget *parent)
+{
     auto *box =
         new QMessageBox(QMessageBox::Question, tr("Disconnect Account"),
                         tr("Disconnect the Questrade account? Trailguard forgets its token and stops "
                            "checking prices; to connect again you need a new token from the App Hub."),
-                        QMessageBox::NoButton, this);
+                        QMessageBox::NoButton, parent);
     box->setObjectName(QStringLiteral("disconnectMessageBox"));
     box->setTextFormat(Qt::PlainText);
     QPushButton *disconnectButton = box->addButton(tr("&Disconnect"), QMessageBox::DestructiveRole);
@@ -369,6 +402,83 @@ void MainWindow::confirmDisconnect()
             Q_EMIT disconnectRequested();
     });
     box->open();
+}
+
+void MainWindow::setSettingsServices(SettingsDialog::Services services)
+{
+    m_settingsServices = std::move(services);
+    m_settingsAction->setEnabled(m_settingsServices->secrets != nullptr);
+}
+
+void MainWindow::setAlertHistorySource(AlertHistoryModel::Loader load,
+                                       AlertHistoryModel::Acknowledger acknowledge)
+{
+    m_loadAlertHistory = std::move(load);
+    m_acknowledgeAlert = std::move(acknowledge);
+    m_alertHistoryAction->setEnabled(static_cast<bool>(m_loadAlertHistory));
+}
+
+SettingsDialog *MainWindow::settingsDialog() const
+{
+    return m_settingsDialog;
+}
+
+AlertHistoryDialog *MainWindow::alertHistoryDialog() const
+{
+    return m_alertHistoryDialog;
+}
+
+void MainWindow::setBrokerEnvironment(std::optional<BrokerEnvironment> environment)
+{
+    m_environment = environment;
+    if (m_settingsDialog)
+        m_settingsDialog->setConnectionState(m_statusPanel->connectionState(),
+                                             m_statusPanel->connectionMessage(), m_environment);
+}
+
+void MainWindow::openSettingsDialog()
+{
+    if (!m_settingsServices || !m_settingsServices->secrets)
+        return;
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    m_settingsDialog = new SettingsDialog(m_settings, *m_settingsServices, this);
+    m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settingsDialog->setConnectionState(m_statusPanel->connectionState(), m_statusPanel->connectionMessage(),
+                                         m_environment);
+    connect(m_settingsDialog, &SettingsDialog::settingsSaved, this, [this] {
+        m_addForm->setDefaultRatio(m_settings.defaultRatio());
+        Q_EMIT settingsSaved();
+    });
+    connect(m_settingsDialog, &SettingsDialog::connectDialogRequested, this,
+            [this] { openConnectDialogOver(m_settingsDialog); });
+    connect(m_settingsDialog, &SettingsDialog::disconnectRequested, this,
+            [this] { confirmDisconnectOver(m_settingsDialog); });
+    m_settingsDialog->open();
+}
+
+void MainWindow::openAlertHistory()
+{
+    if (!m_loadAlertHistory)
+        return;
+    if (m_alertHistoryDialog) {
+        m_alertHistoryDialog->show();
+        m_alertHistoryDialog->raise();
+        m_alertHistoryDialog->activateWindow();
+        return;
+    }
+    m_alertHistoryDialog = new AlertHistoryDialog(m_loadAlertHistory, m_acknowledgeAlert, m_watchlist, this);
+    m_alertHistoryDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_alertHistoryDialog->show();
+}
+
+void MainWindow::refreshAlertHistory()
+{
+    if (m_alertHistoryDialog)
+        m_alertHistoryDialog->refresh();
 }
 
 void MainWindow::setHidesToTray(bool hidesToTray)

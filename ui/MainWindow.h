@@ -1,5 +1,8 @@
 #pragma once
 
+#include "AlertHistoryModel.h"
+#include "SettingsDialog.h"
+
 #include "broker/BrokerTypes.h"
 
 #include <QMainWindow>
@@ -23,6 +26,7 @@ struct CycleReport;
 namespace trailguard::ui {
 
 class AddTickerForm;
+class AlertHistoryDialog;
 class Banner;
 class ConnectDialog;
 class ConnectionBanner;
@@ -35,6 +39,8 @@ class WatchlistModel;
 // It knows neither the Questrade connection nor the monitor: main.cpp feeds their signals into the slots
 // below (setConnectionState, showCycleStarted, showCycleReport, setNextCheck) and turns the window's
 // requests (connectRequested, disconnectRequested, checkNowRequested, demoRequested) into core calls.
+// Settings… (Ctrl+,) and Alert History… (Ctrl+H) are enabled once the app gives what those dialogs need
+// (setSettingsServices, setAlertHistorySource); a saved settings dialog emits settingsSaved.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -65,6 +71,18 @@ public:
     // The connect dialog while it is open, else null.
     ConnectDialog *connectDialog() const;
 
+    // Enables Settings…: the secret store, the network and clock for "Send test", the tray. Settings are
+    // the window's own.
+    void setSettingsServices(SettingsDialog::Services services);
+    // Enables Alert History…: where the records come from and how one is acknowledged.
+    void setAlertHistorySource(AlertHistoryModel::Loader load, AlertHistoryModel::Acknowledger acknowledge);
+    // The dialogs while they are open, else null.
+    SettingsDialog *settingsDialog() const;
+    AlertHistoryDialog *alertHistoryDialog() const;
+    // Whether the Questrade account is live or practice, for the settings' Questrade tab (the binding
+    // sets it with each connection state).
+    void setBrokerEnvironment(std::optional<trailguard::BrokerEnvironment> environment);
+
 public Q_SLOTS:
     // Shows, raises and activates the window, also when it is hidden or minimized.
     void showAndRaise();
@@ -84,6 +102,12 @@ public Q_SLOTS:
 
     // Opens (or raises) the window-modal connect dialog.
     void openConnectDialog();
+    // Opens (or raises) the window-modal settings dialog.
+    void openSettingsDialog();
+    // Opens (or raises) the alert history window; it stays usable beside the watchlist.
+    void openAlertHistory();
+    // Reads the alert history again when its window is open (after a delivery finished).
+    void refreshAlertHistory();
     // Asks for confirmation (window-modal), then emits disconnectRequested.
     void confirmDisconnect();
     // Asks for confirmation (window-modal, no nested event loop), then removes the selected ticker.
@@ -102,6 +126,8 @@ Q_SIGNALS:
     void demoRequested();
     // statusSummary() changed.
     void statusSummaryChanged(const QString &summary);
+    // The settings dialog saved: reload the alert channels, apply the check interval and repeat policy.
+    void settingsSaved();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -120,6 +146,8 @@ private:
     void updateActions();
     void updateTickerCount();
     void showStatus(const QString &message);
+    void openConnectDialogOver(QWidget *parent);
+    void confirmDisconnectOver(QWidget *parent);
 
     WatchlistService &m_watchlist;
     Settings &m_settings;
@@ -135,6 +163,12 @@ private:
     Banner *m_demoBanner = nullptr;
     StatusPanel *m_statusPanel = nullptr;
     QPointer<ConnectDialog> m_connectDialog;
+    QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<AlertHistoryDialog> m_alertHistoryDialog;
+    std::optional<SettingsDialog::Services> m_settingsServices;
+    AlertHistoryModel::Loader m_loadAlertHistory;
+    AlertHistoryModel::Acknowledger m_acknowledgeAlert;
+    std::optional<BrokerEnvironment> m_environment;
     bool m_demoMode = false;
 
     QAction *m_addAction = nullptr;
@@ -145,6 +179,8 @@ private:
     QAction *m_checkNowAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_alertHistoryAction = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_quitAction = nullptr;
 };

@@ -80,7 +80,7 @@ void TrayIcon::toggleWindow()
 void TrayIcon::showBreach(const Breach &breach)
 {
     m_window.showBreach(breach);
-    if (!isAvailable() || !supportsMessages())
+    if (!m_breachMessagesEnabled || !isAvailable() || !supportsMessages())
         return;
     m_lastBreachTicker = breach.ticker;
     showMessage(Formatting::breachTitle(breach), Formatting::breachText(breach), QSystemTrayIcon::Critical,

@@ -28,6 +28,11 @@ public:
     // Whether a system tray is there to hold the icon (a StatusNotifier host or an XEmbed tray).
     bool isAvailable() const;
 
+    // Whether breaches pop up as notifications (the Tray channel's "enabled" setting); on by default. The
+    // window's status bar shows them either way.
+    void setBreachMessagesEnabled(bool enabled) { m_breachMessagesEnabled = enabled; }
+    bool breachMessagesEnabled() const { return m_breachMessagesEnabled; }
+
     // The ticker of the last breach shown; clicking the notification opens the window on it.
     QString lastBreachTicker() const { return m_lastBreachTicker; }
 
@@ -53,6 +58,7 @@ private:
     QAction *m_toggleAction;
     QAction *m_quitAction;
     QString m_lastBreachTicker;
+    bool m_breachMessagesEnabled = true;
 };
 
 } // namespace trailguard::ui

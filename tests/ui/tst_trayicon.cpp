@@ -287,6 +287,22 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentTicker(), QStringLiteral("SHOP.TO"));
     }
 
+    // The Tray channel switched off in the settings: the breach only reaches the status bar.
+    void breachMessagesCanBeSwitchedOff()
+    {
+        m_fixture->seed(QStringLiteral("SHOP.TO"), 0.9, {106.0, 92.10});
+        QVERIFY(m_tray->breachMessagesEnabled()); // on by default
+        m_tray->setBreachMessagesEnabled(false);
+        m_tray->showBreach(shopBreach());
+        QCOMPARE(m_window->statusBar()->currentMessage(),
+                 QStringLiteral("Stop-loss breach: SHOP.TO \u2014 92.10 < stop 95.40 (peak 106.00)"));
+        QVERIFY(m_tray->lastBreachTicker().isEmpty()); // no notification was shown
+
+        m_tray->setBreachMessagesEnabled(true);
+        m_tray->showBreach(shopBreach());
+        QCOMPARE(m_tray->lastBreachTicker(), m_tray->isAvailable() ? QStringLiteral("SHOP.TO") : QString());
+    }
+
 private:
     static QAction *findAction(QMenu *menu, const char *name)
     {

@@ -1,0 +1,273 @@
+#include "AlertHistoryModel.h"
+
+#include "Formatting.h"
+
+#include <QFont>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace trailguard::ui {
+
+namespace {
+// Channels in the order their columns appear; ids not listed follow, sorted.
+const QStringList kKnownChannels = {QStringLiteral("tray"), QStringLiteral("email"),
+                                    QStringLiteral("discord"), QStringLiteral("ntfy")};
+
+// HH:mm in local time, with the date when it is not on `reference`'s (local) day.
+QString clockTime(const QDateTime &time, const QDateTime &reference)
+{
+    const QDateTime local = time.toLocalTime();
+    if (reference.isValid() && local.date() == reference.toLocalTime().date())
+        return local.toString(QStringLiteral("HH:mm"));
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString fullTime(const QDateTime &time)
+{
+    return QLocale().toString(time.toLocalTime(), QLocale::LongFormat);
+}
+} // namespace
+
+AlertHistoryModel::AlertHistoryModel(Loader load, Acknowledger acknowledge, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_load(std::move(load))
+    , m_acknowledge(std::move(acknowledge))
+{}
+
+AlertHistoryModel::~AlertHistoryModel() = default;
+
+Status AlertHistoryModel::reload()
+{
+    if (!m_load)
+        return success();
+    Result<QList<AlertRecord>> records = m_load();
+    if (!records.ok())
+        return records.error();
+    setRecords(records.value());
+    return success();
+}
+
+void AlertHistoryModel::setRecords(const QList<AlertRecord> &records)
+{
+    QStringList channels;
+    for (const AlertRecord &record : records) {
+        for (const Delivery &delivery : record.deliveries) {
+            if (!channels.contains(delivery.channel))
+                channels.append(delivery.channel);
+        }
+    }
+    std::sort(channels.begin(), channels.end(), [](const QString &a, const QString &b) {
+        const auto rank = [](const QString &id) {
+            const qsizetype known = kKnownChannels.indexOf(id);
+            return known >= 0 ? known : kKnownChannels.size();
+        };
+        return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
+    });
+
+    beginResetModel();
+    m_records = records;
+    m_channels = channels;
+    endResetModel();
+}
+
+Status AlertHistoryModel::acknowledge(const QList<int> &rows)
+{
+    if (!m_acknowledge)
+        return success();
+    QList<qint64> ids;
+    for (int row : rows) {
+        if (row >= 0 && row < m_records.size() && !m_records.at(row).acknowledgedAt.isValid())
+            ids.append(m_records.at(row).id);
+    }
+    for (qint64 id : std::as_const(ids)) {
+        if (Status acknowledged = m_acknowledge(id); !acknowledged.ok()) {
+            (void)reload(); // show what did get acknowledged
+            return acknowledged;
+        }
+    }
+    return ids.isEmpty() ? success() : reload();
+}
+
+int AlertHistoryModel::rowOf(qint64 alertId) const
+{
+    const auto found = std::find_if(m_records.cbegin(), m_records.cend(),
+                                    [alertId](const AlertRecord &record) { return record.id == alertId; });
+    return found == m_records.cend() ? -1 : static_cast<int>(found - m_records.cbegin());
+}
+
+int AlertHistoryModel::channelColumn(const QString &channelId) const
+{
+    const qsizetype index = m_channels.indexOf(channelId);
+    return index < 0 ? -1 : kFixedColumns + static_cast<int>(index);
+}
+
+QString AlertHistoryModel::statusText(const Delivery &delivery, const QDateTime &alertTime)
+{
+    switch (delivery.status) {
+    case Delivery::Status::Delivered:
+        return tr("delivered at %1").arg(clockTime(delivery.deliveredAt, alertTime));
+    case Delivery::Status::Failed:
+        return tr("failed: %1").arg(delivery.lastError);
+    case Delivery::Status::Pending:
+        break;
+    }
+    if (delivery.attempts == 0)
+        return tr("pending");
+    return tr("retrying (attempt %1, next at %2): %3")
+        .arg(delivery.attempts)
+        .arg(clockTime(delivery.nextAttemptAt, alertTime), delivery.lastError);
+}
+
+QString AlertHistoryModel::statusDetails(const Delivery &delivery)
+{
+    switch (delivery.status) {
+    case Delivery::Status::Delivered:
+        return tr("Delivered at %1.").arg(fullTime(delivery.deliveredAt));
+    case Delivery::Status::Failed:
+        return tr("Failed for good after %n attempt(s), the last at %1: %2", nullptr, delivery.attempts)
+            .arg(fullTime(delivery.lastAttemptAt), delivery.lastError);
+    case Delivery::Status::Pending:
+        break;
+    }
+    if (delivery.attempts == 0)
+        return tr("Not sent yet; due at %1.").arg(fullTime(delivery.nextAttemptAt));
+    return tr("%n attempt(s) failed, the last at %1: %2\nThe next attempt is at %3.", nullptr,
+              delivery.attempts)
+        .arg(fullTime(delivery.lastAttemptAt), delivery.lastError, fullTime(delivery.nextAttemptAt));
+}
+
+QString AlertHistoryModel::channelName(const QString &channelId)
+{
+    if (channelId == QLatin1String("tray"))
+        return tr("Tray");
+    if (channelId == QLatin1String("email"))
+        return tr("Email");
+    if (channelId == QLatin1String("discord"))
+        return tr("Discord");
+    if (channelId == QLatin1String("ntfy"))
+        return tr("ntfy");
+    return channelId;
+}
+
+int AlertHistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_records.size());
+}
+
+int AlertHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : acknowledgedColumn() + 1;
+}
+
+const Delivery *AlertHistoryModel::delivery(const AlertRecord &record, int column) const
+{
+    const int channel = column - kFixedColumns;
+    if (channel < 0 || channel >= m_channels.size())
+        return nullptr;
+    for (const Delivery &delivery : record.deliveries) {
+        if (delivery.channel == m_channels.at(channel))
+            return &delivery;
+    }
+    return nullptr;
+}
+
+QVariant AlertHistoryModel::data(const QModelIndex &index, int itemRole) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AlertRecord &record = m_records.at(index.row());
+    const bool acknowledged = record.acknowledgedAt.isValid();
+    const int column = index.column();
+
+    switch (itemRole) {
+    case role(Role::AlertId):
+        return record.id;
+    case role(Role::Ticker):
+        return record.message.ticker;
+    case role(Role::Acknowledged):
+        return acknowledged;
+    case Qt::ForegroundRole:
+        if (acknowledged)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
+    case Qt::FontRole:
+        if (acknowledged) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    default:
+        break;
+    }
+
+    if (column == acknowledgedColumn()) {
+        switch (itemRole) {
+        case Qt::DisplayRole:
+        case role(Role::Sort):
+            return acknowledged ? tr("\u2713 yes") : tr("no");
+        case Qt::ToolTipRole:
+            return acknowledged ? tr("Acknowledged at %1.").arg(fullTime(record.acknowledgedAt))
+                                : tr("Not acknowledged yet.");
+        default:
+            return {};
+        }
+    }
+    if (column >= kFixedColumns) {
+        const Delivery *found = delivery(record, column);
+        switch (itemRole) {
+        case Qt::DisplayRole:
+        case role(Role::Sort):
+            return found ? statusText(*found, record.createdAt) : Formatting::emptyValue();
+        case Qt::ToolTipRole:
+            return found ? statusDetails(*found) : tr("Not sent through this channel.");
+        default:
+            return {};
+        }
+    }
+    switch (static_cast<Column>(column)) {
+    case Column::Time:
+        if (itemRole == Qt::DisplayRole)
+            return QLocale().toString(record.createdAt.toLocalTime(), QLocale::ShortFormat);
+        if (itemRole == Qt::ToolTipRole)
+            return fullTime(record.createdAt);
+        if (itemRole == role(Role::Sort))
+            return record.createdAt;
+        return {};
+    case Column::Ticker:
+        if (itemRole == Qt::DisplayRole || itemRole == role(Role::Sort))
+            return record.message.ticker.isEmpty() ? Formatting::emptyValue() : record.message.ticker;
+        return {};
+    case Column::Subject:
+        if (itemRole == Qt::DisplayRole || itemRole == role(Role::Sort))
+            return record.message.subject;
+        if (itemRole == Qt::ToolTipRole)
+            return record.message.text;
+        return {};
+    }
+    return {};
+}
+
+QVariant AlertHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columnCount())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (section == acknowledgedColumn())
+        return tr("Acknowledged");
+    if (section >= kFixedColumns)
+        return channelName(m_channels.at(section - kFixedColumns));
+    switch (static_cast<Column>(section)) {
+    case Column::Time:
+        return tr("Time");
+    case Column::Ticker:
+        return tr("Ticker");
+    case Column::Subject:
+        return tr("Subject");
+    }
+    return {};
+}
+
+} // namespace trailguard::ui

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "Autostart.h"
+
+#include "common/Result.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSpinBox;
+
+namespace trailguard {
+class Settings;
+}
+
+namespace trailguard::ui {
+
+class RatioSpinBox;
+
+// The General tab: how often prices are checked (5 s to 1 h), the ratio new tickers start with, how often a
+// breach is repeated, starting minimised and starting at login. The ratio is read-only while STOP_LOSS
+// sets it from the environment.
+//
+// Children: checkIntervalSpinBox, defaultRatioSpinBox, repeatPolicyComboBox, startMinimizedCheckBox,
+// startAtLoginCheckBox, generalErrorLabel (the ratio rule when the ratio is 0 or 1).
+class GeneralSettingsPage : public QWidget {
+    Q_OBJECT
+public:
+    GeneralSettingsPage(Settings &settings, Autostart autostart, QWidget *parent = nullptr);
+    ~GeneralSettingsPage() override;
+
+    // Fills the fields from the settings and the autostart entry.
+    void load();
+    Status validate() const;
+    // Writes the fields (validate() first): the settings, then the autostart entry when its checkbox
+    // changed. The error is the autostart file's.
+    Status save();
+
+    QString errorMessage() const;
+
+private:
+    void revalidate();
+
+    Settings &m_settings;
+    Autostart m_autostart;
+    QSpinBox *m_intervalSpinBox;
+    RatioSpinBox *m_ratioSpinBox;
+    QLabel *m_ratioNoteLabel;
+    QComboBox *m_repeatPolicyComboBox;
+    QCheckBox *m_startMinimizedCheckBox;
+    QCheckBox *m_startAtLoginCheckBox;
+    QLabel *m_errorLabel;
+};
+
+} // namespace trailguard::ui
