@@ -220,12 +220,27 @@
         <source>Show this help and exit.</source>
         <translation>Afficher cette aide et quitter.</translation>
     </message>
+    <message>
+        <source>Start hidden in the system tray (used by &quot;Start at login&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
     <message>
         <source>The demo market could not open a port on 127.0.0.1.</source>
         <translation>Le marché de démonstration n’a pas pu ouvrir de port sur 127.0.0.1.</translation>
+    </message>
+</context>
+<context>
+    <name>Digest</name>
+    <message>
+        <source>%1: %2 %3, stop %4 (%5 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard daily digest: %1 below the stop, %2 within %3 %</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -407,6 +422,45 @@
     <message>
         <source>Questrade</source>
         <translation>Questrade</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <source>Trailguard cannot reach your Questrade account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade refused the saved token, or it could not be renewed: prices are not being checked. Open Trailguard and reconnect with a new refresh token. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard is connected to Questrade again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard receives prices again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard has had no prices for a while</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No quote has arrived since %1 although the market is open, so stops are not being checked. Last error: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts reach %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts are not reaching %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard has not been able to deliver alerts through %1 since %2. It keeps trying. Last error: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1359,12 +1413,12 @@
         <translation>%1 n’est plus en sourdine&#xa0;: ses franchissements déclenchent de nouveau des alertes.</translation>
     </message>
     <message>
-        <source>Snoo&amp;ze %1</source>
-        <translation>Mettre %1 en &amp;sourdine</translation>
-    </message>
-    <message>
         <source>%1 is snoozed until %2; alert for it again from now on</source>
         <translation>%1 est en sourdine jusqu’au %2; alerter de nouveau pour ce symbole dès maintenant</translation>
+    </message>
+    <message>
+        <source>No alerts for %1 for that many days; its stop keeps trailing</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1518,33 @@ La prochaine tentative aura lieu le %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::ChannelSettingsPage</name>
+    <message>
+        <source>Send &amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test alert with these settings, saved or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::ConnectDialog</name>
     <message>
         <source>&amp;Live account</source>
@@ -1531,6 +1612,164 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>&amp;Connect…</source>
         <translation>&amp;Connecter…</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::DiscordSettingsPage</name>
+    <message>
+        <source>&amp;Enable Discord alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://discord.com/api/webhooks/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Discord: the channel&apos;s settings, Integrations, Webhooks, Copy Webhook URL. It works like a password: it is kept in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Webhook URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::EmailSettingsPage</name>
+    <message>
+        <source>&amp;Enable email alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail</source>
+        <translation type="unfinished">Gmail</translation>
+    </message>
+    <message>
+        <source>Outlook / Office 365</source>
+        <translation type="unfinished">Outlook / Office 365</translation>
+    </message>
+    <message>
+        <source>Custom server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smtp.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your full email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For Gmail and Outlook, an app password. Kept in the system keychain, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alerts@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@example.com, partner@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One or more addresses, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Po&amp;rt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sec&amp;urity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::GeneralSettingsPage</name>
+    <message>
+        <source>Start &amp;minimised to the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Trailguard when I &amp;log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often prices are checked while connected: 5 seconds to 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by STOP_LOSS in the environment; unset it to choose here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every market day while below the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once per breach, until the price recovers above the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds Trailguard, minimised, to the programs your desktop starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem with these settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check prices every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default stop &amp;ratio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;peat an alert:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1700,12 +1939,185 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <comment>tickers</comment>
         <translation>Affichés : %1 sur %2</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check interval, default ratio, Questrade account and alert channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert &amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every recent alert and how each channel delivered it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::NtfySettingsPage</name>
+    <message>
+        <source>&amp;Enable ntfy alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty for %1; give your own server when self-hosting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trailguard-alerts, or a full topic URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a public server the topic works like a password: pick one that is hard to guess. A full URL such as https://ntfy.example.com/mytopic sets the server too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished">facultatif</translation>
+    </message>
+    <message>
+        <source>Only for a protected topic (tk_…). Kept in the system keychain, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;opic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::QuestradeSettingsPage</name>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation type="unfinished">&amp;Connecter…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a refresh token from Questrade&apos;s App Hub, for a live or a practice account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the Questrade token; connecting again needs a new one</source>
+        <translation type="unfinished">Oublier le jeton Questrade; pour se reconnecter, il en faudra un nouveau</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to a practice account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to a live account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice account, offline (retrying by itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live account, offline (retrying by itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected: Questrade refused the token, connect again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation type="unfinished">&amp;Reconnecter…</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::RatioSpinBox</name>
     <message>
         <source>Stop = peak × ratio; 0.90 keeps the stop 10% below the highest price.</source>
         <translation>Stop = sommet × ratio; 0,90 place le stop 10 % sous le prix le plus haut.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished">Réglages</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade</source>
+        <translation type="unfinished">Questrade</translation>
+    </message>
+    <message>
+        <source>Tray</source>
+        <translation type="unfinished">Zone de notification</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">Courriel</translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation type="unfinished">Discord</translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation type="unfinished">ntfy</translation>
+    </message>
+    <message>
+        <source>Settings status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert settings could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: the alert settings could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: the alert settings are still loading. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1819,6 +2231,21 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>&amp;Show Window</source>
         <translation>&amp;Afficher la fenêtre</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::TraySettingsPage</name>
+    <message>
+        <source>&amp;Pop up breaches from the tray icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no system tray on this desktop to show the message in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown by the tray icon</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

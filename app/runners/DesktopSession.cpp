@@ -172,7 +172,10 @@ Status DesktopSession::start()
     ui::bindToCore(*p.window, *p.tray, p.session->auth(), monitor);
     wireSettingsAndHistory();
     connectChannels();
-    p.window->show();
+    // Start at login / --minimized: only the tray icon, when there is a tray to come back from.
+    const bool minimized = m_options.global.minimized || p.settings->startMinimized();
+    if (!minimized || !p.tray->isAvailable())
+        p.window->show();
     if (!p.secrets.notice.isEmpty())
         p.window->statusBar()->showMessage(p.secrets.notice);
     return success();
