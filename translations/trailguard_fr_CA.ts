@@ -222,7 +222,7 @@
     </message>
     <message>
         <source>Start hidden in the system tray (used by &quot;Start at login&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer masqué dans la zone de notification (utilisé par «&#xa0;Démarrer à l’ouverture de session&#xa0;»).</translation>
     </message>
 </context>
 <context>
@@ -236,11 +236,11 @@
     <name>Digest</name>
     <message>
         <source>%1: %2 %3, stop %4 (%5 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 %3, stop %4 (%5&#xa0;%)</translation>
     </message>
     <message>
         <source>Trailguard daily digest: %1 below the stop, %2 within %3 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé quotidien de Trailguard&#xa0;: %1 sous le stop, %2 à moins de %3&#xa0;% du stop</translation>
     </message>
 </context>
 <context>
@@ -428,39 +428,39 @@
     <name>Health</name>
     <message>
         <source>Trailguard cannot reach your Questrade account</source>
-        <translation type="unfinished"></translation>
+        <translation>Trailguard ne peut pas joindre votre compte Questrade</translation>
     </message>
     <message>
         <source>Questrade refused the saved token, or it could not be renewed: prices are not being checked. Open Trailguard and reconnect with a new refresh token. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Questrade a refusé le jeton enregistré, ou celui-ci n’a pas pu être renouvelé&#xa0;: les prix ne sont pas vérifiés. Ouvrez Trailguard et reconnectez-vous avec un nouveau jeton d’actualisation. (%1)</translation>
     </message>
     <message>
         <source>Trailguard is connected to Questrade again</source>
-        <translation type="unfinished"></translation>
+        <translation>Trailguard est de nouveau connecté à Questrade</translation>
     </message>
     <message>
         <source>Trailguard receives prices again</source>
-        <translation type="unfinished"></translation>
+        <translation>Trailguard reçoit de nouveau les prix</translation>
     </message>
     <message>
         <source>Trailguard has had no prices for a while</source>
-        <translation type="unfinished"></translation>
+        <translation>Trailguard ne reçoit plus de prix depuis un moment</translation>
     </message>
     <message>
         <source>No quote has arrived since %1 although the market is open, so stops are not being checked. Last error: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune cotation n’est arrivée depuis %1 alors que le marché est ouvert; les stops ne sont donc pas vérifiés. Dernière erreur&#xa0;: %2</translation>
     </message>
     <message>
         <source>Alerts reach %1 again</source>
-        <translation type="unfinished"></translation>
+        <translation>Les alertes sont de nouveau livrées par %1</translation>
     </message>
     <message>
         <source>Alerts are not reaching %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les alertes ne sont pas livrées par %1</translation>
     </message>
     <message>
         <source>Trailguard has not been able to deliver alerts through %1 since %2. It keeps trying. Last error: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Trailguard n’arrive pas à livrer les alertes par %1 depuis %2. Il continue d’essayer. Dernière erreur&#xa0;: %3</translation>
     </message>
 </context>
 <context>
@@ -1418,7 +1418,7 @@
     </message>
     <message>
         <source>No alerts for %1 for that many days; its stop keeps trailing</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune alerte pour %1 pendant ce nombre de jours; son stop continue de suivre le prix</translation>
     </message>
 </context>
 <context>
@@ -1521,27 +1521,27 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <name>trailguard::ui::ChannelSettingsPage</name>
     <message>
         <source>Send &amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer un &amp;test</translation>
     </message>
     <message>
         <source>Problem with these settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème dans ces réglages</translation>
     </message>
     <message>
         <source>Send a test alert with these settings, saved or not</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer une alerte de test avec ces réglages, enregistrés ou non</translation>
     </message>
     <message>
         <source>Test result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat du test</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Livrée</translation>
     </message>
 </context>
 <context>
@@ -1618,158 +1618,158 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <name>trailguard::ui::DiscordSettingsPage</name>
     <message>
         <source>&amp;Enable Discord alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctiver les alertes Discord</translation>
     </message>
     <message>
         <source>https://discord.com/api/webhooks/…</source>
-        <translation type="unfinished"></translation>
+        <translation>https://discord.com/api/webhooks/…</translation>
     </message>
     <message>
         <source>In Discord: the channel&apos;s settings, Integrations, Webhooks, Copy Webhook URL. It works like a password: it is kept in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans Discord, ouvrez les paramètres du salon, puis Intégrations, Webhooks, Copier l’URL du webhook. Cette URL fonctionne comme un mot de passe&#xa0;: elle est conservée dans le trousseau du système.</translation>
     </message>
     <message>
         <source>&amp;Webhook URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL du webhook&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>trailguard::ui::EmailSettingsPage</name>
     <message>
         <source>&amp;Enable email alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctiver les alertes par courriel</translation>
     </message>
     <message>
         <source>Gmail</source>
-        <translation type="unfinished">Gmail</translation>
+        <translation>Gmail</translation>
     </message>
     <message>
         <source>Outlook / Office 365</source>
-        <translation type="unfinished">Outlook / Office 365</translation>
+        <translation>Outlook / Office 365</translation>
     </message>
     <message>
         <source>Custom server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveur personnalisé</translation>
     </message>
     <message>
         <source>smtp.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>smtp.example.com</translation>
     </message>
     <message>
         <source>SSL/TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS</translation>
     </message>
     <message>
         <source>STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS</translation>
     </message>
     <message>
         <source>None (this computer only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune (cet ordinateur seulement)</translation>
     </message>
     <message>
         <source>your full email address</source>
-        <translation type="unfinished"></translation>
+        <translation>votre adresse courriel complète</translation>
     </message>
     <message>
         <source>For Gmail and Outlook, an app password. Kept in the system keychain, never in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour Gmail et Outlook, un mot de passe d’application. Conservé dans le trousseau du système, jamais dans un fichier.</translation>
     </message>
     <message>
         <source>alerts@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>alerts@example.com</translation>
     </message>
     <message>
         <source>you@example.com, partner@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>vous@example.com, partenaire@example.com</translation>
     </message>
     <message>
         <source>One or more addresses, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Une ou plusieurs adresses, séparées par des virgules</translation>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fournisseur&#xa0;:</translation>
     </message>
     <message>
         <source>SMTP &amp;server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveur SMTP&#xa0;:</translation>
     </message>
     <message>
         <source>Po&amp;rt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Port&#xa0;:</translation>
     </message>
     <message>
         <source>Sec&amp;urity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Séc&amp;urité&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identifiant&#xa0;:</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Expéditeur&#xa0;:</translation>
     </message>
     <message>
         <source>T&amp;o:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Destinataires&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>trailguard::ui::GeneralSettingsPage</name>
     <message>
         <source>Start &amp;minimised to the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer réduit dans la &amp;zone de notification</translation>
     </message>
     <message>
         <source>Start Trailguard when I &amp;log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer Trailguard à l’&amp;ouverture de session</translation>
     </message>
     <message>
         <source> s</source>
         <comment>seconds</comment>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>How often prices are checked while connected: 5 seconds to 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Fréquence de vérification des prix pendant la connexion&#xa0;: de 5 secondes à 1 heure</translation>
     </message>
     <message>
         <source>Set by STOP_LOSS in the environment; unset it to choose here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Défini par STOP_LOSS dans l’environnement; retirez-le pour choisir ici.</translation>
     </message>
     <message>
         <source>Every market day while below the stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque jour de marché tant que le prix reste sous le stop</translation>
     </message>
     <message>
         <source>Once per breach, until the price recovers above the stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois par franchissement, jusqu’à ce que le prix remonte au-dessus du stop</translation>
     </message>
     <message>
         <source>Adds Trailguard, minimised, to the programs your desktop starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoute Trailguard, réduit, aux programmes que votre bureau lance au démarrage</translation>
     </message>
     <message>
         <source>Problem with these settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème dans ces réglages</translation>
     </message>
     <message>
         <source>&amp;Check prices every:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier les prix toutes les&#xa0;:</translation>
     </message>
     <message>
         <source>Default stop &amp;ratio:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ratio du stop par défaut&#xa0;:</translation>
     </message>
     <message>
         <source>Re&amp;peat an alert:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;péter une alerte&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1941,117 +1941,117 @@ La prochaine tentative aura lieu le %3.</numerusform>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;glages…</translation>
     </message>
     <message>
         <source>Check interval, default ratio, Questrade account and alert channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle de vérification, ratio par défaut, compte Questrade et canaux d’alerte</translation>
     </message>
     <message>
         <source>Alert &amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique des alertes…</translation>
     </message>
     <message>
         <source>Every recent alert and how each channel delivered it</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les alertes récentes et la façon dont chaque canal les a livrées</translation>
     </message>
 </context>
 <context>
     <name>trailguard::ui::NtfySettingsPage</name>
     <message>
         <source>&amp;Enable ntfy alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctiver les alertes ntfy</translation>
     </message>
     <message>
         <source>Leave empty for %1; give your own server when self-hosting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laissez vide pour %1; indiquez votre propre serveur si vous l’hébergez vous-même.</translation>
     </message>
     <message>
         <source>trailguard-alerts, or a full topic URL</source>
-        <translation type="unfinished"></translation>
+        <translation>trailguard-alerts, ou l’URL complète d’un sujet</translation>
     </message>
     <message>
         <source>On a public server the topic works like a password: pick one that is hard to guess. A full URL such as https://ntfy.example.com/mytopic sets the server too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur un serveur public, le sujet fonctionne comme un mot de passe&#xa0;: choisissez-en un difficile à deviner. Une URL complète comme https://ntfy.example.com/mytopic définit aussi le serveur.</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished">facultatif</translation>
+        <translation>facultatif</translation>
     </message>
     <message>
         <source>Only for a protected topic (tk_…). Kept in the system keychain, never in a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement pour un sujet protégé (tk_…). Conservé dans le trousseau du système, jamais dans un fichier.</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;rveur&#xa0;:</translation>
     </message>
     <message>
         <source>T&amp;opic:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sujet&#xa0;:</translation>
     </message>
     <message>
         <source>Access to&amp;ken:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jeton d’accès&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>trailguard::ui::QuestradeSettingsPage</name>
     <message>
         <source>&amp;Connect…</source>
-        <translation type="unfinished">&amp;Connecter…</translation>
+        <translation>&amp;Connecter…</translation>
     </message>
     <message>
         <source>&amp;Disconnect…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déconnecter…</translation>
     </message>
     <message>
         <source>Questrade connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion Questrade</translation>
     </message>
     <message>
         <source>Paste a refresh token from Questrade&apos;s App Hub, for a live or a practice account</source>
-        <translation type="unfinished"></translation>
+        <translation>Coller un jeton d’actualisation provenant de l’App Hub de Questrade, pour un compte réel ou un compte de pratique</translation>
     </message>
     <message>
         <source>Forget the Questrade token; connecting again needs a new one</source>
-        <translation type="unfinished">Oublier le jeton Questrade; pour se reconnecter, il en faudra un nouveau</translation>
+        <translation>Oublier le jeton Questrade; pour se reconnecter, il en faudra un nouveau</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion…</translation>
     </message>
     <message>
         <source>Connected to a practice account</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à un compte de pratique</translation>
     </message>
     <message>
         <source>Connected to a live account</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté à un compte réel</translation>
     </message>
     <message>
         <source>Practice account, offline (retrying by itself)</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte de pratique, hors ligne (nouvelles tentatives automatiques)</translation>
     </message>
     <message>
         <source>Live account, offline (retrying by itself)</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte réel, hors ligne (nouvelles tentatives automatiques)</translation>
     </message>
     <message>
         <source>Disconnected: Questrade refused the token, connect again</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecté&#xa0;: Questrade a refusé le jeton, connectez-vous de nouveau</translation>
     </message>
     <message>
         <source>Checking the connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de la connexion…</translation>
     </message>
     <message>
         <source>&amp;Reconnect…</source>
-        <translation type="unfinished">&amp;Reconnecter…</translation>
+        <translation>&amp;Reconnecter…</translation>
     </message>
 </context>
 <context>
@@ -2065,59 +2065,59 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <name>trailguard::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished">Réglages</translation>
+        <translation>Réglages</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Général</translation>
     </message>
     <message>
         <source>Questrade</source>
-        <translation type="unfinished">Questrade</translation>
+        <translation>Questrade</translation>
     </message>
     <message>
         <source>Tray</source>
-        <translation type="unfinished">Zone de notification</translation>
+        <translation>Zone de notification</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">Courriel</translation>
+        <translation>Courriel</translation>
     </message>
     <message>
         <source>Discord</source>
-        <translation type="unfinished">Discord</translation>
+        <translation>Discord</translation>
     </message>
     <message>
         <source>ntfy</source>
-        <translation type="unfinished">ntfy</translation>
+        <translation>ntfy</translation>
     </message>
     <message>
         <source>Settings status</source>
-        <translation type="unfinished"></translation>
+        <translation>État des réglages</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement…</translation>
     </message>
     <message>
         <source>The alert settings could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les réglages d’alerte n’ont pas pu être lus&#xa0;: %1</translation>
     </message>
     <message>
         <source>Nothing was saved: the alert settings could not be read (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été enregistré&#xa0;: les réglages d’alerte n’ont pas pu être lus (%1).</translation>
     </message>
     <message>
         <source>Nothing was saved: the alert settings are still loading. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été enregistré&#xa0;: les réglages d’alerte sont encore en cours de chargement. Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré.</translation>
     </message>
 </context>
 <context>
@@ -2237,15 +2237,15 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <name>trailguard::ui::TraySettingsPage</name>
     <message>
         <source>&amp;Pop up breaches from the tray icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les &amp;franchissements dans une bulle de l’icône de la zone de notification</translation>
     </message>
     <message>
         <source>There is no system tray on this desktop to show the message in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce bureau n’a pas de zone de notification où afficher le message.</translation>
     </message>
     <message>
         <source>Shown by the tray icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiché par l’icône de la zone de notification</translation>
     </message>
 </context>
 <context>
