@@ -1769,6 +1769,50 @@ The next attempt is at %3.</source>
         <source>Re&amp;peat an alert:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Send a &amp;daily digest at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One email/ntfy summary a day of the stocks below their stop or near it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily digest time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> % of the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest distance to the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digests and health alerts wait until quiet hours end; breaches never wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::MainWindow</name>

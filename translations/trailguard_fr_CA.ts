@@ -1771,6 +1771,50 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <source>Re&amp;peat an alert:</source>
         <translation>Ré&amp;péter une alerte&#xa0;:</translation>
     </message>
+    <message>
+        <source>Send a &amp;daily digest at</source>
+        <translation>Envoyer un &amp;résumé quotidien à</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours from</source>
+        <translation>Heures de &amp;silence de</translation>
+    </message>
+    <message>
+        <source>One email/ntfy summary a day of the stocks below their stop or near it</source>
+        <translation>Un résumé par jour, par courriel et ntfy, des titres sous leur stop ou près de celui-ci</translation>
+    </message>
+    <message>
+        <source>Daily digest time</source>
+        <translation>Heure du résumé quotidien</translation>
+    </message>
+    <message>
+        <source>within </source>
+        <translation>à moins de </translation>
+    </message>
+    <message>
+        <source> % of the stop</source>
+        <translation>&#xa0;% du stop</translation>
+    </message>
+    <message>
+        <source>Digest distance to the stop</source>
+        <translation>Distance au stop pour le résumé</translation>
+    </message>
+    <message>
+        <source>Digests and health alerts wait until quiet hours end; breaches never wait</source>
+        <translation>Les résumés et les alertes d’état attendent la fin des heures de silence; les franchissements n’attendent jamais</translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation>Début des heures de silence</translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation>Fin des heures de silence</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::MainWindow</name>

@@ -1,5 +1,7 @@
 #include "GeneralSettingsPage.h"
 
+#include "alerts/ChannelSettings.h"
+
 #include "RatioSpinBox.h"
 
 #include "domain/StopLossEngine.h"
@@ -9,9 +11,12 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
+#include <QTimeEdit>
 #include <QVBoxLayout>
 
 namespace trailguard::ui {
@@ -30,6 +35,12 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     , m_repeatPolicyComboBox(new QComboBox(this))
     , m_startMinimizedCheckBox(new QCheckBox(tr("Start &minimised to the tray"), this))
     , m_startAtLoginCheckBox(new QCheckBox(tr("Start Trailguard when I &log in"), this))
+    , m_digestCheckBox(new QCheckBox(tr("Send a &daily digest at"), this))
+    , m_digestTimeEdit(new QTimeEdit(this))
+    , m_digestWithinSpinBox(new QDoubleSpinBox(this))
+    , m_quietHoursCheckBox(new QCheckBox(tr("&Quiet hours from"), this))
+    , m_quietStartTimeEdit(new QTimeEdit(this))
+    , m_quietEndTimeEdit(new QTimeEdit(this))
     , m_errorLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("generalPage"));
@@ -55,6 +66,28 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     m_startAtLoginCheckBox->setObjectName(QStringLiteral("startAtLoginCheckBox"));
     m_startAtLoginCheckBox->setToolTip(tr("Adds Trailguard, minimised, to the programs your desktop starts"));
 
+    m_digestCheckBox->setObjectName(QStringLiteral("digestCheckBox"));
+    m_digestCheckBox->setToolTip(
+        tr("One email/ntfy summary a day of the stocks below their stop or near it"));
+    m_digestTimeEdit->setObjectName(QStringLiteral("digestTimeEdit"));
+    m_digestTimeEdit->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_digestTimeEdit->setAccessibleName(tr("Daily digest time"));
+    m_digestWithinSpinBox->setObjectName(QStringLiteral("digestWithinSpinBox"));
+    m_digestWithinSpinBox->setRange(0.0, 50.0);
+    m_digestWithinSpinBox->setDecimals(1);
+    m_digestWithinSpinBox->setPrefix(tr("within "));
+    m_digestWithinSpinBox->setSuffix(tr(" % of the stop"));
+    m_digestWithinSpinBox->setAccessibleName(tr("Digest distance to the stop"));
+    m_quietHoursCheckBox->setObjectName(QStringLiteral("quietHoursCheckBox"));
+    m_quietHoursCheckBox->setToolTip(
+        tr("Digests and health alerts wait until quiet hours end; breaches never wait"));
+    m_quietStartTimeEdit->setObjectName(QStringLiteral("quietStartTimeEdit"));
+    m_quietStartTimeEdit->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_quietStartTimeEdit->setAccessibleName(tr("Quiet hours start"));
+    m_quietEndTimeEdit->setObjectName(QStringLiteral("quietEndTimeEdit"));
+    m_quietEndTimeEdit->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_quietEndTimeEdit->setAccessibleName(tr("Quiet hours end"));
+
     m_errorLabel->setObjectName(QStringLiteral("generalErrorLabel"));
     m_errorLabel->setAccessibleName(tr("Problem with these settings"));
     m_errorLabel->setTextFormat(Qt::PlainText);
@@ -71,6 +104,19 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     form->addRow(tr("Re&peat an alert:"), m_repeatPolicyComboBox);
     form->addRow(QString(), m_startMinimizedCheckBox);
     form->addRow(QString(), m_startAtLoginCheckBox);
+    auto *digestRow = new QHBoxLayout;
+    digestRow->addWidget(m_digestCheckBox);
+    digestRow->addWidget(m_digestTimeEdit);
+    digestRow->addWidget(m_digestWithinSpinBox);
+    digestRow->addStretch();
+    form->addRow(QString(), digestRow);
+    auto *quietRow = new QHBoxLayout;
+    quietRow->addWidget(m_quietHoursCheckBox);
+    quietRow->addWidget(m_quietStartTimeEdit);
+    quietRow->addWidget(new QLabel(tr("to"), this));
+    quietRow->addWidget(m_quietEndTimeEdit);
+    quietRow->addStretch();
+    form->addRow(QString(), quietRow);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -95,6 +141,14 @@ void GeneralSettingsPage::load()
         m_repeatPolicyComboBox->findData(static_cast<int>(m_settings.repeatPolicy())));
     m_startMinimizedCheckBox->setChecked(m_settings.startMinimized());
     m_startAtLoginCheckBox->setChecked(m_autostart.isEnabled());
+    const DailyDigest::Options digest = ChannelSettings::digestOptions(m_settings);
+    m_digestCheckBox->setChecked(digest.enabled);
+    m_digestTimeEdit->setTime(digest.at.isValid() ? digest.at : QTime(17, 0));
+    m_digestWithinSpinBox->setValue(digest.withinPercent);
+    const QuietHours quiet = ChannelSettings::quietHours(m_settings);
+    m_quietHoursCheckBox->setChecked(quiet.enabled);
+    m_quietStartTimeEdit->setTime(quiet.start.isValid() ? quiet.start : QTime(22, 0));
+    m_quietEndTimeEdit->setTime(quiet.end.isValid() ? quiet.end : QTime(7, 0));
     revalidate();
 }
 
@@ -119,6 +173,10 @@ Status GeneralSettingsPage::save()
     }
     m_settings.setRepeatPolicy(static_cast<RepeatPolicy>(m_repeatPolicyComboBox->currentData().toInt()));
     m_settings.setStartMinimized(m_startMinimizedCheckBox->isChecked());
+    ChannelSettings::setDigestOptions(m_settings, {m_digestCheckBox->isChecked(), m_digestTimeEdit->time(),
+                                                   m_digestWithinSpinBox->value()});
+    ChannelSettings::setQuietHours(m_settings, {m_quietHoursCheckBox->isChecked(),
+                                                m_quietStartTimeEdit->time(), m_quietEndTimeEdit->time()});
     m_settings.sync();
     if (m_startAtLoginCheckBox->isChecked() != m_autostart.isEnabled())
         return m_autostart.setEnabled(m_startAtLoginCheckBox->isChecked());

@@ -9,7 +9,9 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QDoubleSpinBox;
 class QSpinBox;
+class QTimeEdit;
 
 namespace trailguard {
 class Settings;
@@ -24,7 +26,8 @@ class RatioSpinBox;
 // sets it from the environment.
 //
 // Children: checkIntervalSpinBox, defaultRatioSpinBox, repeatPolicyComboBox, startMinimizedCheckBox,
-// startAtLoginCheckBox, generalErrorLabel (the ratio rule when the ratio is 0 or 1).
+// startAtLoginCheckBox, digestCheckBox, digestTimeEdit, digestWithinSpinBox, quietHoursCheckBox,
+// quietStartTimeEdit, quietEndTimeEdit, generalErrorLabel (the ratio rule when the ratio is 0 or 1).
 class GeneralSettingsPage : public QWidget {
     Q_OBJECT
 public:
@@ -51,6 +54,12 @@ private:
     QComboBox *m_repeatPolicyComboBox;
     QCheckBox *m_startMinimizedCheckBox;
     QCheckBox *m_startAtLoginCheckBox;
+    QCheckBox *m_digestCheckBox;
+    QTimeEdit *m_digestTimeEdit;
+    QDoubleSpinBox *m_digestWithinSpinBox;
+    QCheckBox *m_quietHoursCheckBox;
+    QTimeEdit *m_quietStartTimeEdit;
+    QTimeEdit *m_quietEndTimeEdit;
     QLabel *m_errorLabel;
 };
 

@@ -220,6 +220,8 @@ void DesktopSession::wireSettingsAndHistory()
         if (!m_options.global.intervalSeconds && parts.settings->checkInterval() != parts.settingsInterval)
             monitor.setInterval(parts.settings->checkInterval());
         parts.settingsInterval = parts.settings->checkInterval();
+        parts.outbox->setQuietHours(ChannelSettings::quietHours(*parts.settings));
+        parts.digest->setOptions(ChannelSettings::digestOptions(*parts.settings));
         connectChannels();
     });
     connect(p.dispatcher.get(), &OutboxDispatcher::idle, this, [this] {

@@ -45,6 +45,7 @@
 #include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTimeEdit>
 #include <QUuid>
 
 #include <memory>
@@ -485,6 +486,34 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>("trayTestPushButton"), Qt::LeftButton);
         QCOMPARE(child<QLabel>("trayTestResultLabel")->text(),
                  QStringLiteral("There is no system tray on this desktop to show the message in."));
+    }
+
+    void digestAndQuietHoursAreSaved()
+    {
+        openDialog();
+        QSignalSpy saved(m_dialog.data(), &SettingsDialog::settingsSaved);
+        check("digestCheckBox");
+        child<QTimeEdit>("digestTimeEdit")->setTime(QTime(16, 45));
+        child<QDoubleSpinBox>("digestWithinSpinBox")->setValue(3.5);
+        check("quietHoursCheckBox");
+        child<QTimeEdit>("quietStartTimeEdit")->setTime(QTime(21, 30));
+        child<QTimeEdit>("quietEndTimeEdit")->setTime(QTime(6, 15));
+        QTest::mouseClick(child<QPushButton>("applyPushButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kAsyncMs);
+        const auto reread = Settings::forFile(settingsFile(), QProcessEnvironment());
+        const DailyDigest::Options digest = ChannelSettings::digestOptions(*reread);
+        QVERIFY(digest.enabled);
+        QCOMPARE(digest.at, QTime(16, 45));
+        QCOMPARE(digest.withinPercent, 3.5);
+        const QuietHours quiet = ChannelSettings::quietHours(*reread);
+        QVERIFY(quiet.enabled);
+        QCOMPARE(quiet.start, QTime(21, 30));
+        QCOMPARE(quiet.end, QTime(6, 15));
+
+        delete m_dialog;
+        openDialog(); // and they are shown again
+        QVERIFY(child<QCheckBox>("digestCheckBox")->isChecked());
+        QCOMPARE(child<QTimeEdit>("quietEndTimeEdit")->time(), QTime(6, 15));
     }
 
     void startAtLoginWritesAndRemovesTheAutostartEntry()
