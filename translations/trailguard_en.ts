@@ -2410,5 +2410,10 @@ The next attempt is at %3.</source>
         <source>Enter the ratio as a number greater than 0 and less than 1, for example 0.9.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (snoozed until %2)</source>
+        <comment>last alert, then the end of the snooze</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

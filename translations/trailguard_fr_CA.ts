@@ -2412,5 +2412,10 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <source>Enter the ratio as a number greater than 0 and less than 1, for example 0.9.</source>
         <translation>Entrez le ratio sous forme de nombre supérieur à 0 et inférieur à 1, par exemple 0,9.</translation>
     </message>
+    <message>
+        <source>%1 (snoozed until %2)</source>
+        <comment>last alert, then the end of the snooze</comment>
+        <translation>%1 (en sourdine jusqu’au %2)</translation>
+    </message>
 </context>
 </TS>

@@ -159,10 +159,16 @@ QVariant WatchlistModel::displayData(const StockState &stock, Column column) con
         return Formatting::ratio(stock.ratio);
     case Column::Currency:
         return stock.currency.isEmpty() ? Formatting::emptyValue() : stock.currency;
-    case Column::LastAlert:
-        if (!stock.lastAlertAt.isValid())
-            return Formatting::emptyValue();
-        return QLocale().toString(stock.lastAlertAt.toLocalTime(), QLocale::ShortFormat);
+    case Column::LastAlert: {
+        const QString last = stock.lastAlertAt.isValid()
+                                 ? QLocale().toString(stock.lastAlertAt.toLocalTime(), QLocale::ShortFormat)
+                                 : Formatting::emptyValue();
+        if (stock.snoozedUntil.isValid() && stock.snoozedUntil > QDateTime::currentDateTimeUtc()) {
+            return tr("%1 (snoozed until %2)", "last alert, then the end of the snooze")
+                .arg(last, QLocale().toString(stock.snoozedUntil.toLocalTime().date(), QLocale::ShortFormat));
+        }
+        return last;
+    }
     }
     return {};
 }

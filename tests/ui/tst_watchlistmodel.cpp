@@ -171,6 +171,22 @@ private Q_SLOTS:
                  below.lastAlertAt);
     }
 
+    void snoozeIsShownInWords()
+    {
+        const StockState below = m_fixture->seed(QStringLiteral("BRK.B"), 0.9, {100.0, 85.0});
+        QVERIFY(m_model->reload().ok());
+        const QModelIndex alert = m_model->index(0, col(Column::LastAlert));
+        QVERIFY(!alert.data().toString().contains(QStringLiteral("snoozed")));
+        // The table compares with the real time; the fixture's clock is fixed in the past.
+        StockState snoozed = below;
+        snoozed.snoozedUntil = QDateTime::currentDateTimeUtc().addDays(3);
+        QVERIFY(m_fixture->service().saveCycle({snoozed}).ok());
+        QVERIFY2(alert.data().toString().contains(QStringLiteral("snoozed until")),
+                 qPrintable(alert.data().toString()));
+        QVERIFY(m_fixture->service().unsnooze(QStringLiteral("BRK.B")).ok());
+        QVERIFY(!alert.data().toString().contains(QStringLiteral("snoozed")));
+    }
+
     void proximity_data()
     {
         QTest::addColumn<QList<double>>("prices");
