@@ -1,6 +1,7 @@
 #include "cli/CommandLine.h"
 
 #include "cli/WatchCommand.h"
+#include "monitor/Monitor.h"
 #include "storage/Database.h"
 
 #include <QCommandLineParser>
@@ -73,8 +74,9 @@ const QString kIntervalName = QStringLiteral("interval");
 const QString kDemoName = QStringLiteral("demo");
 const QString kDemoIfNotConnectedName = QStringLiteral("demo-if-not-connected");
 const QString kMinimizedName = QStringLiteral("minimized");
-constexpr int kMinimumInterval = 5;
-constexpr int kMaximumInterval = 3600;
+// The monitor's own bounds, so the option and the loop cannot disagree.
+constexpr int kMinimumInterval = int(Monitor::kMinimumInterval.count());
+constexpr int kMaximumInterval = int(Monitor::kMaximumInterval.count());
 
 // Help lines stay shorter than this, to fit a standard terminal.
 constexpr qsizetype kHelpWidth = 80;
