@@ -61,6 +61,11 @@ CREATE TABLE deliveries (
          QStringLiteral("repeat policy and snooze"),
          {QStringLiteral("ALTER TABLE stocks ADD COLUMN below_stop INTEGER NOT NULL DEFAULT 0"),
           QStringLiteral("ALTER TABLE stocks ADD COLUMN snoozed_until TEXT")}},
+        // Reserved while issues 5 and 6 are built side by side; each step fills in its statements.
+        {5, QStringLiteral("price history"), {}},
+        {6, QStringLiteral("stop-loss strategies"), {}},
+        {7, QStringLiteral("portfolio positions"), {}},
+        {8, QStringLiteral("offline catch-up"), {}},
     };
     return migrations;
 }
