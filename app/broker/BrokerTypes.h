@@ -41,6 +41,9 @@ struct BrokerQuote {
     QDateTime lastTradeTime;              // UTC; invalid when absent
     bool halted = false;
     bool delayed = false; // `delay` non-zero or true
+    // Today's session high and low (`highPrice`, `lowPrice`); empty when null or absent.
+    std::optional<double> highPrice;
+    std::optional<double> lowPrice;
 
     // The price a trailing stop may use: the last trade, unless there is none or trading is halted.
     std::optional<double> usablePrice() const { return halted ? std::nullopt : lastTradePrice; }

@@ -230,6 +230,13 @@ Result<QList<BrokerQuote>> parseQuotes(const QJsonObject &object)
         quote.halted = *halted;
         quote.delayed = *delayed;
         quote.lastTradeTime = parseTime(json.value(key("lastTradeTime")));
+        // The session's range is extra information: an unusable value is left out, not an error.
+        for (auto [field, target] :
+             {std::pair{"highPrice", &quote.highPrice}, std::pair{"lowPrice", &quote.lowPrice}}) {
+            Result<std::optional<double>> extreme = readPrice(json.value(key(field)), QString());
+            if (extreme)
+                *target = extreme.value();
+        }
         quotes.append(quote);
     }
     return quotes;

@@ -158,68 +158,83 @@ void Monitor::fetchQuotes()
             finishCycle(quotes.error().message);
             return;
         }
-        QHash<qint64, BrokerQuote> bySymbol;
-        for (const BrokerQuote &quote : quotes.value())
-            bySymbol.insert(quote.symbolId, quote);
-
-        // Apply the engine to the states as they are now, so edits made during the request are kept.
-        const auto current = m_watchlist.stocks();
-        if (!current.ok()) {
-            finishCycle(current.error().message);
+        const Result<QuoteBatchReport> applied = applyQuotes(quotes.value(), QuoteOrigin::Poll);
+        if (!applied.ok()) {
+            finishCycle(applied.error().message);
             return;
         }
-        const QDateTime now = m_clock.now();
-        QList<StockState> changed;
-        QList<Breach> breaches;
-        QList<StockState> breachedStocks;
-        for (const StockState &stock : current.value()) {
-            if (!stock.symbolId || !bySymbol.contains(*stock.symbolId))
-                continue;
-            const BrokerQuote &brokerQuote = bySymbol[*stock.symbolId];
-            ++m_current.quoted;
-            // A halted symbol's last trade is not a price to act on.
-            const std::optional<double> price =
-                brokerQuote.halted ? std::nullopt : brokerQuote.lastTradePrice;
-            auto outcome = StopLossEngine::apply(stock, Quote{stock.ticker, price, brokerQuote.lastTradeTime},
-                                                 now, m_repeatPolicy);
-            outcome.state.halted = brokerQuote.halted;
-            outcome.state.quoteDelayed = brokerQuote.delayed;
-            if (!(outcome.state == stock))
-                changed.append(outcome.state);
-            // A snoozed ticker keeps trailing; its breaches are kept quiet until the snooze ends.
-            const bool snoozed = stock.snoozedUntil.isValid() && stock.snoozedUntil > now;
-            if (outcome.breach && snoozed) {
-                qCInfo(lcMonitor).noquote() << stock.ticker << "is below its stop but snoozed until"
-                                            << stock.snoozedUntil.toString(Qt::ISODate);
-            } else if (outcome.breach) {
-                breaches.append(*outcome.breach);
-                breachedStocks.append(outcome.state);
-            }
-        }
-        // The new states and the alerts for their breaches are saved together, or not at all.
-        const auto recordBreaches = [&]() -> Status {
-            for (qsizetype i = 0; m_recordBreach && i < breaches.size(); ++i) {
-                if (Status recorded = m_recordBreach(breaches[i], breachedStocks[i]); !recorded.ok())
-                    return recorded;
-            }
-            return success();
-        };
-        if (const Status saved = m_watchlist.saveCycle(changed, recordBreaches); !saved.ok()) {
-            finishCycle(saved.error().message);
-            return;
-        }
-        m_current.updated = int(changed.size());
-        m_current.breaches = breaches;
-        for (const Breach &breach : std::as_const(breaches)) {
-            qCWarning(lcMonitor).noquote()
-                << QStringLiteral("Stop-loss breach: %1 %2 < stop %3 (peak %4, ratio %5)")
-                       .arg(breach.ticker, QString::number(breach.price, 'f', 2),
-                            QString::number(breach.stop, 'f', 2), QString::number(breach.peak, 'f', 2),
-                            QString::number(breach.ratio, 'g', 4));
-            Q_EMIT breachDetected(breach);
-        }
+        m_current.quoted = applied.value().quoted;
+        m_current.updated = applied.value().updated;
+        m_current.breaches = applied.value().breaches;
         finishCycle(m_current.error);
     });
+}
+
+Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, QuoteOrigin origin)
+{
+    QHash<qint64, BrokerQuote> bySymbol;
+    for (const BrokerQuote &quote : quotes)
+        bySymbol.insert(quote.symbolId, quote);
+
+    // Apply the engine to the states as they are now, so edits made during the request are kept.
+    const auto current = m_watchlist.stocks();
+    if (!current.ok())
+        return current.error();
+    const QDateTime now = m_clock.now();
+    QuoteBatchReport report;
+    QList<StockState> changed;
+    QList<StockState> breachedStocks;
+    QList<Quote> recorded;
+    for (const StockState &stock : current.value()) {
+        if (!stock.symbolId || !bySymbol.contains(*stock.symbolId))
+            continue;
+        const BrokerQuote &brokerQuote = bySymbol[*stock.symbolId];
+        ++report.quoted;
+        // A halted symbol's last trade is not a price to act on.
+        Quote quote{stock.ticker, brokerQuote.usablePrice(), brokerQuote.lastTradeTime};
+        auto outcome = StopLossEngine::apply(stock, quote, now, m_repeatPolicy);
+        outcome.state.halted = brokerQuote.halted;
+        outcome.state.quoteDelayed = brokerQuote.delayed;
+        if (!(outcome.state == stock))
+            changed.append(outcome.state);
+        if (quote.price && *quote.price > 0) {
+            if (!quote.time.isValid())
+                quote.time = now;
+            recorded.append(quote);
+        }
+        // A snoozed ticker keeps trailing; its breaches are kept quiet until the snooze ends.
+        const bool snoozed = stock.snoozedUntil.isValid() && stock.snoozedUntil > now;
+        if (outcome.breach && snoozed) {
+            qCInfo(lcMonitor).noquote() << stock.ticker << "is below its stop but snoozed until"
+                                        << stock.snoozedUntil.toString(Qt::ISODate);
+        } else if (outcome.breach) {
+            report.breaches.append(*outcome.breach);
+            breachedStocks.append(outcome.state);
+        }
+    }
+    // The new states, the alerts for their breaches and the price history are saved together, or not at all.
+    const auto alsoInTransaction = [&]() -> Status {
+        for (qsizetype i = 0; m_recordBreach && i < report.breaches.size(); ++i) {
+            if (Status stored = m_recordBreach(report.breaches[i], breachedStocks[i]); !stored.ok())
+                return stored;
+        }
+        if (m_recordQuotes && !recorded.isEmpty())
+            return m_recordQuotes(recorded, origin);
+        return success();
+    };
+    if (const Status saved = m_watchlist.saveCycle(changed, alsoInTransaction); !saved.ok())
+        return saved.error();
+    report.updated = int(changed.size());
+    for (const Breach &breach : std::as_const(report.breaches)) {
+        qCWarning(lcMonitor).noquote()
+            << QStringLiteral("Stop-loss breach: %1 %2 < stop %3 (peak %4, ratio %5)")
+                   .arg(breach.ticker, QString::number(breach.price, 'f', 2),
+                        QString::number(breach.stop, 'f', 2), QString::number(breach.peak, 'f', 2),
+                        QString::number(breach.ratio, 'g', 4));
+        Q_EMIT breachDetected(breach);
+    }
+    Q_EMIT quotesApplied(origin, report);
+    return report;
 }
 
 void Monitor::finishCycle(const QString &error)

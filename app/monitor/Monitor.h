@@ -1,5 +1,6 @@
 #pragma once
 
+#include "broker/BrokerTypes.h"
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "domain/StockState.h"
@@ -31,6 +32,16 @@ struct CycleReport {
     QList<Breach> breaches;
 };
 
+// Where a batch of quotes came from.
+enum class QuoteOrigin { Poll, Stream, CatchUp };
+
+// What applying one batch of quotes did.
+struct QuoteBatchReport {
+    int quoted = 0;  // stocks that got a quote
+    int updated = 0; // stocks whose state changed and were saved
+    QList<Breach> breaches;
+};
+
 // The scheduling loop: every interval (and on "Check now") one cycle runs
 //   resolve new tickers → batched quotes → engine for each stock → persist all changes in one
 //   transaction → announce breaches.
@@ -51,6 +62,18 @@ public:
     void setBreachRecorder(BreachRecorder recorder) { m_recordBreach = std::move(recorder); }
 
     void setRepeatPolicy(RepeatPolicy policy) { m_repeatPolicy = policy; }
+
+    // Called with every processed quote that carried a usable price, inside the transaction that saves
+    // the states they produced (the price history). A failure rolls the batch back.
+    using QuoteRecorder = std::function<Status(const QList<Quote> &quotes, QuoteOrigin origin)>;
+    void setQuoteRecorder(QuoteRecorder recorder) { m_recordQuotes = std::move(recorder); }
+
+    // Runs broker quotes through the engine for every watched stock with that symbol id, saves the changed
+    // states (and their breaches and recorded quotes) in one transaction and announces the breaches.
+    // Polling cycles, the stream and the offline catch-up all come through here, so they obey the same
+    // rules (once per market day, snooze, repeat policy). Synchronous; the watchlist is re-read first, so
+    // edits made while the quotes were on the network are kept.
+    Result<QuoteBatchReport> applyQuotes(const QList<BrokerQuote> &quotes, QuoteOrigin origin);
 
     // Clamped to [kMinimumInterval, kMaximumInterval].
     void setInterval(std::chrono::seconds interval);
@@ -73,6 +96,8 @@ Q_SIGNALS:
     void cycleFinished(const trailguard::CycleReport &report);
     // Emitted after the breach was saved with the stock's new state.
     void breachDetected(const trailguard::Breach &breach);
+    // After every batch applyQuotes saved, whatever its origin.
+    void quotesApplied(trailguard::QuoteOrigin origin, const trailguard::QuoteBatchReport &report);
     void scheduleChanged(const QDateTime &nextCheck);
 
 private:
@@ -95,6 +120,7 @@ private:
     CycleReport m_current;
     CycleReport m_lastReport;
     BreachRecorder m_recordBreach;
+    QuoteRecorder m_recordQuotes;
     RepeatPolicy m_repeatPolicy = RepeatPolicy::DailyWhileBelow;
     QObject *m_cycleContext = nullptr; // destroyed by stop(): late answers of a stopped cycle are dropped
 };
