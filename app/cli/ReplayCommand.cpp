@@ -1,0 +1,344 @@
+#include "cli/ReplayCommand.h"
+
+#include "domain/Ticker.h"
+#include "history/PriceCsv.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace trailguard::Cli {
+
+namespace {
+const QString kNewline = QStringLiteral("\n");
+const QString kUnknown = QStringLiteral("\u2014");
+const QString kCsv = QStringLiteral("csv");
+const QString kTicker = QStringLiteral("ticker");
+const QString kStrategy = QStringLiteral("strategy");
+const QString kEntry = QStringLiteral("entry");
+const QString kRepeat = QStringLiteral("repeat");
+const QString kJson = QStringLiteral("json");
+const QString kDefaultStrategy = QStringLiteral("trailing:0.9");
+const QString kDailyName = QStringLiteral("daily");
+const QString kOnceName = QStringLiteral("once-per-breach");
+
+QList<QCommandLineOption> options()
+{
+    return {
+        QCommandLineOption(kCsv,
+                           ReplayCommand::tr("The price file: date,close or date,open,high,low,close"
+                                             "[,adjclose,volume] or symbol,date,price rows, with or without "
+                                             "a header; dates like 2024-05-14 or Jan 1 2000. Required."),
+                           QStringLiteral("FILE")),
+        QCommandLineOption(
+            kTicker,
+            ReplayCommand::tr("The ticker of a file without a symbol column (default: the file "
+                              "name without its extension, upper-cased); with a symbol column, "
+                              "replay only that symbol."),
+            QStringLiteral("T")),
+        QCommandLineOption(kStrategy,
+                           ReplayCommand::tr("The stop strategy: trailing:R, fixed:P, fixed-pct:R, "
+                                             "activation:R,A or atr:N,K. Default: %1.")
+                               .arg(kDefaultStrategy),
+                           QStringLiteral("SPEC")),
+        QCommandLineOption(
+            kEntry,
+            ReplayCommand::tr("Entry price, greater than 0: the peak starts there, and fixed-pct "
+                              "and activation start from it (default: the first price)."),
+            QStringLiteral("P")),
+        QCommandLineOption(kRepeat,
+                           ReplayCommand::tr("When the price stays below the stop: \"daily\" alerts on every "
+                                             "market day below it (the default), \"once-per-breach\" once "
+                                             "until the price is back at or above the stop."),
+                           QStringLiteral("POLICY")),
+        QCommandLineOption(kJson, ReplayCommand::tr("Print one JSON object instead: {\"alerts\":[...], "
+                                                    "\"summary\":{...}}.")),
+    };
+}
+
+QString syntax()
+{
+    return QStringLiteral("replay --csv FILE [--ticker T] [--strategy SPEC] [--entry P] [--repeat POLICY] "
+                          "[--json]");
+}
+
+QString help()
+{
+    QList<QCommandLineOption> all = options();
+    all += helpOptions();
+    QString text = ReplayCommand::tr("Usage: %1").arg(QStringLiteral("trailguard ") + syntax());
+    text += kNewline + kNewline +
+            formatHelpParagraph(ReplayCommand::tr(
+                "Replays price history through the same stop-loss engine the monitor uses: each row is one "
+                "observation on its date (its market day), its price the close (or price; adjclose is "
+                "ignored), with the high and low when the row has them. Prints the alerts that would have "
+                "fired, in time order, and for each series its rows, first breach, number of alerts, final "
+                "peak and stop, and the return of selling at the close of the first breach against holding "
+                "to the last row (both from the entry price, else the first close). A file with a symbol "
+                "column holds one series per symbol. Nothing is written to the watchlist."));
+    text += kNewline + ReplayCommand::tr("Options:") + kNewline + formatHelpRows(optionRows(all));
+    text += kNewline + ReplayCommand::tr("Exit status:") + kNewline;
+    text += formatHelpRows({
+        {QString::number(kExitSuccess), ReplayCommand::tr("The replay ran (whether or not it alerted).")},
+        {QString::number(kExitFailure),
+         ReplayCommand::tr("The file cannot be read or has a bad row (the message names its line).")},
+        {QString::number(kExitUsage),
+         ReplayCommand::tr("The command line is wrong: a missing --csv, an invalid strategy, entry or "
+                           "ticker, or a strategy the file has no data for (atr needs highs and lows).")},
+    });
+    return text;
+}
+
+int usageError(const QString &message, QTextStream &err)
+{
+    err << message << kNewline << ReplayCommand::tr("Run \"trailguard replay --help\" for help.") << Qt::endl;
+    return kExitUsage;
+}
+
+// Numbers are printed with 15 significant digits, all that a double holds for sure: 110 × 0.9 prints as
+// 99, not as its binary neighbour 99.00000000000001.
+constexpr int kSignificantDigits = 15;
+
+double clean(double value)
+{
+    return QString::number(value, 'g', kSignificantDigits).toDouble();
+}
+
+QString jsonNumber(double value)
+{
+    return QString::number(value, 'g', kSignificantDigits);
+}
+
+QJsonValue jsonOptional(std::optional<double> value)
+{
+    return value ? QJsonValue(clean(*value)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue jsonDate(const QDate &date)
+{
+    return date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+QString jsonString(const QString &text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(1, array.size() - 2));
+}
+
+QString formatPrice(std::optional<double> price)
+{
+    if (!price)
+        return kUnknown;
+    return QString::number(*price, 'f', std::fabs(*price) < 1.0 ? 4 : 2);
+}
+
+QString formatReturn(std::optional<double> value)
+{
+    if (!value)
+        return kUnknown;
+    return (*value >= 0 ? QStringLiteral("+") : QString()) + QString::number(*value * 100.0, 'f', 2) +
+           QLatin1Char('%');
+}
+
+QString repeatName(RepeatPolicy policy)
+{
+    return policy == RepeatPolicy::OncePerBreach ? kOnceName : kDailyName;
+}
+
+// Aligned columns; `alignRight` per column.
+QString table(const QList<QStringList> &rows, const QList<bool> &alignRight)
+{
+    QList<qsizetype> widths(rows.constFirst().size(), 0);
+    for (const QStringList &row : rows) {
+        for (qsizetype column = 0; column < row.size(); ++column)
+            widths[column] = std::max(widths[column], row.at(column).size());
+    }
+    QString text;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype column = 0; column < row.size(); ++column) {
+            if (column > 0)
+                line += QStringLiteral("  ");
+            line += alignRight.value(column) ? row.at(column).rightJustified(widths[column])
+                                             : row.at(column).leftJustified(widths[column]);
+        }
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        text += line + kNewline;
+    }
+    return text;
+}
+} // namespace
+
+QList<HelpRow> ReplayCommand::summaries()
+{
+    return {
+        {syntax(), tr("Replay price history from a CSV file through a stop strategy and show the alerts.")}};
+}
+
+QString ReplayCommand::toJson(const ReplayResult &result, const ReplayOptions &options)
+{
+    QStringList alerts;
+    alerts.reserve(result.alerts.size());
+    for (const ReplayAlert &alert : result.alerts) {
+        alerts += QStringLiteral("{\"ticker\":%1,\"date\":\"%2\",\"price\":%3,\"peak\":%4,\"stop\":%5}")
+                      .arg(jsonString(alert.ticker), alert.date.toString(Qt::ISODate),
+                           jsonNumber(alert.price), jsonNumber(alert.peak), jsonNumber(alert.stop));
+    }
+    QJsonArray series;
+    for (const ReplaySeriesSummary &one : result.series) {
+        QJsonObject firstBreach;
+        if (one.firstBreachDate) {
+            firstBreach.insert(QStringLiteral("date"), jsonDate(*one.firstBreachDate));
+            firstBreach.insert(QStringLiteral("price"), jsonOptional(one.firstBreachPrice));
+        }
+        series.append(QJsonObject{
+            {QStringLiteral("ticker"), one.ticker},
+            {QStringLiteral("rows"), one.rows},
+            {QStringLiteral("from"), jsonDate(one.firstDate)},
+            {QStringLiteral("to"), jsonDate(one.lastDate)},
+            {QStringLiteral("basis"), clean(one.basis)},
+            {QStringLiteral("lastClose"), clean(one.lastClose)},
+            {QStringLiteral("firstBreach"), one.firstBreachDate ? QJsonValue(firstBreach) : QJsonValue()},
+            {QStringLiteral("alertCount"), one.alertCount},
+            {QStringLiteral("finalPeak"), jsonOptional(one.finalPeak)},
+            {QStringLiteral("finalStop"), jsonOptional(one.finalStop)},
+            {QStringLiteral("exitReturn"), jsonOptional(one.exitReturn)},
+            {QStringLiteral("holdReturn"), clean(one.holdReturn)},
+        });
+    }
+    const QJsonObject summary{
+        {QStringLiteral("strategy"), options.strategy.spec()},
+        {QStringLiteral("repeat"), repeatName(options.repeat)},
+        {QStringLiteral("entry"), jsonOptional(options.entry)},
+        {QStringLiteral("alertCount"), result.alerts.size()},
+        {QStringLiteral("series"), series},
+    };
+    return QStringLiteral("{\"alerts\":[%1],\"summary\":%2}")
+        .arg(alerts.join(QLatin1Char(',')),
+             QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
+}
+
+QString ReplayCommand::toTable(const ReplayResult &result, const ReplayOptions &options)
+{
+    QString text = tr("Strategy %1; %2.")
+                       .arg(options.strategy.spec(),
+                            options.repeat == RepeatPolicy::OncePerBreach
+                                ? tr("one alert per breach, until the price is back at or above the stop")
+                                : tr("an alert on every market day below the stop")) +
+                   kNewline + kNewline;
+    if (result.alerts.isEmpty()) {
+        text += tr("No alerts.") + kNewline;
+    } else {
+        QList<QStringList> rows{{tr("Ticker"), tr("Date"), tr("Price"), tr("Peak"), tr("Stop")}};
+        for (const ReplayAlert &alert : result.alerts) {
+            rows.append({alert.ticker, alert.date.toString(Qt::ISODate), formatPrice(alert.price),
+                         formatPrice(alert.peak), formatPrice(alert.stop)});
+        }
+        text += tr("Alerts:") + kNewline + table(rows, {false, false, true, true, true});
+    }
+    text += kNewline + tr("Summary:") + kNewline;
+    QList<QStringList> rows{{tr("Ticker"), tr("Rows"), tr("From"), tr("To"), tr("First breach"), tr("Alerts"),
+                             tr("Final peak"), tr("Final stop"), tr("Exit at breach"), tr("Hold")}};
+    for (const ReplaySeriesSummary &one : result.series) {
+        rows.append({one.ticker, QString::number(one.rows), one.firstDate.toString(Qt::ISODate),
+                     one.lastDate.toString(Qt::ISODate),
+                     one.firstBreachDate ? one.firstBreachDate->toString(Qt::ISODate) : kUnknown,
+                     QString::number(one.alertCount), formatPrice(one.finalPeak), formatPrice(one.finalStop),
+                     formatReturn(one.exitReturn), formatReturn(one.holdReturn)});
+    }
+    text += table(rows, {false, true, false, false, false, true, true, true, true, true});
+    text += kNewline + formatHelpParagraph(
+                           tr("Returns are measured from the entry price, else the first close: \"Exit at "
+                              "breach\" sells at the close of the first breach, \"Hold\" keeps the "
+                              "stock to the last row."));
+    if (result.cancelled)
+        text += tr("The replay was stopped before the end.") + kNewline;
+    return text;
+}
+
+int ReplayCommand::run(const GlobalOptions &global, const QStringList &arguments, QTextStream &out,
+                       QTextStream &err)
+{
+    Q_UNUSED(global); // replay reads a file only: no database, no settings
+    QCommandLineParser parser;
+    parser.addOptions(options());
+    parser.addOptions(helpOptions());
+    if (!parser.parse(QStringList{QStringLiteral("trailguard replay")} + arguments))
+        return usageError(parser.errorText(), err);
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
+        out << help() << Qt::flush;
+        return kExitSuccess;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usageError(tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().constFirst()),
+                          err);
+    }
+    if (!parser.isSet(kCsv) || parser.value(kCsv).isEmpty())
+        return usageError(tr("Missing the price file, for example \"trailguard replay --csv aapl.csv\"."),
+                          err);
+
+    // Everything on the command line is checked before the file is read.
+    ReplayOptions replayOptions;
+    const auto strategy =
+        StopStrategy::parse(parser.isSet(kStrategy) ? parser.value(kStrategy) : kDefaultStrategy);
+    if (!strategy)
+        return usageError(strategy.error().message, err);
+    replayOptions.strategy = strategy.value();
+    if (parser.isSet(kEntry)) {
+        const auto entry = Price::parse(parser.value(kEntry));
+        if (!entry)
+            return usageError(entry.error().message, err);
+        replayOptions.entry = entry.value();
+    }
+    if (parser.isSet(kRepeat)) {
+        const QString policy = parser.value(kRepeat).trimmed().toLower();
+        if (policy == kOnceName)
+            replayOptions.repeat = RepeatPolicy::OncePerBreach;
+        else if (policy == kDailyName)
+            replayOptions.repeat = RepeatPolicy::DailyWhileBelow;
+        else
+            return usageError(tr("--repeat takes \"%1\" or \"%2\", not \"%3\".")
+                                  .arg(kDailyName, kOnceName, parser.value(kRepeat)),
+                              err);
+    }
+    QString ticker;
+    if (parser.isSet(kTicker)) {
+        const auto normalized = Ticker::normalize(parser.value(kTicker));
+        if (!normalized)
+            return usageError(normalized.error().message, err);
+        ticker = normalized.value();
+    }
+
+    const QString path = parser.value(kCsv);
+    const auto rows = PriceCsv::readFile(path);
+    if (!rows) {
+        err << rows.error().message << Qt::endl;
+        return kExitFailure;
+    }
+    const bool hasSymbols = !rows.value().constFirst().symbol.isEmpty();
+    const QString seriesName =
+        !hasSymbols && !ticker.isEmpty() ? ticker : QFileInfo(path).completeBaseName().toUpper();
+    QList<ReplaySeries> series = Replay::seriesFromRows(rows.value(), seriesName);
+    if (hasSymbols && !ticker.isEmpty()) {
+        series.removeIf([&](const ReplaySeries &one) { return one.ticker != ticker; });
+        if (series.isEmpty()) {
+            err << tr("%1 has no rows for %2.").arg(path, ticker) << Qt::endl;
+            return kExitFailure;
+        }
+    }
+
+    const auto result = Replay::run(series, replayOptions);
+    if (!result)
+        return usageError(result.error().message, err);
+    out << (parser.isSet(kJson) ? toJson(result.value(), replayOptions) + kNewline
+                                : toTable(result.value(), replayOptions))
+        << Qt::flush;
+    return kExitSuccess;
+}
+
+} // namespace trailguard::Cli

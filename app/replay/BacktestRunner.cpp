@@ -1,0 +1,185 @@
+#include "replay/BacktestRunner.h"
+
+#include "domain/MarketCalendar.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPointer>
+#include <QThread>
+#include <QTime>
+
+#include <atomic>
+
+namespace trailguard {
+
+namespace {
+// Gives the texts below one translation context, "Backtest".
+class BacktestText {
+    Q_DECLARE_TR_FUNCTIONS(Backtest)
+};
+
+QString money(double value)
+{
+    return QLocale().toString(value, 'f', 2);
+}
+} // namespace
+
+QDateTime Backtest::observationTime(const QDate &date)
+{
+    return QDateTime(date, QTime(20, 0), Qt::UTC);
+}
+
+BacktestReport Backtest::run(const BacktestRequest &request, const Progress &progress,
+                             const std::atomic_bool *cancel)
+{
+    BacktestReport report;
+    const qint64 rows = request.series.rows.size();
+    const qint64 total = rows * request.strategies.size();
+    const QList<ReplaySeries> series{request.series};
+    qint64 before = 0; // rows of the strategies already replayed
+    for (const StopStrategy &strategy : request.strategies) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            report.cancelled = true;
+            break;
+        }
+        BacktestStrategyResult one;
+        one.strategy = strategy;
+        ReplayOptions options;
+        options.strategy = strategy;
+        options.entry = request.entry;
+        options.repeat = request.repeat;
+        // The stop as a step series: a point where it first exists and wherever it (or the peak) moves.
+        options.observe = [&one](qsizetype, const PriceRow &row, const StockState &state) {
+            if (!state.stop)
+                return;
+            const StopPoint point{observationTime(row.date), state.peak.value_or(*state.stop), *state.stop};
+            if (!one.stops.isEmpty() && one.stops.constLast().stop == point.stop &&
+                one.stops.constLast().peak == point.peak)
+                return;
+            one.stops.append(point);
+        };
+        const Replay::Progress replayProgress = [&](qsizetype done, qsizetype) {
+            if (progress)
+                progress(before + done, total);
+        };
+        Result<ReplayResult> replayed = Replay::run(series, options, replayProgress, cancel);
+        if (!replayed) {
+            one.error = replayed.error();
+        } else {
+            ReplayResult &result = replayed.value();
+            if (!result.series.isEmpty())
+                one.summary = result.series.constFirst();
+            one.alerts = std::move(result.alerts);
+            if (result.cancelled) {
+                report.cancelled = true;
+                break;
+            }
+        }
+        report.results.append(std::move(one));
+        before += rows;
+        if (progress)
+            progress(before, total);
+    }
+    return report;
+}
+
+QList<PriceRow> Backtest::rowsFromCandles(const QString &ticker, const QList<StoredCandle> &candles)
+{
+    QList<PriceRow> rows;
+    rows.reserve(candles.size());
+    for (const StoredCandle &candle : candles) {
+        PriceRow row;
+        row.date = MarketCalendar::marketDay(ticker, candle.start);
+        row.open = candle.open;
+        row.high = candle.high;
+        row.low = candle.low;
+        row.close = candle.close;
+        row.volume = candle.volume;
+        rows.append(row);
+    }
+    return rows;
+}
+
+ChartSeries Backtest::chartSeries(const ReplaySeries &series, const BacktestStrategyResult *result)
+{
+    ChartSeries chart;
+    chart.ticker = series.ticker;
+    chart.prices.reserve(series.rows.size());
+    for (const PriceRow &row : series.rows)
+        chart.prices.append(PricePoint{observationTime(row.date), row.close});
+    if (!result)
+        return chart;
+    chart.stops = result->stops;
+    chart.alerts.reserve(result->alerts.size());
+    for (const ReplayAlert &alert : result->alerts) {
+        chart.alerts.append(AlertMark{
+            observationTime(alert.date), alert.price,
+            BacktestText::tr("%1 closed at %2, below the stop %3 (%4)")
+                .arg(alert.ticker, money(alert.price), money(alert.stop), result->strategy.spec())});
+    }
+    return chart;
+}
+
+// What the worker and the runner share: the worker writes `report` before the thread finishes.
+struct BacktestRunner::Job {
+    std::atomic_bool cancel = false;
+    BacktestReport report;
+};
+
+BacktestRunner::BacktestRunner(QObject *parent)
+    : QObject(parent)
+{}
+
+BacktestRunner::~BacktestRunner()
+{
+    if (m_thread) {
+        m_job->cancel = true;
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+bool BacktestRunner::start(BacktestRequest request)
+{
+    if (m_thread)
+        return false;
+    auto job = std::make_shared<Job>();
+    m_job = job;
+    QPointer<BacktestRunner> self(this);
+    m_thread = QThread::create([job, self, request = std::move(request)] {
+        job->report = Backtest::run(
+            request,
+            [&](qint64 done, qint64 total) {
+                // Queued to the runner's thread; dropped once the runner is gone.
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, done, total] {
+                        if (self)
+                            Q_EMIT self->progressChanged(done, total);
+                    },
+                    Qt::QueuedConnection);
+            },
+            &job->cancel);
+    });
+    m_thread->setObjectName(QStringLiteral("backtest"));
+    connect(m_thread, &QThread::finished, this, [this, job] {
+        if (job != m_job)
+            return;
+        QThread *thread = m_thread;
+        m_thread = nullptr;
+        thread->deleteLater();
+        const BacktestReport report = std::move(job->report);
+        m_job.reset();
+        Q_EMIT finished(report);
+    });
+    m_thread->start(QThread::LowPriority);
+    return true;
+}
+
+void BacktestRunner::cancel()
+{
+    if (m_job)
+        m_job->cancel = true;
+}
+
+} // namespace trailguard
