@@ -1,0 +1,82 @@
+#include "history/ChartDataProvider.h"
+
+#include "broker/QuestradeParsing.h"
+#include "history/ChartSeriesBuilder.h"
+#include "history/HistoryLogging.h"
+#include "storage/AlertRepository.h"
+#include "storage/PriceHistoryRepository.h"
+#include "watchlist/WatchlistService.h"
+
+#include <algorithm>
+
+namespace trailguard {
+
+ChartDataProvider::ChartDataProvider(PriceHistoryRepository &history, WatchlistService &watchlist,
+                                     AlertRepository &alerts)
+    : m_history(history)
+    , m_watchlist(watchlist)
+    , m_alerts(alerts)
+{}
+
+ChartSeries ChartDataProvider::series(const QString &ticker) const
+{
+    const QDateTime from = QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc());
+    const QDateTime to(QDate(9999, 1, 1), QTime(0, 0), QTimeZone::utc());
+    const Result<QList<PricePoint>> prices = m_history.priceSeries(ticker, from, to);
+    if (!prices) {
+        qCWarning(lcHistory, "No chart for %s: %s", qUtf8Printable(ticker),
+                  qUtf8Printable(prices.error().message));
+        return ChartSeries{ticker, {}, {}, {}, {}};
+    }
+    double ratio = 0.9;
+    std::optional<double> entry;
+    QString currency;
+    if (const Result<QList<StockState>> stocks = m_watchlist.stocks()) {
+        for (const StockState &stock : stocks.value()) {
+            if (stock.ticker == ticker) {
+                ratio = stock.ratio;
+                entry = stock.entry;
+                currency = stock.currency;
+            }
+        }
+    }
+
+    // Breach alerts of the ticker, each at the price the chart has at that moment.
+    QList<AlertMark> marks;
+    if (const Result<QList<AlertRecord>> records = m_alerts.recent(kAlertsSearched)) {
+        for (const AlertRecord &record : records.value()) {
+            if (record.message.kind != AlertMessage::Kind::Breach || record.message.ticker != ticker)
+                continue;
+            const QDateTime at = record.createdAt;
+            const auto after = std::upper_bound(
+                prices.value().cbegin(), prices.value().cend(), at,
+                [](const QDateTime &time, const PricePoint &point) { return time < point.time; });
+            if (after == prices.value().cbegin())
+                continue; // before the stored history: nothing to put it on
+            marks.append(AlertMark{at, std::prev(after)->price, record.message.subject});
+        }
+    }
+    std::sort(marks.begin(), marks.end(),
+              [](const AlertMark &a, const AlertMark &b) { return a.time < b.time; });
+    return ChartSeriesBuilder::build(ticker, currency, prices.value(), ratio, entry, marks);
+}
+
+QList<double> ChartDataProvider::lastMonth(const QString &ticker, const QDateTime &now) const
+{
+    const Result<QList<PricePoint>> prices = m_history.priceSeries(ticker, now.addDays(-30), now);
+    if (!prices)
+        return {};
+    QList<double> closes;
+    QDate day;
+    for (const PricePoint &point : prices.value()) {
+        const QDate pointDay = point.time.toTimeZone(QuestradeParsing::easternZone()).date();
+        if (!closes.isEmpty() && pointDay == day)
+            closes.last() = point.price;
+        else
+            closes.append(point.price);
+        day = pointDay;
+    }
+    return closes;
+}
+
+} // namespace trailguard

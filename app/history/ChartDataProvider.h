@@ -1,0 +1,40 @@
+#pragma once
+
+#include "history/ChartSeries.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace trailguard {
+
+class AlertRepository;
+class PriceHistoryRepository;
+class WatchlistService;
+
+// What the window's price chart shows for a ticker, from the stored history: its prices (finest data
+// first, PriceHistoryRepository::priceSeries), the trailing peak and stop replayed over them with the
+// ticker's ratio and entry (ChartSeriesBuilder), and a marker at each breach alert of the ticker.
+// Synchronous, on the caller's connection: a year of daily candles plus a month of quotes reads in
+// milliseconds.
+class ChartDataProvider {
+public:
+    // All must outlive the provider.
+    ChartDataProvider(PriceHistoryRepository &history, WatchlistService &watchlist, AlertRepository &alerts);
+
+    // Everything stored for `ticker` (empty when there is nothing).
+    ChartSeries series(const QString &ticker) const;
+
+    // The watchlist's "last month" sparkline: the last price of each day of the 30 days before `now`,
+    // oldest first (empty when nothing is stored).
+    QList<double> lastMonth(const QString &ticker, const QDateTime &now) const;
+
+    // How many recent alerts are searched for the ticker's breaches.
+    static constexpr int kAlertsSearched = 2000;
+
+private:
+    PriceHistoryRepository &m_history;
+    WatchlistService &m_watchlist;
+    AlertRepository &m_alerts;
+};
+
+} // namespace trailguard

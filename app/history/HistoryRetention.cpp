@@ -1,0 +1,160 @@
+#include "history/HistoryRetention.h"
+
+#include "common/Clock.h"
+#include "history/HistoryLogging.h"
+#include "storage/Database.h"
+#include "storage/PriceHistoryRepository.h"
+#include "storage/Transaction.h"
+
+#include <QFutureWatcher>
+#include <QMap>
+#include <QPointer>
+#include <QtConcurrent>
+
+#include <algorithm>
+
+namespace trailguard {
+
+namespace HistoryRetention {
+
+namespace {
+// The 5-minute buckets of a ticker's quotes (oldest first), each a candle.
+QList<StoredCandle> fold(const QList<PricePoint> &quotes)
+{
+    QMap<qint64, StoredCandle> buckets; // bucket start (s since epoch) -> candle
+    for (const PricePoint &quote : quotes) {
+        const qint64 seconds = quote.time.toSecsSinceEpoch();
+        const qint64 bucket = seconds - (((seconds % kCandleSeconds) + kCandleSeconds) % kCandleSeconds);
+        auto it = buckets.find(bucket);
+        if (it == buckets.end()) {
+            StoredCandle candle;
+            candle.start = QDateTime::fromSecsSinceEpoch(bucket, QTimeZone::utc());
+            candle.end = candle.start.addSecs(kCandleSeconds);
+            candle.open = candle.high = candle.low = quote.price;
+            candle.close = quote.price;
+            buckets.insert(bucket, candle);
+            continue;
+        }
+        // Quotes come oldest first: the last one is the close.
+        it->high = std::max(*it->high, quote.price);
+        it->low = std::min(*it->low, quote.price);
+        it->close = quote.price;
+    }
+    return buckets.values();
+}
+
+// `candle` (newer quotes) merged into a candle already stored for the same bucket.
+StoredCandle mergeInto(const StoredCandle &existing, const StoredCandle &candle)
+{
+    StoredCandle merged = candle;
+    merged.open = existing.open ? existing.open : candle.open;
+    if (existing.high)
+        merged.high = std::max(*existing.high, *candle.high);
+    if (existing.low)
+        merged.low = std::min(*existing.low, *candle.low);
+    merged.volume = existing.volume;
+    return merged;
+}
+} // namespace
+
+Result<RetentionReport> run(QSqlDatabase db, const QDateTime &now, std::chrono::hours age)
+{
+    const qint64 cutSeconds = now.addSecs(-qint64(age.count()) * 3600).toSecsSinceEpoch();
+    const QDateTime cutoff = QDateTime::fromSecsSinceEpoch(
+        cutSeconds - (((cutSeconds % kCandleSeconds) + kCandleSeconds) % kCandleSeconds), QTimeZone::utc());
+    PriceHistoryRepository repository(db);
+    return inTransaction(db, [&]() -> Result<RetentionReport> {
+        RetentionReport report;
+        const Result<QStringList> tickers = repository.tickersWithQuotesBefore(cutoff);
+        if (!tickers)
+            return tickers.error();
+        for (const QString &ticker : tickers.value()) {
+            const Result<QList<PricePoint>> quotes =
+                repository.quotes(ticker, QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc()), cutoff);
+            if (!quotes)
+                return quotes.error();
+            QList<StoredCandle> candles = fold(quotes.value());
+            if (candles.isEmpty())
+                continue;
+            const Result<QList<StoredCandle>> existing = repository.candles(
+                ticker, kCandleSeconds, candles.constFirst().start, candles.constLast().end);
+            if (!existing)
+                return existing.error();
+            qsizetype e = 0;
+            for (StoredCandle &candle : candles) {
+                while (e < existing.value().size() && existing.value().at(e).start < candle.start)
+                    ++e;
+                if (e < existing.value().size() && existing.value().at(e).start == candle.start)
+                    candle = mergeInto(existing.value().at(e), candle);
+            }
+            if (Status stored = repository.storeCandles(ticker, kCandleSeconds, candles); !stored)
+                return stored.error();
+            const Result<int> removed = repository.removeQuotesBefore(ticker, cutoff);
+            if (!removed)
+                return removed.error();
+            ++report.tickers;
+            report.quotesFolded += removed.value();
+            report.candlesWritten += int(candles.size());
+        }
+        return report;
+    });
+}
+
+} // namespace HistoryRetention
+
+HistoryRetentionSchedule::HistoryRetentionSchedule(QString databaseFile, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_databaseFile(std::move(databaseFile))
+    , m_clock(clock)
+{
+    connect(&m_timer, &QTimer::timeout, this, [this] { runNow(); });
+}
+
+HistoryRetentionSchedule::~HistoryRetentionSchedule() = default;
+
+void HistoryRetentionSchedule::start(std::chrono::milliseconds period)
+{
+    m_timer.start(period);
+    runNow();
+}
+
+void HistoryRetentionSchedule::stop()
+{
+    m_timer.stop();
+}
+
+bool HistoryRetentionSchedule::runNow()
+{
+    if (m_running)
+        return false;
+    m_running = true;
+    const QString file = m_databaseFile;
+    const QDateTime now = m_clock.now();
+    const std::chrono::hours age = m_age;
+    auto *watcher = new QFutureWatcher<std::pair<RetentionReport, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const auto [report, error] = watcher->result();
+        watcher->deleteLater();
+        m_running = false;
+        if (!error.isEmpty())
+            qCWarning(lcHistory, "Price history retention failed: %s", qUtf8Printable(error));
+        else if (report.quotesFolded > 0)
+            qCInfo(lcHistory, "Folded %d old quotes of %d tickers into %d five-minute candles",
+                   report.quotesFolded, report.tickers, report.candlesWritten);
+        Q_EMIT passFinished(report, error);
+    });
+    // The worker opens (and closes) its own connection: SQLite connections belong to one thread.
+    watcher->setFuture(QtConcurrent::run([file, now, age]() -> std::pair<RetentionReport, QString> {
+        Result<std::unique_ptr<Database>> database = Database::open(file);
+        if (!database)
+            return {RetentionReport{}, database.error().message};
+        const Result<RetentionReport> report =
+            HistoryRetention::run(database.value()->connection(), now, age);
+        if (!report)
+            return {RetentionReport{}, report.error().message};
+        return {report.value(), QString()};
+    }));
+    return true;
+}
+
+} // namespace trailguard

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "broker/BrokerTypes.h"
+#include "common/Result.h"
+#include "history/PricePoint.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace trailguard {
+
+// A stored candle: the broker's Candle, where open/high/low may be unknown (a close-only row imported
+// from a date,close file) and volume may be unknown.
+struct StoredCandle {
+    QDateTime start; // UTC
+    QDateTime end;   // UTC
+    std::optional<double> open;
+    std::optional<double> high;
+    std::optional<double> low;
+    double close = 0;
+    std::optional<qint64> volume;
+
+    static StoredCandle from(const Candle &candle);
+    bool operator==(const StoredCandle &) const = default;
+};
+
+// A half-open time range [start, end).
+struct TimeRange {
+    QDateTime start;
+    QDateTime end;
+
+    bool operator==(const TimeRange &) const = default;
+};
+
+// The price history tables of migration 5: every processed quote (price_quotes), candles per ticker and
+// interval (candles, unique per ticker/interval/start), and the ranges already fetched or imported
+// (candle_coverage). Times are ISO 8601 UTC text with milliseconds. One connection, one thread: a worker
+// opens its own Database.
+class PriceHistoryRepository {
+public:
+    explicit PriceHistoryRepository(QSqlDatabase db);
+
+    // --- quotes -------------------------------------------------------------------------------------
+    // One processed quote; the same ticker and time again replaces the price (one trade, seen twice).
+    Status recordQuote(const QString &ticker, const QDateTime &time, double price);
+    // The quotes of `ticker` with time in [from, to), oldest first.
+    Result<QList<PricePoint>> quotes(const QString &ticker, const QDateTime &from, const QDateTime &to) const;
+    // Tickers with a quote older than `before`.
+    Result<QStringList> tickersWithQuotesBefore(const QDateTime &before) const;
+    // Deletes the quotes of `ticker` older than `before`; the number deleted.
+    Result<int> removeQuotesBefore(const QString &ticker, const QDateTime &before);
+
+    // --- candles ------------------------------------------------------------------------------------
+    // Inserts or replaces (same ticker, interval and start) the candles, all or none; when `covered` is
+    // given, also records it as fetched. The interval is identified by its length in seconds.
+    Status storeCandles(const QString &ticker, CandleInterval interval, const QList<Candle> &candles,
+                        std::optional<TimeRange> covered = std::nullopt);
+    Status storeCandles(const QString &ticker, qint64 intervalSeconds, const QList<StoredCandle> &candles,
+                        std::optional<TimeRange> covered = std::nullopt);
+    // The candles of `ticker` with start in [from, to), oldest first.
+    Result<QList<StoredCandle>> candles(const QString &ticker, CandleInterval interval, const QDateTime &from,
+                                        const QDateTime &to) const;
+    Result<QList<StoredCandle>> candles(const QString &ticker, qint64 intervalSeconds, const QDateTime &from,
+                                        const QDateTime &to) const;
+    // Records [range.start, range.end) as fetched, merged with the ranges it overlaps or touches.
+    Status markCovered(const QString &ticker, qint64 intervalSeconds, const TimeRange &range);
+    // The stored (fetched or imported) ranges, merged, oldest first.
+    Result<QList<TimeRange>> coveredRanges(const QString &ticker, CandleInterval interval) const;
+    Result<QList<TimeRange>> coveredRanges(const QString &ticker, qint64 intervalSeconds) const;
+    // The parts of `wanted` not yet covered, oldest first: what a backfill still has to fetch.
+    Result<QList<TimeRange>> missingRanges(const QString &ticker, CandleInterval interval,
+                                           const TimeRange &wanted) const;
+
+    // --- for charts ---------------------------------------------------------------------------------
+    // The price of `ticker` over [from, to), time-ordered, from the finest data there is: raw quotes;
+    // then intraday candles (their close at their end) where no quote falls inside them; then daily
+    // closes (at 16:00 New York time of their day, or their end if earlier) on days without finer data.
+    Result<QList<PricePoint>> priceSeries(const QString &ticker, const QDateTime &from,
+                                          const QDateTime &to) const;
+
+    QSqlDatabase database() const { return m_db; }
+
+    // The parts of `wanted` that none of `covered` (sorted, merged) contains.
+    static QList<TimeRange> subtract(const TimeRange &wanted, const QList<TimeRange> &covered);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace trailguard

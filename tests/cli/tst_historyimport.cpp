@@ -1,0 +1,181 @@
+// `trailguard history import` through the real executable: good and bad files, all or nothing.
+#include "storage/Database.h"
+#include "storage/PriceHistoryRepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace trailguard;
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+} // namespace
+
+class HistoryImportCliTest : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_home;
+
+    QString dataDir() const { return m_home->filePath(QStringLiteral("data")); }
+    QString databaseFile() const
+    {
+        return QDir(dataDir()).filePath(QString::fromLatin1(Database::kFileName));
+    }
+
+    QString writeFile(const QString &name, const QByteArray &content) const
+    {
+        const QString path = m_home->filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(content);
+        return path;
+    }
+
+    Run trailguard(const QStringList &arguments) const
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"LANGUAGE", "LC_MESSAGES", "QT_LOGGING_RULES"})
+            environment.remove(QLatin1String(name));
+        environment.insert(QStringLiteral("HOME"), m_home->path());
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("xdg-data")));
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("xdg-config")));
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+        QProcess process;
+        process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
+        process.setArguments(QStringList{QStringLiteral("--data-dir"), dataDir()} + arguments);
+        process.setProcessEnvironment(environment);
+        process.start();
+        Run run;
+        if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit)
+            return run;
+        run.exitCode = process.exitCode();
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    QList<StoredCandle> storedCandles(const QString &ticker) const
+    {
+        auto database = Database::open(databaseFile());
+        if (!database)
+            return {};
+        PriceHistoryRepository repository(database.value()->connection());
+        const QDateTime from(QDate(1990, 1, 1), QTime(0, 0), QTimeZone::utc());
+        const QDateTime to(QDate(2100, 1, 1), QTime(0, 0), QTimeZone::utc());
+        return repository.candles(ticker, CandleInterval::OneDay, from, to).value();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_home->isValid());
+    }
+
+    void importsAYahooFile()
+    {
+        const QString file =
+            writeFile(QStringLiteral("ry.csv"), "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                                                "2024-05-13,130.1,131.2,129.85,130.95,130.95,4410022\n"
+                                                "2024-05-14,130.9,131.88,130.51,131.44,131.44,3120455\n");
+        const Run run =
+            trailguard({QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--csv"), file,
+                        QStringLiteral("--ticker"), QStringLiteral("ry.to")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QLatin1String("RY.TO")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("2024-05-13")) &&
+                     run.out.contains(QLatin1String("2024-05-14")),
+                 qPrintable(run.out));
+        const QList<StoredCandle> candles = storedCandles(QStringLiteral("RY.TO"));
+        QCOMPARE(candles.size(), 2);
+        QCOMPARE(candles.at(1).close, 131.44);
+        QCOMPARE(candles.at(1).open, std::optional<double>(130.9));
+        QCOMPARE(candles.at(1).volume, std::optional<qint64>(3120455));
+        // The day's candle runs from New York midnight to the next.
+        QCOMPARE(candles.at(0).start, QDateTime(QDate(2024, 5, 13), QTime(4, 0), QTimeZone::utc()));
+        QCOMPARE(candles.at(0).end, QDateTime(QDate(2024, 5, 14), QTime(4, 0), QTimeZone::utc()));
+    }
+
+    void importsASymbolFileAndKeepsOneSymbol()
+    {
+        const QString file = writeFile(QStringLiteral("many.csv"), "symbol,date,price\n"
+                                                                   "AAPL,Jan 2 2024,185.64\n"
+                                                                   "MSFT,Jan 2 2024,370.87\n"
+                                                                   "AAPL,Jan 3 2024,184.25\n");
+        const Run all =
+            trailguard({QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--csv"), file});
+        QCOMPARE(all.exitCode, 0);
+        QCOMPARE(storedCandles(QStringLiteral("AAPL")).size(), 2);
+        QCOMPARE(storedCandles(QStringLiteral("MSFT")).size(), 1);
+        QVERIFY(!storedCandles(QStringLiteral("AAPL")).constFirst().open.has_value()); // close-only
+
+        const QString other = writeFile(QStringLiteral("more.csv"), "symbol,date,price\n"
+                                                                    "AAPL,Jan 4 2024,181.91\n"
+                                                                    "MSFT,Jan 4 2024,367.94\n");
+        const Run one =
+            trailguard({QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--csv"), other,
+                        QStringLiteral("--ticker"), QStringLiteral("MSFT")});
+        QCOMPARE(one.exitCode, 0);
+        QCOMPARE(storedCandles(QStringLiteral("AAPL")).size(), 2);
+        QCOMPARE(storedCandles(QStringLiteral("MSFT")).size(), 2);
+    }
+
+    void aBadLineIsNamedAndNothingIsSaved()
+    {
+        const QString file = writeFile(QStringLiteral("bad.csv"), "date,close\n"
+                                                                  "2024-05-13,10\n"
+                                                                  "2024-05-14,11\n"
+                                                                  "2024-05-15,oops\n");
+        const Run run =
+            trailguard({QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--csv"), file,
+                        QStringLiteral("--ticker"), QStringLiteral("XYZ")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("line 4")), qPrintable(run.err));
+        QVERIFY(storedCandles(QStringLiteral("XYZ")).isEmpty());
+    }
+
+    void usageErrors()
+    {
+        const QString file = writeFile(QStringLiteral("plain.csv"), "2024-05-13,10\n");
+        const Run noTicker =
+            trailguard({QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--csv"), file});
+        QCOMPARE(noTicker.exitCode, 2);
+        QVERIFY2(noTicker.err.contains(QLatin1String("--ticker")), qPrintable(noTicker.err));
+        QVERIFY(storedCandles(QStringLiteral("PLAIN")).isEmpty());
+
+        QCOMPARE(trailguard({QStringLiteral("history"), QStringLiteral("import")}).exitCode, 2);
+        QCOMPARE(trailguard({QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--csv"),
+                             file, QStringLiteral("--ticker"), QStringLiteral("no good")})
+                     .exitCode,
+                 2);
+        QCOMPARE(trailguard({QStringLiteral("history"), QStringLiteral("export")}).exitCode, 2);
+        const Run help =
+            trailguard({QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QLatin1String("--csv FILE")));
+        QVERIFY(trailguard({QStringLiteral("--help")}).out.contains(QLatin1String("history import")));
+    }
+
+    void aMissingFileFails()
+    {
+        const Run run = trailguard({QStringLiteral("history"), QStringLiteral("import"),
+                                    QStringLiteral("--csv"), m_home->filePath(QStringLiteral("none.csv")),
+                                    QStringLiteral("--ticker"), QStringLiteral("X")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(!run.err.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(HistoryImportCliTest)
+#include "tst_historyimport.moc"

@@ -1,0 +1,76 @@
+// ChartDataProvider: the chart's prices, trailing stops and alert markers from the stored history.
+#include "TestSupport.h"
+#include "alerts/AlertMessage.h"
+#include "history/ChartDataProvider.h"
+#include "storage/AlertRepository.h"
+#include "storage/Database.h"
+#include "storage/PriceHistoryRepository.h"
+#include "storage/StockRepository.h"
+#include "watchlist/WatchlistService.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace trailguard;
+using trailguard::test::toronto;
+
+namespace {
+Candle day(int d, double close)
+{
+    Candle candle;
+    candle.start = toronto(2026, 3, d, 0);
+    candle.end = candle.start.addDays(1);
+    candle.open = candle.high = candle.low = candle.close = close;
+    return candle;
+}
+} // namespace
+
+class ChartDataProviderTest : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void buildsTheChartOfATicker()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite")));
+        QVERIFY(db);
+        StockRepository stocks(db.value()->connection());
+        ManualClock clock(toronto(2026, 3, 12, 12));
+        WatchlistService watchlist(stocks, clock);
+        QVERIFY(watchlist.add(QStringLiteral("RY.TO"), 0.9));
+        PriceHistoryRepository history(db.value()->connection());
+        AlertRepository alerts(db.value()->connection());
+        QVERIFY(history.storeCandles(QStringLiteral("RY.TO"), CandleInterval::OneDay,
+                                     {day(9, 100), day(10, 110), day(11, 95)}));
+        QVERIFY(history.recordQuote(QStringLiteral("RY.TO"), toronto(2026, 3, 12, 10), 96.0));
+        AlertMessage breach;
+        breach.kind = AlertMessage::Kind::Breach;
+        breach.ticker = QStringLiteral("RY.TO");
+        breach.subject = QStringLiteral("Stop-loss breach: RY.TO 95.00 < stop 99.00");
+        QVERIFY(alerts.enqueue(breach, {}, toronto(2026, 3, 11, 16, 30)));
+        AlertMessage other = breach;
+        other.ticker = QStringLiteral("SHOP.TO");
+        QVERIFY(alerts.enqueue(other, {}, toronto(2026, 3, 11, 16, 30)));
+
+        const ChartDataProvider provider(history, watchlist, alerts);
+        const ChartSeries series = provider.series(QStringLiteral("RY.TO"));
+        QCOMPARE(series.ticker, QStringLiteral("RY.TO"));
+        QCOMPARE(series.prices.size(), 4);
+        QCOMPARE(series.prices.constFirst(), (PricePoint{toronto(2026, 3, 9, 16), 100.0}));
+        QCOMPARE(series.prices.constLast(), (PricePoint{toronto(2026, 3, 12, 10), 96.0}));
+        // Peak 110 on the 10th: stop 99 with the ticker's ratio 0.9.
+        QVERIFY(!series.stops.isEmpty());
+        QCOMPARE(series.stops.constLast().peak, 110.0);
+        QCOMPARE(series.stops.constLast().stop, 99.0);
+        // One marker, on the price of the 11th (the breach's ticker only).
+        QCOMPARE(series.alerts.size(), 1);
+        QCOMPARE(series.alerts.constFirst().price, 95.0);
+        QCOMPARE(series.alerts.constFirst().text, breach.subject);
+
+        QVERIFY(provider.series(QStringLiteral("NONE")).isEmpty());
+        QCOMPARE(provider.lastMonth(QStringLiteral("RY.TO"), clock.now()), (QList<double>{100, 110, 95, 96}));
+    }
+};
+
+QTEST_GUILESS_MAIN(ChartDataProviderTest)
+#include "tst_chartdataprovider.moc"

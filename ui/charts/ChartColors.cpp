@@ -1,0 +1,44 @@
+#include "charts/ChartColors.h"
+
+#include <QPalette>
+
+#include <cstdlib>
+
+namespace trailguard::ui {
+
+namespace {
+QColor withAlpha(QColor color, int alpha)
+{
+    color.setAlpha(alpha);
+    return color;
+}
+
+// The accent colour, unless it is too close to the background to draw a thin line with.
+QColor priceColor(const QPalette &palette, bool dark)
+{
+    const QColor accent = palette.color(QPalette::Active, QPalette::Highlight);
+    const int contrast = std::abs(accent.lightness() - palette.color(QPalette::Base).lightness());
+    if (accent.isValid() && contrast >= 60 && accent.hsvSaturation() > 40)
+        return accent;
+    return dark ? QColor(0x6c, 0xb4, 0xff) : QColor(0x1a, 0x5f, 0xb4);
+}
+} // namespace
+
+ChartColors ChartColors::fromPalette(const QPalette &palette)
+{
+    ChartColors colors;
+    colors.background = palette.color(QPalette::Base);
+    colors.text = palette.color(QPalette::Text);
+    colors.dark = colors.background.lightness() < 128;
+    colors.grid = withAlpha(colors.text, colors.dark ? 45 : 35);
+    colors.price = priceColor(palette, colors.dark);
+    colors.peak = withAlpha(colors.text, 150);
+    colors.stop = colors.dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
+    colors.alert = colors.dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xe6, 0x51, 0x00);
+    colors.crosshair = withAlpha(colors.text, 120);
+    colors.tooltipBackground = withAlpha(palette.color(QPalette::ToolTipBase), 235);
+    colors.tooltipText = palette.color(QPalette::ToolTipText);
+    return colors;
+}
+
+} // namespace trailguard::ui

@@ -1,0 +1,142 @@
+#pragma once
+
+#include "charts/ChartColors.h"
+#include "charts/ChartPlotData.h"
+#include "history/ChartSeries.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+class QAbstractButton;
+class QButtonGroup;
+class QChart;
+class QDateTimeAxis;
+class QGraphicsEllipseItem;
+class QGraphicsLineItem;
+class QGraphicsRectItem;
+class QGraphicsSimpleTextItem;
+class QLabel;
+class QLineSeries;
+class QScatterSeries;
+class QStackedWidget;
+class QToolButton;
+class QValueAxis;
+
+namespace trailguard::ui {
+
+class PriceChartView;
+
+// The price chart of one ticker: its price, the trailing peak and the stop (step lines) over time, and a
+// marker where each alert fired, with a crosshair that shows the values under the pointer. Range buttons
+// (1D, 5D, 1M, 6M, 1Y, All) pick the time range, ending at the last price; the wheel, Shift+drag and the
+// keys zoom within it, dragging pans. The colours follow the palette (light or dark).
+//
+// Large histories stay fast: only the visible part is handed to Qt Charts, decimated to about one bucket
+// per pixel column (Decimation::minMaxInRange, which keeps every bucket's extremes), again after each zoom,
+// pan or resize.
+class PriceChartPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class Range { Day, FiveDays, Month, SixMonths, Year, All };
+    Q_ENUM(Range)
+
+    explicit PriceChartPanel(QWidget *parent = nullptr);
+    ~PriceChartPanel() override;
+
+    // Shows `series`; an empty one shows the placeholder instead of a chart. Keeps the chosen range.
+    void setSeries(const ChartSeries &series);
+    const ChartSeries &series() const { return m_series; }
+    // Shows no chart but `message` (e.g. "Select a ticker to see its chart").
+    void clear(const QString &message);
+    bool isShowingChart() const;
+    QString placeholderText() const;
+
+    Range range() const { return m_range; }
+    void setRange(Range range);
+    // Back to the whole of the chosen range.
+    void resetZoom();
+    bool isZoomed() const;
+    // Zooms by `factor` (< 1: in) around the point at `anchor` (0 = left edge, 1 = right edge of the plot).
+    void zoom(double anchor, double factor);
+    // Moves the visible range by `fraction` of its width (positive: later).
+    void pan(double fraction);
+    QDateTime visibleFrom() const;
+    QDateTime visibleTo() const;
+
+    // The crosshair's text ("time, price, peak, stop" and an alert's text), empty while it is hidden.
+    QString crosshairText() const;
+    // Puts the crosshair on the price nearest to `time`, as hovering there does.
+    void showCrosshairAt(const QDateTime &time);
+
+    // For tests and the benchmark.
+    QChart *chart() const { return m_chart; }
+    PriceChartView *chartView() const { return m_view; }
+    QLineSeries *priceSeries() const { return m_priceSeries; }
+    QLineSeries *peakSeries() const { return m_peakSeries; }
+    QLineSeries *stopSeries() const { return m_stopSeries; }
+    QScatterSeries *alertSeries() const { return m_alertSeries; }
+    QDateTimeAxis *timeAxis() const { return m_timeAxis; }
+    QValueAxis *priceAxis() const { return m_priceAxis; }
+    const ChartColors &colors() const { return m_colors; }
+    // How many buckets (pixel columns) the last decimation used.
+    int decimationBuckets() const { return m_buckets; }
+
+    static QString rangeName(Range range);
+
+Q_SIGNALS:
+    void visibleRangeChanged(const QDateTime &from, const QDateTime &to);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QWidget *createHeader();
+    void createChart();
+    void createCrosshair();
+    void applyColors();
+    void setVisibleRange(double from, double to);
+    double rangeStart(Range range) const;
+    void refresh();
+    void scheduleRefresh();
+    int plotWidth() const;
+    void updateTimeAxisFormat();
+    void hoverAt(const QPointF &chartPos);
+    void placeCrosshair(qsizetype priceIndex);
+    void hideCrosshair();
+    QPointF toChartPosition(const QPointF &value) const;
+    QString crosshairTextFor(qsizetype priceIndex) const;
+
+    ChartSeries m_series;
+    ChartPlotData m_data;
+    Range m_range = Range::Month;
+    double m_viewFrom = 0;
+    double m_viewTo = 0;
+    double m_homeFrom = 0; // the visible range before any zoom or pan
+    double m_homeTo = 0;
+    int m_buckets = 0;
+    bool m_refreshPending = false;
+    qsizetype m_crossIndex = 0; // the price the crosshair is on
+    ChartColors m_colors;
+
+    QLabel *m_titleLabel = nullptr;
+    QButtonGroup *m_rangeGroup = nullptr;
+    QToolButton *m_resetZoomButton = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_placeholderLabel = nullptr;
+    QChart *m_chart = nullptr;
+    PriceChartView *m_view = nullptr;
+    QLineSeries *m_priceSeries = nullptr;
+    QLineSeries *m_peakSeries = nullptr;
+    QLineSeries *m_stopSeries = nullptr;
+    QScatterSeries *m_alertSeries = nullptr;
+    QDateTimeAxis *m_timeAxis = nullptr;
+    QValueAxis *m_priceAxis = nullptr;
+
+    QGraphicsLineItem *m_crossVertical = nullptr;
+    QGraphicsLineItem *m_crossHorizontal = nullptr;
+    QGraphicsEllipseItem *m_crossDot = nullptr;
+    QGraphicsRectItem *m_tipBox = nullptr;
+    QGraphicsSimpleTextItem *m_tipText = nullptr;
+};
+
+} // namespace trailguard::ui
