@@ -1,0 +1,134 @@
+#pragma once
+
+#include "broker/BrokerTypes.h"
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QWebSocket;
+
+namespace trailguard {
+
+class QuestradeAuth;
+class QuestradeClient;
+
+// Questrade's streaming Level 1 quotes over one WebSocket (questrade-api.md §7):
+//   1. ask for a port (v1/markets/quotes?ids=...&stream=true&mode=WebSocket, through the REST client, so the
+//      rate limiter and the token chain apply);
+//   2. open ws(s)://<api host>:<port>/v1/markets/quotes?ids=...&stream=true&mode=WebSocket (wss; ws only
+//      for an http api_server on loopback, i.e. the fake server);
+//   3. send the bare access token as the first text frame and wait for {"success": true};
+//   4. read {"quotes": [...]} messages. Records are merged by symbolId: a key a message leaves out keeps
+//      its last known value, so partial records never zero a price.
+// The ids are part of the URL, so changing them means a new port request and a new socket. A failure
+// (port refused, socket closed or refused, no {"success"} in time, silence while a market is open)
+// closes the socket and tries again after an exponential backoff with jitter. Only one socket exists at a
+// time. While live, the token is renewed every keepAliveInterval and a cheap v1/time call follows, so
+// Questrade's session (and with it the socket) stays alive; when the socket closes anyway, the next
+// attempt asks for a new port with the newest token.
+class QuoteStream : public QObject {
+    Q_OBJECT
+public:
+    enum class State {
+        Stopped,    // not wanted (stop(), or no ids to watch)
+        Connecting, // asking for the port, opening the socket or authenticating
+        Live,       // authenticated: quotes arrive
+        Waiting,    // the last attempt failed; the next one starts after a backoff
+    };
+    Q_ENUM(State)
+
+    struct Options {
+        std::chrono::milliseconds backoffBase{1000}; // then x2 per failure in a row, plus up to 50% jitter
+        std::chrono::milliseconds backoffMax{60000};
+        // After the server refused to give a port (an HTTP 4xx: no streaming offered), wait at least this.
+        std::chrono::milliseconds notOfferedDelay{600000};
+        // Socket opened and token sent, but no {"success": true} within this: a fault.
+        std::chrono::milliseconds authTimeout{15000};
+        // Authenticated but nothing received for this long while a watched market is open: a fault (the
+        // "authenticated but silent" stream of questrade-api.md §7 and §10 #14).
+        std::chrono::milliseconds silenceTimeout{90000};
+        // Renew the token and call v1/time this often while live (the session ends after 30 min idle).
+        std::chrono::milliseconds keepAliveInterval{25 * 60 * 1000};
+    };
+
+    QuoteStream(QuestradeClient &client, QuestradeAuth &auth, Options options, QObject *parent = nullptr);
+    ~QuoteStream() override;
+
+    // The ids to subscribe to. A change while running resubscribes at once (new port, new socket).
+    void setSymbolIds(const QList<qint64> &ids);
+    QList<qint64> symbolIds() const { return m_ids; }
+
+    // Connects (when there are ids) and keeps reconnecting until stop().
+    void start();
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    State state() const { return m_state; }
+    bool isLive() const { return m_state == State::Live; }
+
+    // Decides whether silence is a fault right now (true: a watched market is open). Default: always.
+    void setMarketOpenCheck(std::function<bool()> check) { m_marketOpen = std::move(check); }
+
+    // Failures in a row since the last healthy stream (for tests and diagnostics).
+    int failuresInRow() const { return m_failures; }
+    // Sockets opened so far.
+    int connectionAttempts() const { return m_attempts; }
+
+    // The URL the socket opens for `ids`, given the api_server and the port (public for tests).
+    static QUrl socketUrl(const QUrl &apiServer, quint16 port, const QList<qint64> &ids);
+
+Q_SIGNALS:
+    void stateChanged(trailguard::QuoteStream::State state);
+    // Every streamed batch, merged with the last known values of each symbol.
+    void quotesReceived(const QList<trailguard::BrokerQuote> &quotes);
+    // A failed attempt or a dropped stream, in words for the log and the status bar.
+    void faulted(const QString &reason);
+
+private:
+    void connectNow();
+    void openSocket(quint16 port, const AccessGrant &grant, quint64 generation);
+    void handleText(const QString &text);
+    void handleQuotes(const QJsonObject &message);
+    void fail(const QString &reason, bool notOffered = false);
+    void closeSocket();
+    void setState(State state);
+    void armSilenceWatchdog();
+    void checkSilence();
+    void keepAlive();
+
+    QuestradeClient &m_client;
+    QuestradeAuth &m_auth;
+    Options m_options;
+    std::function<bool()> m_marketOpen;
+
+    QList<qint64> m_ids;
+    bool m_running = false;
+    State m_state = State::Stopped;
+    quint64 m_generation = 0; // bumped by every new attempt and by stop(): stale callbacks are ignored
+    QPointer<QObject> m_attemptContext;
+    QWebSocket *m_socket = nullptr;
+    QByteArray m_sentToken; // the token this socket authenticated with
+    bool m_authenticated = false;
+    bool m_receivedQuotes = false; // on this socket, after {"success"}
+    int m_failures = 0;
+    int m_attempts = 0;
+    QHash<qint64, QJsonObject> m_records; // last known fields of every streamed symbol
+
+    QTimer m_retryTimer;
+    QTimer m_authTimer;
+    QTimer m_silenceTimer;
+    QTimer m_keepAliveTimer;
+};
+
+} // namespace trailguard
