@@ -1,0 +1,3 @@
+#include "portfolio/PortfolioLogging.h"
+
+Q_LOGGING_CATEGORY(lcPortfolio, "trailguard.portfolio")
