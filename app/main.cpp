@@ -3,19 +3,23 @@
 #include "cli/CommandLine.h"
 #include "common/Clock.h"
 #include "common/Translations.h"
+#include "common/UnixSignalWatcher.h"
 #include "runners/DesktopSession.h"
 #include "runners/HeadlessRunner.h"
+#include "runners/SingleInstance.h"
 #include "secrets/Redact.h"
 
 #include <QApplication>
 #include <QGuiApplication>
 #include <QMessageBox>
+#include <QSessionManager>
 #include <QTextStream>
 #include <QTimer>
 
 #include <functional>
 #include <memory>
 
+#include <csignal>
 #include <cstdio>
 
 namespace {
@@ -60,14 +64,39 @@ int runDesktop(int argc, char *argv[], trailguard::SecretRedactor &redactor)
         return trailguard::Cli::kExitUsage;
     }
 
+    // Quit from the tray, SIGTERM/SIGINT/SIGHUP and the end of the desktop session all leave through the
+    // event loop, so the session is torn down in order (monitor, outbox, settings) at the end. Watched from
+    // the start: a signal during start-up is handled once the loop runs.
+    trailguard::UnixSignalWatcher unixSignals({SIGTERM, SIGINT, SIGHUP});
+    QObject::connect(&unixSignals, &trailguard::UnixSignalWatcher::signalReceived, &app,
+                     [](int signalNumber) {
+                         qInfo("Quitting on signal %d", signalNumber);
+                         QCoreApplication::quit();
+                     });
+    // One window per user and data folder: a second launch raises the first and exits 0.
+    trailguard::Runners::SingleInstance instance(options.value().dataDir);
+    switch (instance.claim()) {
+    case trailguard::Runners::SingleInstance::Role::Primary:
+        break;
+    case trailguard::Runners::SingleInstance::Role::Forwarded:
+        return trailguard::Cli::kExitSuccess;
+    case trailguard::Runners::SingleInstance::Role::Unreachable:
+        QTextStream(stderr) << QObject::tr("Trailguard is already running for this data folder but does not "
+                                           "answer; close it (or end it) and try again.")
+                            << Qt::endl;
+        return trailguard::Cli::kExitFailure;
+    }
+
     // The demo replaces the real session for this run when asked for (banner button), or when no account
     // is connected and --demo-if-not-connected was given. Sessions are swapped from the event loop, never
     // from inside one of their own signals.
     std::unique_ptr<DesktopSession> session;
     std::function<trailguard::Status(bool)> open = [&](bool demo) -> trailguard::Status {
         QApplication::setQuitOnLastWindowClosed(false);
+        DesktopSession::Options sessionOptions{options.value(), demo, {}};
+        sessionOptions.welcomePage = session ? session->welcomePage() : std::nullopt;
         session.reset();
-        session = std::make_unique<DesktopSession>(DesktopSession::Options{options.value(), demo}, redactor);
+        session = std::make_unique<DesktopSession>(sessionOptions, redactor);
         const auto switchToDemo = [&] {
             QTimer::singleShot(0, &app, [&] {
                 if (const auto opened = open(true); !opened.ok())
@@ -81,6 +110,22 @@ int runDesktop(int argc, char *argv[], trailguard::SecretRedactor &redactor)
     };
     if (const auto opened = open(options.value().demo); !opened.ok())
         return showStartupError(opened.error().message);
+    QObject::connect(&instance, &trailguard::Runners::SingleInstance::activationRequested, &app, [&] {
+        if (session)
+            session->raiseWindow();
+    });
+    // On logout the session manager first asks for the data: the window layout and the settings are
+    // written at once.
+#ifndef QT_NO_SESSIONMANAGER
+    QObject::connect(&app, &QGuiApplication::commitDataRequest, &app, [&](QSessionManager &) {
+        if (session)
+            session->flushPendingWrites();
+    });
+#endif
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {
+        if (session)
+            session->flushPendingWrites();
+    });
     const int result = QApplication::exec();
     session.reset();
     return result;

@@ -12,6 +12,8 @@ packages=(
     clang-format desktop-file-utils appstream
     xvfb xauth dbus-x11 gnome-keyring libsecret-tools dunst haskell-gtk-sni-tray-utils xdotool
     python3-aiosmtpd fonts-dejavu-core
+    # the .deb package and its checks (scripts/check-package.sh)
+    dpkg-dev fakeroot file lintian librsvg2-bin gzip
 )
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: installs the Debian packages, builds, and runs every test and check.
 #  1. formatting, desktop file and translation checks;
-#  2. the normal build (warnings are errors) and all tests inside a headless desktop session
+#  2. the normal build (warnings are errors), the Debian package (built in Release and checked by
+#     scripts/check-package.sh), and all tests inside a headless desktop session
 #     (Xvfb, private D-Bus, gnome-keyring, dunst, a StatusNotifier tray);
 #  3. the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer;
 #  4. the benchmarks, which print figures (they never fail on time).
@@ -36,6 +37,9 @@ done
 desktop-file-validate "$prefix/share/applications/io.github.trailguard.Trailguard.desktop"
 rm -rf "$prefix"
 echo "install: binary, desktop entry and icon in place"
+
+step "Debian package (cpack -G DEB: contents, lintian, appstreamcli, desktop-file-validate)"
+bash scripts/check-package.sh build/package
 
 export TRAILGUARD_TEST_ARTIFACTS="$root/build/test-artifacts"
 mkdir -p "$TRAILGUARD_TEST_ARTIFACTS"

@@ -2,9 +2,11 @@
 
 #include "RatioSpinBox.h"
 
+#include "domain/StopStrategy.h"
 #include "domain/Ticker.h"
 #include "watchlist/WatchlistService.h"
 
+#include <QComboBox>
 #include <QGridLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -35,6 +37,8 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     , m_tickerLineEdit(new QLineEdit(this))
     , m_ratioSpinBox(new RatioSpinBox(this))
     , m_entryLineEdit(new QLineEdit(this))
+    , m_strategyComboBox(new QComboBox(this))
+    , m_strategyParametersLineEdit(new QLineEdit(this))
     , m_addPushButton(new QPushButton(tr("&Add"), this))
     , m_errorLabel(new QLabel(this))
 {
@@ -51,6 +55,25 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     m_entryLineEdit->setToolTip(
         tr("The price you paid. Trailing starts from it instead of the first price seen."));
     m_entryLineEdit->setFixedWidth(m_entryLineEdit->fontMetrics().averageCharWidth() * kEntryFieldChars);
+
+    // The strategy: its name in the spec as item data; the parameters other than the ratio in the field.
+    m_strategyComboBox->setObjectName(QStringLiteral("strategyComboBox"));
+    m_strategyComboBox->addItem(tr("Trailing"), QStringLiteral("trailing"));
+    m_strategyComboBox->addItem(tr("Fixed price"), QStringLiteral("fixed"));
+    m_strategyComboBox->addItem(tr("Fixed % of entry"), QStringLiteral("fixed-pct"));
+    m_strategyComboBox->addItem(tr("Trailing after a gain"), QStringLiteral("activation"));
+    m_strategyComboBox->addItem(tr("ATR chandelier"), QStringLiteral("atr"));
+    m_strategyComboBox->setToolTip(tr(
+        "How the stop moves. Trailing: ratio \u00d7 the highest price. Fixed price: a stop that never moves. "
+        "Fixed % of entry: ratio \u00d7 the entry (else the first price). Trailing after a gain: ratio "
+        "\u00d7 the entry until the price rises by the gain, then trailing. ATR chandelier: the highest "
+        "high of N days minus K average true ranges."));
+    m_strategyParametersLineEdit->setObjectName(QStringLiteral("strategyParametersLineEdit"));
+    m_strategyParametersLineEdit->setAccessibleName(tr("Strategy parameters"));
+    m_strategyParametersLineEdit->setFixedWidth(
+        m_strategyParametersLineEdit->fontMetrics().averageCharWidth() * kEntryFieldChars);
+    connect(m_strategyComboBox, &QComboBox::currentIndexChanged, this, &AddTickerForm::updateStrategyFields);
+    updateStrategyFields();
 
     m_addPushButton->setObjectName(QStringLiteral("addPushButton"));
     m_addPushButton->setToolTip(tr("Add the ticker to the watchlist (Enter)"));
@@ -70,6 +93,8 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     ratioLabel->setBuddy(m_ratioSpinBox);
     auto *entryLabel = new QLabel(tr("&Entry price:"), this);
     entryLabel->setBuddy(m_entryLineEdit);
+    auto *strategyLabel = new QLabel(tr("&Strategy:"), this);
+    strategyLabel->setBuddy(m_strategyComboBox);
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -79,9 +104,12 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     layout->addWidget(m_ratioSpinBox, 0, 3);
     layout->addWidget(entryLabel, 0, 4);
     layout->addWidget(m_entryLineEdit, 0, 5);
-    layout->addWidget(m_addPushButton, 0, 6);
-    layout->setColumnStretch(7, 1); // the fields keep their size; the space goes to the right
-    layout->addWidget(m_errorLabel, 1, 1, 1, 7);
+    layout->addWidget(strategyLabel, 0, 6);
+    layout->addWidget(m_strategyComboBox, 0, 7);
+    layout->addWidget(m_strategyParametersLineEdit, 0, 8);
+    layout->addWidget(m_addPushButton, 0, 9);
+    layout->setColumnStretch(10, 1); // the fields keep their size; the space goes to the right
+    layout->addWidget(m_errorLabel, 1, 1, 1, 10);
 
     connect(m_addPushButton, &QPushButton::clicked, this, &AddTickerForm::submit);
 
@@ -120,7 +148,18 @@ void AddTickerForm::submit()
     }
     m_ratioSpinBox->interpretText();
 
-    const Result<StockState> added = m_service.add(m_tickerLineEdit->text(), m_ratioSpinBox->value(), entry);
+    std::optional<StopStrategy> strategy;
+    if (m_strategyComboBox->currentData().toString() != QLatin1String("trailing")) {
+        const Result<StopStrategy> parsed = StopStrategy::parse(strategySpec());
+        if (!parsed.ok()) {
+            showError(parsed.error().message, m_strategyParametersLineEdit);
+            return;
+        }
+        strategy = parsed.value();
+    }
+    const Result<StockState> added =
+        strategy ? m_service.add(m_tickerLineEdit->text(), *strategy, entry)
+                 : m_service.add(m_tickerLineEdit->text(), m_ratioSpinBox->value(), entry);
     if (!added.ok()) {
         QWidget *field = m_tickerLineEdit;
         if (added.error().code == ErrorCode::InvalidRatio)
@@ -157,6 +196,44 @@ void AddTickerForm::showError(const QString &message, QWidget *field)
         lineEdit->selectAll();
     else if (auto *spinBox = qobject_cast<QAbstractSpinBox *>(field))
         spinBox->selectAll();
+}
+
+void AddTickerForm::updateStrategyFields()
+{
+    const QString name = m_strategyComboBox->currentData().toString();
+    m_ratioSpinBox->setEnabled(name != QLatin1String("fixed") && name != QLatin1String("atr"));
+    const bool hasParameters =
+        name == QLatin1String("fixed") || name == QLatin1String("activation") || name == QLatin1String("atr");
+    m_strategyParametersLineEdit->setEnabled(hasParameters);
+    m_strategyParametersLineEdit->clear();
+    if (name == QLatin1String("fixed")) {
+        m_strategyParametersLineEdit->setPlaceholderText(tr("stop price"));
+        m_strategyParametersLineEdit->setToolTip(tr("The stop price P, for example 95.50."));
+    } else if (name == QLatin1String("activation")) {
+        m_strategyParametersLineEdit->setPlaceholderText(tr("gain, e.g. 0.1"));
+        m_strategyParametersLineEdit->setToolTip(tr(
+            "The gain A above the entry that starts trailing: 0.1 starts once the price is 10% above it."));
+    } else if (name == QLatin1String("atr")) {
+        m_strategyParametersLineEdit->setText(QStringLiteral("14,3"));
+        m_strategyParametersLineEdit->setPlaceholderText(tr("N,K"));
+        m_strategyParametersLineEdit->setToolTip(tr(
+            "N days of average true range (at least 1) and the multiplier K (greater than 0), e.g. 14,3."));
+    } else {
+        m_strategyParametersLineEdit->setPlaceholderText(QString());
+        m_strategyParametersLineEdit->setToolTip(tr("This strategy takes only the stop ratio."));
+    }
+}
+
+QString AddTickerForm::strategySpec() const
+{
+    const QString name = m_strategyComboBox->currentData().toString();
+    const QString ratio = QString::number(m_ratioSpinBox->value(), 'g', 15);
+    const QString parameters = m_strategyParametersLineEdit->text().trimmed();
+    if (name == QLatin1String("fixed") || name == QLatin1String("atr"))
+        return name + QLatin1Char(':') + parameters;
+    if (name == QLatin1String("activation"))
+        return name + QLatin1Char(':') + ratio + QLatin1Char(',') + parameters;
+    return name + QLatin1Char(':') + ratio;
 }
 
 void AddTickerForm::clearError()

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -16,9 +17,11 @@ namespace trailguard::ui {
 
 class RatioSpinBox;
 
-// The row above the table that adds a ticker: ticker, stop ratio (preset to the default ratio) and an
-// optional entry price. Enter in any field adds. On error the message appears in errorLabel beside
-// the fields and nothing is saved; on success the ticker field is cleared and keeps the focus.
+// The row above the table that adds a ticker: ticker, stop ratio (preset to the default ratio), an
+// optional entry price, and the stop strategy (trailing by default; the others take their parameters
+// in the field beside it, checked by StopStrategy::parse). Enter in any field adds. On error the message
+// appears in errorLabel beside the fields and nothing is saved; on success the ticker field is cleared and
+// keeps the focus.
 class AddTickerForm : public QWidget {
     Q_OBJECT
 public:
@@ -44,12 +47,17 @@ protected:
 
 private:
     void showError(const QString &message, QWidget *field);
+    void updateStrategyFields();
+    // The spec string the strategy fields make, e.g. "atr:14,3" (the ratio comes from the ratio field).
+    QString strategySpec() const;
     void clearError();
 
     WatchlistService &m_service;
     QLineEdit *m_tickerLineEdit;
     RatioSpinBox *m_ratioSpinBox;
     QLineEdit *m_entryLineEdit;
+    QComboBox *m_strategyComboBox;
+    QLineEdit *m_strategyParametersLineEdit;
     QPushButton *m_addPushButton;
     QLabel *m_errorLabel;
 };

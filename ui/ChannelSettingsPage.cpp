@@ -33,6 +33,7 @@ ChannelSettingsPage::ChannelSettingsPage(const QString &name, const QString &ena
     if (!m_services.network)
         m_services.network = new QNetworkAccessManager(this);
     m_enabledCheckBox->setObjectName(name + QStringLiteral("EnabledCheckBox"));
+    m_enabledCheckBox->setAccessibleDescription(tr("Breaches and health alerts go out through this channel"));
 
     m_errorLabel->setObjectName(name + QStringLiteral("ErrorLabel"));
     m_errorLabel->setAccessibleName(tr("Problem with these settings"));

@@ -10,6 +10,10 @@ ConnectionBanner::ConnectionBanner(QWidget *parent)
     , m_demoButton(addButton(tr("Try the &Demo Market"), QStringLiteral("demoPushButton")))
 {
     setObjectName(QStringLiteral("connectionBannerFrame"));
+    m_connectButton->setAccessibleName(tr("Connect to Questrade"));
+    m_connectButton->setAccessibleDescription(tr("Paste a refresh token from Questrade's App Hub"));
+    m_demoButton->setAccessibleDescription(
+        tr("Simulated prices on this computer, with a watchlist of their own; no account needed"));
     connect(m_connectButton, &QPushButton::clicked, this, &ConnectionBanner::connectClicked);
     connect(m_demoButton, &QPushButton::clicked, this, &ConnectionBanner::demoClicked);
     hide();

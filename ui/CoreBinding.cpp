@@ -5,6 +5,7 @@
 
 #include "broker/QuestradeAuth.h"
 #include "monitor/Monitor.h"
+#include "monitor/StreamSession.h"
 
 namespace trailguard::ui {
 
@@ -40,6 +41,9 @@ void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor
                              window.showCycleReport(monitor.lastReport());
                      });
     QObject::connect(&monitor, &Monitor::breachDetected, &tray, &TrayIcon::showBreach);
+    QObject::connect(&monitor, &Monitor::marketStateChanged, &window, &MainWindow::setMarketState);
+    if (monitor.marketState().known)
+        window.setMarketState(monitor.marketState());
 
     window.setBrokerEnvironment(brokerEnvironment(auth));
     window.setConnectionState(auth.state(), auth.stateMessage());
@@ -48,6 +52,12 @@ void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor
     if (monitor.isCycleRunning())
         window.showCycleStarted();
     window.setNextCheck(monitor.nextCheck());
+}
+
+void bindQuoteFeed(MainWindow &window, StreamSession &stream)
+{
+    QObject::connect(&stream, &StreamSession::modeChanged, &window, &MainWindow::setQuoteFeedMode);
+    window.setQuoteFeedMode(stream.mode());
 }
 
 } // namespace trailguard::ui

@@ -3,6 +3,7 @@
 namespace trailguard {
 class Monitor;
 class QuestradeAuth;
+class StreamSession;
 } // namespace trailguard
 
 namespace trailguard::ui {
@@ -21,9 +22,14 @@ class TrayIcon;
 //   Monitor::scheduleChanged        → MainWindow::setNextCheck (and, after Monitor::stop() dropped a cycle,
 //                                     showCycleReport(lastReport()) to end "Checking…")
 //   Monitor::breachDetected         → TrayIcon::showBreach (a notification, and the window's status bar)
+//   Monitor::marketStateChanged     → MainWindow::setMarketState ("Market closed — next open …")
 // The tray's tooltip follows the window by itself. Policy stays with the caller (main.cpp): when to start
 // or stop the monitor, what MainWindow::demoRequested does, setDemoMode/setDemoAvailable.
 // Every connection ends when either side is destroyed.
 void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor &monitor);
+
+// StreamSession::modeChanged → MainWindow::setQuoteFeedMode (the status bar's "Quotes: streaming live" /
+// "polling" / "connecting stream…", and the tray tooltip), showing the current mode at once.
+void bindQuoteFeed(MainWindow &window, StreamSession &stream);
 
 } // namespace trailguard::ui

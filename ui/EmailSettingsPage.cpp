@@ -40,6 +40,9 @@ EmailSettingsPage::EmailSettingsPage(ChannelTestServices services, QWidget *pare
     , m_toLineEdit(new QLineEdit(this))
 {
     m_providerComboBox->setObjectName(QStringLiteral("emailProviderComboBox"));
+    m_providerComboBox->setAccessibleDescription(
+        tr("Gmail and Outlook fill in the server; Custom server lets "
+           "you type it"));
     m_providerComboBox->addItem(tr("Gmail"), static_cast<int>(EmailConfig::Preset::Gmail));
     m_providerComboBox->addItem(tr("Outlook / Office 365"), static_cast<int>(EmailConfig::Preset::Outlook));
     m_providerComboBox->addItem(tr("Custom server"), static_cast<int>(EmailConfig::Preset::Custom));
@@ -48,7 +51,9 @@ EmailSettingsPage::EmailSettingsPage(ChannelTestServices services, QWidget *pare
     m_hostLineEdit->setPlaceholderText(tr("smtp.example.com"));
     m_portSpinBox->setObjectName(QStringLiteral("emailPortSpinBox"));
     m_portSpinBox->setRange(1, kMaxPort);
+    m_portSpinBox->setAccessibleDescription(tr("The mail server's port: 465 for SSL/TLS, 587 for STARTTLS"));
     m_securityComboBox->setObjectName(QStringLiteral("emailSecurityComboBox"));
+    m_securityComboBox->setAccessibleDescription(tr("How the connection to the mail server is encrypted"));
     m_securityComboBox->addItem(tr("SSL/TLS"), static_cast<int>(EmailConfig::Security::SslTls));
     m_securityComboBox->addItem(tr("STARTTLS"), static_cast<int>(EmailConfig::Security::StartTls));
     m_securityComboBox->addItem(tr("None (this computer only)"),

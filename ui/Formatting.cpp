@@ -1,5 +1,6 @@
 #include "Formatting.h"
 
+#include "alerts/AlertFormatter.h"
 #include "domain/StockState.h"
 
 #include <QCoreApplication>
@@ -47,8 +48,14 @@ QString breachTitle(const Breach &breach)
 
 QString breachText(const Breach &breach)
 {
-    return QCoreApplication::translate("Formatting", "%1 < stop %2 (peak %3)", "price < stop (peak)")
-        .arg(price(breach.price), price(breach.stop), price(breach.peak));
+    const QString text =
+        QCoreApplication::translate("Formatting", "%1 < stop %2 (peak %3)", "price < stop (peak)")
+            .arg(price(breach.price), price(breach.stop), price(breach.peak));
+    // Found by the catch-up after downtime: say so, and when.
+    if (breach.whileOffline)
+        return text + QStringLiteral(", ") +
+               AlertFormatter::offlineNote(breach, QDateTime::currentDateTimeUtc());
+    return text;
 }
 
 } // namespace trailguard::ui::Formatting

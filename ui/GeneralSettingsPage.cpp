@@ -57,12 +57,16 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     m_ratioNoteLabel->setText(tr("Set by STOP_LOSS in the environment; unset it to choose here."));
 
     m_repeatPolicyComboBox->setObjectName(QStringLiteral("repeatPolicyComboBox"));
+    m_repeatPolicyComboBox->setAccessibleDescription(
+        tr("How often a ticker below its stop is alerted again"));
     m_repeatPolicyComboBox->addItem(tr("Every market day while below the stop"),
                                     static_cast<int>(RepeatPolicy::DailyWhileBelow));
     m_repeatPolicyComboBox->addItem(tr("Once per breach, until the price recovers above the stop"),
                                     static_cast<int>(RepeatPolicy::OncePerBreach));
 
     m_startMinimizedCheckBox->setObjectName(QStringLiteral("startMinimizedCheckBox"));
+    m_startMinimizedCheckBox->setAccessibleDescription(
+        tr("Only the tray icon at start; click it to show the window"));
     m_startAtLoginCheckBox->setObjectName(QStringLiteral("startAtLoginCheckBox"));
     m_startAtLoginCheckBox->setToolTip(tr("Adds Trailguard, minimised, to the programs your desktop starts"));
 
@@ -72,21 +76,26 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     m_digestTimeEdit->setObjectName(QStringLiteral("digestTimeEdit"));
     m_digestTimeEdit->setDisplayFormat(QStringLiteral("HH:mm"));
     m_digestTimeEdit->setAccessibleName(tr("Daily digest time"));
+    m_digestTimeEdit->setAccessibleDescription(tr("When the daily digest is sent, in local time"));
     m_digestWithinSpinBox->setObjectName(QStringLiteral("digestWithinSpinBox"));
     m_digestWithinSpinBox->setRange(0.0, 50.0);
     m_digestWithinSpinBox->setDecimals(1);
     m_digestWithinSpinBox->setPrefix(tr("within "));
     m_digestWithinSpinBox->setSuffix(tr(" % of the stop"));
     m_digestWithinSpinBox->setAccessibleName(tr("Digest distance to the stop"));
+    m_digestWithinSpinBox->setAccessibleDescription(
+        tr("Stocks this close to their stop, in percent, are in the digest too"));
     m_quietHoursCheckBox->setObjectName(QStringLiteral("quietHoursCheckBox"));
     m_quietHoursCheckBox->setToolTip(
         tr("Digests and health alerts wait until quiet hours end; breaches never wait"));
     m_quietStartTimeEdit->setObjectName(QStringLiteral("quietStartTimeEdit"));
     m_quietStartTimeEdit->setDisplayFormat(QStringLiteral("HH:mm"));
     m_quietStartTimeEdit->setAccessibleName(tr("Quiet hours start"));
+    m_quietStartTimeEdit->setAccessibleDescription(tr("From this time digests and health alerts wait"));
     m_quietEndTimeEdit->setObjectName(QStringLiteral("quietEndTimeEdit"));
     m_quietEndTimeEdit->setDisplayFormat(QStringLiteral("HH:mm"));
     m_quietEndTimeEdit->setAccessibleName(tr("Quiet hours end"));
+    m_quietEndTimeEdit->setAccessibleDescription(tr("At this time what waited is sent"));
 
     m_errorLabel->setObjectName(QStringLiteral("generalErrorLabel"));
     m_errorLabel->setAccessibleName(tr("Problem with these settings"));
@@ -97,11 +106,18 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     m_errorLabel->setPalette(errorPalette);
     m_errorLabel->hide();
 
+    m_useStreamingCheckBox =
+        new QCheckBox(tr("Use &streaming quotes (real time; polls while the stream is down)"), this);
+    m_useStreamingCheckBox->setObjectName(QStringLiteral("useStreamingCheckBox"));
+    m_useStreamingCheckBox->setToolTip(
+        tr("Prices arrive over Questrade's stream as they trade; off: they are checked every interval"));
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Check prices every:"), m_intervalSpinBox);
     form->addRow(tr("Default stop &ratio:"), m_ratioSpinBox);
     form->addRow(QString(), m_ratioNoteLabel);
     form->addRow(tr("Re&peat an alert:"), m_repeatPolicyComboBox);
+    form->addRow(QString(), m_useStreamingCheckBox);
     form->addRow(QString(), m_startMinimizedCheckBox);
     form->addRow(QString(), m_startAtLoginCheckBox);
     auto *digestRow = new QHBoxLayout;
@@ -140,6 +156,7 @@ void GeneralSettingsPage::load()
     m_repeatPolicyComboBox->setCurrentIndex(
         m_repeatPolicyComboBox->findData(static_cast<int>(m_settings.repeatPolicy())));
     m_startMinimizedCheckBox->setChecked(m_settings.startMinimized());
+    m_useStreamingCheckBox->setChecked(m_settings.value("quotes/useStreaming").toBool());
     m_startAtLoginCheckBox->setChecked(m_autostart.isEnabled());
     const DailyDigest::Options digest = ChannelSettings::digestOptions(m_settings);
     m_digestCheckBox->setChecked(digest.enabled);
@@ -173,6 +190,7 @@ Status GeneralSettingsPage::save()
     }
     m_settings.setRepeatPolicy(static_cast<RepeatPolicy>(m_repeatPolicyComboBox->currentData().toInt()));
     m_settings.setStartMinimized(m_startMinimizedCheckBox->isChecked());
+    m_settings.setValue("quotes/useStreaming", m_useStreamingCheckBox->isChecked());
     ChannelSettings::setDigestOptions(m_settings, {m_digestCheckBox->isChecked(), m_digestTimeEdit->time(),
                                                    m_digestWithinSpinBox->value()});
     ChannelSettings::setQuietHours(m_settings, {m_quietHoursCheckBox->isChecked(),

@@ -61,6 +61,7 @@ private:
     QTimeEdit *m_quietStartTimeEdit;
     QTimeEdit *m_quietEndTimeEdit;
     QLabel *m_errorLabel;
+    QCheckBox *m_useStreamingCheckBox = nullptr; // "quotes/useStreaming"
 };
 
 } // namespace trailguard::ui

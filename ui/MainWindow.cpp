@@ -3,15 +3,22 @@
 #include "AddTickerForm.h"
 #include "AlertHistoryDialog.h"
 #include "Banner.h"
+#include "backtest/BacktestDialog.h"
 #include "ConnectDialog.h"
 #include "ConnectionBanner.h"
 #include "Formatting.h"
 #include "RatioDelegate.h"
+#include "SparklineDelegate.h"
 #include "StatusPanel.h"
 #include "WatchlistModel.h"
+#include "charts/PriceChartPanel.h"
+#include "welcome/WelcomeWizard.h"
 
 #include "domain/StockState.h"
+#include "domain/Ticker.h"
+#include "history/ChartSeries.h"
 #include "monitor/Monitor.h"
+#include "portfolio/Portfolio.h"
 #include "settings/Settings.h"
 #include "watchlist/WatchlistService.h"
 
@@ -26,9 +33,11 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -74,9 +83,15 @@ MainWindow::MainWindow(WatchlistService &watchlist, Settings &settings, QWidget 
     m_filterLineEdit->setObjectName(QStringLiteral("filterLineEdit"));
     m_filterLineEdit->setPlaceholderText(tr("Filter tickers"));
     m_filterLineEdit->setClearButtonEnabled(true);
+    m_filterLineEdit->setAccessibleName(tr("Filter tickers"));
+    m_filterLineEdit->setAccessibleDescription(tr("Shows only the tickers that contain this text (Ctrl+F)"));
     connect(m_filterLineEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     m_tableView->setObjectName(QStringLiteral("watchlistTableView"));
+    m_tableView->setAccessibleName(tr("Watchlist"));
+    m_tableView->setAccessibleDescription(
+        tr("Each ticker with its price, peak, stop and distance to the stop; "
+           "F2 edits the ratio, Delete removes"));
     m_tableView->setModel(m_proxy);
     m_tableView->setItemDelegateForColumn(WatchlistModel::column(Column::Ratio),
                                           new RatioDelegate(m_tableView));
@@ -101,7 +116,8 @@ MainWindow::MainWindow(WatchlistService &watchlist, Settings &settings, QWidget 
     layout->addWidget(m_connectionBanner);
     layout->addWidget(m_addForm);
     layout->addWidget(m_filterLineEdit);
-    layout->addWidget(m_tableView, 1);
+    createChartPanel();
+    layout->addWidget(m_chartSplitter, 1);
     setCentralWidget(central);
 
     m_tickerCountLabel->setObjectName(QStringLiteral("tickerCountLabel"));
@@ -138,9 +154,88 @@ MainWindow::MainWindow(WatchlistService &watchlist, Settings &settings, QWidget 
     updateActions();
     updateConnectionActions();
     m_addForm->focusTicker();
+    showShortcutsInToolTips();
+}
+
+// Toolbar buttons and menus name each action's shortcut: "Check Now (F5)".
+void MainWindow::showShortcutsInToolTips()
+{
+    for (QAction *action : findChildren<QAction *>()) {
+        const auto update = [action] {
+            const QString text = QString(action->text()).remove(QLatin1Char('&')).remove(QChar(0x2026));
+            const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
+            const QString tip = shortcut.isEmpty() ? text : tr("%1 (%2)").arg(text, shortcut);
+            if (action->toolTip() != tip)
+                action->setToolTip(tip);
+        };
+        update();
+        connect(action, &QAction::changed, this, update);
+    }
 }
 
 MainWindow::~MainWindow() = default;
+
+// The table above, the selected ticker's chart below; the sparklines in the table's Trend column.
+void MainWindow::createChartPanel()
+{
+    m_tableView->setItemDelegateForColumn(
+        WatchlistModel::column(Column::Trend),
+        new SparklineDelegate(WatchlistModel::role(WatchlistModel::Role::Sparkline), m_tableView));
+    m_chartPanel = new PriceChartPanel(this);
+    m_chartSplitter = new QSplitter(Qt::Vertical, this);
+    m_chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
+    m_chartSplitter->setChildrenCollapsible(false);
+    m_chartSplitter->addWidget(m_tableView);
+    m_chartSplitter->addWidget(m_chartPanel);
+    m_chartSplitter->setStretchFactor(0, 3);
+    m_chartSplitter->setStretchFactor(1, 2);
+    m_chartSplitter->setSizes({330, 270}); // proportions; the splitter scales them to its height
+    m_chartPanel->setMinimumHeight(200);
+
+    m_chartRefreshTimer = new QTimer(this);
+    m_chartRefreshTimer->setSingleShot(true);
+    m_chartRefreshTimer->setInterval(250); // a cycle updates many rows: one reload for all
+    connect(m_chartRefreshTimer, &QTimer::timeout, this, &MainWindow::refreshChart);
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { m_chartRefreshTimer->start(0); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::scheduleChartRefresh);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_chartRefreshTimer->start(0); });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] { m_chartRefreshTimer->start(0); });
+}
+
+void MainWindow::setChartProvider(ChartProvider provider)
+{
+    m_chartProvider = std::move(provider);
+    refreshChart();
+}
+
+void MainWindow::setSparklineProvider(std::function<QList<double>(const QString &ticker)> provider)
+{
+    m_model->setSparklineProvider(std::move(provider));
+}
+
+void MainWindow::scheduleChartRefresh(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    const int row = m_model->rowOf(currentTicker());
+    if (row >= topLeft.row() && row <= bottomRight.row() && !m_chartRefreshTimer->isActive())
+        m_chartRefreshTimer->start();
+}
+
+void MainWindow::refreshChart()
+{
+    m_chartRefreshTimer->stop();
+    const QString ticker = currentTicker();
+    if (ticker.isEmpty()) {
+        m_chartPanel->clear(m_model->rowCount() == 0 ? tr("Add a ticker to see its chart")
+                                                     : tr("Select a ticker to see its chart"));
+        return;
+    }
+    if (!m_chartProvider) {
+        m_chartPanel->clear(tr("No price history yet for %1").arg(ticker));
+        return;
+    }
+    m_chartPanel->setSeries(m_chartProvider(ticker));
+}
 
 void MainWindow::createActions()
 {
@@ -225,12 +320,33 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, qApp, &QCoreApplication::quit);
 
+    m_welcomeAction = new QAction(tr("&Welcome\u2026"), this);
+    m_welcomeAction->setObjectName(QStringLiteral("welcomeAction"));
+    m_welcomeAction->setShortcut(QKeySequence::HelpContents);
+    m_welcomeAction->setStatusTip(
+        tr("Connect an account, add tickers, choose the ratio and an alert channel"));
+    connect(m_welcomeAction, &QAction::triggered, this, [this] { openWelcome(); });
+
     m_tableView->addActions({m_changeRatioAction, m_resetPeakAction, m_removeAction});
+
+    m_backtestAction = new QAction(tr("&Backtest\u2026"), this);
+    m_backtestAction->setObjectName(QStringLiteral("backtestAction"));
+    m_backtestAction->setShortcut(Qt::CTRL | Qt::Key_B);
+    m_backtestAction->setStatusTip(tr("Test stop strategies on the selected ticker's price history"));
+    connect(m_backtestAction, &QAction::triggered, this, &MainWindow::openBacktest);
+    m_tableView->addAction(m_backtestAction);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setObjectName(QStringLiteral("fileMenu")); // the price-history import adds its action here
+    m_importPositionsAction = new QAction(tr("&Import Positions\u2026"), this);
+    m_importPositionsAction->setObjectName(QStringLiteral("importPositionsAction"));
+    m_importPositionsAction->setStatusTip(tr("Watch the stocks your Questrade accounts hold"));
+    connect(m_importPositionsAction, &QAction::triggered, this, &MainWindow::showImportPositions);
+    fileMenu->addAction(m_importPositionsAction);
+    fileMenu->addSeparator();
     fileMenu->addAction(m_settingsAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_closeAction);
@@ -246,10 +362,15 @@ void MainWindow::createMenus()
     watchlistMenu->addSeparator();
     watchlistMenu->addAction(m_checkNowAction);
     watchlistMenu->addAction(m_alertHistoryAction);
+    watchlistMenu->addAction(m_backtestAction);
 
     QMenu *accountMenu = menuBar()->addMenu(tr("&Account"));
     accountMenu->addAction(m_connectAction);
     accountMenu->addAction(m_disconnectAction);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    helpMenu->addAction(m_welcomeAction);
 }
 
 void MainWindow::createToolBar()
@@ -284,6 +405,8 @@ void MainWindow::setDemoMode(bool demo)
     m_demoBanner->setVisible(demo);
     m_statusPanel->setDemoMode(demo);
     m_connectionBanner->setSuppressed(demo);
+    if (m_welcomeWizard)
+        m_welcomeWizard->setDemoMode(demo);
     setWindowTitle(demo ? tr("Watchlist (Demo)") : tr("Watchlist"));
 }
 
@@ -312,6 +435,8 @@ void MainWindow::setConnectionState(ConnectionState state, const QString &messag
         m_connectDialog->setConnectionState(state, message);
     if (m_settingsDialog)
         m_settingsDialog->setConnectionState(state, message, m_environment);
+    if (m_welcomeWizard)
+        m_welcomeWizard->setConnectionState(state, message);
     // Say what changed once; the label's tooltip keeps the sentence.
     if (previous && !message.isEmpty())
         showStatus(message);
@@ -339,6 +464,16 @@ void MainWindow::showCycleReport(const CycleReport &report)
 void MainWindow::setNextCheck(const QDateTime &nextCheck)
 {
     m_statusPanel->setNextCheck(nextCheck);
+}
+
+void MainWindow::setMarketState(const MarketState &state)
+{
+    m_statusPanel->setMarketState(state);
+}
+
+void MainWindow::setQuoteFeedMode(QuoteFeedMode mode)
+{
+    m_statusPanel->setQuoteFeedMode(mode);
 }
 
 void MainWindow::showBreach(const Breach &breach)
@@ -475,6 +610,112 @@ void MainWindow::openAlertHistory()
     m_alertHistoryDialog->show();
 }
 
+void MainWindow::setBacktestDataProvider(BacktestDataProvider provider)
+{
+    m_backtestData = std::move(provider);
+}
+
+BacktestDialog *MainWindow::backtestDialog() const
+{
+    return m_backtestDialog;
+}
+
+void MainWindow::openBacktest()
+{
+    const QString ticker = currentTicker();
+    if (ticker.isEmpty())
+        return;
+    if (m_backtestDialog && m_backtestDialog->requestedTicker() == ticker) {
+        m_backtestDialog->show();
+        m_backtestDialog->raise();
+        m_backtestDialog->activateWindow();
+        return;
+    }
+    // A window per ticker: one opened for another ticker stays open beside the new one.
+    m_backtestDialog = new BacktestDialog(ticker, m_backtestData, this);
+    m_backtestDialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The ticker's own entry price and strategy are what the user wants to test first.
+    if (const int row = m_model->rowOf(ticker); row >= 0) {
+        const StockState &stock = m_model->stockAt(row);
+        m_backtestDialog->setEntryPrice(stock.entry);
+        m_backtestDialog->addCustomStrategy(stock.strategy.spec());
+    }
+    m_backtestDialog->show();
+}
+
+WelcomeWizard *MainWindow::welcomeWizard() const
+{
+    return m_welcomeWizard;
+}
+
+void MainWindow::setPortfolioServices(PortfolioView::Services services)
+{
+    if (m_portfolioView || !services.import || !services.portfolio)
+        return;
+    auto *layout = qobject_cast<QBoxLayout *>(centralWidget()->layout());
+    if (!layout)
+        return;
+    m_portfolioView = new PortfolioView(services, m_watchlist, *m_model, *statusBar(), *layout,
+                                        layout->indexOf(m_connectionBanner) + 1, this);
+    m_model->setPortfolio(services.portfolio);
+    setImportPositionsHook([this] { showImportPositions(); });
+    // The position columns only once something is held: a watchlist without imports stays as it was.
+    const auto showPositionColumns = [this, portfolio = services.portfolio] {
+        for (Column column : {Column::Quantity, Column::MarketValue, Column::OpenPnl})
+            m_tableView->setColumnHidden(WatchlistModel::column(column), portfolio->holdings().isEmpty());
+    };
+    connect(services.portfolio, &Portfolio::changed, this, showPositionColumns);
+    showPositionColumns();
+}
+
+void MainWindow::showImportPositions()
+{
+    if (!m_portfolioView) {
+        showStatus(tr("Connect a Questrade account first (Account > Connect to Questrade\u2026)."));
+        return;
+    }
+    showAndRaise();
+    m_portfolioView->openImportDialog(m_settings.defaultRatio().ok() ? m_settings.defaultRatio().value()
+                                                                     : StopRatio::kDefault);
+}
+
+void MainWindow::setImportPositionsHook(std::function<void()> importPositions)
+{
+    m_importPositions = std::move(importPositions);
+    if (m_welcomeWizard)
+        m_welcomeWizard->setImportPositionsHook(m_importPositions);
+}
+
+void MainWindow::openWelcome(int page)
+{
+    if (!m_welcomeWizard) {
+        WelcomeWizard::Services services;
+        if (m_settingsServices) {
+            services.secrets = m_settingsServices->secrets;
+            services.test = m_settingsServices->test;
+        }
+        m_welcomeWizard = new WelcomeWizard(m_watchlist, m_settings, services, this);
+        m_welcomeWizard->setAttribute(Qt::WA_DeleteOnClose);
+        m_welcomeWizard->setDemoMode(m_demoMode);
+        if (const std::optional<ConnectionState> state = m_statusPanel->connectionState())
+            m_welcomeWizard->setConnectionState(*state, m_statusPanel->connectionMessage());
+        m_welcomeWizard->setImportPositionsHook(m_importPositions);
+        connect(m_welcomeWizard, &WelcomeWizard::connectDialogRequested, this,
+                [this] { openConnectDialogOver(m_welcomeWizard); });
+        connect(m_welcomeWizard, &WelcomeWizard::demoRequested, this, &MainWindow::demoRequested);
+        connect(m_welcomeWizard, &WelcomeWizard::defaultRatioSaved, this, [this] {
+            m_addForm->setDefaultRatio(m_settings.defaultRatio());
+            Q_EMIT settingsSaved();
+        });
+        connect(m_welcomeWizard, &WelcomeWizard::channelSaved, this, &MainWindow::settingsSaved);
+        if (page > 0)
+            m_welcomeWizard->startAt(static_cast<WelcomeWizard::PageId>(page));
+    }
+    m_welcomeWizard->show();
+    m_welcomeWizard->raise();
+    m_welcomeWizard->activateWindow();
+}
+
 void MainWindow::refreshAlertHistory()
 {
     if (m_alertHistoryDialog)
@@ -599,6 +840,7 @@ void MainWindow::applyDefaultColumnWidths()
     static constexpr Width kWidths[] = {
         {Column::Ticker, 10},         {Column::LastPrice, 10}, {Column::Peak, 10},    {Column::Stop, 10},
         {Column::DistanceToStop, 24}, {Column::Ratio, 7},      {Column::Currency, 8}, {Column::LastAlert, 22},
+        {Column::Quantity, 9},        {Column::MarketValue, 12}, {Column::OpenPnl, 11},
     };
     m_tableView->resizeColumnsToContents();
     QHeaderView *header = m_tableView->horizontalHeader();
@@ -607,6 +849,9 @@ void MainWindow::applyDefaultColumnWidths()
         const int section = WatchlistModel::column(width.column);
         header->resizeSection(section, std::max(header->sectionSize(section), width.characters * charWidth));
     }
+    // The month's sparkline beside the last price, where the eye compares them.
+    header->moveSection(header->visualIndex(WatchlistModel::column(Column::Trend)),
+                        header->visualIndex(WatchlistModel::column(Column::LastPrice)) + 1);
 }
 
 void MainWindow::saveLayout()
@@ -644,6 +889,8 @@ void MainWindow::updateActions()
     m_changeRatioAction->setEnabled(hasSelection);
     m_resetPeakAction->setEnabled(hasSelection);
     m_removeAction->setEnabled(hasSelection);
+    if (m_backtestAction)
+        m_backtestAction->setEnabled(hasSelection);
 }
 
 void MainWindow::updateTickerCount()

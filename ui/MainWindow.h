@@ -4,10 +4,17 @@
 #include "SettingsDialog.h"
 
 #include "broker/BrokerTypes.h"
+#include "portfolio/PortfolioView.h"
+
+#include "monitor/QuoteFeedMode.h"
+
+#include "common/Result.h"
+#include "history/PriceCsv.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -15,23 +22,30 @@ class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
+class QSplitter;
+class QTimer;
 
 namespace trailguard {
 class Settings;
 class WatchlistService;
 struct Breach;
+struct MarketState;
 struct CycleReport;
+struct ChartSeries;
 } // namespace trailguard
 
 namespace trailguard::ui {
 
 class AddTickerForm;
 class AlertHistoryDialog;
+class BacktestDialog;
 class Banner;
 class ConnectDialog;
 class ConnectionBanner;
 class StatusPanel;
 class WatchlistModel;
+class PriceChartPanel;
+class WelcomeWizard;
 
 // The watchlist window: the add form, a filter, the table and the actions on the selected ticker.
 // It wires widgets to the WatchlistService; the rules live in the core.
@@ -83,7 +97,40 @@ public:
     // sets it with each connection state).
     void setBrokerEnvironment(std::optional<trailguard::BrokerEnvironment> environment);
 
+    // The chart below the table shows the selected ticker's history as `provider` gives it (see
+    // ChartSeriesBuilder); without a provider it says "No price history yet".
+    using ChartProvider = std::function<trailguard::ChartSeries(const QString &ticker)>;
+    void setChartProvider(ChartProvider provider);
+    PriceChartPanel *chartPanel() const { return m_chartPanel; }
+    // Feeds the table's "Last month" sparklines (prices oldest first; empty: none painted).
+    void setSparklineProvider(std::function<QList<double>(const QString &ticker)> provider);
+
+    // The welcome (Help > Welcome…) while it is open, else null.
+    WelcomeWizard *welcomeWizard() const;
+    // Shows "Import Positions" in the welcome's tickers step; the hook runs the portfolio import.
+    void setImportPositionsHook(std::function<void()> importPositions);
+
+    // Enables File > Import Positions…, the position columns, the per-currency total and the "no longer
+    // held" banner (PortfolioView). The services must outlive the window.
+    void setPortfolioServices(PortfolioView::Services services);
+    // Null until setPortfolioServices.
+    PortfolioView *portfolioView() const { return m_portfolioView; }
+
+    // Where Backtest… (Ctrl+B) finds a ticker's stored daily prices, oldest first; without a provider
+    // the backtest window starts empty and offers to load a CSV file.
+    using BacktestDataProvider =
+        std::function<trailguard::Result<QList<trailguard::PriceRow>>(const QString &ticker)>;
+    void setBacktestDataProvider(BacktestDataProvider provider);
+    // The backtest window opened last while it is open, else null.
+    BacktestDialog *backtestDialog() const;
+
 public Q_SLOTS:
+    // Writes the geometry, toolbar state and column layout to the settings now (closing the window does
+    // it too); the app calls it before quitting, so a quit from the tray restores the same window.
+    void saveWindowLayout() { saveLayout(); }
+    // Opens the window-modal "Import Positions" dialog (File > Import Positions…; the welcome calls it
+    // too). Without the portfolio services it says to connect an account first.
+    void showImportPositions();
     // Shows, raises and activates the window, also when it is hidden or minimized.
     void showAndRaise();
     // Shows the window with `ticker` selected (clearing a filter that hides it).
@@ -97,6 +144,10 @@ public Q_SLOTS:
     void showCycleReport(const trailguard::CycleReport &report);
     // From Monitor::scheduleChanged: the next check in the status bar (hidden when invalid).
     void setNextCheck(const QDateTime &nextCheck);
+    // From StreamSession::modeChanged: which quote feed is live (streaming, polling, connecting).
+    void setQuoteFeedMode(trailguard::QuoteFeedMode mode);
+    // From Monitor::marketStateChanged: "Market closed — next open …" in the status bar.
+    void setMarketState(const trailguard::MarketState &state);
     // A breach in the status bar; it stays until the next message (the tray pops it up besides).
     void showBreach(const trailguard::Breach &breach);
 
@@ -106,6 +157,11 @@ public Q_SLOTS:
     void openSettingsDialog();
     // Opens (or raises) the alert history window; it stays usable beside the watchlist.
     void openAlertHistory();
+    // Opens (or raises) the welcome, a window beside this one that never blocks it; on `page` when given
+    // (a WelcomeWizard::PageId), else on its first step.
+    void openWelcome(int page = 0);
+    // Opens the backtest window (modeless) of the selected ticker, or raises the one open for it.
+    void openBacktest();
     // Reads the alert history again when its window is open (after a delivery finished).
     void refreshAlertHistory();
     // Asks for confirmation (window-modal), then emits disconnectRequested.
@@ -114,6 +170,8 @@ public Q_SLOTS:
     void removeCurrentTicker();
     void resetCurrentPeak();
     void editCurrentRatio();
+    // Asks the chart provider again for the selected ticker (new prices or alerts were stored).
+    void refreshChart();
 
 Q_SIGNALS:
     // The user pasted a refresh token in the connect dialog: QuestradeAuth::connectWithRefreshToken.
@@ -138,6 +196,7 @@ private:
     void updateConnectionActions();
     void createMenus();
     void createToolBar();
+    void showShortcutsInToolTips();
     void restoreLayout();
     void applyDefaultColumnWidths();
     void saveLayout();
@@ -165,6 +224,14 @@ private:
     QPointer<ConnectDialog> m_connectDialog;
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<AlertHistoryDialog> m_alertHistoryDialog;
+    void createChartPanel();
+    void scheduleChartRefresh(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    QSplitter *m_chartSplitter = nullptr;
+    PriceChartPanel *m_chartPanel = nullptr;
+    ChartProvider m_chartProvider;
+    QTimer *m_chartRefreshTimer = nullptr;
+    QPointer<WelcomeWizard> m_welcomeWizard;
+    std::function<void()> m_importPositions;
     std::optional<SettingsDialog::Services> m_settingsServices;
     AlertHistoryModel::Loader m_loadAlertHistory;
     AlertHistoryModel::Acknowledger m_acknowledgeAlert;
@@ -183,6 +250,12 @@ private:
     QAction *m_alertHistoryAction = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_importPositionsAction = nullptr;
+    PortfolioView *m_portfolioView = nullptr;
+    QAction *m_backtestAction = nullptr;
+    BacktestDataProvider m_backtestData;
+    QPointer<BacktestDialog> m_backtestDialog;
+    QAction *m_welcomeAction = nullptr;
 };
 
 } // namespace trailguard::ui

@@ -60,6 +60,9 @@ SettingsDialog::SettingsDialog(Settings &settings, Services services, QWidget *p
     m_okButton->setObjectName(QStringLiteral("okPushButton"));
     m_applyButton->setObjectName(QStringLiteral("applyPushButton"));
     m_cancelButton->setObjectName(QStringLiteral("cancelPushButton"));
+    m_okButton->setAccessibleDescription(tr("Save the settings and close"));
+    m_applyButton->setAccessibleDescription(tr("Save the settings and keep this window open"));
+    m_cancelButton->setAccessibleDescription(tr("Close without saving (Escape)"));
     connect(m_buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(m_applyButton, &QPushButton::clicked, this, &SettingsDialog::apply);

@@ -26,7 +26,9 @@ StatusPanel::StatusPanel(QStatusBar &statusBar, QObject *parent)
     , m_lastCheckLabel(addLabel(statusBar, "lastCheckLabel"))
     , m_nextCheckLabel(addLabel(statusBar, "nextCheckLabel"))
     , m_errorLabel(addLabel(statusBar, "lastErrorLabel"))
+    , m_feedLabel(addLabel(statusBar, "quoteFeedLabel"))
 {
+    m_feedLabel->hide();
     m_connectionLabel->hide();
     m_nextCheckLabel->hide();
     m_errorLabel->hide();
@@ -35,6 +37,24 @@ StatusPanel::StatusPanel(QStatusBar &statusBar, QObject *parent)
 }
 
 StatusPanel::~StatusPanel() = default;
+
+void StatusPanel::setMarketState(const MarketState &state)
+{
+    if (!m_marketLabel) {
+        auto *statusBar = qobject_cast<QStatusBar *>(m_connectionLabel->parentWidget());
+        if (!statusBar)
+            return;
+        m_marketLabel = addLabel(*statusBar, "marketStateLabel");
+    }
+    m_marketText = MarketHours::describe(state, QDateTime::currentDateTimeUtc());
+    m_marketLabel->setText(m_marketText);
+    m_marketLabel->setToolTip(
+        state.known && !state.open
+            ? tr("Prices are checked while a watched market is open; Check Now works at any time.")
+            : QString());
+    m_marketLabel->setVisible(!m_marketText.isEmpty());
+    Q_EMIT changed();
+}
 
 void StatusPanel::setDemoMode(bool demo)
 {
@@ -120,6 +140,28 @@ void StatusPanel::setNextCheck(const QDateTime &nextCheck)
     Q_EMIT changed();
 }
 
+void StatusPanel::setQuoteFeedMode(QuoteFeedMode mode)
+{
+    m_feedMode = mode;
+    switch (mode) {
+    case QuoteFeedMode::Streaming:
+        m_feedLabel->setText(tr("Quotes: streaming live"));
+        m_feedLabel->setToolTip(
+            tr("Real-time quotes arrive over Questrade's stream; polling only backs it up."));
+        break;
+    case QuoteFeedMode::Connecting:
+        m_feedLabel->setText(tr("Quotes: connecting stream\u2026"));
+        m_feedLabel->setToolTip(tr("Setting up the real-time stream; prices are polled meanwhile."));
+        break;
+    case QuoteFeedMode::Polling:
+        m_feedLabel->setText(tr("Quotes: polling"));
+        m_feedLabel->setToolTip(tr("Prices are checked every interval (the stream is off or down)."));
+        break;
+    }
+    m_feedLabel->show();
+    Q_EMIT changed();
+}
+
 QString StatusPanel::summary(int tickerCount) const
 {
     QString line;
@@ -149,6 +191,8 @@ QString StatusPanel::summary(int tickerCount) const
             line = tr("%1, not checked yet", "watching N tickers, ...").arg(watching);
         else
             line = tr("%1, last check %2", "watching N tickers, last check 10:42").arg(watching, lastCheck);
+        if (m_feedMode == QuoteFeedMode::Streaming)
+            line = tr("%1; quotes streaming live", "watching N tickers, last check 10:42; ...").arg(line);
         break;
     }
     }

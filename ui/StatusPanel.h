@@ -1,6 +1,8 @@
 #pragma once
 
 #include "broker/BrokerTypes.h"
+#include "monitor/MarketHours.h"
+#include "monitor/QuoteFeedMode.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -18,7 +20,7 @@ namespace trailguard::ui {
 
 // The permanent widgets on the right of the status bar: the connection state, the last and next check and
 // the error of the last check, in words. Also writes the one-line summary the tray shows as its tooltip.
-// Labels: connectionStateLabel, lastCheckLabel, nextCheckLabel, lastErrorLabel.
+// Labels: connectionStateLabel, lastCheckLabel, nextCheckLabel, lastErrorLabel, quoteFeedLabel.
 class StatusPanel : public QObject {
     Q_OBJECT
 public:
@@ -35,6 +37,13 @@ public:
     void showCycleReport(const CycleReport &report);
     void setNextCheck(const QDateTime &nextCheck);
     bool isCycleRunning() const { return m_cycleRunning; }
+    // Which quote feed is live; no label until the first call.
+    void setQuoteFeedMode(QuoteFeedMode mode);
+    std::optional<QuoteFeedMode> quoteFeedMode() const { return m_feedMode; }
+    // From Monitor::marketStateChanged: "Market open" / "Market closed — next open 9:30 AM" in the
+    // marketStateLabel (hidden while the markets are not known).
+    void setMarketState(const MarketState &state);
+    QString marketText() const { return m_marketText; }
 
     // "watching 3 tickers, last check 10:42", "Disconnected: reconnect needed", ... with a second line
     // for the error of the last check.
@@ -54,6 +63,7 @@ private:
     QLabel *m_lastCheckLabel;
     QLabel *m_nextCheckLabel;
     QLabel *m_errorLabel;
+    QLabel *m_feedLabel; // quoteFeedLabel
 
     bool m_demo = false;
     std::optional<ConnectionState> m_state;
@@ -62,6 +72,9 @@ private:
     QDateTime m_lastCheck;
     QString m_lastError;
     QDateTime m_nextCheck;
+    std::optional<QuoteFeedMode> m_feedMode;
+    QLabel *m_marketLabel = nullptr; // marketStateLabel, made at the first setMarketState
+    QString m_marketText;
 };
 
 } // namespace trailguard::ui

@@ -3,6 +3,7 @@
 #include "Formatting.h"
 
 #include "domain/StopLossEngine.h"
+#include "portfolio/Portfolio.h"
 #include "watchlist/WatchlistService.h"
 
 #include <QApplication>
@@ -28,7 +29,8 @@ QVariant optionalNumber(const std::optional<double> &value)
 
 bool isNumeric(Column column)
 {
-    return column != Column::Ticker && column != Column::Currency && column != Column::LastAlert;
+    return column != Column::Ticker && column != Column::Currency && column != Column::LastAlert &&
+           column != Column::Trend && column != Column::Strategy;
 }
 } // namespace
 
@@ -56,6 +58,7 @@ Status WatchlistModel::reload()
         return stocks.error();
     beginResetModel();
     m_stocks = std::move(stocks).value();
+    m_sparklines.clear();
     endResetModel();
     return success();
 }
@@ -68,6 +71,31 @@ WatchlistModel::StopProximity WatchlistModel::proximity(const StockState &stock)
     if (StopLossEngine::isBelow(*stock.lastPrice, *stock.stop))
         return StopProximity::Below;
     return *distance <= kNearStopPercent ? StopProximity::Near : StopProximity::Clear;
+}
+
+void WatchlistModel::setSparklineProvider(SparklineProvider provider)
+{
+    m_sparklineProvider = std::move(provider);
+    refreshSparklines();
+}
+
+void WatchlistModel::refreshSparklines()
+{
+    m_sparklines.clear();
+    if (!m_stocks.isEmpty()) {
+        const int trend = column(Column::Trend);
+        Q_EMIT dataChanged(index(0, trend), index(rowCount() - 1, trend));
+    }
+}
+
+QList<double> WatchlistModel::sparkline(const QString &ticker) const
+{
+    if (!m_sparklineProvider)
+        return {};
+    auto cached = m_sparklines.constFind(ticker);
+    if (cached == m_sparklines.cend())
+        cached = m_sparklines.insert(ticker, m_sparklineProvider(ticker));
+    return *cached;
 }
 
 int WatchlistModel::rowOf(const QString &ticker) const
@@ -93,11 +121,15 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
         return {};
     const StockState &stock = m_stocks.at(index.row());
     const auto column = static_cast<Column>(index.column());
+    if (const QVariant position = positionData(stock, column, role); position.isValid())
+        return position;
 
     switch (role) {
     case Qt::DisplayRole:
         return displayData(stock, column);
     case Qt::EditRole:
+        if (column == Column::Strategy)
+            return stock.strategySpec();
         return column == Column::Ratio ? QVariant(stock.ratio) : displayData(stock, column);
     case Qt::ToolTipRole:
         return toolTip(stock, column);
@@ -120,6 +152,8 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
         return stock.ticker;
     if (role == WatchlistModel::role(Role::Proximity))
         return static_cast<int>(proximity(stock));
+    if (role == WatchlistModel::role(Role::Sparkline) && column == Column::Trend)
+        return QVariant::fromValue(sparkline(stock.ticker));
     return {};
 }
 
@@ -159,6 +193,10 @@ QVariant WatchlistModel::displayData(const StockState &stock, Column column) con
         return Formatting::ratio(stock.ratio);
     case Column::Currency:
         return stock.currency.isEmpty() ? Formatting::emptyValue() : stock.currency;
+    case Column::Quantity:
+    case Column::MarketValue:
+    case Column::OpenPnl:
+        return positionData(stock, column, Qt::DisplayRole);
     case Column::LastAlert: {
         const QString last = stock.lastAlertAt.isValid()
                                  ? QLocale().toString(stock.lastAlertAt.toLocalTime(), QLocale::ShortFormat)
@@ -169,6 +207,10 @@ QVariant WatchlistModel::displayData(const StockState &stock, Column column) con
         }
         return last;
     }
+    case Column::Trend:
+        return {}; // painted by SparklineDelegate
+    case Column::Strategy:
+        return stock.strategySpec();
     }
     return {};
 }
@@ -192,6 +234,19 @@ QVariant WatchlistModel::sortData(const StockState &stock, Column column) const
         return stock.currency;
     case Column::LastAlert:
         return stock.lastAlertAt.isValid() ? QVariant(stock.lastAlertAt) : QVariant();
+    case Column::Quantity:
+    case Column::MarketValue:
+    case Column::OpenPnl:
+        return positionData(stock, column, role(Role::Sort));
+    case Column::Trend: {
+        // Sorts by the month's change.
+        const QList<double> prices = sparkline(stock.ticker);
+        if (prices.size() < 2 || prices.constFirst() == 0)
+            return {};
+        return prices.constLast() / prices.constFirst() - 1;
+    }
+    case Column::Strategy:
+        return stock.strategySpec();
     }
     return {};
 }
@@ -276,10 +331,24 @@ QVariant WatchlistModel::toolTip(const StockState &stock, Column column) const
         break;
     case Column::Ratio:
         return tr("Stop = peak \u00d7 ratio. Double-click to change it.");
+    case Column::Strategy:
+        return tr(
+            "How the stop moves. Double-click to change it: trailing:R (stop = peak \u00d7 R), fixed:P "
+            "(stop at P), fixed-pct:R (entry \u00d7 R), activation:R,A (entry \u00d7 R until the price "
+            "is A above the entry, then trailing), atr:N,K (highest high of N days \u2212 K \u00d7 ATR).");
     case Column::LastAlert:
         if (stock.lastAlertAt.isValid())
             return QLocale().toString(stock.lastAlertAt.toLocalTime(), QLocale::LongFormat);
         return tr("No alert raised yet.");
+    case Column::Trend: {
+        const QList<double> prices = sparkline(stock.ticker);
+        if (prices.size() < 2)
+            return tr("No price history for the last month yet.");
+        const auto [low, high] = std::minmax_element(prices.cbegin(), prices.cend());
+        return tr("Last month: from %1 to %2 (low %3, high %4)")
+            .arg(Formatting::price(prices.constFirst()), Formatting::price(prices.constLast()),
+                 Formatting::price(*low), Formatting::price(*high));
+    }
     default:
         break;
     }
@@ -320,6 +389,16 @@ QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Currency");
     case Column::LastAlert:
         return tr("Last alert");
+    case Column::Quantity:
+        return tr("Quantity");
+    case Column::MarketValue:
+        return tr("Market value");
+    case Column::OpenPnl:
+        return tr("Open P/L");
+    case Column::Trend:
+        return tr("Last month");
+    case Column::Strategy:
+        return tr("Strategy");
     }
     return {};
 }
@@ -327,13 +406,29 @@ QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, in
 Qt::ItemFlags WatchlistModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags flags = QAbstractTableModel::flags(index);
-    if (index.isValid() && index.column() == column(Column::Ratio))
+    if (index.isValid() &&
+        (index.column() == column(Column::Ratio) || index.column() == column(Column::Strategy)))
         flags |= Qt::ItemIsEditable;
     return flags;
 }
 
 bool WatchlistModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
+    if (role == Qt::EditRole && index.column() == column(Column::Strategy) &&
+        checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        const Result<StopStrategy> strategy = StopStrategy::parse(value.toString());
+        if (!strategy.ok()) {
+            Q_EMIT editFailed(strategy.error().message);
+            return false;
+        }
+        const Result<StockState> changed =
+            m_service.changeStrategy(m_stocks.at(index.row()).ticker, strategy.value());
+        if (!changed.ok()) {
+            Q_EMIT editFailed(changed.error().message);
+            return false;
+        }
+        return true;
+    }
     if (role != Qt::EditRole ||
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
         index.column() != column(Column::Ratio)) {
@@ -376,6 +471,7 @@ void WatchlistModel::updateStock(const StockState &stock)
     if (m_stocks.at(row) == stock)
         return;
     m_stocks[row] = stock;
+    m_sparklines.remove(stock.ticker); // a new price may have been stored
     Q_EMIT dataChanged(index(row, 0), index(row, kColumnCount - 1));
 }
 
@@ -386,7 +482,67 @@ void WatchlistModel::removeStock(const QString &ticker)
         return;
     beginRemoveRows({}, row, row);
     m_stocks.removeAt(row);
+    m_sparklines.remove(ticker);
     endRemoveRows();
+}
+
+void WatchlistModel::setPortfolio(const Portfolio *portfolio)
+{
+    if (m_portfolio)
+        disconnect(m_portfolio, nullptr, this, nullptr);
+    m_portfolio = portfolio;
+    const auto refresh = [this] {
+        if (!m_stocks.isEmpty())
+            Q_EMIT dataChanged(index(0, column(Column::Quantity)),
+                               index(rowCount() - 1, column(Column::OpenPnl)));
+    };
+    if (m_portfolio)
+        connect(m_portfolio, &Portfolio::changed, this, refresh);
+    refresh();
+}
+
+// The position columns; an invalid QVariant for other columns and roles, so data() goes on.
+QVariant WatchlistModel::positionData(const StockState &stock, Column column, int role) const
+{
+    if (column != Column::Quantity && column != Column::MarketValue && column != Column::OpenPnl)
+        return {};
+    const std::optional<TickerPosition> position =
+        m_portfolio ? m_portfolio->positionOf(stock.ticker) : std::nullopt;
+    const auto valueOf = [&]() -> std::optional<double> {
+        if (!position)
+            return std::nullopt;
+        if (column == Column::Quantity)
+            return position->quantity;
+        return column == Column::MarketValue ? position->marketValue : position->openPnl;
+    };
+    const std::optional<double> value = valueOf();
+    if (role == Qt::DisplayRole) {
+        if (!value)
+            return Formatting::emptyValue();
+        if (column == Column::Quantity)
+            return QLocale().toString(*value, 'f', std::floor(*value) == *value ? 0 : 4);
+        const QString amount = QLocale().toString(*value, 'f', 2);
+        return column == Column::OpenPnl && *value > 0 ? QStringLiteral("+") + amount : amount;
+    }
+    if (role == WatchlistModel::role(Role::Sort))
+        return optionalNumber(value);
+    if (role == Qt::TextAlignmentRole)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && column == Column::OpenPnl && value && *value != 0.0)
+        return *value > 0 ? QColor(0x1b, 0x7a, 0x2e) : QColor(0xb0, 0x00, 0x20);
+    if (role == Qt::ToolTipRole) {
+        if (!position)
+            return tr("Not held in the imported accounts (File > Import Positions…).");
+        QStringList lines{tr("%n share(s) in account(s) %1", nullptr, int(std::round(position->quantity)))
+                              .arg(position->accounts.join(QStringLiteral(", ")))};
+        if (position->averageEntryPrice)
+            lines << tr("Average entry price %1").arg(Formatting::price(position->averageEntryPrice));
+        if (position->updatedAt.isValid())
+            lines << tr("As of %1")
+                         .arg(QLocale().toString(position->updatedAt.toLocalTime(), QLocale::ShortFormat));
+        return lines.join(QLatin1Char('\n'));
+    }
+    return {};
 }
 
 } // namespace trailguard::ui

@@ -4,12 +4,16 @@
 #include "domain/StockState.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QIcon>
 #include <QList>
 
+#include <functional>
+
 namespace trailguard {
+class Portfolio;
 class WatchlistService;
-}
+} // namespace trailguard
 
 namespace trailguard::ui {
 
@@ -28,14 +32,24 @@ public:
         Ratio,
         Currency,
         LastAlert,
+        Trend, // a sparkline of the last month (SparklineDelegate paints Role::Sparkline)
+        // What the imported accounts hold of the ticker (setPortfolio); empty for tickers not held.
+        Quantity,
+        MarketValue,
+        OpenPnl,
+        Strategy, // the stop strategy's spec ("trailing:0.9", "atr:14,3"), editable
     };
-    static constexpr int kColumnCount = 8;
+    static constexpr int kColumnCount = 13;
 
     enum class Role {
         Sort = Qt::UserRole + 1, // a number (or date-time) for numeric columns, null when unknown
         Ticker,                  // the row's ticker, in every column
         Proximity,               // StopProximity of the row, as int, in every column
+        Sparkline,               // QList<double>: the last month's prices, oldest first (Trend column)
     };
+
+    // The prices of the last month for a ticker, oldest first; empty when none are stored.
+    using SparklineProvider = std::function<QList<double>(const QString &ticker)>;
 
     // How close the last price is to the stop, for the marker beside the distance.
     enum class StopProximity {
@@ -55,6 +69,13 @@ public:
     static constexpr int role(Role r) { return static_cast<int>(r); }
     static StopProximity proximity(const StockState &stock);
 
+    // Feeds the Trend column. Results are kept until the ticker's row changes or refreshSparklines().
+    void setSparklineProvider(SparklineProvider provider);
+    void refreshSparklines();
+
+    // Fills the Quantity, Market value and Open P/L columns from the imported positions (null: empty).
+    void setPortfolio(const Portfolio *portfolio);
+
     // The row of `ticker`, or -1.
     int rowOf(const QString &ticker) const;
     const StockState &stockAt(int row) const { return m_stocks.at(row); }
@@ -64,7 +85,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    // Only the ratio is editable; the change goes through WatchlistService::changeRatio.
+    // The ratio and the strategy are editable; changes go through WatchlistService::changeRatio and
+    // WatchlistService::changeStrategy (a strategy is edited as its spec string and checked there).
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
 Q_SIGNALS:
@@ -85,9 +107,14 @@ private:
     QVariant toolTip(const StockState &stock, Column column) const;
 
     WatchlistService &m_service;
+    QVariant positionData(const StockState &stock, Column column, int role) const;
+    const Portfolio *m_portfolio = nullptr;
     QList<StockState> m_stocks;
     QIcon m_nearIcon;
     QIcon m_belowIcon;
+    QList<double> sparkline(const QString &ticker) const;
+    SparklineProvider m_sparklineProvider;
+    mutable QHash<QString, QList<double>> m_sparklines; // cache: painting must not query every time
 };
 
 } // namespace trailguard::ui

@@ -1,5 +1,7 @@
 #include "alerts/AlertFormatter.h"
 
+#include "domain/MarketCalendar.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -15,6 +17,17 @@ QString withCurrency(double value, const QString &currency)
     return currency.isEmpty() ? price(value) : QStringLiteral("%1 %2").arg(price(value), currency);
 }
 } // namespace
+
+QString offlineNote(const Breach &breach, const QDateTime &now)
+{
+    const QTimeZone zone = MarketCalendar::exchangeTimeZone(breach.ticker);
+    const QDateTime local = breach.quoteTime.toTimeZone(zone);
+    const QString time = local.toString(QStringLiteral("HH:mm"));
+    if (local.date() == now.toTimeZone(zone).date())
+        return Alerts::tr("stop breached while offline at %1").arg(time);
+    return Alerts::tr("stop breached while offline on %1 at %2")
+        .arg(local.date().toString(Qt::ISODate), time);
+}
 
 QString price(double value)
 {
@@ -35,6 +48,9 @@ AlertMessage breach(const Breach &breach, const QString &currency, const QDateTi
     message.createdAt = now.toUTC();
     message.subject = Alerts::tr("Stop-loss breach: %1 %2 < stop %3 (peak %4)")
                           .arg(breach.ticker, price(breach.price), price(breach.stop), price(breach.peak));
+    const QString offline = breach.whileOffline ? offlineNote(breach, now) : QString();
+    if (breach.whileOffline)
+        message.subject += QStringLiteral(", ") + offline;
     message.fields = {
         {Alerts::tr("Price"), withCurrency(breach.price, currency)},
         {Alerts::tr("Stop"), withCurrency(breach.stop, currency)},
@@ -46,7 +62,14 @@ AlertMessage breach(const Breach &breach, const QString &currency, const QDateTi
     if (!currency.isEmpty())
         message.fields.append({Alerts::tr("Currency"), currency});
 
-    QString text =
+    // The exchanges Questrade serves all keep Toronto's (Eastern) time.
+    QString text = breach.whileOffline
+                       ? Alerts::tr("%1: %2 (Toronto time), seen in the minute prices after Trailguard was "
+                                    "offline.")
+                                 .arg(breach.ticker, offline) +
+                             QStringLiteral("\n")
+                       : QString();
+    text +=
         Alerts::tr("%1 traded at %2, below its trailing stop of %3.")
             .arg(breach.ticker, withCurrency(breach.price, currency), withCurrency(breach.stop, currency)) +
         QStringLiteral("\n\n");

@@ -56,7 +56,8 @@ void HealthWatch::cycleFinished(const CycleReport &report, std::chrono::seconds 
         clear(kQuotesCondition, Health::tr("Trailguard receives prices again"));
         return;
     }
-    if (report.watched == 0 || !isMarketOpen(now))
+    const bool open = m_marketOpen ? m_marketOpen() : isMarketOpen(now);
+    if (report.watched == 0 || !open)
         return;
     if (!m_lastGoodQuote.isValid())
         m_lastGoodQuote = report.startedAt; // count from the first failed check of this run

@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <chrono>
+#include <functional>
 
 namespace trailguard {
 
@@ -17,7 +18,8 @@ namespace trailguard {
 //  - no successful quote came for more than two check intervals while the market is open;
 //  - a channel has been failing for more than an hour (reported on the other channels).
 // Each condition alerts once when it starts and once when it clears.
-// Market hours here are the regular session, 09:30-16:00 Toronto time on weekdays; holidays are not known.
+// Whether the market is open comes from setMarketOpenCheck (the server's sessions, see MarketHours); without
+// one, the regular session 09:30-16:00 Toronto time on weekdays is assumed and holidays are not known.
 class HealthWatch : public QObject {
     Q_OBJECT
 public:
@@ -30,6 +32,8 @@ public:
     void deliveryFinished(const QString &channel, bool delivered, const QString &reason);
 
     bool isActive(const QString &condition) const { return m_active.contains(condition); }
+    // Says whether a watched market is open now (true also when not known).
+    void setMarketOpenCheck(std::function<bool()> check) { m_marketOpen = std::move(check); }
     static bool isMarketOpen(const QDateTime &instant);
 
 private:
@@ -42,6 +46,7 @@ private:
     QHash<QString, QDateTime> m_active; // condition → since
     QDateTime m_lastGoodQuote;
     QHash<QString, QDateTime> m_failingSince; // channel → first failure of the current streak
+    std::function<bool()> m_marketOpen;
 };
 
 } // namespace trailguard

@@ -85,4 +85,36 @@ struct AccessGrant {
     QUrl apiServer; // ends with '/', e.g. https://api03.iq.questrade.com/
 };
 
+// One brokerage account from v1/accounts (questrade-api.md §6). `number` is text, never a number.
+struct BrokerAccount {
+    QString number; // "12345678": the {id} of the account URLs
+    QString type;   // "Margin", "TFSA", "RRSP", "Cash", ...
+    QString status; // "Active", ...
+    QString clientAccountType;
+    bool isPrimary = false;
+    bool isBilling = false;
+
+    bool operator==(const BrokerAccount &) const = default;
+};
+
+// One holding from v1/accounts/{number}/positions. Only symbol, symbolId and openQuantity are sure to
+// be there; the rest is empty when absent or null. openQuantity is negative for a short position.
+struct BrokerPosition {
+    QString symbol; // Questrade's symbol: "RY.TO", "AAPL", or an option such as "BAC18Oct19C29.00"
+    qint64 symbolId = 0;
+    double openQuantity = 0;
+    std::optional<double> closedQuantity;
+    std::optional<double> currentMarketValue;
+    std::optional<double> currentPrice;
+    std::optional<double> averageEntryPrice;
+    std::optional<double> openPnl;
+    std::optional<double> closedPnl;
+    std::optional<double> dayPnl;
+    std::optional<double> totalCost;
+    std::optional<bool> isRealTime;
+    std::optional<bool> isUnderReorg;
+
+    bool operator==(const BrokerPosition &) const = default;
+};
+
 } // namespace trailguard

@@ -165,6 +165,16 @@ void QuestradeAuth::reportInvalidAccessToken(const QByteArray &accessToken)
     }
 }
 
+void QuestradeAuth::refreshAccessTokenEarly()
+{
+    if (!m_tokens || m_tokens->rejected || m_tokens->refreshToken.isEmpty() || m_exchanging)
+        return;
+    qCInfo(lcBroker, "Renewing the access token early (streaming session)");
+    m_tokens->accessExpiresAt = QDateTime();
+    startExchange(
+        Exchange{m_tokens->refreshToken, m_tokens->environment, m_tokens->bootstrapHash, Origin::Rotation});
+}
+
 BrokerEnvironment QuestradeAuth::environment() const
 {
     return m_tokens ? m_tokens->environment : m_options.environment;

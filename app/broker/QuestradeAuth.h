@@ -79,6 +79,9 @@ public:
     // An API call was answered 401 / 1017 with `accessToken`: refresh, unless a newer token already
     // replaced it. Callers retry once, never more.
     void reportInvalidAccessToken(const QByteArray &accessToken);
+    // Exchanges the refresh token now although the access token is still good: a streaming session
+    // (questrade-api.md §7) renews its token around minute 25 instead of waiting for a REST call to need it.
+    void refreshAccessTokenEarly();
 
     ConnectionState state() const { return m_state; }
     // The sentence for the status bar that goes with state().

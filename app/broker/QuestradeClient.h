@@ -50,6 +50,11 @@ public:
     using QuotesCallback = std::function<void(Result<QList<BrokerQuote>>)>;
     using MarketsCallback = std::function<void(Result<QList<MarketSession>>)>;
     using TimeCallback = std::function<void(Result<QDateTime>)>;
+    using CandlesCallback = std::function<void(Result<QList<Candle>>)>;
+    // Questrade answers at most this many candles per call (questrade-api.md §4).
+    static constexpr int kMaxCandlesPerCall = 2000;
+    using AccountsCallback = std::function<void(Result<QList<BrokerAccount>>)>;
+    using PositionsCallback = std::function<void(Result<QList<BrokerPosition>>)>;
 
     QuestradeClient(QNetworkAccessManager *network, QuestradeAuth &auth, RateLimiter &limiter,
                     Options options, QObject *parent = nullptr);
@@ -68,6 +73,28 @@ public:
     void fetchMarkets(QObject *context, MarketsCallback done);
     // Questrade's clock (v1/time); also a cheap way to check that the connection works.
     void fetchServerTime(QObject *context, TimeCallback done);
+    // The candles of one symbol in [start, end), oldest first (v1/markets/candles/{id}, §4). The range is
+    // split into chunks of at most kMaxCandlesPerCall candles (see candleChunks) fetched one after the
+    // other; a chunk Questrade still finds too large (1003/1005/413) is halved and retried. Candles
+    // repeated across chunks are dropped, clipped pieces of one candle are joined, and the first and last
+    // candle may be clipped to the range (the last may be in progress). Fails as a whole on the first
+    // chunk that fails.
+    void fetchCandles(qint64 symbolId, const QDateTime &start, const QDateTime &end, CandleInterval interval,
+                      QObject *context, CandlesCallback done);
+    // [start, end) cut into consecutive ranges that each hold at most kMaxCandlesPerCall candles: every
+    // inner boundary falls on a candle boundary (a multiple of the interval; Eastern midnight for days
+    // and weeks), so no candle is split between two calls. Empty when end <= start.
+    static QList<std::pair<QDateTime, QDateTime>> candleChunks(const QDateTime &start, const QDateTime &end,
+                                                               CandleInterval interval);
+    // The port of the Level 1 WebSocket stream for `symbolIds` (questrade-api.md §7, step 1:
+    // v1/markets/quotes?ids=...&stream=true&mode=WebSocket answers {"streamPort": N}); a market-data call.
+    using StreamPortCallback = std::function<void(Result<quint16>)>;
+    void requestStreamPort(const QList<qint64> &symbolIds, QObject *context, StreamPortCallback done);
+    // The accounts of the login (v1/accounts), an account-category call.
+    void fetchAccounts(QObject *context, AccountsCallback done);
+    // The positions of one account (v1/accounts/{number}/positions), an account-category call. An
+    // unknown number fails with AccountNotFound (Questrade's 1018).
+    void fetchPositions(const QString &accountNumber, QObject *context, PositionsCallback done);
 
     // Ids per quote call now: Options::idsPerQuoteCall, or less after a "too long" answer.
     int idsPerQuoteCall() const { return m_idsPerQuoteCall; }
@@ -83,6 +110,7 @@ private:
     struct Call;
     struct QuoteJob;
     struct SymbolJob;
+    struct CandleJob;
 
     void get(const QString &path, const QString &query, AnswerCallback done);
     void start(const std::shared_ptr<Call> &call);
@@ -95,6 +123,7 @@ private:
     void requestQuotes(const std::shared_ptr<QuoteJob> &job, const QList<qint64> &ids);
     void finishQuotes(const std::shared_ptr<QuoteJob> &job);
     void finishSymbols(const std::shared_ptr<SymbolJob> &job);
+    void requestNextCandles(const std::shared_ptr<CandleJob> &job);
 
     QNetworkAccessManager *m_network;
     QuestradeAuth &m_auth;

@@ -4,8 +4,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <cmath>
+#include <initializer_list>
 
 namespace trailguard::QuestradeParsing {
 
@@ -270,6 +272,195 @@ Result<QDateTime> parseServerTime(const QJsonObject &object)
     if (!time.isValid())
         return malformed(Messages::tr("\"time\" is missing or not a time"));
     return time;
+}
+
+Result<QList<BrokerAccount>> parseAccounts(const QJsonObject &object)
+{
+    Result<QJsonArray> array = readArray(object, "accounts");
+    if (!array)
+        return array.error();
+    QList<BrokerAccount> accounts;
+    for (const QJsonValue &entry : array.value()) {
+        if (!entry.isObject())
+            return malformed(Messages::tr("an account entry is not an object"));
+        const QJsonObject json = entry.toObject();
+        BrokerAccount account;
+        const QJsonValue number = json.value(key("number"));
+        if (number.isString())
+            account.number = number.toString().trimmed();
+        else if (const std::optional<qint64> digits = readId(number))
+            account.number = QString::number(*digits); // documented as text; tolerate a number
+        if (account.number.isEmpty())
+            return malformed(Messages::tr("an account entry lacks its number"));
+        account.type = json.value(key("type")).toString();
+        account.status = json.value(key("status")).toString();
+        account.clientAccountType = json.value(key("clientAccountType")).toString();
+        account.isPrimary = json.value(key("isPrimary")).toBool();
+        account.isBilling = json.value(key("isBilling")).toBool();
+        accounts.append(account);
+    }
+    return accounts;
+}
+
+namespace {
+// An optional number: absent, null or not a finite number gives nothing. `names` are tried in order.
+std::optional<double> readOptionalNumber(const QJsonObject &json, std::initializer_list<const char *> names)
+{
+    for (const char *name : names) {
+        const QJsonValue value = json.value(key(name));
+        if (value.isDouble() && std::isfinite(value.toDouble()))
+            return value.toDouble();
+    }
+    return std::nullopt;
+}
+
+std::optional<bool> readOptionalBool(const QJsonObject &json, const char *name)
+{
+    const QJsonValue value = json.value(key(name));
+    if (value.isBool())
+        return value.toBool();
+    return std::nullopt;
+}
+} // namespace
+
+Result<QList<BrokerPosition>> parsePositions(const QJsonObject &object)
+{
+    Result<QJsonArray> array = readArray(object, "positions");
+    if (!array)
+        return array.error();
+    QList<BrokerPosition> positions;
+    for (const QJsonValue &entry : array.value()) {
+        if (!entry.isObject())
+            return malformed(Messages::tr("a position is not an object"));
+        const QJsonObject json = entry.toObject();
+        BrokerPosition position;
+        const QJsonValue symbol = json.value(key("symbol"));
+        const std::optional<qint64> id = readId(json.value(key("symbolId")));
+        if (!symbol.isString() || symbol.toString().trimmed().isEmpty() || !id)
+            return malformed(Messages::tr("a position lacks a valid symbol or symbolId"));
+        position.symbol = symbol.toString().trimmed();
+        position.symbolId = *id;
+        const QJsonValue quantity = json.value(key("openQuantity"));
+        if (!quantity.isDouble() || !std::isfinite(quantity.toDouble()))
+            return malformed(
+                Messages::tr("the openQuantity of %1 is missing or not a number").arg(position.symbol));
+        position.openQuantity = quantity.toDouble();
+        position.closedQuantity = readOptionalNumber(json, {"closedQuantity"});
+        position.currentMarketValue = readOptionalNumber(json, {"currentMarketValue"});
+        position.currentPrice = readOptionalNumber(json, {"currentPrice"});
+        position.averageEntryPrice = readOptionalNumber(json, {"averageEntryPrice"});
+        position.openPnl = readOptionalNumber(json, {"openPnl", "openPnL"});
+        position.closedPnl = readOptionalNumber(json, {"closedPnl", "closedPnL"});
+        position.dayPnl = readOptionalNumber(json, {"dayPnl", "dayPnL"});
+        position.totalCost = readOptionalNumber(json, {"totalCost"});
+        position.isRealTime = readOptionalBool(json, "isRealTime");
+        position.isUnderReorg = readOptionalBool(json, "isUnderReorg");
+        positions.append(position);
+    }
+    return positions;
+}
+
+Result<QList<Candle>> parseCandles(const QJsonObject &object)
+{
+    Result<QJsonArray> array = readArray(object, "candles");
+    if (!array)
+        return array.error();
+    QList<Candle> candles;
+    for (const QJsonValue &entry : array.value()) {
+        if (!entry.isObject())
+            return malformed(Messages::tr("a candle is not an object"));
+        const QJsonObject json = entry.toObject();
+        Candle candle;
+        candle.start = parseTime(json.value(key("start")));
+        candle.end = parseTime(json.value(key("end")));
+        if (!candle.start.isValid() || !candle.end.isValid() || candle.end < candle.start)
+            return malformed(Messages::tr("a candle lacks a valid start or end"));
+        const QString context = Messages::tr("a candle of %1").arg(candle.start.toString(Qt::ISODate));
+        bool traded = true;
+        for (auto [field, target] : {std::pair{"open", &candle.open}, std::pair{"high", &candle.high},
+                                     std::pair{"low", &candle.low}, std::pair{"close", &candle.close}}) {
+            Result<std::optional<double>> price = readPrice(json.value(key(field)), context);
+            if (!price)
+                return price.error();
+            if (!price.value())
+                traded = false;
+            else
+                *target = *price.value();
+        }
+        const QJsonValue volume = json.value(key("volume"));
+        if (volume.isDouble() && volume.toDouble() >= 0 && volume.toDouble() < 9e18)
+            candle.volume = static_cast<qint64>(volume.toDouble());
+        else if (!volume.isUndefined() && !volume.isNull())
+            return malformed(Messages::tr("the volume of %1 is not a number").arg(context));
+        if (traded)
+            candles.append(candle);
+    }
+    return candles;
+}
+
+namespace {
+struct IntervalName {
+    CandleInterval interval;
+    const char *name;
+    qint64 seconds;
+};
+constexpr IntervalName kIntervals[] = {
+    {CandleInterval::OneMinute, "OneMinute", 60},
+    {CandleInterval::FiveMinutes, "FiveMinutes", 5 * 60},
+    {CandleInterval::FifteenMinutes, "FifteenMinutes", 15 * 60},
+    {CandleInterval::HalfHour, "HalfHour", 30 * 60},
+    {CandleInterval::OneHour, "OneHour", 3600},
+    {CandleInterval::OneDay, "OneDay", 86400},
+    {CandleInterval::OneWeek, "OneWeek", 7 * 86400},
+};
+} // namespace
+
+QString candleIntervalName(CandleInterval interval)
+{
+    for (const IntervalName &entry : kIntervals) {
+        if (entry.interval == interval)
+            return QString::fromLatin1(entry.name);
+    }
+    return {};
+}
+
+std::optional<CandleInterval> candleIntervalFromName(const QString &name)
+{
+    for (const IntervalName &entry : kIntervals) {
+        if (name == QLatin1String(entry.name))
+            return entry.interval;
+    }
+    return std::nullopt;
+}
+
+qint64 candleIntervalSeconds(CandleInterval interval)
+{
+    for (const IntervalName &entry : kIntervals) {
+        if (entry.interval == interval)
+            return entry.seconds;
+    }
+    return 86400;
+}
+
+QTimeZone easternZone()
+{
+    static const QTimeZone eastern = [] {
+        const QTimeZone toronto(QByteArrayLiteral("America/Toronto"));
+        return toronto.isValid() ? toronto : QTimeZone(-5 * 3600);
+    }();
+    return eastern;
+}
+
+QString queryTime(const QDateTime &time)
+{
+    const QDateTime local = time.toTimeZone(easternZone());
+    const int offset = local.offsetFromUtc();
+    const int minutes = std::abs(offset) / 60;
+    return local.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss")) +
+           (offset < 0 ? QLatin1Char('-') : QLatin1Char('+')) +
+           QStringLiteral("%1:%2")
+               .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+               .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace trailguard::QuestradeParsing

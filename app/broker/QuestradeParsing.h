@@ -9,6 +9,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <QTimeZone>
 #include <QUrl>
 
 #include <optional>
@@ -65,5 +66,30 @@ Result<QList<BrokerQuote>> parseQuotes(const QJsonObject &object);
 Result<QList<MarketSession>> parseMarkets(const QJsonObject &object);
 // {"time": "..."} from v1/time.
 Result<QDateTime> parseServerTime(const QJsonObject &object);
+
+// {"candles": [...]} from v1/markets/candles/{id} (§4), in the server's order. start and end must be
+// times and open/high/low/close numbers; a candle whose prices are null (no trade) is left out.
+Result<QList<Candle>> parseCandles(const QJsonObject &object);
+
+// The interval's name in the candles query ("OneMinute", "FiveMinutes", ..., "OneDay", "OneWeek").
+QString candleIntervalName(CandleInterval interval);
+// The interval a name stands for, of those Trailguard uses.
+std::optional<CandleInterval> candleIntervalFromName(const QString &name);
+// The nominal length of one candle in seconds (a day is 86 400 s even across a DST change).
+qint64 candleIntervalSeconds(CandleInterval interval);
+// A time as a query parameter: whole seconds with Questrade's Eastern offset, as in the docs' example
+// ("2014-10-01T00:00:00-05:00"); whole seconds keep the argument short (error 1003).
+QString queryTime(const QDateTime &time);
+// Questrade's time zone, America/Toronto (a fixed -05:00 if the time zone database lacks it). Daily
+// candles start at its midnight.
+QTimeZone easternZone();
+
+// {"accounts": [...]} from v1/accounts. `number` must be there (as text; a JSON number is taken as its
+// digits); the other fields are optional.
+Result<QList<BrokerAccount>> parseAccounts(const QJsonObject &object);
+// {"positions": [...]} from v1/accounts/{number}/positions. symbol, symbolId and a finite openQuantity
+// are required; every other field is optional and read with the real, lower-case `openPnl`/`closedPnl`
+// (the documented `openPnL`/`closedPnL` are accepted too). A value of the wrong type is left out.
+Result<QList<BrokerPosition>> parsePositions(const QJsonObject &object);
 
 } // namespace trailguard::QuestradeParsing

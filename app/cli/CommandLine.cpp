@@ -1,5 +1,7 @@
 #include "cli/CommandLine.h"
 
+#include "cli/HistoryCommand.h"
+#include "cli/ReplayCommand.h"
 #include "cli/WatchCommand.h"
 #include "monitor/Monitor.h"
 #include "storage/Database.h"
@@ -32,6 +34,8 @@ struct Command {
 // Every command, in the order --help lists them. New commands (replay, ...) are added here.
 const Command kCommands[] = {
     {QLatin1String("watch"), &WatchCommand::summaries, &WatchCommand::run},
+    {QLatin1String("replay"), &ReplayCommand::summaries, &ReplayCommand::run},
+    {QLatin1String("history"), &HistoryCommand::summaries, &HistoryCommand::run},
 };
 
 // Words that mean "no window" even without a command.
@@ -74,6 +78,7 @@ const QString kIntervalName = QStringLiteral("interval");
 const QString kDemoName = QStringLiteral("demo");
 const QString kDemoIfNotConnectedName = QStringLiteral("demo-if-not-connected");
 const QString kMinimizedName = QStringLiteral("minimized");
+const QString kNoStreamName = QStringLiteral("no-stream");
 // The monitor's own bounds, so the option and the loop cannot disagree.
 constexpr int kMinimumInterval = int(Monitor::kMinimumInterval.count());
 constexpr int kMaximumInterval = int(Monitor::kMaximumInterval.count());
@@ -98,6 +103,11 @@ QList<QCommandLineOption> globalOptions()
                            QStringLiteral("SECONDS")),
         QCommandLineOption(kDemoName, CommandLine::tr("Use the simulated demo market instead of a Questrade "
                                                       "account (its own watchlist, prices that move).")),
+        QCommandLineOption(
+            kNoStreamName,
+            CommandLine::tr("Poll for quotes every interval instead of streaming them in real "
+                            "time (streaming is used whenever Questrade offers it; --once never "
+                            "streams).")),
         QCommandLineOption(kMinimizedName,
                            CommandLine::tr("Start hidden in the system tray (used by \"Start at login\").")),
         QCommandLineOption(kDemoIfNotConnectedName,
@@ -128,6 +138,7 @@ Result<GlobalOptions> parseGlobal(QCommandLineParser &parser, const QStringList 
     options.demo = parser.isSet(kDemoName);
     options.demoIfNotConnected = parser.isSet(kDemoIfNotConnectedName);
     options.minimized = parser.isSet(kMinimizedName);
+    options.noStream = parser.isSet(kNoStreamName);
     if (parser.isSet(kDataDirName) && options.dataDir.isEmpty()) {
         return Error{ErrorCode::InvalidArguments,
                      CommandLine::tr("--data-dir needs a folder, for example --data-dir ~/trailguard-test.")};
@@ -402,6 +413,7 @@ int exitCodeFor(ErrorCode code)
     case ErrorCode::InvalidRatio:
     case ErrorCode::InvalidPrice:
     case ErrorCode::InvalidArguments:
+    case ErrorCode::InvalidStrategy:
         return kExitUsage;
     default:
         return kExitFailure;

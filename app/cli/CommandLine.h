@@ -22,6 +22,7 @@ struct GlobalOptions {
     // --demo-if-not-connected: the window opens the demo when no account is connected yet
     bool demoIfNotConnected = false;
     std::optional<int> intervalSeconds; // --interval SECONDS, 5-3600
+    bool noStream = false;              // --no-stream: poll even when Questrade offers streaming quotes
 };
 
 // The process exit codes of every command.

@@ -144,6 +144,21 @@ int addTicker(const Call &call)
             return fail(call.err, parsed.error());
         entry = parsed.value();
     }
+    std::optional<StopStrategy> strategy;
+    if (call.parser.isSet(QStringLiteral("strategy"))) {
+        if (ratio) {
+            return fail(call.err, Error{ErrorCode::InvalidArguments,
+                                        WatchCommand::tr("Give either --ratio or --strategy, not both "
+                                                         "(--strategy trailing:R sets the ratio).")});
+        }
+        const Result<StopStrategy> parsed =
+            StopStrategy::parse(call.parser.value(QStringLiteral("strategy")));
+        if (!parsed.ok())
+            return fail(call.err, parsed.error());
+        strategy = parsed.value();
+        if (strategy->usesRatio())
+            ratio = strategy->ratio;
+    }
 
     const Result<AppPaths> paths = dataPaths(call.global);
     if (!paths.ok())
@@ -161,11 +176,22 @@ int addTicker(const Call &call)
     auto watchlist = OpenWatchlist::open(paths.value());
     if (!watchlist.ok())
         return fail(call.err, watchlist.error());
-    const Result<StockState> added = watchlist.value()->service().add(ticker.value(), *ratio, entry);
+    const Result<StockState> added = strategy
+                                         ? watchlist.value()->service().add(ticker.value(), *strategy, entry)
+                                         : watchlist.value()->service().add(ticker.value(), *ratio, entry);
     if (!added.ok())
         return fail(call.err, added.error());
 
     const StockState &stock = added.value();
+    if (strategy && strategy->kind != StopStrategy::Kind::Trailing) {
+        call.out
+            << (stock.stop
+                    ? WatchCommand::tr("Added %1 with strategy %2; the stop starts at %3.")
+                          .arg(stock.ticker, stock.strategySpec(), formatPrice(stock.stop))
+                    : WatchCommand::tr("Added %1 with strategy %2.").arg(stock.ticker, stock.strategySpec()))
+            << Qt::endl;
+        return kExitSuccess;
+    }
     QString line =
         stock.stop
             ? WatchCommand::tr("Added %1 with stop ratio %2; the stop starts at %3 (entry price %4).")
@@ -219,7 +245,7 @@ QList<Action> actions()
                          "letters, digits, '.' or '-', starting with a letter or digit.");
     return {
         {QStringLiteral("add"),
-         QStringLiteral("TICKER [--ratio R] [--entry PRICE]"),
+         QStringLiteral("TICKER [--ratio R | --strategy SPEC] [--entry PRICE]"),
          WatchCommand::tr("Start watching a ticker."),
          WatchCommand::tr(
              "Adds TICKER to the watchlist. Its stop follows the highest price seen, at R times that "
@@ -233,7 +259,14 @@ QList<Action> actions()
               QStringLiteral("R")),
           QCommandLineOption(QStringLiteral("entry"),
                              WatchCommand::tr("Purchase price, greater than 0; the peak starts there."),
-                             QStringLiteral("PRICE"))},
+                             QStringLiteral("PRICE")),
+          QCommandLineOption(
+              QStringLiteral("strategy"),
+              WatchCommand::tr("How the stop moves, instead of --ratio: trailing:R (the default, stop = "
+                               "peak × R), fixed:P (stop at P), fixed-pct:R (stop = entry × R), "
+                               "activation:R,A (entry × R until the price is A above the entry, then "
+                               "trailing), atr:N,K (chandelier exit: highest high of N days − K × ATR)."),
+              QStringLiteral("SPEC"))},
          true,
          &addTicker},
         {QStringLiteral("list"),
@@ -286,7 +319,8 @@ QString tickerLookalike(const QStringList &arguments)
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &word = arguments.at(i);
         const bool isValue = i > 0 && (arguments.at(i - 1) == QLatin1String("--ratio") ||
-                                       arguments.at(i - 1) == QLatin1String("--entry"));
+                                       arguments.at(i - 1) == QLatin1String("--entry") ||
+                                       arguments.at(i - 1) == QLatin1String("--strategy"));
         if (!isValue && word.size() > 1 && word.startsWith(QLatin1Char('-')) &&
             !word.startsWith(QLatin1String("--")) && word != QLatin1String("-h"))
             return word;
@@ -386,6 +420,7 @@ QJsonArray WatchCommand::toJson(const QList<StockState> &stocks)
         object.insert(QStringLiteral("peak"), jsonNumber(stock.peak));
         object.insert(QStringLiteral("stop"), jsonNumber(stock.stop));
         object.insert(QStringLiteral("ratio"), stock.ratio);
+        object.insert(QStringLiteral("strategy"), stock.strategySpec());
         object.insert(QStringLiteral("entry"), jsonNumber(stock.entry));
         object.insert(QStringLiteral("lastAlertAt"), jsonTime(stock.lastAlertAt));
         array.append(object);
@@ -399,9 +434,9 @@ QString WatchCommand::toTable(const QList<StockState> &stocks)
         return tr("The watchlist is empty. Add a ticker with \"trailguard watch add TICKER\".") + kNewline;
 
     // Numbers are right-aligned, words left-aligned.
-    const bool alignRight[] = {false, true, true, true, true, true, false, false};
+    const bool alignRight[] = {false, true, true, true, true, true, false, false, false};
     QList<QStringList> rows{{tr("Ticker"), tr("Last"), tr("Peak"), tr("Stop"), tr("Distance %"), tr("Ratio"),
-                             tr("Currency"), tr("Last alert")}};
+                             tr("Currency"), tr("Last alert"), tr("Strategy")}};
     for (const StockState &stock : stocks) {
         const std::optional<double> distance = stock.distanceToStopPercent();
         rows.append({stock.ticker, formatPrice(stock.lastPrice), formatPrice(stock.peak),
@@ -409,7 +444,8 @@ QString WatchCommand::toTable(const QList<StockState> &stocks)
                      formatRatio(stock.ratio), stock.currency.isEmpty() ? kUnknown : stock.currency,
                      stock.lastAlertAt.isValid()
                          ? stock.lastAlertAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                         : kUnknown});
+                         : kUnknown,
+                     stock.strategySpec()});
     }
 
     QList<qsizetype> widths(rows.constFirst().size(), 0);

@@ -24,8 +24,8 @@ public:
                    QTextStream &err);
 
     // `watch list --json`: one object per stock with the keys ticker, symbolId, currency, lastPrice,
-    // lastQuoteAt, peak, stop, ratio, entry, lastAlertAt. Unknown values are null, numbers are JSON
-    // numbers and times ISO 8601 UTC strings ("2026-11-24T21:30:00.000Z").
+    // lastQuoteAt, peak, stop, ratio, entry, lastAlertAt, strategy (its spec string). Unknown values are
+    // null, numbers are JSON numbers and times ISO 8601 UTC strings ("2026-11-24T21:30:00.000Z").
     static QJsonArray toJson(const QList<StockState> &stocks);
     // `watch list`: an aligned table, or a sentence saying the watchlist is empty.
     static QString toTable(const QList<StockState> &stocks);

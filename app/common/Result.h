@@ -33,6 +33,10 @@ enum class ErrorCode {
     RequestRejected, // other 4xx
     MalformedResponse,
     SymbolNotFound,
+    AccountNotFound, // 1018: the account number is unknown (closed, or of another login)
+    // history and strategies
+    InvalidCsv,      // a price file that cannot be read; the message names the first bad line
+    InvalidStrategy, // a stop-loss strategy spec that cannot be used
 };
 
 struct Error {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "broker/BrokerTypes.h"
 #include "demo/HttpMessage.h"
 #include "demo/QuestradeJson.h"
 
@@ -16,12 +17,27 @@ namespace trailguard::FakeQuestradeEndpoints {
 
 using Market = std::map<qint64, QuestradeJson::Listing>;
 using Params = QHash<QString, QString>;
+// Candles set exactly by a test, per symbol and interval.
+using CandleSeries = std::map<std::pair<qint64, CandleInterval>, QList<Candle>>;
 
-enum class Route { Unknown, Time, Markets, Quotes, QuoteById, Symbols, SymbolSearch, SymbolById };
+enum class Route {
+    Unknown,
+    Time,
+    Markets,
+    Quotes,
+    QuoteById,
+    Symbols,
+    SymbolSearch,
+    SymbolById,
+    Accounts,
+    Positions,
+    Candles,
+};
 
 struct RouteMatch {
     Route route = Route::Unknown;
-    QString pathId; // the {id} of "markets/quotes/{id}" and "symbols/{id}"
+    QString pathId; // the {id} of "markets/quotes/{id}", "symbols/{id}" "accounts/{id}/positions",
+                    // "markets/candles/{id}"
 };
 
 // Exact paths: "/v1/time/" and "//v1/time" are unknown, which catches URL-joining bugs.
@@ -48,5 +64,29 @@ http::Response quotes(const Market &market, const RouteMatch &match, const Param
 // symbol matches first. symbols?ids= / ?names= leave out unknown entries but answer 404/1019 when none
 // is known; both at once: 400/1002; neither: 400/1004.
 http::Response symbols(const Market &market, const RouteMatch &match, const Params &params);
+
+// The most candles one markets/candles answer holds (questrade-api.md §4).
+inline constexpr int kMaxCandlesPerAnswer = 2000;
+// markets/candles/{id}?startTime=&endTime=&interval= (§4). The candles are the series set for the id and
+// interval, else for a listed symbol and OneDay a generated one (generatedDailyCandles up to `now`), else
+// none. Only candles overlapping [startTime, endTime) are answered, oldest first, the first and last
+// clipped to the range. Missing arguments: 400/1004; a time without an offset, an unknown interval, or
+// endTime <= startTime: 400/1002; an id neither listed nor given candles: 404/1019; more than
+// kMaxCandlesPerAnswer candles: 400/1003 (the range is too wide).
+http::Response candles(const Market &market, const CandleSeries &series, const RouteMatch &match,
+                       const Params &params, const QDateTime &now);
+// A deterministic daily series for a symbol: one candle per weekday from Eastern midnight to the next,
+// for the days of [from, to] (dates in Toronto), shaped by the symbol id and the date only, and scaled so
+// that the close on `today` is `anchor`. The candle of `today` ends at `now` (in progress).
+QList<Candle> generatedDailyCandles(qint64 symbolId, double anchor, QDate from, QDate to,
+                                    const QDateTime &now);
+
+// v1/accounts: {"accounts": [...], "userId": ...}.
+http::Response accounts(const QList<FakeQuestradeServer::Account> &accounts, qint64 userId);
+// v1/accounts/{number}/positions: the positions set for that account (an empty list when none were
+// set); an account that is not in `accounts`: 404/1018.
+http::Response positions(const QList<FakeQuestradeServer::Account> &accounts,
+                         const QHash<QString, QList<FakeQuestradeServer::Position>> &positions,
+                         const RouteMatch &match);
 
 } // namespace trailguard::FakeQuestradeEndpoints

@@ -2,11 +2,13 @@
 
 #include "demo/DemoLogging.h"
 #include "demo/FakeQuestradeEndpoints.h"
+#include "demo/FakeQuoteStreamServer.h"
 #include "demo/FakeRateLimiter.h"
 #include "demo/LoopbackHttpServer.h"
 
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -96,6 +98,18 @@ public:
         : q(owner)
     {
         http.setHandler([this](const http::Request &request) { return handle(request); });
+        stream = new FakeQuoteStreamServer(
+            [this](const QByteArray &token) {
+                const auto access = accessTokens.constFind(token);
+                return access != accessTokens.cend() && QDateTime::currentDateTimeUtc() < access.value();
+            },
+            [this](qint64 symbolId) -> std::optional<QJsonObject> {
+                const auto it = market.find(symbolId);
+                if (it == market.end() || !it->second.symbol)
+                    return std::nullopt;
+                return QuestradeJson::quote(it->second);
+            },
+            q);
     }
 
     LoopbackHttpServer::Answer handle(const http::Request &request);
@@ -117,7 +131,13 @@ public:
 
     // market
     endpoints::Market market;
+    endpoints::CandleSeries candleSeries; // set by setCandles
     std::optional<std::pair<QDateTime, QDateTime>> marketHours;
+    QList<std::pair<QString, std::pair<QDateTime, QDateTime>>> marketSessions; // per-market overrides
+
+    // accounts and positions
+    QList<Account> accounts;
+    QHash<QString, QList<Position>> positions; // account number -> its positions
 
     // limits
     FakeRateLimiter accountLimiter{30, 30000};
@@ -134,6 +154,11 @@ public:
     int delayMs = 0;
 
     QList<Request> log;
+
+    // streaming: the WebSocket side, created in the constructor, listening from listen() on
+    FakeQuoteStreamServer *stream = nullptr; // a child of the server, so moveToThread takes it along
+    bool streamingOffered = true;
+    http::Response streamPort(const endpoints::Params &params) const;
 
     // Last, so it goes first: no answer is delivered into a half-destroyed server.
     LoopbackHttpServer http;
@@ -278,12 +303,27 @@ http::Response FakeQuestradeServer::Private::apiEndpoint(const http::Request &re
             break;
         case Route::Quotes:
         case Route::QuoteById:
+            if (match.route == Route::Quotes &&
+                params.value(QStringLiteral("stream")) == QLatin1String("true")) {
+                response = streamPort(params);
+                break;
+            }
             response = endpoints::quotes(market, match, params, maxIdsPerQuoteCall);
             break;
         case Route::Symbols:
         case Route::SymbolSearch:
         case Route::SymbolById:
             response = endpoints::symbols(market, match, params);
+            break;
+        case Route::Accounts:
+            response = endpoints::accounts(accounts, 1000001);
+            break;
+        case Route::Positions:
+            response = endpoints::positions(accounts, positions, match);
+            break;
+        case Route::Candles:
+            response =
+                endpoints::candles(market, candleSeries, match, params, QDateTime::currentDateTimeUtc());
             break;
         case Route::Unknown:
             response = apiError(404, 1001);
@@ -299,13 +339,51 @@ http::Response FakeQuestradeServer::Private::apiEndpoint(const http::Request &re
     return response;
 }
 
+http::Response FakeQuestradeServer::Private::streamPort(const endpoints::Params &params) const
+{
+    const QString ids = params.value(QStringLiteral("ids"));
+    if (ids.isEmpty())
+        return endpoints::apiError(400, 1004);
+    static const QRegularExpression idList(QStringLiteral("^[0-9]+(,[0-9]+)*$"));
+    if (!idList.match(ids).hasMatch())
+        return endpoints::apiError(400, 1002);
+    if (!streamingOffered || params.value(QStringLiteral("mode")) != QLatin1String("WebSocket"))
+        return endpoints::apiError(400, 1002, QStringLiteral("Streaming is not offered by this server"));
+    return endpoints::jsonResponse(200, QJsonObject{{QStringLiteral("streamPort"), int(stream->port())}});
+}
+
 http::Response FakeQuestradeServer::Private::marketsNow() const
 {
-    if (marketHours)
-        return endpoints::markets(marketHours->first, marketHours->second);
     const QTimeZone zone = QuestradeJson::torontoZone();
     const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
-    return endpoints::markets(QDateTime(today, QTime(9, 30), zone), QDateTime(today, QTime(16, 0), zone));
+    const auto hours = marketHours.value_or(
+        std::make_pair(QDateTime(today, QTime(9, 30), zone), QDateTime(today, QTime(16, 0), zone)));
+    if (marketSessions.isEmpty())
+        return endpoints::markets(hours.first, hours.second);
+    QJsonArray array = QuestradeJson::markets(hours.first, hours.second);
+    const auto timeOrNull = [](const QDateTime &time) {
+        return time.isValid() ? QJsonValue(QuestradeJson::time(time)) : QJsonValue(QJsonValue::Null);
+    };
+    for (const auto &[name, session] : marketSessions) {
+        qsizetype index = 0;
+        while (index < array.size() &&
+               array.at(index).toObject().value(QStringLiteral("name")).toString() != name)
+            ++index;
+        QJsonObject market = array.at(index < array.size() ? index : 0).toObject();
+        market.insert(QStringLiteral("name"), name);
+        const auto &[start, end] = session;
+        market.insert(QStringLiteral("extendedStartTime"),
+                      timeOrNull(start.isValid() ? start.addSecs(-qint64(2 * 3600 + 1800)) : QDateTime()));
+        market.insert(QStringLiteral("startTime"), timeOrNull(start));
+        market.insert(QStringLiteral("endTime"), timeOrNull(end));
+        market.insert(QStringLiteral("extendedEndTime"),
+                      timeOrNull(end.isValid() ? end.addSecs(qint64(4) * 3600) : QDateTime()));
+        if (index < array.size())
+            array.replace(index, market);
+        else
+            array.append(market);
+    }
+    return endpoints::jsonResponse(200, QJsonObject{{QStringLiteral("markets"), array}});
 }
 
 FakeRateLimiter &FakeQuestradeServer::Private::limiter(Category category)
@@ -342,6 +420,10 @@ bool FakeQuestradeServer::listen(quint16 port)
     if (!d->http.listen(port)) {
         qCWarning(lcDemo) << "The fake Questrade server cannot listen on port" << port << ":"
                           << d->http.errorString();
+        return false;
+    }
+    if (!d->stream->listen()) {
+        qCWarning(lcDemo) << "The fake Questrade stream cannot listen on 127.0.0.1";
         return false;
     }
     qCInfo(lcDemo) << "Fake Questrade server listening on" << apiServer().toString();
@@ -407,6 +489,7 @@ void FakeQuestradeServer::addSymbol(const Symbol &symbol)
 void FakeQuestradeServer::setQuote(qint64 symbolId, const Quote &quote)
 {
     QuestradeJson::applyQuote(d->market[symbolId], quote);
+    d->stream->publish(symbolId);
 }
 
 void FakeQuestradeServer::setPrice(qint64 symbolId, double price)
@@ -437,9 +520,63 @@ void FakeQuestradeServer::setMarketHours(const QDateTime &start, const QDateTime
         d->marketHours.reset();
 }
 
+void FakeQuestradeServer::setMarketSession(const QString &market, const QDateTime &start,
+                                           const QDateTime &end)
+{
+    for (auto &entry : d->marketSessions) {
+        if (entry.first == market) {
+            entry.second = std::make_pair(start, end);
+            return;
+        }
+    }
+    d->marketSessions.append({market, std::make_pair(start, end)});
+}
+
+void FakeQuestradeServer::clearMarketSessions()
+{
+    d->marketSessions.clear();
+}
+
+void FakeQuestradeServer::setAccounts(const QList<Account> &accounts)
+{
+    d->accounts = accounts;
+}
+
+QList<FakeQuestradeServer::Account> FakeQuestradeServer::accounts() const
+{
+    return d->accounts;
+}
+
+void FakeQuestradeServer::setPositions(const QString &accountNumber, const QList<Position> &positions)
+{
+    d->positions.insert(accountNumber, positions);
+}
+
+QList<FakeQuestradeServer::Position> FakeQuestradeServer::positions(const QString &accountNumber) const
+{
+    return d->positions.value(accountNumber);
+}
+
+FakeQuoteStreamServer *FakeQuestradeServer::streamServer() const
+{
+    return d->stream;
+}
+
+void FakeQuestradeServer::setStreamingOffered(bool offered)
+{
+    d->streamingOffered = offered;
+}
+
 void FakeQuestradeServer::setRateLimits(Category category, int perSecond, int perHour)
 {
     d->limiter(category).setLimits(perSecond, perHour);
+}
+
+void FakeQuestradeServer::setCandles(qint64 symbolId, CandleInterval interval, QList<Candle> candles)
+{
+    std::sort(candles.begin(), candles.end(),
+              [](const Candle &a, const Candle &b) { return a.start < b.start; });
+    d->candleSeries[{symbolId, interval}] = std::move(candles);
 }
 
 void FakeQuestradeServer::setMaxIdsPerQuoteCall(int maximum)

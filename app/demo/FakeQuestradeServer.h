@@ -1,5 +1,7 @@
 #pragma once
 
+#include "broker/BrokerTypes.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -12,6 +14,8 @@
 #include <optional>
 
 namespace trailguard {
+
+class FakeQuoteStreamServer;
 
 // A Questrade stand-in on loopback that follows ../shared/questrade-api.md: the OAuth token endpoint
 // with single-use refresh-token rotation and access-token expiry, symbol search and look-up, batched
@@ -38,6 +42,32 @@ public:
         QDateTime lastTradeTime;              // sent with six fractional digits and an Eastern offset
         bool halted = false;
         int delay = 0;
+    };
+
+    // An account of v1/accounts (questrade-api.md §6).
+    struct Account {
+        QString number; // text, e.g. "26598145"
+        QString type = QStringLiteral("Margin");
+        QString status = QStringLiteral("Active");
+        bool isPrimary = false;
+        bool isBilling = false;
+    };
+
+    // A position of v1/accounts/{number}/positions; empty optionals are left out of the JSON.
+    struct Position {
+        QString symbol;
+        qint64 symbolId = 0;
+        double openQuantity = 0;
+        std::optional<double> closedQuantity;
+        std::optional<double> currentMarketValue;
+        std::optional<double> currentPrice;
+        std::optional<double> averageEntryPrice;
+        std::optional<double> openPnl;
+        std::optional<double> closedPnl;
+        std::optional<double> dayPnl;
+        std::optional<double> totalCost;
+        std::optional<bool> isRealTime;
+        std::optional<bool> isUnderReorg;
     };
 
     struct Request {
@@ -78,6 +108,33 @@ public:
     std::optional<Quote> quote(qint64 symbolId) const;
     // Today's sessions for TSX, TSXV, NYSE and NASDAQ (default: open 09:30-16:00 Toronto today).
     void setMarketHours(const QDateTime &start, const QDateTime &end);
+    // One market's regular session, over setMarketHours for that market (a market not in the list, e.g.
+    // "CNSX", is added): an early close is an earlier end; invalid times are sent as JSON null (a holiday),
+    // and times dated another day say the market does not trade today either. (Addition to the agreed API.)
+    void setMarketSession(const QString &market, const QDateTime &start, const QDateTime &end);
+    void clearMarketSessions();
+
+    // --- accounts and positions (§6) ------------------------------------------------------------
+    // The accounts v1/accounts lists (none by default); positions of any other number answer 404/1018.
+    void setAccounts(const QList<Account> &accounts);
+    QList<Account> accounts() const;
+    // The positions of one account (replacing earlier ones); an account never given positions has none.
+    void setPositions(const QString &accountNumber, const QList<Position> &positions);
+    QList<Position> positions(const QString &accountNumber) const;
+
+    // --- candles (v1/markets/candles/{id}, questrade-api.md §4) --------------------------------------
+    // Exactly these candles for the symbol and interval (replacing any set before), whether or not the
+    // symbol is listed. Without them a listed symbol has a generated daily series (deterministic, ending
+    // today) and no candles of other intervals. Answers hold only the requested [startTime, endTime),
+    // at most 2,000 candles (more: 400/1003); see FakeQuestradeEndpoints::candles.
+    void setCandles(qint64 symbolId, CandleInterval interval, QList<Candle> candles);
+
+    // --- streaming (questrade-api.md §7) ---------------------------------------------------------
+    // markets/quotes?ids=...&stream=true&mode=WebSocket answers {"streamPort": N} (a market-data call) for
+    // the WebSocket server on 127.0.0.1 that streamServer() runs, with its fault switches. setQuote and
+    // setPrice push to its subscribers. mode=RawSocket, or setStreamingOffered(false): 400/1002.
+    FakeQuoteStreamServer *streamServer() const;
+    void setStreamingOffered(bool offered);
 
     // --- rate limits ----------------------------------------------------------------------------
     // Per second and per hour, per category, enforced with 429 + code 1006 and the X-RateLimit-*

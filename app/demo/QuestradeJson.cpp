@@ -214,4 +214,38 @@ QJsonArray markets(const QDateTime &start, const QDateTime &end)
     return array;
 }
 
+QJsonObject account(const FakeQuestradeServer::Account &account)
+{
+    return QJsonObject{{QStringLiteral("type"), account.type},
+                       {QStringLiteral("number"), account.number},
+                       {QStringLiteral("status"), account.status},
+                       {QStringLiteral("isPrimary"), account.isPrimary},
+                       {QStringLiteral("isBilling"), account.isBilling},
+                       {QStringLiteral("clientAccountType"), QStringLiteral("Individual")}};
+}
+
+QJsonObject position(const FakeQuestradeServer::Position &position)
+{
+    QJsonObject json{{QStringLiteral("symbol"), position.symbol},
+                     {QStringLiteral("symbolId"), position.symbolId},
+                     {QStringLiteral("openQuantity"), position.openQuantity}};
+    const auto put = [&json](const char *name, const std::optional<double> &value) {
+        if (value)
+            json.insert(QString::fromLatin1(name), *value);
+    };
+    put("closedQuantity", position.closedQuantity);
+    put("currentMarketValue", position.currentMarketValue);
+    put("currentPrice", position.currentPrice);
+    put("averageEntryPrice", position.averageEntryPrice);
+    put("dayPnl", position.dayPnl);
+    put("closedPnl", position.closedPnl);
+    put("openPnl", position.openPnl);
+    put("totalCost", position.totalCost);
+    if (position.isRealTime)
+        json.insert(QStringLiteral("isRealTime"), *position.isRealTime);
+    if (position.isUnderReorg)
+        json.insert(QStringLiteral("isUnderReorg"), *position.isUnderReorg);
+    return json;
+}
+
 } // namespace trailguard::QuestradeJson

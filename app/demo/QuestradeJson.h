@@ -42,4 +42,9 @@ QJsonObject symbolDetail(const Listing &listing); // the SymbolDetail record of 
 // 2 h 30 min before the start to 4 h after the end (07:00-20:00 for the default 09:30-16:00).
 QJsonArray markets(const QDateTime &start, const QDateTime &end);
 
+// The Account record of §6 (`number` as text).
+QJsonObject account(const FakeQuestradeServer::Account &account);
+// The Position record of §6, with the real lower-case `openPnl`/`closedPnl`; empty optionals are left out.
+QJsonObject position(const FakeQuestradeServer::Position &position);
+
 } // namespace trailguard::QuestradeJson

@@ -43,6 +43,25 @@ constexpr SeedListing kSeeds[] = {
 
 constexpr const char *kFallingTicker = "SHOP.TO";
 
+// The demo accounts and what they hold; market value and open P/L follow the simulated prices.
+struct DemoHolding {
+    const char *account;
+    const char *symbol;
+    double quantity;
+    double averageEntryPrice;
+};
+constexpr const char *kDemoTfsa = "51443017";
+constexpr const char *kDemoMargin = "51443018";
+constexpr DemoHolding kDemoHoldings[] = {
+    {kDemoTfsa, "XEQT.TO", 400, 27.80},
+    {kDemoTfsa, "RY.TO", 50, 118.20},
+    {kDemoMargin, "AAPL", 25, 171.35},
+    {kDemoMargin, "RY.TO", 20, 127.05},
+};
+// An option the import lists but does not watch.
+constexpr qint64 kDemoOptionId = 990001;
+constexpr const char *kDemoOption = "AAPL17Dec27C200.00";
+
 } // namespace
 
 SimulatedMarket::SimulatedMarket(quint32 seed, QObject *parent)
@@ -74,6 +93,13 @@ SimulatedMarket::SimulatedMarket(quint32 seed, QObject *parent)
         publish(instrument);
         m_instruments.append(instrument);
     }
+
+    using Account = FakeQuestradeServer::Account;
+    m_server->setAccounts({Account{QString::fromLatin1(kDemoTfsa), QStringLiteral("TFSA"),
+                                   QStringLiteral("Active"), true, false},
+                           Account{QString::fromLatin1(kDemoMargin), QStringLiteral("Margin"),
+                                   QStringLiteral("Active"), false, true}});
+    publishPositions();
 }
 
 SimulatedMarket::~SimulatedMarket() = default;
@@ -152,6 +178,7 @@ void SimulatedMarket::step()
                                instrument.volatility * priceShock;
         publish(instrument);
     }
+    publishPositions();
     ++m_elapsed;
     Q_EMIT ticked(m_elapsed);
 }
@@ -161,6 +188,48 @@ void SimulatedMarket::publish(Instrument &instrument)
     // Cents, and never below one cent: exp() keeps the walk positive, rounding must not reach 0.
     instrument.published = std::max(0.01, std::round(std::exp(instrument.logPrice) * 100.0) / 100.0);
     m_server->setPrice(instrument.symbol.symbolId, instrument.published);
+}
+
+QStringList SimulatedMarket::demoAccountNumbers()
+{
+    return {QString::fromLatin1(kDemoTfsa), QString::fromLatin1(kDemoMargin)};
+}
+
+void SimulatedMarket::publishPositions()
+{
+    QHash<QString, QList<FakeQuestradeServer::Position>> byAccount;
+    for (const DemoHolding &holding : kDemoHoldings) {
+        const Instrument *instrument = find(QString::fromLatin1(holding.symbol));
+        if (!instrument)
+            continue;
+        FakeQuestradeServer::Position position;
+        position.symbol = instrument->symbol.symbol;
+        position.symbolId = instrument->symbol.symbolId;
+        position.openQuantity = holding.quantity;
+        position.closedQuantity = 0.0;
+        position.currentPrice = instrument->published;
+        position.currentMarketValue = std::round(holding.quantity * instrument->published * 100.0) / 100.0;
+        position.averageEntryPrice = holding.averageEntryPrice;
+        position.totalCost = holding.quantity * holding.averageEntryPrice;
+        position.openPnl =
+            std::round((instrument->published - holding.averageEntryPrice) * holding.quantity * 100.0) /
+            100.0;
+        position.closedPnl = 0.0;
+        position.isRealTime = true;
+        position.isUnderReorg = false;
+        byAccount[QString::fromLatin1(holding.account)].append(position);
+    }
+    FakeQuestradeServer::Position option;
+    option.symbol = QString::fromLatin1(kDemoOption);
+    option.symbolId = kDemoOptionId;
+    option.openQuantity = 2;
+    option.currentPrice = 4.15;
+    option.currentMarketValue = 830.0;
+    option.averageEntryPrice = 3.60;
+    option.openPnl = 110.0;
+    byAccount[QString::fromLatin1(kDemoMargin)].append(option);
+    for (auto it = byAccount.cbegin(); it != byAccount.cend(); ++it)
+        m_server->setPositions(it.key(), it.value());
 }
 
 double SimulatedMarket::gaussian()

@@ -30,6 +30,9 @@ public:
     static QString fallingTicker();
 
     FakeQuestradeServer *server() const;
+    // The demo login's accounts (a TFSA and a margin account) with a few positions whose market value and
+    // open P/L follow the simulated prices, so the demo can show File > Import Positions.
+    static QStringList demoAccountNumbers();
 
     // Listens on loopback (any free port unless given) when not yet listening, and moves prices every
     // second from now on. False when the port cannot be opened.
@@ -61,6 +64,7 @@ private:
 
     void step();
     void publish(Instrument &instrument);
+    void publishPositions();
     double gaussian();
     static double scriptedDrift(int second);
     const Instrument *find(const QString &ticker) const;

@@ -2,6 +2,14 @@
 
 namespace trailguard {
 
+QString StockState::strategySpec() const
+{
+    StopStrategy withRatio = strategy;
+    if (withRatio.usesRatio())
+        withRatio.ratio = ratio;
+    return withRatio.spec();
+}
+
 std::optional<double> StockState::distanceToStopPercent() const
 {
     if (!lastPrice || !stop || *lastPrice <= 0.0)

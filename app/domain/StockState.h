@@ -1,12 +1,38 @@
 #pragma once
 
+#include "domain/StopStrategy.h"
+
 #include <QDate>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <optional>
 
 namespace trailguard {
+
+// What a stop strategy remembers between observations (see StopLossEngine). Reset when the strategy
+// changes. Only the fields of the ticker's strategy are used.
+struct StrategyState {
+    std::optional<double> basis; // fixed-pct, activation: the entry price, else the first price
+    bool activated = false;      // activation: the price reached basis × (1 + A); the stop trails
+
+    // atr, over committed daily candles (one observation per market day):
+    int observations = 0;                // candles committed so far
+    double trueRangeSum = 0;             // TR₁ + … while fewer than N candles are committed
+    std::optional<double> atr;           // Wilder's ATR once N candles are committed
+    std::optional<double> previousClose; // close of the last committed candle
+    QList<double> highs;                 // highs of the last committed candles (at most N)
+    std::optional<double> atrStop;       // the highest raw stop over the committed candles
+
+    // atr: the candle of the current market day, committed when a quote of a later day arrives.
+    QDate candleDay; // invalid: no open candle
+    double candleHigh = 0;
+    double candleLow = 0;
+    double candleClose = 0;
+
+    bool operator==(const StrategyState &) const = default;
+};
 
 // Everything Trailguard remembers about one watched ticker. A plain value type: the engine turns one
 // state into the next, storage persists it, models display it.
@@ -30,6 +56,19 @@ struct StockState {
     bool halted = false;         // trading in the symbol was halted at the last quote
     bool belowStop = false;      // the last usable price was below the stop (for the once-per-breach policy)
     QDateTime snoozedUntil;      // no alerts for this ticker before then (UTC); invalid: not snoozed
+    // Market hours and offline catch-up: the listing's exchange ("TSX", "TSXV", "NYSE", ...; empty until
+    // resolved), and the instant up to which its prices were watched (a check, or the market known closed),
+    // where a catch-up after downtime starts (UTC; invalid: never).
+    QString listingExchange;
+    QDateTime checkedThrough;
+
+    // How the stop moves. For strategies with a ratio (trailing, fixed-pct, activation) `ratio` above is
+    // their R and is kept equal to strategy.ratio (StopLossEngine::changeRatio/changeStrategy do both).
+    StopStrategy strategy;
+    StrategyState strategyState;
+
+    // The strategy's spec string with this ticker's ratio ("trailing:0.9", "atr:14,3").
+    QString strategySpec() const;
 
     // Distance from the last price down to the stop, in percent of the price (negative below the stop).
     std::optional<double> distanceToStopPercent() const;
@@ -42,6 +81,10 @@ struct Quote {
     QString ticker;
     std::optional<double> price;
     QDateTime time; // last trade time; invalid when unknown
+    // The high and low of the observation (a daily candle in replay, the day's range in a live quote)
+    // when known; only the atr strategy uses them, and only when both are there.
+    std::optional<double> high = std::nullopt;
+    std::optional<double> low = std::nullopt;
 };
 
 // A price that fell strictly below its stop.
@@ -53,6 +96,9 @@ struct Breach {
     double ratio = 0;
     QDateTime quoteTime;
     QDate marketDay;
+    // Found by the catch-up after downtime (in a minute candle), not in a live quote: the alert says it
+    // happened while the app was offline, at quoteTime.
+    bool whileOffline = false;
 
     bool operator==(const Breach &) const = default;
 };

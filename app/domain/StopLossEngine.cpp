@@ -3,6 +3,7 @@
 #include "domain/MarketCalendar.h"
 #include "domain/Ticker.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace trailguard::StopLossEngine {
@@ -16,10 +17,127 @@ bool nearlyEqual(double a, double b)
     return std::fabs(a - b) <= kRelativeTolerance * std::max(std::fabs(a), std::fabs(b));
 }
 
+using Kind = StopStrategy::Kind;
+
 void setPeak(StockState &state, double peak)
 {
     state.peak = peak;
-    state.stop = peak * state.ratio;
+    if (state.strategy.kind == Kind::Trailing)
+        state.stop = peak * state.ratio;
+}
+
+bool atLeast(double value, double threshold)
+{
+    return value >= threshold || nearlyEqual(value, threshold);
+}
+
+// The stop of fixed, fixed-pct and activation from their state. `price` is the observation being
+// applied, if any: it may activate trailing.
+void refreshStop(StockState &state, std::optional<double> price)
+{
+    StrategyState &run = state.strategyState;
+    switch (state.strategy.kind) {
+    case Kind::Fixed:
+        state.stop = state.strategy.fixedPrice;
+        break;
+    case Kind::FixedPct:
+        if (run.basis)
+            state.stop = *run.basis * state.ratio;
+        break;
+    case Kind::Activation:
+        if (run.basis && price && !run.activated &&
+            atLeast(*price, *run.basis * (1.0 + state.strategy.activationGain)))
+            run.activated = true;
+        if (run.activated && state.peak)
+            state.stop = *state.peak * state.ratio;
+        else if (run.basis)
+            state.stop = *run.basis * state.ratio;
+        break;
+    case Kind::Trailing:
+    case Kind::Atr:
+        break;
+    }
+}
+
+// What committing the open candle would give: observation count, ATR and raw stop (Wilder's ATR;
+// raw stop = highest high over the last N candles, this one included, − K × ATR; none before N).
+struct AtrStep {
+    int observations = 0;
+    double trueRangeSum = 0;
+    std::optional<double> atr;
+    std::optional<double> rawStop;
+};
+
+AtrStep atrStep(const StrategyState &run, const StopStrategy &strategy)
+{
+    const int n = strategy.atrPeriod;
+    const double high = run.candleHigh;
+    const double low = run.candleLow;
+    double trueRange = high - low;
+    if (run.previousClose) {
+        trueRange =
+            std::max({trueRange, std::fabs(high - *run.previousClose), std::fabs(low - *run.previousClose)});
+    }
+    AtrStep step{run.observations + 1, run.trueRangeSum, run.atr, std::nullopt};
+    if (step.observations < n)
+        step.trueRangeSum += trueRange;
+    else if (step.observations == n || !run.atr)
+        step.atr = (run.trueRangeSum + trueRange) / n;
+    else
+        step.atr = (*run.atr * (n - 1) + trueRange) / n;
+    if (step.atr) {
+        double highest = high;
+        const qsizetype from = std::max<qsizetype>(0, run.highs.size() - (n - 1));
+        for (qsizetype i = from; i < run.highs.size(); ++i)
+            highest = std::max(highest, run.highs[i]);
+        step.rawStop = highest - strategy.atrMultiplier * *step.atr;
+    }
+    return step;
+}
+
+void commitCandle(StrategyState &run, const StopStrategy &strategy)
+{
+    if (!run.candleDay.isValid())
+        return;
+    const AtrStep step = atrStep(run, strategy);
+    run.observations = step.observations;
+    run.trueRangeSum = step.atr ? 0.0 : step.trueRangeSum;
+    run.atr = step.atr;
+    run.highs.append(run.candleHigh);
+    while (run.highs.size() > strategy.atrPeriod)
+        run.highs.removeFirst();
+    if (step.rawStop)
+        run.atrStop = run.atrStop ? std::max(*run.atrStop, *step.rawStop) : *step.rawStop;
+    run.previousClose = run.candleClose;
+    run.candleDay = QDate();
+    run.candleHigh = run.candleLow = run.candleClose = 0;
+}
+
+// atr: adds the quote to its market day's candle (committing the previous day's first) and sets the stop
+// that the candle so far gives.
+void observeAtr(StockState &state, const Quote &quote, double price, const QDate &day)
+{
+    StrategyState &run = state.strategyState;
+    const bool hasRange = quote.high && quote.low && Price::isUsable(*quote.high) &&
+                          Price::isUsable(*quote.low) && *quote.high >= *quote.low;
+    const double high = hasRange ? *quote.high : price;
+    const double low = hasRange ? *quote.low : price;
+    if (run.candleDay.isValid() && day > run.candleDay)
+        commitCandle(run, state.strategy);
+    if (!run.candleDay.isValid()) {
+        run.candleDay = day;
+        run.candleHigh = high;
+        run.candleLow = low;
+    } else {
+        run.candleHigh = std::max(run.candleHigh, high);
+        run.candleLow = std::min(run.candleLow, low);
+    }
+    run.candleClose = price;
+    const AtrStep step = atrStep(run, state.strategy);
+    if (step.rawStop)
+        state.stop = run.atrStop ? std::max(*run.atrStop, *step.rawStop) : *step.rawStop;
+    else
+        state.stop = run.atrStop;
 }
 } // namespace
 
@@ -31,14 +149,24 @@ bool isBelow(double price, double stop)
 StockState initialState(const QString &ticker, double ratio, std::optional<double> entry,
                         const QDateTime &now)
 {
+    return initialState(ticker, StopStrategy::trailing(ratio), entry, now);
+}
+
+StockState initialState(const QString &ticker, const StopStrategy &strategy, std::optional<double> entry,
+                        const QDateTime &now)
+{
     StockState state;
     state.ticker = ticker;
-    state.ratio = ratio;
+    state.strategy = strategy;
+    state.ratio = strategy.usesRatio() ? strategy.ratio : StopRatio::kDefault;
+    state.strategy.ratio = state.ratio;
     state.createdAt = now.toUTC();
     if (entry && Price::isUsable(*entry)) {
         state.entry = entry;
+        state.strategyState.basis = entry;
         setPeak(state, *entry);
     }
+    refreshStop(state, std::nullopt);
     return state;
 }
 
@@ -60,11 +188,27 @@ Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now,
     }
     if (price > *next.peak && !nearlyEqual(price, *next.peak))
         setPeak(next, price);
-    if (!next.stop)
-        next.stop = *next.peak * next.ratio;
+    switch (next.strategy.kind) {
+    case Kind::Trailing:
+        if (!next.stop)
+            next.stop = *next.peak * next.ratio;
+        break;
+    case Kind::Atr:
+        observeAtr(next, quote, price, MarketCalendar::marketDay(next.ticker, quoteTime));
+        break;
+    case Kind::Fixed:
+    case Kind::FixedPct:
+    case Kind::Activation:
+        if (!next.strategyState.basis) {
+            const bool hasEntry = next.entry && Price::isUsable(*next.entry);
+            next.strategyState.basis = hasEntry ? *next.entry : price;
+        }
+        refreshStop(next, price);
+        break;
+    }
 
     const bool wasBelow = state.belowStop;
-    next.belowStop = isBelow(price, *next.stop);
+    next.belowStop = next.stop && isBelow(price, *next.stop);
     if (next.belowStop) {
         const QDate day = MarketCalendar::marketDay(next.ticker, quoteTime);
         const bool newDay = !next.lastAlertMarketDay.isValid() || day > next.lastAlertMarketDay;
@@ -86,8 +230,12 @@ StockState resetPeak(const StockState &state)
         setPeak(next, *state.lastPrice);
     } else {
         next.peak.reset();
-        next.stop.reset();
+        if (state.strategy.kind == Kind::Trailing)
+            next.stop.reset();
     }
+    // Strategies whose stop does not follow the peak (fixed, fixed-pct, activation before it starts
+    // trailing, atr) keep their stop; an activated one trails from the new peak.
+    refreshStop(next, std::nullopt);
     return next;
 }
 
@@ -98,8 +246,31 @@ Result<StockState> changeRatio(const StockState &state, double ratio)
         return valid.error();
     StockState next = state;
     next.ratio = ratio;
-    if (next.peak)
+    if (next.strategy.usesRatio())
+        next.strategy.ratio = ratio;
+    if (next.strategy.kind == Kind::Trailing && next.peak)
         next.stop = *next.peak * ratio;
+    refreshStop(next, std::nullopt);
+    return next;
+}
+
+StockState changeStrategy(const StockState &state, const StopStrategy &strategy)
+{
+    StockState next = state;
+    next.strategy = strategy;
+    next.strategyState = StrategyState();
+    if (strategy.usesRatio())
+        next.ratio = strategy.ratio;
+    next.strategy.ratio = next.ratio;
+    next.belowStop = false;
+    next.stop.reset();
+    if (next.entry && Price::isUsable(*next.entry))
+        next.strategyState.basis = next.entry;
+    else if (next.lastPrice && Price::isUsable(*next.lastPrice))
+        next.strategyState.basis = next.lastPrice;
+    if (strategy.kind == Kind::Trailing && next.peak)
+        next.stop = *next.peak * next.ratio;
+    refreshStop(next, std::nullopt);
     return next;
 }
 

@@ -25,6 +25,9 @@ struct Outcome {
 // The state of a ticker just added to the watchlist. With an entry price the peak starts there.
 StockState initialState(const QString &ticker, double ratio, std::optional<double> entry,
                         const QDateTime &now);
+// The same with any strategy (a trailing strategy gives the state above).
+StockState initialState(const QString &ticker, const StopStrategy &strategy, std::optional<double> entry,
+                        const QDateTime &now);
 
 // Applies one quote. Rules:
 //  1. a quote without a usable price (missing, zero, negative, NaN) changes nothing;
@@ -35,6 +38,16 @@ StockState initialState(const QString &ticker, double ratio, std::optional<doubl
 //  5. a breach carries ticker, price, peak, stop, ratio and quote time.
 // A quote without a time is taken as observed at `now`.
 // Under RepeatPolicy::OncePerBreach rule 4 also needs the previous price to have been at or above the stop.
+// Rules 2 and 3 keep the peak for every strategy; the stop of rule 3 is the trailing strategy's. The others
+// (see StopStrategy) set the stop from their own state, and without a stop (atr before its N-th
+// observation, fixed-pct before any price) there is no breach.
+//
+// atr counts observations in market days: the quotes of one market day build that day's candle (high =
+// the highest of the quotes' highs or prices, low likewise, close = the latest price), and the candle is
+// committed (TR, ATR, the window of highs) when the first quote of a later market day arrives. Until then
+// the stop is the one that committing the day's candle so far would give, so a replay with one row per day
+// sees exactly the chandelier stop on every row, and a live monitor sees today's stop move with
+// the day's range. Live quotes without a high and low give a day's range of the prices seen.
 Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now,
               RepeatPolicy policy = RepeatPolicy::DailyWhileBelow);
 
@@ -42,7 +55,12 @@ Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now,
 StockState resetPeak(const StockState &state);
 
 // The user changed the ratio: the stop follows the peak at the new ratio, up or down.
+// For strategies with a ratio it is their R; other strategies keep their stop.
 Result<StockState> changeRatio(const StockState &state, double ratio);
+
+// The user chose another strategy: its running state starts afresh (the first price from now on counts as
+// the first observation; fixed-pct and activation take the entry, else the last price, as their basis).
+StockState changeStrategy(const StockState &state, const StopStrategy &strategy);
 
 // Strict "below" with a tolerance for binary floating point, so that a price equal to the stop to the
 // cent (95.40 against 106 × 0.9) is never a breach.

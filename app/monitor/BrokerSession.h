@@ -3,6 +3,8 @@
 #include "broker/QuestradeAuth.h"
 #include "broker/QuestradeClient.h"
 #include "broker/RateLimiter.h"
+#include "monitor/CatchUp.h"
+#include "monitor/MarketHours.h"
 #include "monitor/Monitor.h"
 
 #include <QNetworkAccessManager>
@@ -39,6 +41,14 @@ public:
     RateLimiter &rateLimiter() { return *m_limiter; }
     QuestradeClient &client() { return *m_client; }
     Monitor &monitor() { return *m_monitor; }
+    MarketHours &marketHours() { return *m_marketHours; }
+    CatchUp &catchUp() { return *m_catchUp; }
+
+    // Market hours (v1/markets) and the offline catch-up for the monitor: scheduled polls only while a
+    // watched market is open (plus `grace`) unless `pollOnlyWhileOpen` is false, no breach from a quote of
+    // an earlier session, and minute candles checked after downtime. Off until called, so a bare session
+    // (tests of the loop) polls at every interval as before.
+    void enableMarketHours(bool pollOnlyWhileOpen, std::chrono::seconds grace);
 
 private:
     QNetworkAccessManager m_network;
@@ -46,6 +56,8 @@ private:
     std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<QuestradeClient> m_client;
     std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<MarketHours> m_marketHours;
+    std::unique_ptr<CatchUp> m_catchUp;
 };
 
 } // namespace trailguard

@@ -1,7 +1,9 @@
 #include "monitor/Monitor.h"
 
 #include "broker/QuestradeClient.h"
+#include "domain/MarketCalendar.h"
 #include "domain/StopLossEngine.h"
+#include "monitor/CatchUp.h"
 #include "monitor/MonitorLogging.h"
 #include "watchlist/WatchlistService.h"
 
@@ -20,6 +22,8 @@ Monitor::Monitor(WatchlistService &watchlist, QuestradeClient &client, const Clo
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Monitor::runCycle);
+    m_jumpWatch.setInterval(std::chrono::seconds(30));
+    connect(&m_jumpWatch, &QTimer::timeout, this, &Monitor::watchForClockJumps);
 }
 
 void Monitor::setInterval(std::chrono::seconds interval)
@@ -29,10 +33,21 @@ void Monitor::setInterval(std::chrono::seconds interval)
         scheduleNext();
 }
 
+void Monitor::setStreamingBackupInterval(std::chrono::seconds interval)
+{
+    if (interval == m_backupInterval)
+        return;
+    m_backupInterval = interval;
+    if (m_active && !m_cycleRunning)
+        scheduleNext();
+}
+
 void Monitor::start()
 {
     m_active = true;
-    checkNow();
+    m_lastJumpTick = m_clock.now();
+    m_jumpWatch.start();
+    queueCycle(false);
 }
 
 void Monitor::stop()
@@ -41,6 +56,7 @@ void Monitor::stop()
     m_active = false;
     m_checkRequested = false;
     m_timer.stop();
+    m_jumpWatch.stop();
     delete m_cycleContext; // drops the callbacks of a cycle in flight
     m_cycleContext = nullptr;
     m_cycleRunning = false; // dropped without cycleFinished: it neither succeeded nor failed
@@ -50,11 +66,17 @@ void Monitor::stop()
 
 void Monitor::checkNow()
 {
+    queueCycle(true);
+}
+
+void Monitor::queueCycle(bool forced)
+{
     if (m_cycleRunning) {
         m_checkRequested = true;
         return;
     }
     m_timer.stop();
+    m_forceNext = forced;
     // From the event loop, so a caller never sees a whole cycle run inside its own call; a stop() before
     // then cancels it.
     QMetaObject::invokeMethod(
@@ -72,10 +94,97 @@ void Monitor::runCycle()
     m_cycleRunning = true;
     m_checkRequested = false;
     m_timer.stop();
-    m_current = CycleReport{};
-    m_current.startedAt = m_clock.now();
+    const bool forced = std::exchange(m_forceNext, false);
     delete m_cycleContext;
     m_cycleContext = new QObject(this);
+    if (m_nextCheck.isValid() && m_nextCheck.secsTo(m_clock.now()) > kClockJump.count())
+        qCInfo(lcMonitor).noquote() << "Woke up" << m_nextCheck.secsTo(m_clock.now())
+                                    << "s later than planned (sleep, or no network)";
+    if (!m_marketHours) {
+        m_cycleForced = forced;
+        beginCycle();
+        return;
+    }
+    // Today's sessions first (cached for the day): they decide whether this cycle polls at all.
+    m_marketHours->refresh(m_cycleContext, [this, forced] { afterMarkets(forced); });
+}
+
+void Monitor::afterMarkets(bool forced)
+{
+    const auto stocks = m_watchlist.stocks();
+    if (stocks.ok())
+        updateMarketState(stocks.value());
+    m_cycleForced = forced;
+    if (forced || !sleepingWhileClosed()) {
+        beginCycle();
+        return;
+    }
+    // Closed: nothing is polled, but a downtime gap that overlapped today's session is still caught up.
+    if (m_catchUp && stocks.ok()) {
+        m_catchUp->run(stocks.value(), m_cycleContext, [this] { finishIdle(); });
+        return;
+    }
+    finishIdle();
+}
+
+bool Monitor::sleepingWhileClosed() const
+{
+    return m_marketHours && m_pollOnlyWhileOpen && m_marketState.known && !m_marketState.open;
+}
+
+void Monitor::finishIdle()
+{
+    m_cycleRunning = false;
+    if (m_checkRequested) {
+        checkNow();
+        return;
+    }
+    if (m_active)
+        scheduleNext();
+}
+
+void Monitor::updateMarketState(const QList<StockState> &stocks)
+{
+    const MarketState state = m_marketHours->state(stocks);
+    if (m_marketStateSent && state == m_marketState)
+        return;
+    m_marketState = state;
+    m_marketStateSent = true;
+    if (state.known)
+        qCInfo(lcMonitor).noquote() << MarketHours::describe(state, m_clock.now());
+    Q_EMIT marketStateChanged(m_marketState);
+}
+
+void Monitor::setMarketHours(MarketHours *hours)
+{
+    m_marketHours = hours;
+}
+
+void Monitor::resumeAfterGap()
+{
+    if (m_active && !m_cycleRunning)
+        queueCycle(false);
+}
+
+void Monitor::watchForClockJumps()
+{
+    const QDateTime now = m_clock.now();
+    const qint64 elapsed = m_lastJumpTick.isValid() ? m_lastJumpTick.secsTo(now) : 0;
+    m_lastJumpTick = now;
+    // The 30 s watch fired much later in wall-clock time: the computer slept. Check (or catch up) now
+    // instead of when the monotonic timer gets round to it.
+    if (elapsed > std::chrono::duration_cast<std::chrono::seconds>(m_jumpWatch.intervalAsDuration()).count() +
+                      kClockJump.count() &&
+        m_active && !m_cycleRunning) {
+        qCInfo(lcMonitor).noquote() << "The clock jumped" << elapsed << "s: resumed from sleep?";
+        queueCycle(false);
+    }
+}
+
+void Monitor::beginCycle()
+{
+    m_current = CycleReport{};
+    m_current.startedAt = m_clock.now();
     Q_EMIT cycleStarted();
 
     const auto stocks = m_watchlist.stocks();
@@ -95,7 +204,7 @@ void Monitor::resolveSymbols(const QList<StockState> &stocks)
             unresolved.append(stock.ticker);
     }
     if (unresolved.isEmpty()) {
-        fetchQuotes();
+        catchUpThenQuote();
         return;
     }
     m_client.resolveSymbols(unresolved, m_cycleContext, [this](Result<QuestradeClient::SymbolMap> result) {
@@ -103,7 +212,7 @@ void Monitor::resolveSymbols(const QList<StockState> &stocks)
             // Tickers resolved earlier still get their quotes; the rest are tried again next cycle.
             qCWarning(lcMonitor) << "Symbol look-up failed:" << result.error().message;
             m_current.error = result.error().message;
-            fetchQuotes();
+            catchUpThenQuote();
             return;
         }
         // Re-read the watchlist: the user may have edited it while the look-up was on the network.
@@ -120,6 +229,7 @@ void Monitor::resolveSymbols(const QList<StockState> &stocks)
             if (found->has_value()) {
                 stock.symbolId = (*found)->symbolId;
                 stock.currency = (*found)->currency;
+                stock.listingExchange = (*found)->listingExchange;
                 stock.symbolNotFound = false;
             } else {
                 stock.symbolNotFound = true;
@@ -133,8 +243,22 @@ void Monitor::resolveSymbols(const QList<StockState> &stocks)
             finishCycle(saved.error().message);
             return;
         }
-        fetchQuotes();
+        catchUpThenQuote();
     });
+}
+
+void Monitor::catchUpThenQuote()
+{
+    if (!m_catchUp) {
+        fetchQuotes();
+        return;
+    }
+    const auto stocks = m_watchlist.stocks();
+    if (!stocks.ok()) {
+        finishCycle(stocks.error().message);
+        return;
+    }
+    m_catchUp->run(stocks.value(), m_cycleContext, [this] { fetchQuotes(); });
 }
 
 void Monitor::fetchQuotes()
@@ -146,7 +270,10 @@ void Monitor::fetchQuotes()
     }
     QList<qint64> ids;
     for (const StockState &stock : stocks.value()) {
-        if (stock.symbolId && !stock.symbolNotFound && !ids.contains(*stock.symbolId))
+        // A scheduled cycle leaves out listings whose market is closed today (a holiday on one exchange).
+        const bool marketClosed =
+            !m_cycleForced && m_marketHours && m_pollOnlyWhileOpen && !m_marketHours->isOpenOrUnknown(stock);
+        if (stock.symbolId && !stock.symbolNotFound && !marketClosed && !ids.contains(*stock.symbolId))
             ids.append(*stock.symbolId);
     }
     if (ids.isEmpty()) {
@@ -195,6 +322,24 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
         auto outcome = StopLossEngine::apply(stock, quote, now, m_repeatPolicy);
         outcome.state.halted = brokerQuote.halted;
         outcome.state.quoteDelayed = brokerQuote.delayed;
+        if (origin != QuoteOrigin::CatchUp) {
+            // Watched up to now: a later catch-up starts here.
+            outcome.state.checkedThrough = now;
+            // A trade from before the current session (Friday's close on Monday before the open) was
+            // judged in its own session: the state keeps the price, but no breach is raised from it, and
+            // the alert bookkeeping stays as it was so a breach in the session itself is still alerted.
+            if (outcome.breach && m_marketHours && m_marketHours->isStale(stock, brokerQuote.lastTradeTime)) {
+                qCInfo(lcMonitor).noquote()
+                    << stock.ticker << "is below its stop on a trade from before the current session ("
+                    << brokerQuote.lastTradeTime.toString(Qt::ISODate) << "): no alert";
+                outcome.breach.reset();
+                outcome.state.lastAlertAt = stock.lastAlertAt;
+                outcome.state.lastAlertMarketDay = stock.lastAlertMarketDay;
+                outcome.state.belowStop = stock.belowStop;
+            }
+        } else if (outcome.breach) {
+            outcome.breach->whileOffline = true;
+        }
         if (!(outcome.state == stock))
             changed.append(outcome.state);
         if (quote.price && *quote.price > 0) {
@@ -228,9 +373,15 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
     for (const Breach &breach : std::as_const(report.breaches)) {
         qCWarning(lcMonitor).noquote()
             << QStringLiteral("Stop-loss breach: %1 %2 < stop %3 (peak %4, ratio %5)")
-                   .arg(breach.ticker, QString::number(breach.price, 'f', 2),
-                        QString::number(breach.stop, 'f', 2), QString::number(breach.peak, 'f', 2),
-                        QString::number(breach.ratio, 'g', 4));
+                       .arg(breach.ticker, QString::number(breach.price, 'f', 2),
+                            QString::number(breach.stop, 'f', 2), QString::number(breach.peak, 'f', 2),
+                            QString::number(breach.ratio, 'g', 4)) +
+                   (breach.whileOffline
+                        ? QStringLiteral(" - stop breached while offline at %1 Toronto time")
+                              .arg(
+                                  breach.quoteTime.toTimeZone(MarketCalendar::exchangeTimeZone(breach.ticker))
+                                      .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                        : QString());
         Q_EMIT breachDetected(breach);
     }
     Q_EMIT quotesApplied(origin, report);
@@ -265,8 +416,21 @@ void Monitor::finishCycle(const QString &error)
 
 void Monitor::scheduleNext()
 {
-    m_timer.start(m_interval);
-    m_nextCheck = m_clock.now().addSecs(m_interval.count());
+    if (sleepingWhileClosed()) {
+        // Until the next open (when known), waking every kClosedWakeUp: a new day's sessions, a catch-up
+        // after sleep, and a clock that moved are all noticed without polling.
+        qint64 wait = std::chrono::seconds(kClosedWakeUp).count();
+        const QDateTime now = m_clock.now();
+        if (m_marketState.nextOpen.isValid())
+            wait = std::clamp<qint64>(now.secsTo(m_marketState.nextOpen), 1, wait);
+        m_timer.start(std::chrono::seconds(wait));
+        m_nextCheck = m_marketState.nextOpen;
+        Q_EMIT scheduleChanged(m_nextCheck);
+        return;
+    }
+    const std::chrono::seconds interval = std::max(m_interval, m_backupInterval);
+    m_timer.start(interval);
+    m_nextCheck = m_clock.now().addSecs(interval.count());
     Q_EMIT scheduleChanged(m_nextCheck);
 }
 

@@ -5,6 +5,7 @@
 #include "common/Result.h"
 #include "domain/StockState.h"
 #include "domain/StopLossEngine.h"
+#include "monitor/MarketHours.h"
 
 #include <QDateTime>
 #include <QList>
@@ -16,6 +17,7 @@
 
 namespace trailguard {
 
+class CatchUp;
 class QuestradeClient;
 class WatchlistService;
 
@@ -78,6 +80,33 @@ public:
     // Clamped to [kMinimumInterval, kMaximumInterval].
     void setInterval(std::chrono::seconds interval);
     std::chrono::seconds interval() const { return m_interval; }
+    // While quotes stream in, polling only backs the stream up: scheduled cycles run at least `interval`
+    // apart (zero: the normal interval). "Check now" is not slowed down.
+    void setStreamingBackupInterval(std::chrono::seconds interval);
+    std::chrono::seconds streamingBackupInterval() const { return m_backupInterval; }
+
+    // --- market hours and offline catch-up (both optional, not owned; BrokerSession sets them) -----------
+    // With market hours, scheduled cycles (start() and the timer) run only while a watched market is open
+    // or within the grace period after its close; otherwise the monitor sleeps until the next open, waking
+    // every kClosedWakeUp to notice a new day. checkNow() (the "Check now" action and --once) always checks.
+    // A polled or streamed quote whose last trade is older than the current session of its market never
+    // raises a breach (the state still records the price).
+    void setMarketHours(MarketHours *hours);
+    MarketHours *marketHours() const { return m_marketHours; }
+    // false: poll at every interval whatever the markets say (stale quotes are still kept from alerting).
+    void setPollOnlyWhileOpen(bool only) { m_pollOnlyWhileOpen = only; }
+    bool pollOnlyWhileOpen() const { return m_pollOnlyWhileOpen; }
+    MarketState marketState() const { return m_marketState; }
+    // Run before the quotes of every cycle (and on wake-ups while closed): checks the minute candles of a
+    // downtime gap (see CatchUp).
+    void setCatchUp(CatchUp *catchUp) { m_catchUp = catchUp; }
+    RepeatPolicy repeatPolicy() const { return m_repeatPolicy; }
+    // The computer woke up or the network came back: a scheduled cycle now (it catches up the gap; while
+    // the market is closed it polls nothing). Ignored while stopped or during a cycle.
+    void resumeAfterGap();
+    static constexpr std::chrono::minutes kClosedWakeUp{5};
+    // A timer that fires this much later than planned means the computer slept (or the clock jumped).
+    static constexpr std::chrono::seconds kClockJump{90};
 
     // Runs a cycle now and then one every interval.
     void start();
@@ -99,11 +128,21 @@ Q_SIGNALS:
     // After every batch applyQuotes saved, whatever its origin.
     void quotesApplied(trailguard::QuoteOrigin origin, const trailguard::QuoteBatchReport &report);
     void scheduleChanged(const QDateTime &nextCheck);
+    // The watched markets opened or closed, or the next open became known (see MarketHours::describe).
+    void marketStateChanged(const trailguard::MarketState &state);
 
 private:
     void runCycle();
     void resolveSymbols(const QList<StockState> &stocks);
     void fetchQuotes();
+    void queueCycle(bool forced);
+    void afterMarkets(bool forced);
+    void beginCycle();
+    void catchUpThenQuote();
+    void finishIdle();
+    void updateMarketState(const QList<StockState> &stocks);
+    bool sleepingWhileClosed() const;
+    void watchForClockJumps();
     void finishCycle(const QString &error);
     void scheduleNext();
 
@@ -112,6 +151,16 @@ private:
     const Clock &m_clock;
     QTimer m_timer;
     std::chrono::seconds m_interval = kDefaultInterval;
+    std::chrono::seconds m_backupInterval{0}; // set while the stream is live
+    MarketHours *m_marketHours = nullptr;
+    CatchUp *m_catchUp = nullptr;
+    bool m_pollOnlyWhileOpen = true;
+    bool m_forceNext = false;   // the queued cycle came from checkNow()
+    bool m_cycleForced = false; // the running cycle came from checkNow()
+    MarketState m_marketState;
+    bool m_marketStateSent = false;
+    QTimer m_jumpWatch; // notices a resume from sleep sooner than a long timer would
+    QDateTime m_lastJumpTick;
     bool m_active = false;
     bool m_cycleRunning = false;
     bool m_checkRequested = false;

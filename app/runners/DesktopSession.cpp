@@ -11,7 +11,16 @@
 #include "alerts/OutboxDispatcher.h"
 #include "common/Clock.h"
 #include "demo/SimulatedMarket.h"
+#include "history/ChartDataProvider.h"
+#include "history/HistoryProgressIndicator.h"
+#include "history/PriceHistory.h"
+#include "history/PriceHistoryImportController.h"
 #include "monitor/BrokerSession.h"
+#include "monitor/StreamSession.h"
+#include "portfolio/Portfolio.h"
+#include "portfolio/PortfolioImport.h"
+#include "portfolio/PortfolioSync.h"
+#include "replay/BacktestRunner.h"
 #include "runners/DemoSetup.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
@@ -20,8 +29,10 @@
 #include "settings/Settings.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
+#include "storage/HoldingRepository.h"
 #include "storage/StockRepository.h"
 #include "watchlist/WatchlistService.h"
+#include "welcome/WelcomeWizard.h"
 
 #include <QApplication>
 #include <QLoggingCategory>
@@ -33,6 +44,8 @@ namespace {
 class Desktop {
     Q_DECLARE_TR_FUNCTIONS(Desktop)
 };
+// The settings key of "Use streaming quotes" (default true, see Settings.cpp).
+constexpr char kUseStreamingKey[] = "quotes/useStreaming";
 } // namespace
 
 // Declared in the order they are built; destroyed in reverse.
@@ -45,6 +58,14 @@ struct DesktopSession::Parts {
     std::unique_ptr<SimulatedMarket> market;
     SecretStoreChoice secrets;
     std::unique_ptr<BrokerSession> session;
+    // Imported positions (File > Import Positions…), kept current while connected.
+    std::unique_ptr<HoldingRepository> holdings;
+    std::unique_ptr<Portfolio> portfolio;
+    std::unique_ptr<PortfolioImport> portfolioImport;
+    std::unique_ptr<PortfolioSync> portfolioSync;
+    std::unique_ptr<StreamSession> stream;        // real-time quotes; the monitor polls while it is down
+    std::unique_ptr<PriceHistory> history;        // quotes recorded, daily candles backfilled, retention
+    std::unique_ptr<ChartDataProvider> chartData; // the window's chart and sparklines, from the history
     std::unique_ptr<AlertRepository> alerts;
     std::unique_ptr<OutboxDispatcher> dispatcher;
     std::unique_ptr<AlertOutbox> outbox;
@@ -116,6 +137,10 @@ Status DesktopSession::start()
                                                 : p.settings->checkInterval());
     monitor.setInterval(interval);
     monitor.setRepeatPolicy(p.settings->repeatPolicy());
+    // The demo market trades whenever the demo runs.
+    p.session->enableMarketHours(
+        !m_options.demo && p.settings->value("monitor/marketHoursOnly").toBool(),
+        std::chrono::minutes(p.settings->value("monitor/closeGraceMinutes").toInt()));
 
     p.alerts = std::make_unique<AlertRepository>(p.database->connection());
     p.dispatcher = std::make_unique<OutboxDispatcher>(*p.alerts, p.clock);
@@ -124,6 +149,8 @@ Status DesktopSession::start()
     p.digest = std::make_unique<DailyDigest>(*p.watchlist, *p.outbox, p.clock);
     p.digest->setOptions(ChannelSettings::digestOptions(*p.settings));
     p.health = std::make_unique<HealthWatch>(*p.outbox, p.clock);
+    p.health->setMarketOpenCheck(
+        [&monitor] { return !monitor.marketState().known || monitor.marketState().open; });
     connect(&p.session->auth(), &QuestradeAuth::stateChanged, p.health.get(),
             &HealthWatch::connectionStateChanged);
     connect(&monitor, &Monitor::cycleFinished, p.health.get(),
@@ -139,7 +166,42 @@ Status DesktopSession::start()
         return outbox->recordBreach(breach, stock.currency);
     });
 
+    p.history = std::make_unique<PriceHistory>(*p.database, *p.session, *p.watchlist, *p.settings, p.clock);
+    p.history->start();
+
     p.window = std::make_unique<ui::MainWindow>(*p.watchlist, *p.settings);
+    {
+        auto *historyProgress = new ui::HistoryProgressIndicator(p.window.get());
+        p.window->statusBar()->addPermanentWidget(historyProgress);
+        connect(&p.history->backfill(), &CandleBackfill::progressChanged, historyProgress,
+                &ui::HistoryProgressIndicator::setProgress);
+        // File > Import Price History… (the controller belongs to the window).
+        auto *importer = new ui::PriceHistoryImportController(
+            *p.window, p.database->filePath(), [window = p.window.get()] { return window->currentTicker(); },
+            p.window.get());
+        // The chart and the sparklines read the stored history; new history shows at once.
+        p.chartData = std::make_unique<ChartDataProvider>(p.history->repository(), *p.watchlist, *p.alerts);
+        p.window->setChartProvider(
+            [chart = p.chartData.get()](const QString &ticker) { return chart->series(ticker); });
+        p.window->setSparklineProvider([chart = p.chartData.get(), clock = &p.clock](const QString &ticker) {
+            return chart->lastMonth(ticker, clock->now());
+        });
+        connect(importer, &ui::PriceHistoryImportController::imported, p.window.get(),
+                &ui::MainWindow::refreshChart);
+        connect(&p.history->backfill(), &CandleBackfill::finished, p.window.get(),
+                &ui::MainWindow::refreshChart);
+    }
+    // Backtest… replays the ticker's stored daily candles (all of them; the window picks the period).
+    p.window->setBacktestDataProvider(
+        [history = p.history.get()](const QString &ticker) -> Result<QList<PriceRow>> {
+            const QDateTime from(QDate(1900, 1, 1), QTime(0, 0), Qt::UTC);
+            const QDateTime to(QDate(9999, 1, 1), QTime(0, 0), Qt::UTC);
+            const Result<QList<StoredCandle>> candles =
+                history->repository().candles(ticker, CandleInterval::OneDay, from, to);
+            if (!candles)
+                return candles.error();
+            return Backtest::rowsFromCandles(ticker, candles.value());
+        });
     p.tray = std::make_unique<ui::TrayIcon>(*p.window);
     QApplication::setQuitOnLastWindowClosed(!p.tray->isAvailable());
     p.window->setHidesToTray(p.tray->isAvailable());
@@ -170,6 +232,41 @@ Status DesktopSession::start()
     else
         p.session->auth().bootstrapFromEnvironment(environment);
     ui::bindToCore(*p.window, *p.tray, p.session->auth(), monitor);
+    // Streaming quotes by default (--no-stream or the setting turn it off); polling covers the gaps.
+    p.stream = std::make_unique<StreamSession>(*p.session, *p.watchlist, p.clock, StreamSession::Options{});
+    ui::bindQuoteFeed(*p.window, *p.stream);
+    if (!m_options.global.noStream && p.settings->value(kUseStreamingKey).toBool())
+        p.stream->start();
+    connect(p.window.get(), &ui::MainWindow::settingsSaved, this, [this] {
+        Parts &parts = *m_parts;
+        const bool wanted = !m_options.global.noStream && parts.settings->value(kUseStreamingKey).toBool();
+        if (wanted)
+            parts.stream->start();
+        else
+            parts.stream->stop();
+    });
+    // Portfolio: the import dialog, the position columns and totals, and a sync every few minutes while
+    // connected and with every Check Now.
+    p.holdings = std::make_unique<HoldingRepository>(p.database->connection());
+    p.portfolio = std::make_unique<Portfolio>(*p.holdings);
+    if (Status loaded = p.portfolio->reload(); !loaded.ok())
+        p.window->statusBar()->showMessage(loaded.error().message);
+    p.portfolioImport = std::make_unique<PortfolioImport>(p.session->client(), *p.watchlist, *p.holdings,
+                                                          *p.portfolio, p.clock);
+    p.portfolioSync = std::make_unique<PortfolioSync>(p.session->client(), *p.watchlist, *p.holdings,
+                                                      *p.portfolio, p.clock);
+    if (m_options.demo)
+        p.portfolioSync->setInterval(std::chrono::seconds(30));
+    p.window->setPortfolioServices({p.portfolioImport.get(), p.portfolioSync.get(), p.portfolio.get()});
+    connect(p.window.get(), &ui::MainWindow::checkNowRequested, p.portfolioSync.get(),
+            &PortfolioSync::syncNow);
+    connect(&p.session->auth(), &QuestradeAuth::stateChanged, p.portfolioSync.get(),
+            [sync = p.portfolioSync.get()](ConnectionState state) {
+                if (state == ConnectionState::Connected && !sync->isActive())
+                    sync->start();
+                else if (state == ConnectionState::NotConfigured || state == ConnectionState::Disconnected)
+                    sync->stop();
+            });
     wireSettingsAndHistory();
     connectChannels();
     // Start at login / --minimized: only the tray icon, when there is a tray to come back from.
@@ -178,7 +275,35 @@ Status DesktopSession::start()
         p.window->show();
     if (!p.secrets.notice.isEmpty())
         p.window->statusBar()->showMessage(p.secrets.notice);
+    // The welcome: on the first launch (not when starting minimised at login), or going on where it was
+    // before the demo replaced the window.
+    if (m_options.welcomePage)
+        p.window->openWelcome(*m_options.welcomePage);
+    else if (!minimized && !p.settings->value(ui::WelcomeWizard::kShownKey).toBool())
+        p.window->openWelcome();
     return success();
+}
+
+void DesktopSession::raiseWindow()
+{
+    if (m_parts->window)
+        m_parts->window->showAndRaise();
+}
+
+std::optional<int> DesktopSession::welcomePage() const
+{
+    const ui::WelcomeWizard *welcome = m_parts->window ? m_parts->window->welcomeWizard() : nullptr;
+    if (!welcome || !welcome->isVisible())
+        return std::nullopt;
+    return welcome->currentId();
+}
+
+void DesktopSession::flushPendingWrites()
+{
+    if (m_parts->window)
+        m_parts->window->saveWindowLayout();
+    if (m_parts->settings)
+        m_parts->settings->sync();
 }
 
 void DesktopSession::connectChannels()

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace trailguard {
 class SecretRedactor;
@@ -22,6 +23,8 @@ public:
     struct Options {
         Cli::GlobalOptions global;
         bool demo = false;
+        // The welcome step to open at once: the demo replaced a window whose welcome was open.
+        std::optional<int> welcomePage;
     };
 
     DesktopSession(Options options, SecretRedactor &redactor, QObject *parent = nullptr);
@@ -29,6 +32,13 @@ public:
 
     // Opens everything and shows the window. An error (database, demo port) says what to do.
     Status start();
+    // Shows, raises and activates the window (another launch asked for it, see SingleInstance).
+    void raiseWindow();
+    // Writes what is only in memory (window layout, settings) now: before quitting and when the desktop
+    // session ends. The watchlist and the outbox are in the database already, one transaction per change.
+    void flushPendingWrites();
+    // The step of the welcome while it is open (WelcomeWizard::PageId), else empty.
+    std::optional<int> welcomePage() const;
 
 Q_SIGNALS:
     // The first look at the saved Questrade connection found none.

@@ -11,8 +11,12 @@
 #include "common/Translations.h"
 #include "common/UnixSignalWatcher.h"
 #include "demo/SimulatedMarket.h"
+#include "history/PriceHistory.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/MonitorLogging.h"
+#include "monitor/StreamSession.h"
+#include "portfolio/Portfolio.h"
+#include "portfolio/PortfolioSync.h"
 #include "runners/DemoSetup.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
@@ -21,6 +25,7 @@
 #include "settings/Settings.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
+#include "storage/HoldingRepository.h"
 #include "storage/StockRepository.h"
 #include "watchlist/WatchlistService.h"
 
@@ -111,6 +116,10 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     monitor.setBreachRecorder([&outbox](const Breach &breach, const StockState &stock) {
         return outbox.recordBreach(breach, stock.currency);
     });
+    // Price history: every processed quote recorded; a long run also backfills daily candles (progress in
+    // the log) and folds old quotes; --once only records.
+    PriceHistory history(*database.value(), session, watchlist, *settings, clock);
+    history.start(!options.value().once);
     HealthWatch health(outbox, clock);
     QObject::connect(&session.auth(), &QuestradeAuth::stateChanged, &health,
                      &HealthWatch::connectionStateChanged);
@@ -134,12 +143,46 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
         options.value().demo ? DemoSetup::kIntervalSeconds : int(Monitor::kDefaultInterval.count());
     monitor.setInterval(std::chrono::seconds(options.value().intervalSeconds.value_or(defaultInterval)));
     monitor.setRepeatPolicy(settings->repeatPolicy());
+    // Scheduled checks only while a watched market is open (--once always checks); the state is logged.
+    session.enableMarketHours(!options.value().demo && settings->value("monitor/marketHoursOnly").toBool(),
+                              std::chrono::minutes(settings->value("monitor/closeGraceMinutes").toInt()));
+    health.setMarketOpenCheck(
+        [&monitor] { return !monitor.marketState().known || monitor.marketState().open; });
+    // Streaming quotes whenever Questrade offers them, unless --no-stream; --once is one poll, never a
+    // stream.
+    std::unique_ptr<StreamSession> stream;
+    if (!options.value().once && !options.value().noStream)
+        stream = std::make_unique<StreamSession>(session, watchlist, clock, StreamSession::Options{});
 
     QObject::connect(&session.auth(), &QuestradeAuth::stateChanged, &app,
                      [](ConnectionState, const QString &message) {
                          if (!message.isEmpty())
                              qCInfo(lcMonitor).noquote() << "Questrade:" << message;
                      });
+
+    // Positions imported from the desktop app stay current here too. A position that disappeared cannot
+    // be asked about: its ticker stays watched, and the log says so.
+    HoldingRepository holdings(database.value()->connection());
+    Portfolio portfolio(holdings);
+    if (const Status loaded = portfolio.reload(); !loaded.ok())
+        qCWarning(lcMonitor).noquote() << loaded.error().message;
+    PortfolioSync portfolioSync(session.client(), watchlist, holdings, portfolio, clock);
+    QObject::connect(
+        &portfolioSync, &PortfolioSync::positionsDisappeared, &app, [](const QStringList &tickers) {
+            qCInfo(lcMonitor).noquote() << QStringLiteral("No longer held: %1; still watching (remove with "
+                                                          "`trailguard watch remove`)")
+                                               .arg(tickers.join(QStringLiteral(", ")));
+        });
+    if (!options.value().once) {
+        QObject::connect(&session.auth(), &QuestradeAuth::stateChanged, &portfolioSync,
+                         [&portfolioSync](ConnectionState state) {
+                             if (state == ConnectionState::Connected && !portfolioSync.isActive())
+                                 portfolioSync.start();
+                             else if (state == ConnectionState::NotConfigured ||
+                                      state == ConnectionState::Disconnected)
+                                 portfolioSync.stop();
+                         });
+    }
 
     int exitCode = Cli::kExitSuccess;
     const bool once = options.value().once;
@@ -190,6 +233,11 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
         } else {
             dispatcher.start(); // deliveries left pending by an earlier run go out now
             monitor.start();
+            if (stream)
+                stream->start();
+            else
+                qCInfo(lcMonitor).noquote() << QStringLiteral("Quote mode: polling every %1 s (--no-stream)")
+                                                   .arg(monitor.interval().count());
         }
     });
 

@@ -25,8 +25,12 @@ const Key kKeys[] = {
     {"ui/mainWindowState", QByteArray()},
     {"ui/watchlistHeaderState", QByteArray()},
     {"monitor/checkIntervalSeconds", 300},
+    // Market hours: scheduled checks only while a watched market is open, and this long after its close.
+    {"monitor/marketHoursOnly", true},
+    {"monitor/closeGraceMinutes", 15},
     {"alerts/repeatPolicy", QStringLiteral("daily")},
     {"ui/startMinimized", false},
+    {"ui/welcomeShown", false}, // the first-run welcome was shown once
     {"alerts/tray/enabled", true},
     {"alerts/digest/enabled", false},
     {"alerts/digest/time", QStringLiteral("17:00")},
@@ -46,6 +50,10 @@ const Key kKeys[] = {
     {"alerts/ntfy/enabled", false},
     {"alerts/ntfy/server", QStringLiteral("https://ntfy.sh")},
     {"alerts/ntfy/topic", QString()},
+    // Real-time quotes over Questrade's stream (polling while it is down); --no-stream overrides it.
+    {"quotes/useStreaming", true},
+    // Price history: raw quotes older than this many days are folded into 5-minute candles.
+    {"history/rawQuoteDays", 30},
 };
 
 QVariant defaultFor(const char *key)

@@ -62,10 +62,80 @@ CREATE TABLE deliveries (
          {QStringLiteral("ALTER TABLE stocks ADD COLUMN below_stop INTEGER NOT NULL DEFAULT 0"),
           QStringLiteral("ALTER TABLE stocks ADD COLUMN snoozed_until TEXT")}},
         // Reserved while issues 5 and 6 are built side by side; each step fills in its statements.
-        {5, QStringLiteral("price history"), {}},
-        {6, QStringLiteral("stop-loss strategies"), {}},
-        {7, QStringLiteral("portfolio positions"), {}},
-        {8, QStringLiteral("offline catch-up"), {}},
+        // Price history (issue 5): every processed quote, and candles (OHLC bars) per interval. A candle
+        // whose open/high/low are NULL is close-only (imported from a date,close file).
+        // candle_coverage records the ranges fetched or imported, so a backfill asks only for the rest
+        // (a range without candles - a holiday, a weekend - counts as covered).
+        {5,
+         QStringLiteral("price history"),
+         {QStringLiteral(R"(
+CREATE TABLE price_quotes (
+    ticker TEXT NOT NULL,
+    time   TEXT NOT NULL,
+    price  REAL NOT NULL CHECK (price > 0),
+    PRIMARY KEY (ticker, time)
+) WITHOUT ROWID)"),
+          QStringLiteral(R"(
+CREATE TABLE candles (
+    ticker           TEXT NOT NULL,
+    interval_seconds INTEGER NOT NULL CHECK (interval_seconds > 0),
+    start            TEXT NOT NULL,
+    end              TEXT NOT NULL,
+    open             REAL,
+    high             REAL,
+    low              REAL,
+    close            REAL NOT NULL CHECK (close > 0),
+    volume           INTEGER,
+    PRIMARY KEY (ticker, interval_seconds, start)
+) WITHOUT ROWID)"),
+          QStringLiteral(R"(
+CREATE TABLE candle_coverage (
+    ticker           TEXT NOT NULL,
+    interval_seconds INTEGER NOT NULL,
+    start            TEXT NOT NULL,
+    end              TEXT NOT NULL,
+    PRIMARY KEY (ticker, interval_seconds, start)
+) WITHOUT ROWID)")}},
+        // Each ticker's stop strategy as its spec string ("trailing:0.9", "atr:14,3"; empty: trailing at
+        // stop_ratio) and the strategy's running state (ATR, window of highs, activation...) as JSON.
+        {6,
+         QStringLiteral("stop-loss strategies"),
+         {QStringLiteral("ALTER TABLE stocks ADD COLUMN strategy TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE stocks ADD COLUMN strategy_state TEXT NOT NULL DEFAULT ''")}},
+        // The accounts whose positions were imported, and what each of them holds (long stock positions
+        // only, under the ticker the watchlist uses). Kept apart from `stocks`: a holding exists whether
+        // or not its ticker is watched, and one ticker can be held in several accounts.
+        {7,
+         QStringLiteral("portfolio positions"),
+         {QStringLiteral(R"(
+CREATE TABLE portfolio_accounts (
+    number     TEXT PRIMARY KEY NOT NULL CHECK (length(number) > 0),
+    type       TEXT NOT NULL DEFAULT '',
+    added_at   TEXT NOT NULL,
+    synced_at  TEXT
+))"),
+          QStringLiteral(R"(
+CREATE TABLE positions (
+    account_number      TEXT NOT NULL REFERENCES portfolio_accounts(number) ON DELETE CASCADE,
+    ticker              TEXT NOT NULL CHECK (length(ticker) BETWEEN 1 AND 15),
+    symbol              TEXT NOT NULL,
+    symbol_id           INTEGER NOT NULL,
+    quantity            REAL NOT NULL,
+    market_value        REAL,
+    current_price       REAL,
+    average_entry_price REAL,
+    open_pnl            REAL,
+    currency            TEXT NOT NULL DEFAULT '',
+    updated_at          TEXT NOT NULL,
+    PRIMARY KEY (account_number, ticker)
+))"),
+          QStringLiteral("CREATE INDEX positions_ticker ON positions(ticker)")}},
+        // Market hours and the offline catch-up: the listing's exchange (which market's sessions apply) and
+        // the instant up to which each ticker's prices were watched (where a catch-up after downtime starts).
+        {8,
+         QStringLiteral("market hours and offline catch-up"),
+         {QStringLiteral("ALTER TABLE stocks ADD COLUMN listing_exchange TEXT NOT NULL DEFAULT ''"),
+          QStringLiteral("ALTER TABLE stocks ADD COLUMN checked_through TEXT")}},
     };
     return migrations;
 }

@@ -4,6 +4,9 @@
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -19,7 +22,7 @@ class Storage {
 const QString kColumns = QStringLiteral(
     "ticker, symbol_id, currency, last_price, last_quote_at, peak, stop_ratio, stop_price, entry_price, "
     "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted, below_stop, "
-    "snoozed_until");
+    "snoozed_until, listing_exchange, checked_through, strategy, strategy_state");
 
 QVariant toVariant(const std::optional<double> &value)
 {
@@ -57,6 +60,76 @@ QDateTime dateTime(const QVariant &value)
     return time.toUTC();
 }
 
+// Strategies (migration 6): the spec string, and the strategy's running state as a small JSON object.
+QJsonValue jsonValue(const std::optional<double> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue();
+}
+
+std::optional<double> optionalDouble(const QJsonValue &value)
+{
+    return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+}
+
+QString strategyStateJson(const StrategyState &run)
+{
+    if (run == StrategyState())
+        return QStringLiteral("");
+    QJsonObject object{{QStringLiteral("basis"), jsonValue(run.basis)},
+                       {QStringLiteral("activated"), run.activated},
+                       {QStringLiteral("observations"), run.observations},
+                       {QStringLiteral("trueRangeSum"), run.trueRangeSum},
+                       {QStringLiteral("atr"), jsonValue(run.atr)},
+                       {QStringLiteral("previousClose"), jsonValue(run.previousClose)},
+                       {QStringLiteral("atrStop"), jsonValue(run.atrStop)}};
+    QJsonArray highs;
+    for (double high : run.highs)
+        highs.append(high);
+    object.insert(QStringLiteral("highs"), highs);
+    if (run.candleDay.isValid()) {
+        object.insert(QStringLiteral("candle"),
+                      QJsonObject{{QStringLiteral("day"), run.candleDay.toString(Qt::ISODate)},
+                                  {QStringLiteral("high"), run.candleHigh},
+                                  {QStringLiteral("low"), run.candleLow},
+                                  {QStringLiteral("close"), run.candleClose}});
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+// A spec that no longer parses (or none, before migration 6 filled it) falls back to trailing at the
+// stored ratio, which is what every ticker did before strategies existed.
+void readStrategy(StockState &stock, const QString &spec, const QString &stateJson)
+{
+    const auto strategy = StopStrategy::parse(spec);
+    stock.strategy = strategy ? strategy.value() : StopStrategy::trailing(stock.ratio);
+    if (!strategy && !spec.isEmpty())
+        qCWarning(lcStorage) << "Unknown strategy" << spec << "for" << stock.ticker << "- using trailing";
+    if (stock.strategy.usesRatio())
+        stock.ratio = stock.strategy.ratio; // the spec and the ratio column are written together
+    stock.strategy.ratio = stock.ratio;
+
+    const QJsonObject object = QJsonDocument::fromJson(stateJson.toUtf8()).object();
+    if (object.isEmpty() || !strategy)
+        return;
+    StrategyState &run = stock.strategyState;
+    run.basis = optionalDouble(object.value(QStringLiteral("basis")));
+    run.activated = object.value(QStringLiteral("activated")).toBool();
+    run.observations = object.value(QStringLiteral("observations")).toInt();
+    run.trueRangeSum = object.value(QStringLiteral("trueRangeSum")).toDouble();
+    run.atr = optionalDouble(object.value(QStringLiteral("atr")));
+    run.previousClose = optionalDouble(object.value(QStringLiteral("previousClose")));
+    run.atrStop = optionalDouble(object.value(QStringLiteral("atrStop")));
+    for (const QJsonValue &high : object.value(QStringLiteral("highs")).toArray())
+        run.highs.append(high.toDouble());
+    const QJsonObject candle = object.value(QStringLiteral("candle")).toObject();
+    if (!candle.isEmpty()) {
+        run.candleDay = QDate::fromString(candle.value(QStringLiteral("day")).toString(), Qt::ISODate);
+        run.candleHigh = candle.value(QStringLiteral("high")).toDouble();
+        run.candleLow = candle.value(QStringLiteral("low")).toDouble();
+        run.candleClose = candle.value(QStringLiteral("close")).toDouble();
+    }
+}
+
 StockState fromQuery(const QSqlQuery &query)
 {
     StockState stock;
@@ -79,6 +152,12 @@ StockState fromQuery(const QSqlQuery &query)
     stock.halted = query.value(14).toBool();
     stock.belowStop = query.value(15).toBool();
     stock.snoozedUntil = dateTime(query.value(16));
+    // Market hours and catch-up (migration 8), read by name so other columns may be added around them.
+    const QSqlRecord record = query.record();
+    stock.listingExchange = query.value(record.indexOf(QStringLiteral("listing_exchange"))).toString();
+    stock.checkedThrough = dateTime(query.value(record.indexOf(QStringLiteral("checked_through"))));
+    readStrategy(stock, query.value(record.indexOf(QStringLiteral("strategy"))).toString(),
+                 query.value(record.indexOf(QStringLiteral("strategy_state"))).toString());
     return stock;
 }
 
@@ -101,6 +180,11 @@ void bindState(QSqlQuery &query, const StockState &stock)
     query.bindValue(QStringLiteral(":halted"), stock.halted ? 1 : 0);
     query.bindValue(QStringLiteral(":below_stop"), stock.belowStop ? 1 : 0);
     query.bindValue(QStringLiteral(":snoozed_until"), toVariant(stock.snoozedUntil));
+    query.bindValue(QStringLiteral(":listing_exchange"),
+                    stock.listingExchange.isNull() ? QStringLiteral("") : stock.listingExchange);
+    query.bindValue(QStringLiteral(":checked_through"), toVariant(stock.checkedThrough));
+    query.bindValue(QStringLiteral(":strategy"), stock.strategySpec());
+    query.bindValue(QStringLiteral(":strategy_state"), strategyStateJson(stock.strategyState));
 }
 
 Error queryError(const QSqlQuery &query)
@@ -123,7 +207,8 @@ const QString kUpdateSql = QStringLiteral(
     "entry_price = :entry_price, last_alert_at = :last_alert_at, "
     "last_alert_market_day = :last_alert_market_day, symbol_not_found = :symbol_not_found, "
     "quote_delayed = :quote_delayed, halted = :halted, below_stop = :below_stop, snoozed_until = "
-    ":snoozed_until "
+    ":snoozed_until, listing_exchange = :listing_exchange, checked_through = :checked_through, "
+    "strategy = :strategy, strategy_state = :strategy_state "
     "WHERE ticker = :ticker");
 } // namespace
 
@@ -172,7 +257,8 @@ Status StockRepository::insert(const StockState &stock)
                            ":last_quote_at, :peak, "
                            ":stop_ratio, :stop_price, :entry_price, :last_alert_at, :last_alert_market_day, "
                            ":created_at, "
-                           ":symbol_not_found, :quote_delayed, :halted, :below_stop, :snoozed_until)")
+                           ":symbol_not_found, :quote_delayed, :halted, :below_stop, :snoozed_until, "
+                           ":listing_exchange, :checked_through, :strategy, :strategy_state)")
                 .arg(kColumns));
         bindState(query, stock);
         query.bindValue(

@@ -40,12 +40,41 @@ Result<StockState> WatchlistService::add(const QString &tickerInput, double rati
                      Watchlist::tr("The entry price must be a number greater than 0, or left empty.")};
     }
 
-    const StockState stock = StopLossEngine::initialState(ticker.value(), ratio, entry, m_clock.now());
+    return add(ticker.value(), StopStrategy::trailing(ratio), entry);
+}
+
+Result<StockState> WatchlistService::add(const QString &tickerInput, const StopStrategy &strategy,
+                                         std::optional<double> entry)
+{
+    const Result<QString> ticker = Ticker::normalize(tickerInput);
+    if (!ticker.ok())
+        return ticker.error();
+    if (strategy.usesRatio()) {
+        const Result<double> validRatio = StopRatio::validate(strategy.ratio);
+        if (!validRatio.ok())
+            return validRatio.error();
+    }
+    if (entry && !Price::isUsable(*entry)) {
+        return Error{ErrorCode::InvalidPrice,
+                     Watchlist::tr("The entry price must be a number greater than 0, or left empty.")};
+    }
+
+    const StockState stock = StopLossEngine::initialState(ticker.value(), strategy, entry, m_clock.now());
     if (Status inserted = m_repository.insert(stock); !inserted.ok())
         return inserted.error();
-    qCInfo(lcWatchlist) << "Added" << stock.ticker << "ratio" << ratio;
+    qCInfo(lcWatchlist) << "Added" << stock.ticker << "strategy" << stock.strategySpec();
     Q_EMIT stockAdded(stock);
     return stock;
+}
+
+Result<StockState> WatchlistService::changeStrategy(const QString &ticker, const StopStrategy &strategy)
+{
+    const Result<StockState> current = load(ticker);
+    if (!current.ok())
+        return current;
+    if (current.value().strategySpec() == strategy.spec())
+        return current; // the same strategy: keep its running state
+    return store(StopLossEngine::changeStrategy(current.value(), strategy));
 }
 
 Status WatchlistService::remove(const QString &tickerInput)

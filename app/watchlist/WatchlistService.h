@@ -24,6 +24,12 @@ public:
     // Validates and adds a ticker. `tickerInput` is user text (trimmed and upper-cased here).
     Result<StockState> add(const QString &tickerInput, double ratio,
                            std::optional<double> entry = std::nullopt);
+    // The same with any stop strategy (already parsed, see StopStrategy::parse).
+    Result<StockState> add(const QString &tickerInput, const StopStrategy &strategy,
+                           std::optional<double> entry = std::nullopt);
+    // Switches the ticker to another strategy (its running state starts afresh; the same spec changes
+    // nothing).
+    Result<StockState> changeStrategy(const QString &ticker, const StopStrategy &strategy);
     Status remove(const QString &tickerInput);
     Result<StockState> changeRatio(const QString &ticker, double ratio);
     Result<StockState> resetPeak(const QString &ticker);

@@ -81,7 +81,7 @@ const QStringList kJsonKeys{
     QStringLiteral("ticker"),      QStringLiteral("symbolId"),    QStringLiteral("currency"),
     QStringLiteral("lastPrice"),   QStringLiteral("lastQuoteAt"), QStringLiteral("peak"),
     QStringLiteral("stop"),        QStringLiteral("ratio"),       QStringLiteral("entry"),
-    QStringLiteral("lastAlertAt"),
+    QStringLiteral("lastAlertAt"), QStringLiteral("strategy"),
 };
 
 // A stock the monitor has been watching for a while: every field known.
@@ -551,20 +551,21 @@ void CliTest::tableShowsKnownAndUnknownValues()
              (QStringList{QStringLiteral("Ticker"), QStringLiteral("Last"), QStringLiteral("Peak"),
                           QStringLiteral("Stop"), QStringLiteral("Distance"), QStringLiteral("%"),
                           QStringLiteral("Ratio"), QStringLiteral("Currency"), QStringLiteral("Last"),
-                          QStringLiteral("alert")}));
+                          QStringLiteral("alert"), QStringLiteral("Strategy")}));
     // Sorted by ticker; times in local time (TZ=UTC here).
     QCOMPARE(lines.at(1).split(QLatin1Char(' '), Qt::SkipEmptyParts),
              (QStringList{QStringLiteral("PENNY"), QStringLiteral("0.4200"), QStringLiteral("0.5000"),
                           QStringLiteral("0.4000"), QStringLiteral("4.8"), QStringLiteral("0.80"),
-                          QStringLiteral("—"), QStringLiteral("—")}));
+                          QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("trailing:0.8")}));
     QCOMPARE(lines.at(2).split(QLatin1Char(' '), Qt::SkipEmptyParts),
              (QStringList{QStringLiteral("RY.TO"), QStringLiteral("131.25"), QStringLiteral("140.00"),
                           QStringLiteral("126.00"), QStringLiteral("4.0"), QStringLiteral("0.90"),
-                          QStringLiteral("CAD"), QStringLiteral("2026-11-20"), QStringLiteral("15:45")}));
-    QCOMPARE(
-        lines.at(3).split(QLatin1Char(' '), Qt::SkipEmptyParts),
-        (QStringList{QStringLiteral("SHOP.TO"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
-                     QStringLiteral("—"), QStringLiteral("0.90"), QStringLiteral("—"), QStringLiteral("—")}));
+                          QStringLiteral("CAD"), QStringLiteral("2026-11-20"), QStringLiteral("15:45"),
+                          QStringLiteral("trailing:0.9")}));
+    QCOMPARE(lines.at(3).split(QLatin1Char(' '), Qt::SkipEmptyParts),
+             (QStringList{QStringLiteral("SHOP.TO"), QStringLiteral("—"), QStringLiteral("—"),
+                          QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("0.90"),
+                          QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("trailing:0.9")}));
     // Aligned: numbers end under the end of their heading, words start under its start.
     const qsizetype ratioEnd = lines.at(0).indexOf(QStringLiteral("Ratio")) + 5;
     const qsizetype currencyStart = lines.at(0).indexOf(QStringLiteral("Currency"));

@@ -610,7 +610,7 @@ void FakeQuestradeServerTest::quoteErrors_data()
     QTest::newRow("path and ids") << QStringLiteral("v1/markets/quotes/34658?ids=34658") << 400 << 1002;
     QTest::newRow("no ids") << QStringLiteral("v1/markets/quotes") << 400 << 1004;
     QTest::newRow("bad ids") << QStringLiteral("v1/markets/quotes?ids=1,,2") << 400 << 1002;
-    QTest::newRow("stream") << QStringLiteral("v1/markets/quotes?ids=34658&stream=true&mode=WebSocket") << 400
+    QTest::newRow("stream") << QStringLiteral("v1/markets/quotes?ids=34658&stream=true&mode=RawSocket") << 400
                             << 1002;
 }
 

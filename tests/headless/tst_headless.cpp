@@ -52,6 +52,9 @@ void HeadlessTest::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_server = std::make_unique<FakeQuestradeServer>();
     QVERIFY(m_server->listen());
+    // The app polls only while a market is open: open now, whatever the time of day the test runs.
+    m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
+                             QDateTime::currentDateTimeUtc().addSecs(6 * 3600));
     m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("SHOPIFY INC")});
     m_server->addSymbol({QStringLiteral("SHOP"), 4242002, QStringLiteral("USD"), QStringLiteral("NYSE"),

@@ -361,7 +361,8 @@ private Q_SLOTS:
         QVERIFY(m_model->reload().ok());
         for (int column = 0; column < WatchlistModel::kColumnCount; ++column) {
             const bool editable = m_model->flags(m_model->index(0, column)).testFlag(Qt::ItemIsEditable);
-            QCOMPARE(editable, column == col(Column::Ratio));
+            // The ratio, and the strategy (tst_strategyediting covers its edits).
+            QCOMPARE(editable, column == col(Column::Ratio) || column == col(Column::Strategy));
         }
         QVERIFY(!m_model->setData(m_model->index(0, col(Column::Peak)), 50.0));
         QCOMPARE(m_fixture->stored(QStringLiteral("AAPL"))->peak, std::optional<double>(100.0));
