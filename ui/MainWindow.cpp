@@ -3,7 +3,6 @@
 #include "AddTickerForm.h"
 #include "AlertHistoryDialog.h"
 #include "Banner.h"
-#include "backtest/BacktestDialog.h"
 #include "ConnectDialog.h"
 #include "ConnectionBanner.h"
 #include "Formatting.h"
@@ -11,6 +10,7 @@
 #include "SparklineDelegate.h"
 #include "StatusPanel.h"
 #include "WatchlistModel.h"
+#include "backtest/BacktestDialog.h"
 #include "charts/PriceChartPanel.h"
 #include "welcome/WelcomeWizard.h"
 
@@ -838,9 +838,10 @@ void MainWindow::applyDefaultColumnWidths()
         int characters;
     };
     static constexpr Width kWidths[] = {
-        {Column::Ticker, 10},         {Column::LastPrice, 10}, {Column::Peak, 10},    {Column::Stop, 10},
-        {Column::DistanceToStop, 24}, {Column::Ratio, 7},      {Column::Currency, 8}, {Column::LastAlert, 22},
-        {Column::Quantity, 9},        {Column::MarketValue, 12}, {Column::OpenPnl, 11},
+        {Column::Ticker, 10},      {Column::LastPrice, 10},      {Column::Peak, 10},
+        {Column::Stop, 10},        {Column::DistanceToStop, 24}, {Column::Ratio, 7},
+        {Column::Currency, 8},     {Column::LastAlert, 22},      {Column::Quantity, 9},
+        {Column::MarketValue, 12}, {Column::OpenPnl, 11},
     };
     m_tableView->resizeColumnsToContents();
     QHeaderView *header = m_tableView->horizontalHeader();

@@ -69,6 +69,12 @@ void HealthWatch::cycleFinished(const CycleReport &report, std::chrono::seconds 
     }
 }
 
+void HealthWatch::quotesReceived()
+{
+    m_lastGoodQuote = m_clock.now();
+    clear(kQuotesCondition, Health::tr("Trailguard receives prices again"));
+}
+
 void HealthWatch::deliveryFinished(const QString &channel, bool delivered, const QString &reason)
 {
     const QString condition = channelCondition(channel);

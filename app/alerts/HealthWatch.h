@@ -29,6 +29,8 @@ public:
 
     void connectionStateChanged(ConnectionState state, const QString &message);
     void cycleFinished(const CycleReport &report, std::chrono::seconds interval);
+    // Quotes arrived outside a polling cycle (the stream): prices are flowing.
+    void quotesReceived();
     void deliveryFinished(const QString &channel, bool delivered, const QString &reason);
 
     bool isActive(const QString &condition) const { return m_active.contains(condition); }

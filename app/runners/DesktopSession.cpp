@@ -157,6 +157,12 @@ Status DesktopSession::start()
             [health = p.health.get(), &monitor](const CycleReport &report) {
                 health->cycleFinished(report, monitor.interval());
             });
+    // While streaming, polls are rare backups: streamed prices count as prices too.
+    connect(&monitor, &Monitor::quotesApplied, p.health.get(),
+            [health = p.health.get()](QuoteOrigin origin, const QuoteBatchReport &report) {
+                if (origin == QuoteOrigin::Stream && report.quoted > 0)
+                    health->quotesReceived();
+            });
     connect(p.dispatcher.get(), &OutboxDispatcher::deliveryFinished, p.health.get(),
             [health = p.health.get()](const Delivery &delivery, const DeliveryResult &result) {
                 health->deliveryFinished(delivery.channel,

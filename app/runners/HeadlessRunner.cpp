@@ -126,6 +126,12 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     QObject::connect(
         &monitor, &Monitor::cycleFinished, &health,
         [&health, &monitor](const CycleReport &report) { health.cycleFinished(report, monitor.interval()); });
+    // While streaming, polls are rare backups: streamed prices count as prices too.
+    QObject::connect(&monitor, &Monitor::quotesApplied, &health,
+                     [&health](QuoteOrigin origin, const QuoteBatchReport &report) {
+                         if (origin == QuoteOrigin::Stream && report.quoted > 0)
+                             health.quotesReceived();
+                     });
     QObject::connect(&dispatcher, &OutboxDispatcher::deliveryFinished, &health,
                      [&health](const Delivery &delivery, const DeliveryResult &result) {
                          health.deliveryFinished(delivery.channel,

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void rejectedTokenAlertsOnceAndOnceWhenCleared();
     void channelFailingForAnHourIsReportedOnTheOthers();
     void noQuotesForTwoIntervalsWhileOpen();
+    void streamedQuotesCountAsPrices();
     void marketHours_data();
     void marketHours();
 
@@ -148,6 +149,30 @@ void HealthWatchTest::noQuotesForTwoIntervalsWhileOpen()
         m_health->cycleFinished(bad, interval);
     }
     QCOMPARE(history().size(), 2);
+}
+
+void HealthWatchTest::streamedQuotesCountAsPrices()
+{
+    // Streaming: polls are rare backups, and a failing backup poll is not "no prices" while the stream
+    // delivers.
+    const auto interval = std::chrono::seconds(60);
+    CycleReport bad;
+    bad.ok = false;
+    bad.watched = 3;
+    bad.error = QStringLiteral("Questrade did not answer");
+    bad.startedAt = m_clock->now();
+    for (int i = 0; i < 10; ++i) {
+        m_clock->advance(60);
+        m_health->quotesReceived();
+        m_health->cycleFinished(bad, interval);
+    }
+    QCOMPARE(history().size(), 0);
+    // Once the stream goes quiet too, the usual rule applies.
+    for (int i = 0; i < 3; ++i) {
+        m_clock->advance(60);
+        m_health->cycleFinished(bad, interval);
+    }
+    QCOMPARE(history().size(), 1);
 }
 
 void HealthWatchTest::marketHours_data()
