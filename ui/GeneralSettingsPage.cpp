@@ -112,12 +112,30 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     m_useStreamingCheckBox->setToolTip(
         tr("Prices arrive over Questrade's stream as they trade; off: they are checked every interval"));
 
+    m_marketHoursOnlyCheckBox = new QCheckBox(tr("Check only while a watched &market is open, for"), this);
+    m_marketHoursOnlyCheckBox->setObjectName(QStringLiteral("marketHoursOnlyCheckBox"));
+    m_marketHoursOnlyCheckBox->setAccessibleDescription(tr(
+        "Outside the trading sessions Questrade reports, scheduled checks pause; Check Now always checks"));
+    m_closeGraceSpinBox = new QSpinBox(this);
+    m_closeGraceSpinBox->setObjectName(QStringLiteral("closeGraceSpinBox"));
+    m_closeGraceSpinBox->setRange(0, 240);
+    m_closeGraceSpinBox->setSuffix(tr(" min after the close"));
+    m_closeGraceSpinBox->setAccessibleName(tr("Grace period after the close"));
+    m_closeGraceSpinBox->setAccessibleDescription(
+        tr("How long checks go on after a market closes, to catch late prints"));
+    connect(m_marketHoursOnlyCheckBox, &QCheckBox::toggled, m_closeGraceSpinBox, &QWidget::setEnabled);
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Check prices every:"), m_intervalSpinBox);
     form->addRow(tr("Default stop &ratio:"), m_ratioSpinBox);
     form->addRow(QString(), m_ratioNoteLabel);
     form->addRow(tr("Re&peat an alert:"), m_repeatPolicyComboBox);
     form->addRow(QString(), m_useStreamingCheckBox);
+    auto *marketHoursRow = new QHBoxLayout;
+    marketHoursRow->addWidget(m_marketHoursOnlyCheckBox);
+    marketHoursRow->addWidget(m_closeGraceSpinBox);
+    marketHoursRow->addStretch();
+    form->addRow(QString(), marketHoursRow);
     form->addRow(QString(), m_startMinimizedCheckBox);
     form->addRow(QString(), m_startAtLoginCheckBox);
     auto *digestRow = new QHBoxLayout;
@@ -157,6 +175,9 @@ void GeneralSettingsPage::load()
         m_repeatPolicyComboBox->findData(static_cast<int>(m_settings.repeatPolicy())));
     m_startMinimizedCheckBox->setChecked(m_settings.startMinimized());
     m_useStreamingCheckBox->setChecked(m_settings.value("quotes/useStreaming").toBool());
+    m_marketHoursOnlyCheckBox->setChecked(m_settings.value("monitor/marketHoursOnly").toBool());
+    m_closeGraceSpinBox->setValue(m_settings.value("monitor/closeGraceMinutes").toInt());
+    m_closeGraceSpinBox->setEnabled(m_marketHoursOnlyCheckBox->isChecked());
     m_startAtLoginCheckBox->setChecked(m_autostart.isEnabled());
     const DailyDigest::Options digest = ChannelSettings::digestOptions(m_settings);
     m_digestCheckBox->setChecked(digest.enabled);
@@ -191,6 +212,8 @@ Status GeneralSettingsPage::save()
     m_settings.setRepeatPolicy(static_cast<RepeatPolicy>(m_repeatPolicyComboBox->currentData().toInt()));
     m_settings.setStartMinimized(m_startMinimizedCheckBox->isChecked());
     m_settings.setValue("quotes/useStreaming", m_useStreamingCheckBox->isChecked());
+    m_settings.setValue("monitor/marketHoursOnly", m_marketHoursOnlyCheckBox->isChecked());
+    m_settings.setValue("monitor/closeGraceMinutes", m_closeGraceSpinBox->value());
     ChannelSettings::setDigestOptions(m_settings, {m_digestCheckBox->isChecked(), m_digestTimeEdit->time(),
                                                    m_digestWithinSpinBox->value()});
     ChannelSettings::setQuietHours(m_settings, {m_quietHoursCheckBox->isChecked(),

@@ -351,6 +351,11 @@ void DesktopSession::wireSettingsAndHistory()
         if (!m_options.global.intervalSeconds && parts.settings->checkInterval() != parts.settingsInterval)
             monitor.setInterval(parts.settings->checkInterval());
         parts.settingsInterval = parts.settings->checkInterval();
+        if (!m_options.demo) {
+            parts.session->marketHours().setGracePeriod(
+                std::chrono::minutes(parts.settings->value("monitor/closeGraceMinutes").toInt()));
+            monitor.setPollOnlyWhileOpen(parts.settings->value("monitor/marketHoursOnly").toBool());
+        }
         parts.outbox->setQuietHours(ChannelSettings::quietHours(*parts.settings));
         parts.digest->setOptions(ChannelSettings::digestOptions(*parts.settings));
         connectChannels();

@@ -185,6 +185,8 @@ private Q_SLOTS:
                  static_cast<int>(RepeatPolicy::DailyWhileBelow));
         QVERIFY(!child<QCheckBox>("startMinimizedCheckBox")->isChecked());
         QVERIFY(!child<QCheckBox>("startAtLoginCheckBox")->isChecked());
+        QVERIFY(child<QCheckBox>("marketHoursOnlyCheckBox")->isChecked()); // the default
+        QCOMPARE(child<QSpinBox>("closeGraceSpinBox")->value(), 15);
         saveArtifact(m_dialog->grab(), QStringLiteral("settings-general.png"));
         // Every tab can be reached; every field is labelled.
         QCOMPARE(child<QTabWidget>("settingsTabWidget")->count(), 6);
@@ -304,6 +306,8 @@ private Q_SLOTS:
         select("repeatPolicyComboBox", static_cast<int>(RepeatPolicy::OncePerBreach));
         check("startMinimizedCheckBox");
         uncheck("trayEnabledCheckBox");
+        uncheck("marketHoursOnlyCheckBox");
+        QVERIFY(!child<QSpinBox>("closeGraceSpinBox")->isEnabled());
 
         check("emailEnabledCheckBox");
         select("emailProviderComboBox", static_cast<int>(EmailConfig::Preset::Custom));
@@ -340,6 +344,7 @@ private Q_SLOTS:
         QCOMPARE(reread->defaultRatio().value(), 0.85);
         QCOMPARE(reread->repeatPolicy(), RepeatPolicy::OncePerBreach);
         QVERIFY(reread->startMinimized());
+        QVERIFY(!reread->value("monitor/marketHoursOnly").toBool());
         std::optional<Result<ChannelSettingsData>> loaded;
         QObject context;
         ChannelSettings::load(*reread, *m_secrets, &context,
