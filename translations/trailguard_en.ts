@@ -55,6 +55,18 @@
         <source>Sent at</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>stop breached while offline at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop breached while offline on %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (Toronto time), seen in the minute prices after Trailguard was offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -68,6 +80,13 @@
     </message>
     <message>
         <source>Could not write the autostart entry %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Backtest</name>
+    <message>
+        <source>%1 closed at %2, below the stop %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -222,6 +241,10 @@
     </message>
     <message>
         <source>Start hidden in the system tray (used by &quot;Start at login&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll for quotes every interval instead of streaming them in real time (streaming is used whenever Questrade offers it; --once never streams).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -464,6 +487,103 @@
     </message>
 </context>
 <context>
+    <name>HistoryCommand</name>
+    <message>
+        <source>The price file: date,close or date,open,high,low,close[,adjclose,volume] or symbol,date,price rows, with or without a header; dates like 2024-05-14 or Jan 1 2000. Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticker the prices are for: required for a file without a symbol column; with one, import only that symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores price history from a CSV file in Trailguard&apos;s database, for the charts: each row becomes the daily price of its date (open, high, low and volume when the file has them), replacing what was stored for that day, and those days are not downloaded from Questrade again. All or nothing: if a line cannot be read, the message names it and nothing is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prices were imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read or has a bad line (the message names it), or the database failed. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line is wrong: a missing --csv, an invalid ticker, or no --ticker for a file without a symbol column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard history import --help&quot; for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing the price file, for example &quot;trailguard history import --csv aapl.csv --ticker AAPL&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name it with --ticker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n daily price(s) for %1, from %2 to %3.</source>
+        <translation>
+            <numerusform>Imported %n daily price for %1, from %2 to %3.</numerusform>
+            <numerusform>Imported %n daily prices for %1, from %2 to %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import price history from a CSV file into the database (for the charts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard history import --help&quot; for details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing the history action: import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown history action &quot;%1&quot;: use import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Markets</name>
+    <message>
+        <source>Market open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market closed — next open on the next trading day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market closed — next open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market closed — next open %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NtfyConfig</name>
     <message>
         <source>The ntfy server URL</source>
@@ -521,9 +641,169 @@
     </message>
 </context>
 <context>
+    <name>PortfolioImport</name>
+    <message>
+        <source>The positions of account %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioSync</name>
+    <message>
+        <source>Account %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriceCsv</name>
+    <message>
+        <source>line %1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected date,close or date,open,high,low,close[,adjclose,volume] or symbol,date,price, with or without a header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected text after a closing quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header has no date column; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header has no close (or price) column; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header has a high column without a low column or a low column without a high column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 fields starting with a date; without a header row three fields are symbol,date,price (quote numbers that have commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 without a header row; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 where the file has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the symbol is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date is missing; use YYYY-MM-DD or like Jan 1 2000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date is not valid; use YYYY-MM-DD or like Jan 1 2000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 &quot;%2&quot; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 %2 is not a price greater than 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the high is below the low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the adjusted close &quot;%1&quot; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the volume &quot;%1&quot; is not a number of 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has no price rows; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PriceHistoryImport</name>
+    <message>
+        <source>The file has no price rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no symbol column: say which ticker its prices are for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a ticker (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no rows for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Trailguard cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard is already running for this data folder but does not answer; close it (or end it) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -622,6 +902,216 @@
     </message>
     <message>
         <source>&quot;time&quot; is missing or not a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an account entry is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an account entry lacks its number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a position is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a position lacks a valid symbol or symbolId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the openQuantity of %1 is missing or not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a candle is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a candle lacks a valid start or end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a candle of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the volume of %1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <source>%1 needs daily highs and lows, and the prices of %2 have none (line %3); use a file with date,open,high,low,close rows or another strategy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayCommand</name>
+    <message>
+        <source>The price file: date,close or date,open,high,low,close[,adjclose,volume] or symbol,date,price rows, with or without a header; dates like 2024-05-14 or Jan 1 2000. Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticker of a file without a symbol column (default: the file name without its extension, upper-cased); with a symbol column, replay only that symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stop strategy: trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K. Default: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry price, greater than 0: the peak starts there, and fixed-pct and activation start from it (default: the first price).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the price stays below the stop: &quot;daily&quot; alerts on every market day below it (the default), &quot;once-per-breach&quot; once until the price is back at or above the stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object instead: {&quot;alerts&quot;:[...], &quot;summary&quot;:{...}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replays price history through the same stop-loss engine the monitor uses: each row is one observation on its date (its market day), its price the close (or price; adjclose is ignored), with the high and low when the row has them. Prints the alerts that would have fired, in time order, and for each series its rows, first breach, number of alerts, final peak and stop, and the return of selling at the close of the first breach against holding to the last row (both from the entry price, else the first close). A file with a symbol column holds one series per symbol. Nothing is written to the watchlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replay ran (whether or not it alerted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read or has a bad row (the message names its line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line is wrong: a missing --csv, an invalid strategy, entry or ticker, or a strategy the file has no data for (atr needs highs and lows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard replay --help&quot; for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay price history from a CSV file through a stop strategy and show the alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy %1; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one alert per breach, until the price is back at or above the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an alert on every market day below the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit at breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns are measured from the entry price, else the first close: &quot;Exit at breach&quot; sells at the close of the first breach, &quot;Hold&quot; keeps the stock to the last row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replay was stopped before the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing the price file, for example &quot;trailguard replay --csv aapl.csv&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--repeat takes &quot;%1&quot; or &quot;%2&quot;, not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no rows for %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -774,6 +1264,53 @@
     </message>
 </context>
 <context>
+    <name>StopStrategy</name>
+    <message>
+        <source>use trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K (for example trailing:0.9, fixed:95.5, fixed-pct:0.92, activation:0.9,0.1, atr:14,3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the ratio R must be a number greater than 0 and less than 1 (0.9 puts the stop 10% below), not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No strategy given: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2 takes %3; %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two parameters separated by a comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the stop price P must be a number greater than 0, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the activation gain A must be a number of 0 or more (0.1 starts trailing once the price is 10% above the entry), not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the period N must be a whole number from 1 to %2, not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the multiplier K must be a number greater than 0, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known strategy; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Storage</name>
     <message>
         <source>A database command failed: %1</source>
@@ -821,6 +1358,18 @@
     </message>
     <message>
         <source>Could not save to the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 is not among the imported accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quote needs a ticker, a time and a positive price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A candle of %1 has no valid time or close.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1010,6 +1559,26 @@
     </message>
     <message>
         <source>Last alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --ratio or --strategy, not both (--strategy trailing:R sets the ratio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 with strategy %2; the stop starts at %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 with strategy %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the stop moves, instead of --ratio: trailing:R (the default, stop = peak × R), fixed:P (stop at P), fixed-pct:R (stop = entry × R), activation:R,A (entry × R until the price is A above the entry, then trailing), atr:N,K (chandelier exit: highest high of N days − K × ATR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1306,6 +1875,61 @@
         <source>Questrade rejected the request (HTTP %1, code %2: %3).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No account number was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s stream answer has no valid streamPort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candles need a Questrade symbol id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade does not know this account (%1). Reload the list of accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::QuoteStream</name>
+    <message>
+        <source>Questrade did not accept the stream&apos;s token within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade gave no stream port (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No access token for the stream (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API server is not https: the stream would not be encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quote stream closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quote stream closed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quote stream failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade refused the stream (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quote stream is authenticated but sent nothing for %1 s while a market is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::AddTickerForm</name>
@@ -1339,6 +1963,66 @@
     </message>
     <message>
         <source>&amp;Entry price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed % of entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailing after a gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ATR chandelier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the stop moves. Trailing: ratio × the highest price. Fixed price: a stop that never moves. Fixed % of entry: ratio × the entry (else the first price). Trailing after a gain: ratio × the entry until the price rises by the gain, then trailing. ATR chandelier: the highest high of N days minus K average true ranges.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stop price P, for example 95.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gain, e.g. 0.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gain A above the entry that starts trailing: 0.1 starts once the price is 10% above it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N,K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N days of average true range (at least 1) and the multiplier K (greater than 0), e.g. 14,3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This strategy takes only the stop ratio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy parameters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1445,9 +2129,9 @@
     </message>
     <message numerus="yes">
         <source>Failed for good after %n attempt(s), the last at %1: %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Failed for good after %n attempt, the last at %1: %2</numerusform>
+            <numerusform>Failed for good after %n attempts, the last at %1: %2</numerusform>
         </translation>
     </message>
     <message>
@@ -1457,9 +2141,11 @@
     <message numerus="yes">
         <source>%n attempt(s) failed, the last at %1: %2
 The next attempt is at %3.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n attempt failed, the last at %1: %2
+The next attempt is at %3.</numerusform>
+            <numerusform>%n attempts failed, the last at %1: %2
+The next attempt is at %3.</numerusform>
         </translation>
     </message>
     <message>
@@ -1516,6 +2202,385 @@ The next attempt is at %3.</source>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::BacktestDialog</name>
+    <message>
+        <source>+%1%</source>
+        <comment>a positive return</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a return</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailing: the stop follows the peak at %1% of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed: the stop stays at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed at %1% of the entry price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of the entry, trailing once the price is %2% above the entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chandelier exit: highest high of %1 days minus %2 × ATR(%1); needs daily highs and lows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backtest %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the prices of the period through the checked strategies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backtest progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backtest status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backtest results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per strategy: the first breach, the number of alerts, and the return of exiting at the first breach against holding; choosing a row draws that strategy on the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First Breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit at Breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backtest chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a CSV file of daily prices to backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;Stored Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use stored prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daily prices the app stored for this ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load CSV File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily prices as date,close or date,open,high,low,close rows (Yahoo&apos;s export works), or symbol,date,price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price file error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period and Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price bought at: it seeds the peak and is the basis of the returns and of the fixed-pct and activation stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (first close)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every market day below the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once per breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Entry price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;peat alerts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategies to backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the strategies to replay; Space toggles one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. trailing:0.92 or atr:20,2.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add custom strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom strategy error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>spec — description</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the stored prices of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No daily prices of %1 are stored yet: load a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored daily prices of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load %1: it has no prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load %1: it has prices of %2 but none of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Daily Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n day(s), %2 to %3</source>
+        <translation>
+            <numerusform>%1: %n day, %2 to %3</numerusform>
+            <numerusform>%1: %n days, %2 to %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check strategies and press Run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period has no prices: choose other dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one strategy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %n strategy(ies)</source>
+        <translation>
+            <numerusform>Replaying %n strategy</numerusform>
+            <numerusform>Replaying %n strategies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> over %n day(s)…</source>
+        <translation>
+            <numerusform> over %n day…</numerusform>
+            <numerusform> over %n days…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n strategy(ies) finished before.</source>
+        <translation>
+            <numerusform>Cancelled: %n strategy finished before.</numerusform>
+            <numerusform>Cancelled: %n strategies finished before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replayed %n strategy(ies)</source>
+        <translation>
+            <numerusform>Replayed %n strategy</numerusform>
+            <numerusform>Replayed %n strategies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> over %n day(s), %1 to %2.</source>
+        <translation>
+            <numerusform> over %n day, %1 to %2.</numerusform>
+            <numerusform> over %n days, %1 to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n strategy(ies) could not run: see the table.</source>
+        <translation>
+            <numerusform>%n strategy could not run: see the table.</numerusform>
+            <numerusform>%n strategies could not run: see the table.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exiting at the first breach did better than holding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holding did at least as well as exiting at the first breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running backtest; the strategies finished so far are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the window; a running backtest stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day replayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day replayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether an alert repeats every market day the price stays below the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the strategy typed beside to the list, checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::ChannelSettingsPage</name>
     <message>
         <source>Send &amp;Test</source>
@@ -1539,6 +2604,10 @@ The next attempt is at %3.</source>
     </message>
     <message>
         <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaches and health alerts go out through this channel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1609,6 +2678,18 @@ The next attempt is at %3.</source>
     </message>
     <message>
         <source>&amp;Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to Questrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a refresh token from Questrade&apos;s App Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated prices on this computer, with a watchlist of their own; no account needed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1717,6 +2798,18 @@ The next attempt is at %3.</source>
         <source>T&amp;o:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Gmail and Outlook fill in the server; Custom server lets you type it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s port: 465 for SSL/TLS, 587 for STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the connection to the mail server is encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::GeneralSettingsPage</name>
@@ -1811,6 +2904,224 @@ The next attempt is at %3.</source>
     </message>
     <message>
         <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often a ticker below its stop is alerted again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the tray icon at start; click it to show the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the daily digest is sent, in local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stocks this close to their stop, in percent, are in the digest too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this time digests and health alerts wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At this time what waited is sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;streaming quotes (real time; polls while the stream is down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices arrive over Questrade&apos;s stream as they trade; off: they are checked every interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check only while a watched &amp;market is open, for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the trading sessions Questrade reports, scheduled checks pause; Check Now always checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min after the close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grace period after the close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long checks go on after a market closes, to catch late prints</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::HistoryProgressIndicator</name>
+    <message>
+        <source>Loading a year of daily prices for the watched tickers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price history %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::ImportPositionsDialog</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the accounts to import. Each stock you hold is watched with its average entry price as the entry; tickers you already watch keep their peak and stop and show their position. Trailguard keeps the quantities current while connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg. entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open P/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop = peak × ratio, for the tickers this import adds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop &amp;ratio for new tickers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positions in the checked accounts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Questrade for your accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts could not be read: %1 Check the connection to Questrade, then press Reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade lists no account for this login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>account type, then number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (primary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <comment>account status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the positions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Press Reload to read the accounts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already watched: keeps its peak and stop; position shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: no entry price known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short position: not imported (a trailing stop guards long positions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option: not imported (only stocks and ETFs can be watched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed today: nothing held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a ticker Trailguard can watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checked accounts hold no positions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) can be imported; %1 cannot (see Note).</source>
+        <translation>
+            <numerusform>%n position can be imported; %1 cannot (see Note).</numerusform>
+            <numerusform>%n positions can be imported; %1 cannot (see Note).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) can be imported.</source>
+        <translation>
+            <numerusform>%n position can be imported.</numerusform>
+            <numerusform>%n positions can be imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The positions could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1997,6 +3308,62 @@ The next attempt is at %3.</source>
         <source>Every recent alert and how each channel delivered it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Shows only the tickers that contain this text (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each ticker with its price, peak, stop and distance to the stop; F2 edits the ratio, Delete removes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a ticker to see its chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a ticker to see its chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price history yet for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Welcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect an account, add tickers, choose the ratio and an alert channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backtest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test stop strategies on the selected ticker&apos;s price history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Positions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the stocks your Questrade accounts hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a Questrade account first (Account &gt; Connect to Questrade…).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::NtfySettingsPage</name>
@@ -2034,6 +3401,241 @@ The next attempt is at %3.</source>
     </message>
     <message>
         <source>Access to&amp;ken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::PortfolioView</name>
+    <message>
+        <source>Market value of the watched tickers you hold, per currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position data for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not added: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts imported; no position was picked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positions imported: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Positions not updated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No longer held: %1.</source>
+        <translation>
+            <numerusform>No longer held: %1.</numerusform>
+            <numerusform>No longer held: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The imported accounts do not hold %n of these any more. Keep watching?</source>
+        <translation>
+            <numerusform>The imported accounts do not hold %n of these any more. Keep watching?</numerusform>
+            <numerusform>The imported accounts do not hold %n of these any more. Keep watching?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped watching %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>currency, then amount</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown currency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::PriceChartPanel</name>
+    <message>
+        <source>The last trading day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last five trading days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last six months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All the stored history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price history yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole range again (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1D</source>
+        <comment>chart range: one day</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5D</source>
+        <comment>chart range: five days</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1M</source>
+        <comment>chart range: one month</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6M</source>
+        <comment>chart range: six months</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1Y</source>
+        <comment>chart range: one year</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <comment>chart range: all history</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price history yet for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>ticker (currency)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price: %1 %2</source>
+        <comment>price, currency</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peak: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::PriceChartView</name>
+    <message>
+        <source>Wheel: zoom · Drag: pan · Shift+drag: zoom to a range
+Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::PriceHistoryImportController</name>
+    <message>
+        <source>Import Price &amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add daily prices from a CSV file to the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Price History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n daily price(s) for %1, from %2 to %3.</source>
+        <translation>
+            <numerusform>Imported %n daily price for %1, from %2 to %3.</numerusform>
+            <numerusform>Imported %n daily prices for %1, from %2 to %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The price history was not imported. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no symbol column. Which ticker are its prices for?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2161,6 +3763,18 @@ The next attempt is at %3.</source>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save the settings and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the settings and keep this window open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving (Escape)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::StatusPanel</name>
@@ -2253,6 +3867,39 @@ The next attempt is at %3.</source>
     </message>
     <message>
         <source>Demo market: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices are checked while a watched market is open; Check Now works at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quotes: streaming live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real-time quotes arrive over Questrade&apos;s stream; polling only backs it up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quotes: connecting stream…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the real-time stream; prices are polled meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quotes: polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices are checked every interval (the stream is off or down).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; quotes streaming live</source>
+        <comment>watching N tickers, last check 10:42; ...</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2413,6 +4060,331 @@ The next attempt is at %3.</source>
     <message>
         <source>%1 (snoozed until %2)</source>
         <comment>last alert, then the end of the snooze</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the stop moves. Double-click to change it: trailing:R (stop = peak × R), fixed:P (stop at P), fixed-pct:R (entry × R), activation:R,A (entry × R until the price is A above the entry, then trailing), atr:N,K (highest high of N days − K × ATR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price history for the last month yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month: from %1 to %2 (low %3, high %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open P/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not held in the imported accounts (File &gt; Import Positions…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n share(s) in account(s) %1</source>
+        <translation>
+            <numerusform>%n share in account(s) %1</numerusform>
+            <numerusform>%n shares in account(s) %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Average entry price %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::WelcomeWizard</name>
+    <message>
+        <source>Welcome to Trailguard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Five optional steps: account, tickers, default ratio, alerts, done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip This Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next step without saving this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous step (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this step and go to the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the welcome; Help &gt; Welcome opens it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect your Questrade account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard reads quotes through your account. It never places orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;To create a refresh token:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Log in to Questrade and open the &lt;a href=&quot;%1&quot;&gt;App Hub&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Register a personal app with market data access (or open the one you have).&lt;/li&gt;&lt;li&gt;Choose &lt;i&gt;New device&lt;/i&gt; and generate a new token.&lt;/li&gt;&lt;li&gt;Press &lt;b&gt;Connect Questrade Account…&lt;/b&gt; below, paste the token and choose a live or a practice account.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;A token works once; Trailguard keeps the rotating chain in your keychain.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to create a refresh token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The steps in Questrade&apos;s App Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect Questrade Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect Questrade Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a refresh token for a live or a practice account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the &amp;Demo Market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the Demo Market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated prices on this computer, with a watchlist of their own; no account needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether an account is connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the demo market.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account is connected yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are trying the demo market: simulated prices, a watchlist of its own. Connect your account whenever you like.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what to guard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the positions you hold, or add tickers one by one (SHOP.TO, AAPL, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Positions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the symbols your Questrade accounts hold, with their average price as the entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watched tickers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tickers on the watchlist so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the default stop ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New tickers start with it. At 0.90 the stop follows 10% below the highest price seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default stop ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greater than 0 and less than 1; 0.90 keeps the stop 10% below the peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default &amp;ratio:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STOP_LOSS sets the default ratio in this environment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get alerts away from the computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaches always show in the tray. Choose one more channel, fill it in and press Send test; Settings has the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email, Discord or ntfy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert channel status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the channel was saved, or why not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert channels are set up in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert settings could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Fill it in, or press Skip This Step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are all set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the welcome set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard keeps watching from the tray when the window is closed. Settings (Ctrl+,) has everything else; Help &gt; Welcome opens these steps again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market: the demo market.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: not connected yet (Account &gt; Connect to Questrade).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n ticker(s).</source>
+        <translation>
+            <numerusform>Watching %n ticker.</numerusform>
+            <numerusform>Watching %n tickers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default ratio: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts: the tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts: the tray and %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -55,6 +55,18 @@
         <source>Sent at</source>
         <translation>Heure d’envoi</translation>
     </message>
+    <message>
+        <source>stop breached while offline at %1</source>
+        <translation>stop franchi hors ligne à %1</translation>
+    </message>
+    <message>
+        <source>stop breached while offline on %1 at %2</source>
+        <translation>stop franchi hors ligne le %1 à %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (Toronto time), seen in the minute prices after Trailguard was offline.</source>
+        <translation>%1&#xa0;: %2 (heure de Toronto), constaté dans les prix à la minute après une période hors ligne de Trailguard.</translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -69,6 +81,13 @@
     <message>
         <source>Could not write the autostart entry %1: %2.</source>
         <translation>Impossible d’écrire l’entrée de démarrage automatique %1&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Backtest</name>
+    <message>
+        <source>%1 closed at %2, below the stop %3 (%4)</source>
+        <translation>%1 a clôturé à %2, sous le stop %3 (%4)</translation>
     </message>
 </context>
 <context>
@@ -223,6 +242,10 @@
     <message>
         <source>Start hidden in the system tray (used by &quot;Start at login&quot;).</source>
         <translation>Démarrer masqué dans la zone de notification (utilisé par «&#xa0;Démarrer à l’ouverture de session&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Poll for quotes every interval instead of streaming them in real time (streaming is used whenever Questrade offers it; --once never streams).</source>
+        <translation>Interroger les cotations à chaque intervalle au lieu de les recevoir en continu en temps réel (le flux en continu est utilisé chaque fois que Questrade l’offre; --once ne l’utilise jamais).</translation>
     </message>
 </context>
 <context>
@@ -464,6 +487,103 @@
     </message>
 </context>
 <context>
+    <name>HistoryCommand</name>
+    <message>
+        <source>The price file: date,close or date,open,high,low,close[,adjclose,volume] or symbol,date,price rows, with or without a header; dates like 2024-05-14 or Jan 1 2000. Required.</source>
+        <translation>Le fichier de prix&#xa0;: des lignes date,close ou date,open,high,low,close[,adjclose,volume] ou symbol,date,price, avec ou sans ligne d’en-tête; des dates comme 2024-05-14 ou Jan 1 2000. Obligatoire.</translation>
+    </message>
+    <message>
+        <source>The ticker the prices are for: required for a file without a symbol column; with one, import only that symbol.</source>
+        <translation>Le symbole auquel les prix se rapportent&#xa0;: obligatoire pour un fichier sans colonne de symbole; avec une telle colonne, n’importer que ce symbole.</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Utilisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Stores price history from a CSV file in Trailguard&apos;s database, for the charts: each row becomes the daily price of its date (open, high, low and volume when the file has them), replacing what was stored for that day, and those days are not downloaded from Questrade again. All or nothing: if a line cannot be read, the message names it and nothing is saved.</source>
+        <translation>Enregistre l’historique des prix d’un fichier CSV dans la base de données de Trailguard, pour les graphiques&#xa0;: chaque ligne devient le prix quotidien de sa date (ouverture, plus haut, plus bas et volume si le fichier les contient) et remplace ce qui était enregistré pour ce jour; ces jours ne sont plus téléchargés de Questrade. Tout ou rien&#xa0;: si une ligne ne peut pas être lue, le message l’indique et rien n’est enregistré.</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation>Code de sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The prices were imported.</source>
+        <translation>Les prix ont été importés.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read or has a bad line (the message names it), or the database failed. Nothing was saved.</source>
+        <translation>Le fichier ne peut pas être lu ou contient une ligne incorrecte (le message l’indique), ou la base de données a échoué. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The command line is wrong: a missing --csv, an invalid ticker, or no --ticker for a file without a symbol column.</source>
+        <translation>La ligne de commande est incorrecte&#xa0;: --csv manquant, symbole invalide, ou aucun --ticker pour un fichier sans colonne de symbole.</translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard history import --help&quot; for help.</source>
+        <translation>Exécutez «&#xa0;trailguard history import --help&#xa0;» pour obtenir de l’aide.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Missing the price file, for example &quot;trailguard history import --csv aapl.csv --ticker AAPL&quot;.</source>
+        <translation>Fichier de prix manquant, par exemple «&#xa0;trailguard history import --csv aapl.csv --ticker AAPL&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Name it with --ticker.</source>
+        <translation>Indiquez-le avec --ticker.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n daily price(s) for %1, from %2 to %3.</source>
+        <translation>
+            <numerusform>%n prix quotidien importé pour %1, du %2 au %3.</numerusform>
+            <numerusform>%n prix quotidiens importés pour %1, du %2 au %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import price history from a CSV file into the database (for the charts).</source>
+        <translation>Importer l’historique des prix d’un fichier CSV dans la base de données (pour les graphiques).</translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard history import --help&quot; for details.</source>
+        <translation>Exécutez «&#xa0;trailguard history import --help&#xa0;» pour les détails.</translation>
+    </message>
+    <message>
+        <source>Missing the history action: import.</source>
+        <translation>Action history manquante&#xa0;: import.</translation>
+    </message>
+    <message>
+        <source>Unknown history action &quot;%1&quot;: use import.</source>
+        <translation>Action history inconnue «&#xa0;%1&#xa0;»&#xa0;: utilisez import.</translation>
+    </message>
+</context>
+<context>
+    <name>Markets</name>
+    <message>
+        <source>Market open</source>
+        <translation>Marché ouvert</translation>
+    </message>
+    <message>
+        <source>Market closed — next open on the next trading day</source>
+        <translation>Marché fermé — réouverture le prochain jour de bourse</translation>
+    </message>
+    <message>
+        <source>Market closed — next open %1</source>
+        <translation>Marché fermé — réouverture à %1</translation>
+    </message>
+    <message>
+        <source>Market closed — next open %1 %2</source>
+        <translation>Marché fermé — réouverture %1 à %2</translation>
+    </message>
+</context>
+<context>
     <name>NtfyConfig</name>
     <message>
         <source>The ntfy server URL</source>
@@ -521,10 +641,170 @@
     </message>
 </context>
 <context>
+    <name>PortfolioImport</name>
+    <message>
+        <source>The positions of account %1 could not be read: %2</source>
+        <translation>Les positions du compte %1 n’ont pas pu être lues&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioSync</name>
+    <message>
+        <source>Account %1: %2</source>
+        <translation>Compte %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PriceCsv</name>
+    <message>
+        <source>line %1: %2: %3</source>
+        <translation>ligne %1&#xa0;: %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>1 field</source>
+        <translation>1 champ</translation>
+    </message>
+    <message>
+        <source>%1 fields</source>
+        <translation>%1 champs</translation>
+    </message>
+    <message>
+        <source>expected date,close or date,open,high,low,close[,adjclose,volume] or symbol,date,price, with or without a header row</source>
+        <translation>attendu&#xa0;: date,close ou date,open,high,low,close[,adjclose,volume] ou symbol,date,price, avec ou sans ligne d’en-tête</translation>
+    </message>
+    <message>
+        <source>a quoted field is not closed</source>
+        <translation>un champ entre guillemets n’est pas fermé</translation>
+    </message>
+    <message>
+        <source>unexpected text after a closing quote</source>
+        <translation>texte inattendu après un guillemet fermant</translation>
+    </message>
+    <message>
+        <source>the header has no date column; %1</source>
+        <translation>l’en-tête n’a pas de colonne de date; %1</translation>
+    </message>
+    <message>
+        <source>the header has no close (or price) column; %1</source>
+        <translation>l’en-tête n’a pas de colonne de clôture (close ou price); %1</translation>
+    </message>
+    <message>
+        <source>the header has a high column without a low column or a low column without a high column</source>
+        <translation>l’en-tête a une colonne du plus haut sans colonne du plus bas, ou une colonne du plus bas sans colonne du plus haut</translation>
+    </message>
+    <message>
+        <source>3 fields starting with a date; without a header row three fields are symbol,date,price (quote numbers that have commas)</source>
+        <translation>3 champs commençant par une date; sans ligne d’en-tête, trois champs sont symbol,date,price (mettez entre guillemets les nombres qui contiennent des virgules)</translation>
+    </message>
+    <message>
+        <source>%1 without a header row; %2</source>
+        <translation>%1 sans ligne d’en-tête; %2</translation>
+    </message>
+    <message>
+        <source>%1 where the file has %2</source>
+        <translation>%1 alors que le fichier en compte %2</translation>
+    </message>
+    <message>
+        <source>the symbol is missing</source>
+        <translation>le symbole est absent</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid symbol</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un symbole valide</translation>
+    </message>
+    <message>
+        <source>the date is missing; use YYYY-MM-DD or like Jan 1 2000</source>
+        <translation>la date est absente; utilisez AAAA-MM-JJ ou une forme comme Jan 1 2000</translation>
+    </message>
+    <message>
+        <source>the date is not valid; use YYYY-MM-DD or like Jan 1 2000</source>
+        <translation>la date n’est pas valide; utilisez AAAA-MM-JJ ou une forme comme Jan 1 2000</translation>
+    </message>
+    <message>
+        <source>the %1 is missing</source>
+        <translation>le %1 est absent</translation>
+    </message>
+    <message>
+        <source>the %1 &quot;%2&quot; is not a number</source>
+        <translation>le %1 «&#xa0;%2&#xa0;» n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>the %1 %2 is not a price greater than 0</source>
+        <translation>le %1 %2 n’est pas un prix supérieur à 0</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>prix</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>cours de clôture</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>cours d’ouverture</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>plus haut</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>plus bas</translation>
+    </message>
+    <message>
+        <source>the high is below the low</source>
+        <translation>le plus haut est inférieur au plus bas</translation>
+    </message>
+    <message>
+        <source>the adjusted close &quot;%1&quot; is not a number</source>
+        <translation>le cours de clôture ajusté «&#xa0;%1&#xa0;» n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>the volume &quot;%1&quot; is not a number of 0 or more</source>
+        <translation>le volume «&#xa0;%1&#xa0;» n’est pas un nombre égal ou supérieur à 0</translation>
+    </message>
+    <message>
+        <source>the file has no price rows; %1</source>
+        <translation>le fichier ne contient aucune ligne de prix; %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PriceHistoryImport</name>
+    <message>
+        <source>The file has no price rows.</source>
+        <translation>Le fichier ne contient aucune ligne de prix.</translation>
+    </message>
+    <message>
+        <source>The file has no symbol column: say which ticker its prices are for.</source>
+        <translation>Le fichier n’a pas de colonne de symbole&#xa0;: indiquez à quel symbole ses prix se rapportent.</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is not a ticker (%3)</source>
+        <translation>ligne %1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un symbole (%3)</translation>
+    </message>
+    <message>
+        <source>The file has no rows for %1.</source>
+        <translation>Le fichier ne contient aucune ligne pour %1.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Trailguard cannot start</source>
         <translation>Trailguard ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <source>Trailguard is already running for this data folder but does not answer; close it (or end it) and try again.</source>
+        <translation>Trailguard est déjà en cours d’exécution pour ce dossier de données, mais ne répond pas; fermez-le (ou mettez-y fin) et réessayez.</translation>
     </message>
 </context>
 <context>
@@ -623,6 +903,216 @@
     <message>
         <source>&quot;time&quot; is missing or not a time</source>
         <translation>«&#xa0;time&#xa0;» est absent ou n’est pas une heure</translation>
+    </message>
+    <message>
+        <source>an account entry is not an object</source>
+        <translation>une entrée de compte n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>an account entry lacks its number</source>
+        <translation>une entrée de compte n’a pas de numéro</translation>
+    </message>
+    <message>
+        <source>a position is not an object</source>
+        <translation>une position n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>a position lacks a valid symbol or symbolId</source>
+        <translation>une position n’a pas de symbol ni de symbolId valide</translation>
+    </message>
+    <message>
+        <source>the openQuantity of %1 is missing or not a number</source>
+        <translation>l’openQuantity de %1 est absent ou n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>a candle is not an object</source>
+        <translation>une chandelle n’est pas un objet</translation>
+    </message>
+    <message>
+        <source>a candle lacks a valid start or end</source>
+        <translation>une chandelle n’a pas de début ni de fin valide</translation>
+    </message>
+    <message>
+        <source>a candle of %1</source>
+        <translation>une chandelle de %1</translation>
+    </message>
+    <message>
+        <source>the volume of %1 is not a number</source>
+        <translation>le volume de %1 n’est pas un nombre</translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <source>%1 needs daily highs and lows, and the prices of %2 have none (line %3); use a file with date,open,high,low,close rows or another strategy.</source>
+        <translation>%1 exige les plus hauts et plus bas quotidiens, et les prix de %2 n’en ont pas (ligne %3); utilisez un fichier aux lignes date,open,high,low,close ou une autre stratégie.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayCommand</name>
+    <message>
+        <source>The price file: date,close or date,open,high,low,close[,adjclose,volume] or symbol,date,price rows, with or without a header; dates like 2024-05-14 or Jan 1 2000. Required.</source>
+        <translation>Le fichier de prix&#xa0;: des lignes date,close ou date,open,high,low,close[,adjclose,volume] ou symbol,date,price, avec ou sans ligne d’en-tête; des dates comme 2024-05-14 ou Jan 1 2000. Obligatoire.</translation>
+    </message>
+    <message>
+        <source>The ticker of a file without a symbol column (default: the file name without its extension, upper-cased); with a symbol column, replay only that symbol.</source>
+        <translation>Le symbole d’un fichier sans colonne de symbole (par défaut&#xa0;: le nom du fichier sans son extension, en majuscules); avec une colonne de symbole, ne rejouer que ce symbole.</translation>
+    </message>
+    <message>
+        <source>The stop strategy: trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K. Default: %1.</source>
+        <translation>La stratégie de stop&#xa0;: trailing:R, fixed:P, fixed-pct:R, activation:R,A ou atr:N,K. Par défaut&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Entry price, greater than 0: the peak starts there, and fixed-pct and activation start from it (default: the first price).</source>
+        <translation>Prix d’entrée, supérieur à 0&#xa0;: le sommet part de ce prix, tout comme fixed-pct et activation (par défaut&#xa0;: le premier prix).</translation>
+    </message>
+    <message>
+        <source>When the price stays below the stop: &quot;daily&quot; alerts on every market day below it (the default), &quot;once-per-breach&quot; once until the price is back at or above the stop.</source>
+        <translation>Quand le prix reste sous le stop&#xa0;: «&#xa0;daily&#xa0;» alerte chaque jour de marché passé sous le stop (par défaut), «&#xa0;once-per-breach&#xa0;» une seule fois, jusqu’à ce que le prix revienne au niveau du stop ou au-dessus.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object instead: {&quot;alerts&quot;:[...], &quot;summary&quot;:{...}}.</source>
+        <translation>Afficher plutôt un seul objet JSON&#xa0;: {&quot;alerts&quot;:[...], &quot;summary&quot;:{...}}.</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Utilisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Replays price history through the same stop-loss engine the monitor uses: each row is one observation on its date (its market day), its price the close (or price; adjclose is ignored), with the high and low when the row has them. Prints the alerts that would have fired, in time order, and for each series its rows, first breach, number of alerts, final peak and stop, and the return of selling at the close of the first breach against holding to the last row (both from the entry price, else the first close). A file with a symbol column holds one series per symbol. Nothing is written to the watchlist.</source>
+        <translation>Rejoue l’historique des prix dans le même moteur de stops que la surveillance&#xa0;: chaque ligne est une observation à sa date (son jour de marché), son prix étant la clôture (ou price; adjclose est ignoré), avec le plus haut et le plus bas quand la ligne les contient. Affiche les alertes qui auraient été déclenchées, dans l’ordre chronologique, et pour chaque série ses lignes, son premier franchissement, son nombre d’alertes, son sommet et son stop finaux, ainsi que le rendement d’une vente à la clôture du premier franchissement comparé à celui d’une conservation jusqu’à la dernière ligne (tous deux calculés à partir du prix d’entrée, sinon de la première clôture). Un fichier avec une colonne de symbole contient une série par symbole. Rien n’est écrit dans la liste de surveillance.</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation>Code de sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The replay ran (whether or not it alerted).</source>
+        <translation>La simulation a été rejouée (qu’elle ait déclenché des alertes ou non).</translation>
+    </message>
+    <message>
+        <source>The file cannot be read or has a bad row (the message names its line).</source>
+        <translation>Le fichier ne peut pas être lu ou contient une ligne incorrecte (le message en indique le numéro).</translation>
+    </message>
+    <message>
+        <source>The command line is wrong: a missing --csv, an invalid strategy, entry or ticker, or a strategy the file has no data for (atr needs highs and lows).</source>
+        <translation>La ligne de commande est incorrecte&#xa0;: --csv manquant, stratégie, prix d’entrée ou symbole invalide, ou stratégie pour laquelle le fichier n’a pas de données (atr exige les plus hauts et les plus bas).</translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard replay --help&quot; for help.</source>
+        <translation>Exécutez «&#xa0;trailguard replay --help&#xa0;» pour obtenir de l’aide.</translation>
+    </message>
+    <message>
+        <source>Replay price history from a CSV file through a stop strategy and show the alerts.</source>
+        <translation>Rejouer l’historique des prix d’un fichier CSV avec une stratégie de stop et afficher les alertes.</translation>
+    </message>
+    <message>
+        <source>Strategy %1; %2.</source>
+        <translation>Stratégie %1; %2.</translation>
+    </message>
+    <message>
+        <source>one alert per breach, until the price is back at or above the stop</source>
+        <translation>une alerte par franchissement, jusqu’à ce que le prix revienne au niveau du stop ou au-dessus</translation>
+    </message>
+    <message>
+        <source>an alert on every market day below the stop</source>
+        <translation>une alerte chaque jour de marché passé sous le stop</translation>
+    </message>
+    <message>
+        <source>No alerts.</source>
+        <translation>Aucune alerte.</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Sommet</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation>Alertes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>Résumé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>First breach</source>
+        <translation>Premier franchissement</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Final peak</source>
+        <translation>Sommet final</translation>
+    </message>
+    <message>
+        <source>Final stop</source>
+        <translation>Stop final</translation>
+    </message>
+    <message>
+        <source>Exit at breach</source>
+        <translation>Sortie au franchissement</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Conservation</translation>
+    </message>
+    <message>
+        <source>Returns are measured from the entry price, else the first close: &quot;Exit at breach&quot; sells at the close of the first breach, &quot;Hold&quot; keeps the stock to the last row.</source>
+        <translation>Les rendements sont calculés à partir du prix d’entrée, sinon de la première clôture&#xa0;: «&#xa0;Sortie au franchissement&#xa0;» vend à la clôture du premier franchissement, «&#xa0;Conservation&#xa0;» garde le titre jusqu’à la dernière ligne.</translation>
+    </message>
+    <message>
+        <source>The replay was stopped before the end.</source>
+        <translation>La simulation a été arrêtée avant la fin.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Missing the price file, for example &quot;trailguard replay --csv aapl.csv&quot;.</source>
+        <translation>Fichier de prix manquant, par exemple «&#xa0;trailguard replay --csv aapl.csv&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--repeat takes &quot;%1&quot; or &quot;%2&quot;, not &quot;%3&quot;.</source>
+        <translation>--repeat accepte «&#xa0;%1&#xa0;» ou «&#xa0;%2&#xa0;», et non «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 has no rows for %2.</source>
+        <translation>%1 ne contient aucune ligne pour %2.</translation>
     </message>
 </context>
 <context>
@@ -774,6 +1264,53 @@
     </message>
 </context>
 <context>
+    <name>StopStrategy</name>
+    <message>
+        <source>use trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K (for example trailing:0.9, fixed:95.5, fixed-pct:0.92, activation:0.9,0.1, atr:14,3)</source>
+        <translation>utilisez trailing:R, fixed:P, fixed-pct:R, activation:R,A ou atr:N,K (par exemple trailing:0.9, fixed:95.5, fixed-pct:0.92, activation:0.9,0.1, atr:14,3)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the ratio R must be a number greater than 0 and less than 1 (0.9 puts the stop 10% below), not &quot;%2&quot;.</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: le ratio R doit être un nombre supérieur à 0 et inférieur à 1 (0.9 place le stop 10&#xa0;% plus bas), et non «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>No strategy given: %1.</source>
+        <translation>Aucune stratégie indiquée&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2 takes %3; %4.</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: %2 prend %3; %4.</translation>
+    </message>
+    <message>
+        <source>one parameter</source>
+        <translation>un paramètre</translation>
+    </message>
+    <message>
+        <source>two parameters separated by a comma</source>
+        <translation>deux paramètres séparés par une virgule</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the stop price P must be a number greater than 0, not &quot;%2&quot;.</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: le prix du stop P doit être un nombre supérieur à 0, et non «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the activation gain A must be a number of 0 or more (0.1 starts trailing once the price is 10% above the entry), not &quot;%2&quot;.</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: le gain d’activation A doit être un nombre égal ou supérieur à 0 (avec 0.1, le suivi commence quand le prix dépasse de 10&#xa0;% le prix d’entrée), et non «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the period N must be a whole number from 1 to %2, not &quot;%3&quot;.</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: la période N doit être un nombre entier de 1 à %2, et non «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the multiplier K must be a number greater than 0, not &quot;%2&quot;.</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: le multiplicateur K doit être un nombre supérieur à 0, et non «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known strategy; %2.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une stratégie connue; %2.</translation>
+    </message>
+</context>
+<context>
     <name>Storage</name>
     <message>
         <source>A database command failed: %1</source>
@@ -822,6 +1359,18 @@
     <message>
         <source>Could not save to the database: %1</source>
         <translation>Impossible d’enregistrer dans la base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 is not among the imported accounts.</source>
+        <translation>Le compte %1 ne fait pas partie des comptes importés.</translation>
+    </message>
+    <message>
+        <source>A quote needs a ticker, a time and a positive price.</source>
+        <translation>Une cotation exige un symbole, une heure et un prix positif.</translation>
+    </message>
+    <message>
+        <source>A candle of %1 has no valid time or close.</source>
+        <translation>Une chandelle de %1 n’a pas d’heure ni de clôture valide.</translation>
     </message>
 </context>
 <context>
@@ -1011,6 +1560,26 @@
     <message>
         <source>Last alert</source>
         <translation>Dernière alerte</translation>
+    </message>
+    <message>
+        <source>Give either --ratio or --strategy, not both (--strategy trailing:R sets the ratio).</source>
+        <translation>Indiquez --ratio ou --strategy, mais pas les deux (--strategy trailing:R définit le ratio).</translation>
+    </message>
+    <message>
+        <source>Added %1 with strategy %2; the stop starts at %3.</source>
+        <translation>%1 ajouté avec la stratégie %2; le stop part de %3.</translation>
+    </message>
+    <message>
+        <source>Added %1 with strategy %2.</source>
+        <translation>%1 ajouté avec la stratégie %2.</translation>
+    </message>
+    <message>
+        <source>How the stop moves, instead of --ratio: trailing:R (the default, stop = peak × R), fixed:P (stop at P), fixed-pct:R (stop = entry × R), activation:R,A (entry × R until the price is A above the entry, then trailing), atr:N,K (chandelier exit: highest high of N days − K × ATR).</source>
+        <translation>La façon dont le stop évolue, au lieu de --ratio&#xa0;: trailing:R (par défaut, stop = sommet × R), fixed:P (stop à P), fixed-pct:R (stop = entrée × R), activation:R,A (entrée × R jusqu’à ce que le prix dépasse l’entrée de A, puis suivi), atr:N,K (sortie chandelier&#xa0;: plus haut des N derniers jours − K × ATR).</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Stratégie</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1875,61 @@
         <source>Questrade rejected the request (HTTP %1, code %2: %3).</source>
         <translation>Questrade a rejeté la requête (HTTP %1, code %2&#xa0;: %3).</translation>
     </message>
+    <message>
+        <source>No account number was given.</source>
+        <translation>Aucun numéro de compte n’a été indiqué.</translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s stream answer has no valid streamPort.</source>
+        <translation>La réponse de Questrade pour le flux ne contient pas de streamPort valide.</translation>
+    </message>
+    <message>
+        <source>Candles need a Questrade symbol id.</source>
+        <translation>Les chandelles exigent un identifiant de symbole Questrade.</translation>
+    </message>
+    <message>
+        <source>Questrade does not know this account (%1). Reload the list of accounts.</source>
+        <translation>Questrade ne connaît pas ce compte (%1). Rechargez la liste des comptes.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::QuoteStream</name>
+    <message>
+        <source>Questrade did not accept the stream&apos;s token within %1 s.</source>
+        <translation>Questrade n’a pas accepté le jeton du flux dans un délai de %1&#xa0;s.</translation>
+    </message>
+    <message>
+        <source>Questrade gave no stream port (%1).</source>
+        <translation>Questrade n’a fourni aucun port de flux (%1).</translation>
+    </message>
+    <message>
+        <source>No access token for the stream (%1).</source>
+        <translation>Aucun jeton d’accès pour le flux (%1).</translation>
+    </message>
+    <message>
+        <source>The API server is not https: the stream would not be encrypted.</source>
+        <translation>Le serveur API n’utilise pas https&#xa0;: le flux ne serait pas chiffré.</translation>
+    </message>
+    <message>
+        <source>The quote stream closed.</source>
+        <translation>Le flux de cotations s’est fermé.</translation>
+    </message>
+    <message>
+        <source>The quote stream closed (%1).</source>
+        <translation>Le flux de cotations s’est fermé (%1).</translation>
+    </message>
+    <message>
+        <source>The quote stream failed (%1).</source>
+        <translation>Le flux de cotations a échoué (%1).</translation>
+    </message>
+    <message>
+        <source>Questrade refused the stream (%1).</source>
+        <translation>Questrade a refusé le flux (%1).</translation>
+    </message>
+    <message>
+        <source>The quote stream is authenticated but sent nothing for %1 s while a market is open.</source>
+        <translation>Le flux de cotations est authentifié, mais n’a rien envoyé depuis %1&#xa0;s alors qu’un marché est ouvert.</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::AddTickerForm</name>
@@ -1340,6 +1964,66 @@
     <message>
         <source>&amp;Entry price:</source>
         <translation>Prix d’&amp;entrée :</translation>
+    </message>
+    <message>
+        <source>Trailing</source>
+        <translation>Suiveur</translation>
+    </message>
+    <message>
+        <source>Fixed price</source>
+        <translation>Prix fixe</translation>
+    </message>
+    <message>
+        <source>Fixed % of entry</source>
+        <translation>% fixe du prix d’entrée</translation>
+    </message>
+    <message>
+        <source>Trailing after a gain</source>
+        <translation>Suiveur après un gain</translation>
+    </message>
+    <message>
+        <source>ATR chandelier</source>
+        <translation>Chandelier ATR</translation>
+    </message>
+    <message>
+        <source>How the stop moves. Trailing: ratio × the highest price. Fixed price: a stop that never moves. Fixed % of entry: ratio × the entry (else the first price). Trailing after a gain: ratio × the entry until the price rises by the gain, then trailing. ATR chandelier: the highest high of N days minus K average true ranges.</source>
+        <translation>La façon dont le stop évolue. Suiveur&#xa0;: ratio × le prix le plus haut. Prix fixe&#xa0;: un stop qui ne bouge jamais.&#xa0;% fixe du prix d’entrée&#xa0;: ratio × le prix d’entrée (sinon le premier prix). Suiveur après un gain&#xa0;: ratio × le prix d’entrée jusqu’à ce que le prix monte du gain indiqué, puis suivi du sommet. Chandelier ATR&#xa0;: le plus haut des N derniers jours moins K fois l’écart vrai moyen (ATR).</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>S&amp;tratégie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>stop price</source>
+        <translation>prix du stop</translation>
+    </message>
+    <message>
+        <source>The stop price P, for example 95.50.</source>
+        <translation>Le prix du stop P, par exemple 95.50.</translation>
+    </message>
+    <message>
+        <source>gain, e.g. 0.1</source>
+        <translation>gain, p. ex. 0.1</translation>
+    </message>
+    <message>
+        <source>The gain A above the entry that starts trailing: 0.1 starts once the price is 10% above it.</source>
+        <translation>Le gain A au-dessus du prix d’entrée qui déclenche le suivi&#xa0;: avec 0.1, il commence quand le prix le dépasse de 10&#xa0;%.</translation>
+    </message>
+    <message>
+        <source>N,K</source>
+        <translation>N,K</translation>
+    </message>
+    <message>
+        <source>N days of average true range (at least 1) and the multiplier K (greater than 0), e.g. 14,3.</source>
+        <translation>N jours d’écart vrai moyen (au moins 1) et le multiplicateur K (supérieur à 0), p. ex. 14,3.</translation>
+    </message>
+    <message>
+        <source>This strategy takes only the stop ratio.</source>
+        <translation>Cette stratégie ne prend que le ratio du stop.</translation>
+    </message>
+    <message>
+        <source>Strategy parameters</source>
+        <translation>Paramètres de la stratégie</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +2202,385 @@ La prochaine tentative aura lieu le %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::BacktestDialog</name>
+    <message>
+        <source>+%1%</source>
+        <comment>a positive return</comment>
+        <translation>+%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a return</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Trailing: the stop follows the peak at %1% of it</source>
+        <translation>Suiveur&#xa0;: le stop suit le sommet, à %1&#xa0;% de celui-ci</translation>
+    </message>
+    <message>
+        <source>Fixed: the stop stays at %1</source>
+        <translation>Fixe&#xa0;: le stop reste à %1</translation>
+    </message>
+    <message>
+        <source>Fixed at %1% of the entry price</source>
+        <translation>Fixe, à %1&#xa0;% du prix d’entrée</translation>
+    </message>
+    <message>
+        <source>%1% of the entry, trailing once the price is %2% above the entry</source>
+        <translation>%1&#xa0;% du prix d’entrée, puis suiveur dès que le prix dépasse l’entrée de %2&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Chandelier exit: highest high of %1 days minus %2 × ATR(%1); needs daily highs and lows</source>
+        <translation>Sortie chandelier&#xa0;: plus haut des %1 derniers jours moins %2 × ATR(%1); exige les plus hauts et plus bas quotidiens</translation>
+    </message>
+    <message>
+        <source>Backtest</source>
+        <translation>Test rétrospectif</translation>
+    </message>
+    <message>
+        <source>Backtest %1</source>
+        <translation>Test rétrospectif de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <source>Run backtest</source>
+        <translation>Lancer le test rétrospectif</translation>
+    </message>
+    <message>
+        <source>Replay the prices of the period through the checked strategies</source>
+        <translation>Rejouer les prix de la période avec les stratégies cochées</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel backtest</source>
+        <translation>Annuler le test rétrospectif</translation>
+    </message>
+    <message>
+        <source>Stop the running backtest; the strategies finished so far are shown</source>
+        <translation>Arrêter le test rétrospectif en cours; les stratégies déjà terminées sont affichées</translation>
+    </message>
+    <message>
+        <source>Backtest progress</source>
+        <translation>Progression du test rétrospectif</translation>
+    </message>
+    <message>
+        <source>Backtest status</source>
+        <translation>État du test rétrospectif</translation>
+    </message>
+    <message>
+        <source>Backtest results</source>
+        <translation>Résultats du test rétrospectif</translation>
+    </message>
+    <message>
+        <source>Per strategy: the first breach, the number of alerts, and the return of exiting at the first breach against holding; choosing a row draws that strategy on the chart</source>
+        <translation>Pour chaque stratégie&#xa0;: le premier franchissement, le nombre d’alertes et le rendement d’une sortie au premier franchissement comparé à celui d’une conservation; choisir une ligne trace cette stratégie sur le graphique</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Stratégie</translation>
+    </message>
+    <message>
+        <source>First Breach</source>
+        <translation>Premier franchissement</translation>
+    </message>
+    <message>
+        <source>Breach Price</source>
+        <translation>Prix au franchissement</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Exit at Breach</source>
+        <translation>Sortie au franchissement</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Conservation</translation>
+    </message>
+    <message>
+        <source>Backtest chart</source>
+        <translation>Graphique du test rétrospectif</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the window; a running backtest stops</source>
+        <translation>Fermer la fenêtre; un test rétrospectif en cours s’arrête</translation>
+    </message>
+    <message>
+        <source>Load a CSV file of daily prices to backtest</source>
+        <translation>Chargez un fichier CSV de prix quotidiens pour le test rétrospectif</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Price source</source>
+        <translation>Source des prix</translation>
+    </message>
+    <message>
+        <source>Use &amp;Stored Prices</source>
+        <translation>Utiliser les prix &amp;enregistrés</translation>
+    </message>
+    <message>
+        <source>Use stored prices</source>
+        <translation>Utiliser les prix enregistrés</translation>
+    </message>
+    <message>
+        <source>The daily prices the app stored for this ticker</source>
+        <translation>Les prix quotidiens que l’application a enregistrés pour ce symbole</translation>
+    </message>
+    <message>
+        <source>&amp;Load CSV File…</source>
+        <translation>&amp;Charger un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Load CSV file</source>
+        <translation>Charger un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Daily prices as date,close or date,open,high,low,close rows (Yahoo&apos;s export works), or symbol,date,price</source>
+        <translation>Prix quotidiens en lignes date,close ou date,open,high,low,close (l’exportation de Yahoo convient), ou symbol,date,price</translation>
+    </message>
+    <message>
+        <source>Price file error</source>
+        <translation>Erreur du fichier de prix</translation>
+    </message>
+    <message>
+        <source>Period and Entry</source>
+        <translation>Période et entrée</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>The first day replayed</source>
+        <translation>Le premier jour rejoué</translation>
+    </message>
+    <message>
+        <source>The last day replayed</source>
+        <translation>Le dernier jour rejoué</translation>
+    </message>
+    <message>
+        <source>Entry price</source>
+        <translation>Prix d’entrée</translation>
+    </message>
+    <message>
+        <source>The price bought at: it seeds the peak and is the basis of the returns and of the fixed-pct and activation stops</source>
+        <translation>Le prix d’achat&#xa0;: il sert de sommet initial et de base aux rendements ainsi qu’aux stops fixed-pct et activation</translation>
+    </message>
+    <message>
+        <source>None (first close)</source>
+        <translation>Aucun (première clôture)</translation>
+    </message>
+    <message>
+        <source>Repeat alerts</source>
+        <translation>Répétition des alertes</translation>
+    </message>
+    <message>
+        <source>Whether an alert repeats every market day the price stays below the stop</source>
+        <translation>Indique si une alerte se répète chaque jour de marché où le prix reste sous le stop</translation>
+    </message>
+    <message>
+        <source>Every market day below the stop</source>
+        <translation>Chaque jour de marché sous le stop</translation>
+    </message>
+    <message>
+        <source>Once per breach</source>
+        <translation>Une fois par franchissement</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Entry price:</source>
+        <translation>Prix d’&amp;entrée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat alerts:</source>
+        <translation>Ré&amp;péter les alertes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Strategies</source>
+        <translation>Stratégies</translation>
+    </message>
+    <message>
+        <source>Strategies to backtest</source>
+        <translation>Stratégies à tester</translation>
+    </message>
+    <message>
+        <source>Check the strategies to replay; Space toggles one</source>
+        <translation>Cochez les stratégies à rejouer; la barre d’espacement coche ou décoche</translation>
+    </message>
+    <message>
+        <source>Custom strategy</source>
+        <translation>Stratégie personnalisée</translation>
+    </message>
+    <message>
+        <source>e.g. trailing:0.92 or atr:20,2.5</source>
+        <translation>p. ex. trailing:0.92 ou atr:20,2.5</translation>
+    </message>
+    <message>
+        <source>trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K</source>
+        <translation>trailing:R, fixed:P, fixed-pct:R, activation:R,A ou atr:N,K</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Add custom strategy</source>
+        <translation>Ajouter la stratégie personnalisée</translation>
+    </message>
+    <message>
+        <source>Add the strategy typed beside to the list, checked</source>
+        <translation>Ajouter à la liste, cochée, la stratégie tapée à côté</translation>
+    </message>
+    <message>
+        <source>Custom strategy error</source>
+        <translation>Erreur de la stratégie personnalisée</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>spec — description</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Could not read the stored prices of %1: %2</source>
+        <translation>Impossible de lire les prix enregistrés de %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No daily prices of %1 are stored yet: load a CSV file.</source>
+        <translation>Aucun prix quotidien de %1 n’est encore enregistré&#xa0;: chargez un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>Stored daily prices of %1</source>
+        <translation>Prix quotidiens enregistrés de %1</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>Impossible de charger %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not load %1: it has no prices.</source>
+        <translation>Impossible de charger %1&#xa0;: il ne contient aucun prix.</translation>
+    </message>
+    <message>
+        <source>Could not load %1: it has prices of %2 but none of %3.</source>
+        <translation>Impossible de charger %1&#xa0;: il contient des prix de %2, mais aucun de %3.</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 provenant de %2</translation>
+    </message>
+    <message>
+        <source>Load Daily Prices</source>
+        <translation>Charger des prix quotidiens</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n day(s), %2 to %3</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n jour, du %2 au %3</numerusform>
+            <numerusform>%1&#xa0;: %n jours, du %2 au %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check strategies and press Run.</source>
+        <translation>Cochez des stratégies et appuyez sur Lancer.</translation>
+    </message>
+    <message>
+        <source>The period has no prices: choose other dates.</source>
+        <translation>La période ne contient aucun prix&#xa0;: choisissez d’autres dates.</translation>
+    </message>
+    <message>
+        <source>Check at least one strategy.</source>
+        <translation>Cochez au moins une stratégie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %n strategy(ies)</source>
+        <translation>
+            <numerusform>Simulation de %n stratégie</numerusform>
+            <numerusform>Simulation de %n stratégies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> over %n day(s)…</source>
+        <translation>
+            <numerusform> sur %n jour…</numerusform>
+            <numerusform> sur %n jours…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n strategy(ies) finished before.</source>
+        <translation>
+            <numerusform>Annulé&#xa0;: %n stratégie avait terminé avant.</numerusform>
+            <numerusform>Annulé&#xa0;: %n stratégies avaient terminé avant.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replayed %n strategy(ies)</source>
+        <translation>
+            <numerusform>%n stratégie rejouée</numerusform>
+            <numerusform>%n stratégies rejouées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> over %n day(s), %1 to %2.</source>
+        <translation>
+            <numerusform> sur %n jour, du %1 au %2.</numerusform>
+            <numerusform> sur %n jours, du %1 au %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n strategy(ies) could not run: see the table.</source>
+        <translation>
+            <numerusform>%n stratégie n’a pas pu être exécutée&#xa0;: voyez le tableau.</numerusform>
+            <numerusform>%n stratégies n’ont pas pu être exécutées&#xa0;: voyez le tableau.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Exiting at the first breach did better than holding</source>
+        <translation>Sortir au premier franchissement a mieux rendu que conserver</translation>
+    </message>
+    <message>
+        <source>Holding did at least as well as exiting at the first breach</source>
+        <translation>Conserver a rendu au moins autant que sortir au premier franchissement</translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::ChannelSettingsPage</name>
     <message>
         <source>Send &amp;Test</source>
@@ -1542,6 +2605,10 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Delivered</source>
         <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Breaches and health alerts go out through this channel</source>
+        <translation>Les franchissements et les alertes d’état sont envoyés par ce canal</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +2679,18 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>&amp;Connect…</source>
         <translation>&amp;Connecter…</translation>
+    </message>
+    <message>
+        <source>Connect to Questrade</source>
+        <translation>Se connecter à Questrade</translation>
+    </message>
+    <message>
+        <source>Paste a refresh token from Questrade&apos;s App Hub</source>
+        <translation>Coller un jeton d’actualisation provenant de l’App Hub de Questrade</translation>
+    </message>
+    <message>
+        <source>Simulated prices on this computer, with a watchlist of their own; no account needed</source>
+        <translation>Des prix simulés sur cet ordinateur, avec leur propre liste de surveillance; aucun compte requis</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +2798,18 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <source>T&amp;o:</source>
         <translation>&amp;Destinataires&#xa0;:</translation>
     </message>
+    <message>
+        <source>Gmail and Outlook fill in the server; Custom server lets you type it</source>
+        <translation>Gmail et Outlook remplissent le serveur; Serveur personnalisé vous permet de le taper</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s port: 465 for SSL/TLS, 587 for STARTTLS</source>
+        <translation>Le port du serveur de courriel&#xa0;: 465 pour SSL/TLS, 587 pour STARTTLS</translation>
+    </message>
+    <message>
+        <source>How the connection to the mail server is encrypted</source>
+        <translation>La façon dont la connexion au serveur de courriel est chiffrée</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::GeneralSettingsPage</name>
@@ -1814,6 +2905,224 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>to</source>
         <translation>à</translation>
+    </message>
+    <message>
+        <source>How often a ticker below its stop is alerted again</source>
+        <translation>À quelle fréquence un symbole sous son stop déclenche une nouvelle alerte</translation>
+    </message>
+    <message>
+        <source>Only the tray icon at start; click it to show the window</source>
+        <translation>Seulement l’icône de la zone de notification au démarrage; cliquez dessus pour afficher la fenêtre</translation>
+    </message>
+    <message>
+        <source>When the daily digest is sent, in local time</source>
+        <translation>Heure d’envoi du résumé quotidien, à l’heure locale</translation>
+    </message>
+    <message>
+        <source>Stocks this close to their stop, in percent, are in the digest too</source>
+        <translation>Les titres aussi près de leur stop, en pourcentage, figurent aussi dans le résumé</translation>
+    </message>
+    <message>
+        <source>From this time digests and health alerts wait</source>
+        <translation>À partir de cette heure, les résumés et les alertes d’état attendent</translation>
+    </message>
+    <message>
+        <source>At this time what waited is sent</source>
+        <translation>À cette heure, ce qui attendait est envoyé</translation>
+    </message>
+    <message>
+        <source>Use &amp;streaming quotes (real time; polls while the stream is down)</source>
+        <translation>Utiliser les cotations en &amp;continu (temps réel; interrogation périodique quand le flux est interrompu)</translation>
+    </message>
+    <message>
+        <source>Prices arrive over Questrade&apos;s stream as they trade; off: they are checked every interval</source>
+        <translation>Les prix arrivent par le flux de Questrade au fil des transactions; désactivé&#xa0;: ils sont vérifiés à chaque intervalle</translation>
+    </message>
+    <message>
+        <source>Check only while a watched &amp;market is open, for</source>
+        <translation>Vérifier seulement pendant qu’un &amp;marché surveillé est ouvert, et jusqu’à</translation>
+    </message>
+    <message>
+        <source>Outside the trading sessions Questrade reports, scheduled checks pause; Check Now always checks</source>
+        <translation>En dehors des séances de bourse indiquées par Questrade, les vérifications planifiées sont suspendues; Vérifier maintenant vérifie toujours</translation>
+    </message>
+    <message>
+        <source> min after the close</source>
+        <translation> min après la clôture</translation>
+    </message>
+    <message>
+        <source>Grace period after the close</source>
+        <translation>Délai de grâce après la clôture</translation>
+    </message>
+    <message>
+        <source>How long checks go on after a market closes, to catch late prints</source>
+        <translation>Durée pendant laquelle les vérifications se poursuivent après la fermeture d’un marché, pour capter les transactions tardives</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::HistoryProgressIndicator</name>
+    <message>
+        <source>Loading a year of daily prices for the watched tickers</source>
+        <translation>Chargement d’une année de prix quotidiens pour les symboles surveillés</translation>
+    </message>
+    <message>
+        <source>Price history %1/%2</source>
+        <translation>Historique des prix %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::ImportPositionsDialog</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <source>Import Positions</source>
+        <translation>Importer les positions</translation>
+    </message>
+    <message>
+        <source>Pick the accounts to import. Each stock you hold is watched with its average entry price as the entry; tickers you already watch keep their peak and stop and show their position. Trailguard keeps the quantities current while connected.</source>
+        <translation>Choisissez les comptes à importer. Chaque titre que vous détenez est surveillé avec son prix d’entrée moyen comme prix d’entrée; les symboles déjà surveillés gardent leur sommet et leur stop et affichent leur position. Trailguard tient les quantités à jour pendant la connexion.</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Avg. entry</source>
+        <translation>Entrée moy.</translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation>Valeur marchande</translation>
+    </message>
+    <message>
+        <source>Open P/L</source>
+        <translation>G/P non réalisés</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Stop = peak × ratio, for the tickers this import adds</source>
+        <translation>Stop = sommet × ratio, pour les symboles ajoutés par cette importation</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Stop &amp;ratio for new tickers:</source>
+        <translation>&amp;Ratio du stop des nouveaux symboles&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>Comptes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Positions in the checked accounts:</source>
+        <translation>Positions des comptes cochés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Asking Questrade for your accounts…</source>
+        <translation>Demande de vos comptes à Questrade…</translation>
+    </message>
+    <message>
+        <source>The accounts could not be read: %1 Check the connection to Questrade, then press Reload.</source>
+        <translation>Les comptes n’ont pas pu être lus&#xa0;: %1 Vérifiez la connexion à Questrade, puis appuyez sur Recharger.</translation>
+    </message>
+    <message>
+        <source>Questrade lists no account for this login.</source>
+        <translation>Questrade n’indique aucun compte pour cet identifiant.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>account type, then number</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source> (primary)</source>
+        <translation> (principal)</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <comment>account status</comment>
+        <translation> — %1</translation>
+    </message>
+    <message>
+        <source>Check at least one account.</source>
+        <translation>Cochez au moins un compte.</translation>
+    </message>
+    <message>
+        <source>Reading the positions…</source>
+        <translation>Lecture des positions…</translation>
+    </message>
+    <message>
+        <source>%1 Press Reload to read the accounts again.</source>
+        <translation>%1 Appuyez sur Recharger pour relire les comptes.</translation>
+    </message>
+    <message>
+        <source>Already watched: keeps its peak and stop; position shown</source>
+        <translation>Déjà surveillé&#xa0;: garde son sommet et son stop; position affichée</translation>
+    </message>
+    <message>
+        <source>New: entry %1</source>
+        <translation>Nouveau&#xa0;: entrée à %1</translation>
+    </message>
+    <message>
+        <source>New: no entry price known</source>
+        <translation>Nouveau&#xa0;: aucun prix d’entrée connu</translation>
+    </message>
+    <message>
+        <source>Short position: not imported (a trailing stop guards long positions)</source>
+        <translation>Position à découvert&#xa0;: non importée (un stop suiveur protège les positions acheteur)</translation>
+    </message>
+    <message>
+        <source>Option: not imported (only stocks and ETFs can be watched)</source>
+        <translation>Option&#xa0;: non importée (seuls les actions et les FNB peuvent être surveillés)</translation>
+    </message>
+    <message>
+        <source>Closed today: nothing held</source>
+        <translation>Fermée aujourd’hui&#xa0;: plus rien de détenu</translation>
+    </message>
+    <message>
+        <source>Not a ticker Trailguard can watch</source>
+        <translation>Pas un symbole que Trailguard peut surveiller</translation>
+    </message>
+    <message>
+        <source>The checked accounts hold no positions.</source>
+        <translation>Les comptes cochés ne détiennent aucune position.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) can be imported; %1 cannot (see Note).</source>
+        <translation>
+            <numerusform>%n position peut être importée; %1 ne le peuvent pas (voir Remarque).</numerusform>
+            <numerusform>%n positions peuvent être importées; %1 ne le peuvent pas (voir Remarque).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s) can be imported.</source>
+        <translation>
+            <numerusform>%n position peut être importée.</numerusform>
+            <numerusform>%n positions peuvent être importées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The positions could not be saved: %1</source>
+        <translation>Les positions n’ont pas pu être enregistrées&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +3308,62 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <source>Every recent alert and how each channel delivered it</source>
         <translation>Toutes les alertes récentes et la façon dont chaque canal les a livrées</translation>
     </message>
+    <message>
+        <source>Shows only the tickers that contain this text (Ctrl+F)</source>
+        <translation>N’affiche que les symboles qui contiennent ce texte (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Each ticker with its price, peak, stop and distance to the stop; F2 edits the ratio, Delete removes</source>
+        <translation>Chaque symbole avec son prix, son sommet, son stop et sa distance jusqu’au stop; F2 modifie le ratio, Suppr le retire</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Add a ticker to see its chart</source>
+        <translation>Ajoutez un symbole pour voir son graphique</translation>
+    </message>
+    <message>
+        <source>Select a ticker to see its chart</source>
+        <translation>Sélectionnez un symbole pour voir son graphique</translation>
+    </message>
+    <message>
+        <source>No price history yet for %1</source>
+        <translation>Aucun historique des prix pour %1 pour l’instant</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome…</source>
+        <translation>&amp;Bienvenue…</translation>
+    </message>
+    <message>
+        <source>Connect an account, add tickers, choose the ratio and an alert channel</source>
+        <translation>Connecter un compte, ajouter des symboles, choisir le ratio et un canal d’alerte</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest…</source>
+        <translation>&amp;Test rétrospectif…</translation>
+    </message>
+    <message>
+        <source>Test stop strategies on the selected ticker&apos;s price history</source>
+        <translation>Tester des stratégies de stop sur l’historique des prix du symbole sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Import Positions…</source>
+        <translation>&amp;Importer les positions…</translation>
+    </message>
+    <message>
+        <source>Watch the stocks your Questrade accounts hold</source>
+        <translation>Surveiller les titres que détiennent vos comptes Questrade</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Connect a Questrade account first (Account &gt; Connect to Questrade…).</source>
+        <translation>Connectez d’abord un compte Questrade (Compte &gt; Se connecter à Questrade…).</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::NtfySettingsPage</name>
@@ -2037,6 +3402,242 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Access to&amp;ken:</source>
         <translation>&amp;Jeton d’accès&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::PortfolioView</name>
+    <message>
+        <source>Market value of the watched tickers you hold, per currency</source>
+        <translation>Valeur marchande des symboles surveillés que vous détenez, par devise</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Watching</source>
+        <translation>&amp;Continuer la surveillance</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Watching</source>
+        <translation>Cesser la &amp;surveillance</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>ajout de %1</translation>
+    </message>
+    <message>
+        <source>position data for %1</source>
+        <translation>données de position pour %1</translation>
+    </message>
+    <message>
+        <source>not added: %1 (%2)</source>
+        <translation>échec de l’ajout de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Accounts imported; no position was picked.</source>
+        <translation>Comptes importés; aucune position n’a été choisie.</translation>
+    </message>
+    <message>
+        <source>Positions imported: %1.</source>
+        <translation>Positions importées&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Positions not updated: %1</source>
+        <translation>Positions non mises à jour&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No longer held: %1.</source>
+        <translation>
+            <numerusform>N’est plus détenu&#xa0;: %1.</numerusform>
+            <numerusform>Ne sont plus détenus&#xa0;: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The imported accounts do not hold %n of these any more. Keep watching?</source>
+        <translation>
+            <numerusform>Les comptes importés ne détiennent plus %n de ces titres. Continuer la surveillance?</numerusform>
+            <numerusform>Les comptes importés ne détiennent plus %n de ces titres. Continuer la surveillance?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped watching %1.</source>
+        <translation>Surveillance de %1 arrêtée.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>currency, then amount</comment>
+        <translation>%2 %1</translation>
+    </message>
+    <message>
+        <source>(unknown currency)</source>
+        <translation>(devise inconnue)</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>Avoirs&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::PriceChartPanel</name>
+    <message>
+        <source>The last trading day</source>
+        <translation>Le dernier jour de bourse</translation>
+    </message>
+    <message>
+        <source>The last five trading days</source>
+        <translation>Les cinq derniers jours de bourse</translation>
+    </message>
+    <message>
+        <source>The last month</source>
+        <translation>Le dernier mois</translation>
+    </message>
+    <message>
+        <source>The last six months</source>
+        <translation>Les six derniers mois</translation>
+    </message>
+    <message>
+        <source>The last year</source>
+        <translation>La dernière année</translation>
+    </message>
+    <message>
+        <source>All the stored history</source>
+        <translation>Tout l’historique enregistré</translation>
+    </message>
+    <message>
+        <source>No price history yet</source>
+        <translation>Aucun historique des prix pour l’instant</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>Réinitialiser le zoom</translation>
+    </message>
+    <message>
+        <source>Show the whole range again (Esc)</source>
+        <translation>Afficher de nouveau toute la période (Échap)</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Sommet</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>1D</source>
+        <comment>chart range: one day</comment>
+        <translation>1J</translation>
+    </message>
+    <message>
+        <source>5D</source>
+        <comment>chart range: five days</comment>
+        <translation>5J</translation>
+    </message>
+    <message>
+        <source>1M</source>
+        <comment>chart range: one month</comment>
+        <translation>1M</translation>
+    </message>
+    <message>
+        <source>6M</source>
+        <comment>chart range: six months</comment>
+        <translation>6M</translation>
+    </message>
+    <message>
+        <source>1Y</source>
+        <comment>chart range: one year</comment>
+        <translation>1A</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <comment>chart range: all history</comment>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>No price history yet for %1</source>
+        <translation>Aucun historique des prix pour %1 pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>ticker (currency)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Prix&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Price: %1 %2</source>
+        <comment>price, currency</comment>
+        <translation>Prix&#xa0;: %1 %2</translation>
+    </message>
+    <message>
+        <source>Peak: %1</source>
+        <translation>Sommet&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Stop: %1</source>
+        <translation>Stop&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Alert at %1</source>
+        <translation>Alerte à %1</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alerte&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::PriceChartView</name>
+    <message>
+        <source>Wheel: zoom · Drag: pan · Shift+drag: zoom to a range
+Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
+        <translation>Molette&#xa0;: zoom · Glisser&#xa0;: défiler · Maj+glisser&#xa0;: zoomer sur une plage
+Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialiser le zoom</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::PriceHistoryImportController</name>
+    <message>
+        <source>Import Price &amp;History…</source>
+        <translation>Importer l’&amp;historique des prix…</translation>
+    </message>
+    <message>
+        <source>Add daily prices from a CSV file to the charts</source>
+        <translation>Ajouter aux graphiques des prix quotidiens tirés d’un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Import Price History</source>
+        <translation>Importer l’historique des prix</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n daily price(s) for %1, from %2 to %3.</source>
+        <translation>
+            <numerusform>%n prix quotidien importé pour %1, du %2 au %3.</numerusform>
+            <numerusform>%n prix quotidiens importés pour %1, du %2 au %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The price history was not imported. Nothing was saved.</source>
+        <translation>L’historique des prix n’a pas été importé. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1 has no symbol column. Which ticker are its prices for?</source>
+        <translation>%1 n’a pas de colonne de symbole. À quel symbole ses prix se rapportent-ils?</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importation de %1…</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +3764,18 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
+    <message>
+        <source>Save the settings and close</source>
+        <translation>Enregistrer les réglages et fermer</translation>
+    </message>
+    <message>
+        <source>Save the settings and keep this window open</source>
+        <translation>Enregistrer les réglages et garder cette fenêtre ouverte</translation>
+    </message>
+    <message>
+        <source>Close without saving (Escape)</source>
+        <translation>Fermer sans enregistrer (Échap)</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::StatusPanel</name>
@@ -2256,6 +3869,39 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Demo market: %1</source>
         <translation>Marché de démonstration&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Prices are checked while a watched market is open; Check Now works at any time.</source>
+        <translation>Les prix sont vérifiés pendant qu’un marché surveillé est ouvert; Vérifier maintenant fonctionne en tout temps.</translation>
+    </message>
+    <message>
+        <source>Quotes: streaming live</source>
+        <translation>Cotations&#xa0;: en direct</translation>
+    </message>
+    <message>
+        <source>Real-time quotes arrive over Questrade&apos;s stream; polling only backs it up.</source>
+        <translation>Les cotations en temps réel arrivent par le flux de Questrade; l’interrogation périodique ne sert que de relève.</translation>
+    </message>
+    <message>
+        <source>Quotes: connecting stream…</source>
+        <translation>Cotations&#xa0;: connexion au flux…</translation>
+    </message>
+    <message>
+        <source>Setting up the real-time stream; prices are polled meanwhile.</source>
+        <translation>Mise en place du flux en temps réel; les prix sont interrogés périodiquement entre-temps.</translation>
+    </message>
+    <message>
+        <source>Quotes: polling</source>
+        <translation>Cotations&#xa0;: interrogation périodique</translation>
+    </message>
+    <message>
+        <source>Prices are checked every interval (the stream is off or down).</source>
+        <translation>Les prix sont vérifiés à chaque intervalle (le flux est désactivé ou interrompu).</translation>
+    </message>
+    <message>
+        <source>%1; quotes streaming live</source>
+        <comment>watching N tickers, last check 10:42; ...</comment>
+        <translation>%1; cotations en direct</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +4062,331 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <source>%1 (snoozed until %2)</source>
         <comment>last alert, then the end of the snooze</comment>
         <translation>%1 (en sourdine jusqu’au %2)</translation>
+    </message>
+    <message>
+        <source>How the stop moves. Double-click to change it: trailing:R (stop = peak × R), fixed:P (stop at P), fixed-pct:R (entry × R), activation:R,A (entry × R until the price is A above the entry, then trailing), atr:N,K (highest high of N days − K × ATR).</source>
+        <translation>La façon dont le stop évolue. Double-cliquez pour la modifier&#xa0;: trailing:R (stop = sommet × R), fixed:P (stop à P), fixed-pct:R (entrée × R), activation:R,A (entrée × R jusqu’à ce que le prix dépasse l’entrée de A, puis suivi), atr:N,K (plus haut des N derniers jours − K × ATR).</translation>
+    </message>
+    <message>
+        <source>No price history for the last month yet.</source>
+        <translation>Aucun historique des prix pour le dernier mois pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Last month: from %1 to %2 (low %3, high %4)</source>
+        <translation>Dernier mois&#xa0;: de %1 à %2 (plus bas %3, plus haut %4)</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation>Valeur marchande</translation>
+    </message>
+    <message>
+        <source>Open P/L</source>
+        <translation>G/P non réalisés</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Dernier mois</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Stratégie</translation>
+    </message>
+    <message>
+        <source>Not held in the imported accounts (File &gt; Import Positions…).</source>
+        <translation>Non détenu dans les comptes importés (Fichier &gt; Importer les positions…).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n share(s) in account(s) %1</source>
+        <translation>
+            <numerusform>%n action dans le ou les comptes %1</numerusform>
+            <numerusform>%n actions dans le ou les comptes %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Average entry price %1</source>
+        <translation>Prix d’entrée moyen %1</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>En date du %1</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::WelcomeWizard</name>
+    <message>
+        <source>Welcome to Trailguard</source>
+        <translation>Bienvenue dans Trailguard</translation>
+    </message>
+    <message>
+        <source>Five optional steps: account, tickers, default ratio, alerts, done</source>
+        <translation>Cinq étapes facultatives&#xa0;: compte, symboles, ratio par défaut, alertes, terminé</translation>
+    </message>
+    <message>
+        <source>&amp;Skip This Step</source>
+        <translation>&amp;Passer cette étape</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Go to the next step without saving this one</source>
+        <translation>Passer à l’étape suivante sans enregistrer celle-ci</translation>
+    </message>
+    <message>
+        <source>The previous step (Alt+Left)</source>
+        <translation>L’étape précédente (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Save this step and go to the next one</source>
+        <translation>Enregistrer cette étape et passer à la suivante</translation>
+    </message>
+    <message>
+        <source>Close the welcome</source>
+        <translation>Fermer l’accueil</translation>
+    </message>
+    <message>
+        <source>Close the welcome; Help &gt; Welcome opens it again</source>
+        <translation>Fermer l’accueil; Aide &gt; Bienvenue le rouvre</translation>
+    </message>
+    <message>
+        <source>Connect your Questrade account</source>
+        <translation>Connectez votre compte Questrade</translation>
+    </message>
+    <message>
+        <source>Trailguard reads quotes through your account. It never places orders.</source>
+        <translation>Trailguard lit les cotations au moyen de votre compte. Il ne passe jamais d’ordres.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;To create a refresh token:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Log in to Questrade and open the &lt;a href=&quot;%1&quot;&gt;App Hub&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Register a personal app with market data access (or open the one you have).&lt;/li&gt;&lt;li&gt;Choose &lt;i&gt;New device&lt;/i&gt; and generate a new token.&lt;/li&gt;&lt;li&gt;Press &lt;b&gt;Connect Questrade Account…&lt;/b&gt; below, paste the token and choose a live or a practice account.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;A token works once; Trailguard keeps the rotating chain in your keychain.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour créer un jeton d’actualisation&#xa0;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Connectez-vous à Questrade et ouvrez l’&lt;a href=&quot;%1&quot;&gt;App Hub&lt;/a&gt;.&lt;/li&gt;&lt;li&gt;Inscrivez une application personnelle avec l’accès aux données de marché (ou ouvrez celle que vous avez déjà).&lt;/li&gt;&lt;li&gt;Choisissez &lt;i&gt;New device&lt;/i&gt; (nouvel appareil) et générez un nouveau jeton.&lt;/li&gt;&lt;li&gt;Appuyez sur &lt;b&gt;Connecter le compte Questrade…&lt;/b&gt; ci-dessous, collez le jeton et choisissez un compte réel ou un compte de pratique.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Un jeton ne fonctionne qu’une fois; Trailguard conserve dans votre trousseau la chaîne de jetons qui se renouvellent.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>How to create a refresh token</source>
+        <translation>Comment créer un jeton d’actualisation</translation>
+    </message>
+    <message>
+        <source>The steps in Questrade&apos;s App Hub</source>
+        <translation>Les étapes dans l’App Hub de Questrade</translation>
+    </message>
+    <message>
+        <source>&amp;Connect Questrade Account…</source>
+        <translation>&amp;Connecter le compte Questrade…</translation>
+    </message>
+    <message>
+        <source>Connect Questrade Account</source>
+        <translation>Connecter le compte Questrade</translation>
+    </message>
+    <message>
+        <source>Paste a refresh token for a live or a practice account</source>
+        <translation>Coller un jeton d’actualisation d’un compte réel ou d’un compte de pratique</translation>
+    </message>
+    <message>
+        <source>Try the &amp;Demo Market</source>
+        <translation>Essayer le marché de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>Try the Demo Market</source>
+        <translation>Essayer le marché de démonstration</translation>
+    </message>
+    <message>
+        <source>Simulated prices on this computer, with a watchlist of their own; no account needed</source>
+        <translation>Des prix simulés sur cet ordinateur, avec leur propre liste de surveillance; aucun compte requis</translation>
+    </message>
+    <message>
+        <source>Account status</source>
+        <translation>État du compte</translation>
+    </message>
+    <message>
+        <source>Whether an account is connected</source>
+        <translation>Indique si un compte est connecté</translation>
+    </message>
+    <message>
+        <source>Connected to the demo market.</source>
+        <translation>Connecté au marché de démonstration.</translation>
+    </message>
+    <message>
+        <source>Your account is connected.</source>
+        <translation>Votre compte est connecté.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>No account is connected yet.</source>
+        <translation>Aucun compte n’est encore connecté.</translation>
+    </message>
+    <message>
+        <source>You are trying the demo market: simulated prices, a watchlist of its own. Connect your account whenever you like.</source>
+        <translation>Vous essayez le marché de démonstration&#xa0;: des prix simulés, avec sa propre liste de surveillance. Connectez votre compte quand vous le voudrez.</translation>
+    </message>
+    <message>
+        <source>Choose what to guard</source>
+        <translation>Choisissez quoi protéger</translation>
+    </message>
+    <message>
+        <source>Import the positions you hold, or add tickers one by one (SHOP.TO, AAPL, ...).</source>
+        <translation>Importez les positions que vous détenez, ou ajoutez des symboles un à un (SHOP.TO, AAPL, ...).</translation>
+    </message>
+    <message>
+        <source>&amp;Import Positions…</source>
+        <translation>&amp;Importer les positions…</translation>
+    </message>
+    <message>
+        <source>Import Positions</source>
+        <translation>Importer les positions</translation>
+    </message>
+    <message>
+        <source>Watch the symbols your Questrade accounts hold, with their average price as the entry</source>
+        <translation>Surveiller les symboles que détiennent vos comptes Questrade, avec leur prix moyen comme prix d’entrée</translation>
+    </message>
+    <message>
+        <source>Watched tickers</source>
+        <translation>Symboles surveillés</translation>
+    </message>
+    <message>
+        <source>The tickers on the watchlist so far</source>
+        <translation>Les symboles déjà dans la liste de surveillance</translation>
+    </message>
+    <message>
+        <source>Choose the default stop ratio</source>
+        <translation>Choisissez le ratio du stop par défaut</translation>
+    </message>
+    <message>
+        <source>New tickers start with it. At 0.90 the stop follows 10% below the highest price seen.</source>
+        <translation>Les nouveaux symboles commencent avec ce ratio. À 0,90, le stop suit à 10&#xa0;% sous le prix le plus haut observé.</translation>
+    </message>
+    <message>
+        <source>Default stop ratio</source>
+        <translation>Ratio du stop par défaut</translation>
+    </message>
+    <message>
+        <source>Greater than 0 and less than 1; 0.90 keeps the stop 10% below the peak</source>
+        <translation>Supérieur à 0 et inférieur à 1; 0,90 maintient le stop 10&#xa0;% sous le sommet</translation>
+    </message>
+    <message>
+        <source>Default &amp;ratio:</source>
+        <translation>&amp;Ratio par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>STOP_LOSS sets the default ratio in this environment.</source>
+        <translation>STOP_LOSS définit le ratio par défaut dans cet environnement.</translation>
+    </message>
+    <message>
+        <source>Get alerts away from the computer</source>
+        <translation>Recevez des alertes loin de l’ordinateur</translation>
+    </message>
+    <message>
+        <source>Breaches always show in the tray. Choose one more channel, fill it in and press Send test; Settings has the others.</source>
+        <translation>Les franchissements s’affichent toujours dans la zone de notification. Choisissez un canal de plus, remplissez-le et appuyez sur Envoyer un test; les Réglages offrent les autres.</translation>
+    </message>
+    <message>
+        <source>Alert channel</source>
+        <translation>Canal d’alerte</translation>
+    </message>
+    <message>
+        <source>Email, Discord or ntfy</source>
+        <translation>Courriel, Discord ou ntfy</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <source>ntfy</source>
+        <translation>ntfy</translation>
+    </message>
+    <message>
+        <source>Alert channel status</source>
+        <translation>État du canal d’alerte</translation>
+    </message>
+    <message>
+        <source>Whether the channel was saved, or why not</source>
+        <translation>Indique si le canal a été enregistré, ou pourquoi il ne l’a pas été</translation>
+    </message>
+    <message>
+        <source>Alert channels are set up in Settings.</source>
+        <translation>Les canaux d’alerte se configurent dans les Réglages.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>The alert settings could not be read: %1</source>
+        <translation>Les réglages d’alerte n’ont pas pu être lus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 Fill it in, or press Skip This Step.</source>
+        <translation>%1 Remplissez-le, ou appuyez sur Passer cette étape.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>You are all set</source>
+        <translation>Tout est prêt</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>What the welcome set up</source>
+        <translation>Ce que l’accueil a configuré</translation>
+    </message>
+    <message>
+        <source>Trailguard keeps watching from the tray when the window is closed. Settings (Ctrl+,) has everything else; Help &gt; Welcome opens these steps again.</source>
+        <translation>Trailguard continue de surveiller depuis la zone de notification quand la fenêtre est fermée. Les Réglages (Ctrl+,) offrent tout le reste; Aide &gt; Bienvenue rouvre ces étapes.</translation>
+    </message>
+    <message>
+        <source>Market: the demo market.</source>
+        <translation>Marché&#xa0;: le marché de démonstration.</translation>
+    </message>
+    <message>
+        <source>Account: connected.</source>
+        <translation>Compte&#xa0;: connecté.</translation>
+    </message>
+    <message>
+        <source>Account: not connected yet (Account &gt; Connect to Questrade).</source>
+        <translation>Compte&#xa0;: pas encore connecté (Compte &gt; Se connecter à Questrade).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n ticker(s).</source>
+        <translation>
+            <numerusform>%n symbole surveillé.</numerusform>
+            <numerusform>%n symboles surveillés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default ratio: %1.</source>
+        <translation>Ratio par défaut&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Alerts: the tray.</source>
+        <translation>Alertes&#xa0;: la zone de notification.</translation>
+    </message>
+    <message>
+        <source>Alerts: the tray and %1.</source>
+        <translation>Alertes&#xa0;: la zone de notification et %1.</translation>
     </message>
 </context>
 </TS>
