@@ -4,7 +4,6 @@
 #include "broker/QuestradeAuth.h"
 #include "broker/QuestradeHttp.h"
 #include "broker/QuestradeParsing.h"
-#include "broker/SymbolMatching.h"
 
 #include <QMetaObject>
 #include <QNetworkAccessManager>
@@ -110,15 +109,6 @@ struct QuestradeClient::CandleJob {
     CandlesCallback done;
 };
 
-struct QuestradeClient::SymbolJob {
-    QStringList tickers;
-    SymbolMap found;
-    int pending = 0;
-    std::optional<Error> error;
-    QPointer<QObject> context;
-    SymbolsCallback done;
-};
-
 QuestradeClient::QuestradeClient(QNetworkAccessManager *network, QuestradeAuth &auth, RateLimiter &limiter,
                                  Options options, QObject *parent)
     : QObject(parent)
@@ -127,79 +117,23 @@ QuestradeClient::QuestradeClient(QNetworkAccessManager *network, QuestradeAuth &
     , m_limiter(limiter)
     , m_options(options)
     , m_idsPerQuoteCall(std::max(1, options.idsPerQuoteCall))
+    , m_symbols(
+          [this](const QString &path, const QString &query, std::function<void(SymbolResolver::Reply)> done) {
+              get(path, query, [done = std::move(done)](const Answer &answer) {
+                  done(SymbolResolver::Reply{answer.body, answer.tooLarge});
+              });
+          },
+          options.symbols)
 {}
 
 QuestradeClient::~QuestradeClient() = default;
 
 void QuestradeClient::resolveSymbols(const QStringList &tickers, QObject *context, SymbolsCallback done)
 {
-    auto job = std::make_shared<SymbolJob>();
-    job->context = context ? context : this;
-    job->done = std::move(done);
-
-    // One search per distinct prefix: "SHOP" serves both SHOP and SHOP.TO.
-    QHash<QString, QList<SymbolMatching::Query>> byPrefix;
-    QStringList prefixes;
-    for (const QString &ticker : tickers) {
-        if (job->tickers.contains(ticker))
-            continue;
-        job->tickers.append(ticker);
-        if (const auto known = m_symbols.constFind(ticker); known != m_symbols.constEnd()) {
-            job->found.insert(ticker, *known);
-            continue;
-        }
-        SymbolMatching::Query query = SymbolMatching::queryFor(ticker);
-        query.ticker = ticker;
-        if (!byPrefix.contains(query.prefix))
-            prefixes.append(query.prefix);
-        byPrefix[query.prefix].append(query);
-    }
-    if (prefixes.isEmpty()) {
-        finishSymbols(job);
-        return;
-    }
-
-    job->pending = static_cast<int>(prefixes.size());
-    for (const QString &prefix : std::as_const(prefixes)) {
-        const QList<SymbolMatching::Query> queries = byPrefix.value(prefix);
-        const QString query =
-            QStringLiteral("prefix=") + QString::fromLatin1(QUrl::toPercentEncoding(prefix));
-        get(QStringLiteral("v1/symbols/search"), query, [this, job, queries](const Answer &answer) {
-            if (answer.body) {
-                const Result<QList<QuestradeParsing::SymbolCandidate>> candidates =
-                    QuestradeParsing::parseSymbolSearch(answer.body.value());
-                if (candidates) {
-                    for (const SymbolMatching::Query &query : queries) {
-                        std::optional<SymbolInfo> info = SymbolMatching::pick(query, candidates.value());
-                        if (info) {
-                            info->ticker = query.ticker;
-                            m_symbols.insert(query.ticker, *info);
-                        } else {
-                            qCInfo(lcBroker, "Questrade has no listing for %s", qUtf8Printable(query.ticker));
-                        }
-                        job->found.insert(query.ticker, info);
-                    }
-                } else if (!job->error) {
-                    job->error = candidates.error();
-                }
-            } else if (answer.body.error().code == ErrorCode::SymbolNotFound) {
-                for (const SymbolMatching::Query &query : queries)
-                    job->found.insert(query.ticker, std::nullopt);
-            } else if (!job->error) {
-                job->error = answer.body.error();
-            }
-            if (--job->pending == 0)
-                finishSymbols(job);
-        });
-    }
-}
-
-void QuestradeClient::finishSymbols(const std::shared_ptr<SymbolJob> &job)
-{
-    if (job->error)
-        deliverLater<SymbolMap>(this, job->context, job->done, *job->error);
-    else
-        deliverLater<SymbolMap>(this, job->context, job->done, job->found);
+    QPointer<QObject> receiver = context ? context : this;
+    m_symbols.resolve(tickers, [this, receiver, done = std::move(done)](Result<SymbolMap> result) {
+        deliverLater<SymbolMap>(this, receiver, done, std::move(result));
+    });
 }
 
 void QuestradeClient::fetchQuotes(const QList<qint64> &symbolIds, QObject *context, QuotesCallback done)

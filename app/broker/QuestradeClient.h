@@ -2,6 +2,7 @@
 
 #include "broker/BrokerTypes.h"
 #include "broker/RateLimiter.h"
+#include "broker/SymbolResolver.h"
 #include "common/Result.h"
 
 #include <QHash>
@@ -43,9 +44,10 @@ public:
         // connections Qt opens per host, so a request is sent the moment the limiter grants it and
         // never waits in Qt's queue (from which a backlog would leave in one burst).
         int maxInFlight = 3;
+        SymbolResolver::Options symbols; // batching and paging of the symbol look-up
     };
-    // Ticker → its listing, or nullopt when Questrade has no such listing ("not found").
-    using SymbolMap = QHash<QString, std::optional<SymbolInfo>>;
+    // Ticker → its listing, or "not found" with the closest listings.
+    using SymbolMap = SymbolResolver::SymbolMap;
     using SymbolsCallback = std::function<void(Result<SymbolMap>)>;
     using QuotesCallback = std::function<void(Result<QList<BrokerQuote>>)>;
     using MarketsCallback = std::function<void(Result<QList<MarketSession>>)>;
@@ -60,10 +62,10 @@ public:
                     Options options, QObject *parent = nullptr);
     ~QuestradeClient() override;
 
-    // Resolves watchlist tickers to Questrade listings with v1/symbols/search (one search per distinct base
-    // symbol, exact match; ".TO" → TSX, ".V" → TSXV ".VN", ".CN" → CSE, no suffix → a US listing). Found
-    // listings are remembered, so each ticker is searched once per client. Fails as a whole on the first
-    // request that fails (listings found so far stay remembered).
+    // Resolves watchlist tickers to Questrade listings: exact v1/symbols?names= look-ups in batches, then
+    // a paged search for what they miss (see SymbolResolver; ListingExchange says which suffix is which
+    // exchange). Found listings are remembered, so each ticker is looked up once per client. Fails as a
+    // whole on the first request that fails (listings found so far stay remembered).
     void resolveSymbols(const QStringList &tickers, QObject *context, SymbolsCallback done);
     // Level 1 quotes for `symbolIds` in ceil(N / idsPerQuoteCall) batched calls, split further when
     // Questrade answers 1003/1005/413; the quotes come back in the order of `symbolIds` (ids Questrade
@@ -99,7 +101,7 @@ public:
     // Ids per quote call now: Options::idsPerQuoteCall, or less after a "too long" answer.
     int idsPerQuoteCall() const { return m_idsPerQuoteCall; }
     // Forgets the remembered listings, so the next resolveSymbols searches again.
-    void forgetSymbols() { m_symbols.clear(); }
+    void forgetSymbols() { m_symbols.forget(); }
 
 private:
     struct Answer {
@@ -109,7 +111,6 @@ private:
     using AnswerCallback = std::function<void(const Answer &)>;
     struct Call;
     struct QuoteJob;
-    struct SymbolJob;
     struct CandleJob;
 
     void get(const QString &path, const QString &query, AnswerCallback done);
@@ -122,7 +123,6 @@ private:
     void releaseSendSlot(RateLimiter::Category category);
     void requestQuotes(const std::shared_ptr<QuoteJob> &job, const QList<qint64> &ids);
     void finishQuotes(const std::shared_ptr<QuoteJob> &job);
-    void finishSymbols(const std::shared_ptr<SymbolJob> &job);
     void requestNextCandles(const std::shared_ptr<CandleJob> &job);
 
     QNetworkAccessManager *m_network;
@@ -130,7 +130,7 @@ private:
     RateLimiter &m_limiter;
     Options m_options;
     int m_idsPerQuoteCall;
-    QHash<QString, SymbolInfo> m_symbols; // ticker → listing found earlier
+    SymbolResolver m_symbols;
     struct SendSlots {
         int inFlight = 0;
         std::deque<std::function<void()>> waiting;

@@ -1,26 +1,30 @@
 #include "broker/SymbolMatching.h"
 
+#include "domain/ListingExchange.h"
+
+#include <QSet>
+
+#include <algorithm>
+
 namespace trailguard::SymbolMatching {
 
 namespace {
-QString canonical(const QString &symbol)
+using ListingExchange::canonicalSymbol;
+
+bool isListing(const QuestradeParsing::SymbolCandidate &candidate)
 {
-    return symbol.trimmed().toUpper().replace(QLatin1Char('-'), QLatin1Char('.'));
+    return candidate.securityType.compare(QStringLiteral("Option"), Qt::CaseInsensitive) != 0 &&
+           candidate.isQuotable != false;
 }
 
-const QStringList &canadianExchanges()
+SymbolInfo infoOf(const QString &ticker, const QuestradeParsing::SymbolCandidate &candidate)
 {
-    static const QStringList exchanges{QStringLiteral("TSX"), QStringLiteral("TSXV"), QStringLiteral("CNSX"),
-                                       QStringLiteral("CSE"), QStringLiteral("NEO"),  QStringLiteral("MX")};
-    return exchanges;
-}
-
-const QStringList &usExchanges()
-{
-    static const QStringList exchanges{QStringLiteral("NYSE"), QStringLiteral("NASDAQ"),
-                                       QStringLiteral("ARCA"), QStringLiteral("NYSEAM"),
-                                       QStringLiteral("BATS"), QStringLiteral("AMEX")};
-    return exchanges;
+    return SymbolInfo{ticker,
+                      candidate.symbol,
+                      candidate.symbolId,
+                      candidate.currency,
+                      candidate.listingExchange,
+                      candidate.description};
 }
 
 // Lower is better; -1: not acceptable.
@@ -32,7 +36,7 @@ int rank(const Query &query, const QuestradeParsing::SymbolCandidate &candidate)
     const qsizetype index = query.exchanges.indexOf(exchange);
     if (index >= 0)
         return static_cast<int>(index);
-    if (!query.canadian && !canadianExchanges().contains(exchange))
+    if (!query.canadian && !ListingExchange::isCanadianExchange(exchange))
         return static_cast<int>(query.exchanges.size()) + 1; // e.g. PinkSheets: only when nothing better
     return -1;
 }
@@ -40,27 +44,8 @@ int rank(const Query &query, const QuestradeParsing::SymbolCandidate &candidate)
 
 Query queryFor(const QString &ticker)
 {
-    Query query;
-    query.ticker = ticker.trimmed().toUpper();
-    const QString symbol = canonical(query.ticker);
-    const qsizetype dot = symbol.lastIndexOf(QLatin1Char('.'));
-    const QString suffix = dot > 0 ? symbol.mid(dot + 1) : QString();
-    const QString base = dot > 0 ? symbol.left(dot) : symbol;
-
-    if (suffix == QStringLiteral("TO")) {
-        query = {query.ticker, base, base + QStringLiteral(".TO"), {QStringLiteral("TSX")}, true};
-    } else if (suffix == QStringLiteral("V") || suffix == QStringLiteral("VN")) {
-        query = {query.ticker, base, base + QStringLiteral(".VN"), {QStringLiteral("TSXV")}, true};
-    } else if (suffix == QStringLiteral("CN")) {
-        query = {query.ticker,
-                 base,
-                 base + QStringLiteral(".CN"),
-                 {QStringLiteral("CNSX"), QStringLiteral("CSE")},
-                 true};
-    } else {
-        query = {query.ticker, symbol, symbol, usExchanges(), false};
-    }
-    return query;
+    const ListingExchange::TickerListing listing = ListingExchange::forTicker(ticker);
+    return {ticker.trimmed().toUpper(), listing.base, listing.symbol, listing.exchanges, listing.canadian};
 }
 
 std::optional<SymbolInfo> pick(const Query &query, const QList<QuestradeParsing::SymbolCandidate> &candidates)
@@ -68,11 +53,7 @@ std::optional<SymbolInfo> pick(const Query &query, const QList<QuestradeParsing:
     const QuestradeParsing::SymbolCandidate *best = nullptr;
     int bestRank = -1;
     for (const QuestradeParsing::SymbolCandidate &candidate : candidates) {
-        if (canonical(candidate.symbol) != query.symbol)
-            continue;
-        if (candidate.securityType.compare(QStringLiteral("Option"), Qt::CaseInsensitive) == 0)
-            continue;
-        if (candidate.isQuotable == false)
+        if (canonicalSymbol(candidate.symbol) != query.symbol || !isListing(candidate))
             continue;
         const int candidateRank = rank(query, candidate);
         if (candidateRank < 0)
@@ -84,8 +65,39 @@ std::optional<SymbolInfo> pick(const Query &query, const QList<QuestradeParsing:
     }
     if (!best)
         return std::nullopt;
-    return SymbolInfo{query.ticker,   best->symbol,          best->symbolId,
-                      best->currency, best->listingExchange, best->description};
+    return infoOf(query.ticker, *best);
+}
+
+QList<SymbolInfo> closest(const Query &query, const QList<QuestradeParsing::SymbolCandidate> &candidates,
+                          int count)
+{
+    // "ENB.XX" is an unknown suffix on "ENB", "BRK.C" an unknown class of "BRK": both bases count.
+    const qsizetype lastDot = query.base.lastIndexOf(QLatin1Char('.'));
+    const QStringList bases{query.base, lastDot > 0 ? query.base.left(lastDot) : query.base};
+    const QString stem = query.base.section(QLatin1Char('.'), 0, 0);
+    const auto closeness = [&bases, &stem](const QuestradeParsing::SymbolCandidate &candidate) {
+        const QString symbol = canonicalSymbol(candidate.symbol);
+        if (bases.contains(ListingExchange::forTicker(symbol).base))
+            return 0;
+        return symbol.startsWith(stem) ? 1 : 2;
+    };
+    QList<const QuestradeParsing::SymbolCandidate *> listings;
+    QSet<qint64> seen;
+    for (const QuestradeParsing::SymbolCandidate &candidate : candidates) {
+        if (isListing(candidate) && !seen.contains(candidate.symbolId)) {
+            seen.insert(candidate.symbolId);
+            listings.append(&candidate);
+        }
+    }
+    std::stable_sort(listings.begin(), listings.end(),
+                     [&closeness](const auto *a, const auto *b) { return closeness(*a) < closeness(*b); });
+    QList<SymbolInfo> infos;
+    for (const auto *candidate : std::as_const(listings)) {
+        if (infos.size() >= count)
+            break;
+        infos.append(infoOf(ListingExchange::userTicker(candidate->symbol), *candidate));
+    }
+    return infos;
 }
 
 } // namespace trailguard::SymbolMatching

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QtMath>
 
@@ -41,6 +42,21 @@ http::Response symbolList(const QJsonArray &symbols)
     return jsonResponse(200, QJsonObject{{QStringLiteral("symbols"), symbols}});
 }
 
+// "ENB" of "ENB.TO", "BRK" of "BRK.B": what the search matches symbols and description words against.
+QString searchBase(const QString &prefix)
+{
+    const qsizetype dot = prefix.indexOf(QLatin1Char('.'));
+    return dot > 0 ? prefix.left(dot) : prefix;
+}
+
+bool aDescriptionWordStartsWith(const QString &description, const QString &base)
+{
+    static const QRegularExpression separators(QStringLiteral("[^A-Za-z0-9]+"));
+    const QStringList words = description.split(separators, Qt::SkipEmptyParts);
+    return std::any_of(words.cbegin(), words.cend(),
+                       [&base](const QString &word) { return word.startsWith(base, Qt::CaseInsensitive); });
+}
+
 http::Response symbolSearch(const Market &market, const Params &params)
 {
     const QString prefix = params.value(QStringLiteral("prefix"));
@@ -53,13 +69,14 @@ http::Response symbolSearch(const Market &market, const Params &params)
         if (!ok || offset < 0)
             return apiError(400, 1002);
     }
-    const auto symbolMatches = [&prefix](const QuestradeJson::Listing *listing) {
-        return listing->symbol->symbol.startsWith(prefix, Qt::CaseInsensitive);
+    const QString base = searchBase(prefix);
+    const auto symbolMatches = [&base](const QuestradeJson::Listing *listing) {
+        return listing->symbol->symbol.startsWith(base, Qt::CaseInsensitive);
     };
     QList<const QuestradeJson::Listing *> found;
     for (const auto &[id, listing] : market) {
         if (listing.symbol &&
-            (symbolMatches(&listing) || listing.symbol->description.startsWith(prefix, Qt::CaseInsensitive)))
+            (symbolMatches(&listing) || aDescriptionWordStartsWith(listing.symbol->description, base)))
             found.append(&listing);
     }
     std::stable_sort(found.begin(), found.end(), [&symbolMatches](const auto *a, const auto *b) {
@@ -68,7 +85,7 @@ http::Response symbolSearch(const Market &market, const Params &params)
         return a->symbol->symbol < b->symbol->symbol;
     });
     QJsonArray array;
-    for (qsizetype i = offset; i < found.size(); ++i)
+    for (qsizetype i = offset; i < found.size() && i < qsizetype(offset) + kSearchPageSize; ++i)
         array.append(QuestradeJson::equitySymbol(*found.at(i)));
     return symbolList(array);
 }
@@ -248,7 +265,8 @@ http::Response quotes(const Market &market, const RouteMatch &match, const Param
     return answer(array);
 }
 
-http::Response symbols(const Market &market, const RouteMatch &match, const Params &params)
+http::Response symbols(const Market &market, const RouteMatch &match, const Params &params,
+                       const QSet<QString> &missedByNames)
 {
     if (match.route == Route::SymbolSearch)
         return symbolSearch(market, params);
@@ -285,7 +303,8 @@ http::Response symbols(const Market &market, const RouteMatch &match, const Para
                 return apiError(400, 1002);
             for (const auto &[id, listing] : market) {
                 if (listing.symbol && !seen.contains(id) &&
-                    listing.symbol->symbol.compare(wanted, Qt::CaseInsensitive) == 0) {
+                    listing.symbol->symbol.compare(wanted, Qt::CaseInsensitive) == 0 &&
+                    !missedByNames.contains(listing.symbol->symbol.toUpper())) {
                     seen.insert(id);
                     array.append(QuestradeJson::symbolDetail(listing));
                 }

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <map>
@@ -60,10 +61,17 @@ http::Response markets(const QDateTime &start, const QDateTime &end);
 // 404/1019 for an unknown id and 400/1002 for several ids or with ?ids= as well. Duplicates are answered
 // once. More than `maxIds` ids (when > 0): 400/1003.
 http::Response quotes(const Market &market, const RouteMatch &match, const Params &params, int maxIds);
-// symbols/search?prefix= matches the symbol or the description from the start, case-insensitively,
-// symbol matches first. symbols?ids= / ?names= leave out unknown entries but answer 404/1019 when none
-// is known; both at once: 400/1002; neither: 400/1004.
-http::Response symbols(const Market &market, const RouteMatch &match, const Params &params);
+// The most results one symbols/search answer holds (questrade-api.md §2a, Corrections); `offset` pages on.
+inline constexpr int kSearchPageSize = 20;
+// symbols/search?prefix=[&offset=] matches on the base of the prefix ("ENB" of "ENB.TO", "BRK" of
+// "BRK.B"): symbols that start with it, and listings with a description word that starts with it,
+// case-insensitively; symbol matches first, then by symbol. So, as on the real server, "ENB.TO" sits
+// behind "ENB.PF.A"… "ENB.PR.Y" and can be past the first page. At most kSearchPageSize results from
+// `offset` (default 0). symbols?ids= / ?names= leave out unknown entries but answer 404/1019 when none
+// is known; names= also leaves out the symbols of `missedByNames` (upper case; a switch for tests of the
+// search fallback); both at once: 400/1002; neither: 400/1004.
+http::Response symbols(const Market &market, const RouteMatch &match, const Params &params,
+                       const QSet<QString> &missedByNames = {});
 
 // The most candles one markets/candles answer holds (questrade-api.md §4).
 inline constexpr int kMaxCandlesPerAnswer = 2000;

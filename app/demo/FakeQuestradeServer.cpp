@@ -132,6 +132,7 @@ public:
     // market
     endpoints::Market market;
     endpoints::CandleSeries candleSeries; // set by setCandles
+    QSet<QString> missedByNames;          // set by setMissedByNameLookup
     std::optional<std::pair<QDateTime, QDateTime>> marketHours;
     QList<std::pair<QString, std::pair<QDateTime, QDateTime>>> marketSessions; // per-market overrides
 
@@ -313,7 +314,7 @@ http::Response FakeQuestradeServer::Private::apiEndpoint(const http::Request &re
         case Route::Symbols:
         case Route::SymbolSearch:
         case Route::SymbolById:
-            response = endpoints::symbols(market, match, params);
+            response = endpoints::symbols(market, match, params, missedByNames);
             break;
         case Route::Accounts:
             response = endpoints::accounts(accounts, 1000001);
@@ -484,6 +485,13 @@ int FakeQuestradeServer::tokenExchanges() const
 void FakeQuestradeServer::addSymbol(const Symbol &symbol)
 {
     d->market[symbol.symbolId].symbol = symbol;
+}
+
+void FakeQuestradeServer::setMissedByNameLookup(const QStringList &symbols)
+{
+    d->missedByNames.clear();
+    for (const QString &symbol : symbols)
+        d->missedByNames.insert(symbol.trimmed().toUpper());
 }
 
 void FakeQuestradeServer::setQuote(qint64 symbolId, const Quote &quote)

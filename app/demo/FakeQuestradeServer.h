@@ -33,7 +33,7 @@ public:
         QString symbol; // Questrade symbology: "SHOP.TO", "ABC.VN", "AAPL"
         qint64 symbolId = 0;
         QString currency;        // "CAD" / "USD"
-        QString listingExchange; // "TSX", "TSXV", "CNSX", "NYSE", "NASDAQ"
+        QString listingExchange; // "TSX", "TSXV", "CNSX", "NEO", "NYSE", "NASDAQ"
         QString description;
     };
 
@@ -101,7 +101,13 @@ public:
     int tokenExchanges() const;               // successful refreshes so far
 
     // --- market -------------------------------------------------------------------------------
+    // Listed for v1/symbols (ids=, names=, {id}) and v1/symbols/search, which answers 20 results a page
+    // (offset pages on) and matches the base of the prefix in symbols and description words, so an
+    // issuer's preferred series can push its common shares past the first page (questrade-api.md §2a).
     void addSymbol(const Symbol &symbol);
+    // v1/symbols?names= leaves these symbols out as if unknown; the search still finds them. For tests of
+    // the search fallback. (Addition to the agreed API.)
+    void setMissedByNameLookup(const QStringList &symbols);
     void setQuote(qint64 symbolId, const Quote &quote);
     void setPrice(qint64 symbolId, double price); // last trade now, not halted, no delay
     // The latest quote; an empty Quote for a listed symbol never priced; nothing for an unknown id.

@@ -1,6 +1,7 @@
 #include "monitor/MarketHours.h"
 
 #include "broker/QuestradeClient.h"
+#include "domain/ListingExchange.h"
 #include "domain/MarketCalendar.h"
 #include "monitor/MonitorLogging.h"
 
@@ -51,19 +52,10 @@ QStringList candidatesForExchange(const QString &exchange)
     return {name};
 }
 
-// The country of a ticker by its suffix, as the symbol search resolves it.
+// The ticker's exchange by its suffix, from the one suffix map the symbol look-up uses too.
 QStringList candidatesForTicker(const QString &ticker)
 {
-    const QString upper = ticker.toUpper();
-    if (upper.endsWith(QLatin1String(".TO")))
-        return candidatesForExchange(QStringLiteral("TSX"));
-    if (upper.endsWith(QLatin1String(".V")) || upper.endsWith(QLatin1String(".VN")))
-        return candidatesForExchange(QStringLiteral("TSXV"));
-    if (upper.endsWith(QLatin1String(".CN")) || upper.endsWith(QLatin1String(".CNSX")))
-        return candidatesForExchange(QStringLiteral("CNSX"));
-    if (upper.endsWith(QLatin1String(".NE")))
-        return candidatesForExchange(QStringLiteral("NEO"));
-    return candidatesForExchange(QStringLiteral("NYSE"));
+    return candidatesForExchange(ListingExchange::forTicker(ticker).exchange);
 }
 } // namespace
 

@@ -226,15 +226,15 @@ void Monitor::resolveSymbols(const QList<StockState> &stocks)
             const auto found = result.value().constFind(stock.ticker);
             if (found == result.value().constEnd() || stock.symbolId)
                 continue;
-            if (found->has_value()) {
-                stock.symbolId = (*found)->symbolId;
-                stock.currency = (*found)->currency;
-                stock.listingExchange = (*found)->listingExchange;
+            if (const std::optional<SymbolInfo> &listing = found->listing) {
+                stock.symbolId = listing->symbolId;
+                stock.currency = listing->currency;
+                stock.listingExchange = listing->listingExchange;
                 stock.symbolNotFound = false;
             } else {
                 stock.symbolNotFound = true;
                 qCWarning(lcMonitor).noquote()
-                    << stock.ticker << "is not a Questrade listing; marked not found";
+                    << SymbolResolver::notFoundMessage(stock.ticker, found->closest) << "Marked not found.";
             }
             changed.append(stock);
         }

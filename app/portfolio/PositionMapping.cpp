@@ -1,26 +1,16 @@
 #include "portfolio/PositionMapping.h"
 
 #include "broker/SymbolMatching.h"
+#include "domain/ListingExchange.h"
 #include "domain/Ticker.h"
 
 #include <QRegularExpression>
 
 namespace trailguard::PositionMapping {
 
-namespace {
-QString suffixOf(const QString &symbol)
-{
-    const qsizetype dot = symbol.lastIndexOf(QLatin1Char('.'));
-    return dot > 0 ? symbol.mid(dot + 1).toUpper() : QString();
-}
-} // namespace
-
 QString defaultTicker(const QString &questradeSymbol)
 {
-    QString ticker = questradeSymbol.trimmed().toUpper();
-    if (ticker.endsWith(QLatin1String(".VN")))
-        ticker.chop(1);
-    return ticker;
+    return ListingExchange::userTicker(questradeSymbol);
 }
 
 QString tickerFor(const QString &questradeSymbol, const QStringList &watchedTickers)
@@ -42,14 +32,10 @@ bool isOptionSymbol(const QString &questradeSymbol)
 
 QString currencyFor(const QString &questradeSymbol)
 {
-    const QString symbol = questradeSymbol.trimmed().toUpper();
-    const QString suffix = suffixOf(symbol);
-    static const QStringList canadian{QStringLiteral("TO"), QStringLiteral("VN"), QStringLiteral("V"),
-                                      QStringLiteral("CN"), QStringLiteral("NE")};
-    if (!canadian.contains(suffix))
+    const ListingExchange::TickerListing listing = ListingExchange::forTicker(questradeSymbol);
+    if (!listing.canadian)
         return QStringLiteral("USD");
-    const QString base = symbol.left(symbol.size() - suffix.size() - 1);
-    return base.endsWith(QLatin1String(".U")) ? QStringLiteral("USD") : QStringLiteral("CAD");
+    return listing.base.endsWith(QLatin1String(".U")) ? QStringLiteral("USD") : QStringLiteral("CAD");
 }
 
 Kind kindOf(const BrokerPosition &position)

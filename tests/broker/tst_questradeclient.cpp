@@ -183,25 +183,26 @@ private Q_SLOTS:
             {QStringLiteral("SHOP"), 2},   {QStringLiteral("SHOP.TO"), 3}, {QStringLiteral("ABC.V"), 4},
             {QStringLiteral("XYZ.CN"), 5}, {QStringLiteral("AAPL"), 6},    {QStringLiteral("BRK.B"), 7}};
         for (const auto &[ticker, id] : expected) {
-            QVERIFY2(map.value(ticker).has_value(), qPrintable(ticker));
-            QCOMPARE(map.value(ticker)->symbolId, id);
-            QCOMPARE(map.value(ticker)->ticker, ticker);
+            QVERIFY2(map.value(ticker).listing.has_value(), qPrintable(ticker));
+            QCOMPARE(map.value(ticker).listing->symbolId, id);
+            QCOMPARE(map.value(ticker).listing->ticker, ticker);
         }
-        QCOMPARE(map.value(QStringLiteral("SHOP.TO"))->currency, QStringLiteral("CAD"));
-        QCOMPARE(map.value(QStringLiteral("SHOP"))->currency, QStringLiteral("USD"));
-        QCOMPARE(map.value(QStringLiteral("ABC.V"))->symbol, QStringLiteral("ABC.VN"));
-        QCOMPARE(map.value(QStringLiteral("ABC.V"))->listingExchange, QStringLiteral("TSXV"));
+        QCOMPARE(map.value(QStringLiteral("SHOP.TO")).listing->currency, QStringLiteral("CAD"));
+        QCOMPARE(map.value(QStringLiteral("SHOP")).listing->currency, QStringLiteral("USD"));
+        QCOMPARE(map.value(QStringLiteral("ABC.V")).listing->symbol, QStringLiteral("ABC.VN"));
+        QCOMPARE(map.value(QStringLiteral("ABC.V")).listing->listingExchange, QStringLiteral("TSXV"));
         QVERIFY(map.contains(QStringLiteral("NOPE")));
-        QVERIFY(!map.value(QStringLiteral("NOPE")).has_value()); // not found
+        QVERIFY(!map.value(QStringLiteral("NOPE")).listing.has_value()); // not found
 
-        // SHOP and SHOP.TO share one search.
-        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/symbols")), 6);
+        // One exact names= look-up for all seven, one search for the ticker it missed.
+        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/symbols")), 2);
+        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/symbols/search")), 1);
 
-        // Found listings are remembered; only the unknown ticker is searched again.
+        // Found listings are remembered; only the unknown ticker is looked up again.
         const auto again = resolve(*m_client, tickers);
         QVERIFY(again && again->ok());
         QCOMPARE(again->value(), map);
-        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/symbols")), 7);
+        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/symbols")), 4);
     }
 
     void oneCycleCostsOneQuoteCallPerFiftySymbols()
@@ -212,9 +213,9 @@ private Q_SLOTS:
             tickers.append(tickerName(i));
         const auto symbols = resolve(*m_client, tickers);
         QVERIFY2(symbols && symbols->ok(), describe(symbols).constData());
-        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/symbols/search")), 120); // once per ticker
+        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/symbols")), 1); // one names= look-up for all
         for (int i = 1; i <= 120; ++i)
-            QCOMPARE(symbols->value().value(tickerName(i))->symbolId, ids.at(i - 1));
+            QCOMPARE(symbols->value().value(tickerName(i)).listing->symbolId, ids.at(i - 1));
 
         const auto result = quotes(*m_client, ids);
         QVERIFY2(result && result->ok(), describe(result).constData());
@@ -229,7 +230,7 @@ private Q_SLOTS:
 
         // The second cycle needs no symbol look-ups at all.
         QVERIFY(resolve(*m_client, tickers)->ok());
-        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/symbols/search")), 120);
+        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/symbols")), 1);
     }
 
     void splitsBatchesTheServerFindsTooLong()
@@ -541,13 +542,13 @@ private Q_SLOTS:
 
     void everyRequestNamesTrailguard()
     {
-        QVERIFY(resolve(*m_client, {QStringLiteral("SHOP.TO"), QStringLiteral("AAPL")})->ok());
+        QVERIFY(resolve(*m_client, {QStringLiteral("SHOP.TO"), QStringLiteral("AAPL")})->ok()); // one names=
         QVERIFY(quotes(*m_client, {3, 6})->ok());
         QVERIFY(serverTime(*m_client)->ok());
         m_server->expireAccessTokens();
         QVERIFY(quotes(*m_client, {3})->ok()); // with a refresh in between
         const QList<Server::Request> requests = m_server->requests();
-        QVERIFY(requests.size() >= 7);
+        QVERIFY(requests.size() >= 6);
         for (const Server::Request &request : requests)
             QCOMPARE(request.userAgent, QuestradeHttp::userAgent());
     }

@@ -27,7 +27,7 @@ QList<Candidate> crowdedSearch()
         listing("SHOPX", 1, "NASDAQ"),         listing("SHOP", 2, "NYSE"),
         listing("SHOP.TO", 3, "TSX", "CAD"),   listing("SHOP.VN", 4, "TSXV", "CAD"),
         listing("SHOP.CN", 5, "CNSX", "CAD"),  listing("SHOP17Jan25C60.00", 6, "OPRA", "USD", "Option"),
-        listing("SHOP.TO.W", 7, "TSX", "CAD"),
+        listing("SHOP.TO.W", 7, "TSX", "CAD"), listing("SHOP.NE", 8, "NEO", "CAD"),
     };
 }
 } // namespace
@@ -39,7 +39,7 @@ private Q_SLOTS:
     void queryFor_data()
     {
         QTest::addColumn<QString>("ticker");
-        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<QString>("base");
         QTest::addColumn<QString>("symbol");
         QTest::addColumn<QString>("firstExchange");
         QTest::addColumn<bool>("canadian");
@@ -52,6 +52,8 @@ private Q_SLOTS:
             << QStringLiteral("TSXV") << true;
         QTest::newRow("CSE") << QStringLiteral("XYZ.CN") << QStringLiteral("XYZ") << QStringLiteral("XYZ.CN")
                              << QStringLiteral("CNSX") << true;
+        QTest::newRow("NEO (Cboe Canada)") << QStringLiteral("CYBR.NE") << QStringLiteral("CYBR")
+                                           << QStringLiteral("CYBR.NE") << QStringLiteral("NEO") << true;
         QTest::newRow("US") << QStringLiteral("AAPL") << QStringLiteral("AAPL") << QStringLiteral("AAPL")
                             << QStringLiteral("NYSE") << false;
         QTest::newRow("US class share") << QStringLiteral("BRK.B") << QStringLiteral("BRK.B")
@@ -65,13 +67,13 @@ private Q_SLOTS:
     void queryFor()
     {
         QFETCH(QString, ticker);
-        QFETCH(QString, prefix);
+        QFETCH(QString, base);
         QFETCH(QString, symbol);
         QFETCH(QString, firstExchange);
         QFETCH(bool, canadian);
         const SymbolMatching::Query query = SymbolMatching::queryFor(ticker);
         QCOMPARE(query.ticker, ticker.toUpper());
-        QCOMPARE(query.prefix, prefix);
+        QCOMPARE(query.base, base);
         QCOMPARE(query.symbol, symbol);
         QCOMPARE(query.exchanges.value(0), firstExchange);
         QCOMPARE(query.canadian, canadian);
@@ -86,6 +88,7 @@ private Q_SLOTS:
         QTest::newRow(".V picks the Venture listing") << QStringLiteral("SHOP.V") << qint64(4);
         QTest::newRow(".VN picks the Venture listing") << QStringLiteral("SHOP.VN") << qint64(4);
         QTest::newRow(".CN picks the CSE listing") << QStringLiteral("SHOP.CN") << qint64(5);
+        QTest::newRow(".NE picks the NEO listing") << QStringLiteral("SHOP.NE") << qint64(8);
         QTest::newRow("prefix match alone is not enough") << QStringLiteral("SHO") << qint64(0);
         QTest::newRow("lookalike with the prefix") << QStringLiteral("SHOPX") << qint64(1);
         QTest::newRow("unknown") << QStringLiteral("NOPE") << qint64(0);
@@ -158,6 +161,23 @@ private Q_SLOTS:
         QCOMPARE(
             SymbolMatching::pick(SymbolMatching::queryFor(QStringLiteral("BBD.B.TO")), candidates)->symbolId,
             32);
+    }
+
+    void closestPutsTheSameBaseFirst()
+    {
+        // What a search for "SHOP.XX" could answer: lookalikes first, an option, the listings of SHOP.
+        const QList<SymbolInfo> closest =
+            SymbolMatching::closest(SymbolMatching::queryFor(QStringLiteral("SHOP.XX")), crowdedSearch(), 4);
+        QStringList tickers;
+        for (const SymbolInfo &info : closest)
+            tickers.append(info.ticker);
+        // The listings of SHOP first (Venture written as users write it), lookalikes and series after.
+        QCOMPARE(tickers, (QStringList{QStringLiteral("SHOP"), QStringLiteral("SHOP.TO"),
+                                       QStringLiteral("SHOP.V"), QStringLiteral("SHOP.CN")}));
+
+        const QList<SymbolInfo> forVenture = SymbolMatching::closest(
+            SymbolMatching::queryFor(QStringLiteral("SHOP.ZZ.TO")), crowdedSearch(), 3);
+        QCOMPARE(forVenture.size(), 3);
     }
 
     void skipsOptionsAndUnquotableListings()

@@ -137,6 +137,8 @@ private Q_SLOTS:
 
     // symbols, quotes, markets
     void symbolSearch();
+    void symbolSearchPagesAndMatchesTheBase();
+    void namesLookupCanMissASymbol();
     void symbolLookup_data();
     void symbolLookup();
     void quotesBatchShape();
@@ -464,6 +466,63 @@ void FakeQuestradeServerTest::symbolSearch()
     const Reply missing = get(QStringLiteral("v1/symbols/search"));
     QCOMPARE(missing.status, 400);
     QCOMPARE(missing.code(), 1004);
+}
+
+void FakeQuestradeServerTest::symbolSearchPagesAndMatchesTheBase()
+{
+    // Enbridge's common shares behind 25 preferred series, plus a company whose description has "Enb...".
+    m_server->addSymbol({QStringLiteral("ENB.TO"), 101, QStringLiteral("CAD"), QStringLiteral("TSX"),
+                         QStringLiteral("ENBRIDGE INC")});
+    for (int i = 0; i < 25; ++i) {
+        const QString series =
+            QStringLiteral("ENB.P%1.%2").arg(QChar(i < 13 ? u'F' : u'R')).arg(QChar(u'A' + i % 13));
+        m_server->addSymbol({series, 200 + i, QStringLiteral("CAD"), QStringLiteral("TSX"),
+                             QStringLiteral("ENBRIDGE INC PREF SER %1").arg(i + 1)});
+    }
+    m_server->addSymbol({QStringLiteral("AAA"), 300, QStringLiteral("USD"), QStringLiteral("NYSE"),
+                         QStringLiteral("ACME ENBLOC HOLDINGS")});
+
+    const auto symbolsOf = [](const Reply &reply) {
+        QStringList symbols;
+        for (const QJsonValue &value : reply.json.value(QStringLiteral("symbols")).toArray())
+            symbols.append(value.toObject().value(QStringLiteral("symbol")).toString());
+        return symbols;
+    };
+    // The full symbol matches on its base "ENB": 25 series + ENB.TO by symbol, then AAA by a description
+    // word; 20 a page, and ENB.TO is not on the first one.
+    const QStringList first = symbolsOf(get(QStringLiteral("v1/symbols/search?prefix=ENB.TO")));
+    QCOMPARE(first.size(), 20);
+    QVERIFY(!first.contains(QStringLiteral("ENB.TO")));
+    QCOMPARE(first.constFirst(), QStringLiteral("ENB.PF.A"));
+    const QStringList second = symbolsOf(get(QStringLiteral("v1/symbols/search?prefix=ENB.TO&offset=20")));
+    QCOMPARE(second.size(), 7);
+    QCOMPARE(second.at(5), QStringLiteral("ENB.TO"));
+    QCOMPARE(second.at(6), QStringLiteral("AAA")); // description matches after symbol matches
+    QVERIFY(symbolsOf(get(QStringLiteral("v1/symbols/search?prefix=ENB.TO&offset=40"))).isEmpty());
+    QCOMPARE(get(QStringLiteral("v1/symbols/search?prefix=ENB&offset=-1")).code(), 1002);
+
+    // The exact look-up has no such trap.
+    QCOMPARE(symbolsOf(get(QStringLiteral("v1/symbols?names=ENB.TO"))),
+             QStringList{QStringLiteral("ENB.TO")});
+}
+
+void FakeQuestradeServerTest::namesLookupCanMissASymbol()
+{
+    m_server->setMissedByNameLookup({QStringLiteral("ry.to")});
+    const Reply both = get(QStringLiteral("v1/symbols?names=RY.TO,SHOP"));
+    QCOMPARE(both.status, 200);
+    const QJsonArray symbols = both.json.value(QStringLiteral("symbols")).toArray();
+    QCOMPARE(symbols.size(), 1);
+    QCOMPARE(symbols.at(0).toObject().value(QStringLiteral("symbol")).toString(), QStringLiteral("SHOP"));
+    QCOMPARE(get(QStringLiteral("v1/symbols?names=RY.TO")).code(), 1019);
+    // The search still finds it.
+    QCOMPARE(get(QStringLiteral("v1/symbols/search?prefix=RY.TO"))
+                 .json.value(QStringLiteral("symbols"))
+                 .toArray()
+                 .size(),
+             1);
+    m_server->setMissedByNameLookup({});
+    QCOMPARE(get(QStringLiteral("v1/symbols?names=RY.TO")).status, 200);
 }
 
 void FakeQuestradeServerTest::symbolLookup_data()
