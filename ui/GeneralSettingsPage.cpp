@@ -125,6 +125,12 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
         tr("How long checks go on after a market closes, to catch late prints"));
     connect(m_marketHoursOnlyCheckBox, &QCheckBox::toggled, m_closeGraceSpinBox, &QWidget::setEnabled);
 
+    m_includeExtendedHoursCheckBox = new QCheckBox(tr("Include e&xtended-hours trades"), this);
+    m_includeExtendedHoursCheckBox->setObjectName(QStringLiteral("includeExtendedHoursCheckBox"));
+    m_includeExtendedHoursCheckBox->setToolTip(
+        tr("Pre-market and after-hours trades raise the peak and can breach a stop; off: stops follow the "
+           "regular session, and those trades only appear on the chart"));
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Check prices every:"), m_intervalSpinBox);
     form->addRow(tr("Default stop &ratio:"), m_ratioSpinBox);
@@ -136,6 +142,7 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     marketHoursRow->addWidget(m_closeGraceSpinBox);
     marketHoursRow->addStretch();
     form->addRow(QString(), marketHoursRow);
+    form->addRow(QString(), m_includeExtendedHoursCheckBox);
     form->addRow(QString(), m_startMinimizedCheckBox);
     form->addRow(QString(), m_startAtLoginCheckBox);
     auto *digestRow = new QHBoxLayout;
@@ -178,6 +185,7 @@ void GeneralSettingsPage::load()
     m_marketHoursOnlyCheckBox->setChecked(m_settings.value("monitor/marketHoursOnly").toBool());
     m_closeGraceSpinBox->setValue(m_settings.value("monitor/closeGraceMinutes").toInt());
     m_closeGraceSpinBox->setEnabled(m_marketHoursOnlyCheckBox->isChecked());
+    m_includeExtendedHoursCheckBox->setChecked(m_settings.includeExtendedHours());
     m_startAtLoginCheckBox->setChecked(m_autostart.isEnabled());
     const DailyDigest::Options digest = ChannelSettings::digestOptions(m_settings);
     m_digestCheckBox->setChecked(digest.enabled);
@@ -214,6 +222,7 @@ Status GeneralSettingsPage::save()
     m_settings.setValue("quotes/useStreaming", m_useStreamingCheckBox->isChecked());
     m_settings.setValue("monitor/marketHoursOnly", m_marketHoursOnlyCheckBox->isChecked());
     m_settings.setValue("monitor/closeGraceMinutes", m_closeGraceSpinBox->value());
+    m_settings.setIncludeExtendedHours(m_includeExtendedHoursCheckBox->isChecked());
     ChannelSettings::setDigestOptions(m_settings, {m_digestCheckBox->isChecked(), m_digestTimeEdit->time(),
                                                    m_digestWithinSpinBox->value()});
     ChannelSettings::setQuietHours(m_settings, {m_quietHoursCheckBox->isChecked(),

@@ -61,9 +61,10 @@ private:
     QTimeEdit *m_quietStartTimeEdit;
     QTimeEdit *m_quietEndTimeEdit;
     QLabel *m_errorLabel;
-    QCheckBox *m_useStreamingCheckBox = nullptr;    // "quotes/useStreaming"
-    QCheckBox *m_marketHoursOnlyCheckBox = nullptr; // "monitor/marketHoursOnly"
-    QSpinBox *m_closeGraceSpinBox = nullptr;        // "monitor/closeGraceMinutes"
+    QCheckBox *m_useStreamingCheckBox = nullptr;         // "quotes/useStreaming"
+    QCheckBox *m_marketHoursOnlyCheckBox = nullptr;      // "monitor/marketHoursOnly"
+    QSpinBox *m_closeGraceSpinBox = nullptr;             // "monitor/closeGraceMinutes"
+    QCheckBox *m_includeExtendedHoursCheckBox = nullptr; // "monitor/includeExtendedHours"
 };
 
 } // namespace trailguard::ui

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 #include <QUrl>
 
@@ -33,22 +34,46 @@ struct SymbolInfo {
     bool operator==(const SymbolInfo &) const = default;
 };
 
-// One Level 1 quote as the broker reported it.
+// One Level 1 quote as the broker reported it. It carries both last trades Questrade sends: the last
+// trade of any session and the last trade of the regular session; the monitor chooses which one a stop
+// follows (see regularPrice).
 struct BrokerQuote {
     qint64 symbolId = 0;
     QString symbol;
-    std::optional<double> lastTradePrice; // null stays empty, never 0
-    QDateTime lastTradeTime;              // UTC; invalid when absent
+    std::optional<double> lastTradePrice;    // `lastTradePrice`, any session; null stays empty, never 0
+    std::optional<double> regularTradePrice; // `lastTradePriceTrHrs`, regular hours; empty when null
+    QDateTime lastTradeTime;                 // UTC; invalid when absent
     bool halted = false;
     bool delayed = false; // `delay` non-zero or true
     // Today's session high and low (`highPrice`, `lowPrice`); empty when null or absent.
     std::optional<double> highPrice;
     std::optional<double> lowPrice;
 
-    // The price a trailing stop may use: the last trade, unless there is none or trading is halted.
+    // The last trade of any session (extended hours included), unless there is none or trading is halted:
+    // what the price history records.
     std::optional<double> usablePrice() const { return halted ? std::nullopt : lastTradePrice; }
+    // The last trade of the regular session when Questrade sent one, else the last trade; empty when
+    // halted. What a stop follows unless extended-hours trades are included.
+    std::optional<double> regularPrice() const
+    {
+        if (halted)
+            return std::nullopt;
+        return regularTradePrice ? regularTradePrice : lastTradePrice;
+    }
+    // The last trade happened outside the regular session: it differs from the regular session's one.
+    bool lastTradeIsExtendedHours() const
+    {
+        return lastTradePrice && regularTradePrice && *lastTradePrice != *regularTradePrice;
+    }
 
     bool operator==(const BrokerQuote &) const = default;
+};
+
+// What one quote request brought back: the quotes, and the ids Questrade does not know (a batch answered
+// 404 / 1019 is split until each unknown id stands alone).
+struct QuoteBatch {
+    QList<BrokerQuote> quotes;
+    QList<qint64> unknownIds;
 };
 
 // Today's session of one market, from v1/markets. Times are UTC; any of them may be invalid.

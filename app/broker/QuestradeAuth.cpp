@@ -252,6 +252,7 @@ void QuestradeAuth::startExchange(Exchange exchange)
     QNetworkReply *reply = m_network->get(QuestradeHttp::makeRequest(
         QuestradeHttp::tokenRequestUrl(login.value(), exchange.refreshToken), m_options.requestTimeout));
     m_reply = reply;
+    QuestradeHttp::limitReplySize(reply); // an oversized answer is cut off and fails to parse
     auto timedOut = std::make_shared<bool>(false);
     QTimer::singleShot(m_options.requestTimeout, reply, [reply, timedOut] {
         *timedOut = true;

@@ -25,6 +25,8 @@ constexpr int kArgumentTooLong = 1003;
 constexpr int kRequestTooLarge = 1005;
 constexpr int kSymbolNotFound = 1019;
 constexpr int kAccountNotFound = 1018;
+constexpr int kOutsideScopes = 1016;
+constexpr int kUriTooLong = 414;
 
 // Adds `candle` after the candles fetched so far (oldest first): a candle seen already is dropped (the
 // more complete copy kept), and two clipped pieces of one candle are joined.
@@ -93,6 +95,7 @@ struct QuestradeClient::Call {
 struct QuestradeClient::QuoteJob {
     QList<qint64> ids;
     QHash<qint64, BrokerQuote> quotes;
+    QList<qint64> unknownIds;
     int pending = 0;
     std::optional<Error> error;
     QPointer<QObject> context;
@@ -152,9 +155,10 @@ void QuestradeClient::fetchQuotes(const QList<qint64> &symbolIds, QObject *conte
         finishQuotes(job);
         return;
     }
-    const int batch = m_idsPerQuoteCall;
-    for (qsizetype first = 0; first < job->ids.size(); first += batch)
-        requestQuotes(job, job->ids.mid(first, batch));
+    const qsizetype idsKeyLength = 4; // "ids="
+    for (const QList<qint64> &batch :
+         QuestradeHttp::idBatches(job->ids, m_idsPerQuoteCall, idsKeyLength, m_options.maxQueryLength))
+        requestQuotes(job, batch);
 }
 
 void QuestradeClient::requestQuotes(const std::shared_ptr<QuoteJob> &job, const QList<qint64> &ids)
@@ -181,6 +185,18 @@ void QuestradeClient::requestQuotes(const std::shared_ptr<QuoteJob> &job, const 
                        static_cast<long long>(ids.size()), m_idsPerQuoteCall);
                 requestQuotes(job, ids.mid(0, half));
                 requestQuotes(job, ids.mid(half));
+            } else if (answer.body.error().code == ErrorCode::SymbolNotFound && ids.size() > 1) {
+                // Questrade refuses the whole batch for one id it does not know: halve it until that id
+                // stands alone, so the others are still quoted. The batch size stays as it was.
+                const qsizetype half = (ids.size() + 1) / 2;
+                qCInfo(lcBroker, "Questrade does not know an id among %lld: splitting the quote call",
+                       static_cast<long long>(ids.size()));
+                requestQuotes(job, ids.mid(0, half));
+                requestQuotes(job, ids.mid(half));
+            } else if (answer.body.error().code == ErrorCode::SymbolNotFound) {
+                qCWarning(lcBroker, "Questrade does not know symbol id %lld: no quote for it",
+                          static_cast<long long>(ids.constFirst()));
+                job->unknownIds.append(ids.constFirst());
             } else if (!job->error) {
                 job->error = answer.body.error();
             }
@@ -192,15 +208,17 @@ void QuestradeClient::requestQuotes(const std::shared_ptr<QuoteJob> &job, const 
 void QuestradeClient::finishQuotes(const std::shared_ptr<QuoteJob> &job)
 {
     if (job->error) {
-        deliverLater<QList<BrokerQuote>>(this, job->context, job->done, *job->error);
+        deliverLater<QuoteBatch>(this, job->context, job->done, *job->error);
         return;
     }
-    QList<BrokerQuote> quotes;
+    QuoteBatch batch;
     for (qint64 id : std::as_const(job->ids)) {
         if (const auto quote = job->quotes.constFind(id); quote != job->quotes.constEnd())
-            quotes.append(*quote);
+            batch.quotes.append(*quote);
+        else if (job->unknownIds.contains(id))
+            batch.unknownIds.append(id);
     }
-    deliverLater<QList<BrokerQuote>>(this, job->context, job->done, quotes);
+    deliverLater<QuoteBatch>(this, job->context, job->done, batch);
 }
 
 void QuestradeClient::fetchMarkets(QObject *context, MarketsCallback done)
@@ -441,6 +459,7 @@ void QuestradeClient::send(const std::shared_ptr<Call> &call, const AccessGrant 
     request.setRawHeader(QByteArrayLiteral("Authorization"),
                          QByteArrayLiteral("Bearer ") + grant.accessToken);
     QNetworkReply *reply = m_network->get(request);
+    QuestradeHttp::limitReplySize(reply, m_options.maxResponseBytes);
     auto timedOut = std::make_shared<bool>(false);
     QTimer::singleShot(m_options.requestTimeout, reply, [reply, timedOut] {
         *timedOut = true;
@@ -457,8 +476,18 @@ void QuestradeClient::handleReply(const std::shared_ptr<Call> &call, const Acces
                                   QNetworkReply *reply, bool timedOut)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
     m_limiter.noteResponse(call->category, RateLimitHeaders::fromReply(*reply), status);
+    if (QuestradeHttp::replyTooLarge(reply)) {
+        // Never a price from a body cut off in the middle; asking again would bring the same flood.
+        qCWarning(lcBroker, "%s: the answer exceeded %lld bytes and was refused", qUtf8Printable(call->path),
+                  static_cast<long long>(m_options.maxResponseBytes));
+        call->done(
+            Answer{Error{ErrorCode::MalformedResponse,
+                         tr("Questrade's answer was larger than %1 MiB and was refused.")
+                             .arg(double(m_options.maxResponseBytes) / (1024.0 * 1024.0), 0, 'g', 3)}});
+        return;
+    }
+    const QByteArray body = reply->readAll();
 
     if (timedOut || status == 0) {
         const bool timeout = timedOut || reply->error() == QNetworkReply::OperationCanceledError ||
@@ -508,10 +537,19 @@ void QuestradeClient::handleReply(const std::shared_ptr<Call> &call, const Acces
                   tr("Questrade's rate limit was still exceeded after %1 tries.").arg(call->rateLimited)}});
         return;
     }
-    if (status == 413 || code == kArgumentTooLong || code == kRequestTooLarge) {
+    if (status == 413 || status == kUriTooLong || code == kArgumentTooLong || code == kRequestTooLarge) {
         call->done(Answer{Error{ErrorCode::RequestRejected,
                                 tr("Questrade found the request too long (%1).").arg(serverMessage)},
                           true});
+        return;
+    }
+    if (code == kOutsideScopes) {
+        qCWarning(lcBroker, "%s is outside the scopes of the Questrade app (1016)",
+                  qUtf8Printable(call->path));
+        call->done(
+            Answer{Error{ErrorCode::MissingPermission,
+                         tr("This Questrade app lacks market-data permission: enable it in the App Hub "
+                            "and reconnect")}});
         return;
     }
     if (code == kAccountNotFound) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "broker/BrokerTypes.h"
+#include "broker/QuestradeHttp.h"
 #include "broker/RateLimiter.h"
 #include "broker/SymbolResolver.h"
 #include "common/Result.h"
@@ -35,7 +36,11 @@ class QuestradeClient : public QObject {
     Q_OBJECT
 public:
     struct Options {
-        int idsPerQuoteCall = 50; // symbol ids per v1/markets/quotes call (lowered by itself on 1003/413)
+        int idsPerQuoteCall = 50; // symbol ids per v1/markets/quotes call (lowered by itself on 1003/413/414)
+        // Whatever the count, a quote call's query stays within this many characters.
+        qsizetype maxQueryLength = QuestradeHttp::kMaxQueryLength;
+        // A larger answer is aborted and the call fails (never retried).
+        qint64 maxResponseBytes = QuestradeHttp::kMaxResponseBytes;
         std::chrono::milliseconds requestTimeout{15000};
         int maxRetries = 4; // per request, for 5xx/network/timeout, and separately for 429
         std::chrono::milliseconds retryBaseDelay{1000}; // then ×2 per retry, plus up to 50% jitter
@@ -49,7 +54,7 @@ public:
     // Ticker → its listing, or "not found" with the closest listings.
     using SymbolMap = SymbolResolver::SymbolMap;
     using SymbolsCallback = std::function<void(Result<SymbolMap>)>;
-    using QuotesCallback = std::function<void(Result<QList<BrokerQuote>>)>;
+    using QuotesCallback = std::function<void(Result<QuoteBatch>)>;
     using MarketsCallback = std::function<void(Result<QList<MarketSession>>)>;
     using TimeCallback = std::function<void(Result<QDateTime>)>;
     using CandlesCallback = std::function<void(Result<QList<Candle>>)>;
@@ -67,9 +72,12 @@ public:
     // exchange). Found listings are remembered, so each ticker is looked up once per client. Fails as a
     // whole on the first request that fails (listings found so far stay remembered).
     void resolveSymbols(const QStringList &tickers, QObject *context, SymbolsCallback done);
-    // Level 1 quotes for `symbolIds` in ceil(N / idsPerQuoteCall) batched calls, split further when
-    // Questrade answers 1003/1005/413; the quotes come back in the order of `symbolIds` (ids Questrade
-    // did not answer for are left out). Fails as a whole if any batch fails.
+    // Level 1 quotes for `symbolIds` in batched calls of at most idsPerQuoteCall ids and maxQueryLength
+    // query characters, split further when Questrade answers 1003/1005/413/414. A batch answered 404 /
+    // 1019 (an id Questrade does not know) is halved until the unknown id stands alone: the others are
+    // quoted and the unknown ones listed in QuoteBatch::unknownIds. A malformed record is dropped (and
+    // logged), not the batch. The quotes come back in the order of `symbolIds` (ids Questrade did not
+    // answer for are left out). Fails as a whole if any batch fails otherwise.
     void fetchQuotes(const QList<qint64> &symbolIds, QObject *context, QuotesCallback done);
     // Today's sessions of every market (v1/markets).
     void fetchMarkets(QObject *context, MarketsCallback done);
@@ -106,7 +114,7 @@ public:
 private:
     struct Answer {
         Result<QJsonObject> body;
-        bool tooLarge = false; // 1003 / 1005 / 413: split the request
+        bool tooLarge = false; // 1003 / 1005 / 413 / 414: split the request
     };
     using AnswerCallback = std::function<void(const Answer &)>;
     struct Call;

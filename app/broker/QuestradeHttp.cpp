@@ -3,7 +3,11 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QNetworkReply>
 #include <QRegularExpression>
+
+#include <algorithm>
+#include <utility>
 
 namespace trailguard::QuestradeHttp {
 
@@ -88,6 +92,56 @@ QNetworkRequest makeRequest(const QUrl &url, std::chrono::milliseconds timeout)
     // Never follow a redirect to another host with our bearer token.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     return request;
+}
+
+QList<QList<qint64>> idBatches(const QList<qint64> &ids, int maxCount, qsizetype otherQueryLength,
+                               qsizetype maxQueryLength)
+{
+    QList<QList<qint64>> batches;
+    QList<qint64> batch;
+    qsizetype length = otherQueryLength;
+    for (qint64 id : ids) {
+        const qsizetype idLength = QByteArray::number(id).size();
+        const bool full = batch.size() >= std::max(1, maxCount) || length + 1 + idLength > maxQueryLength;
+        if (!batch.isEmpty() && full) {
+            batches.append(std::exchange(batch, {}));
+            length = otherQueryLength;
+        }
+        length += idLength + (batch.isEmpty() ? 0 : 1); // a comma before every id but the first
+        batch.append(id);
+    }
+    if (!batch.isEmpty())
+        batches.append(batch);
+    return batches;
+}
+
+namespace {
+const char kTooLargeProperty[] = "trailguard_replyTooLarge";
+
+void abortTooLarge(QNetworkReply *reply, qint64 size, qint64 maxBytes)
+{
+    if (size <= maxBytes || reply->property(kTooLargeProperty).toBool())
+        return;
+    reply->setProperty(kTooLargeProperty, true);
+    reply->abort();
+}
+} // namespace
+
+void limitReplySize(QNetworkReply *reply, qint64 maxBytes)
+{
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, maxBytes] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid())
+            abortTooLarge(reply, length.toLongLong(), maxBytes);
+    });
+    QObject::connect(
+        reply, &QNetworkReply::downloadProgress, reply,
+        [reply, maxBytes](qint64 received, qint64) { abortTooLarge(reply, received, maxBytes); });
+}
+
+bool replyTooLarge(const QNetworkReply *reply)
+{
+    return reply->property(kTooLargeProperty).toBool();
 }
 
 QString withoutQueries(const QString &text)

@@ -4,13 +4,22 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QNetworkRequest>
 #include <QString>
 #include <QUrl>
 
+class QNetworkReply;
+
 #include <chrono>
 
 namespace trailguard::QuestradeHttp {
+
+// Servers limit the length of a request's query (IIS answers 414 above 2,048 characters by default):
+// every query Trailguard sends stays within this many characters.
+inline constexpr qsizetype kMaxQueryLength = 2000;
+// The most bytes Trailguard reads of one answer; a larger one is aborted and reported as an error.
+inline constexpr qint64 kMaxResponseBytes = qint64(32) * 1024 * 1024;
 
 // The environment variable that replaces Questrade's login host (self-hosting, tests, --demo).
 inline constexpr char kLoginUrlVariable[] = "TRAILGUARD_LOGIN_URL";
@@ -37,6 +46,17 @@ QUrl apiUrl(const QUrl &apiServer, const QString &path, const QString &encodedQu
 
 // A GET request with Accept: application/json, our User-Agent and a transfer timeout.
 QNetworkRequest makeRequest(const QUrl &url, std::chrono::milliseconds timeout);
+
+// `ids` cut, in order, into batches of at most `maxCount` ids each, whose comma-separated list plus
+// `otherQueryLength` characters (the rest of the query: "ids=", "&stream=true"...) stays within
+// `maxQueryLength`. An id too long to fit even alone still gets a batch of its own.
+QList<QList<qint64>> idBatches(const QList<qint64> &ids, int maxCount, qsizetype otherQueryLength,
+                               qsizetype maxQueryLength = kMaxQueryLength);
+
+// Aborts `reply` as soon as it announces (Content-Length) or delivers more than `maxBytes`; afterwards
+// replyTooLarge(reply) is true. Call right after sending, before the event loop runs.
+void limitReplySize(QNetworkReply *reply, qint64 maxBytes = kMaxResponseBytes);
+bool replyTooLarge(const QNetworkReply *reply);
 
 // `text` with every URL query ("?...") replaced by "?…", so a Qt error text that quotes a URL never
 // carries a token into a message or a log line.

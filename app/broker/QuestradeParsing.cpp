@@ -1,5 +1,7 @@
 #include "broker/QuestradeParsing.h"
 
+#include "broker/BrokerLogging.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -201,6 +203,48 @@ Result<QList<SymbolCandidate>> parseSymbolSearch(const QJsonObject &object)
     return candidates;
 }
 
+Result<BrokerQuote> parseQuote(const QJsonValue &entry)
+{
+    if (!entry.isObject())
+        return malformed(Messages::tr("a quote is not an object"));
+    const QJsonObject json = entry.toObject();
+    BrokerQuote quote;
+    const std::optional<QString> symbol = readOptionalString(json, "symbol");
+    if (!symbol)
+        return malformed(Messages::tr("the symbol of a quote is not text"));
+    quote.symbol = *symbol;
+    const std::optional<qint64> id = readId(json.value(key("symbolId")));
+    if (!id)
+        return malformed(Messages::tr("the quote of %1 lacks a valid symbolId").arg(quote.symbol));
+    quote.symbolId = *id;
+    const QString name = quote.symbol.isEmpty() ? QString::number(quote.symbolId) : quote.symbol;
+    Result<std::optional<double>> price =
+        readPrice(json.value(key("lastTradePrice")), Messages::tr("lastTradePrice of %1").arg(name));
+    if (!price)
+        return price.error();
+    quote.lastTradePrice = price.value();
+    Result<std::optional<double>> regular = readPrice(json.value(key("lastTradePriceTrHrs")),
+                                                      Messages::tr("lastTradePriceTrHrs of %1").arg(name));
+    if (!regular)
+        return regular.error();
+    quote.regularTradePrice = regular.value();
+    const std::optional<bool> halted = readFlag(json.value(key("isHalted")));
+    const std::optional<bool> delayed = readFlag(json.value(key("delay")));
+    if (!halted || !delayed)
+        return malformed(Messages::tr("isHalted or delay of quote %1 is not a flag").arg(name));
+    quote.halted = *halted;
+    quote.delayed = *delayed;
+    quote.lastTradeTime = parseTime(json.value(key("lastTradeTime")));
+    // The session's range is extra information: an unusable value is left out, not an error.
+    for (auto [field, target] :
+         {std::pair{"highPrice", &quote.highPrice}, std::pair{"lowPrice", &quote.lowPrice}}) {
+        Result<std::optional<double>> extreme = readPrice(json.value(key(field)), QString());
+        if (extreme)
+            *target = extreme.value();
+    }
+    return quote;
+}
+
 Result<QList<BrokerQuote>> parseQuotes(const QJsonObject &object)
 {
     Result<QJsonArray> array = readArray(object, "quotes");
@@ -208,38 +252,16 @@ Result<QList<BrokerQuote>> parseQuotes(const QJsonObject &object)
         return array.error();
     QList<BrokerQuote> quotes;
     for (const QJsonValue &entry : array.value()) {
-        if (!entry.isObject())
-            return malformed(Messages::tr("a quote is not an object"));
-        const QJsonObject json = entry.toObject();
-        BrokerQuote quote;
-        const std::optional<qint64> id = readId(json.value(key("symbolId")));
-        if (!id)
-            return malformed(Messages::tr("a quote lacks a valid symbolId"));
-        quote.symbolId = *id;
-        const std::optional<QString> symbol = readOptionalString(json, "symbol");
-        if (!symbol)
-            return malformed(Messages::tr("the symbol of quote %1 is not text").arg(quote.symbolId));
-        quote.symbol = *symbol;
-        Result<std::optional<double>> price = readPrice(
-            json.value(key("lastTradePrice")), Messages::tr("lastTradePrice of %1").arg(quote.symbolId));
-        if (!price)
-            return price.error();
-        quote.lastTradePrice = price.value();
-        const std::optional<bool> halted = readFlag(json.value(key("isHalted")));
-        const std::optional<bool> delayed = readFlag(json.value(key("delay")));
-        if (!halted || !delayed)
-            return malformed(Messages::tr("isHalted or delay of quote %1 is not a flag").arg(quote.symbolId));
-        quote.halted = *halted;
-        quote.delayed = *delayed;
-        quote.lastTradeTime = parseTime(json.value(key("lastTradeTime")));
-        // The session's range is extra information: an unusable value is left out, not an error.
-        for (auto [field, target] :
-             {std::pair{"highPrice", &quote.highPrice}, std::pair{"lowPrice", &quote.lowPrice}}) {
-            Result<std::optional<double>> extreme = readPrice(json.value(key(field)), QString());
-            if (extreme)
-                *target = extreme.value();
+        Result<BrokerQuote> quote = parseQuote(entry);
+        if (quote) {
+            quotes.append(std::move(quote).value());
+            continue;
         }
-        quotes.append(quote);
+        // One bad record costs that record, not the prices of the others in the batch.
+        const QString symbol = entry.toObject().value(key("symbol")).toString();
+        qCWarning(lcBroker, "Dropped the quote of %s: %s",
+                  symbol.isEmpty() ? "a record without a symbol" : qUtf8Printable(symbol),
+                  qUtf8Printable(quote.error().message));
     }
     return quotes;
 }

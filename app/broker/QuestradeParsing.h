@@ -60,7 +60,12 @@ QDateTime parseTime(const QJsonValue &value);
 
 // {"symbols": [...]} from v1/symbols/search.
 Result<QList<SymbolCandidate>> parseSymbolSearch(const QJsonObject &object);
-// {"quotes": [...]} from v1/markets/quotes. A null, missing or zero lastTradePrice is "no quote".
+// One record of {"quotes": [...]}: symbolId is required, lastTradePrice and lastTradePriceTrHrs are
+// numbers or null (a null, missing or zero price is "no trade"), isHalted and delay are flags.
+Result<BrokerQuote> parseQuote(const QJsonValue &record);
+// {"quotes": [...]} from v1/markets/quotes (or a streamed message). Only a missing list fails the whole
+// answer: a malformed record (see parseQuote) is dropped and logged with its symbol, and the other
+// records are read.
 Result<QList<BrokerQuote>> parseQuotes(const QJsonObject &object);
 // {"markets": [...]} from v1/markets.
 Result<QList<MarketSession>> parseMarkets(const QJsonObject &object);

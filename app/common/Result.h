@@ -33,7 +33,8 @@ enum class ErrorCode {
     RequestRejected, // other 4xx
     MalformedResponse,
     SymbolNotFound,
-    AccountNotFound, // 1018: the account number is unknown (closed, or of another login)
+    AccountNotFound,   // 1018: the account number is unknown (closed, or of another login)
+    MissingPermission, // 1016: the Questrade app lacks a permission (market data) the call needs
     // history and strategies
     InvalidCsv,      // a price file that cannot be read; the message names the first bad line
     InvalidStrategy, // a stop-loss strategy spec that cannot be used

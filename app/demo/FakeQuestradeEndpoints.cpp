@@ -229,7 +229,9 @@ http::Response markets(const QDateTime &start, const QDateTime &end)
     return jsonResponse(200, QJsonObject{{QStringLiteral("markets"), QuestradeJson::markets(start, end)}});
 }
 
-http::Response quotes(const Market &market, const RouteMatch &match, const Params &params, int maxIds)
+http::Response quotes(const Market &market, const RouteMatch &match, const Params &params, int maxIds,
+                      bool unknownIdsAnswer404,
+                      const QHash<qint64, FakeQuestradeServer::QuoteCorruption> &corrupt)
 {
     const QString idsKey = QStringLiteral("ids");
     const auto answer = [](const QJsonArray &quotes) {
@@ -259,8 +261,24 @@ http::Response quotes(const Market &market, const RouteMatch &match, const Param
         return apiError(400, 1003);
     QJsonArray array;
     for (const qint64 id : *ids) {
-        if (isListed(market, id))
-            array.append(QuestradeJson::quote(market.at(id)));
+        if (!isListed(market, id)) {
+            if (unknownIdsAnswer404)
+                return apiError(404, 1019);
+            continue;
+        }
+        QJsonObject record = QuestradeJson::quote(market.at(id));
+        switch (corrupt.value(id, FakeQuestradeServer::QuoteCorruption::None)) {
+        case FakeQuestradeServer::QuoteCorruption::None:
+            break;
+        case FakeQuestradeServer::QuoteCorruption::MissingSymbolId:
+            record.remove(QStringLiteral("symbolId"));
+            break;
+        case FakeQuestradeServer::QuoteCorruption::PriceAsText:
+            record.insert(QStringLiteral("lastTradePrice"),
+                          QString::number(record.value(QStringLiteral("lastTradePrice")).toDouble()));
+            break;
+        }
+        array.append(record);
     }
     return answer(array);
 }

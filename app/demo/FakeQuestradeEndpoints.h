@@ -57,10 +57,13 @@ http::Response loginError(int status);
 
 http::Response time(const QDateTime &now);
 http::Response markets(const QDateTime &start, const QDateTime &end);
-// markets/quotes?ids= leaves out unknown ids (200, possibly an empty list); markets/quotes/{id} answers
-// 404/1019 for an unknown id and 400/1002 for several ids or with ?ids= as well. Duplicates are answered
-// once. More than `maxIds` ids (when > 0): 400/1003.
-http::Response quotes(const Market &market, const RouteMatch &match, const Params &params, int maxIds);
+// markets/quotes?ids= leaves out unknown ids (200, possibly an empty list), or with `unknownIdsAnswer404`
+// answers 404/1019 when any id is unknown; markets/quotes/{id} answers 404/1019 for an unknown id and
+// 400/1002 for several ids or with ?ids= as well. Duplicates are answered once. More than `maxIds` ids
+// (when > 0): 400/1003. The records of ids in `corrupt` are spoiled as it says (?ids= answers only).
+http::Response quotes(const Market &market, const RouteMatch &match, const Params &params, int maxIds,
+                      bool unknownIdsAnswer404 = false,
+                      const QHash<qint64, FakeQuestradeServer::QuoteCorruption> &corrupt = {});
 // The most results one symbols/search answer holds (questrade-api.md §2a, Corrections); `offset` pages on.
 inline constexpr int kSearchPageSize = 20;
 // symbols/search?prefix=[&offset=] matches on the base of the prefix ("ENB" of "ENB.TO", "BRK" of

@@ -25,6 +25,8 @@
 //   used up, nothing counts against a limit). sendMalformedJson counts down only on answers that would
 //   have been 200 and cuts their body in half; the request itself is carried out, so a refresh token IS
 //   rotated even though the client cannot read the new one.
+// * A query string longer than setMaxQueryLength (2,048 by default, IIS's limit) is refused with a bare
+//   414 right after those faults, before the path, the token or the rate limit is looked at.
 // * setResponseDelay holds every answer back (faults and errors included, drops excepted); the request
 //   is carried out when it arrives, and requestHandled is emitted when the answer leaves.
 // * The login host's errors are bare text ("Bad Request"), as the real one's body format is unknown.
@@ -145,6 +147,11 @@ public:
     FakeRateLimiter marketLimiter{20, 15000};
     FakeRateLimiter loginLimiter{0, 0};
     int maxIdsPerQuoteCall = 0;
+    int maxQueryLength = FakeQuestradeServer::kIisMaxQueryLength;
+
+    // quote faults
+    bool unknownQuoteIdsAnswer404 = false;
+    QHash<qint64, QuoteCorruption> quoteCorruptions;
 
     // faults
     int dropNext = 0;
@@ -209,6 +216,10 @@ http::Response FakeQuestradeServer::Private::respond(const http::Request &reques
     if (failNext > 0) {
         --failNext;
         return endpoints::apiError(failStatus, failCode);
+    }
+    if (maxQueryLength > 0 && rawQuery.size() > maxQueryLength) {
+        qCDebug(lcDemo).noquote() << "Refusing a query of" << rawQuery.size() << "characters (414)";
+        return endpoints::loginError(414); // IIS: a bare status page, no JSON {code, message}
     }
     http::Response response = record.path == QLatin1String("/oauth2/token")
                                   ? tokenEndpoint(request, rawQuery)
@@ -309,7 +320,8 @@ http::Response FakeQuestradeServer::Private::apiEndpoint(const http::Request &re
                 response = streamPort(params);
                 break;
             }
-            response = endpoints::quotes(market, match, params, maxIdsPerQuoteCall);
+            response = endpoints::quotes(market, match, params, maxIdsPerQuoteCall, unknownQuoteIdsAnswer404,
+                                         quoteCorruptions);
             break;
         case Route::Symbols:
         case Route::SymbolSearch:
@@ -590,6 +602,24 @@ void FakeQuestradeServer::setCandles(qint64 symbolId, CandleInterval interval, Q
 void FakeQuestradeServer::setMaxIdsPerQuoteCall(int maximum)
 {
     d->maxIdsPerQuoteCall = maximum;
+}
+
+void FakeQuestradeServer::setMaxQueryLength(int maximum)
+{
+    d->maxQueryLength = std::max(0, maximum);
+}
+
+void FakeQuestradeServer::setUnknownQuoteIdsAnswer404(bool answer404)
+{
+    d->unknownQuoteIdsAnswer404 = answer404;
+}
+
+void FakeQuestradeServer::setQuoteCorruption(qint64 symbolId, QuoteCorruption corruption)
+{
+    if (corruption == QuoteCorruption::None)
+        d->quoteCorruptions.remove(symbolId);
+    else
+        d->quoteCorruptions.insert(symbolId, corruption);
 }
 
 void FakeQuestradeServer::failNextRequests(int count, int httpStatus, int code)

@@ -38,10 +38,22 @@ public:
     };
 
     struct Quote {
-        std::optional<double> lastTradePrice; // empty: sent as JSON null
+        std::optional<double> lastTradePrice; // any session (extended hours too); empty: sent as JSON null
         QDateTime lastTradeTime;              // sent with six fractional digits and an Eastern offset
         bool halted = false;
         int delay = 0;
+        // `lastTradePriceTrHrs`, the regular session's last trade: lastTradePrice unless
+        // separateRegularPrice, then regularTradePrice (empty: JSON null). An extended-hours trade is a
+        // lastTradePrice that differs from it. (Addition to the agreed API.)
+        bool separateRegularPrice = false;
+        std::optional<double> regularTradePrice;
+    };
+
+    // How quoteCorruption spoils a symbol's record in markets/quotes?ids= answers.
+    enum class QuoteCorruption {
+        None,
+        MissingSymbolId, // the record has no symbolId
+        PriceAsText,     // lastTradePrice is a string ("12.5") instead of a number
     };
 
     // An account of v1/accounts (questrade-api.md §6).
@@ -148,6 +160,18 @@ public:
     void setRateLimits(Category category, int perSecond, int perHour);
     // More ids than this in one markets/quotes call answers 400 / 1003 (default: no limit).
     void setMaxIdsPerQuoteCall(int maximum);
+    // A query string (after '?', as sent) longer than this is refused with 414 before anything else is
+    // checked, on every path, as IIS does. Default kIisMaxQueryLength; 0: no limit.
+    static constexpr int kIisMaxQueryLength = 2048;
+    void setMaxQueryLength(int maximum);
+
+    // --- quote faults (until switched off) ----------------------------------------------------------
+    // true: markets/quotes?ids= naming any id that is not listed answers 404 / 1019 for the whole batch
+    // (false, the default: unknown ids are left out of a 200).
+    void setUnknownQuoteIdsAnswer404(bool answer404);
+    // The symbol's record in markets/quotes?ids= answers is spoiled as `corruption` says (None: repaired).
+    // The rest of the batch is sent as usual; the stream is not affected.
+    void setQuoteCorruption(qint64 symbolId, QuoteCorruption corruption);
 
     // --- faults (each applies to the next N requests to the API or login paths) ------------------
     // Note: QNetworkAccessManager resends a request once, silently, when its connection closes with no

@@ -280,12 +280,16 @@ void Monitor::fetchQuotes()
         finishCycle(m_current.error);
         return;
     }
-    m_client.fetchQuotes(ids, m_cycleContext, [this](Result<QList<BrokerQuote>> quotes) {
+    m_client.fetchQuotes(ids, m_cycleContext, [this](Result<QuoteBatch> quotes) {
         if (!quotes.ok()) {
             finishCycle(quotes.error().message);
             return;
         }
-        const Result<QuoteBatchReport> applied = applyQuotes(quotes.value(), QuoteOrigin::Poll);
+        if (const Status marked = markUnknownIds(quotes.value().unknownIds); !marked.ok()) {
+            finishCycle(marked.error().message);
+            return;
+        }
+        const Result<QuoteBatchReport> applied = applyQuotes(quotes.value().quotes, QuoteOrigin::Poll);
         if (!applied.ok()) {
             finishCycle(applied.error().message);
             return;
@@ -295,6 +299,28 @@ void Monitor::fetchQuotes()
         m_current.breaches = applied.value().breaches;
         finishCycle(m_current.error);
     });
+}
+
+Status Monitor::markUnknownIds(const QList<qint64> &unknownIds)
+{
+    if (unknownIds.isEmpty())
+        return success();
+    const auto current = m_watchlist.stocks();
+    if (!current.ok())
+        return current.error();
+    QList<StockState> changed;
+    for (StockState stock : current.value()) {
+        if (!stock.symbolId || !unknownIds.contains(*stock.symbolId))
+            continue;
+        qCWarning(lcMonitor).noquote() << stock.ticker << "(symbol id" << *stock.symbolId
+                                       << ") is unknown to Questrade's quotes; marked not found";
+        // As a ticker the look-up did not find: shown as "not found", no longer quoted.
+        stock.symbolId.reset();
+        stock.symbolNotFound = true;
+        m_current.notFound.append(stock.ticker);
+        changed.append(stock);
+    }
+    return m_watchlist.saveCycle(changed);
 }
 
 Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, QuoteOrigin origin)
@@ -317,8 +343,14 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
             continue;
         const BrokerQuote &brokerQuote = bySymbol[*stock.symbolId];
         ++report.quoted;
-        // A halted symbol's last trade is not a price to act on.
-        Quote quote{stock.ticker, brokerQuote.usablePrice(), brokerQuote.lastTradeTime};
+        // A halted symbol's last trade is not a price to act on. Unless extended-hours trades are
+        // included, the stop follows the regular session's last trade.
+        const std::optional<double> lastPrice = brokerQuote.usablePrice();
+        Quote quote{stock.ticker, m_includeExtendedHours ? lastPrice : brokerQuote.regularPrice(),
+                    brokerQuote.lastTradeTime};
+        if (!m_includeExtendedHours && brokerQuote.lastTradeIsExtendedHours() && lastPrice)
+            qCDebug(lcMonitor).noquote() << stock.ticker << "traded at" << *lastPrice
+                                         << "outside the regular session: recorded, not applied to its stop";
         auto outcome = StopLossEngine::apply(stock, quote, now, m_repeatPolicy);
         outcome.state.halted = brokerQuote.halted;
         outcome.state.quoteDelayed = brokerQuote.delayed;
@@ -342,10 +374,13 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
         }
         if (!(outcome.state == stock))
             changed.append(outcome.state);
-        if (quote.price && *quote.price > 0) {
-            if (!quote.time.isValid())
-                quote.time = now;
-            recorded.append(quote);
+        // The price history (the chart) records every trade, extended hours included.
+        if (lastPrice && *lastPrice > 0) {
+            Quote trade = quote;
+            trade.price = lastPrice;
+            if (!trade.time.isValid())
+                trade.time = now;
+            recorded.append(trade);
         }
         // A snoozed ticker keeps trailing; its breaches are kept quiet until the snooze ends.
         const bool snoozed = stock.snoozedUntil.isValid() && stock.snoozedUntil > now;

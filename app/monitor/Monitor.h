@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 
 #include <chrono>
@@ -32,6 +33,7 @@ struct CycleReport {
     int quoted = 0;   // stocks that got a quote
     int updated = 0;  // stocks whose state changed and were saved
     QList<Breach> breaches;
+    QStringList notFound; // tickers whose symbol id Questrade no longer knows (now marked not found)
 };
 
 // Where a batch of quotes came from.
@@ -69,6 +71,13 @@ public:
     // the states they produced (the price history). A failure rolls the batch back.
     using QuoteRecorder = std::function<Status(const QList<Quote> &quotes, QuoteOrigin origin)>;
     void setQuoteRecorder(QuoteRecorder recorder) { m_recordQuotes = std::move(recorder); }
+
+    // Extended-hours trades: false (the default) makes stops follow the regular session, i.e. the engine
+    // sees `lastTradePriceTrHrs` when Questrade sent it (else `lastTradePrice`), so a pre-market or
+    // after-hours trade neither raises the peak nor raises a breach; true makes them use every trade. Either
+    // way the price history records the last trade of any session.
+    void setIncludeExtendedHours(bool include) { m_includeExtendedHours = include; }
+    bool includeExtendedHours() const { return m_includeExtendedHours; }
 
     // Runs broker quotes through the engine for every watched stock with that symbol id, saves the changed
     // states (and their breaches and recorded quotes) in one transaction and announces the breaches.
@@ -135,6 +144,7 @@ private:
     void runCycle();
     void resolveSymbols(const QList<StockState> &stocks);
     void fetchQuotes();
+    Status markUnknownIds(const QList<qint64> &unknownIds);
     void queueCycle(bool forced);
     void afterMarkets(bool forced);
     void beginCycle();
@@ -171,6 +181,7 @@ private:
     BreachRecorder m_recordBreach;
     QuoteRecorder m_recordQuotes;
     RepeatPolicy m_repeatPolicy = RepeatPolicy::DailyWhileBelow;
+    bool m_includeExtendedHours = false;
     QObject *m_cycleContext = nullptr; // destroyed by stop(): late answers of a stopped cycle are dropped
 };
 

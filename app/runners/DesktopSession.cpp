@@ -137,6 +137,7 @@ Status DesktopSession::start()
                                                 : p.settings->checkInterval());
     monitor.setInterval(interval);
     monitor.setRepeatPolicy(p.settings->repeatPolicy());
+    monitor.setIncludeExtendedHours(p.settings->includeExtendedHours());
     // The demo market trades whenever the demo runs.
     p.session->enableMarketHours(
         !m_options.demo && p.settings->value("monitor/marketHoursOnly").toBool(),
@@ -347,6 +348,7 @@ void DesktopSession::wireSettingsAndHistory()
         Parts &parts = *m_parts;
         Monitor &monitor = parts.session->monitor();
         monitor.setRepeatPolicy(parts.settings->repeatPolicy());
+        monitor.setIncludeExtendedHours(parts.settings->includeExtendedHours());
         // --interval wins; otherwise a changed interval applies at once (a demo keeps its own until then).
         if (!m_options.global.intervalSeconds && parts.settings->checkInterval() != parts.settingsInterval)
             monitor.setInterval(parts.settings->checkInterval());

@@ -149,6 +149,7 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
         options.value().demo ? DemoSetup::kIntervalSeconds : int(Monitor::kDefaultInterval.count());
     monitor.setInterval(std::chrono::seconds(options.value().intervalSeconds.value_or(defaultInterval)));
     monitor.setRepeatPolicy(settings->repeatPolicy());
+    monitor.setIncludeExtendedHours(settings->includeExtendedHours());
     // Scheduled checks only while a watched market is open (--once always checks); the state is logged.
     session.enableMarketHours(!options.value().demo && settings->value("monitor/marketHoursOnly").toBool(),
                               std::chrono::minutes(settings->value("monitor/closeGraceMinutes").toInt()));

@@ -28,6 +28,8 @@ const Key kKeys[] = {
     // Market hours: scheduled checks only while a watched market is open, and this long after its close.
     {"monitor/marketHoursOnly", true},
     {"monitor/closeGraceMinutes", 15},
+    // Extended-hours trades move stops too (off: stops follow the regular session's last trade).
+    {"monitor/includeExtendedHours", false},
     {"alerts/repeatPolicy", QStringLiteral("daily")},
     {"ui/startMinimized", false},
     {"ui/welcomeShown", false}, // the first-run welcome was shown once
@@ -186,6 +188,16 @@ bool Settings::startMinimized() const
 void Settings::setStartMinimized(bool minimized)
 {
     setValue("ui/startMinimized", minimized);
+}
+
+bool Settings::includeExtendedHours() const
+{
+    return value("monitor/includeExtendedHours").toBool();
+}
+
+void Settings::setIncludeExtendedHours(bool include)
+{
+    setValue("monitor/includeExtendedHours", include);
 }
 
 std::chrono::seconds Settings::checkInterval() const

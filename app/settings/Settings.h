@@ -48,6 +48,11 @@ public:
     bool startMinimized() const;
     void setStartMinimized(bool minimized);
 
+    // Whether pre-market and after-hours trades move stops (raise the peak, raise a breach); off by
+    // default, so stops follow the regular session. The price history records them either way.
+    bool includeExtendedHours() const;
+    void setIncludeExtendedHours(bool include);
+
     std::chrono::seconds checkInterval() const;
     void setCheckInterval(std::chrono::seconds interval);
 

@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
 #include <QTimer>
@@ -19,6 +20,8 @@
 using namespace trailguard;
 using namespace trailguard::test;
 using Server = FakeQuestradeServer;
+
+Q_DECLARE_METATYPE(trailguard::FakeQuestradeServer::QuoteCorruption)
 
 namespace {
 // Every message of every category, captured while a test runs (see logsNeverShowATokenInPlainText).
@@ -80,10 +83,20 @@ private:
         return waitFor<QuestradeClient::SymbolMap>(
             [&](QObject *context, auto done) { client.resolveSymbols(tickers, context, std::move(done)); });
     }
+    std::optional<Result<QuoteBatch>> quoteBatch(QuestradeClient &client, const QList<qint64> &ids)
+    {
+        return waitFor<QuoteBatch>(
+            [&](QObject *context, auto done) { client.fetchQuotes(ids, context, std::move(done)); });
+    }
+    // Just the quotes of quoteBatch.
     std::optional<Result<QList<BrokerQuote>>> quotes(QuestradeClient &client, const QList<qint64> &ids)
     {
-        return waitFor<QList<BrokerQuote>>(
-            [&](QObject *context, auto done) { client.fetchQuotes(ids, context, std::move(done)); });
+        const std::optional<Result<QuoteBatch>> batch = quoteBatch(client, ids);
+        if (!batch)
+            return std::nullopt;
+        if (!batch->ok())
+            return Result<QList<BrokerQuote>>(batch->error());
+        return Result<QList<BrokerQuote>>(batch->value().quotes);
     }
     std::optional<Result<QDateTime>> serverTime(QuestradeClient &client)
     {
@@ -288,6 +301,177 @@ private Q_SLOTS:
         QCOMPARE(late.symbol, QStringLiteral("ABC.VN"));
     }
 
+    void readsBothLastTrades()
+    {
+        Server::Quote afterHours;
+        afterHours.lastTradePrice = 97.5; // an after-hours trade
+        afterHours.lastTradeTime = QDateTime::currentDateTimeUtc();
+        afterHours.separateRegularPrice = true;
+        afterHours.regularTradePrice = 101.0; // the regular session's close
+        m_server->setQuote(2, afterHours);
+        Server::Quote noRegular = afterHours;
+        noRegular.regularTradePrice.reset(); // lastTradePriceTrHrs: null
+        m_server->setQuote(3, noRegular);
+
+        const auto result = quotes(*m_client, {2, 3, 4});
+        QVERIFY2(result && result->ok(), describe(result).constData());
+        QCOMPARE(result->value().size(), 3);
+        const BrokerQuote &extended = result->value().at(0);
+        QCOMPARE(extended.lastTradePrice, std::optional<double>(97.5));
+        QCOMPARE(extended.regularTradePrice, std::optional<double>(101.0));
+        QCOMPARE(extended.regularPrice(), std::optional<double>(101.0));
+        QCOMPARE(extended.usablePrice(), std::optional<double>(97.5));
+        QVERIFY(extended.lastTradeIsExtendedHours());
+        const BrokerQuote &fallback = result->value().at(1);
+        QVERIFY(!fallback.regularTradePrice);
+        QCOMPARE(fallback.regularPrice(), std::optional<double>(97.5)); // else lastTradePrice
+        QVERIFY(!fallback.lastTradeIsExtendedHours());
+        const BrokerQuote &regular = result->value().at(2);
+        QCOMPARE(regular.regularTradePrice, regular.lastTradePrice);
+        QVERIFY(!regular.lastTradeIsExtendedHours());
+    }
+
+    void oneCorruptRecordCostsOnlyThatQuote_data()
+    {
+        QTest::addColumn<Server::QuoteCorruption>("corruption");
+        QTest::newRow("missing symbolId") << Server::QuoteCorruption::MissingSymbolId;
+        QTest::newRow("price as text") << Server::QuoteCorruption::PriceAsText;
+    }
+
+    void oneCorruptRecordCostsOnlyThatQuote()
+    {
+        QFETCH(Server::QuoteCorruption, corruption);
+        m_server->setQuoteCorruption(3, corruption);
+        // Logged with its symbol, in the broker category.
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("^Dropped the quote of SHOP\\.TO: ")));
+        const auto result = quotes(*m_client, {2, 3, 4, 5});
+        QVERIFY2(result && result->ok(), describe(result).constData());
+        QList<qint64> quoted;
+        for (const BrokerQuote &quote : result->value())
+            quoted.append(quote.symbolId);
+        QCOMPARE(quoted, (QList<qint64>{2, 4, 5}));
+        QCOMPARE(result->value().at(1).lastTradePrice, std::optional<double>(104.0));
+        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 1); // not asked again
+
+        m_server->setQuoteCorruption(3, Server::QuoteCorruption::None);
+        QCOMPARE(quotes(*m_client, {2, 3, 4, 5})->value().size(), 4);
+    }
+
+    void unknownIdIsIsolatedAndTheRestQuoted()
+    {
+        m_server->setUnknownQuoteIdsAnswer404(true);
+        const QList<qint64> listed = addManyListings(40);
+        QList<qint64> ids = listed;
+        ids.insert(17, 999); // not listed: Questrade answers the whole batch 404 / 1019
+        const auto result = quoteBatch(*m_client, ids);
+        QVERIFY2(result && result->ok(), describe(result).constData());
+        QCOMPARE(result->value().unknownIds, QList<qint64>{999});
+        QCOMPARE(result->value().quotes.size(), 40);
+        for (int i = 0; i < 40; ++i)
+            QCOMPARE(result->value().quotes.at(i).symbolId, listed.at(i));
+        const int refused = countStatus(QStringLiteral("/v1/markets/quotes"), 404);
+        QVERIFY(refused >= 1);
+        // Bisection: about two calls per halving (41 ids: 6 levels), not one call per id.
+        QVERIFY2(m_server->requestCount(QStringLiteral("/v1/markets/quotes")) <= 14,
+                 qPrintable(QString::number(m_server->requestCount(QStringLiteral("/v1/markets/quotes")))));
+        QCOMPARE(m_client->idsPerQuoteCall(), 50); // a 404 is no reason for smaller batches
+
+        // A batch of known ids is one call.
+        m_server->clearRequests();
+        const auto known = quoteBatch(*m_client, listed);
+        QVERIFY(known && known->ok());
+        QVERIFY(known->value().unknownIds.isEmpty());
+        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 1);
+    }
+
+    void longIdListsStayUnderTheQueryLimit_data()
+    {
+        QTest::addColumn<int>("idsPerCall");
+        QTest::newRow("default count") << QuestradeClient::Options{}.idsPerQuoteCall;
+        QTest::newRow("count alone would exceed it") << 1000;
+    }
+
+    void longIdListsStayUnderTheQueryLimit()
+    {
+        QFETCH(int, idsPerCall);
+        // 1,000 ids of nine digits: 10,000 characters as one list.
+        QList<qint64> ids;
+        for (int i = 0; i < 1000; ++i) {
+            const qint64 id = 100000000 + 7919LL * i;
+            m_server->addSymbol(Server::Symbol{QStringLiteral("L%1").arg(i), id, QStringLiteral("USD"),
+                                               QStringLiteral("NYSE"), QStringLiteral("LONG %1").arg(i)});
+            m_server->setPrice(id, 10.0 + i);
+            ids.append(id);
+        }
+        m_server->setMaxQueryLength(int(QuestradeHttp::kMaxQueryLength)); // refuses anything longer
+        QuestradeClient::Options options = fastOptions();
+        options.idsPerQuoteCall = idsPerCall;
+        auto client = makeClient(options);
+        const auto result = quotes(*client, ids);
+        QVERIFY2(result && result->ok(), describe(result).constData());
+        QCOMPARE(result->value().size(), 1000);
+        const QList<Server::Request> sent = requestsTo(QStringLiteral("/v1/markets/quotes"));
+        qsizetype longest = 0;
+        for (const Server::Request &request : sent)
+            longest = std::max(longest, request.query.size());
+        QVERIFY2(longest <= 2000, qPrintable(QString::number(longest)));
+        QCOMPARE(countStatus(QStringLiteral("/v1/markets/quotes"), 414), 0);
+        if (idsPerCall >= 1000) // cut by length only: as few calls as the limit allows
+            QVERIFY2(sent.size() <= 6, qPrintable(QString::number(sent.size())));
+    }
+
+    void splitsBatchesTheServerFindsTooLongToRead()
+    {
+        const QList<qint64> ids = addManyListings(120); // 4-digit ids: 5 characters each
+        m_server->setMaxQueryLength(200);               // a stricter server than we plan for: 414
+        const auto result = quotes(*m_client, ids);
+        QVERIFY2(result && result->ok(), describe(result).constData());
+        QCOMPARE(result->value().size(), 120);
+        for (int i = 0; i < 120; ++i)
+            QCOMPARE(result->value().at(i).symbolId, ids.at(i));
+        QVERIFY(countStatus(QStringLiteral("/v1/markets/quotes"), 414) > 0);
+        QVERIFY(m_client->idsPerQuoteCall() < 50);
+
+        // Remembered: the next poll is not refused.
+        m_server->clearRequests();
+        QCOMPARE(quotes(*m_client, ids)->value().size(), 120);
+        QCOMPARE(countStatus(QStringLiteral("/v1/markets/quotes"), 414), 0);
+    }
+
+    void missingMarketDataPermissionSaysWhatToDo()
+    {
+        m_server->failNextRequests(1, 403, 1016);
+        const auto result = quotes(*m_client, {2, 3});
+        QVERIFY(result && !result->ok());
+        QCOMPARE(result->error().code, ErrorCode::MissingPermission);
+        QCOMPARE(
+            result->error().message,
+            QStringLiteral("This Questrade app lacks market-data permission: enable it in the App Hub and "
+                           "reconnect"));
+        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 1); // not retried
+    }
+
+    void oversizedAnswersAreRefused()
+    {
+        const QList<qint64> ids = addManyListings(40); // about 20 KB of quotes
+        QuestradeClient::Options options = fastOptions();
+        options.maxResponseBytes = 4096;
+        auto client = makeClient(options);
+        const auto flood = quotes(*client, ids);
+        QVERIFY(flood && !flood->ok());
+        QCOMPARE(flood->error().code, ErrorCode::MalformedResponse);
+        QVERIFY2(flood->error().message.contains(QStringLiteral("larger than")),
+                 qPrintable(flood->error().message));
+        QTest::qWait(200);
+        QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 1); // not retried
+
+        // An answer within the cap is read as usual.
+        const auto small = quotes(*client, {2});
+        QVERIFY2(small && small->ok(), describe(small).constData());
+        QCOMPARE(small->value().size(), 1);
+    }
+
     void concurrentCallsShareOneRefresh()
     {
         m_authClock->advance(1800); // our side sees the token as expired
@@ -296,9 +480,9 @@ private Q_SLOTS:
         int done = 0;
         int failed = 0;
         for (int i = 0; i < 20; ++i) {
-            m_client->fetchQuotes({2, 3}, &context, [&](Result<QList<BrokerQuote>> result) {
+            m_client->fetchQuotes({2, 3}, &context, [&](Result<QuoteBatch> result) {
                 ++done;
-                failed += result.ok() && result.value().size() == 2 ? 0 : 1;
+                failed += result.ok() && result.value().quotes.size() == 2 ? 0 : 1;
             });
         }
         QTRY_COMPARE_WITH_TIMEOUT(done, 20, kWaitMs);
@@ -314,8 +498,7 @@ private Q_SLOTS:
         QObject context;
         int ok = 0;
         for (int i = 0; i < 20; ++i) {
-            m_client->fetchQuotes({2}, &context,
-                                  [&ok](Result<QList<BrokerQuote>> result) { ok += result.ok(); });
+            m_client->fetchQuotes({2}, &context, [&ok](Result<QuoteBatch> result) { ok += result.ok(); });
         }
         QTRY_COMPARE_WITH_TIMEOUT(ok, 20, kWaitMs);
         QCOMPARE(m_server->tokenExchanges(), exchangesBefore + 1);
@@ -557,7 +740,7 @@ private Q_SLOTS:
     {
         bool called = false;
         auto context = std::make_unique<QObject>();
-        m_client->fetchQuotes({2}, context.get(), [&called](Result<QList<BrokerQuote>>) { called = true; });
+        m_client->fetchQuotes({2}, context.get(), [&called](Result<QuoteBatch>) { called = true; });
         context.reset();
         QTRY_COMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 1);
         QTest::qWait(100);

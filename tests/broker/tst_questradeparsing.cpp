@@ -1,6 +1,8 @@
 #include "broker/QuestradeParsing.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
 
@@ -139,39 +141,100 @@ private Q_SLOTS:
         QCOMPARE(quote.usablePrice(), halted ? std::nullopt : price);
     }
 
-    void parseQuotesRefusesWhatItCannotTrust_data()
+    void parseQuotesRefusesAnAnswerWithoutAList_data()
     {
         QTest::addColumn<QByteArray>("json");
         QTest::newRow("no quotes key") << QByteArray("{\"quote\": []}");
         QTest::newRow("quotes not a list") << QByteArray("{\"quotes\": {\"symbolId\": 1}}");
-        QTest::newRow("entry not an object") << QByteArray("{\"quotes\": [5]}");
-        QTest::newRow("no symbolId") << QByteArray(
-            "{\"quotes\": [{\"symbol\": \"A\", \"lastTradePrice\": 1.0}]}");
-        QTest::newRow("symbolId negative")
-            << QByteArray("{\"quotes\": [{\"symbolId\": -4, \"lastTradePrice\": 1.0}]}");
-        QTest::newRow("symbolId fraction")
-            << QByteArray("{\"quotes\": [{\"symbolId\": 4.5, \"lastTradePrice\": 1.0}]}");
-        QTest::newRow("price as text")
-            << QByteArray("{\"quotes\": [{\"symbolId\": 4, \"lastTradePrice\": \"12.5\"}]}");
-        QTest::newRow("negative price")
-            << QByteArray("{\"quotes\": [{\"symbolId\": 4, \"lastTradePrice\": -1}]}");
-        QTest::newRow("price object")
-            << QByteArray("{\"quotes\": [{\"symbolId\": 4, \"lastTradePrice\": {}}]}");
-        QTest::newRow("delay as text") << QByteArray("{\"quotes\": [{\"symbolId\": 4, \"delay\": \"no\"}]}");
-        QTest::newRow("halted as text")
-            << QByteArray("{\"quotes\": [{\"symbolId\": 4, \"isHalted\": \"false\"}]}");
-        QTest::newRow("symbol as number") << QByteArray("{\"quotes\": [{\"symbolId\": 4, \"symbol\": 4}]}");
-        QTest::newRow("one bad among good")
-            << QByteArray("{\"quotes\": [{\"symbolId\": 4, \"lastTradePrice\": 2}, {\"symbolId\": 5, "
-                          "\"lastTradePrice\": \"x\"}]}");
     }
-    void parseQuotesRefusesWhatItCannotTrust()
+    void parseQuotesRefusesAnAnswerWithoutAList()
     {
         QFETCH(QByteArray, json);
         const Result<QList<BrokerQuote>> quotes = QP::parseQuotes(object(json.constData()));
         QVERIFY(!quotes.ok());
         QCOMPARE(quotes.error().code, ErrorCode::MalformedResponse);
         QVERIFY(!quotes.error().message.isEmpty());
+    }
+
+    void parseQuoteRefusesWhatItCannotTrust_data()
+    {
+        QTest::addColumn<QByteArray>("record"); // one entry of "quotes"
+        QTest::newRow("entry not an object") << QByteArray("5");
+        QTest::newRow("no symbolId") << QByteArray("{\"symbol\": \"A\", \"lastTradePrice\": 1.0}");
+        QTest::newRow("symbolId negative") << QByteArray("{\"symbolId\": -4, \"lastTradePrice\": 1.0}");
+        QTest::newRow("symbolId fraction") << QByteArray("{\"symbolId\": 4.5, \"lastTradePrice\": 1.0}");
+        QTest::newRow("price as text") << QByteArray("{\"symbolId\": 4, \"lastTradePrice\": \"12.5\"}");
+        QTest::newRow("negative price") << QByteArray("{\"symbolId\": 4, \"lastTradePrice\": -1}");
+        QTest::newRow("price object") << QByteArray("{\"symbolId\": 4, \"lastTradePrice\": {}}");
+        QTest::newRow("regular-session price as text")
+            << QByteArray("{\"symbolId\": 4, \"lastTradePrice\": 2, \"lastTradePriceTrHrs\": \"x\"}");
+        QTest::newRow("delay as text") << QByteArray("{\"symbolId\": 4, \"delay\": \"no\"}");
+        QTest::newRow("halted as text") << QByteArray("{\"symbolId\": 4, \"isHalted\": \"false\"}");
+        QTest::newRow("symbol as number") << QByteArray("{\"symbolId\": 4, \"symbol\": 4}");
+    }
+    void parseQuoteRefusesWhatItCannotTrust()
+    {
+        QFETCH(QByteArray, record);
+        const QJsonValue value = QJsonDocument::fromJson("[" + record + "]").array().at(0);
+        const Result<BrokerQuote> quote = QP::parseQuote(value);
+        QVERIFY(!quote.ok());
+        QCOMPARE(quote.error().code, ErrorCode::MalformedResponse);
+        QVERIFY(!quote.error().message.isEmpty());
+
+        // Among good records it costs itself only: the batch is still read.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^Dropped the quote of ")));
+        const QByteArray batch =
+            "{\"quotes\": [{\"symbol\": \"B\", \"symbolId\": 8, \"lastTradePrice\": 2}, " + record +
+            ", {\"symbol\": \"C\", \"symbolId\": 9, \"lastTradePrice\": 3}]}";
+        const Result<QList<BrokerQuote>> quotes = QP::parseQuotes(object(batch.constData()));
+        QVERIFY2(quotes.ok(), qPrintable(quotes.ok() ? QString() : quotes.error().message));
+        QCOMPARE(quotes.value().size(), 2);
+        QCOMPARE(quotes.value().at(0).symbolId, 8);
+        QCOMPARE(quotes.value().at(1).symbolId, 9);
+    }
+
+    void droppedRecordsAreLoggedWithTheirSymbol()
+    {
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                               "^Dropped the quote of ENB\\.TO: .*lastTradePrice")));
+        const Result<QList<BrokerQuote>> quotes = QP::parseQuotes(
+            object("{\"quotes\": [{\"symbol\": \"ENB.TO\", \"symbolId\": 4, \"lastTradePrice\": \"52\"}]}"));
+        QVERIFY(quotes.ok());
+        QVERIFY(quotes.value().isEmpty());
+    }
+
+    void regularSessionPriceIsReadBesideTheLastTrade_data()
+    {
+        QTest::addColumn<QByteArray>("fields");
+        QTest::addColumn<std::optional<double>>("regular");
+        QTest::addColumn<std::optional<double>>("stopPrice"); // regularPrice()
+        QTest::addColumn<bool>("extended");
+        const std::optional<double> none;
+        QTest::newRow("same") << QByteArray("\"lastTradePriceTrHrs\": 10.5, \"lastTradePrice\": 10.5")
+                              << std::optional<double>(10.5) << std::optional<double>(10.5) << false;
+        QTest::newRow("after hours") << QByteArray("\"lastTradePriceTrHrs\": 10.5, \"lastTradePrice\": 9.75")
+                                     << std::optional<double>(10.5) << std::optional<double>(10.5) << true;
+        QTest::newRow("regular null") << QByteArray("\"lastTradePriceTrHrs\": null, \"lastTradePrice\": 9.75")
+                                      << none << std::optional<double>(9.75) << false;
+        QTest::newRow("regular absent")
+            << QByteArray("\"lastTradePrice\": 9.75") << none << std::optional<double>(9.75) << false;
+        QTest::newRow("halted") << QByteArray("\"lastTradePriceTrHrs\": 10.5, \"isHalted\": true")
+                                << std::optional<double>(10.5) << none << false;
+    }
+    void regularSessionPriceIsReadBesideTheLastTrade()
+    {
+        QFETCH(QByteArray, fields);
+        QFETCH(std::optional<double>, regular);
+        QFETCH(std::optional<double>, stopPrice);
+        QFETCH(bool, extended);
+        const QByteArray json = "{\"quotes\": [{\"symbol\": \"X\", \"symbolId\": 7, " + fields + "}]}";
+        const Result<QList<BrokerQuote>> quotes = QP::parseQuotes(object(json.constData()));
+        QVERIFY(quotes.ok());
+        QCOMPARE(quotes.value().size(), 1);
+        const BrokerQuote &quote = quotes.value().constFirst();
+        QCOMPARE(quote.regularTradePrice, regular);
+        QCOMPARE(quote.regularPrice(), stopPrice);
+        QCOMPARE(quote.lastTradeIsExtendedHours(), extended);
     }
 
     void symbolIdMayComeAsText()

@@ -143,6 +143,10 @@ private Q_SLOTS:
     void symbolLookup();
     void quotesBatchShape();
     void quoteOfAHaltedDelayedSymbol();
+    void regularSessionPriceApart();
+    void unknownQuoteIdsCanAnswer404();
+    void corruptQuoteRecords();
+    void longQueriesAreRefusedWith414();
     void quoteErrors_data();
     void quoteErrors();
     void maxIdsPerQuoteCall();
@@ -635,6 +639,80 @@ void FakeQuestradeServerTest::quotesBatchShape()
     QVERIFY(empty.value(QStringLiteral("askPrice")).isNull());
     QVERIFY(empty.value(QStringLiteral("lastTradeTime")).isNull());
     QCOMPARE(empty.value(QStringLiteral("volume")).toInteger(), qint64(0));
+}
+
+void FakeQuestradeServerTest::regularSessionPriceApart()
+{
+    FakeQuestradeServer::Quote quote;
+    quote.lastTradePrice = 129.8; // after hours
+    quote.lastTradeTime = QDateTime::currentDateTimeUtc();
+    quote.separateRegularPrice = true;
+    quote.regularTradePrice = 131.44;
+    m_server->setQuote(kRoyalBank, quote);
+    quote.regularTradePrice.reset();
+    m_server->setQuote(kShopifyTsx, quote);
+    const Reply reply = get(QStringLiteral("v1/markets/quotes?ids=34658,4242001"));
+    QCOMPARE(reply.status, 200);
+    const QJsonArray quotes = reply.json.value(QStringLiteral("quotes")).toArray();
+    QCOMPARE(quotes.at(0).toObject().value(QStringLiteral("lastTradePrice")).toDouble(), 129.8);
+    QCOMPARE(quotes.at(0).toObject().value(QStringLiteral("lastTradePriceTrHrs")).toDouble(), 131.44);
+    QCOMPARE(quotes.at(1).toObject().value(QStringLiteral("lastTradePrice")).toDouble(), 129.8);
+    QVERIFY(quotes.at(1).toObject().value(QStringLiteral("lastTradePriceTrHrs")).isNull());
+}
+
+void FakeQuestradeServerTest::unknownQuoteIdsCanAnswer404()
+{
+    m_server->setUnknownQuoteIdsAnswer404(true);
+    const Reply refused = get(QStringLiteral("v1/markets/quotes?ids=34658,999999"));
+    QCOMPARE(refused.status, 404);
+    QCOMPARE(refused.code(), 1019);
+    QCOMPARE(get(QStringLiteral("v1/markets/quotes?ids=34658,777001")).status, 200); // all known
+    m_server->setUnknownQuoteIdsAnswer404(false);
+    const Reply lenient = get(QStringLiteral("v1/markets/quotes?ids=34658,999999"));
+    QCOMPARE(lenient.status, 200);
+    QCOMPARE(lenient.json.value(QStringLiteral("quotes")).toArray().size(), 1);
+}
+
+void FakeQuestradeServerTest::corruptQuoteRecords()
+{
+    m_server->setPrice(kRoyalBank, 131.44);
+    m_server->setPrice(kShopifyTsx, 102.5);
+    m_server->setQuoteCorruption(kRoyalBank, FakeQuestradeServer::QuoteCorruption::PriceAsText);
+    m_server->setQuoteCorruption(kShopifyTsx, FakeQuestradeServer::QuoteCorruption::MissingSymbolId);
+    const Reply reply = get(QStringLiteral("v1/markets/quotes?ids=34658,4242001,777001"));
+    QCOMPARE(reply.status, 200);
+    const QJsonArray quotes = reply.json.value(QStringLiteral("quotes")).toArray();
+    QCOMPARE(quotes.size(), 3);
+    QCOMPARE(quotes.at(0).toObject().value(QStringLiteral("lastTradePrice")).toString(),
+             QStringLiteral("131.44"));
+    QVERIFY(!quotes.at(1).toObject().contains(QStringLiteral("symbolId")));
+    QCOMPARE(quotes.at(1).toObject().value(QStringLiteral("symbol")).toString(), QStringLiteral("SHOP.TO"));
+    QCOMPARE(quotes.at(2).toObject().value(QStringLiteral("symbolId")).toInteger(), kNoTrades); // intact
+    m_server->setQuoteCorruption(kRoyalBank, FakeQuestradeServer::QuoteCorruption::None);
+    QVERIFY(get(QStringLiteral("v1/markets/quotes?ids=34658"))
+                .json.value(QStringLiteral("quotes"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QStringLiteral("lastTradePrice"))
+                .isDouble());
+}
+
+void FakeQuestradeServerTest::longQueriesAreRefusedWith414()
+{
+    QString ids = QStringLiteral("34658");
+    while (ids.size() + 4 <= FakeQuestradeServer::kIisMaxQueryLength - 6)
+        ids += QStringLiteral(",34658");
+    QCOMPARE(get(QStringLiteral("v1/markets/quotes?ids=") + ids).status, 200); // within 2,048
+    ids += QStringLiteral(",34658");
+    QVERIFY(ids.size() + 4 > FakeQuestradeServer::kIisMaxQueryLength);
+    QCOMPARE(get(QStringLiteral("v1/markets/quotes?ids=") + ids).status, 414);
+    QCOMPARE(m_server->requests().constLast().status, 414); // logged, with its query
+    QCOMPARE(m_server->requests().constLast().query.size(), ids.size() + 4);
+    m_server->setMaxQueryLength(0); // no limit
+    QCOMPARE(get(QStringLiteral("v1/markets/quotes?ids=") + ids).status, 200);
+    m_server->setMaxQueryLength(10);
+    QCOMPARE(get(QStringLiteral("v1/markets/quotes?ids=34658,34658")).status, 414);
 }
 
 void FakeQuestradeServerTest::quoteOfAHaltedDelayedSymbol()

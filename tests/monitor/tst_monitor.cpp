@@ -8,6 +8,7 @@
 #include "storage/StockRepository.h"
 #include "watchlist/WatchlistService.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +35,10 @@ private Q_SLOTS:
     void haltedAndDelayedAreFlagged();
     void editsDuringACycleAreKept();
     void snoozedTickerRaisesNoAlert();
+    void corruptRecordCostsOnlyItsStock();
+    void unknownIdIsReportedForItsTicker();
+    void extendedHoursTradesMoveNoStop_data();
+    void extendedHoursTradesMoveNoStop();
 
 private:
     void runCycle();
@@ -229,6 +234,117 @@ void MonitorTest::snoozedTickerRaisesNoAlert()
     QCOMPARE(breaches.count(), 0);
     QCOMPARE(*stock(tickerFor(8))->lastPrice, 50.0); // still tracked
     QVERIFY(stock(tickerFor(8))->snoozedUntil > QDateTime::currentDateTimeUtc().addDays(2));
+}
+
+void MonitorTest::corruptRecordCostsOnlyItsStock()
+{
+    runCycle();
+    for (int i = 0; i < kTickers; ++i)
+        m_server->setPrice(1000 + i, 105.0);
+    m_server->setQuoteCorruption(1005, FakeQuestradeServer::QuoteCorruption::PriceAsText);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Dropped the quote of T005\\.TO")));
+    runCycle();
+    const CycleReport report = m_session->monitor().lastReport();
+    QVERIFY2(report.ok, qPrintable(report.error));
+    QCOMPARE(report.quoted, kTickers - 1);
+    QCOMPARE(*stock(tickerFor(5))->lastPrice, 100.0); // its record was dropped: the price stays
+    QCOMPARE(*stock(tickerFor(4))->lastPrice, 105.0); // the rest of its batch was applied
+    QCOMPARE(*stock(tickerFor(6))->lastPrice, 105.0);
+    QCOMPARE(*stock(tickerFor(kTickers - 1))->lastPrice, 105.0);
+}
+
+void MonitorTest::unknownIdIsReportedForItsTicker()
+{
+    runCycle();
+    // A listing Questrade no longer knows (delisted since it was resolved).
+    StockState gone = *stock(tickerFor(9));
+    gone.symbolId = 999999;
+    QVERIFY(m_stocks->update(gone).ok());
+    m_server->setUnknownQuoteIdsAnswer404(true);
+    for (int i = 0; i < kTickers; ++i)
+        m_server->setPrice(1000 + i, 104.0);
+    m_server->clearRequests();
+    runCycle();
+    const CycleReport report = m_session->monitor().lastReport();
+    QVERIFY2(report.ok, qPrintable(report.error));
+    QCOMPARE(report.notFound, QStringList{tickerFor(9)});
+    QCOMPARE(report.quoted, kTickers - 1);
+    QVERIFY(stock(tickerFor(9))->symbolNotFound);
+    QCOMPARE(*stock(tickerFor(10))->lastPrice, 104.0); // in the same batch as the unknown id
+    QCOMPARE(*stock(tickerFor(0))->lastPrice, 104.0);
+    int refused = 0;
+    for (const FakeQuestradeServer::Request &request : m_server->requests())
+        refused += request.path == QLatin1String("/v1/markets/quotes") && request.status == 404 ? 1 : 0;
+    QVERIFY(refused > 0);
+
+    // Marked not found, it is asked about no more: the next cycle costs two quote calls, none refused.
+    m_server->clearRequests();
+    runCycle();
+    QVERIFY(m_session->monitor().lastReport().ok);
+    QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 2);
+    for (const FakeQuestradeServer::Request &request : m_server->requests())
+        QCOMPARE(request.status, 200);
+}
+
+void MonitorTest::extendedHoursTradesMoveNoStop_data()
+{
+    QTest::addColumn<bool>("include");
+    QTest::newRow("regular session only (default)") << false;
+    QTest::newRow("extended hours included") << true;
+}
+
+void MonitorTest::extendedHoursTradesMoveNoStop()
+{
+    QFETCH(bool, include);
+    QCOMPARE(m_session->monitor().includeExtendedHours(), false); // the default
+    m_session->monitor().setIncludeExtendedHours(include);
+    runCycle(); // peak 100, stop 90 everywhere
+    QList<Quote> recorded;
+    m_session->monitor().setQuoteRecorder([&recorded](const QList<Quote> &quotes, QuoteOrigin) {
+        recorded += quotes;
+        return success();
+    });
+    QSignalSpy breaches(&m_session->monitor(), &Monitor::breachDetected);
+
+    // After the close: one trade far below the stop, one far above the peak; the regular session ended
+    // at 100 for both.
+    const auto afterHours = [this](qint64 symbolId, double price) {
+        FakeQuestradeServer::Quote quote;
+        quote.lastTradePrice = price;
+        quote.lastTradeTime = QDateTime::currentDateTimeUtc();
+        quote.separateRegularPrice = true;
+        quote.regularTradePrice = 100.0;
+        m_server->setQuote(symbolId, quote);
+    };
+    afterHours(1011, 80.0);
+    afterHours(1012, 130.0);
+    runCycle();
+    QVERIFY2(m_session->monitor().lastReport().ok, qPrintable(m_session->monitor().lastReport().error));
+
+    // The chart records both trades either way.
+    const auto recordedPrice = [&recorded](const QString &ticker) {
+        for (const Quote &quote : std::as_const(recorded)) {
+            if (quote.ticker == ticker)
+                return quote.price;
+        }
+        return std::optional<double>();
+    };
+    QCOMPARE(recordedPrice(tickerFor(11)), std::optional<double>(80.0));
+    QCOMPARE(recordedPrice(tickerFor(12)), std::optional<double>(130.0));
+
+    if (include) {
+        QCOMPARE(breaches.count(), 1);
+        QCOMPARE(breaches.at(0).at(0).value<Breach>().ticker, tickerFor(11));
+        QCOMPARE(breaches.at(0).at(0).value<Breach>().price, 80.0);
+        QCOMPARE(*stock(tickerFor(12))->peak, 130.0);
+        QCOMPARE(*stock(tickerFor(12))->stop, 117.0);
+    } else {
+        QCOMPARE(breaches.count(), 0);
+        QVERIFY(!stock(tickerFor(11))->lastAlertAt.isValid());
+        QCOMPARE(*stock(tickerFor(11))->lastPrice, 100.0); // the stop follows the regular session
+        QCOMPARE(*stock(tickerFor(12))->peak, 100.0);
+        QCOMPARE(*stock(tickerFor(12))->stop, 90.0);
+    }
 }
 
 QTEST_GUILESS_MAIN(MonitorTest)

@@ -187,6 +187,7 @@ private Q_SLOTS:
         QVERIFY(!child<QCheckBox>("startAtLoginCheckBox")->isChecked());
         QVERIFY(child<QCheckBox>("marketHoursOnlyCheckBox")->isChecked()); // the default
         QCOMPARE(child<QSpinBox>("closeGraceSpinBox")->value(), 15);
+        QVERIFY(!child<QCheckBox>("includeExtendedHoursCheckBox")->isChecked()); // the default
         saveArtifact(m_dialog->grab(), QStringLiteral("settings-general.png"));
         // Every tab can be reached; every field is labelled.
         QCOMPARE(child<QTabWidget>("settingsTabWidget")->count(), 6);
@@ -308,6 +309,7 @@ private Q_SLOTS:
         uncheck("trayEnabledCheckBox");
         uncheck("marketHoursOnlyCheckBox");
         QVERIFY(!child<QSpinBox>("closeGraceSpinBox")->isEnabled());
+        check("includeExtendedHoursCheckBox");
 
         check("emailEnabledCheckBox");
         select("emailProviderComboBox", static_cast<int>(EmailConfig::Preset::Custom));
@@ -345,6 +347,7 @@ private Q_SLOTS:
         QCOMPARE(reread->repeatPolicy(), RepeatPolicy::OncePerBreach);
         QVERIFY(reread->startMinimized());
         QVERIFY(!reread->value("monitor/marketHoursOnly").toBool());
+        QVERIFY(reread->includeExtendedHours());
         std::optional<Result<ChannelSettingsData>> loaded;
         QObject context;
         ChannelSettings::load(*reread, *m_secrets, &context,
