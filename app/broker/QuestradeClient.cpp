@@ -331,7 +331,10 @@ void QuestradeClient::requestStreamPort(const QList<qint64> &symbolIds, QObject 
         if (!guard)
             return;
         if (!answer.body) {
-            done(answer.body.error());
+            if (answer.tooLarge) // the stream must be split into several with fewer ids each
+                done(Error{ErrorCode::RequestTooLong, answer.body.error().message});
+            else
+                done(answer.body.error());
             return;
         }
         const QJsonValue port = answer.body.value().value(QLatin1String("streamPort"));
@@ -574,7 +577,7 @@ void QuestradeClient::handleReply(const std::shared_ptr<Call> &call, const Acces
                   tr("Questrade's rate limit was still exceeded after %1 tries.").arg(call->rateLimited)}});
         return;
     }
-    if (status == 413 || code == kArgumentTooLong || code == kRequestTooLarge) {
+    if (status == 413 || status == 414 || code == kArgumentTooLong || code == kRequestTooLarge) {
         call->done(Answer{Error{ErrorCode::RequestRejected,
                                 tr("Questrade found the request too long (%1).").arg(serverMessage)},
                           true});
