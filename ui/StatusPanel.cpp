@@ -173,8 +173,9 @@ void StatusPanel::updateFeedLabel()
     case QuoteFeedMode::PartlyStreaming:
         m_feedLabel->setText(
             tr("Quotes: %1", "Quotes: streaming 800 of 1,000 tickers; ...").arg(partlyStreamingText()));
-        m_feedLabel->setToolTip(tr("The stream server refused some of the streams: their tickers are polled "
-                                   "every interval until a stream is accepted."));
+        m_feedLabel->setToolTip(
+            tr("Some of the streams are not live (refused by the server, or reconnecting): "
+               "their tickers are polled every interval meanwhile."));
         break;
     case QuoteFeedMode::Connecting:
         m_feedLabel->setText(tr("Quotes: connecting stream\u2026"));

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 
 #include <functional>
@@ -84,7 +85,7 @@ private:
         QList<qint64> ids;
         bool authenticated = false;
         bool unresponsive = false;
-        QTcpSocket *tcp = nullptr; // the connection under the WebSocket
+        QPointer<QTcpSocket> tcp; // the connection under the WebSocket
     };
 
     void acceptTcp();

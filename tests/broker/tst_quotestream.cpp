@@ -305,7 +305,7 @@ void QuoteStreamTest::deadConnectionIsFoundByPing()
 {
     QuoteStream::Options options = fastOptions();
     options.pingInterval = std::chrono::milliseconds(50);
-    options.pongTimeout = std::chrono::milliseconds(500);
+    options.pongTimeout = std::chrono::milliseconds(2000);
     auto stream = makeStream(options);
     QSignalSpy faults(stream.get(), &QuoteStream::faulted);
     stream->setSymbolIds({kFirst});

@@ -278,7 +278,7 @@ void StreamSessionTest::deadStreamFallsBackToPolling()
 {
     StreamSession::Options options = fastOptions();
     options.streams.stream.pingInterval = std::chrono::milliseconds(50);
-    options.streams.stream.pongTimeout = std::chrono::milliseconds(500);
+    options.streams.stream.pongTimeout = std::chrono::milliseconds(2000);
     options.streams.stream.backoffBase = std::chrono::milliseconds(3000);
     options.streams.stream.backoffMax = std::chrono::milliseconds(3000);
     startStreaming(options);
