@@ -111,7 +111,6 @@ void StreamLatencyBenchmark::streamedQuoteToStoredBreach()
     QTRY_COMPARE_WITH_TIMEOUT(session.auth().state(), ConnectionState::Connected, 20000);
 
     StreamSession stream(session, watchlist, clock, StreamSession::Options{});
-    stream.setMarketOpenCheck([] { return true; });
     stream.start();
     QTRY_COMPARE_WITH_TIMEOUT(stream.mode(), QuoteFeedMode::Streaming, 20000);
     QTest::qWait(300); // the snapshot after {"success"} is applied

@@ -56,7 +56,9 @@ void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor
 
 void bindQuoteFeed(MainWindow &window, StreamSession &stream)
 {
+    QObject::connect(&stream, &StreamSession::coverageChanged, &window, &MainWindow::setStreamCoverage);
     QObject::connect(&stream, &StreamSession::modeChanged, &window, &MainWindow::setQuoteFeedMode);
+    window.setStreamCoverage(stream.streamedCount(), stream.subscribedCount());
     window.setQuoteFeedMode(stream.mode());
 }
 

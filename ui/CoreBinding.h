@@ -29,7 +29,9 @@ class TrayIcon;
 void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor &monitor);
 
 // StreamSession::modeChanged → MainWindow::setQuoteFeedMode (the status bar's "Quotes: streaming live" /
-// "polling" / "connecting stream…", and the tray tooltip), showing the current mode at once.
+// "polling" / "connecting stream…", and the tray tooltip), showing the current mode at once; and
+// StreamSession::coverageChanged → MainWindow::setStreamCoverage ("streaming 800 of 1,000 tickers; 200 on
+// polling" while only some streams are live).
 void bindQuoteFeed(MainWindow &window, StreamSession &stream);
 
 } // namespace trailguard::ui

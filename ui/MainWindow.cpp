@@ -476,6 +476,11 @@ void MainWindow::setQuoteFeedMode(QuoteFeedMode mode)
     m_statusPanel->setQuoteFeedMode(mode);
 }
 
+void MainWindow::setStreamCoverage(int streamed, int subscribed)
+{
+    m_statusPanel->setStreamCoverage(streamed, subscribed);
+}
+
 void MainWindow::showBreach(const Breach &breach)
 {
     statusBar()->showMessage(

@@ -146,6 +146,8 @@ public Q_SLOTS:
     void setNextCheck(const QDateTime &nextCheck);
     // From StreamSession::modeChanged: which quote feed is live (streaming, polling, connecting).
     void setQuoteFeedMode(trailguard::QuoteFeedMode mode);
+    // From StreamSession::coverageChanged: "streaming 800 of 1,000 tickers; 200 on polling".
+    void setStreamCoverage(int streamed, int subscribed);
     // From Monitor::marketStateChanged: "Market closed — next open …" in the status bar.
     void setMarketState(const trailguard::MarketState &state);
     // A breach in the status bar; it stays until the next message (the tray pops it up besides).

@@ -143,11 +143,39 @@ void StatusPanel::setNextCheck(const QDateTime &nextCheck)
 void StatusPanel::setQuoteFeedMode(QuoteFeedMode mode)
 {
     m_feedMode = mode;
-    switch (mode) {
+    updateFeedLabel();
+}
+
+void StatusPanel::setStreamCoverage(int streamed, int subscribed)
+{
+    m_streamed = streamed;
+    m_subscribed = subscribed;
+    if (m_feedMode)
+        updateFeedLabel();
+}
+
+QString StatusPanel::partlyStreamingText() const
+{
+    const QLocale locale;
+    return tr("streaming %1 of %2 tickers; %3 on polling", "streaming 800 of 1,000 tickers; 200 on polling")
+        .arg(locale.toString(m_streamed), locale.toString(m_subscribed),
+             locale.toString(m_subscribed - m_streamed));
+}
+
+void StatusPanel::updateFeedLabel()
+{
+    switch (*m_feedMode) {
     case QuoteFeedMode::Streaming:
         m_feedLabel->setText(tr("Quotes: streaming live"));
         m_feedLabel->setToolTip(
             tr("Real-time quotes arrive over Questrade's stream; polling only backs it up."));
+        break;
+    case QuoteFeedMode::PartlyStreaming:
+        m_feedLabel->setText(
+            tr("Quotes: %1", "Quotes: streaming 800 of 1,000 tickers; ...").arg(partlyStreamingText()));
+        m_feedLabel->setToolTip(
+            tr("Some of the streams are not live (refused by the server, or reconnecting): "
+               "their tickers are polled every interval meanwhile."));
         break;
     case QuoteFeedMode::Connecting:
         m_feedLabel->setText(tr("Quotes: connecting stream\u2026"));
@@ -193,6 +221,9 @@ QString StatusPanel::summary(int tickerCount) const
             line = tr("%1, last check %2", "watching N tickers, last check 10:42").arg(watching, lastCheck);
         if (m_feedMode == QuoteFeedMode::Streaming)
             line = tr("%1; quotes streaming live", "watching N tickers, last check 10:42; ...").arg(line);
+        else if (m_feedMode == QuoteFeedMode::PartlyStreaming)
+            line = tr("%1; %2", "watching N tickers, last check 10:42; streaming 800 of 1,000 tickers; ...")
+                       .arg(line, partlyStreamingText());
         break;
     }
     }

@@ -40,6 +40,8 @@ public:
     // Which quote feed is live; no label until the first call.
     void setQuoteFeedMode(QuoteFeedMode mode);
     std::optional<QuoteFeedMode> quoteFeedMode() const { return m_feedMode; }
+    // From StreamSession::coverageChanged: how many tickers stream while only some do (PartlyStreaming).
+    void setStreamCoverage(int streamed, int subscribed);
     // From Monitor::marketStateChanged: "Market open" / "Market closed — next open 9:30 AM" in the
     // marketStateLabel (hidden while the markets are not known).
     void setMarketState(const MarketState &state);
@@ -58,6 +60,8 @@ Q_SIGNALS:
 
 private:
     void updateConnectionLabel();
+    void updateFeedLabel();
+    QString partlyStreamingText() const;
 
     QLabel *m_connectionLabel;
     QLabel *m_lastCheckLabel;
@@ -73,6 +77,8 @@ private:
     QString m_lastError;
     QDateTime m_nextCheck;
     std::optional<QuoteFeedMode> m_feedMode;
+    int m_streamed = 0;
+    int m_subscribed = 0;
     QLabel *m_marketLabel = nullptr; // marketStateLabel, made at the first setMarketState
     QString m_marketText;
 };

@@ -283,7 +283,10 @@ void QuestradeClient::requestStreamPort(const QList<qint64> &symbolIds, QObject 
         if (!guard)
             return;
         if (!answer.body) {
-            done(answer.body.error());
+            if (answer.tooLarge) // the stream must be split into several with fewer ids each
+                done(Error{ErrorCode::RequestTooLong, answer.body.error().message});
+            else
+                done(answer.body.error());
             return;
         }
         const QJsonValue port = answer.body.value().value(QLatin1String("streamPort"));

@@ -98,6 +98,7 @@ public:
                                                                CandleInterval interval);
     // The port of the Level 1 WebSocket stream for `symbolIds` (questrade-api.md §7, step 1:
     // v1/markets/quotes?ids=...&stream=true&mode=WebSocket answers {"streamPort": N}); a market-data call.
+    // Too many ids for the server (413/414/1003/1005) fails with RequestTooLong.
     using StreamPortCallback = std::function<void(Result<quint16>)>;
     void requestStreamPort(const QList<qint64> &symbolIds, QObject *context, StreamPortCallback done);
     // The accounts of the login (v1/accounts), an account-category call.

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -66,11 +67,15 @@ QuoteStream::QuoteStream(QuestradeClient &client, QuestradeAuth &auth, Options o
     connect(&m_retryTimer, &QTimer::timeout, this, &QuoteStream::connectNow);
     m_authTimer.setSingleShot(true);
     connect(&m_authTimer, &QTimer::timeout, this, [this] {
-        fail(tr("Questrade did not accept the stream's token within %1 s.")
+        fail(tr("The quote stream was not connected and authenticated within %1 s.")
                  .arg(double(m_options.authTimeout.count()) / 1000.0));
     });
-    m_silenceTimer.setSingleShot(true);
-    connect(&m_silenceTimer, &QTimer::timeout, this, &QuoteStream::checkSilence);
+    connect(&m_pingTimer, &QTimer::timeout, this, &QuoteStream::ping);
+    m_pongDeadline.setSingleShot(true);
+    connect(&m_pongDeadline, &QTimer::timeout, this, [this] {
+        fail(tr("The quote stream did not answer a ping within %1 s: the connection is dead.")
+                 .arg(double(m_options.pongTimeout.count()) / 1000.0));
+    });
     connect(&m_keepAliveTimer, &QTimer::timeout, this, &QuoteStream::keepAlive);
 }
 
@@ -89,6 +94,16 @@ QUrl QuoteStream::socketUrl(const QUrl &apiServer, quint16 port, const QList<qin
     url.setPath(QStringLiteral("/v1/markets/quotes"));
     url.setQuery(QStringLiteral("ids=%1&stream=true&mode=WebSocket").arg(idList(ids)));
     return url;
+}
+
+quint64 QuoteStream::maxAllowedIncomingMessageSize() const
+{
+    return m_socket ? m_socket->maxAllowedIncomingMessageSize() : 0;
+}
+
+quint64 QuoteStream::maxAllowedIncomingFrameSize() const
+{
+    return m_socket ? m_socket->maxAllowedIncomingFrameSize() : 0;
 }
 
 void QuoteStream::setSymbolIds(const QList<qint64> &ids)
@@ -152,6 +167,12 @@ void QuoteStream::connectNow()
     m_client.requestStreamPort(m_ids, m_attemptContext, [this, generation](Result<quint16> port) {
         if (generation != m_generation)
             return;
+        if (!port && port.error().code == ErrorCode::RequestTooLong) {
+            stopTooLong(tr("Questrade found the stream's list of %1 ids too long (%2).")
+                            .arg(m_ids.size())
+                            .arg(port.error().message));
+            return;
+        }
         if (!port) {
             const bool notOffered = port.error().code == ErrorCode::RequestRejected;
             fail(tr("Questrade gave no stream port (%1).").arg(port.error().message), notOffered);
@@ -177,9 +198,17 @@ void QuoteStream::openSocket(quint16 port, const AccessGrant &grant, quint64 gen
         fail(tr("The API server is not https: the stream would not be encrypted."));
         return;
     }
+    const qsizetype urlLength = url.toString(QUrl::FullyEncoded).size();
+    if (urlLength >= kMaxUrlLength) {
+        stopTooLong(
+            tr("The stream's URL for %1 ids would be %2 characters long.").arg(m_ids.size()).arg(urlLength));
+        return;
+    }
     ++m_attempts;
     m_sentToken = grant.accessToken;
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingMessageSize(kMaxMessageBytes);
+    m_socket->setMaxAllowedIncomingFrameSize(kMaxFrameBytes);
     QNetworkRequest request(url);
     request.setRawHeader(QByteArrayLiteral("User-Agent"), QuestradeHttp::userAgent());
     connect(m_socket, &QWebSocket::connected, this, [this, generation] {
@@ -187,7 +216,13 @@ void QuoteStream::openSocket(quint16 port, const AccessGrant &grant, quint64 gen
             return;
         // The bare token, no "Bearer" (questrade-api.md §7).
         m_socket->sendTextMessage(QString::fromLatin1(m_sentToken));
-        m_authTimer.start(m_options.authTimeout);
+        m_tokenSent = true;
+    });
+    connect(m_socket, &QWebSocket::pong, this, [this, generation] {
+        if (generation != m_generation)
+            return;
+        ++m_pongs;
+        m_pongDeadline.stop();
     });
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this, generation](const QString &text) {
         if (generation == m_generation)
@@ -197,7 +232,7 @@ void QuoteStream::openSocket(quint16 port, const AccessGrant &grant, quint64 gen
         if (generation != m_generation || !m_socket)
             return;
         const QString reason = m_socket->closeReason();
-        if (!m_authenticated && m_authTimer.isActive()) {
+        if (!m_authenticated && m_authTimer.isActive() && m_tokenSent) {
             // Closed after the token and before {"success"}: most likely a refused token. The next attempt
             // takes a fresh one.
             m_auth.reportInvalidAccessToken(m_sentToken);
@@ -209,11 +244,18 @@ void QuoteStream::openSocket(quint16 port, const AccessGrant &grant, quint64 gen
             [this, generation](QAbstractSocket::SocketError) {
                 if (generation != m_generation || !m_socket)
                     return;
-                fail(tr("The quote stream failed (%1).")
-                         .arg(QuestradeHttp::withoutQueries(m_socket->errorString())));
+                const QString error = QuestradeHttp::withoutQueries(m_socket->errorString());
+                // The opening handshake answered 414 URI Too Long (Qt says so only in the error text).
+                static const QRegularExpression uriTooLong(QStringLiteral("\\b414\\b"));
+                if (!m_tokenSent && uriTooLong.match(error).hasMatch()) {
+                    stopTooLong(tr("The stream server found the socket URL too long (%1).").arg(error));
+                    return;
+                }
+                fail(tr("The quote stream failed (%1).").arg(error));
             });
     qCInfo(lcBroker, "Quote stream: connecting to %s://%s:%u for %lld ids", qUtf8Printable(url.scheme()),
            qUtf8Printable(url.host()), unsigned(port), static_cast<long long>(m_ids.size()));
+    m_authTimer.start(m_options.authTimeout); // a handshake that hangs is a fault too
     m_socket->open(request);
 }
 
@@ -228,13 +270,9 @@ void QuoteStream::handleText(const QString &text)
     const QJsonObject message = document.object();
     if (!m_authenticated) {
         if (message.value(QLatin1String("success")).toBool()) {
-            m_authenticated = true;
-            m_authTimer.stop();
             qCInfo(lcBroker, "Quote stream: authenticated, streaming %lld ids",
                    static_cast<long long>(m_ids.size()));
-            setState(State::Live);
-            armSilenceWatchdog();
-            m_keepAliveTimer.start(m_options.keepAliveInterval);
+            becomeLive();
             return;
         }
         if (message.contains(QLatin1String("code"))) {
@@ -248,12 +286,8 @@ void QuoteStream::handleText(const QString &text)
         // Quotes before {"success"}: the server evidently accepted the token.
         if (!message.contains(QLatin1String("quotes")))
             return;
-        m_authenticated = true;
-        m_authTimer.stop();
-        setState(State::Live);
-        m_keepAliveTimer.start(m_options.keepAliveInterval);
+        becomeLive();
     }
-    armSilenceWatchdog();
     if (message.contains(QLatin1String("quotes")))
         handleQuotes(message);
 }
@@ -310,10 +344,24 @@ void QuoteStream::fail(const QString &reason, bool notOffered)
     m_retryTimer.start(std::chrono::milliseconds(jittered));
 }
 
+void QuoteStream::stopTooLong(const QString &reason)
+{
+    qCWarning(lcBroker, "Quote stream: %s Stopped: the ids must be split over several streams",
+              qUtf8Printable(reason));
+    m_running = false;
+    closeSocket();
+    ++m_generation;
+    m_retryTimer.stop();
+    setState(State::Stopped);
+    Q_EMIT subscriptionTooLong();
+}
+
 void QuoteStream::closeSocket()
 {
     m_authTimer.stop();
-    m_silenceTimer.stop();
+    m_pingTimer.stop();
+    m_pongDeadline.stop();
+    m_tokenSent = false;
     m_keepAliveTimer.stop();
     delete m_attemptContext; // drops the callbacks of a port request or token wait in flight
     m_attemptContext = new QObject(this);
@@ -336,27 +384,35 @@ void QuoteStream::setState(State state)
     Q_EMIT stateChanged(state);
 }
 
-void QuoteStream::armSilenceWatchdog()
+void QuoteStream::becomeLive()
 {
-    m_silenceTimer.start(m_options.silenceTimeout);
+    m_authenticated = true;
+    m_authTimer.stop();
+    setState(State::Live);
+    m_keepAliveTimer.start(m_options.keepAliveInterval);
+    m_pingTimer.start(m_options.pingInterval);
 }
 
-void QuoteStream::checkSilence()
+void QuoteStream::ping()
 {
-    if (m_marketOpen && !m_marketOpen()) {
-        armSilenceWatchdog(); // silence while every watched market is closed is normal
+    if (!m_socket)
         return;
-    }
-    fail(tr("The quote stream is authenticated but sent nothing for %1 s while a market is open.")
-             .arg(double(m_options.silenceTimeout.count()) / 1000.0));
+    // The deadline runs from the oldest unanswered ping: any pong proves the connection alive.
+    if (!m_pongDeadline.isActive())
+        m_pongDeadline.start(m_options.pongTimeout);
+    m_socket->ping();
 }
 
 void QuoteStream::keepAlive()
 {
-    // Renew the token before it expires and make a REST call with it: the socket alone does not keep
-    // Questrade's session alive (questrade-api.md §7).
-    m_auth.refreshAccessTokenEarly();
-    m_client.fetchServerTime(this, [](Result<QDateTime> time) {
+    if (m_options.keepSessionAlive)
+        keepSessionAlive(m_client, m_auth, this);
+}
+
+void QuoteStream::keepSessionAlive(QuestradeClient &client, QuestradeAuth &auth, QObject *context)
+{
+    auth.refreshAccessTokenEarly();
+    client.fetchServerTime(context, [](Result<QDateTime> time) {
         if (!time)
             qCWarning(lcBroker, "Quote stream: the keep-alive call failed: %s",
                       qUtf8Printable(time.error().message));

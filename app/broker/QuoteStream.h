@@ -31,12 +31,15 @@ class QuestradeClient;
 //   3. send the bare access token as the first text frame and wait for {"success": true};
 //   4. read {"quotes": [...]} messages. Records are merged by symbolId: a key a message leaves out keeps
 //      its last known value, so partial records never zero a price.
-// The ids are part of the URL, so changing them means a new port request and a new socket. A failure
-// (port refused, socket closed or refused, no {"success"} in time, silence while a market is open)
-// closes the socket and tries again after an exponential backoff with jitter. Only one socket exists at a
-// time. While live, the token is renewed every keepAliveInterval and a cheap v1/time call follows, so
-// Questrade's session (and with it the socket) stays alive; when the socket closes anyway, the next
-// attempt asks for a new port with the newest token.
+// The ids are part of the URL, so changing them means a new port request and a new socket, and a long
+// list must be split over several streams (QuoteStreamPool does): a URL of kMaxUrlLength characters or
+// more, or a server that finds the list too long (413/414/1003/1005), stops this stream with
+// subscriptionTooLong() instead of retrying. Any other failure (port refused, socket closed or refused, no
+// {"success"} in time, no pong to a ping) closes the socket and tries again after an exponential backoff
+// with jitter. Silence is no fault: a thinly traded symbol may not trade for an hour; a dead connection is
+// found by WebSocket ping/pong instead. While live, the token is renewed every keepAliveInterval and a
+// cheap v1/time call follows, so Questrade's session (and with it the socket) stays alive; when the socket
+// closes anyway, the next attempt asks for a new port with the newest token.
 class QuoteStream : public QObject {
     Q_OBJECT
 public:
@@ -53,14 +56,23 @@ public:
         std::chrono::milliseconds backoffMax{60000};
         // After the server refused to give a port (an HTTP 4xx: no streaming offered), wait at least this.
         std::chrono::milliseconds notOfferedDelay{600000};
-        // Socket opened and token sent, but no {"success": true} within this: a fault.
+        // From opening the socket to {"success": true}: longer is a fault (a handshake that hangs included).
         std::chrono::milliseconds authTimeout{15000};
-        // Authenticated but nothing received for this long while a watched market is open: a fault (the
-        // "authenticated but silent" stream of questrade-api.md §7 and §10 #14).
-        std::chrono::milliseconds silenceTimeout{90000};
+        // While live, a ping this often; no pong within pongTimeout means the connection is dead.
+        std::chrono::milliseconds pingInterval{30000};
+        std::chrono::milliseconds pongTimeout{20000};
         // Renew the token and call v1/time this often while live (the session ends after 30 min idle).
         std::chrono::milliseconds keepAliveInterval{25 * 60 * 1000};
+        // false: someone else keeps the session alive (QuoteStreamPool does it once for all its streams).
+        bool keepSessionAlive = true;
     };
+
+    // Every request this stream makes (the port request's URL, the socket URL) stays shorter than this
+    // (IIS's default query limit is 2,048; questrade-api.md "Corrections").
+    static constexpr int kMaxUrlLength = 2000;
+    // Incoming size caps: a message (all its frames) and one frame.
+    static constexpr quint64 kMaxMessageBytes = 32 * 1024 * 1024;
+    static constexpr quint64 kMaxFrameBytes = 1024 * 1024;
 
     QuoteStream(QuestradeClient &client, QuestradeAuth &auth, Options options, QObject *parent = nullptr);
     ~QuoteStream() override;
@@ -77,13 +89,19 @@ public:
     State state() const { return m_state; }
     bool isLive() const { return m_state == State::Live; }
 
-    // Decides whether silence is a fault right now (true: a watched market is open). Default: always.
-    void setMarketOpenCheck(std::function<bool()> check) { m_marketOpen = std::move(check); }
-
     // Failures in a row since the last healthy stream (for tests and diagnostics).
     int failuresInRow() const { return m_failures; }
     // Sockets opened so far.
     int connectionAttempts() const { return m_attempts; }
+    // Pongs received so far (answers to the liveness pings).
+    int pongsReceived() const { return m_pongs; }
+    // The open socket's incoming size caps (0 without a socket).
+    quint64 maxAllowedIncomingMessageSize() const;
+    quint64 maxAllowedIncomingFrameSize() const;
+
+    // Renews the token early and makes a cheap v1/time call with it: a live socket alone does not keep
+    // Questrade's session alive (questrade-api.md §7).
+    static void keepSessionAlive(QuestradeClient &client, QuestradeAuth &auth, QObject *context);
 
     // The URL the socket opens for `ids`, given the api_server and the port (public for tests).
     static QUrl socketUrl(const QUrl &apiServer, quint16 port, const QList<qint64> &ids);
@@ -94,6 +112,8 @@ Q_SIGNALS:
     void quotesReceived(const QList<trailguard::BrokerQuote> &quotes);
     // A failed attempt or a dropped stream, in words for the log and the status bar.
     void faulted(const QString &reason);
+    // The ids do not fit one request (see the class comment): the stream stopped; split them.
+    void subscriptionTooLong();
 
 private:
     void connectNow();
@@ -101,16 +121,16 @@ private:
     void handleText(const QString &text);
     void handleQuotes(const QJsonObject &message);
     void fail(const QString &reason, bool notOffered = false);
+    void stopTooLong(const QString &reason);
     void closeSocket();
     void setState(State state);
-    void armSilenceWatchdog();
-    void checkSilence();
+    void becomeLive();
+    void ping();
     void keepAlive();
 
     QuestradeClient &m_client;
     QuestradeAuth &m_auth;
     Options m_options;
-    std::function<bool()> m_marketOpen;
 
     QList<qint64> m_ids;
     bool m_running = false;
@@ -118,16 +138,19 @@ private:
     quint64 m_generation = 0; // bumped by every new attempt and by stop(): stale callbacks are ignored
     QPointer<QObject> m_attemptContext;
     QWebSocket *m_socket = nullptr;
-    QByteArray m_sentToken; // the token this socket authenticated with
+    QByteArray m_sentToken;   // the token this socket authenticated with
+    bool m_tokenSent = false; // the handshake is over and the token went out
     bool m_authenticated = false;
     bool m_receivedQuotes = false; // on this socket, after {"success"}
     int m_failures = 0;
     int m_attempts = 0;
+    int m_pongs = 0;
     QHash<qint64, QJsonObject> m_records; // last known fields of every streamed symbol
 
     QTimer m_retryTimer;
     QTimer m_authTimer;
-    QTimer m_silenceTimer;
+    QTimer m_pingTimer;
+    QTimer m_pongDeadline; // runs from a ping until its pong
     QTimer m_keepAliveTimer;
 };
 

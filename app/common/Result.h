@@ -31,6 +31,7 @@ enum class ErrorCode {
     RateLimited,
     ServerError,     // 5xx or Questrade back-end codes 1007-1011, 1021
     RequestRejected, // other 4xx
+    RequestTooLong,  // 413/414 or Questrade's 1003/1005: the same request split in parts would pass
     MalformedResponse,
     SymbolNotFound,
     AccountNotFound,   // 1018: the account number is unknown (closed, or of another login)

@@ -40,6 +40,9 @@ namespace {
 
 constexpr int kDefaultAccessLifetimeSeconds = 1800;
 constexpr qsizetype kMaxRecordedRequests = 100000;
+// A stream-port request with a longer query is answered 414 (as FakeQuoteStreamServer does a long socket
+// URL).
+constexpr qsizetype kMaxStreamQueryLength = 2000;
 
 namespace endpoints = FakeQuestradeEndpoints;
 
@@ -166,7 +169,7 @@ public:
     // streaming: the WebSocket side, created in the constructor, listening from listen() on
     FakeQuoteStreamServer *stream = nullptr; // a child of the server, so moveToThread takes it along
     bool streamingOffered = true;
-    http::Response streamPort(const endpoints::Params &params) const;
+    http::Response streamPort(const endpoints::Params &params, const QString &rawQuery) const;
 
     // Last, so it goes first: no answer is delivered into a half-destroyed server.
     LoopbackHttpServer http;
@@ -317,7 +320,7 @@ http::Response FakeQuestradeServer::Private::apiEndpoint(const http::Request &re
         case Route::QuoteById:
             if (match.route == Route::Quotes &&
                 params.value(QStringLiteral("stream")) == QLatin1String("true")) {
-                response = streamPort(params);
+                response = streamPort(params, record.query);
                 break;
             }
             response = endpoints::quotes(market, match, params, maxIdsPerQuoteCall, unknownQuoteIdsAnswer404,
@@ -352,8 +355,12 @@ http::Response FakeQuestradeServer::Private::apiEndpoint(const http::Request &re
     return response;
 }
 
-http::Response FakeQuestradeServer::Private::streamPort(const endpoints::Params &params) const
+http::Response FakeQuestradeServer::Private::streamPort(const endpoints::Params &params,
+                                                        const QString &rawQuery) const
 {
+    // A front end with IIS's limits refuses a long query before Questrade sees it: a bare 414, no JSON.
+    if (rawQuery.size() > kMaxStreamQueryLength)
+        return endpoints::loginError(414);
     const QString ids = params.value(QStringLiteral("ids"));
     if (ids.isEmpty())
         return endpoints::apiError(400, 1004);

@@ -150,7 +150,8 @@ public:
     // --- streaming (questrade-api.md §7) ---------------------------------------------------------
     // markets/quotes?ids=...&stream=true&mode=WebSocket answers {"streamPort": N} (a market-data call) for
     // the WebSocket server on 127.0.0.1 that streamServer() runs, with its fault switches. setQuote and
-    // setPrice push to its subscribers. mode=RawSocket, or setStreamingOffered(false): 400/1002.
+    // setPrice push to its subscribers. mode=RawSocket, or setStreamingOffered(false): 400/1002. A query
+    // longer than 2,000 characters: 414 with a bare text body (a front end's answer, not Questrade's JSON).
     FakeQuoteStreamServer *streamServer() const;
     void setStreamingOffered(bool offered);
 

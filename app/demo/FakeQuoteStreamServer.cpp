@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -15,6 +17,11 @@
 // * Only the first frame is read as the token; later frames are ignored. A refused token closes with 1008.
 // * Several sockets may be open at once (the real server may drop the older one; it is unconfirmed), and
 //   maxOpenConnections() lets a test check that a client keeps only one.
+// * The opening handshake is screened before QWebSocketServer sees it: a request line whose URL (ws://,
+//   host, port and request-target) is longer than kMaxUrlLength is answered 414, one over the connection
+//   limit 503, as a front end with IIS's limits would.
+// * An unresponsive socket has its TCP connection's signals blocked: QWebSocket reads nothing, so it
+//   neither answers pings nor notices a close, exactly like a peer that vanished.
 // * In partial mode a push carries symbolId plus only the fields that differ from the last record sent
 //   to that socket; the snapshot after {"success"} is always full.
 
@@ -22,6 +29,8 @@ namespace trailguard {
 
 namespace {
 constexpr auto kPolicyViolation = QWebSocketProtocol::CloseCodePolicyViolated;
+// A request line longer than this without its end is refused at once (414).
+constexpr qsizetype kMaxRequestLineBytes = 16 * 1024;
 
 std::optional<QList<qint64>> parseIds(const QString &text)
 {
@@ -44,9 +53,11 @@ FakeQuoteStreamServer::FakeQuoteStreamServer(TokenCheck checkToken, QuoteSource 
     : QObject(parent)
     , m_checkToken(std::move(checkToken))
     , m_quotes(std::move(quotes))
+    , m_tcpServer(new QTcpServer(this))
     , m_server(
           new QWebSocketServer(QStringLiteral("FakeQuestradeStream"), QWebSocketServer::NonSecureMode, this))
 {
+    connect(m_tcpServer, &QTcpServer::newConnection, this, &FakeQuoteStreamServer::acceptTcp);
     connect(m_server, &QWebSocketServer::newConnection, this, &FakeQuoteStreamServer::accept);
 }
 
@@ -63,12 +74,62 @@ FakeQuoteStreamServer::~FakeQuoteStreamServer()
 
 bool FakeQuoteStreamServer::listen(quint16 port)
 {
-    return m_server->listen(QHostAddress::LocalHost, port);
+    return m_tcpServer->listen(QHostAddress::LocalHost, port);
 }
 
 quint16 FakeQuoteStreamServer::port() const
 {
-    return m_server->serverPort();
+    return m_tcpServer->serverPort();
+}
+
+void FakeQuoteStreamServer::acceptTcp()
+{
+    while (QTcpSocket *tcp = m_tcpServer->nextPendingConnection()) {
+        ++m_handshaking;
+        connect(tcp, &QTcpSocket::readyRead, this, [this, tcp] { screenHandshake(tcp); });
+        connect(tcp, &QTcpSocket::disconnected, this, [this, tcp] {
+            if (disconnect(tcp, &QTcpSocket::readyRead, this, nullptr))
+                --m_handshaking; // gone before its request line was read
+            tcp->deleteLater();
+        });
+        connect(tcp, &QObject::destroyed, this, [this, tcp] { m_handedOver.removeOne(tcp); });
+        if (tcp->canReadLine())
+            screenHandshake(tcp);
+    }
+}
+
+void FakeQuoteStreamServer::screenHandshake(QTcpSocket *tcp)
+{
+    const QByteArray head = tcp->peek(kMaxRequestLineBytes);
+    const qsizetype end = head.indexOf("\r\n");
+    if (end < 0 && head.size() < kMaxRequestLineBytes)
+        return; // the request line is not complete yet
+    disconnect(tcp, &QTcpSocket::readyRead, this, nullptr);
+    --m_handshaking;
+    const QList<QByteArray> parts = head.left(end < 0 ? head.size() : end).split(' ');
+    const QByteArray target = parts.size() == 3 ? parts.at(1) : head;
+    const int urlLength = int(QStringLiteral("ws://127.0.0.1:%1").arg(port()).size() + target.size());
+    m_urlLengths.append(urlLength);
+    if (end < 0 || urlLength > kMaxUrlLength) {
+        qCDebug(lcDemo) << "Stream: refused a socket URL of" << urlLength << "characters (414)";
+        refuseHandshake(tcp, QByteArrayLiteral("414 URI Too Long"));
+        return;
+    }
+    if (m_maxConnections > 0 && m_clients.size() + m_handedOver.size() >= m_maxConnections) {
+        qCDebug(lcDemo) << "Stream: refused a socket over the limit of" << m_maxConnections << "(503)";
+        refuseHandshake(tcp, QByteArrayLiteral("503 Service Unavailable"));
+        return;
+    }
+    disconnect(tcp, &QTcpSocket::disconnected, this, nullptr); // the WebSocket owns it from now on
+    m_handedOver.append(tcp);
+    m_server->handleConnection(tcp);
+}
+
+void FakeQuoteStreamServer::refuseHandshake(QTcpSocket *tcp, const QByteArray &statusLine)
+{
+    ++m_handshakesRefused;
+    tcp->write("HTTP/1.1 " + statusLine + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    tcp->disconnectFromHost();
 }
 
 void FakeQuoteStreamServer::accept()
@@ -76,10 +137,19 @@ void FakeQuoteStreamServer::accept()
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
         ++m_accepted;
         socket->setParent(this);
+        // The TCP connection under it: the one handed over from the same client port.
+        QTcpSocket *tcp = nullptr;
+        for (QTcpSocket *candidate : std::as_const(m_handedOver)) {
+            if (candidate->peerPort() == socket->peerPort()) {
+                tcp = candidate;
+                break;
+            }
+        }
+        m_handedOver.removeOne(tcp);
         const QUrl url = socket->requestUrl();
         const QUrlQuery query(url);
         const auto ids = parseIds(query.queryItemValue(QStringLiteral("ids")));
-        m_clients.insert(socket, Client{ids.value_or(QList<qint64>()), false});
+        m_clients.insert(socket, Client{ids.value_or(QList<qint64>()), false, false, tcp});
         m_maxOpen = std::max(m_maxOpen, int(m_clients.size()));
         connect(socket, &QWebSocket::disconnected, this, [this, socket] { forget(socket); });
         if (url.path() != QLatin1String("/v1/markets/quotes") ||
@@ -157,7 +227,7 @@ void FakeQuoteStreamServer::publish(qint64 symbolId)
     if (m_silent)
         return;
     for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
-        if (it->authenticated && it->ids.contains(symbolId))
+        if (it->authenticated && !it->unresponsive && it->ids.contains(symbolId))
             sendQuotes(it.key(), {symbolId}, m_partial);
     }
 }
@@ -174,8 +244,12 @@ void FakeQuoteStreamServer::forget(QWebSocket *socket)
 void FakeQuoteStreamServer::dropAllConnections()
 {
     const QList<QWebSocket *> sockets = m_clients.keys();
-    for (QWebSocket *socket : sockets)
+    for (QWebSocket *socket : sockets) {
+        const bool unresponsive = m_clients.value(socket).unresponsive;
         socket->abort();
+        if (unresponsive)
+            forget(socket); // its disconnected() is blocked with the rest of its signals
+    }
 }
 
 void FakeQuoteStreamServer::setRefuseTokens(bool refuse)
@@ -196,6 +270,36 @@ void FakeQuoteStreamServer::setPartialRecords(bool partial)
 void FakeQuoteStreamServer::setAuthenticationDelay(int milliseconds)
 {
     m_authDelayMs = std::max(0, milliseconds);
+}
+
+void FakeQuoteStreamServer::setUnresponsive(bool unresponsive)
+{
+    QList<QWebSocket *> closedMeanwhile;
+    for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
+        if (it->unresponsive == unresponsive || !it->tcp)
+            continue;
+        it->unresponsive = unresponsive;
+        it->tcp->blockSignals(unresponsive);
+        if (!unresponsive && it->tcp->state() != QAbstractSocket::ConnectedState)
+            closedMeanwhile.append(it.key());
+    }
+    for (QWebSocket *socket : std::as_const(closedMeanwhile))
+        forget(socket);
+}
+
+void FakeQuoteStreamServer::setMaxConnections(int maximum)
+{
+    m_maxConnections = std::max(0, maximum);
+}
+
+int FakeQuoteStreamServer::handshakesRefused() const
+{
+    return m_handshakesRefused;
+}
+
+QList<int> FakeQuoteStreamServer::urlLengths() const
+{
+    return m_urlLengths;
 }
 
 int FakeQuoteStreamServer::openConnections() const

@@ -5,6 +5,8 @@
 #include "monitor/MonitorLogging.h"
 #include "watchlist/WatchlistService.h"
 
+#include <QLocale>
+
 namespace trailguard {
 
 StreamSession::StreamSession(BrokerSession &session, WatchlistService &watchlist, const Clock &clock,
@@ -14,11 +16,12 @@ StreamSession::StreamSession(BrokerSession &session, WatchlistService &watchlist
     , m_watchlist(watchlist)
     , m_clock(clock)
     , m_options(options)
-    , m_stream(std::make_unique<QuoteStream>(session.client(), session.auth(), options.stream))
+    , m_streams(std::make_unique<QuoteStreamPool>(session.client(), session.auth(), options.streams))
 {
-    m_stream->setMarketOpenCheck([this] { return anyMarketOpen(); });
-    connect(m_stream.get(), &QuoteStream::quotesReceived, this, &StreamSession::applyStreamedQuotes);
-    connect(m_stream.get(), &QuoteStream::stateChanged, this, &StreamSession::updateMode);
+    connect(m_streams.get(), &QuoteStreamPool::quotesReceived, this, &StreamSession::applyStreamedQuotes);
+    m_modeTimer.setSingleShot(true);
+    connect(&m_modeTimer, &QTimer::timeout, this, &StreamSession::updateMode);
+    connect(m_streams.get(), &QuoteStreamPool::stateChanged, this, [this] { m_modeTimer.start(0); });
 
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] { refreshIds(true); });
@@ -36,8 +39,8 @@ StreamSession::StreamSession(BrokerSession &session, WatchlistService &watchlist
 
 StreamSession::~StreamSession()
 {
-    disconnect(m_stream.get(), nullptr, this, nullptr); // shutting down is no change of mode to announce
-    m_stream->stop();
+    disconnect(m_streams.get(), nullptr, this, nullptr); // shutting down is no change of mode to announce
+    m_streams->stop();
 }
 
 void StreamSession::start()
@@ -61,13 +64,28 @@ void StreamSession::stop()
         return;
     m_enabled = false;
     m_periodicRefresh.stop();
-    m_stream->stop();
+    m_streams->stop();
     updateMode();
 }
 
-void StreamSession::setMarketOpenCheck(std::function<bool()> check)
+QString StreamSession::describeFeed() const
 {
-    m_stream->setMarketOpenCheck(std::move(check));
+    const QLocale locale;
+    switch (m_mode) {
+    case QuoteFeedMode::Streaming:
+        return m_streamed == 1 ? tr("Streaming 1 ticker")
+                               : tr("Streaming %1 tickers").arg(locale.toString(m_streamed));
+    case QuoteFeedMode::PartlyStreaming:
+        return tr("Streaming %1 of %2 tickers; %3 on polling",
+                  "Streaming 800 of 1,000 tickers; 200 on polling")
+            .arg(locale.toString(m_streamed), locale.toString(m_subscribed),
+                 locale.toString(m_subscribed - m_streamed));
+    case QuoteFeedMode::Connecting:
+        return tr("Connecting the stream; polling meanwhile");
+    case QuoteFeedMode::Polling:
+        break;
+    }
+    return tr("Polling");
 }
 
 QString StreamSession::logName(QuoteFeedMode mode)
@@ -75,6 +93,8 @@ QString StreamSession::logName(QuoteFeedMode mode)
     switch (mode) {
     case QuoteFeedMode::Streaming:
         return QStringLiteral("streaming");
+    case QuoteFeedMode::PartlyStreaming:
+        return QStringLiteral("partly streaming (polling the rest)");
     case QuoteFeedMode::Connecting:
         return QStringLiteral("connecting the stream (polling meanwhile)");
     case QuoteFeedMode::Polling:
@@ -94,47 +114,79 @@ void StreamSession::updateRunning()
 {
     const ConnectionState state = m_session.auth().state();
     const bool usable = state == ConnectionState::Connected || state == ConnectionState::Offline;
-    if (m_enabled && usable && !m_stream->isRunning())
-        m_stream->start();
+    if (m_enabled && usable && !m_streams->isRunning())
+        m_streams->start();
     else if ((!m_enabled || state == ConnectionState::NotConfigured ||
               state == ConnectionState::Disconnected) &&
-             m_stream->isRunning())
-        m_stream->stop();
+             m_streams->isRunning())
+        m_streams->stop();
 }
 
 void StreamSession::updateMode()
 {
+    m_modeTimer.stop();
+    const int subscribed = m_enabled ? m_streams->symbolCount() : 0;
+    const int streamed = m_enabled ? m_streams->liveSymbolCount() : 0;
     QuoteFeedMode mode = QuoteFeedMode::Polling;
-    if (m_enabled && m_stream->state() == QuoteStream::State::Live)
+    if (subscribed > 0 && streamed == subscribed)
         mode = QuoteFeedMode::Streaming;
-    else if (m_enabled && m_stream->state() == QuoteStream::State::Connecting)
+    else if (streamed > 0)
+        mode = QuoteFeedMode::PartlyStreaming;
+    else if (m_enabled && m_streams->anyConnecting())
         mode = QuoteFeedMode::Connecting;
-    if (mode == m_mode)
+    const bool coverageChanged = subscribed != m_subscribed || streamed != m_streamed;
+    m_subscribed = subscribed;
+    m_streamed = streamed;
+    if (mode == m_mode) {
+        if (coverageChanged && mode == QuoteFeedMode::PartlyStreaming)
+            logMode();
+        if (coverageChanged)
+            Q_EMIT this->coverageChanged(streamed, subscribed);
         return;
+    }
     const bool wasStreaming = m_mode == QuoteFeedMode::Streaming;
     m_mode = mode;
     Monitor &monitor = m_session.monitor();
-    if (mode == QuoteFeedMode::Streaming) {
-        monitor.setStreamingBackupInterval(m_options.backupPollInterval);
-        qCInfo(lcMonitor).noquote()
-            << QStringLiteral("Quote mode: streaming (real-time); polling every %1 s "
-                              "as a backup")
-                   .arg(std::max(monitor.interval(), m_options.backupPollInterval).count());
-    } else {
-        monitor.setStreamingBackupInterval(std::chrono::seconds(0));
-        if (mode == QuoteFeedMode::Polling)
-            qCInfo(lcMonitor).noquote()
-                << QStringLiteral("Quote mode: polling every %1 s").arg(monitor.interval().count());
-        else
-            qCInfo(lcMonitor).noquote()
-                << QStringLiteral("Quote mode: connecting the stream; polling every %1 s "
-                                  "meanwhile")
-                       .arg(monitor.interval().count());
-        // The stream went down: check now, so nothing that happened since is missed.
-        if (wasStreaming && monitor.isActive())
-            monitor.checkNow();
-    }
+    // Polling only backs the stream up while every ticker streams; otherwise the normal interval.
+    monitor.setStreamingBackupInterval(mode == QuoteFeedMode::Streaming ? m_options.backupPollInterval
+                                                                        : std::chrono::seconds(0));
+    logMode();
+    // A stream went down: check now, so nothing that happened since is missed.
+    if (wasStreaming && monitor.isActive())
+        monitor.checkNow();
     Q_EMIT modeChanged(mode);
+    if (coverageChanged)
+        Q_EMIT this->coverageChanged(streamed, subscribed);
+}
+
+void StreamSession::logMode() const
+{
+    const Monitor &monitor = m_session.monitor();
+    QString line;
+    switch (m_mode) {
+    case QuoteFeedMode::Streaming:
+        line = QStringLiteral("Quote mode: streaming (real-time, %1 tickers over %2 sockets); polling every "
+                              "%3 s as a backup")
+                   .arg(m_subscribed)
+                   .arg(m_streams->streams().size())
+                   .arg(std::max(monitor.interval(), m_options.backupPollInterval).count());
+        break;
+    case QuoteFeedMode::PartlyStreaming:
+        line = QStringLiteral("Quote mode: streaming %1 of %2 tickers; %3 on polling every %4 s")
+                   .arg(m_streamed)
+                   .arg(m_subscribed)
+                   .arg(m_subscribed - m_streamed)
+                   .arg(monitor.interval().count());
+        break;
+    case QuoteFeedMode::Connecting:
+        line = QStringLiteral("Quote mode: connecting the stream; polling every %1 s meanwhile")
+                   .arg(monitor.interval().count());
+        break;
+    case QuoteFeedMode::Polling:
+        line = QStringLiteral("Quote mode: polling every %1 s").arg(monitor.interval().count());
+        break;
+    }
+    qCInfo(lcMonitor).noquote() << line;
 }
 
 void StreamSession::refreshIds(bool resolveNewTickers)
@@ -152,7 +204,7 @@ void StreamSession::refreshIds(bool resolveNewTickers)
         else if (!stock.symbolId && !stock.symbolNotFound)
             unresolved.append(stock.ticker);
     }
-    m_stream->setSymbolIds(ids);
+    m_streams->setSymbolIds(ids);
     unresolved.sort();
     // New tickers need a look-up, which only a monitor cycle does: ask for one now rather than at the next
     // (slow) backup poll. Once per set of unresolved tickers, so a failing look-up does not loop.
@@ -162,32 +214,6 @@ void StreamSession::refreshIds(bool resolveNewTickers)
         m_unresolvedAsked = unresolved;
         monitor.checkNow();
     }
-}
-
-bool StreamSession::anyMarketOpen()
-{
-    // The monitor's market hours know which markets are watched; without them, today's sessions of any.
-    const MarketState state = m_session.monitor().marketState();
-    if (state.known)
-        return state.open;
-    const QDateTime now = m_clock.now();
-    if (m_sessionsDay != now.date() && !m_fetchingSessions) {
-        m_fetchingSessions = true;
-        m_session.client().fetchMarkets(this, [this, day = now.date()](Result<QList<MarketSession>> markets) {
-            m_fetchingSessions = false;
-            if (!markets.ok())
-                return; // unknown: silence stays a fault, as without market hours
-            m_sessions = markets.value();
-            m_sessionsDay = day;
-        });
-    }
-    if (m_sessionsDay != now.date() || m_sessions.isEmpty())
-        return true;
-    for (const MarketSession &market : std::as_const(m_sessions)) {
-        if (!market.start.isValid() || !market.end.isValid() || (market.start <= now && now < market.end))
-            return true;
-    }
-    return false;
 }
 
 } // namespace trailguard

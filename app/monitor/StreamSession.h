@@ -1,10 +1,9 @@
 #pragma once
 
 #include "broker/BrokerTypes.h"
-#include "broker/QuoteStream.h"
+#include "broker/QuoteStreamPool.h"
 #include "monitor/QuoteFeedMode.h"
 
-#include <QDate>
 #include <QList>
 #include <QObject>
 #include <QStringList>
@@ -19,21 +18,25 @@ class BrokerSession;
 class Clock;
 class WatchlistService;
 
-// Real-time quotes for the monitor: owns the one QuoteStream of the app, keeps it subscribed to the
-// watchlist's symbol ids, and feeds every streamed batch into Monitor::applyQuotes(…, QuoteOrigin::Stream),
-// the same engine, transaction and outbox as polling.
+// Real-time quotes for the monitor: owns the app's streams (a QuoteStreamPool: one socket per slice of
+// ids short enough for one request), keeps them subscribed to the watchlist's symbol ids, and feeds every
+// streamed batch into Monitor::applyQuotes(…, QuoteOrigin::Stream), the same engine, transaction and outbox
+// as polling.
 //
 // Polling policy (documented choice): while the stream is live, the monitor keeps polling, but only as a
 // backup every Options::backupPollInterval (15 min by default; "Check now" is never slowed). That backup
 // cycle also resolves tickers the stream cannot know yet. When the stream goes down, the monitor is put
 // back on its normal interval and checks at once, so the gap is covered; it polls until the stream is
-// live again. A ticker added while streaming triggers one check right away (its symbol is looked up),
+// live again. While only some of the streams are live (PartlyStreaming, e.g. the server refused another
+// socket), the monitor polls on its normal interval too, so the tickers of the others are checked; the log
+// and describeFeed() say how many stream ("Streaming 800 of 1,000 tickers; 200 on polling"). A ticker added
+// while streaming triggers one check right away (its symbol is looked up),
 // after which the stream resubscribes with the new id.
 class StreamSession : public QObject {
     Q_OBJECT
 public:
     struct Options {
-        QuoteStream::Options stream;
+        QuoteStreamPool::Options streams;
         std::chrono::seconds backupPollInterval{15 * 60};
         // How often the watchlist is re-read for edits made elsewhere (the CLI, another process).
         std::chrono::milliseconds watchlistRefreshInterval{15000};
@@ -50,39 +53,42 @@ public:
     bool isEnabled() const { return m_enabled; }
 
     QuoteFeedMode mode() const { return m_mode; }
-    QuoteStream &stream() { return *m_stream; }
-
-    // Replaces the default "is a watched market open?" check of the stream's silence watchdog (default: the
-    // monitor's market state when known, else today's regular sessions from v1/markets fetched once a day,
-    // else open).
-    void setMarketOpenCheck(std::function<bool()> check);
+    QuoteStreamPool &streams() { return *m_streams; }
+    // Symbol ids subscribed, and those whose stream is live now (the others are polled).
+    int subscribedCount() const { return m_subscribed; }
+    int streamedCount() const { return m_streamed; }
+    // The feed in words for the status bar and the tray, e.g. "Streaming 800 of 1,000 tickers; 200 on
+    // polling" (translated).
+    QString describeFeed() const;
 
     // "streaming", "polling", "connecting the stream" — for log lines (not translated).
     static QString logName(QuoteFeedMode mode);
 
 Q_SIGNALS:
     void modeChanged(trailguard::QuoteFeedMode mode);
+    // How many of the subscribed ids stream changed (also with the mode).
+    void coverageChanged(int streamed, int subscribed);
 
 private:
     void applyStreamedQuotes(const QList<BrokerQuote> &quotes);
     void updateRunning();
     void updateMode();
     void refreshIds(bool resolveNewTickers);
-    bool anyMarketOpen();
+    void logMode() const;
 
     BrokerSession &m_session;
     WatchlistService &m_watchlist;
     const Clock &m_clock;
     Options m_options;
-    std::unique_ptr<QuoteStream> m_stream;
+    std::unique_ptr<QuoteStreamPool> m_streams;
     bool m_enabled = false;
     QuoteFeedMode m_mode = QuoteFeedMode::Polling;
+    int m_subscribed = 0;
+    int m_streamed = 0;
+    QTimer m_modeTimer;            // coalesces the state changes of many streams into one update
     QStringList m_unresolvedAsked; // unresolved tickers a check was already asked for
     QTimer m_refreshTimer;         // coalesces watchlist signals
     QTimer m_periodicRefresh;
-    QList<MarketSession> m_sessions;
-    QDate m_sessionsDay; // the UTC day m_sessions were fetched for
-    bool m_fetchingSessions = false;
 };
 
 } // namespace trailguard

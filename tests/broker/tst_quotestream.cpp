@@ -38,8 +38,10 @@ private Q_SLOTS:
     void resubscribesWhenTheIdsChange();
     void refusedTokenBacksOffAndRecovers();
     void notOfferedMeansWaiting();
-    void silentStreamTripsTheWatchdog();
-    void silenceWhileMarketsAreClosedIsNoFault();
+    void silentStreamStaysConnected();
+    void deadConnectionIsFoundByPing();
+    void tooLongForTheServerStopsForASplit();
+    void capsIncomingMessages();
     void renewsTheTokenWhileStreaming();
 
 private:
@@ -101,7 +103,8 @@ QuoteStream::Options QuoteStreamTest::fastOptions()
     options.backoffMax = std::chrono::milliseconds(400);
     options.notOfferedDelay = std::chrono::milliseconds(60000);
     options.authTimeout = std::chrono::milliseconds(3000);
-    options.silenceTimeout = std::chrono::milliseconds(60000);
+    options.pingInterval = std::chrono::milliseconds(60000);
+    options.pongTimeout = std::chrono::milliseconds(60000);
     return options;
 }
 
@@ -278,42 +281,79 @@ void QuoteStreamTest::notOfferedMeansWaiting()
     QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 1);
 }
 
-void QuoteStreamTest::silentStreamTripsTheWatchdog()
+void QuoteStreamTest::silentStreamStaysConnected()
 {
+    // Thinly traded symbols: nothing at all arrives after {"success"}, but the connection answers pings.
     m_server->streamServer()->setSilent(true);
     QuoteStream::Options options = fastOptions();
-    options.silenceTimeout = std::chrono::milliseconds(300);
+    options.pingInterval = std::chrono::milliseconds(50);
+    options.pongTimeout = std::chrono::milliseconds(10000);
     auto stream = makeStream(options);
-    QSignalSpy faults(stream.get(), &QuoteStream::faulted);
-    QSignalSpy states(stream.get(), &QuoteStream::stateChanged);
-    stream->setSymbolIds({kFirst});
-    stream->start();
-    QTRY_VERIFY_WITH_TIMEOUT(faults.count() >= 1, kWaitMs);
-    QVERIFY2(faults.first().first().toString().contains(QStringLiteral("authenticated but sent nothing")),
-             qPrintable(faults.first().first().toString()));
-    // It was live (authenticated) before the watchdog took it down, and it tries again.
-    bool wasLive = false;
-    for (const QList<QVariant> &change : std::as_const(states))
-        wasLive = wasLive || change.first().value<QuoteStream::State>() == QuoteStream::State::Live;
-    QVERIFY(wasLive);
-    QTRY_VERIFY_WITH_TIMEOUT(m_server->streamServer()->connectionsAccepted() >= 2, kWaitMs);
-    QCOMPARE(m_received.batches, 0);
-}
-
-void QuoteStreamTest::silenceWhileMarketsAreClosedIsNoFault()
-{
-    m_server->streamServer()->setSilent(true);
-    QuoteStream::Options options = fastOptions();
-    options.silenceTimeout = std::chrono::milliseconds(100);
-    auto stream = makeStream(options);
-    stream->setMarketOpenCheck([] { return false; });
     QSignalSpy faults(stream.get(), &QuoteStream::faulted);
     stream->setSymbolIds({kFirst});
     stream->start();
     QTRY_COMPARE_WITH_TIMEOUT(stream->state(), QuoteStream::State::Live, kWaitMs);
-    QTest::qWait(600);
+    // Many ping intervals of silence later, still the same socket.
+    QTRY_VERIFY_WITH_TIMEOUT(stream->pongsReceived() >= 10, kWaitMs);
     QCOMPARE(faults.count(), 0);
     QCOMPARE(stream->state(), QuoteStream::State::Live);
+    QCOMPARE(m_server->streamServer()->connectionsAccepted(), 1);
+    QCOMPARE(m_received.batches, 0);
+}
+
+void QuoteStreamTest::deadConnectionIsFoundByPing()
+{
+    QuoteStream::Options options = fastOptions();
+    options.pingInterval = std::chrono::milliseconds(50);
+    options.pongTimeout = std::chrono::milliseconds(2000);
+    auto stream = makeStream(options);
+    QSignalSpy faults(stream.get(), &QuoteStream::faulted);
+    stream->setSymbolIds({kFirst});
+    stream->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_received.latest.contains(kFirst), kWaitMs);
+    FakeQuoteStreamServer &server = *m_server->streamServer();
+
+    // The connection goes dead without a close: only the unanswered pings tell.
+    server.setUnresponsive(true);
+    QTRY_VERIFY_WITH_TIMEOUT(faults.count() >= 1, kWaitMs);
+    QVERIFY2(faults.first().first().toString().contains(QStringLiteral("did not answer a ping")),
+             qPrintable(faults.first().first().toString()));
+    // A new socket takes over and streams.
+    QTRY_COMPARE_WITH_TIMEOUT(stream->state(), QuoteStream::State::Live, kWaitMs);
+    QCOMPARE(server.connectionsAccepted(), 2);
+    m_server->setPrice(kFirst, 96.0);
+    QTRY_COMPARE_WITH_TIMEOUT(*m_received.latest.value(kFirst).lastTradePrice, 96.0, kWaitMs);
+}
+
+void QuoteStreamTest::tooLongForTheServerStopsForASplit()
+{
+    // 300 seven-digit ids make a query of about 2,400 characters: the fake's front end answers 414.
+    QList<qint64> ids;
+    for (qint64 id = 2000001; id <= 2000300; ++id)
+        ids.append(id);
+    auto stream = makeStream();
+    QSignalSpy tooLong(stream.get(), &QuoteStream::subscriptionTooLong);
+    QSignalSpy faults(stream.get(), &QuoteStream::faulted);
+    stream->setSymbolIds(ids);
+    stream->start();
+    QTRY_COMPARE_WITH_TIMEOUT(tooLong.count(), 1, kWaitMs);
+    QCOMPARE(stream->state(), QuoteStream::State::Stopped);
+    QVERIFY(!stream->isRunning());
+    QCOMPARE(faults.count(), 0); // not retried as a fault: the list must be split
+    QCOMPARE(m_server->requests().constLast().status, 414);
+    QVERIFY(m_server->requests().constLast().query.size() > 2000);
+    QCOMPARE(m_server->streamServer()->connectionsAccepted(), 0);
+}
+
+void QuoteStreamTest::capsIncomingMessages()
+{
+    // The socket's caps are set before it opens (32 MiB a message, 1 MiB a frame).
+    auto stream = makeStream();
+    stream->setSymbolIds({kFirst});
+    stream->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stream->state(), QuoteStream::State::Live, kWaitMs);
+    QCOMPARE(stream->maxAllowedIncomingMessageSize(), QuoteStream::kMaxMessageBytes);
+    QCOMPARE(stream->maxAllowedIncomingFrameSize(), QuoteStream::kMaxFrameBytes);
 }
 
 void QuoteStreamTest::renewsTheTokenWhileStreaming()

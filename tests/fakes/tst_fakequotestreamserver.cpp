@@ -47,6 +47,9 @@ private Q_SLOTS:
     void invalidUrlIsClosed();
     void partialRecordsCarryOnlyChanges();
     void silentAndDropFaults();
+    void longRequestsAreRefused414();
+    void connectionLimitRefusesTheNextSocket();
+    void unresponsiveSocketAnswersNoPing();
 
 private:
     QByteArray accessToken();
@@ -208,6 +211,83 @@ void FakeQuoteStreamServerTest::silentAndDropFaults()
     server.dropAllConnections();
     QTRY_VERIFY_WITH_TIMEOUT(client.closed, kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, kWaitMs);
+}
+
+void FakeQuoteStreamServerTest::longRequestsAreRefused414()
+{
+    // 300 ids of seven digits: a query of about 2,430 characters.
+    QStringList texts;
+    for (int id = 2000001; id <= 2000300; ++id)
+        texts.append(QString::number(id));
+    const QString ids = texts.join(QLatin1Char(','));
+    const QByteArray token = accessToken();
+    QNetworkRequest request(QUrl(m_server->apiServer().toString() + QStringLiteral("v1/markets/quotes?ids=") +
+                                 ids + QStringLiteral("&stream=true&mode=WebSocket")));
+    request.setRawHeader("Authorization", "Bearer " + token);
+    std::unique_ptr<QNetworkReply> reply(m_network.get(request));
+    QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, kWaitMs));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 414);
+    QCOMPARE(m_server->requests().constLast().status, 414);
+
+    // The socket URL: the opening handshake is answered 414, no socket opens.
+    Client client;
+    QSignalSpy errors(&client.socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
+    client.socket.open(streamUrl(ids));
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), kWaitMs);
+    QVERIFY2(client.socket.errorString().contains(QStringLiteral("414")),
+             qPrintable(client.socket.errorString()));
+    QCOMPARE(m_server->streamServer()->handshakesRefused(), 1);
+    QCOMPARE(m_server->streamServer()->connectionsAccepted(), 0);
+    QVERIFY(m_server->streamServer()->urlLengths().constLast() > 2000);
+
+    // Just under the limit still opens.
+    Client shortClient;
+    shortClient.socket.open(streamUrl(texts.mid(0, 200).join(QLatin1Char(','))));
+    QTRY_COMPARE_WITH_TIMEOUT(shortClient.socket.state(), QAbstractSocket::ConnectedState, kWaitMs);
+    QVERIFY(m_server->streamServer()->urlLengths().constLast() < 2000);
+}
+
+void FakeQuoteStreamServerTest::connectionLimitRefusesTheNextSocket()
+{
+    FakeQuoteStreamServer &server = *m_server->streamServer();
+    server.setMaxConnections(1);
+    Client first;
+    first.socket.open(streamUrl(QStringLiteral("34658")));
+    QTRY_COMPARE_WITH_TIMEOUT(first.socket.state(), QAbstractSocket::ConnectedState, kWaitMs);
+    Client second;
+    QSignalSpy errors(&second.socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
+    second.socket.open(streamUrl(QStringLiteral("34658")));
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), kWaitMs);
+    QVERIFY2(second.socket.errorString().contains(QStringLiteral("503")),
+             qPrintable(second.socket.errorString()));
+    QCOMPARE(server.handshakesRefused(), 1);
+    QCOMPARE(server.openConnections(), 1);
+}
+
+void FakeQuoteStreamServerTest::unresponsiveSocketAnswersNoPing()
+{
+    FakeQuoteStreamServer &server = *m_server->streamServer();
+    Client client;
+    QSignalSpy pongs(&client.socket, &QWebSocket::pong);
+    client.socket.open(streamUrl(QStringLiteral("34658")));
+    QTRY_COMPARE_WITH_TIMEOUT(client.socket.state(), QAbstractSocket::ConnectedState, kWaitMs);
+    client.socket.sendTextMessage(QString::fromLatin1(accessToken()));
+    QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 2, kWaitMs);
+    client.socket.ping();
+    QTRY_COMPARE_WITH_TIMEOUT(pongs.count(), 1, kWaitMs);
+
+    server.setUnresponsive(true);
+    client.socket.ping();
+    m_server->setPrice(kId, 129.0);
+    QTest::qWait(300); // a loopback pong takes well under a millisecond
+    QCOMPARE(pongs.count(), 1);
+    QCOMPARE(client.messages.size(), 2);
+    QCOMPARE(client.socket.state(), QAbstractSocket::ConnectedState);
+
+    // Back to life: the ping read late is answered.
+    server.setUnresponsive(false);
+    client.socket.ping();
+    QTRY_VERIFY_WITH_TIMEOUT(pongs.count() >= 2, kWaitMs);
 }
 
 QTEST_GUILESS_MAIN(FakeQuoteStreamServerTest)

@@ -5,6 +5,7 @@
 #include "storage/StockRepository.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void noStreamForcesPolling();
     void onceNeverStreams();
     void fallsBackToPollingWhenNoStreamIsOffered();
+    void largeWatchlistSaysWhatIsNotStreamed();
 
 private:
     void startProcess(const QStringList &arguments);
@@ -179,6 +181,46 @@ void HeadlessStreamTest::fallsBackToPollingWhenNoStreamIsOffered()
     QTRY_VERIFY2_WITH_TIMEOUT(m_err.contains(QStringLiteral("Stop-loss breach: SHOP.TO 80.00")),
                               qPrintable(m_err), kWaitMs);
     QCOMPARE(m_server->streamServer()->connectionsAccepted(), 0);
+    stopProcess();
+}
+
+void HeadlessStreamTest::largeWatchlistSaysWhatIsNotStreamed()
+{
+    // 1,000 tickers, known symbol ids (no look-ups): several sockets, of which the server takes only two.
+    QDir().mkpath(m_dir->filePath(QStringLiteral("data")));
+    {
+        auto db = Database::open(m_dir->filePath(QStringLiteral("data/trailguard.sqlite")));
+        QVERIFY(db.ok());
+        StockRepository repository(db.value()->connection());
+        for (qint64 id = 3000001; id <= 3001000; ++id) {
+            const QString ticker = QStringLiteral("T%1.TO").arg(id);
+            m_server->addSymbol({ticker, id, QStringLiteral("CAD"), QStringLiteral("TSX"), ticker});
+            m_server->setPrice(id, 10.0);
+            StockState stock;
+            stock.ticker = ticker;
+            stock.symbolId = id;
+            stock.currency = QStringLiteral("CAD");
+            stock.listingExchange = QStringLiteral("TSX");
+            stock.ratio = 0.9;
+            stock.entry = 10.0;
+            stock.peak = 10.0;
+            stock.stop = 9.0;
+            stock.createdAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(repository.insert(stock).ok());
+        }
+    }
+    m_server->streamServer()->setMaxConnections(2);
+    startProcess({QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("3600")});
+    static const QRegularExpression partly(
+        QStringLiteral("Quote mode: streaming (\\d+) of 1000 tickers; (\\d+) on polling every 3600 s"));
+    QTRY_VERIFY2_WITH_TIMEOUT(partly.match(m_err).hasMatch(), qPrintable(m_err.right(3000)), kWaitMs);
+    const QRegularExpressionMatch match = partly.match(m_err);
+    QVERIFY(match.captured(1).toInt() > 0);
+    QCOMPARE(match.captured(1).toInt() + match.captured(2).toInt(), 1000);
+    QCOMPARE(m_server->streamServer()->authenticatedConnections(), 2);
+    QVERIFY(m_server->streamServer()->handshakesRefused() >= 1);
+    for (int length : m_server->streamServer()->urlLengths())
+        QVERIFY(length < 2000);
     stopProcess();
 }
 

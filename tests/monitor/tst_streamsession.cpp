@@ -10,8 +10,10 @@
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
+#include "storage/Transaction.h"
 #include "watchlist/WatchlistService.h"
 
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,13 +35,17 @@ private Q_SLOTS:
     void streamedBreachIsStoredOnceThroughTheOutbox();
     void fallsBackToPollingWhileDownAndBack();
     void resubscribesWhenTheWatchlistChanges();
-    void silentStreamFallsBackToPolling();
+    void silentStreamKeepsStreaming();
+    void deadStreamFallsBackToPolling();
     void stopMeansPollingOnly();
+    void thousandTickersStreamAndTheLastBreachArrivesByStream();
+    void refusedSocketLeavesItsTickersOnPolling();
 
 private:
     void startStreaming(StreamSession::Options options = fastOptions());
     static StreamSession::Options fastOptions();
     std::optional<StockState> stock(const QString &ticker) const;
+    QList<qint64> addManyTickers(int count); // listed on the fake, watched with a stop of 9.00
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FakeQuestradeServer> m_server;
@@ -120,10 +126,11 @@ void StreamSessionTest::cleanup()
 StreamSession::Options StreamSessionTest::fastOptions()
 {
     StreamSession::Options options;
-    options.stream.backoffBase = std::chrono::milliseconds(50);
-    options.stream.backoffMax = std::chrono::milliseconds(300);
-    options.stream.authTimeout = std::chrono::milliseconds(3000);
-    options.stream.silenceTimeout = std::chrono::milliseconds(60000);
+    options.streams.stream.backoffBase = std::chrono::milliseconds(50);
+    options.streams.stream.backoffMax = std::chrono::milliseconds(300);
+    options.streams.stream.authTimeout = std::chrono::milliseconds(5000);
+    options.streams.stream.pingInterval = std::chrono::milliseconds(60000);
+    options.streams.stream.pongTimeout = std::chrono::milliseconds(60000);
     options.watchlistRefreshInterval = std::chrono::milliseconds(200);
     return options;
 }
@@ -131,7 +138,6 @@ StreamSession::Options StreamSessionTest::fastOptions()
 void StreamSessionTest::startStreaming(StreamSession::Options options)
 {
     m_stream = std::make_unique<StreamSession>(*m_session, *m_watchlist, m_clock, options);
-    m_stream->setMarketOpenCheck([] { return true; });
     m_stream->start();
 }
 
@@ -139,6 +145,34 @@ std::optional<StockState> StreamSessionTest::stock(const QString &ticker) const
 {
     const auto found = m_stocks->find(ticker);
     return found.ok() ? found.value() : std::nullopt;
+}
+
+QList<qint64> StreamSessionTest::addManyTickers(int count)
+{
+    QList<qint64> ids;
+    Transaction transaction(m_db->connection());
+    for (int i = 0; i < count; ++i) {
+        const qint64 id = 3000001 + i; // seven digits, like Questrade's larger symbol ids
+        const QString ticker = QStringLiteral("T%1.TO").arg(id);
+        m_server->addSymbol({ticker, id, QStringLiteral("CAD"), QStringLiteral("TSX"), ticker});
+        m_server->setPrice(id, 10.0);
+        StockState stock;
+        stock.ticker = ticker;
+        stock.symbolId = id;
+        stock.currency = QStringLiteral("CAD");
+        stock.listingExchange = QStringLiteral("TSX");
+        stock.ratio = 0.9;
+        stock.entry = 10.0;
+        stock.peak = 10.0;
+        stock.stop = 9.0;
+        stock.createdAt = QDateTime::currentDateTimeUtc();
+        if (!m_stocks->insert(stock).ok())
+            return {};
+        ids.append(id);
+    }
+    if (!transaction.commit().ok())
+        return {};
+    return ids;
 }
 
 void StreamSessionTest::streamedBreachIsStoredOnceThroughTheOutbox()
@@ -223,25 +257,131 @@ void StreamSessionTest::resubscribesWhenTheWatchlistChanges()
     QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 1, kWaitMs);
 }
 
-void StreamSessionTest::silentStreamFallsBackToPolling()
+void StreamSessionTest::silentStreamKeepsStreaming()
 {
+    // Nothing trades: no quote at all after {"success"}, but the connection answers its pings.
     m_server->streamServer()->setSilent(true);
     StreamSession::Options options = fastOptions();
-    options.stream.silenceTimeout = std::chrono::milliseconds(400);
-    options.stream.backoffBase = std::chrono::milliseconds(2000);
-    options.stream.backoffMax = std::chrono::milliseconds(2000);
+    options.streams.stream.pingInterval = std::chrono::milliseconds(50);
+    options.streams.stream.pongTimeout = std::chrono::milliseconds(10000);
     startStreaming(options);
+    QTRY_COMPARE_WITH_TIMEOUT(m_stream->mode(), QuoteFeedMode::Streaming, kWaitMs);
     QSignalSpy modeChanges(m_stream.get(), &StreamSession::modeChanged);
-    QSignalSpy faults(&m_stream->stream(), &QuoteStream::faulted);
+    QuoteStream &stream = *m_stream->streams().streams().constFirst();
+    QTRY_VERIFY_WITH_TIMEOUT(stream.pongsReceived() >= 10, kWaitMs);
+    QCOMPARE(modeChanges.count(), 0);
+    QCOMPARE(m_stream->mode(), QuoteFeedMode::Streaming);
+    QCOMPARE(m_server->streamServer()->connectionsAccepted(), 1);
+}
+
+void StreamSessionTest::deadStreamFallsBackToPolling()
+{
+    StreamSession::Options options = fastOptions();
+    options.streams.stream.pingInterval = std::chrono::milliseconds(50);
+    options.streams.stream.pongTimeout = std::chrono::milliseconds(2000);
+    options.streams.stream.backoffBase = std::chrono::milliseconds(3000);
+    options.streams.stream.backoffMax = std::chrono::milliseconds(3000);
+    startStreaming(options);
+    QTRY_COMPARE_WITH_TIMEOUT(m_stream->mode(), QuoteFeedMode::Streaming, kWaitMs);
+    QSignalSpy modeChanges(m_stream.get(), &StreamSession::modeChanged);
+    QSignalSpy faults(&m_stream->streams(), &QuoteStreamPool::faulted);
+    m_server->clearRequests();
+
+    // The socket goes dead without closing: the missing pong takes it down, polling takes over at once.
+    m_server->streamServer()->setUnresponsive(true);
     QTRY_VERIFY_WITH_TIMEOUT(faults.count() >= 1, kWaitMs);
-    QCOMPARE(m_stream->mode(), QuoteFeedMode::Polling);
-    bool wasStreaming = false;
-    for (const QList<QVariant> &change : std::as_const(modeChanges))
-        wasStreaming = wasStreaming || change.first().value<QuoteFeedMode>() == QuoteFeedMode::Streaming;
-    QVERIFY(wasStreaming);
-    // Polling took over at once.
-    QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount(QStringLiteral("/v1/markets/quotes")) >= 2, kWaitMs);
+    QVERIFY2(faults.first().first().toString().contains(QStringLiteral("did not answer a ping")),
+             qPrintable(faults.first().first().toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(!modeChanges.isEmpty(), kWaitMs);
+    QVERIFY(modeChanges.first().first().value<QuoteFeedMode>() != QuoteFeedMode::Streaming);
     QCOMPARE(m_session->monitor().streamingBackupInterval(), std::chrono::seconds(0));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount(QStringLiteral("/v1/markets/quotes")) >= 1, kWaitMs);
+    // And a new socket streams again.
+    QTRY_COMPARE_WITH_TIMEOUT(m_stream->mode(), QuoteFeedMode::Streaming, kWaitMs);
+    QCOMPARE(m_server->streamServer()->connectionsAccepted(), 2);
+}
+
+void StreamSessionTest::thousandTickersStreamAndTheLastBreachArrivesByStream()
+{
+    const QList<qint64> ids = addManyTickers(1000);
+    QCOMPARE(ids.size(), 1000);
+    const QString lastTicker = QStringLiteral("T%1.TO").arg(ids.constLast());
+    QList<std::pair<QuoteOrigin, QuoteBatchReport>> applied;
+    QObject context; // the connection ends with this test function
+    connect(&m_session->monitor(), &Monitor::quotesApplied, &context,
+            [&applied](QuoteOrigin origin, const QuoteBatchReport &report) {
+                applied.append({origin, report});
+            });
+
+    startStreaming();
+    QTRY_COMPARE_WITH_TIMEOUT(m_stream->mode(), QuoteFeedMode::Streaming, kWaitMs);
+    QCOMPARE(m_stream->subscribedCount(), 1002);
+    QCOMPARE(m_stream->streamedCount(), 1002);
+
+    // Several sockets, every port request and socket URL under 2,000 characters.
+    FakeQuoteStreamServer &server = *m_server->streamServer();
+    QVERIFY2(server.authenticatedConnections() >= 5,
+             qPrintable(QString::number(server.authenticatedConnections())));
+    for (const FakeQuestradeServer::Request &request : m_server->requests())
+        QVERIFY2(request.query.size() < 2000 && request.status != 414, qPrintable(request.query.left(60)));
+    QVERIFY(!server.urlLengths().isEmpty());
+    for (int length : server.urlLengths())
+        QVERIFY2(length < 2000, qPrintable(QString::number(length)));
+
+    // The last ticker falls below its stop: the breach comes from the stream.
+    QSignalSpy breaches(&m_session->monitor(), &Monitor::breachDetected);
+    applied.clear();
+    m_server->setPrice(ids.constLast(), 8.5);
+    QTRY_COMPARE_WITH_TIMEOUT(breaches.count(), 1, kWaitMs);
+    QCOMPARE(breaches.first().first().value<Breach>().ticker, lastTicker);
+    bool byStream = false;
+    for (const auto &[origin, report] : std::as_const(applied)) {
+        if (!report.breaches.isEmpty())
+            byStream = origin == QuoteOrigin::Stream && report.breaches.constFirst().ticker == lastTicker;
+    }
+    QVERIFY(byStream);
+}
+
+void StreamSessionTest::refusedSocketLeavesItsTickersOnPolling()
+{
+    const QList<qint64> ids = addManyTickers(1000);
+    QCOMPARE(ids.size(), 1000);
+    FakeQuoteStreamServer &server = *m_server->streamServer();
+    server.setMaxConnections(2);
+    startStreaming();
+    QTRY_COMPARE_WITH_TIMEOUT(m_stream->mode(), QuoteFeedMode::PartlyStreaming, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(server.authenticatedConnections(), 2, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(server.handshakesRefused() >= 1, kWaitMs);
+    const int streamed = m_stream->streamedCount();
+    QVERIFY(streamed > 0 && streamed < 1002);
+    QCOMPARE(m_stream->subscribedCount(), 1002);
+    // Visibly: the words for the status bar and the tray, and the monitor back on its normal interval.
+    QCOMPARE(m_stream->describeFeed(), QStringLiteral("Streaming %1 of %2 tickers; %3 on polling")
+                                           .arg(QLocale().toString(streamed), QLocale().toString(1002),
+                                                QLocale().toString(1002 - streamed)));
+    QCOMPARE(m_session->monitor().streamingBackupInterval(), std::chrono::seconds(0));
+
+    // A ticker of a refused slice falls: polling catches it.
+    qint64 polledId = 0;
+    for (const QuoteStream *stream : m_stream->streams().streams()) {
+        if (!stream->isLive()) {
+            polledId = stream->symbolIds().constLast();
+            break;
+        }
+    }
+    QVERIFY(polledId > 0);
+    QList<QuoteOrigin> breachOrigins;
+    QObject context; // the connection ends with this test function
+    connect(&m_session->monitor(), &Monitor::quotesApplied, &context,
+            [&breachOrigins](QuoteOrigin origin, const QuoteBatchReport &report) {
+                if (!report.breaches.isEmpty())
+                    breachOrigins.append(origin);
+            });
+    m_server->setPrice(polledId, 8.0);
+    m_session->monitor().checkNow();
+    QTRY_COMPARE_WITH_TIMEOUT(breachOrigins.size(), 1, kWaitMs);
+    QCOMPARE(breachOrigins.constFirst(), QuoteOrigin::Poll);
+    QCOMPARE(*stock(QStringLiteral("T%1.TO").arg(polledId))->lastPrice, 8.0);
 }
 
 void StreamSessionTest::stopMeansPollingOnly()

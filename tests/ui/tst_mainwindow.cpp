@@ -629,6 +629,26 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>("nextCheckLabel")->isHidden());
     }
 
+    void partlyStreamingSaysHowManyTickersArePolled()
+    {
+        QVERIFY(showWindow());
+        m_window->setConnectionState(ConnectionState::Connected, QStringLiteral("Connected to Questrade."));
+        m_window->setStreamCoverage(800, 1000);
+        m_window->setQuoteFeedMode(QuoteFeedMode::PartlyStreaming);
+        const QString coverage =
+            QStringLiteral("streaming %1 of %2 tickers; %3 on polling")
+                .arg(QLocale().toString(800), QLocale().toString(1000), QLocale().toString(200));
+        QCOMPARE(child<QLabel>("quoteFeedLabel")->text(), QStringLiteral("Quotes: ") + coverage);
+        // The tray shows the same summary.
+        QVERIFY2(m_window->statusSummary().endsWith(QStringLiteral("; ") + coverage),
+                 qPrintable(m_window->statusSummary()));
+
+        m_window->setStreamCoverage(1000, 1000);
+        m_window->setQuoteFeedMode(QuoteFeedMode::Streaming);
+        QCOMPARE(child<QLabel>("quoteFeedLabel")->text(), QStringLiteral("Quotes: streaming live"));
+        QVERIFY(!m_window->statusSummary().contains(QStringLiteral("on polling")));
+    }
+
     void theDemoBannerShowsOnlyInDemoMode()
     {
         QVERIFY(showWindow());
