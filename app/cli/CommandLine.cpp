@@ -207,8 +207,8 @@ QString globalHelp(const GlobalOptions &options)
         {CommandLine::tr("Database"), databaseLocation(options)},
         {CommandLine::tr("Settings"), settingsFile},
         {QStringLiteral("STOP_LOSS"),
-         CommandLine::tr("The default stop ratio for new tickers, greater than 0 and "
-                         "less than 1; it overrides the settings.")},
+         CommandLine::tr("The default stop ratio for new tickers, from 0.01 to less "
+                         "than 1; it overrides the settings.")},
     });
 
     text += nl + CommandLine::tr("Exit status:") + nl;
