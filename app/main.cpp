@@ -32,7 +32,7 @@ void describeApplication()
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.trailguard.Trailguard"));
 }
 
-int runCommandLine(int argc, char *argv[])
+int runCommandLine(int argc, char *argv[], trailguard::SecretRedactor &redactor)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("trailguard"));
@@ -40,7 +40,7 @@ int runCommandLine(int argc, char *argv[])
     trailguard::Translations::install();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return trailguard::Cli::run(QCoreApplication::arguments(), out, err);
+    return trailguard::Cli::run(QCoreApplication::arguments(), out, err, &redactor);
 }
 
 int showStartupError(const QString &message)
@@ -145,6 +145,6 @@ int main(int argc, char *argv[])
     if (trailguard::Cli::wantsHeadless(arguments))
         return trailguard::Runners::runHeadless(argc, argv, redactor);
     if (!trailguard::Cli::wantsWindow(arguments))
-        return runCommandLine(argc, argv);
+        return runCommandLine(argc, argv, redactor);
     return runDesktop(argc, argv, redactor);
 }

@@ -437,7 +437,7 @@ bool WatchlistModel::setData(const QModelIndex &index, const QVariant &value, in
     bool isNumber = false;
     const double ratio = value.toDouble(&isNumber);
     if (!isNumber) {
-        Q_EMIT editFailed(tr("Enter the ratio as a number greater than 0 and less than 1, for example 0.9."));
+        Q_EMIT editFailed(tr("Enter the ratio as a number from 0.01 to less than 1, for example 0.9."));
         return false;
     }
     // On success the service announces the new state and updateStock() refreshes the row.

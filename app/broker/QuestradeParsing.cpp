@@ -362,11 +362,15 @@ Result<QList<BrokerPosition>> parsePositions(const QJsonObject &object)
             return malformed(Messages::tr("a position lacks a valid symbol or symbolId"));
         position.symbol = symbol.toString().trimmed();
         position.symbolId = *id;
+        // A null openQuantity is a closed position (questrade-api.md §6, corrections), not a broken answer.
         const QJsonValue quantity = json.value(key("openQuantity"));
-        if (!quantity.isDouble() || !std::isfinite(quantity.toDouble()))
+        if (quantity.isNull())
+            position.openQuantity = 0;
+        else if (!quantity.isDouble() || !std::isfinite(quantity.toDouble()))
             return malformed(
                 Messages::tr("the openQuantity of %1 is missing or not a number").arg(position.symbol));
-        position.openQuantity = quantity.toDouble();
+        else
+            position.openQuantity = quantity.toDouble();
         position.closedQuantity = readOptionalNumber(json, {"closedQuantity"});
         position.currentMarketValue = readOptionalNumber(json, {"currentMarketValue"});
         position.currentPrice = readOptionalNumber(json, {"currentPrice"});

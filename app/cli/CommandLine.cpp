@@ -1,6 +1,7 @@
 #include "cli/CommandLine.h"
 
 #include "cli/HistoryCommand.h"
+#include "cli/PositionsCommand.h"
 #include "cli/ReplayCommand.h"
 #include "cli/WatchCommand.h"
 #include "monitor/Monitor.h"
@@ -36,6 +37,7 @@ const Command kCommands[] = {
     {QLatin1String("watch"), &WatchCommand::summaries, &WatchCommand::run},
     {QLatin1String("replay"), &ReplayCommand::summaries, &ReplayCommand::run},
     {QLatin1String("history"), &HistoryCommand::summaries, &HistoryCommand::run},
+    {QLatin1String("positions"), &PositionsCommand::summaries, &PositionsCommand::run},
 };
 
 // Words that mean "no window" even without a command.
@@ -207,8 +209,8 @@ QString globalHelp(const GlobalOptions &options)
         {CommandLine::tr("Database"), databaseLocation(options)},
         {CommandLine::tr("Settings"), settingsFile},
         {QStringLiteral("STOP_LOSS"),
-         CommandLine::tr("The default stop ratio for new tickers, greater than 0 and "
-                         "less than 1; it overrides the settings.")},
+         CommandLine::tr("The default stop ratio for new tickers, from 0.01 to less "
+                         "than 1; it overrides the settings.")},
     });
 
     text += nl + CommandLine::tr("Exit status:") + nl;
@@ -216,7 +218,8 @@ QString globalHelp(const GlobalOptions &options)
         {QString::number(kExitSuccess), CommandLine::tr("Success.")},
         {QString::number(kExitFailure),
          CommandLine::tr("The operation failed: the ticker is already (or not) on the "
-                         "watchlist, a database error, or an invalid STOP_LOSS.")},
+                         "watchlist, a database error, an invalid STOP_LOSS, or (positions) not "
+                         "connected to Questrade or Questrade did not answer.")},
         {QString::number(kExitUsage),
          CommandLine::tr("The command line is wrong: an unknown option, or a missing or "
                          "invalid argument (ticker, ratio, price).")},
@@ -319,15 +322,16 @@ Result<GlobalOptions> parseWindowOptions(const QStringList &arguments)
     return options;
 }
 
-int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err, SecretRedactor *redactor)
 {
     quietCoreLogging();
     QCommandLineParser parser;
-    const Result<GlobalOptions> options = parseGlobal(parser, arguments);
+    Result<GlobalOptions> options = parseGlobal(parser, arguments);
     if (!options.ok()) {
         err << options.error().message << Qt::endl;
         return kExitUsage;
     }
+    options.value().redactor = redactor;
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
         out << globalHelp(options.value()) << Qt::flush;
         return kExitSuccess;

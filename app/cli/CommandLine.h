@@ -10,6 +10,10 @@
 
 #include <optional>
 
+namespace trailguard {
+class SecretRedactor;
+}
+
 namespace trailguard::Cli {
 
 // Options that come before any subcommand: `trailguard [--data-dir DIR] [subcommand ...]`.
@@ -23,6 +27,8 @@ struct GlobalOptions {
     bool demoIfNotConnected = false;
     std::optional<int> intervalSeconds; // --interval SECONDS, 5-3600
     bool noStream = false;              // --no-stream: poll even when Questrade offers streaming quotes
+    // Not an option: main's redactor, for commands that talk to Questrade (tokens never reach a log line).
+    SecretRedactor *redactor = nullptr;
 };
 
 // The process exit codes of every command.
@@ -43,8 +49,9 @@ Result<GlobalOptions> parseHeadlessOptions(const QStringList &arguments);
 Result<GlobalOptions> parseWindowOptions(const QStringList &arguments);
 
 // Runs a non-window invocation (--help, --version, `watch ...`). Normal output goes to `out`, errors to
-// `err`. Returns the process exit code: 0 success, 1 failure, 2 usage error.
-int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+// `err`; `redactor` (may be null) learns every token a command sees. Returns the process exit code:
+// 0 success, 1 failure, 2 usage error.
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err, SecretRedactor *redactor = nullptr);
 
 // Helpers shared by the commands.
 

@@ -253,7 +253,7 @@ QList<Action> actions()
              kNewline + tickerRule,
          {QCommandLineOption(
               QStringLiteral("ratio"),
-              WatchCommand::tr("Stop ratio, greater than 0 and less than 1 (0.9 keeps the stop 10% "
+              WatchCommand::tr("Stop ratio, from 0.01 to less than 1 (0.9 keeps the stop 10% "
                                "below the peak). Default: STOP_LOSS, else the default ratio in the "
                                "settings (0.9 unless changed)."),
               QStringLiteral("R")),

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QSet>
+#include <QStringList>
 #include <QTcpServer>
 #include <QUrl>
 
@@ -80,6 +81,10 @@ public:
         std::optional<double> totalCost;
         std::optional<bool> isRealTime;
         std::optional<bool> isUnderReorg;
+        // Fields sent as JSON null instead of their value or of being left out ("openQuantity",
+        // "currentMarketValue", "averageEntryPrice", "totalCost", ...): the real server does both
+        // (questrade-api.md §6, corrections).
+        QStringList nullFields;
     };
 
     struct Request {

@@ -246,6 +246,8 @@ QJsonObject position(const FakeQuestradeServer::Position &position)
         json.insert(QStringLiteral("isRealTime"), *position.isRealTime);
     if (position.isUnderReorg)
         json.insert(QStringLiteral("isUnderReorg"), *position.isUnderReorg);
+    for (const QString &field : position.nullFields)
+        json.insert(field, QJsonValue::Null);
     return json;
 }
 

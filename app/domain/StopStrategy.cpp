@@ -1,5 +1,7 @@
 #include "domain/StopStrategy.h"
 
+#include "domain/Ticker.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -44,10 +46,12 @@ std::optional<double> parseNumber(const QString &text)
 Result<double> parseRatio(const QString &spec, const QString &text)
 {
     const auto ratio = parseNumber(text);
-    if (!ratio || *ratio <= 0.0 || *ratio >= 1.0) {
-        return invalid(StrategyText::tr("\"%1\": the ratio R must be a number greater than 0 and less than 1 "
-                                        "(0.9 puts the stop 10% below), not \"%2\".")
-                           .arg(spec, text.trimmed()));
+    if (!ratio || !StopRatio::isValid(*ratio)) {
+        return invalid(StrategyText::tr("\"%1\": the ratio R must be a number from %2 to less than 1 "
+                                        "(0.9 puts the stop 10% below), not \"%3\".")
+                           .arg(spec)
+                           .arg(StopRatio::kMinimum)
+                           .arg(text.trimmed()));
     }
     return *ratio;
 }

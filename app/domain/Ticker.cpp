@@ -32,12 +32,18 @@ Result<QString> Ticker::normalize(const QString &input)
     return ticker;
 }
 
+bool StopRatio::isValid(double ratio)
+{
+    return std::isfinite(ratio) && ratio >= kMinimum && ratio < 1.0;
+}
+
 Result<double> StopRatio::validate(double ratio)
 {
-    if (!std::isfinite(ratio) || ratio <= 0.0 || ratio >= 1.0) {
+    if (!isValid(ratio)) {
         return Error{ErrorCode::InvalidRatio,
-                     Validation::tr("The stop ratio must be a number greater than 0 and less than 1 "
-                                    "(0.9 puts the stop 10% below the peak).")};
+                     Validation::tr("The stop ratio must be a number from %1 to less than 1 "
+                                    "(0.9 puts the stop 10% below the peak).")
+                         .arg(kMinimum)};
     }
     return ratio;
 }
@@ -47,11 +53,11 @@ Result<double> StopRatio::parse(const QString &text)
     bool ok = false;
     const double ratio = text.trimmed().toDouble(&ok);
     if (!ok) {
-        return Error{
-            ErrorCode::InvalidRatio,
-            Validation::tr("\"%1\" is not a stop ratio. Enter a number greater than 0 and less than 1, "
-                           "for example 0.9.")
-                .arg(text.trimmed())};
+        return Error{ErrorCode::InvalidRatio,
+                     Validation::tr("\"%1\" is not a stop ratio. Enter a number from %2 to less than 1, "
+                                    "for example 0.9.")
+                         .arg(text.trimmed())
+                         .arg(kMinimum)};
     }
     return validate(ratio);
 }

@@ -3,8 +3,13 @@
 #include "domain/Ticker.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
+
+Q_LOGGING_CATEGORY(lcSettings, "trailguard.settings")
 
 namespace trailguard {
 
@@ -13,21 +18,29 @@ class SettingsText {
     Q_DECLARE_TR_FUNCTIONS(SettingsText)
 };
 
+// The values a number read at runtime may take. The file can be edited by hand, so a value outside
+// the range is clamped where it is read (and reported), not only in the settings dialog.
+struct Range {
+    double minimum;
+    double maximum;
+};
+
 struct Key {
     const char *name;
     QVariant defaultValue;
+    std::optional<Range> range = std::nullopt;
 };
 
-// Every key Trailguard stores, with its default.
+// Every key Trailguard stores, with its default and, for numbers, the range the dialog allows.
 const Key kKeys[] = {
-    {"watchlist/defaultRatio", StopRatio::kDefault},
+    {"watchlist/defaultRatio", StopRatio::kDefault}, // checked by defaultRatio(): StopRatio's rule
     {"ui/mainWindowGeometry", QByteArray()},
     {"ui/mainWindowState", QByteArray()},
     {"ui/watchlistHeaderState", QByteArray()},
-    {"monitor/checkIntervalSeconds", 300},
+    {"monitor/checkIntervalSeconds", 300, Range{5, 3600}},
     // Market hours: scheduled checks only while a watched market is open, and this long after its close.
     {"monitor/marketHoursOnly", true},
-    {"monitor/closeGraceMinutes", 15},
+    {"monitor/closeGraceMinutes", 15, Range{0, 240}},
     // Extended-hours trades move stops too (off: stops follow the regular session's last trade).
     {"monitor/includeExtendedHours", false},
     {"alerts/repeatPolicy", QStringLiteral("daily")},
@@ -36,14 +49,14 @@ const Key kKeys[] = {
     {"alerts/tray/enabled", true},
     {"alerts/digest/enabled", false},
     {"alerts/digest/time", QStringLiteral("17:00")},
-    {"alerts/digest/withinPercent", 5.0},
+    {"alerts/digest/withinPercent", 5.0, Range{0.0, 50.0}},
     {"alerts/quiet/enabled", false},
     {"alerts/quiet/start", QStringLiteral("22:00")},
     {"alerts/quiet/end", QStringLiteral("07:00")},
     {"alerts/email/enabled", false},
     {"alerts/email/provider", QStringLiteral("gmail")},
     {"alerts/email/host", QString()},
-    {"alerts/email/port", 587},
+    {"alerts/email/port", 587, Range{1, 65535}},
     {"alerts/email/security", QStringLiteral("starttls")},
     {"alerts/email/user", QString()},
     {"alerts/email/from", QString()},
@@ -55,17 +68,31 @@ const Key kKeys[] = {
     // Real-time quotes over Questrade's stream (polling while it is down); --no-stream overrides it.
     {"quotes/useStreaming", true},
     // Price history: raw quotes older than this many days are folded into 5-minute candles.
-    {"history/rawQuoteDays", 30},
+    {"history/rawQuoteDays", 30, Range{1, 3650}},
 };
 
-QVariant defaultFor(const char *key)
+const Key &entryFor(const char *key)
 {
     for (const Key &entry : kKeys) {
         if (qstrcmp(entry.name, key) == 0)
-            return entry.defaultValue;
+            return entry;
     }
     Q_ASSERT_X(false, "Settings", "unknown key");
-    return {};
+    static const Key unknown{"", QVariant()};
+    return unknown;
+}
+
+// `stored` as a number of the default's type within `range`; nullopt when it is no number at all.
+std::optional<QVariant> numberWithin(const QVariant &stored, const QVariant &defaultValue, Range range)
+{
+    bool ok = false;
+    const double number = stored.toString().trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(number))
+        return std::nullopt;
+    const double clamped = std::clamp(number, range.minimum, range.maximum);
+    if (defaultValue.typeId() == QMetaType::Int)
+        return QVariant(int(std::lround(clamped)));
+    return QVariant(clamped);
 }
 
 const QString kStopLossVariable = QStringLiteral("STOP_LOSS");
@@ -90,7 +117,28 @@ std::unique_ptr<Settings> Settings::forFile(const QString &settingsFile, QProces
 
 QVariant Settings::value(const char *key) const
 {
-    return m_store->value(QLatin1String(key), defaultFor(key));
+    const Key &entry = entryFor(key);
+    const QVariant stored = m_store->value(QLatin1String(key));
+    if (!stored.isValid())
+        return entry.defaultValue;
+    if (!entry.range)
+        return stored;
+    const std::optional<QVariant> number = numberWithin(stored, entry.defaultValue, *entry.range);
+    const QVariant used = number.value_or(entry.defaultValue);
+    if (!number || used.toDouble() != stored.toString().trimmed().toDouble())
+        reportInvalid(key, stored.toString(), used.toString());
+    return used;
+}
+
+void Settings::reportInvalid(const char *key, const QString &stored, const QString &used) const
+{
+    // Once per key and value: accessors are read every cycle.
+    const QString report = QLatin1String(key) + QLatin1Char('=') + stored;
+    if (m_reported.contains(report))
+        return;
+    m_reported.insert(report);
+    qCWarning(lcSettings).noquote() << QStringLiteral("Invalid setting %1=\"%2\" in %3; using %4 instead")
+                                           .arg(QLatin1String(key), stored, m_store->fileName(), used);
 }
 
 void Settings::setValue(const char *key, const QVariant &value)
@@ -115,17 +163,21 @@ Result<double> Settings::defaultRatio() const
             return Error{
                 ErrorCode::InvalidSetting,
                 SettingsText::tr("The environment variable STOP_LOSS=\"%1\" is not a valid stop ratio. "
-                                 "Set it to a number greater than 0 and less than 1 (for example 0.9), "
+                                 "Set it to a number from 0.01 to less than 1 (for example 0.9), "
                                  "or unset it.")
                     .arg(text)};
         }
         return ratio;
     }
+    const QVariant stored = value("watchlist/defaultRatio");
     bool ok = false;
-    const double stored = value("watchlist/defaultRatio").toDouble(&ok);
-    if (!ok || !StopRatio::validate(stored).ok())
-        return StopRatio::kDefault; // a hand-edited, broken settings file falls back to the default
-    return stored;
+    const double ratio = stored.toString().trimmed().toDouble(&ok);
+    if (!ok || !StopRatio::isValid(ratio)) {
+        // A hand-edited, broken settings file falls back to the default, and says so.
+        reportInvalid("watchlist/defaultRatio", stored.toString(), QString::number(StopRatio::kDefault));
+        return StopRatio::kDefault;
+    }
+    return ratio;
 }
 
 Status Settings::setDefaultRatio(double ratio)
@@ -202,9 +254,12 @@ void Settings::setIncludeExtendedHours(bool include)
 
 std::chrono::seconds Settings::checkInterval() const
 {
-    bool ok = false;
-    const int seconds = value("monitor/checkIntervalSeconds").toInt(&ok);
-    return std::chrono::seconds(ok ? std::clamp(seconds, 5, 3600) : 300);
+    return std::chrono::seconds(value("monitor/checkIntervalSeconds").toInt()); // clamped by value()
+}
+
+std::chrono::minutes Settings::closeGraceMinutes() const
+{
+    return std::chrono::minutes(value("monitor/closeGraceMinutes").toInt()); // clamped by value()
 }
 
 void Settings::setCheckInterval(std::chrono::seconds interval)

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QSettings>
 
 #include <chrono>
@@ -39,7 +40,9 @@ public:
     void setWatchlistHeaderState(const QByteArray &state);
 
     // Plain (non-secret) values of other modules (alert channels, monitor), by key from the table in
-    // Settings.cpp. Secrets never go here: they live in the SecretStore.
+    // Settings.cpp. Secrets never go here: they live in the SecretStore. A number outside the key's range
+    // (the file may be edited by hand) is clamped, and one that is no number gets the default; either is
+    // logged once as a warning naming the key, the bad value and the value used.
     QVariant value(const char *key) const;
     void setValue(const char *key, const QVariant &value);
 
@@ -54,6 +57,8 @@ public:
     void setIncludeExtendedHours(bool include);
 
     std::chrono::seconds checkInterval() const;
+    // How long after a watched market's close scheduled checks go on (0-240 minutes).
+    std::chrono::minutes closeGraceMinutes() const;
     void setCheckInterval(std::chrono::seconds interval);
 
     void sync();
@@ -62,8 +67,11 @@ Q_SIGNALS:
     void changed(const QString &key);
 
 private:
+    void reportInvalid(const char *key, const QString &stored, const QString &used) const;
+
     std::unique_ptr<QSettings> m_store;
     QProcessEnvironment m_environment;
+    mutable QSet<QString> m_reported; // "key=value" already warned about
 };
 
 } // namespace trailguard

@@ -2,7 +2,6 @@
 
 #include "common/Logging.h"
 #include "storage/Migrations.h"
-#include "storage/Transaction.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -47,25 +46,55 @@ Result<int> readUserVersion(QSqlDatabase &db)
     return query.value(0).toInt();
 }
 
+// Applies `migration` unless another connection (another process) already did. The step runs under
+// SQLite's write lock, taken before the version is read (BEGIN IMMEDIATE): a second process upgrading the
+// same file at the same moment waits for the first (busy timeout) and then finds the step done, instead
+// of running it twice and failing on "duplicate column". True when this connection applied it.
+Result<bool> applyOnce(QSqlDatabase &db, const Migration &migration)
+{
+    if (auto begun = exec(db, QStringLiteral("BEGIN IMMEDIATE")); !begun.ok())
+        return begun.error();
+    const auto apply = [&]() -> Result<bool> {
+        const Result<int> current = readUserVersion(db);
+        if (!current.ok())
+            return current.error();
+        if (current.value() >= migration.version)
+            return false;
+        for (const QString &statement : migration.statements) {
+            if (auto status = exec(db, statement); !status.ok())
+                return status.error();
+        }
+        if (auto status = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
+            !status.ok())
+            return status.error();
+        return true;
+    };
+    const Result<bool> applied = apply();
+    if (!applied.ok()) {
+        static_cast<void>(exec(db, QStringLiteral("ROLLBACK"))); // the error to report is the one before
+        return applied;
+    }
+    if (auto committed = exec(db, QStringLiteral("COMMIT")); !committed.ok()) {
+        static_cast<void>(exec(db, QStringLiteral("ROLLBACK"))); // the error to report is the one before
+        return committed.error();
+    }
+    return applied;
+}
+
 Status migrate(QSqlDatabase &db, int fromVersion)
 {
     for (const Migration &migration : schemaMigrations()) {
         if (migration.version <= fromVersion)
-            continue;
-        const Status applied = inTransaction(db, [&]() -> Status {
-            for (const QString &statement : migration.statements) {
-                if (auto status = exec(db, statement); !status.ok())
-                    return status;
-            }
-            return exec(db, QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
-        });
+            continue; // read without the lock: a version only grows, so this step is surely done
+        const Result<bool> applied = applyOnce(db, migration);
         if (!applied.ok()) {
             return Error{ErrorCode::DatabaseOpen,
                          Storage::tr("Could not upgrade the database to version %1 (%2): %3")
                              .arg(migration.version)
                              .arg(migration.description, applied.error().message)};
         }
-        qCInfo(lcStorage) << "Database migrated to version" << migration.version << migration.description;
+        if (applied.value())
+            qCInfo(lcStorage) << "Database migrated to version" << migration.version << migration.description;
     }
     return success();
 }

@@ -160,6 +160,21 @@ private Q_SLOTS:
         QVERIFY(!parsed.value().at(1).currentMarketValue);
     }
 
+    void nullQuantityIsAClosedPosition()
+    {
+        // questrade-api.md §6 (corrections): openQuantity can be null; that position is closed (0), and the
+        // other positions of the answer are still read.
+        const auto parsed = QuestradeParsing::parsePositions(json(R"({"positions": [
+            {"symbol": "ENB.TO", "symbolId": 1, "openQuantity": null, "averageEntryPrice": null,
+             "totalCost": null},
+            {"symbol": "RY.TO", "symbolId": 2, "openQuantity": 5}]})"));
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed.value().size(), 2);
+        QCOMPARE(parsed.value().at(0).openQuantity, 0.0);
+        QVERIFY(!parsed.value().at(0).averageEntryPrice);
+        QCOMPARE(parsed.value().at(1).openQuantity, 5.0);
+    }
+
     void refusesPositionsMissingRequiredFields_data()
     {
         QTest::addColumn<QByteArray>("body");

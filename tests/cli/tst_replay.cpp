@@ -379,7 +379,7 @@ void ReplayCliTest::usageErrors_data()
     QTest::newRow("no --csv") << QStringList{QStringLiteral("replay")} << 2 << "Missing the price file";
     QTest::newRow("bad strategy") << QStringList{QStringLiteral("replay"), QStringLiteral("--csv"), file,
                                                  QStringLiteral("--strategy"), QStringLiteral("trailing:1.5")}
-                                  << 2 << "the ratio R must be a number greater than 0 and less than 1";
+                                  << 2 << "the ratio R must be a number from 0.01 to less than 1";
     QTest::newRow("unknown strategy") << QStringList{QStringLiteral("replay"), QStringLiteral("--csv"), file,
                                                      QStringLiteral("--strategy"), QStringLiteral("moon:1")}
                                       << 2 << "is not a known strategy";

@@ -8,7 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <latch>
 #include <stdexcept>
+#include <thread>
 
 using namespace trailguard;
 
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void connectionSettings();
     void migrationsAreConsecutive();
     void reopeningKeepsData();
+    void concurrentUpgradesBothSucceed();
     void refusesNewerDatabaseUntouched();
     void refusesAFileThatIsNotADatabase();
     void reportsAnUnwritableLocation();
@@ -114,6 +117,38 @@ void DatabaseTest::reopeningKeepsData()
     QVERIFY(again.ok());
     QCOMPARE(rowCount(again.value()->connection(), QStringLiteral("stocks")), 1);
     QCOMPARE(again.value()->schemaVersion(), Database::latestSchemaVersion());
+}
+
+void DatabaseTest::concurrentUpgradesBothSucceed()
+{
+    // Two connections (as two processes would) open the same fresh file at the same moment: the second
+    // waits for the first's upgrade and finds the schema current, instead of failing on "duplicate column"
+    // or "table already exists". Several rounds, released together, so the two really overlap.
+    constexpr int kRounds = 10;
+    for (int round = 0; round < kRounds; ++round) {
+        const QString file = m_dir->filePath(QStringLiteral("concurrent-%1.sqlite").arg(round));
+        std::latch start(2);
+        QString errors[2];
+        int versions[2] = {-1, -1};
+        const auto openOnce = [&](int which) {
+            start.arrive_and_wait();
+            auto db = Database::open(file);
+            if (!db.ok()) {
+                errors[which] = db.error().message;
+                return;
+            }
+            versions[which] = db.value()->schemaVersion();
+        };
+        std::thread first(openOnce, 0);
+        std::thread second(openOnce, 1);
+        first.join();
+        second.join();
+        for (int which = 0; which < 2; ++which) {
+            QVERIFY2(errors[which].isEmpty(),
+                     qPrintable(QStringLiteral("round %1: %2").arg(round).arg(errors[which])));
+            QCOMPARE(versions[which], Database::latestSchemaVersion());
+        }
+    }
 }
 
 void DatabaseTest::refusesNewerDatabaseUntouched()

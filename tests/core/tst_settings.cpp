@@ -1,6 +1,7 @@
 #include "settings/AppPaths.h"
 #include "settings/Settings.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -16,6 +17,9 @@ private Q_SLOTS:
     void storedRatioPersists();
     void refusesInvalidStoredRatio();
     void brokenFileFallsBackToDefault();
+    void runtimeNumbersAreClampedAndReported_data();
+    void runtimeNumbersAreClampedAndReported();
+    void tooSmallStoredRatioIsRefused();
     void windowStatePersistsAndSignals();
     void dataDirOptionHoldsEverything();
     void standardLocationFollowsXdg();
@@ -30,6 +34,7 @@ void SettingsTest::defaultRatioFromEnvironment_data()
     QTest::newRow("spaces") << " 0.8 " << true << 0.8;
     QTest::newRow("text") << "abc" << false << 0.0;
     QTest::newRow("one") << "1" << false << 0.0;
+    QTest::newRow("too small") << "0.001" << false << 0.0;
     QTest::newRow("nan") << "nan" << false << 0.0;
     QTest::newRow("empty") << "" << false << 0.0;
 }
@@ -88,7 +93,80 @@ void SettingsTest::brokenFileFallsBackToDefault()
     broken.write("[watchlist]\ndefaultRatio=7\n");
     broken.close();
     auto settings = Settings::forFile(file, QProcessEnvironment());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                           "Invalid setting watchlist/defaultRatio=\"7\" .*; using 0.9")));
     QCOMPARE(settings->defaultRatio().value(), 0.9);
+}
+
+void SettingsTest::runtimeNumbersAreClampedAndReported_data()
+{
+    QTest::addColumn<QByteArray>("section");
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QByteArray>("stored");
+    QTest::addColumn<QVariant>("expected");
+    QTest::addColumn<bool>("reported");
+    QTest::newRow("grace in range") << QByteArray("monitor") << QByteArray("closeGraceMinutes")
+                                    << QByteArray("30") << QVariant(30) << false;
+    QTest::newRow("grace negative") << QByteArray("monitor") << QByteArray("closeGraceMinutes")
+                                    << QByteArray("-5") << QVariant(0) << true;
+    QTest::newRow("grace huge") << QByteArray("monitor") << QByteArray("closeGraceMinutes")
+                                << QByteArray("100000") << QVariant(240) << true;
+    QTest::newRow("grace text") << QByteArray("monitor") << QByteArray("closeGraceMinutes")
+                                << QByteArray("soon") << QVariant(15) << true;
+    QTest::newRow("interval too short") << QByteArray("monitor") << QByteArray("checkIntervalSeconds")
+                                        << QByteArray("1") << QVariant(5) << true;
+    QTest::newRow("digest percent") << QByteArray("alerts") << QByteArray("digest\\withinPercent")
+                                    << QByteArray("500") << QVariant(50.0) << true;
+    QTest::newRow("port zero") << QByteArray("alerts") << QByteArray("email\\port") << QByteArray("0")
+                               << QVariant(1) << true;
+    QTest::newRow("raw days nan") << QByteArray("history") << QByteArray("rawQuoteDays") << QByteArray("nan")
+                                  << QVariant(30) << true;
+}
+
+void SettingsTest::runtimeNumbersAreClampedAndReported()
+{
+    QFETCH(QByteArray, section);
+    QFETCH(QByteArray, name);
+    QFETCH(QByteArray, stored);
+    QFETCH(QVariant, expected);
+    QFETCH(bool, reported);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("s.ini"));
+    QFile edited(file);
+    QVERIFY(edited.open(QIODevice::WriteOnly));
+    edited.write("[" + section + "]\n" + name + "=" + stored + "\n");
+    edited.close();
+    auto settings = Settings::forFile(file, QProcessEnvironment());
+    const QByteArray key = section + '/' + QByteArray(name).replace('\\', '/');
+    if (reported) {
+        // The warning names the key, the bad value and the value used.
+        QTest::ignoreMessage(
+            QtWarningMsg,
+            QRegularExpression(
+                QStringLiteral("Invalid setting %1=\"%2\" in .*s\\.ini; using %3")
+                    .arg(QString::fromLatin1(key), QString::fromLatin1(stored), expected.toString())));
+    } else {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral(".*")));
+    }
+    QCOMPARE(settings->value(key.constData()), expected);
+    // Reported once, however often it is read.
+    QCOMPARE(settings->value(key.constData()), expected);
+}
+
+void SettingsTest::tooSmallStoredRatioIsRefused()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("s.ini"));
+    QFile edited(file);
+    QVERIFY(edited.open(QIODevice::WriteOnly));
+    edited.write("[watchlist]\ndefaultRatio=1e-320\n");
+    edited.close();
+    auto settings = Settings::forFile(file, QProcessEnvironment());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                           "Invalid setting watchlist/defaultRatio=\"1e-320\"")));
+    QCOMPARE(settings->defaultRatio().value(), 0.9);
+    QVERIFY(!settings->setDefaultRatio(0.005).ok());
+    QCOMPARE(settings->closeGraceMinutes(), std::chrono::minutes(15));
 }
 
 void SettingsTest::windowStatePersistsAndSignals()

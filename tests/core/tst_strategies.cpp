@@ -107,6 +107,8 @@ void StrategiesTest::parsesSpecs_data()
                          << "atr:14,3";
     QTest::newRow("atr fractional k") << "ATR:1,0.5"
                                       << "atr:1,0.5";
+    QTest::newRow("smallest ratio") << "trailing:0.01"
+                                    << "trailing:0.01";
 }
 
 void StrategiesTest::parsesSpecs()
@@ -124,7 +126,14 @@ void StrategiesTest::refusesBadSpecs_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("message"); // a part of the message
     QTest::newRow("R = 1") << "trailing:1"
-                           << "the ratio R must be a number greater than 0 and less than 1";
+                           << "the ratio R must be a number from 0.01 to less than 1";
+    // Too small to mean anything: a stop (almost) 100 % below the peak guards nothing.
+    QTest::newRow("R denormal") << "trailing:1e-320"
+                                << "the ratio R must be a number from 0.01 to less than 1, not \"1e-320\"";
+    QTest::newRow("R below 0.01") << "fixed-pct:0.0099"
+                                  << "the ratio R";
+    QTest::newRow("activation R below 0.01") << "activation:0.005,0.1"
+                                             << "the ratio R";
     QTest::newRow("R = 0") << "fixed-pct:0"
                            << "the ratio R";
     QTest::newRow("R negative") << "activation:-0.9,0.1"

@@ -89,7 +89,9 @@ void TickerTest::ratio_data()
     QTest::addColumn<double>("expected");
     QTest::newRow("default") << "0.9" << true << 0.9;
     QTest::newRow("spaces") << " 0.85 " << true << 0.85;
-    QTest::newRow("tiny") << "0.0001" << true << 0.0001;
+    QTest::newRow("smallest") << "0.01" << true << 0.01;
+    QTest::newRow("too small to mean anything") << "0.0099" << false << 0.0;
+    QTest::newRow("denormal") << "1e-320" << false << 0.0;
     QTest::newRow("almost one") << "0.9999" << true << 0.9999;
     QTest::newRow("zero") << "0" << false << 0.0;
     QTest::newRow("one") << "1" << false << 0.0;

@@ -392,10 +392,10 @@ private Q_SLOTS:
         QTest::newRow("one") << QVariant(1.0) << rule;
         QTest::newRow("zero") << QVariant(0.0) << rule;
         QTest::newRow("negative") << QVariant(-0.5) << rule;
+        QTest::newRow("too small to mean anything") << QVariant(0.005) << rule;
         QTest::newRow("text") << QVariant(QStringLiteral("lots"))
-                              << QStringLiteral(
-                                     "Enter the ratio as a number greater than 0 and less than 1, for "
-                                     "example 0.9.");
+                              << QStringLiteral("Enter the ratio as a number from 0.01 to less than 1, for "
+                                                "example 0.9.");
     }
 
     void anInvalidRatioIsRefusedWithTheReason()
