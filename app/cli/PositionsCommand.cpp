@@ -481,7 +481,9 @@ int runAction(const Action &action, const GlobalOptions &global, const QStringLi
                           PositionsCommand::tr("Unexpected argument \"%1\".")
                               .arg(parser.positionalArguments().constFirst()),
                           err);
-    for (const QString &number : parser.values(kAccount)) {
+    const QStringList accounts =
+        parser.optionNames().contains(kAccount) ? parser.values(kAccount) : QStringList();
+    for (const QString &number : accounts) {
         if (number.trimmed().isEmpty())
             return usageError(action,
                               PositionsCommand::tr("--account needs an account number, for example --account "

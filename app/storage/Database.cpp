@@ -5,8 +5,10 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 
 namespace trailguard {
 
@@ -44,6 +46,24 @@ Result<int> readUserVersion(QSqlDatabase &db)
                          .arg(db.databaseName(), query.lastError().text())};
     }
     return query.value(0).toInt();
+}
+
+// Switches the file to WAL. That needs an exclusive lock which SQLite does not wait for (the busy handler
+// is not called for it): a second process opening the same new file at the same moment gets "database is
+// locked" at once. So this step alone is retried, within the busy timeout.
+Status enableWal(QSqlDatabase &db)
+{
+    const QString sql = QStringLiteral("PRAGMA journal_mode = WAL");
+    QDeadlineTimer deadline(kBusyTimeoutMs);
+    for (;;) {
+        QSqlQuery query(db);
+        if (query.exec(sql))
+            return success();
+        constexpr auto kSqliteBusy = "5";
+        if (query.lastError().nativeErrorCode() != QLatin1String(kSqliteBusy) || deadline.hasExpired())
+            return exec(db, sql); // logs and reports the error
+        QThread::msleep(10);
+    }
 }
 
 // Applies `migration` unless another connection (another process) already did. The step runs under
@@ -147,8 +167,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
                 .arg(latestSchemaVersion())};
     }
 
-    for (const char *pragma :
-         {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
+    if (auto status = enableWal(db); !status.ok())
+        return Error{ErrorCode::DatabaseOpen, status.error().message};
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"}) {
         if (auto status = exec(db, QString::fromLatin1(pragma)); !status.ok())
             return Error{ErrorCode::DatabaseOpen, status.error().message};
     }

@@ -119,6 +119,8 @@ private Q_SLOTS:
     void invalidTickerIsRefused();
     void invalidRatioIsRefused_data();
     void invalidRatioIsRefused();
+    void tinyStrategyRatioIsRefused_data();
+    void tinyStrategyRatioIsRefused();
     void invalidEntryIsRefused_data();
     void invalidEntryIsRefused();
     void stopLossEnvironmentIsTheDefault();
@@ -368,6 +370,26 @@ void CliTest::invalidTickerIsRefused()
     QVERIFY(!QFileInfo::exists(databaseFile()));
     QCOMPARE(tickers(inDataDir({QStringLiteral("watch"), QStringLiteral("list"), QStringLiteral("--json")})),
              QStringList());
+}
+
+void CliTest::tinyStrategyRatioIsRefused_data()
+{
+    QTest::addColumn<QString>("strategy");
+    // A stop (almost) 100 % below the peak or entry guards nothing: refused like an out-of-range ratio.
+    for (const char *strategy :
+         {"trailing:1e-320", "trailing:0.0099", "fixed-pct:0.001", "activation:0.005,0.1"})
+        QTest::addRow("%s", strategy) << QString::fromLatin1(strategy);
+}
+
+void CliTest::tinyStrategyRatioIsRefused()
+{
+    QFETCH(QString, strategy);
+    const Run run = inDataDir({QStringLiteral("watch"), QStringLiteral("add"), QStringLiteral("AAPL"),
+                               QStringLiteral("--strategy"), strategy});
+    VERIFY_EXIT(run, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("the ratio R must be a number from 0.01 to less than 1")),
+             run.err.toUtf8().constData());
+    QVERIFY(!QFileInfo::exists(databaseFile()));
 }
 
 void CliTest::invalidRatioIsRefused_data()

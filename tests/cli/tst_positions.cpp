@@ -303,6 +303,7 @@ void PositionsTest::notConnectedSaysSo()
     VERIFY_EXIT(listed, 1);
     QVERIFY2(listed.err.contains(QStringLiteral("not connected to Questrade")), qPrintable(listed.err));
     QVERIFY(listed.out.isEmpty());
+    QVERIFY2(!listed.err.contains(QStringLiteral("QCommandLineParser")), qPrintable(listed.err));
 }
 
 void PositionsTest::usageErrors_data()

@@ -129,7 +129,7 @@ void StrategiesTest::refusesBadSpecs_data()
                            << "the ratio R must be a number from 0.01 to less than 1";
     // Too small to mean anything: a stop (almost) 100 % below the peak guards nothing.
     QTest::newRow("R denormal") << "trailing:1e-320"
-                                << "the ratio R must be a number from 0.01 to less than 1, not \"1e-320\"";
+                                << "from 0.01 to less than 1 (0.9 puts the stop 10% below), not \"1e-320\"";
     QTest::newRow("R below 0.01") << "fixed-pct:0.0099"
                                   << "the ratio R";
     QTest::newRow("activation R below 0.01") << "activation:0.005,0.1"
