@@ -5,8 +5,6 @@
 #include "monitor/MonitorLogging.h"
 #include "watchlist/WatchlistService.h"
 
-#include <QLocale>
-
 namespace trailguard {
 
 StreamSession::StreamSession(BrokerSession &session, WatchlistService &watchlist, const Clock &clock,
@@ -66,26 +64,6 @@ void StreamSession::stop()
     m_periodicRefresh.stop();
     m_streams->stop();
     updateMode();
-}
-
-QString StreamSession::describeFeed() const
-{
-    const QLocale locale;
-    switch (m_mode) {
-    case QuoteFeedMode::Streaming:
-        return m_streamed == 1 ? tr("Streaming 1 ticker")
-                               : tr("Streaming %1 tickers").arg(locale.toString(m_streamed));
-    case QuoteFeedMode::PartlyStreaming:
-        return tr("Streaming %1 of %2 tickers; %3 on polling",
-                  "Streaming 800 of 1,000 tickers; 200 on polling")
-            .arg(locale.toString(m_streamed), locale.toString(m_subscribed),
-                 locale.toString(m_subscribed - m_streamed));
-    case QuoteFeedMode::Connecting:
-        return tr("Connecting the stream; polling meanwhile");
-    case QuoteFeedMode::Polling:
-        break;
-    }
-    return tr("Polling");
 }
 
 QString StreamSession::logName(QuoteFeedMode mode)

@@ -29,9 +29,9 @@ class WatchlistService;
 // back on its normal interval and checks at once, so the gap is covered; it polls until the stream is
 // live again. While only some of the streams are live (PartlyStreaming, e.g. the server refused another
 // socket), the monitor polls on its normal interval too, so the tickers of the others are checked; the log
-// and describeFeed() say how many stream ("Streaming 800 of 1,000 tickers; 200 on polling"). A ticker added
-// while streaming triggers one check right away (its symbol is looked up),
-// after which the stream resubscribes with the new id.
+// and coverageChanged() (for the status bar and the tray) say how many stream ("Streaming 800 of 1,000
+// tickers; 200 on polling"). A ticker added while streaming triggers one check right away (its symbol is
+// looked up), after which the stream resubscribes with the new id.
 class StreamSession : public QObject {
     Q_OBJECT
 public:
@@ -57,9 +57,6 @@ public:
     // Symbol ids subscribed, and those whose stream is live now (the others are polled).
     int subscribedCount() const { return m_subscribed; }
     int streamedCount() const { return m_streamed; }
-    // The feed in words for the status bar and the tray, e.g. "Streaming 800 of 1,000 tickers; 200 on
-    // polling" (translated).
-    QString describeFeed() const;
 
     // "streaming", "polling", "connecting the stream" — for log lines (not translated).
     static QString logName(QuoteFeedMode mode);
