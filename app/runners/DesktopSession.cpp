@@ -166,11 +166,28 @@ void DesktopSession::wireSettingsAndHistory()
     connect(p.window.get(), &ui::MainWindow::settingsSaved, &core, &GuardianCore::applySettings);
 
     constexpr int kHistoryLength = 500;
-    p.window->setAlertHistorySource([alerts = &core.alerts()] { return alerts->recent(kHistoryLength); },
+    // A delivery whose channel waits for the keychain says so in the history.
+    const auto recentAlerts = [&core]() -> Result<QList<AlertRecord>> {
+        auto records = core.alerts().recent(kHistoryLength);
+        const QStringList waiting = core.waitingForKeychain();
+        if (!records.ok() || waiting.isEmpty())
+            return records;
+        QList<AlertRecord> list = std::move(records).value();
+        for (AlertRecord &record : list) {
+            for (Delivery &delivery : record.deliveries) {
+                if (delivery.status == Delivery::Status::Pending && waiting.contains(delivery.channel))
+                    delivery.lastError = tr("waiting for the keychain");
+            }
+        }
+        return list;
+    };
+    p.window->setAlertHistorySource(recentAlerts,
                                     [alerts = &core.alerts(), clock = &core.clock()](qint64 alertId) {
                                         return alerts->acknowledge(alertId, clock->now());
                                     });
     connect(&core.dispatcher(), &OutboxDispatcher::deliveryFinished, p.window.get(),
+            &ui::MainWindow::refreshAlertHistory);
+    connect(&core, &GuardianCore::waitingForKeychainChanged, p.window.get(),
             &ui::MainWindow::refreshAlertHistory);
 }
 

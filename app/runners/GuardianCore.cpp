@@ -24,6 +24,7 @@
 #include "watchlist/WatchlistService.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 
 namespace trailguard::Runners {
 
@@ -62,6 +63,9 @@ struct GuardianCore::Parts {
     std::vector<ChannelSet> retiredChannels;
     std::chrono::seconds settingsInterval{0}; // the check interval the settings had when last applied
     bool firstState = true;
+    bool dispatcherStarted = false;
+    QStringList waitingForKeychain; // enabled channels whose secret could not be read yet
+    QTimer keychainRetry;
 };
 
 GuardianCore::GuardianCore(Options options, SecretRedactor &redactor, QObject *parent)
@@ -144,6 +148,12 @@ Status GuardianCore::open()
         if (!channels.problems.isEmpty())
             return Error{ErrorCode::InvalidSetting, channels.problems.join(QLatin1Char('\n'))};
         setChannels(std::move(channels));
+    } else {
+        // The window records an alert for every channel its settings turn on, whether or not that channel's
+        // secret has been read yet: a keychain that is slow or failing delays deliveries, never loses them.
+        p.outbox->setChannelIds(ChannelSettings::enabledChannelIds(*p.settings));
+        p.keychainRetry.setSingleShot(true);
+        connect(&p.keychainRetry, &QTimer::timeout, this, &GuardianCore::loadChannelsFromSettings);
     }
 
     // Price history: every processed quote recorded; a long run also backfills daily candles and folds old
@@ -242,18 +252,48 @@ void GuardianCore::setChannels(ChannelSet channels)
 void GuardianCore::loadChannelsFromSettings()
 {
     Parts &p = *m_parts;
-    ChannelSettings::load(*p.settings, secrets(), this, [this](Result<ChannelSettingsData> data) {
-        if (!data.ok()) {
-            Q_EMIT channelProblem(data.error().message);
-            return;
-        }
-        Q_EMIT channelSettingsLoaded(data.value());
-        ChannelSet channels = channelsFromSettings(data.value(), &m_parts->session->network(), &m_redactor);
+    p.keychainRetry.stop();
+    ChannelSettings::loadForSending(*p.settings, secrets(), this, [this](SendingChannelSettings loaded) {
+        Parts &parts = *m_parts;
+        Q_EMIT channelSettingsLoaded(loaded.data);
+        ChannelSet channels = channelsFromSettings(loaded.data, &parts.session->network(), &m_redactor);
         if (!channels.problems.isEmpty())
             Q_EMIT channelProblem(channels.problems.join(QLatin1Char(' ')));
         setChannels(std::move(channels));
-        m_parts->dispatcher->start();
+        setWaitingForKeychain(loaded.unreadable, loaded.readError);
+        // The first start sends everything pending (earlier runs, breaches recorded while loading); later
+        // loads only add channels, whose deliveries are due already, and keep every backoff.
+        if (!parts.dispatcherStarted) {
+            parts.dispatcherStarted = true;
+            parts.dispatcher->start();
+        } else {
+            parts.dispatcher->wake();
+        }
     });
+}
+
+void GuardianCore::setWaitingForKeychain(const QStringList &channelIds, const QString &readError)
+{
+    Parts &p = *m_parts;
+    if (!channelIds.isEmpty()) {
+        if (channelIds != p.waitingForKeychain)
+            qCWarning(lcMonitor).noquote() << "Waiting for the keychain for"
+                                           << channelIds.join(QStringLiteral(", ")) << "-" << readError;
+        Q_EMIT channelProblem(
+            Guardian::tr("Waiting for the keychain: the secret of %1 cannot be read yet (%2). "
+                         "Its alerts are kept and sent as soon as it can be read.")
+                .arg(channelIds.join(QStringLiteral(", ")), readError));
+        p.keychainRetry.start(m_options.keychainRetry);
+    }
+    if (channelIds == p.waitingForKeychain)
+        return;
+    p.waitingForKeychain = channelIds;
+    Q_EMIT waitingForKeychainChanged(channelIds);
+}
+
+QStringList GuardianCore::waitingForKeychain() const
+{
+    return m_parts->waitingForKeychain;
 }
 
 void GuardianCore::start()
@@ -353,6 +393,8 @@ void GuardianCore::applySettings()
     p.outbox->setQuietHours(ChannelSettings::quietHours(*p.settings));
     if (m_options.mode != Mode::Once)
         p.digest->setOptions(ChannelSettings::digestOptions(*p.settings));
+    if (m_options.mode == Mode::Window)
+        p.outbox->setChannelIds(ChannelSettings::enabledChannelIds(*p.settings));
     if (p.stream) {
         if (streamingWanted())
             p.stream->start();

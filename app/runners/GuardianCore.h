@@ -64,6 +64,8 @@ public:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         // Tests only: the secret store to use instead of the one the environment picks (not owned).
         SecretStore *secretStore = nullptr;
+        // How long to wait before reading again a channel secret the keychain could not give.
+        std::chrono::milliseconds keychainRetry{30'000};
     };
 
     GuardianCore(Options options, SecretRedactor &redactor, QObject *parent = nullptr);
@@ -72,6 +74,9 @@ public:
     // Builds everything, in order; nothing runs yet. An error (data folder, database, demo port, a
     // misconfigured channel in headless mode) says what to do.
     Status open();
+    // The enabled channels whose secret the keychain could not give yet: their deliveries wait, and are sent
+    // once it can (read again every Options::keychainRetry).
+    QStringList waitingForKeychain() const;
     // Connects to Questrade (or the demo market) and starts what the mode runs.
     void start();
     // Stops checking and sending (a signal or quitting).
@@ -109,6 +114,8 @@ Q_SIGNALS:
     void channelSettingsLoaded(const trailguard::ChannelSettingsData &data);
     // Channels left out, or settings that could not be read: one translated sentence for the user.
     void channelProblem(const QString &message);
+    // The channels waiting for the keychain changed (see waitingForKeychain()).
+    void waitingForKeychainChanged(const QStringList &channelIds);
     // The first look at the Questrade connection found no usable account (window: not configured; headless:
     // not configured or refused). The message says what happened.
     void notConnectedAtStart(const QString &message);
@@ -124,6 +131,7 @@ private:
     void wireHealth();
     void loadChannelsFromSettings();
     void setChannels(ChannelSet channels);
+    void setWaitingForKeychain(const QStringList &channelIds, const QString &readError);
     void startHeadless();
 
     Options m_options;
