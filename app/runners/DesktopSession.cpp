@@ -131,6 +131,11 @@ Status DesktopSession::start()
     return success();
 }
 
+bool DesktopSession::dataFolderInUse() const
+{
+    return m_parts->core && m_parts->core->dataFolderInUse();
+}
+
 void DesktopSession::raiseWindow()
 {
     if (m_parts->window)

@@ -36,6 +36,8 @@ public:
     // Writes what is only in memory (window layout, settings) now: before quitting and when the desktop
     // session ends. The watchlist and the outbox are in the database already, one transaction per change.
     void flushPendingWrites();
+    // start() failed because another process watches the data folder (see DataFolderLock).
+    bool dataFolderInUse() const;
     // The step of the welcome while it is open (WelcomeWizard::PageId), else empty.
     std::optional<int> welcomePage() const;
 

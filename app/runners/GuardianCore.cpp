@@ -12,6 +12,7 @@
 #include "portfolio/Portfolio.h"
 #include "portfolio/PortfolioImport.h"
 #include "portfolio/PortfolioSync.h"
+#include "runners/DataFolderLock.h"
 #include "runners/DemoSetup.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
@@ -39,6 +40,7 @@ constexpr char kUseStreamingKey[] = "quotes/useStreaming";
 // Declared in the order they are built; destroyed in reverse.
 struct GuardianCore::Parts {
     AppPaths paths;
+    std::unique_ptr<DataFolderLock> lock; // held from the first step to the last
     std::unique_ptr<Database> database;
     std::unique_ptr<Settings> settings;
     std::unique_ptr<StockRepository> stocks;
@@ -90,6 +92,14 @@ Status GuardianCore::open()
     if (!paths.ok())
         return paths.error();
     p.paths = paths.value();
+    // Before anything reads or writes the folder: a second monitor would rotate the one token chain and send
+    // every alert again.
+    auto lock = DataFolderLock::acquire(p.paths.dataDir, modeName());
+    if (!lock.ok()) {
+        m_dataFolderInUse = lock.error().code == DataFolderLock::kInUse;
+        return lock.error();
+    }
+    p.lock = std::move(lock).value();
     auto database = Database::open(p.paths.databaseFile());
     if (!database.ok())
         return database.error();
@@ -294,6 +304,19 @@ void GuardianCore::setWaitingForKeychain(const QStringList &channelIds, const QS
 QStringList GuardianCore::waitingForKeychain() const
 {
     return m_parts->waitingForKeychain;
+}
+
+QString GuardianCore::modeName() const
+{
+    switch (m_options.mode) {
+    case Mode::Window:
+        return Guardian::tr("the window");
+    case Mode::Headless:
+        return QStringLiteral("--headless");
+    case Mode::Once:
+        return QStringLiteral("--headless --once");
+    }
+    return {};
 }
 
 void GuardianCore::start()

@@ -71,9 +71,13 @@ public:
     GuardianCore(Options options, SecretRedactor &redactor, QObject *parent = nullptr);
     ~GuardianCore() override;
 
-    // Builds everything, in order; nothing runs yet. An error (data folder, database, demo port, a
-    // misconfigured channel in headless mode) says what to do.
+    // Locks the data folder (one monitoring process per folder, see DataFolderLock), then builds everything,
+    // in order; nothing runs yet. An error (folder in use, database, demo port, a misconfigured channel in
+    // headless mode) says what to do.
     Status open();
+    // The last open() failed because another process watches the data folder (exit with
+    // Cli::kExitDataFolderInUse).
+    bool dataFolderInUse() const { return m_dataFolderInUse; }
     // The enabled channels whose secret the keychain could not give yet: their deliveries wait, and are sent
     // once it can (read again every Options::keychainRetry).
     QStringList waitingForKeychain() const;
@@ -127,6 +131,7 @@ Q_SIGNALS:
 private:
     struct Parts;
     std::chrono::seconds startInterval() const;
+    QString modeName() const;
     bool streamingWanted() const;
     void wireHealth();
     void loadChannelsFromSettings();
@@ -138,6 +143,7 @@ private:
     SecretRedactor &m_redactor;
     SystemClock m_clock;
     std::unique_ptr<Parts> m_parts;
+    bool m_dataFolderInUse = false;
 };
 
 } // namespace trailguard::Runners

@@ -52,7 +52,8 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     coreOptions.global = options.value();
     GuardianCore core(std::move(coreOptions), redactor);
     if (const Status opened = core.open(); !opened.ok())
-        return fail(opened.error().message);
+        return fail(opened.error().message,
+                    core.dataFolderInUse() ? Cli::kExitDataFolderInUse : Cli::kExitFailure);
 
     // The log is this mode's only output.
     if (!core.secretStoreNotice().isEmpty())
