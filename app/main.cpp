@@ -108,8 +108,12 @@ int runDesktop(int argc, char *argv[], trailguard::SecretRedactor &redactor)
             QObject::connect(session.get(), &DesktopSession::notConnectedAtStart, &app, switchToDemo);
         return session->start();
     };
-    if (const auto opened = open(options.value().demo); !opened.ok())
-        return showStartupError(opened.error().message);
+    if (const auto opened = open(options.value().demo); !opened.ok()) {
+        // Another process (--headless, the systemd service, a cron --once) watches this folder: say which.
+        const bool inUse = session && session->dataFolderInUse();
+        showStartupError(opened.error().message);
+        return inUse ? trailguard::Cli::kExitDataFolderInUse : trailguard::Cli::kExitFailure;
+    }
     QObject::connect(&instance, &trailguard::Runners::SingleInstance::activationRequested, &app, [&] {
         if (session)
             session->raiseWindow();

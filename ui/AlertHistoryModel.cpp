@@ -114,8 +114,8 @@ QString AlertHistoryModel::statusText(const Delivery &delivery, const QDateTime 
     case Delivery::Status::Pending:
         break;
     }
-    if (delivery.attempts == 0)
-        return tr("pending");
+    if (delivery.attempts == 0) // a note without an attempt: e.g. waiting for the keychain
+        return delivery.lastError.isEmpty() ? tr("pending") : tr("pending: %1").arg(delivery.lastError);
     return tr("retrying (attempt %1, next at %2): %3")
         .arg(delivery.attempts)
         .arg(clockTime(delivery.nextAttemptAt, alertTime), delivery.lastError);
@@ -132,6 +132,8 @@ QString AlertHistoryModel::statusDetails(const Delivery &delivery)
     case Delivery::Status::Pending:
         break;
     }
+    if (delivery.attempts == 0 && !delivery.lastError.isEmpty())
+        return tr("Not sent yet: %1.").arg(delivery.lastError);
     if (delivery.attempts == 0)
         return tr("Not sent yet; due at %1.").arg(fullTime(delivery.nextAttemptAt));
     return tr("%n attempt(s) failed, the last at %1: %2\nThe next attempt is at %3.", nullptr,

@@ -20,7 +20,7 @@ Status AlertOutbox::recordBreach(const Breach &breach, const QString &currency)
 Status AlertOutbox::record(const AlertMessage &message, const QString &excludedChannel,
                            const QStringList &onlyChannels)
 {
-    QStringList channels = m_dispatcher.channelIds();
+    QStringList channels = m_channelIds ? *m_channelIds : m_dispatcher.channelIds();
     channels.removeAll(excludedChannel);
     if (!onlyChannels.isEmpty()) {
         channels.erase(std::remove_if(channels.begin(), channels.end(),

@@ -5,6 +5,8 @@
 #include "domain/StockState.h"
 #include "storage/AlertRepository.h"
 
+#include <optional>
+
 namespace trailguard {
 
 // Turns breaches (and, later, health alerts and digests) into outbox rows: one alert and one pending
@@ -17,6 +19,10 @@ public:
     // Digests and health alerts raised during quiet hours are held until they end; breaches never are.
     void setQuietHours(const QuietHours &quietHours) { m_quietHours = quietHours; }
 
+    // The channels a new alert is recorded for. By default the dispatcher's; the window gives the channels
+    // its stored settings turn on, so an alert is recorded for a channel whose secret is not read yet.
+    void setChannelIds(const QStringList &channelIds) { m_channelIds = channelIds; }
+
     Status recordBreach(const Breach &breach, const QString &currency);
     // Through every channel but `excludedChannel` (a health alert about that channel goes to the others),
     // and, when `onlyChannels` is given, only through those of them (the digest: email and ntfy).
@@ -28,6 +34,7 @@ private:
     OutboxDispatcher &m_dispatcher;
     const Clock &m_clock;
     QuietHours m_quietHours;
+    std::optional<QStringList> m_channelIds;
 };
 
 } // namespace trailguard

@@ -112,12 +112,11 @@ Status ChannelSettingsData::validate() const
     return success();
 }
 
-void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *context,
-                           std::function<void(Result<ChannelSettingsData>)> done)
+namespace {
+// The plain values; the secrets are left empty.
+ChannelSettingsData plainValues(const Settings &settings)
 {
-    auto loader = std::make_shared<Loader>();
-    loader->done = std::move(done);
-    ChannelSettingsData &data = loader->data;
+    ChannelSettingsData data;
     data.trayEnabled = settings.value("alerts/tray/enabled").toBool();
     data.emailEnabled = settings.value("alerts/email/enabled").toBool();
     const EmailConfig::Preset preset = presetFromName(settings.value("alerts/email/provider").toString());
@@ -134,6 +133,59 @@ void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *co
     data.ntfyEnabled = settings.value("alerts/ntfy/enabled").toBool();
     data.ntfy.server = QUrl(settings.value("alerts/ntfy/server").toString());
     data.ntfy.topic = settings.value("alerts/ntfy/topic").toString();
+    return data;
+}
+
+// Reads the secret of each enabled channel, one after the other; an unreadable one turns its channel off.
+struct SendingLoader {
+    SendingChannelSettings result;
+    QList<std::pair<QString, QString>> reads; // channel id, secret key
+    std::function<void(SendingChannelSettings)> done;
+};
+
+void applySecret(ChannelSettingsData &data, const QString &channel, const QByteArray &secret)
+{
+    if (channel == QLatin1String("email"))
+        data.email.password = secret;
+    else if (channel == QLatin1String("discord"))
+        data.discord.webhookUrl = QUrl(QString::fromUtf8(secret));
+    else if (channel == QLatin1String("ntfy"))
+        data.ntfy.accessToken = secret;
+}
+
+void readNext(const std::shared_ptr<SendingLoader> &loader, SecretStore &secrets,
+              const QPointer<QObject> &guard)
+{
+    if (loader->reads.isEmpty())
+        return loader->done(loader->result);
+    const auto next = loader->reads.takeFirst();
+    const QString channel = next.first;
+    secrets.read(next.second, guard, [loader, &secrets, guard, channel](Result<QByteArray> secret) {
+        const auto value = secretOrEmpty(std::move(secret));
+        if (value.ok()) {
+            applySecret(loader->result.data, channel, value.value());
+        } else {
+            loader->result.unreadable.append(channel);
+            if (loader->result.readError.isEmpty())
+                loader->result.readError = value.error().message;
+            if (channel == QLatin1String("email"))
+                loader->result.data.emailEnabled = false;
+            else if (channel == QLatin1String("discord"))
+                loader->result.data.discordEnabled = false;
+            else if (channel == QLatin1String("ntfy"))
+                loader->result.data.ntfyEnabled = false;
+        }
+        readNext(loader, secrets, guard);
+    });
+}
+} // namespace
+
+void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *context,
+                           std::function<void(Result<ChannelSettingsData>)> done)
+{
+    auto loader = std::make_shared<Loader>();
+    loader->done = std::move(done);
+    loader->data = plainValues(settings);
 
     QPointer<QObject> guard(context);
     secrets.read(
@@ -158,6 +210,40 @@ void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *co
                                           });
                          });
         });
+}
+
+void ChannelSettings::loadForSending(Settings &settings, SecretStore &secrets, QObject *context,
+                                     std::function<void(SendingChannelSettings)> done)
+{
+    auto loader = std::make_shared<SendingLoader>();
+    loader->done = std::move(done);
+    loader->result.data = plainValues(settings);
+    const ChannelSettingsData &data = loader->result.data;
+    if (data.emailEnabled)
+        loader->reads.append({QStringLiteral("email"), EmailConfig::passwordSecretKey()});
+    if (data.discordEnabled)
+        loader->reads.append({QStringLiteral("discord"), QString::fromLatin1(kDiscordWebhookKey)});
+    if (data.ntfyEnabled)
+        loader->reads.append({QStringLiteral("ntfy"), NtfyConfig::accessTokenSecretKey()});
+    if (loader->reads.isEmpty()) {
+        // Asynchronous like every load, even with nothing to read.
+        QMetaObject::invokeMethod(
+            context, [loader] { loader->done(loader->result); }, Qt::QueuedConnection);
+        return;
+    }
+    readNext(loader, secrets, QPointer<QObject>(context));
+}
+
+QStringList ChannelSettings::enabledChannelIds(const Settings &settings)
+{
+    QStringList ids;
+    if (settings.value("alerts/email/enabled").toBool())
+        ids.append(QStringLiteral("email"));
+    if (settings.value("alerts/discord/enabled").toBool())
+        ids.append(QStringLiteral("discord"));
+    if (settings.value("alerts/ntfy/enabled").toBool())
+        ids.append(QStringLiteral("ntfy"));
+    return ids;
 }
 
 void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, SecretStore &secrets,

@@ -31,6 +31,15 @@ struct ChannelSettingsData {
     Status validate() const;
 };
 
+// What sending needs: the plain values and the secrets of the enabled channels only. A channel whose secret
+// cannot be read now (a locked or failing keychain) is turned off in `data` and named in `unreadable`; the
+// others load all the same.
+struct SendingChannelSettings {
+    ChannelSettingsData data;
+    QStringList unreadable; // channel ids: "email", "discord", "ntfy"
+    QString readError;      // the first read error, for people
+};
+
 namespace ChannelSettings {
 
 // The digest and quiet-hours preferences (plain values in Settings).
@@ -44,6 +53,14 @@ inline constexpr char kDiscordWebhookKey[] = "alerts/discord/webhook-url";
 // Reads the plain values at once and the secrets asynchronously; a secret that is not stored is empty.
 void load(Settings &settings, SecretStore &secrets, QObject *context,
           std::function<void(Result<ChannelSettingsData>)> done);
+
+// Reads what sending needs (see SendingChannelSettings).
+void loadForSending(Settings &settings, SecretStore &secrets, QObject *context,
+                    std::function<void(SendingChannelSettings)> done);
+
+// The ids ("email", "discord", "ntfy") of the channels the stored settings turn on, without reading any
+// secret: an alert is recorded for each of them even before their secrets are read.
+QStringList enabledChannelIds(const Settings &settings);
 
 // Validates, then writes the secrets and, once they are stored, the plain values. Nothing is saved when
 // validation or a secret write fails.

@@ -223,6 +223,9 @@ QString globalHelp(const GlobalOptions &options)
         {QString::number(kExitUsage),
          CommandLine::tr("The command line is wrong: an unknown option, or a missing or "
                          "invalid argument (ticker, ratio, price).")},
+        {QString::number(kExitDataFolderInUse),
+         CommandLine::tr("Another Trailguard (the window, --headless or --once) is already watching "
+                         "this data folder; the message names it (PID and mode).")},
     });
     return text;
 }

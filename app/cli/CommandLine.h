@@ -35,6 +35,8 @@ struct GlobalOptions {
 constexpr int kExitSuccess = 0;
 constexpr int kExitFailure = 1; // the operation failed: duplicate or unknown ticker, database, STOP_LOSS
 constexpr int kExitUsage = 2;   // the command line is wrong: unknown option, missing or invalid argument
+// Another monitoring process (window, --headless, --once) holds the data folder; the message names it.
+constexpr int kExitDataFolderInUse = 3;
 
 // True when the arguments ask for the desktop window (no subcommand, no --help/--version). Decided
 // before any QCoreApplication exists, so only the raw words are looked at.

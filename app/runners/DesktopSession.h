@@ -14,9 +14,8 @@ class SecretRedactor;
 
 namespace trailguard::Runners {
 
-// Everything one desktop run needs, built in order and torn down in reverse: the database and watchlist,
-// the secret store, the Questrade session and monitor, the alert outbox and its channels, the window and
-// the tray. A demo session uses the simulated market, an in-memory secret store and its own watchlist.
+// One desktop run: the guardian's core (GuardianCore, in Window mode) with the window and the tray attached
+// to it. A demo session uses the simulated market, an in-memory secret store and its own watchlist.
 class DesktopSession : public QObject {
     Q_OBJECT
 public:
@@ -37,6 +36,8 @@ public:
     // Writes what is only in memory (window layout, settings) now: before quitting and when the desktop
     // session ends. The watchlist and the outbox are in the database already, one transaction per change.
     void flushPendingWrites();
+    // start() failed because another process watches the data folder (see DataFolderLock).
+    bool dataFolderInUse() const;
     // The step of the welcome while it is open (WelcomeWizard::PageId), else empty.
     std::optional<int> welcomePage() const;
 
@@ -48,7 +49,6 @@ Q_SIGNALS:
 
 private:
     struct Parts;
-    void connectChannels();
     void wireSettingsAndHistory();
 
     Options m_options;

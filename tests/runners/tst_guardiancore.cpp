@@ -1,0 +1,214 @@
+// The whole guardian, wired by GuardianCore as the window and --headless wire it, on a temporary data folder
+// against the fake Questrade server: a breach goes all the way from a quote to an alert channel.
+#include "WebhookReceiver.h"
+#include "demo/FakeQuestradeServer.h"
+#include "runners/GuardianCore.h"
+#include "secrets/MemorySecretStore.h"
+#include "secrets/Redact.h"
+#include "settings/Settings.h"
+#include "storage/AlertRepository.h"
+#include "storage/Database.h"
+#include "storage/StockRepository.h"
+
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace trailguard;
+using trailguard::Runners::GuardianCore;
+using trailguard::test::WebhookReceiver;
+
+namespace {
+constexpr qint64 kShopId = 4242001;
+}
+namespace {
+// A keychain that cannot be read for the alert channels' secrets (a locked or failing keychain cannot be
+// produced on demand): the real asynchronous contract, with reads of the chosen keys failing until allowed.
+class UnreadableChannelSecrets : public MemorySecretStore {
+public:
+    void setFailing(bool failing) { m_failing = failing; }
+    void read(const QString &key, QObject *context, ReadCallback done) override
+    {
+        const bool channelSecret = key.contains(QLatin1String("email")) ||
+                                   key.contains(QLatin1String("discord")) ||
+                                   key.contains(QLatin1String("ntfy"));
+        if (!m_failing || !channelSecret)
+            return MemorySecretStore::read(key, context, std::move(done));
+        deliverLater(CallbackContext(context), [done = std::move(done)] {
+            done(Error{ErrorCode::SecretStoreFailed, QStringLiteral("The keychain could not be read.")});
+        });
+    }
+
+private:
+    bool m_failing = true;
+};
+} // namespace
+
+class GuardianCoreTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void headlessBreachReachesNtfy();
+    void keychainReadFailureKeepsAlertsUntilReadable();
+
+private:
+    QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
+    QProcessEnvironment environment() const;
+    QList<Delivery> deliveries(GuardianCore &core) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeQuestradeServer> m_server;
+    SecretRedactor m_redactor;
+};
+
+void GuardianCoreTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_server = std::make_unique<FakeQuestradeServer>();
+    QVERIFY(m_server->listen());
+    // Checks run only while a market is open: open now, whatever the time of day the test runs.
+    m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
+                             QDateTime::currentDateTimeUtc().addSecs(6 * 3600));
+    m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopId, QStringLiteral("CAD"), QStringLiteral("TSX"),
+                         QStringLiteral("SHOPIFY INC")});
+    m_server->setPrice(kShopId, 92.10);
+
+    QVERIFY(QDir().mkpath(dataDir()));
+    auto db = Database::open(QDir(dataDir()).filePath(QStringLiteral("trailguard.sqlite")));
+    QVERIFY(db.ok());
+    StockState stock;
+    stock.ticker = QStringLiteral("SHOP.TO");
+    stock.ratio = 0.9;
+    stock.entry = 106.0;
+    stock.peak = 106.0;
+    stock.stop = 95.4;
+    stock.createdAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(StockRepository(db.value()->connection()).insert(stock).ok());
+}
+
+void GuardianCoreTest::cleanup()
+{
+    m_server.reset();
+    m_dir.reset();
+}
+
+QProcessEnvironment GuardianCoreTest::environment() const
+{
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), m_server->loginUrl().toString());
+    environment.insert(QStringLiteral("encryption_key"), QStringLiteral("test passphrase"));
+    environment.insert(QStringLiteral("refresh_token"), QString::fromLatin1(m_server->issueRefreshToken()));
+    return environment;
+}
+
+QList<Delivery> GuardianCoreTest::deliveries(GuardianCore &core) const
+{
+    const auto recent = core.alerts().recent(10);
+    QList<Delivery> all;
+    for (const AlertRecord &record : recent.value())
+        all += record.deliveries;
+    return all;
+}
+
+void GuardianCoreTest::headlessBreachReachesNtfy()
+{
+    WebhookReceiver ntfy;
+    QVERIFY(ntfy.listen());
+    GuardianCore::Options options;
+    options.mode = GuardianCore::Mode::Headless;
+    options.global.dataDir = dataDir();
+    options.global.noStream = true;
+    options.environment = environment();
+    options.environment.insert(QStringLiteral("NTFY_CHANNEL"),
+                               ntfy.url(QStringLiteral("/alerts")).toString());
+    GuardianCore core(std::move(options), m_redactor);
+    QVERIFY2(core.open().ok(), "the core opens on a temporary folder");
+    QCOMPARE(core.dispatcher().channelIds(), QStringList{QStringLiteral("ntfy")});
+    core.start();
+
+    QTRY_COMPARE_WITH_TIMEOUT(ntfy.acceptedCount(), 1, 30000);
+    const QJsonObject published = ntfy.requests().constFirst().json();
+    QVERIFY2(published.value(QStringLiteral("title"))
+                 .toString()
+                 .startsWith(QStringLiteral("Stop-loss breach: SHOP.TO")),
+             qPrintable(published.value(QStringLiteral("title")).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(deliveries(core).size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(deliveries(core).constFirst().status, Delivery::Status::Delivered, 10000);
+}
+
+// Finding 1: the window's channels come from its settings and the secret store. When the keychain cannot
+// give a channel's secret, every breach is still recorded for that channel, waits (saying why), and goes out
+// once the secret can be read, together with what an earlier run left pending.
+void GuardianCoreTest::keychainReadFailureKeepsAlertsUntilReadable()
+{
+    WebhookReceiver ntfy;
+    QVERIFY(ntfy.listen());
+    {
+        auto settings = Settings::forFile(QDir(dataDir()).filePath(QStringLiteral("settings.ini")));
+        settings->setValue("alerts/ntfy/enabled", true);
+        settings->setValue("alerts/ntfy/server", ntfy.url().toString());
+        settings->setValue("alerts/ntfy/topic", QStringLiteral("alerts"));
+        settings->setValue("alerts/email/enabled", false); // turned off, and its secret unreadable too
+        settings->sync();
+    }
+    {
+        // An alert an earlier run could not send.
+        auto db = Database::open(QDir(dataDir()).filePath(QStringLiteral("trailguard.sqlite")));
+        QVERIFY(db.ok());
+        AlertMessage earlier;
+        earlier.kind = AlertMessage::Kind::Health;
+        earlier.priority = AlertMessage::Priority::Normal;
+        earlier.subject = QStringLiteral("Earlier alert");
+        earlier.text = QStringLiteral("left pending by the last run");
+        QVERIFY(AlertRepository(db.value()->connection())
+                    .enqueue(earlier, {QStringLiteral("ntfy")}, QDateTime::currentDateTimeUtc())
+                    .ok());
+    }
+    UnreadableChannelSecrets keychain;
+    GuardianCore::Options options;
+    options.mode = GuardianCore::Mode::Window;
+    options.global.dataDir = dataDir();
+    options.global.noStream = true;
+    options.environment = environment();
+    options.secretStore = &keychain;
+    options.keychainRetry = std::chrono::milliseconds(200);
+    GuardianCore core(std::move(options), m_redactor);
+    QSignalSpy problems(&core, &GuardianCore::channelProblem);
+    QVERIFY(core.open().ok());
+    core.start();
+
+    // The breach is recorded for ntfy and waits; nothing is sent while the secret cannot be read.
+    QTRY_COMPARE_WITH_TIMEOUT(deliveries(core).size(), 2, 30000);
+    for (const Delivery &delivery : deliveries(core)) {
+        QCOMPARE(delivery.channel, QStringLiteral("ntfy"));
+        QCOMPARE(delivery.status, Delivery::Status::Pending);
+    }
+    QTRY_COMPARE(core.waitingForKeychain(), QStringList{QStringLiteral("ntfy")});
+    QVERIFY(!problems.isEmpty());
+    QVERIFY2(
+        problems.constLast().constFirst().toString().contains(QStringLiteral("Waiting for the keychain")),
+        qPrintable(problems.constLast().constFirst().toString()));
+    QCOMPARE(ntfy.acceptedCount(), 0);
+
+    // The keychain answers again: both go out, once each.
+    keychain.setFailing(false);
+    QTRY_COMPARE_WITH_TIMEOUT(ntfy.acceptedCount(), 2, 30000);
+    QTRY_COMPARE(core.waitingForKeychain(), QStringList{});
+    const auto allDelivered = [&] {
+        const QList<Delivery> all = deliveries(core);
+        return std::all_of(all.cbegin(), all.cend(), [](const Delivery &delivery) {
+            return delivery.status == Delivery::Status::Delivered;
+        });
+    };
+    QTRY_VERIFY(allDelivered());
+    QTest::qWait(500); // a few more keychain retries' worth: nothing is sent again
+    QCOMPARE(ntfy.acceptedCount(), 2);
+}
+
+QTEST_GUILESS_MAIN(GuardianCoreTest)
+#include "tst_guardiancore.moc"
