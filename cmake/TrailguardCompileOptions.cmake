@@ -18,4 +18,8 @@ function(trailguard_set_compile_options target)
                                                  -fno-sanitize-recover=undefined)
         target_link_options(${target} PRIVATE -fsanitize=${_sanitizers})
     endif()
+    if(TRAILGUARD_FUZZ)
+        # Coverage instrumentation for libFuzzer; only the fuzz targets link its main.
+        target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+    endif()
 endfunction()

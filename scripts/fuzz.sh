@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (Clang, ASan+UBSan) and runs each for a bounded time on its seed corpus.
+#   scripts/fuzz.sh [SECONDS_PER_TARGET]        (default 30; CI uses the default, by hand try 600)
+# Warnings are errors in the GCC builds; here (Clang) they are shown, not fatal.
+# A crash, leak or hang (>10 s for one input) fails the run; the input is kept in build/fuzz/artifacts/
+# and belongs in tests/fuzz/corpus/<target>/ plus a regression test once fixed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+seconds=${1:-30}
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
+
+cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+    -DBUILD_TESTING=OFF -DTRAILGUARD_BENCHMARKS=OFF -DTRAILGUARD_WERROR=OFF -DTRAILGUARD_FUZZ=ON \
+    "-DTRAILGUARD_SANITIZE=address;undefined" >/dev/null
+cmake --build build/fuzz --target fuzzers
+
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+mkdir -p build/fuzz/artifacts
+status=0
+for seeds in tests/fuzz/corpus/*/; do
+    name=$(basename "$seeds")
+    work="build/fuzz/corpus/$name"
+    mkdir -p "$work"
+    log="build/fuzz/$name.log"
+    if build/fuzz/tests/fuzz/fuzz_"$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="build/fuzz/artifacts/$name-" "$work" "$seeds" >"$log" 2>&1; then
+        runs=$(grep -m1 '^stat::number_of_executed_units' "$log" | awk '{print $2}')
+        echo "fuzz_$name: ${runs:-?} executions in ${seconds} s, no crash ($(ls "$work" | wc -l) inputs in corpus)"
+    else
+        echo "fuzz_$name: FAILED — see $log and build/fuzz/artifacts/" >&2
+        tail -n 40 "$log" >&2
+        status=1
+    fi
+done
+exit $status

@@ -1,0 +1,237 @@
+// kill -9 at random moments of `trailguard --headless --once` runs while breaches are pending: afterwards
+// every breach has reached the channel at least once and at most twice, the database passes
+// PRAGMA integrity_check and no ticker is lost. The random moments come from a printed seed
+// (TRAILGUARD_KILL_SEED reproduces a run).
+#include "WebhookReceiver.h"
+#include "demo/FakeQuestradeServer.h"
+#include "storage/AlertRepository.h"
+#include "storage/Database.h"
+#include "storage/StockRepository.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace trailguard;
+using trailguard::test::WebhookReceiver;
+
+namespace {
+constexpr int kKills = 24;
+constexpr qint64 kFirstSymbolId = 5150001;
+const QStringList kTickers{QStringLiteral("SHOP.TO"), QStringLiteral("RY.TO"), QStringLiteral("ENB.TO"),
+                           QStringLiteral("TD.TO"), QStringLiteral("CNQ.TO")};
+
+// One data folder with the watchlist above, every ticker priced below its stop.
+struct Guardian {
+    QTemporaryDir dir;
+    QString data() const { return dir.filePath(QStringLiteral("data")); }
+    QString database() const { return dir.filePath(QStringLiteral("data/trailguard.sqlite")); }
+};
+} // namespace
+
+class KillLoopTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void killNineLoopLosesNothingAndSendsNothingThrice();
+
+private:
+    void prepare(Guardian &guardian);
+    QProcessEnvironment environment(const Guardian &guardian, const QUrl &ntfy) const;
+    QProcess *start(const Guardian &guardian, const QUrl &ntfy);
+    // Runs --once to its end; the exit code, or -1 when it did not end normally within a minute.
+    int runToEnd(const Guardian &guardian, const QUrl &ntfy);
+    static QMap<QString, int> sentPerTicker(const WebhookReceiver &receiver);
+    static int pendingDeliveries(const Guardian &guardian);
+
+    std::unique_ptr<FakeQuestradeServer> m_server;
+};
+
+void KillLoopTest::initTestCase()
+{
+    m_server = std::make_unique<FakeQuestradeServer>();
+    QVERIFY(m_server->listen());
+    m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
+                             QDateTime::currentDateTimeUtc().addSecs(6 * 3600));
+    for (int i = 0; i < kTickers.size(); ++i) {
+        m_server->addSymbol({kTickers[i], kFirstSymbolId + i, QStringLiteral("CAD"), QStringLiteral("TSX"),
+                             kTickers[i] + QStringLiteral(" INC")});
+        m_server->setPrice(kFirstSymbolId + i, 90.0 + i);
+    }
+}
+
+void KillLoopTest::prepare(Guardian &guardian)
+{
+    QVERIFY(guardian.dir.isValid());
+    QDir().mkpath(guardian.data());
+    auto db = Database::open(guardian.database());
+    QVERIFY(db.ok());
+    for (const QString &ticker : kTickers) {
+        StockState stock;
+        stock.ticker = ticker;
+        stock.ratio = 0.9;
+        stock.entry = 120.0;
+        stock.peak = 120.0;
+        stock.stop = 108.0; // every price (90-94) is below it
+        stock.createdAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(StockRepository(db.value()->connection()).insert(stock).ok());
+    }
+}
+
+QProcessEnvironment KillLoopTest::environment(const Guardian &guardian, const QUrl &ntfy) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name :
+         {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "NTFY_CHANNEL", "NTFY_TOKEN", "WEB_HOOK_URL",
+          "BOT_EMAIL", "USER_EMAIL", "EMAIL_PASSWORD", "PROVIDER", "SMTP_HOST"})
+        environment.remove(QString::fromLatin1(name));
+    environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), m_server->loginUrl().toString());
+    environment.insert(QStringLiteral("encryption_key"), QStringLiteral("test passphrase"));
+    // A fresh token each run: a kill between the server's rotation and the store may spend a chain, which
+    // is what a restart with a new token from the user repairs; this test is about the outbox.
+    environment.insert(QStringLiteral("refresh_token"), QString::fromLatin1(m_server->issueRefreshToken()));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                       guardian.dir.filePath(QStringLiteral("xdg-config")));
+    environment.insert(QStringLiteral("NTFY_CHANNEL"), ntfy.toString());
+    return environment;
+}
+
+QProcess *KillLoopTest::start(const Guardian &guardian, const QUrl &ntfy)
+{
+    auto *process = new QProcess(this);
+    process->setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
+    process->setArguments({QStringLiteral("--data-dir"), guardian.data(), QStringLiteral("--headless"),
+                           QStringLiteral("--once")});
+    process->setProcessEnvironment(environment(guardian, ntfy));
+    process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process->setStandardOutputFile(QProcess::nullDevice());
+    process->start();
+    return process;
+}
+
+int KillLoopTest::runToEnd(const Guardian &guardian, const QUrl &ntfy)
+{
+    std::unique_ptr<QProcess> process(start(guardian, ntfy));
+    if (!process->waitForStarted(10000))
+        return -1;
+    QDeadlineTimer deadline(60000);
+    while (process->state() != QProcess::NotRunning && !deadline.hasExpired())
+        QTest::qWait(20);
+    return process->state() == QProcess::NotRunning && process->exitStatus() == QProcess::NormalExit
+               ? process->exitCode()
+               : -1;
+}
+
+QMap<QString, int> KillLoopTest::sentPerTicker(const WebhookReceiver &receiver)
+{
+    QMap<QString, int> sent;
+    for (const WebhookReceiver::Request &request : receiver.requests()) {
+        const QString title = request.json().value(QStringLiteral("title")).toString();
+        for (const QString &ticker : kTickers) {
+            if (title.contains(QStringLiteral(": ") + ticker + QLatin1Char(' ')))
+                ++sent[ticker];
+        }
+    }
+    return sent;
+}
+
+int KillLoopTest::pendingDeliveries(const Guardian &guardian)
+{
+    auto db = Database::open(guardian.database());
+    if (!db.ok())
+        return -1;
+    int pending = 0;
+    for (const AlertRecord &record : AlertRepository(db.value()->connection()).recent(100).value()) {
+        for (const Delivery &delivery : record.deliveries)
+            pending += delivery.status == Delivery::Status::Pending ? 1 : 0;
+    }
+    return pending;
+}
+
+void KillLoopTest::killNineLoopLosesNothingAndSendsNothingThrice()
+{
+    // How long one undisturbed run takes here (sanitizers, a loaded machine): the kills fall inside it.
+    Guardian calibration;
+    prepare(calibration);
+    WebhookReceiver calibrationReceiver;
+    QVERIFY(calibrationReceiver.listen());
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(runToEnd(calibration, calibrationReceiver.url(QStringLiteral("/alerts"))), 0);
+    const qint64 runMs = std::max<qint64>(timer.elapsed(), 200);
+    QCOMPARE(sentPerTicker(calibrationReceiver).size(), kTickers.size());
+
+    const quint32 seed = qEnvironmentVariableIsSet("TRAILGUARD_KILL_SEED")
+                             ? quint32(qEnvironmentVariableIntValue("TRAILGUARD_KILL_SEED"))
+                             : QRandomGenerator::global()->generate();
+    qInfo("kill -9 loop: seed %u, %d kills within a %lld ms run", seed, kKills,
+          static_cast<long long>(runMs));
+    QRandomGenerator random(seed);
+
+    Guardian guardian;
+    prepare(guardian);
+    WebhookReceiver receiver;
+    QVERIFY(receiver.listen());
+    // Slow answers widen the window between "sent" and "marked delivered", where a kill means a resend.
+    WebhookReceiver::Reply slowly = WebhookReceiver::Reply::json(200, QByteArrayLiteral("{}"));
+    slowly.delayMs = 40;
+    receiver.setDefaultReply(slowly);
+    const QUrl url = receiver.url(QStringLiteral("/alerts"));
+
+    int killed = 0;
+    for (int i = 0; i < kKills; ++i) {
+        std::unique_ptr<QProcess> process(start(guardian, url));
+        QVERIFY(process->waitForStarted(10000));
+        const qint64 at = random.bounded(runMs);
+        QDeadlineTimer moment(at);
+        while (!moment.hasExpired() && process->state() != QProcess::NotRunning)
+            QTest::qWait(5);
+        if (process->state() != QProcess::NotRunning) {
+            ::kill(pid_t(process->processId()), SIGKILL);
+            ++killed;
+        }
+        QVERIFY(process->waitForFinished(10000));
+    }
+    qInfo("kill -9 loop: %d of %d runs killed before they ended", killed, kKills);
+    QVERIFY2(killed >= 20, "fewer than 20 runs were killed: the kill moments missed the runs");
+
+    // Undisturbed runs drain what is left.
+    for (int run = 0; run < 3 && pendingDeliveries(guardian) != 0; ++run)
+        QCOMPARE(runToEnd(guardian, url), 0);
+    QCOMPARE(pendingDeliveries(guardian), 0);
+
+    const QMap<QString, int> sent = sentPerTicker(receiver);
+    for (const QString &ticker : kTickers) {
+        QVERIFY2(sent.value(ticker) >= 1, qPrintable(ticker + QStringLiteral(" was never delivered")));
+        QVERIFY2(sent.value(ticker) <= 2,
+                 qPrintable(
+                     ticker +
+                     QStringLiteral(" was delivered %1 times (seed %2)").arg(sent.value(ticker)).arg(seed)));
+    }
+
+    auto db = Database::open(guardian.database());
+    QVERIFY(db.ok());
+    QSqlQuery check(db.value()->connection());
+    QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")));
+    QVERIFY(check.next());
+    QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    const auto stocks = StockRepository(db.value()->connection()).all();
+    QVERIFY(stocks.ok());
+    QStringList tickers;
+    for (const StockState &stock : stocks.value())
+        tickers << stock.ticker;
+    tickers.sort();
+    QStringList expected = kTickers;
+    expected.sort();
+    QCOMPARE(tickers, expected);
+}
+
+QTEST_GUILESS_MAIN(KillLoopTest)
+#include "tst_killloop.moc"
