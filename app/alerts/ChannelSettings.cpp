@@ -133,31 +133,57 @@ void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *co
     data.discordEnabled = settings.value("alerts/discord/enabled").toBool();
     data.ntfyEnabled = settings.value("alerts/ntfy/enabled").toBool();
     data.ntfy.server = QUrl(settings.value("alerts/ntfy/server").toString());
-    data.ntfy.topic = settings.value("alerts/ntfy/topic").toString();
+    const QString topicInFile = settings.value("alerts/ntfy/topic").toString();
 
     QPointer<QObject> guard(context);
-    secrets.read(
-        EmailConfig::passwordSecretKey(), context, [loader, &secrets, guard](Result<QByteArray> password) {
-            const auto emailPassword = secretOrEmpty(std::move(password));
-            if (!emailPassword.ok())
-                return loader->done(emailPassword.error());
-            loader->data.email.password = emailPassword.value();
-            secrets.read(QString::fromLatin1(kDiscordWebhookKey), guard,
-                         [loader, &secrets, guard](Result<QByteArray> url) {
-                             const auto webhook = secretOrEmpty(std::move(url));
-                             if (!webhook.ok())
-                                 return loader->done(webhook.error());
-                             loader->data.discord.webhookUrl = QUrl(QString::fromUtf8(webhook.value()));
-                             secrets.read(NtfyConfig::accessTokenSecretKey(), guard,
-                                          [loader](Result<QByteArray> token) {
-                                              const auto accessToken = secretOrEmpty(std::move(token));
-                                              if (!accessToken.ok())
-                                                  return loader->done(accessToken.error());
-                                              loader->data.ntfy.accessToken = accessToken.value();
-                                              loader->done(loader->data);
-                                          });
-                         });
-        });
+    // The topic last: a topic found only in the settings file is moved to the store before `done`.
+    const auto readTopic = [loader, &secrets, &settings, guard, topicInFile] {
+        secrets.read(NtfyConfig::topicSecretKey(), guard,
+                     [loader, &secrets, &settings, guard, topicInFile](Result<QByteArray> stored) {
+                         const auto topic = secretOrEmpty(std::move(stored));
+                         if (!topic.ok())
+                             return loader->done(topic.error());
+                         loader->data.ntfy.topic = QString::fromUtf8(topic.value());
+                         if (!loader->data.ntfy.topic.isEmpty() || topicInFile.isEmpty()) {
+                             if (settings.contains("alerts/ntfy/topic")) // left by an interrupted move
+                                 settings.remove("alerts/ntfy/topic");
+                             return loader->done(loader->data);
+                         }
+                         loader->data.ntfy.topic = topicInFile;
+                         secrets.write(NtfyConfig::topicSecretKey(), topicInFile.toUtf8(), guard,
+                                       [loader, &settings](Status moved) {
+                                           if (moved.ok()) {
+                                               settings.remove("alerts/ntfy/topic");
+                                               settings.sync();
+                                           }
+                                           loader->done(loader->data);
+                                       });
+                     });
+    };
+    secrets.read(EmailConfig::passwordSecretKey(), context,
+                 [loader, &secrets, guard, readTopic](Result<QByteArray> password) {
+                     const auto emailPassword = secretOrEmpty(std::move(password));
+                     if (!emailPassword.ok())
+                         return loader->done(emailPassword.error());
+                     loader->data.email.password = emailPassword.value();
+                     secrets.read(QString::fromLatin1(kDiscordWebhookKey), guard,
+                                  [loader, &secrets, guard, readTopic](Result<QByteArray> url) {
+                                      const auto webhook = secretOrEmpty(std::move(url));
+                                      if (!webhook.ok())
+                                          return loader->done(webhook.error());
+                                      loader->data.discord.webhookUrl =
+                                          QUrl(QString::fromUtf8(webhook.value()));
+                                      secrets.read(NtfyConfig::accessTokenSecretKey(), guard,
+                                                   [loader, readTopic](Result<QByteArray> token) {
+                                                       const auto accessToken =
+                                                           secretOrEmpty(std::move(token));
+                                                       if (!accessToken.ok())
+                                                           return loader->done(accessToken.error());
+                                                       loader->data.ntfy.accessToken = accessToken.value();
+                                                       readTopic();
+                                                   });
+                                  });
+                 });
 }
 
 void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, SecretStore &secrets,
@@ -192,22 +218,27 @@ void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, 
         settings.setValue("alerts/discord/enabled", data.discordEnabled);
         settings.setValue("alerts/ntfy/enabled", data.ntfyEnabled);
         settings.setValue("alerts/ntfy/server", data.ntfy.server.toString());
-        settings.setValue("alerts/ntfy/topic", data.ntfy.topic);
+        settings.remove("alerts/ntfy/topic"); // a secret now, see load()
         settings.sync();
         done(success());
     };
-    writeOrRemove(EmailConfig::passwordSecretKey(), data.email.password, context,
-                  [=, &secrets](Status first) {
-                      if (!first.ok())
-                          return finish(first);
-                      writeOrRemove(QString::fromLatin1(kDiscordWebhookKey),
-                                    data.discord.webhookUrl.toString().toUtf8(), guard, [=](Status second) {
-                                        if (!second.ok())
-                                            return finish(second);
-                                        writeOrRemove(NtfyConfig::accessTokenSecretKey(),
-                                                      data.ntfy.accessToken, guard, finish);
-                                    });
-                  });
+    writeOrRemove(
+        EmailConfig::passwordSecretKey(), data.email.password, context, [=, &secrets](Status first) {
+            if (!first.ok())
+                return finish(first);
+            writeOrRemove(QString::fromLatin1(kDiscordWebhookKey),
+                          data.discord.webhookUrl.toString().toUtf8(), guard, [=](Status second) {
+                              if (!second.ok())
+                                  return finish(second);
+                              writeOrRemove(NtfyConfig::accessTokenSecretKey(), data.ntfy.accessToken, guard,
+                                            [=](Status third) {
+                                                if (!third.ok())
+                                                    return finish(third);
+                                                writeOrRemove(NtfyConfig::topicSecretKey(),
+                                                              data.ntfy.topic.toUtf8(), guard, finish);
+                                            });
+                          });
+        });
 }
 
 } // namespace trailguard

@@ -42,6 +42,9 @@ public:
     // Settings.cpp. Secrets never go here: they live in the SecretStore.
     QVariant value(const char *key) const;
     void setValue(const char *key, const QVariant &value);
+    // Whether the file holds `key` itself (not its default), and removing it (the default applies again).
+    bool contains(const char *key) const;
+    void remove(const char *key);
 
     RepeatPolicy repeatPolicy() const;
     void setRepeatPolicy(RepeatPolicy policy);
