@@ -145,11 +145,14 @@ void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *co
                              return loader->done(topic.error());
                          loader->data.ntfy.topic = QString::fromUtf8(topic.value());
                          if (!loader->data.ntfy.topic.isEmpty() || topicInFile.isEmpty()) {
-                             if (settings.contains("alerts/ntfy/topic")) // left by an interrupted move
-                                 settings.remove("alerts/ntfy/topic");
+                             if (!loader->data.ntfy.topic.isEmpty() && settings.contains("alerts/ntfy/topic"))
+                                 settings.remove("alerts/ntfy/topic"); // left by an interrupted move
                              return loader->done(loader->data);
                          }
                          loader->data.ntfy.topic = topicInFile;
+                         // Moving it into a store that forgets everything at exit would lose it for good.
+                         if (!secrets.isPersistent())
+                             return loader->done(loader->data);
                          secrets.write(NtfyConfig::topicSecretKey(), topicInFile.toUtf8(), guard,
                                        [loader, &settings](Status moved) {
                                            if (moved.ok()) {

@@ -42,7 +42,8 @@ void setQuietHours(Settings &settings, const QuietHours &quietHours);
 inline constexpr char kDiscordWebhookKey[] = "alerts/discord/webhook-url";
 
 // Reads the plain values at once and the secrets asynchronously; a secret that is not stored is empty.
-// An ntfy topic still in the settings file (versions before it became a secret) is moved to the store.
+// An ntfy topic still in the settings file (versions before it became a secret) is moved to the store,
+// when the store is persistent (a memory-only store would lose it at exit; the file keeps it then).
 void load(Settings &settings, SecretStore &secrets, QObject *context,
           std::function<void(Result<ChannelSettingsData>)> done);
 
