@@ -29,6 +29,8 @@ public:
     Status record(const AlertMessage &message, const QString &excludedChannel = {},
                   const QStringList &onlyChannels = {});
 
+    OutboxDispatcher &dispatcher() const { return m_dispatcher; }
+
 private:
     AlertRepository &m_repository;
     OutboxDispatcher &m_dispatcher;

@@ -143,14 +143,16 @@ struct SendingLoader {
     std::function<void(SendingChannelSettings)> done;
 };
 
-void applySecret(ChannelSettingsData &data, const QString &channel, const QByteArray &secret)
+void applySecret(ChannelSettingsData &data, const QString &key, const QByteArray &secret)
 {
-    if (channel == QLatin1String("email"))
+    if (key == EmailConfig::passwordSecretKey())
         data.email.password = secret;
-    else if (channel == QLatin1String("discord"))
+    else if (key == QLatin1String(kDiscordWebhookKey))
         data.discord.webhookUrl = QUrl(QString::fromUtf8(secret));
-    else if (channel == QLatin1String("ntfy"))
+    else if (key == NtfyConfig::accessTokenSecretKey())
         data.ntfy.accessToken = secret;
+    else if (key == NtfyConfig::topicSecretKey() && !secret.isEmpty())
+        data.ntfy.topic = QString::fromUtf8(secret); // else the one still in an old settings file
 }
 
 void readNext(const std::shared_ptr<SendingLoader> &loader, SecretStore &secrets,
@@ -160,12 +162,14 @@ void readNext(const std::shared_ptr<SendingLoader> &loader, SecretStore &secrets
         return loader->done(loader->result);
     const auto next = loader->reads.takeFirst();
     const QString channel = next.first;
-    secrets.read(next.second, guard, [loader, &secrets, guard, channel](Result<QByteArray> secret) {
+    const QString key = next.second;
+    secrets.read(key, guard, [loader, &secrets, guard, channel, key](Result<QByteArray> secret) {
         const auto value = secretOrEmpty(std::move(secret));
         if (value.ok()) {
-            applySecret(loader->result.data, channel, value.value());
+            applySecret(loader->result.data, key, value.value());
         } else {
-            loader->result.unreadable.append(channel);
+            if (!loader->result.unreadable.contains(channel))
+                loader->result.unreadable.append(channel);
             if (loader->result.readError.isEmpty())
                 loader->result.readError = value.error().message;
             if (channel == QLatin1String("email"))
@@ -186,30 +190,60 @@ void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *co
     auto loader = std::make_shared<Loader>();
     loader->done = std::move(done);
     loader->data = plainValues(settings);
+    const QString topicInFile = loader->data.ntfy.topic; // before the move into the secret store
 
     QPointer<QObject> guard(context);
-    secrets.read(
-        EmailConfig::passwordSecretKey(), context, [loader, &secrets, guard](Result<QByteArray> password) {
-            const auto emailPassword = secretOrEmpty(std::move(password));
-            if (!emailPassword.ok())
-                return loader->done(emailPassword.error());
-            loader->data.email.password = emailPassword.value();
-            secrets.read(QString::fromLatin1(kDiscordWebhookKey), guard,
-                         [loader, &secrets, guard](Result<QByteArray> url) {
-                             const auto webhook = secretOrEmpty(std::move(url));
-                             if (!webhook.ok())
-                                 return loader->done(webhook.error());
-                             loader->data.discord.webhookUrl = QUrl(QString::fromUtf8(webhook.value()));
-                             secrets.read(NtfyConfig::accessTokenSecretKey(), guard,
-                                          [loader](Result<QByteArray> token) {
-                                              const auto accessToken = secretOrEmpty(std::move(token));
-                                              if (!accessToken.ok())
-                                                  return loader->done(accessToken.error());
-                                              loader->data.ntfy.accessToken = accessToken.value();
-                                              loader->done(loader->data);
-                                          });
-                         });
-        });
+    // The topic last: a topic found only in the settings file is moved to the store before `done`.
+    const auto readTopic = [loader, &secrets, &settings, guard, topicInFile] {
+        secrets.read(NtfyConfig::topicSecretKey(), guard,
+                     [loader, &secrets, &settings, guard, topicInFile](Result<QByteArray> stored) {
+                         const auto topic = secretOrEmpty(std::move(stored));
+                         if (!topic.ok())
+                             return loader->done(topic.error());
+                         loader->data.ntfy.topic = QString::fromUtf8(topic.value());
+                         if (!loader->data.ntfy.topic.isEmpty() || topicInFile.isEmpty()) {
+                             if (!loader->data.ntfy.topic.isEmpty() && settings.contains("alerts/ntfy/topic"))
+                                 settings.remove("alerts/ntfy/topic"); // left by an interrupted move
+                             return loader->done(loader->data);
+                         }
+                         loader->data.ntfy.topic = topicInFile;
+                         // Moving it into a store that forgets everything at exit would lose it for good.
+                         if (!secrets.isPersistent())
+                             return loader->done(loader->data);
+                         secrets.write(NtfyConfig::topicSecretKey(), topicInFile.toUtf8(), guard,
+                                       [loader, &settings](Status moved) {
+                                           if (moved.ok()) {
+                                               settings.remove("alerts/ntfy/topic");
+                                               settings.sync();
+                                           }
+                                           loader->done(loader->data);
+                                       });
+                     });
+    };
+    secrets.read(EmailConfig::passwordSecretKey(), context,
+                 [loader, &secrets, guard, readTopic](Result<QByteArray> password) {
+                     const auto emailPassword = secretOrEmpty(std::move(password));
+                     if (!emailPassword.ok())
+                         return loader->done(emailPassword.error());
+                     loader->data.email.password = emailPassword.value();
+                     secrets.read(QString::fromLatin1(kDiscordWebhookKey), guard,
+                                  [loader, &secrets, guard, readTopic](Result<QByteArray> url) {
+                                      const auto webhook = secretOrEmpty(std::move(url));
+                                      if (!webhook.ok())
+                                          return loader->done(webhook.error());
+                                      loader->data.discord.webhookUrl =
+                                          QUrl(QString::fromUtf8(webhook.value()));
+                                      secrets.read(NtfyConfig::accessTokenSecretKey(), guard,
+                                                   [loader, readTopic](Result<QByteArray> token) {
+                                                       const auto accessToken =
+                                                           secretOrEmpty(std::move(token));
+                                                       if (!accessToken.ok())
+                                                           return loader->done(accessToken.error());
+                                                       loader->data.ntfy.accessToken = accessToken.value();
+                                                       readTopic();
+                                                   });
+                                  });
+                 });
 }
 
 void ChannelSettings::loadForSending(Settings &settings, SecretStore &secrets, QObject *context,
@@ -223,8 +257,10 @@ void ChannelSettings::loadForSending(Settings &settings, SecretStore &secrets, Q
         loader->reads.append({QStringLiteral("email"), EmailConfig::passwordSecretKey()});
     if (data.discordEnabled)
         loader->reads.append({QStringLiteral("discord"), QString::fromLatin1(kDiscordWebhookKey)});
-    if (data.ntfyEnabled)
+    if (data.ntfyEnabled) {
         loader->reads.append({QStringLiteral("ntfy"), NtfyConfig::accessTokenSecretKey()});
+        loader->reads.append({QStringLiteral("ntfy"), NtfyConfig::topicSecretKey()});
+    }
     if (loader->reads.isEmpty()) {
         // Asynchronous like every load, even with nothing to read.
         QMetaObject::invokeMethod(
@@ -278,22 +314,27 @@ void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, 
         settings.setValue("alerts/discord/enabled", data.discordEnabled);
         settings.setValue("alerts/ntfy/enabled", data.ntfyEnabled);
         settings.setValue("alerts/ntfy/server", data.ntfy.server.toString());
-        settings.setValue("alerts/ntfy/topic", data.ntfy.topic);
+        settings.remove("alerts/ntfy/topic"); // a secret now, see load()
         settings.sync();
         done(success());
     };
-    writeOrRemove(EmailConfig::passwordSecretKey(), data.email.password, context,
-                  [=, &secrets](Status first) {
-                      if (!first.ok())
-                          return finish(first);
-                      writeOrRemove(QString::fromLatin1(kDiscordWebhookKey),
-                                    data.discord.webhookUrl.toString().toUtf8(), guard, [=](Status second) {
-                                        if (!second.ok())
-                                            return finish(second);
-                                        writeOrRemove(NtfyConfig::accessTokenSecretKey(),
-                                                      data.ntfy.accessToken, guard, finish);
-                                    });
-                  });
+    writeOrRemove(
+        EmailConfig::passwordSecretKey(), data.email.password, context, [=, &secrets](Status first) {
+            if (!first.ok())
+                return finish(first);
+            writeOrRemove(QString::fromLatin1(kDiscordWebhookKey),
+                          data.discord.webhookUrl.toString().toUtf8(), guard, [=](Status second) {
+                              if (!second.ok())
+                                  return finish(second);
+                              writeOrRemove(NtfyConfig::accessTokenSecretKey(), data.ntfy.accessToken, guard,
+                                            [=](Status third) {
+                                                if (!third.ok())
+                                                    return finish(third);
+                                                writeOrRemove(NtfyConfig::topicSecretKey(),
+                                                              data.ntfy.topic.toUtf8(), guard, finish);
+                                            });
+                          });
+        });
 }
 
 } // namespace trailguard

@@ -17,7 +17,7 @@ class SecretStore;
 class Settings;
 
 // The desktop's alert channel configuration: plain values in Settings, secrets (SMTP password, Discord
-// webhook URL, ntfy access token) in the SecretStore.
+// webhook URL, ntfy topic and access token) in the SecretStore.
 struct ChannelSettingsData {
     bool trayEnabled = true;
     bool emailEnabled = false;
@@ -51,6 +51,8 @@ void setQuietHours(Settings &settings, const QuietHours &quietHours);
 inline constexpr char kDiscordWebhookKey[] = "alerts/discord/webhook-url";
 
 // Reads the plain values at once and the secrets asynchronously; a secret that is not stored is empty.
+// An ntfy topic still in the settings file (versions before it became a secret) is moved to the store,
+// when the store is persistent (a memory-only store would lose it at exit; the file keeps it then).
 void load(Settings &settings, SecretStore &secrets, QObject *context,
           std::function<void(Result<ChannelSettingsData>)> done);
 

@@ -25,7 +25,12 @@ HealthWatch::HealthWatch(AlertOutbox &outbox, const Clock &clock, QObject *paren
     : QObject(parent)
     , m_outbox(outbox)
     , m_clock(clock)
-{}
+{
+    connect(&outbox.dispatcher(), &OutboxDispatcher::deliveryFinished, this,
+            [this](const Delivery &delivery, const DeliveryResult &result) {
+                deliveryResult(delivery.channel, result);
+            });
+}
 
 bool HealthWatch::isMarketOpen(const QDateTime &instant)
 {
@@ -77,13 +82,30 @@ void HealthWatch::quotesReceived()
 
 void HealthWatch::deliveryFinished(const QString &channel, bool delivered, const QString &reason)
 {
+    deliveryResult(channel, delivered ? DeliveryResult::delivered() : DeliveryResult::retryLater(reason));
+}
+
+void HealthWatch::deliveryResult(const QString &channel, const DeliveryResult &result)
+{
     const QString condition = channelCondition(channel);
-    if (delivered) {
+    const QString &reason = result.reason;
+    if (result.outcome == DeliveryResult::Outcome::Delivered) {
         m_failingSince.remove(channel);
         clear(condition, Health::tr("Alerts reach %1 again").arg(channel), channel);
         return;
     }
     const QDateTime now = m_clock.now();
+    if (result.outcome == DeliveryResult::Outcome::Failed) {
+        // Retrying cannot help (a deleted webhook, a wrong password): waiting an hour would only hide it.
+        m_failingSince.insert(channel, m_failingSince.value(channel, now));
+        raise(
+            condition, Health::tr("Alerts are not reaching %1").arg(channel),
+            Health::tr("%1 refused an alert and will keep refusing: fix the %1 settings in Trailguard. Until "
+                       "then alerts reach you only through the other channels. The error: %2")
+                .arg(channel, reason),
+            channel);
+        return;
+    }
     const QDateTime since = m_failingSince.value(channel, now);
     m_failingSince.insert(channel, since);
     if (since.secsTo(now) >= std::chrono::seconds(kChannelFailureLimit).count()) {

@@ -16,6 +16,8 @@ namespace trailguard {
 // at a lower priority, when
 //  - the Questrade refresh token was rejected or could not be rotated (Disconnected);
 //  - no successful quote came for more than two check intervals while the market is open;
+//  - a channel failed for good (a 4xx answer, a wrong password, a deleted webhook: retrying cannot help),
+//    reported on the other channels at once;
 //  - a channel has been failing for more than an hour (reported on the other channels).
 // Each condition alerts once when it starts and once when it clears.
 // Whether the market is open comes from setMarketOpenCheck (the server's sessions, see MarketHours); without
@@ -25,12 +27,17 @@ class HealthWatch : public QObject {
 public:
     static constexpr std::chrono::hours kChannelFailureLimit{1};
 
+    // Watches every delivery of the outbox's dispatcher from here on (see deliveryResult()).
     HealthWatch(AlertOutbox &outbox, const Clock &clock, QObject *parent = nullptr);
 
     void connectionStateChanged(ConnectionState state, const QString &message);
     void cycleFinished(const CycleReport &report, std::chrono::seconds interval);
     // Quotes arrived outside a polling cycle (the stream): prices are flowing.
     void quotesReceived();
+    // The outcome of one delivery through `channel`. Called for every delivery of the outbox's dispatcher.
+    void deliveryResult(const QString &channel, const DeliveryResult &result);
+    // The same, for callers that only know whether it got through: a failure counts as one that may
+    // still clear. Repeating a result already seen through deliveryResult() changes nothing.
     void deliveryFinished(const QString &channel, bool delivered, const QString &reason);
 
     bool isActive(const QString &condition) const { return m_active.contains(condition); }

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -21,6 +22,9 @@ OutboxDispatcher::OutboxDispatcher(AlertRepository &repository, const Clock &clo
     , m_repository(repository)
     , m_clock(clock)
     , m_options(options)
+    , m_ownerId(QStringLiteral("%1:%2")
+                    .arg(QCoreApplication::applicationPid())
+                    .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] { process(false); });
@@ -58,8 +62,7 @@ std::chrono::seconds OutboxDispatcher::backoff(int attempts, const Options &opti
 void OutboxDispatcher::start()
 {
     m_active = true;
-    // A start is a restart after a crash, a reboot or an outage: try everything pending once right away.
-    process(true);
+    process(false); // each channel's first round since the start tries its deliveries whatever their backoff
 }
 
 void OutboxDispatcher::stop()
@@ -94,8 +97,8 @@ void OutboxDispatcher::process(bool ignoreSchedule)
         m_again = true;
         return;
     }
-    const auto pending = ignoreSchedule ? m_repository.pendingIgnoringBackoff(m_clock.now())
-                                        : m_repository.pendingDeliveries(m_clock.now());
+    const QDateTime now = m_clock.now();
+    const auto pending = m_repository.pendingIgnoringBackoff(now);
     if (!pending.ok()) {
         qCWarning(lcAlerts) << "Could not read the outbox:" << pending.error().message;
         finishRound();
@@ -103,8 +106,16 @@ void OutboxDispatcher::process(bool ignoreSchedule)
     }
     m_queue.clear();
     for (const Delivery &delivery : pending.value()) {
-        if (m_channels.value(delivery.channel))
+        if (!m_channels.value(delivery.channel))
+            continue;
+        // A start follows a crash, a reboot or an outage: a channel's first round tries everything once.
+        const bool firstRound = m_active && !m_retriedOnStart.contains(delivery.channel);
+        if (ignoreSchedule || firstRound || delivery.nextAttemptAt <= now)
             m_queue.append(delivery);
+    }
+    if (m_active) {
+        for (const QString &id : channelIds())
+            m_retriedOnStart.insert(id);
     }
     m_busy = true;
     sendNext();
@@ -119,10 +130,13 @@ void OutboxDispatcher::sendNext()
     }
     const Delivery delivery = m_queue.takeFirst();
     AlertChannel *channel = m_channels.value(delivery.channel);
+    if (!channel || !claim(delivery)) {
+        QMetaObject::invokeMethod(this, &OutboxDispatcher::sendNext, Qt::QueuedConnection);
+        return;
+    }
     const auto message = m_repository.message(delivery.alertId);
-    if (!channel || !message.ok()) {
-        if (!message.ok())
-            record(delivery, DeliveryResult::failed(message.error().message));
+    if (!message.ok()) {
+        record(delivery, DeliveryResult::failed(message.error().message));
         QMetaObject::invokeMethod(this, &OutboxDispatcher::sendNext, Qt::QueuedConnection);
         return;
     }
@@ -132,13 +146,30 @@ void OutboxDispatcher::sendNext()
     });
 }
 
+bool OutboxDispatcher::claim(const Delivery &delivery)
+{
+    const QDateTime now = m_clock.now();
+    const auto claimed =
+        m_repository.claim(delivery, m_ownerId, now, now.addSecs(m_options.claimLease.count()));
+    if (!claimed.ok()) {
+        qCWarning(lcAlerts) << "Could not claim a delivery:" << claimed.error().message;
+        return false;
+    }
+    if (!claimed.value()) {
+        qCDebug(lcAlerts).noquote() << QStringLiteral("Alert %1 on %2 is being sent by another dispatcher")
+                                           .arg(delivery.alertId)
+                                           .arg(delivery.channel);
+    }
+    return claimed.value();
+}
+
 void OutboxDispatcher::record(const Delivery &delivery, const DeliveryResult &result)
 {
     const QDateTime now = m_clock.now();
     Status saved = success();
     switch (result.outcome) {
     case DeliveryResult::Outcome::Delivered:
-        saved = m_repository.markDelivered(delivery.id, now);
+        saved = m_repository.markDelivered(delivery.id, m_ownerId, now);
         qCInfo(lcAlerts).noquote()
             << QStringLiteral("Alert %1 delivered by %2").arg(delivery.alertId).arg(delivery.channel);
         break;
@@ -149,7 +180,11 @@ void OutboxDispatcher::record(const Delivery &delivery, const DeliveryResult &re
             qint64(double(delay.count()) * (QRandomGenerator::global()->generateDouble() - 0.5) * 0.2));
         if (result.retryAfter)
             delay = std::max<std::chrono::seconds>(*result.retryAfter, std::chrono::seconds(1));
-        saved = m_repository.markRetry(delivery.id, now, now.addSecs(delay.count()), result.reason);
+        // A server may ask for a day (Retry-After); a stop-loss breach a day late is useless. Our own cap
+        // bounds every wait, so the outbox retries at least hourly.
+        delay = std::min<std::chrono::seconds>(delay, m_options.maximumRetry);
+        saved =
+            m_repository.markRetry(delivery.id, m_ownerId, now, now.addSecs(delay.count()), result.reason);
         qCWarning(lcAlerts).noquote()
             << QStringLiteral("Alert %1 not delivered by %2 (attempt %3), retrying in %4 s: %5")
                    .arg(delivery.alertId)
@@ -160,7 +195,7 @@ void OutboxDispatcher::record(const Delivery &delivery, const DeliveryResult &re
         break;
     }
     case DeliveryResult::Outcome::Failed:
-        saved = m_repository.markFailed(delivery.id, now, result.reason);
+        saved = m_repository.markFailed(delivery.id, m_ownerId, now, result.reason);
         qCWarning(lcAlerts).noquote() << QStringLiteral("Alert %1 failed for good on %2: %3")
                                              .arg(delivery.alertId)
                                              .arg(delivery.channel, result.reason);

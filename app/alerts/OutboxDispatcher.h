@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <chrono>
@@ -15,9 +16,12 @@
 namespace trailguard {
 
 // Sends the outbox's pending deliveries through their channels, one at a time, and records each
-// outcome: delivered, retry later (exponential backoff from 30 s, capped at 1 h, or the server's own
-// delay), or failed for good. A delivery is marked as soon as its channel answers, so the only duplicate
-// possible is a crash between a successful send and that mark — then the next run sends it once more.
+// outcome: delivered, retry later (exponential backoff from 30 s, or the server's own delay, never more
+// than 1 h), or failed for good. Each delivery is claimed in the database (this dispatcher's owner id and
+// a lease) before it is sent, so two dispatchers on one database (two processes) never both send it, and
+// only the claim's owner records the outcome. A delivery is marked as soon as its channel answers, so the
+// only duplicate possible is a crash between a successful send and that mark — then, once the lease has
+// run out, the next run sends it once more.
 class OutboxDispatcher : public QObject {
     Q_OBJECT
 public:
@@ -26,6 +30,9 @@ public:
         std::chrono::seconds maximumRetry{3600};
         // How long to wait before looking again at deliveries whose channel is not configured now.
         std::chrono::seconds unavailableChannelRecheck{60};
+        // How long a claim keeps other dispatchers off a delivery: longer than any channel's send may take
+        // (the webhooks give up after 20 s, SMTP sooner than this), short enough to recover from a crash.
+        std::chrono::seconds claimLease{120};
     };
 
     OutboxDispatcher(AlertRepository &repository, const Clock &clock, Options options,
@@ -36,8 +43,9 @@ public:
     void setChannels(const QList<AlertChannel *> &channels);
     QStringList channelIds() const;
 
-    // Tries every pending delivery once (due or not: a start follows a restart or an outage), then keeps
-    // a timer for the next due one.
+    // Tries the pending deliveries once, then keeps a timer for the next due one. The first time a channel
+    // is there, its deliveries are tried whether due or not (this follows a restart or an outage); later
+    // starts (the channels rebuilt after saving the settings) keep every delivery's backoff.
     void start();
     void stop();
     // New deliveries were enqueued: send them (from the event loop, after the caller's transaction).
@@ -47,6 +55,8 @@ public:
     void attemptAllPending(std::function<void()> done);
 
     bool isBusy() const { return m_busy; }
+    // Who this dispatcher's claims name: the process and a random part, unique per dispatcher.
+    QString ownerId() const { return m_ownerId; }
 
     // The delay before attempt `attempts + 1` after `attempts` failed ones (no jitter).
     static std::chrono::seconds backoff(int attempts, const Options &options);
@@ -61,12 +71,16 @@ private:
     void sendNext();
     void finishRound();
     void record(const Delivery &delivery, const DeliveryResult &result);
+    bool claim(const Delivery &delivery);
     void scheduleWake();
 
     AlertRepository &m_repository;
     const Clock &m_clock;
     Options m_options;
+    QString m_ownerId;
     QHash<QString, QPointer<AlertChannel>> m_channels;
+    // Channels whose deliveries have had their one try regardless of backoff since this dispatcher started.
+    QSet<QString> m_retriedOnStart;
     QTimer m_timer;
     bool m_active = false;
     bool m_busy = false;

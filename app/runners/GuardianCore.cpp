@@ -233,11 +233,6 @@ void GuardianCore::wireHealth()
                 if (origin == QuoteOrigin::Stream && report.quoted > 0)
                     health->quotesReceived();
             });
-    connect(p.dispatcher.get(), &OutboxDispatcher::deliveryFinished, health,
-            [health](const Delivery &delivery, const DeliveryResult &result) {
-                health->deliveryFinished(delivery.channel,
-                                         result.outcome == DeliveryResult::Outcome::Delivered, result.reason);
-            });
     connect(p.dispatcher.get(), &OutboxDispatcher::idle, this, [this] {
         // Later: idle may be emitted from inside a retired channel's callback.
         QMetaObject::invokeMethod(

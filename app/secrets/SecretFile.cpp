@@ -7,16 +7,29 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QtEndian>
 
 #include <sodium.h>
 
+#include <chrono>
 #include <cstring>
 
 namespace trailguard {
 
 namespace {
+
+// "trailguard, PID 4242" for a message about a lock another process holds.
+QString lockHolder(const QLockFile &lock)
+{
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (!lock.getLockInfo(&pid, &host, &application))
+        return QStringLiteral("?");
+    return QStringLiteral("%1, PID %2").arg(application).arg(pid);
+}
 
 constexpr char kMagic[] = "TGSECRET";
 constexpr qsizetype kMagicSize = 8;
@@ -221,26 +234,43 @@ Result<QByteArray> SecretFile::read(const QString &key)
     return std::move(*decoded);
 }
 
-Status SecretFile::write(const QString &key, const QByteArray &secret)
+Status SecretFile::update(const std::function<bool(QJsonObject &)> &change)
 {
+    // Another process may be between its read and its rename: wait for it, then read what it wrote.
+    constexpr std::chrono::seconds kLockWait{10};
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QLockFile lock(m_path + QStringLiteral(".lock"));
+    if (!lock.tryLock(kLockWait)) {
+        return failed(tr("The secrets file %1 is locked by another program (%2) and could not be changed. "
+                         "Try again; if it stays locked, remove %3.")
+                          .arg(QDir::toNativeSeparators(m_path), lockHolder(lock),
+                               QDir::toNativeSeparators(m_path + QStringLiteral(".lock"))));
+    }
     auto contents = load();
     if (!contents.ok())
         return contents.error();
     auto secrets = std::move(contents.value().secrets);
-    secrets.insert(key, QString::fromLatin1(secret.toBase64()));
+    if (!change(secrets))
+        return success();
     return save(secrets);
+}
+
+Status SecretFile::write(const QString &key, const QByteArray &secret)
+{
+    return update([&](QJsonObject &secrets) {
+        secrets.insert(key, QString::fromLatin1(secret.toBase64()));
+        return true;
+    });
 }
 
 Status SecretFile::remove(const QString &key)
 {
-    auto contents = load();
-    if (!contents.ok())
-        return contents.error();
-    auto secrets = std::move(contents.value().secrets);
-    if (!secrets.contains(key))
-        return success();
-    secrets.remove(key);
-    return save(secrets);
+    return update([&](QJsonObject &secrets) {
+        if (!secrets.contains(key))
+            return false;
+        secrets.remove(key);
+        return true;
+    });
 }
 
 } // namespace trailguard

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace trailguard {
@@ -19,7 +20,9 @@ enum class KdfStrength { Interactive, Moderate };
 
 // The encrypted secrets file. Synchronous and slow (key derivation), so EncryptedFileSecretStore calls it
 // on a worker thread, one operation at a time; not thread-safe. The key is derived once per salt and
-// kept in guarded memory; every operation re-reads the file, so it never acts on stale contents.
+// kept in guarded memory; every operation re-reads the file, so it never acts on stale contents. A write
+// or remove holds a lock on a sibling file (path + ".lock") from that read to the rename, so two
+// processes (or two stores) changing different keys of one file both keep their change.
 //
 // Format, version 1, integers little-endian:
 //   offset  0  magic "TGSECRET"                      8 bytes
@@ -62,6 +65,8 @@ private:
     };
 
     Result<Contents> load();
+    // load(), apply `change` to the secrets, save(): all under the lock file.
+    Status update(const std::function<bool(QJsonObject &)> &change);
     Status save(const QJsonObject &secrets);
     // The cached key when the parameters match, otherwise a freshly derived one.
     Status ensureKey(const KdfParameters &parameters);

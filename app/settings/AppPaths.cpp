@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -29,12 +30,20 @@ Result<AppPaths> AppPaths::resolve(const QString &dataDirOption)
         paths.dataDir = QFileInfo(dataDirOption).absoluteFilePath();
         paths.settingsFile = QDir(paths.dataDir).filePath(QStringLiteral("settings.ini"));
     }
-    if (paths.dataDir.isEmpty() || !QDir().mkpath(paths.dataDir)) {
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    const bool existed = !paths.dataDir.isEmpty() && QFileInfo(paths.dataDir).isDir();
+    // The parents are ordinary folders; only the data folder itself is made private.
+    const bool created = existed || (QDir().mkpath(QFileInfo(paths.dataDir).absolutePath()) &&
+                                     QDir().mkdir(paths.dataDir, ownerOnly));
+    if (paths.dataDir.isEmpty() || !created) {
         return Error{
             ErrorCode::InvalidArguments,
             Paths::tr("Cannot create the data folder \"%1\". Choose a writable folder with --data-dir.")
                 .arg(paths.dataDir)};
     }
+    // A folder named with --data-dir may be shared on purpose; the standard one is ours alone.
+    if (existed && dataDirOption.isEmpty() && QFileInfo(paths.dataDir).isWritable())
+        QFile::setPermissions(paths.dataDir, ownerOnly);
     return paths;
 }
 

@@ -15,7 +15,8 @@ struct AppPaths {
 
     QString databaseFile() const;
 
-    // Resolves and creates the data folder.
+    // Resolves and creates the data folder, private to its owner (0700): it holds the database and, without
+    // a keychain, the secrets file. The standard folder is made private even when it already exists.
     static Result<AppPaths> resolve(const QString &dataDirOption);
 };
 

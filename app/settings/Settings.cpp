@@ -149,6 +149,19 @@ void Settings::setValue(const char *key, const QVariant &value)
     Q_EMIT changed(QLatin1String(key));
 }
 
+bool Settings::contains(const char *key) const
+{
+    return m_store->contains(QLatin1String(key));
+}
+
+void Settings::remove(const char *key)
+{
+    if (!contains(key))
+        return;
+    m_store->remove(QLatin1String(key));
+    Q_EMIT changed(QLatin1String(key));
+}
+
 bool Settings::defaultRatioFromEnvironment() const
 {
     return m_environment.contains(kStopLossVariable);

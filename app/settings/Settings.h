@@ -45,6 +45,9 @@ public:
     // logged once as a warning naming the key, the bad value and the value used.
     QVariant value(const char *key) const;
     void setValue(const char *key, const QVariant &value);
+    // Whether the file holds `key` itself (not its default), and removing it (the default applies again).
+    bool contains(const char *key) const;
+    void remove(const char *key);
 
     RepeatPolicy repeatPolicy() const;
     void setRepeatPolicy(RepeatPolicy policy);

@@ -45,8 +45,12 @@ Delivery::Status statusFromName(const QString &name)
     return Delivery::Status::Pending;
 }
 
-const QString kDeliveryColumns = QStringLiteral(
-    "id, alert_id, channel, status, attempts, next_attempt_at, last_attempt_at, delivered_at, last_error");
+const QString kDeliveryColumns =
+    QStringLiteral("id, alert_id, channel, status, attempts, next_attempt_at, last_attempt_at, delivered_at, "
+                   "last_error, claimed_by, claim_expires_at");
+
+// Not held by another dispatcher's lease that is still running (bind :now).
+const QString kUnclaimed = QStringLiteral("(claimed_by IS NULL OR claim_expires_at <= :now)");
 
 Delivery readDelivery(const QSqlQuery &query)
 {
@@ -60,6 +64,8 @@ Delivery readDelivery(const QSqlQuery &query)
     delivery.lastAttemptAt = readTime(query.value(6));
     delivery.deliveredAt = readTime(query.value(7));
     delivery.lastError = query.value(8).toString();
+    delivery.claimedBy = query.value(9).toString();
+    delivery.claimExpiresAt = readTime(query.value(10));
     return delivery;
 }
 
@@ -69,6 +75,24 @@ Status execUpdate(QSqlQuery &query)
         return queryError(query);
     if (query.numRowsAffected() != 1)
         return Error{ErrorCode::DatabaseQuery, Storage::tr("The delivery to update no longer exists.")};
+    return success();
+}
+
+// An outcome is only recorded by the dispatcher that holds the claim, and it releases the claim.
+const QString kReleaseClaim = QStringLiteral(", claimed_by = NULL, claim_expires_at = NULL");
+const QString kOwnedPending =
+    QStringLiteral(" WHERE id = :id AND status = 'pending' AND claimed_by = :owner");
+
+Status execOutcome(QSqlQuery &query)
+{
+    if (!query.exec())
+        return queryError(query);
+    if (query.numRowsAffected() != 1) {
+        return Error{
+            ErrorCode::DatabaseQuery,
+            Storage::tr("The delivery is no longer claimed by this dispatcher: another one took it over "
+                        "after its lease ran out.")};
+    }
     return success();
 }
 } // namespace
@@ -115,7 +139,7 @@ Result<QList<Delivery>> AlertRepository::pendingDeliveries(const QDateTime &now)
     QSqlQuery query(m_db);
     QString sql = QStringLiteral("SELECT %1 FROM deliveries WHERE status = 'pending'").arg(kDeliveryColumns);
     if (now.isValid())
-        sql += QStringLiteral(" AND next_attempt_at <= :now");
+        sql += QStringLiteral(" AND next_attempt_at <= :now AND ") + kUnclaimed;
     sql += QStringLiteral(" ORDER BY next_attempt_at, id");
     query.prepare(sql);
     if (now.isValid())
@@ -131,9 +155,10 @@ Result<QList<Delivery>> AlertRepository::pendingDeliveries(const QDateTime &now)
 Result<QList<Delivery>> AlertRepository::pendingIgnoringBackoff(const QDateTime &now) const
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE status = 'pending' AND "
-                                 "(attempts > 0 OR next_attempt_at <= :now) ORDER BY next_attempt_at, id")
-                      .arg(kDeliveryColumns));
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM deliveries WHERE status = 'pending' AND "
+                       "(attempts > 0 OR next_attempt_at <= :now) AND %2 ORDER BY next_attempt_at, id")
+            .arg(kDeliveryColumns, kUnclaimed));
     query.bindValue(QStringLiteral(":now"), isoTime(now));
     if (!query.exec())
         return queryError(query);
@@ -165,40 +190,62 @@ Result<AlertMessage> AlertRepository::message(qint64 alertId) const
     return AlertMessageJson::fromJson(query.value(0).toString().toUtf8());
 }
 
-Status AlertRepository::markDelivered(qint64 deliveryId, const QDateTime &at)
+Result<bool> AlertRepository::claim(const Delivery &delivery, const QString &owner, const QDateTime &now,
+                                    const QDateTime &leaseUntil)
 {
     QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, "
-                       "last_attempt_at = :at, delivered_at = :at, last_error = '' WHERE id = :id"));
-    query.bindValue(QStringLiteral(":at"), isoTime(at));
-    query.bindValue(QStringLiteral(":id"), deliveryId);
-    return execUpdate(query);
+    query.prepare(QStringLiteral("UPDATE deliveries SET claimed_by = :owner, claim_expires_at = :until "
+                                 "WHERE id = :id AND status = 'pending' AND attempts = :attempts AND "
+                                 "(claimed_by IS NULL OR claimed_by = :owner OR claim_expires_at <= :now)"));
+    query.bindValue(QStringLiteral(":owner"), owner);
+    query.bindValue(QStringLiteral(":until"), isoTime(leaseUntil));
+    query.bindValue(QStringLiteral(":id"), delivery.id);
+    query.bindValue(QStringLiteral(":attempts"), delivery.attempts);
+    query.bindValue(QStringLiteral(":now"), isoTime(now));
+    if (!query.exec())
+        return queryError(query);
+    return query.numRowsAffected() == 1;
 }
 
-Status AlertRepository::markRetry(qint64 deliveryId, const QDateTime &at, const QDateTime &nextAttemptAt,
-                                  const QString &error)
+Status AlertRepository::markDelivered(qint64 deliveryId, const QString &owner, const QDateTime &at)
 {
     QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = :at, "
-                       "next_attempt_at = :next, last_error = :error WHERE id = :id AND status = 'pending'"));
+    query.prepare(QStringLiteral("UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, "
+                                 "last_attempt_at = :at, delivered_at = :at, last_error = ''") +
+                  kReleaseClaim + kOwnedPending);
+    query.bindValue(QStringLiteral(":at"), isoTime(at));
+    query.bindValue(QStringLiteral(":id"), deliveryId);
+    query.bindValue(QStringLiteral(":owner"), owner);
+    return execOutcome(query);
+}
+
+Status AlertRepository::markRetry(qint64 deliveryId, const QString &owner, const QDateTime &at,
+                                  const QDateTime &nextAttemptAt, const QString &error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = :at, "
+                                 "next_attempt_at = :next, last_error = :error") +
+                  kReleaseClaim + kOwnedPending);
     query.bindValue(QStringLiteral(":at"), isoTime(at));
     query.bindValue(QStringLiteral(":next"), isoTime(nextAttemptAt));
     query.bindValue(QStringLiteral(":error"), error);
     query.bindValue(QStringLiteral(":id"), deliveryId);
-    return execUpdate(query);
+    query.bindValue(QStringLiteral(":owner"), owner);
+    return execOutcome(query);
 }
 
-Status AlertRepository::markFailed(qint64 deliveryId, const QDateTime &at, const QString &error)
+Status AlertRepository::markFailed(qint64 deliveryId, const QString &owner, const QDateTime &at,
+                                   const QString &error)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("UPDATE deliveries SET status = 'failed', attempts = attempts + 1, "
-                                 "last_attempt_at = :at, last_error = :error WHERE id = :id"));
+                                 "last_attempt_at = :at, last_error = :error") +
+                  kReleaseClaim + kOwnedPending);
     query.bindValue(QStringLiteral(":at"), isoTime(at));
     query.bindValue(QStringLiteral(":error"), error);
     query.bindValue(QStringLiteral(":id"), deliveryId);
-    return execUpdate(query);
+    query.bindValue(QStringLiteral(":owner"), owner);
+    return execOutcome(query);
 }
 
 Result<QList<AlertRecord>> AlertRepository::recent(int limit) const

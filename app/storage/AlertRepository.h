@@ -25,6 +25,8 @@ struct Delivery {
     QDateTime lastAttemptAt;
     QDateTime deliveredAt;
     QString lastError;
+    QString claimedBy; // the dispatcher sending it now (see AlertRepository::claim), or empty
+    QDateTime claimExpiresAt;
 };
 
 // An alert with the state of each of its deliveries, for the history view.
@@ -47,19 +49,30 @@ public:
     Result<qint64> enqueue(const AlertMessage &message, const QStringList &channels, const QDateTime &now,
                            const QDateTime &dueAt = {});
 
-    // Pending deliveries due at `now` (all pending ones when `now` is invalid), oldest first.
+    // Pending deliveries due at `now` and not claimed by a live lease (all pending ones, claimed or not,
+    // when `now` is invalid), oldest first.
     Result<QList<Delivery>> pendingDeliveries(const QDateTime &now = {}) const;
-    // Pending deliveries to try now regardless of their backoff: every one that is due or was tried before.
-    // Deliveries never tried and due later (held back by quiet hours) keep waiting.
+    // Pending deliveries to try now regardless of their backoff: every one that is due or was tried before,
+    // unless claimed by a live lease. Deliveries never tried and due later (held back by quiet hours) keep
+    // waiting.
     Result<QList<Delivery>> pendingIgnoringBackoff(const QDateTime &now) const;
     // When the next pending delivery is due, if any.
     Result<std::optional<QDateTime>> nextDueAt() const;
     Result<AlertMessage> message(qint64 alertId) const;
 
-    Status markDelivered(qint64 deliveryId, const QDateTime &at);
-    Status markRetry(qint64 deliveryId, const QDateTime &at, const QDateTime &nextAttemptAt,
-                     const QString &error);
-    Status markFailed(qint64 deliveryId, const QDateTime &at, const QString &error);
+    // Claims `delivery` for `owner` until `leaseUntil`, so that no other dispatcher (another process on
+    // this database) sends it meanwhile. False, and nothing changes, when it is no longer pending, was
+    // attempted since it was read (its attempt count changed), or another owner's lease has not run out.
+    // An expired lease can be taken over: its owner crashed or hung mid-send.
+    Result<bool> claim(const Delivery &delivery, const QString &owner, const QDateTime &now,
+                       const QDateTime &leaseUntil);
+
+    // The outcome of a send. Only the owner of the claim on a pending delivery can record it (an error
+    // otherwise: another dispatcher took the delivery over); recording it releases the claim.
+    Status markDelivered(qint64 deliveryId, const QString &owner, const QDateTime &at);
+    Status markRetry(qint64 deliveryId, const QString &owner, const QDateTime &at,
+                     const QDateTime &nextAttemptAt, const QString &error);
+    Status markFailed(qint64 deliveryId, const QString &owner, const QDateTime &at, const QString &error);
 
     // The most recent alerts, newest first, with their deliveries.
     Result<QList<AlertRecord>> recent(int limit) const;

@@ -6,6 +6,7 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -101,6 +102,25 @@ Result<bool> applyOnce(QSqlDatabase &db, const Migration &migration)
     return applied;
 }
 
+
+// The database holds positions, amounts and alert texts: owner-only (0600). SQLite gives its -wal and
+// -shm files the database file's mode, so a new file is created private before SQLite opens it, and one
+// made by an older version is tightened.
+void makePrivate(const QString &filePath)
+{
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    QFile file(filePath);
+    if (!file.exists()) {
+        if (!file.open(QIODevice::WriteOnly)) // an empty file is an empty database
+            return;                           // the open below reports the problem
+        file.close();
+    }
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFile::exists(filePath + suffix) && !QFile::setPermissions(filePath + suffix, ownerOnly))
+            qCWarning(lcStorage) << "Could not make the database private to its owner:" << filePath + suffix;
+    }
+}
+
 Status migrate(QSqlDatabase &db, int fromVersion)
 {
     for (const Migration &migration : schemaMigrations()) {
@@ -145,6 +165,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_connectionName);
     db.setDatabaseName(filePath);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    if (filePath != QLatin1String(":memory:"))
+        makePrivate(filePath);
     if (!db.open()) {
         return Error{ErrorCode::DatabaseOpen,
                      Storage::tr("Could not open the database \"%1\": %2. Check that the "

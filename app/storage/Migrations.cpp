@@ -2,6 +2,18 @@
 
 namespace trailguard {
 
+namespace {
+// Outbox claims: a dispatcher claims a delivery (its owner id and a lease) before sending it, so two
+// processes on one database never both send it; a lease that runs out (a crash mid-send) frees it.
+Migration outboxClaimsMigration(int version)
+{
+    return {version,
+            QStringLiteral("outbox delivery claims"),
+            {QStringLiteral("ALTER TABLE deliveries ADD COLUMN claimed_by TEXT"),
+             QStringLiteral("ALTER TABLE deliveries ADD COLUMN claim_expires_at TEXT")}};
+}
+} // namespace
+
 // Times are stored as ISO 8601 UTC text with milliseconds ("2026-11-24T21:30:00.000Z"): sortable,
 // and readable in any SQLite shell. Later issues add quote history, alerts and deliveries here.
 const QList<Migration> &schemaMigrations()
@@ -136,6 +148,7 @@ CREATE TABLE positions (
          QStringLiteral("market hours and offline catch-up"),
          {QStringLiteral("ALTER TABLE stocks ADD COLUMN listing_exchange TEXT NOT NULL DEFAULT ''"),
           QStringLiteral("ALTER TABLE stocks ADD COLUMN checked_through TEXT")}},
+        outboxClaimsMigration(9),
     };
     return migrations;
 }

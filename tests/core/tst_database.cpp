@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void init();
     void createsAndMigratesToLatest();
     void connectionSettings();
+    void filesArePrivateToTheOwner();
     void migrationsAreConsecutive();
     void reopeningKeepsData();
     void concurrentUpgradesBothSucceed();
@@ -94,6 +96,27 @@ void DatabaseTest::connectionSettings()
     QCOMPARE(pragma(connection, QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
     QCOMPARE(pragma(connection, QStringLiteral("foreign_keys")).toInt(), 1);
     QVERIFY(pragma(connection, QStringLiteral("busy_timeout")).toInt() >= 1000);
+}
+
+void DatabaseTest::filesArePrivateToTheOwner()
+{
+    // Alert texts, positions and amounts: nobody else on the machine reads them.
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    {
+        auto db = Database::open(path());
+        QVERIFY(db.ok());
+        QVERIFY(insertProbe(db.value()->connection(), QStringLiteral("AAPL"))); // writes the WAL
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            const QFileInfo file(path() + suffix);
+            QVERIFY2(file.exists(), qPrintable(file.fileName()));
+            QCOMPARE(file.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser), ownerOnly);
+        }
+    }
+    // A database made by an older version with the umask's mode is tightened when opened.
+    QVERIFY(QFile::setPermissions(path(), ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    auto reopened = Database::open(path());
+    QVERIFY(reopened.ok());
+    QCOMPARE(QFileInfo(path()).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser), ownerOnly);
 }
 
 void DatabaseTest::migrationsAreConsecutive()

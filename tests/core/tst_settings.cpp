@@ -1,6 +1,8 @@
 #include "settings/AppPaths.h"
 #include "settings/Settings.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void tooSmallStoredRatioIsRefused();
     void windowStatePersistsAndSignals();
     void dataDirOptionHoldsEverything();
+    void dataFolderIsPrivateToTheOwner();
     void standardLocationFollowsXdg();
 };
 
@@ -197,6 +200,26 @@ void SettingsTest::dataDirOptionHoldsEverything()
     QVERIFY(QFileInfo(paths.value().dataDir).isDir());
     QCOMPARE(paths.value().databaseFile(), dataDir + QStringLiteral("/trailguard.sqlite"));
     QCOMPARE(paths.value().settingsFile, dataDir + QStringLiteral("/settings.ini"));
+}
+
+void SettingsTest::dataFolderIsPrivateToTheOwner()
+{
+    QTemporaryDir dir;
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    const auto userBits = QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser;
+    const auto created = AppPaths::resolve(dir.filePath(QStringLiteral("new")));
+    QVERIFY(created.ok());
+    QCOMPARE(QFileInfo(created.value().dataDir).permissions() & ~userBits, ownerOnly);
+
+    // The standard folder, made readable to others by an older version, is tightened.
+    qputenv("XDG_DATA_HOME", QFile::encodeName(dir.path()));
+    QCoreApplication::setApplicationName(QStringLiteral("trailguard"));
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("trailguard")));
+    QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("trailguard")),
+                                  ownerOnly | QFileDevice::ReadOther | QFileDevice::ExeOther));
+    const auto standard = AppPaths::resolve(QString());
+    QVERIFY(standard.ok());
+    QCOMPARE(QFileInfo(standard.value().dataDir).permissions() & ~userBits, ownerOnly);
 }
 
 void SettingsTest::standardLocationFollowsXdg()

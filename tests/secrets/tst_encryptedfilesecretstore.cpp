@@ -69,6 +69,7 @@ private Q_SLOTS:
     void everyWriteUsesFreshNonce();
     void defaultStrengthIsModerate();
     void destroyedStoreDropsCallbacksButFinishesWrite();
+    void twoStoresOnOneFileKeepEachOthersWrites();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -303,6 +304,38 @@ void EncryptedFileSecretStoreTest::destroyedStoreDropsCallbacksButFinishesWrite(
     // The write was started at once, on a worker that owns what it needs: it completed.
     auto restarted = makeStore(*m_dir);
     QCOMPARE(valueOf(readNow(*restarted, QStringLiteral("token"))), QByteArray("refresh-abc123"));
+}
+
+void EncryptedFileSecretStoreTest::twoStoresOnOneFileKeepEachOthersWrites()
+{
+    // Two processes on one data folder (the window and `watch add`, say), each with its own store.
+    QVERIFY(succeeded(writeNow(*m_store, QStringLiteral("existing"), "existing-value")));
+    auto other = makeStore(*m_dir);
+    constexpr int kRounds = 8;
+    int finished = 0;
+    QObject context;
+    for (int round = 0; round < kRounds; ++round) {
+        // Both writes are asked for at once; each store runs its own on its own worker thread.
+        for (EncryptedFileSecretStore *store : {m_store.get(), other.get()}) {
+            const QString key = QStringLiteral("%1/%2")
+                                    .arg(QLatin1String(store == m_store.get() ? "first" : "second"))
+                                    .arg(round);
+            store->write(key, key.toUtf8(), &context, [&finished](Status status) {
+                QVERIFY(status.ok());
+                ++finished;
+            });
+        }
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished, 2 * kRounds, 30000);
+
+    auto reader = makeStore(*m_dir);
+    QCOMPARE(valueOf(readNow(*reader, QStringLiteral("existing"))), QByteArray("existing-value"));
+    for (int round = 0; round < kRounds; ++round) {
+        for (const char *writer : {"first", "second"}) {
+            const QString key = QStringLiteral("%1/%2").arg(QLatin1String(writer)).arg(round);
+            QCOMPARE(valueOf(readNow(*reader, key)), key.toUtf8());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(EncryptedFileSecretStoreTest)

@@ -204,14 +204,18 @@ private Q_SLOTS:
         QVERIFY(older.ok() && newer.ok());
         const auto pending = alerts.pendingDeliveries();
         QVERIFY(pending.ok());
+        const QString owner = QStringLiteral("test");
         for (const Delivery &d : pending.value()) {
+            QVERIFY(alerts.claim(d, owner, first, second.addSecs(120)).value());
             if (d.channel == QLatin1String("email"))
-                QVERIFY(alerts.markDelivered(d.id, local(9, 10, 2)).ok());
+                QVERIFY(alerts.markDelivered(d.id, owner, local(9, 10, 2)).ok());
             else if (d.channel == QLatin1String("ntfy"))
-                QVERIFY(alerts.markRetry(d.id, local(9, 10, 3), local(9, 10, 33), QStringLiteral("HTTP 502"))
-                            .ok());
+                QVERIFY(
+                    alerts
+                        .markRetry(d.id, owner, local(9, 10, 3), local(9, 10, 33), QStringLiteral("HTTP 502"))
+                        .ok());
             else
-                QVERIFY(alerts.markFailed(d.id, local(9, 10, 31), QStringLiteral("HTTP 404")).ok());
+                QVERIFY(alerts.markFailed(d.id, owner, local(9, 10, 31), QStringLiteral("HTTP 404")).ok());
         }
 
         int loads = 0;

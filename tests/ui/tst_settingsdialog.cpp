@@ -374,9 +374,12 @@ private Q_SLOTS:
         // The secrets are in the store, and nowhere in the settings file.
         QCOMPARE(readSecret(*m_secrets, EmailConfig::passwordSecretKey())->value(), kEmailPassword.toUtf8());
         QCOMPARE(readSecret(*m_secrets, NtfyConfig::accessTokenSecretKey())->value(), kNtfyToken.toUtf8());
+        QCOMPARE(readSecret(*m_secrets, NtfyConfig::topicSecretKey())->value(),
+                 QByteArrayLiteral("trail-alerts"));
         const QByteArray file = fileBytes(settingsFile());
-        QVERIFY(file.contains("trail-alerts"));
-        for (const QString &secret : {kEmailPassword, kWebhookToken, kNtfyToken}) {
+        QVERIFY(file.contains("ntfy.example.com")); // the plain values are there
+        for (const QString &secret :
+             {kEmailPassword, kWebhookToken, kNtfyToken, QStringLiteral("trail-alerts")}) {
             QVERIFY2(!file.contains(secret.toUtf8()), qPrintable(secret));
             QVERIFY2(!file.contains(QUrl::toPercentEncoding(secret)), qPrintable(secret));
         }

@@ -1,6 +1,7 @@
 #include "alerts/webhooks/NtfyChannel.h"
 
 #include "alerts/webhooks/WebhookLogging.h"
+#include "secrets/Redact.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,10 +36,13 @@ void NtfyChannel::send(const AlertMessage &message, QObject *context, SendCallba
     if (tokenSent)
         request.setRawHeader(QByteArrayLiteral("Authorization"),
                              QByteArrayLiteral("Bearer ") + m_config.accessToken);
-    Post outgoing{request,
-                  QJsonDocument(payload(message, m_config.topic)).toJson(QJsonDocument::Compact),
-                  m_config.redactedUrl(),
-                  {m_config.accessToken}};
+    // On a public server the topic is the password. A very short one is left alone: it would redact
+    // ordinary words.
+    QList<QByteArray> secrets{m_config.accessToken};
+    if (m_config.topic.size() >= SecretRedactor::kMinimumLength)
+        secrets.append(m_config.topic.toUtf8());
+    Post outgoing{request, QJsonDocument(payload(message, m_config.topic)).toJson(QJsonDocument::Compact),
+                  m_config.redactedUrl(), secrets};
     post(std::move(outgoing), context, std::move(done), [tokenSent](const WebhookHttp::Response &response) {
         return interpret(response, tokenSent, QDateTime::currentDateTimeUtc());
     });

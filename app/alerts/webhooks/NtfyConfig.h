@@ -12,8 +12,9 @@
 namespace trailguard {
 
 // Where the ntfy channel publishes: a server (https://ntfy.sh unless self-hosted, possibly under a
-// path such as https://example.com/ntfy) and a topic. The access token is optional; the app keeps it
-// in the SecretStore under kAccessTokenSecretKey, never in settings.
+// path such as https://example.com/ntfy) and a topic. The access token is optional. On a public server
+// anyone who knows the topic reads the alerts, so the app keeps both the topic (topicSecretKey) and the
+// token (accessTokenSecretKey) in the SecretStore, never in settings.
 struct NtfyConfig {
     // Headless mode: the topic name or full topic URL, and an optional access token.
     static constexpr char kChannelVariable[] = "NTFY_CHANNEL";
@@ -39,6 +40,7 @@ struct NtfyConfig {
 
     static QUrl defaultServer(); // https://ntfy.sh
     static QString accessTokenSecretKey() { return QStringLiteral("ntfy/access-token"); }
+    static QString topicSecretKey() { return QStringLiteral("ntfy/topic"); }
     static bool isValidTopic(const QString &topic);
 
     // "mytopic" → https://ntfy.sh + mytopic; "https://ntfy.example.com/mytopic" → that server + mytopic

@@ -1,6 +1,7 @@
 #include "alerts/webhooks/WebhookChannel.h"
 
 #include "alerts/webhooks/WebhookLogging.h"
+#include "secrets/Redact.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -69,9 +70,12 @@ void WebhookChannel::post(Post outgoing, QObject *context, SendCallback done, In
                 [reply](const QPointer<QNetworkReply> &p) { return p.isNull() || p == reply; });
             reply->deleteLater();
             const WebhookHttp::Response response = WebhookHttp::readResponse(*reply, secrets, *timedOut);
-            const DeliveryResult result = response.status == 0
-                                              ? WebhookHttp::unreachable(displayName(), response, m_timeout)
-                                              : interpret(response);
+            DeliveryResult result = response.status == 0
+                                        ? WebhookHttp::unreachable(displayName(), response, m_timeout)
+                                        : interpret(response);
+            // A server may repeat the request's secrets in its error text; the reason is logged, stored
+            // in the outbox and shown in the alert history.
+            result.reason = redact(result.reason, secrets);
             if (result.outcome == DeliveryResult::Outcome::Delivered) {
                 qCDebug(lcWebhooks, "%s: %s delivered (HTTP %d)", qUtf8Printable(id()),
                         qUtf8Printable(target), response.status);

@@ -36,7 +36,7 @@ protected:
         QNetworkRequest request; // from WebhookHttp::makePostRequest
         QByteArray body;
         QString target;            // for log lines: a redacted URL
-        QList<QByteArray> secrets; // removed from Qt's error texts
+        QList<QByteArray> secrets; // removed from Qt's error texts and from the result's reason
     };
     using Interpret = std::function<DeliveryResult(const WebhookHttp::Response &)>;
 

@@ -8,6 +8,10 @@
 #include <QTest>
 
 using namespace trailguard;
+
+namespace {
+const QString kOwner = QStringLiteral("this-dispatcher");
+} // namespace
 using trailguard::test::toronto;
 
 class AlertRepositoryTest : public QObject {
@@ -18,6 +22,8 @@ private Q_SLOTS:
     void enqueueCreatesOnePendingDeliveryPerChannel();
     void dueAndRetrySchedule();
     void deliveredAndFailedLeaveThePendingList();
+    void onlyTheClaimsOwnerRecordsTheOutcome();
+    void aStaleReadCannotBeClaimed();
     void enqueueJoinsTheCallersTransaction();
     void historyNewestFirstWithDeliveries();
 
@@ -75,7 +81,9 @@ void AlertRepositoryTest::dueAndRetrySchedule()
     const QDateTime now = toronto(2026, 11, 3, 11);
     QVERIFY(m_alerts->enqueue(message(QStringLiteral("RY.TO")), {QStringLiteral("email")}, now).ok());
     const Delivery delivery = m_alerts->pendingDeliveries(now).value().constFirst();
-    QVERIFY(m_alerts->markRetry(delivery.id, now, now.addSecs(60), QStringLiteral("server down")).ok());
+    QVERIFY(m_alerts->claim(delivery, kOwner, now, now.addSecs(120)).value());
+    QVERIFY(
+        m_alerts->markRetry(delivery.id, kOwner, now, now.addSecs(60), QStringLiteral("server down")).ok());
     QCOMPARE(m_alerts->pendingDeliveries(now.addSecs(59)).value().size(), 0);
     QCOMPARE(m_alerts->pendingDeliveries(now.addSecs(60)).value().size(), 1);
     QCOMPARE(m_alerts->pendingDeliveries().value().size(), 1); // all pending, whatever the schedule
@@ -84,6 +92,49 @@ void AlertRepositoryTest::dueAndRetrySchedule()
     QCOMPARE(retried.attempts, 1);
     QCOMPARE(retried.lastError, QStringLiteral("server down"));
     QCOMPARE(retried.lastAttemptAt, now);
+    QVERIFY(retried.claimedBy.isEmpty()); // recording the outcome released the claim
+}
+
+void AlertRepositoryTest::onlyTheClaimsOwnerRecordsTheOutcome()
+{
+    const QDateTime now = toronto(2026, 11, 3, 11);
+    const QString other = QStringLiteral("other-process");
+    QVERIFY(m_alerts->enqueue(message(QStringLiteral("RY.TO")), {QStringLiteral("email")}, now).ok());
+    const Delivery delivery = m_alerts->pendingDeliveries(now).value().constFirst();
+
+    // Unclaimed, nobody can mark it.
+    QVERIFY(!m_alerts->markDelivered(delivery.id, kOwner, now).ok());
+    QVERIFY(m_alerts->claim(delivery, kOwner, now, now.addSecs(120)).value());
+    // Claimed: hidden from the due list while the lease runs, and the other owner can neither take it
+    // nor record an outcome for it.
+    QVERIFY(m_alerts->pendingDeliveries(now.addSecs(60)).value().isEmpty());
+    QVERIFY(m_alerts->pendingIgnoringBackoff(now.addSecs(60)).value().isEmpty());
+    QVERIFY(!m_alerts->claim(delivery, other, now.addSecs(60), now.addSecs(180)).value());
+    QVERIFY(!m_alerts->markFailed(delivery.id, other, now, QStringLiteral("x")).ok());
+
+    // The owner crashed mid-send: once the lease has run out another dispatcher takes it over...
+    QCOMPARE(m_alerts->pendingDeliveries(now.addSecs(120)).value().size(), 1);
+    QVERIFY(m_alerts->claim(delivery, other, now.addSecs(120), now.addSecs(240)).value());
+    // ...and the late first owner can no longer record anything.
+    QVERIFY(!m_alerts->markDelivered(delivery.id, kOwner, now.addSecs(121)).ok());
+    QVERIFY(m_alerts->markDelivered(delivery.id, other, now.addSecs(122)).ok());
+    // Delivered: not pending any more, so it cannot be claimed again.
+    QVERIFY(!m_alerts->claim(delivery, other, now.addSecs(300), now.addSecs(420)).value());
+    const Delivery done = m_alerts->recent(1).value().constFirst().deliveries.constFirst();
+    QCOMPARE(done.status, Delivery::Status::Delivered);
+    QCOMPARE(done.attempts, 1);
+}
+
+void AlertRepositoryTest::aStaleReadCannotBeClaimed()
+{
+    // Two dispatchers read the same pending row; the first tries it (retry later). The second's copy is
+    // stale (attempts 0): it must not send it again before its new time.
+    const QDateTime now = toronto(2026, 11, 3, 11);
+    QVERIFY(m_alerts->enqueue(message(QStringLiteral("RY.TO")), {QStringLiteral("email")}, now).ok());
+    const Delivery read = m_alerts->pendingDeliveries(now).value().constFirst();
+    QVERIFY(m_alerts->claim(read, kOwner, now, now.addSecs(120)).value());
+    QVERIFY(m_alerts->markRetry(read.id, kOwner, now, now.addSecs(30), QStringLiteral("down")).ok());
+    QVERIFY(!m_alerts->claim(read, QStringLiteral("other-process"), now, now.addSecs(120)).value());
 }
 
 void AlertRepositoryTest::deliveredAndFailedLeaveThePendingList()
@@ -94,12 +145,14 @@ void AlertRepositoryTest::deliveredAndFailedLeaveThePendingList()
                           {QStringLiteral("email"), QStringLiteral("discord")}, now)
                 .ok());
     const auto pending = m_alerts->pendingDeliveries(now).value();
-    QVERIFY(m_alerts->markDelivered(pending.at(0).id, now.addSecs(1)).ok());
-    QVERIFY(m_alerts->markFailed(pending.at(1).id, now.addSecs(2), QStringLiteral("401")).ok());
+    for (const Delivery &delivery : pending)
+        QVERIFY(m_alerts->claim(delivery, kOwner, now, now.addSecs(120)).value());
+    QVERIFY(m_alerts->markDelivered(pending.at(0).id, kOwner, now.addSecs(1)).ok());
+    QVERIFY(m_alerts->markFailed(pending.at(1).id, kOwner, now.addSecs(2), QStringLiteral("401")).ok());
     QVERIFY(m_alerts->pendingDeliveries().value().isEmpty());
     QVERIFY(!m_alerts->nextDueAt().value());
     // A delivered delivery cannot be put back to retry.
-    QVERIFY(!m_alerts->markRetry(pending.at(0).id, now, now, QStringLiteral("x")).ok());
+    QVERIFY(!m_alerts->markRetry(pending.at(0).id, kOwner, now, now, QStringLiteral("x")).ok());
 }
 
 void AlertRepositoryTest::enqueueJoinsTheCallersTransaction()

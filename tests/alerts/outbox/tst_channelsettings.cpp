@@ -1,10 +1,12 @@
 #include "alerts/ChannelFactory.h"
 #include "alerts/ChannelSettings.h"
+#include "secrets/EncryptedFileSecretStore.h"
 #include "secrets/MemorySecretStore.h"
 #include "settings/Settings.h"
 
 #include <QDirIterator>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,6 +16,7 @@ class ChannelSettingsTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void roundTripKeepsSecretsOutOfTheSettingsFile();
+    void topicInAnOldSettingsFileMovesToTheSecretStore();
     void invalidEnabledChannelSavesNothing();
     void disabledChannelsAreNotValidated();
     void factoryBuildsTheEnabledChannels();
@@ -35,7 +38,7 @@ ChannelSettingsData ChannelSettingsTest::sample()
     data.discord.webhookUrl =
         QUrl(QStringLiteral("https://discord.com/api/webhooks/123/webhook-token-abcdef"));
     data.ntfyEnabled = true;
-    data.ntfy.topic = QStringLiteral("my-stops");
+    data.ntfy.topic = QStringLiteral("my-stops-topic");
     data.ntfy.accessToken = QByteArrayLiteral("tk_ntfyaccesstoken");
     return data;
 }
@@ -61,13 +64,13 @@ void ChannelSettingsTest::roundTripKeepsSecretsOutOfTheSettingsFile()
         QVERIFY(data.ok());
         loaded = data.value();
     });
-    QTRY_VERIFY(loaded.has_value());
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.has_value(), 20000);
     QVERIFY(loaded->emailEnabled && loaded->discordEnabled && loaded->ntfyEnabled);
     QCOMPARE(loaded->email.host, QStringLiteral("smtp.gmail.com"));
     QCOMPARE(loaded->email.to, sample().email.to);
     QCOMPARE(loaded->email.password, sample().email.password);
     QCOMPARE(loaded->discord.webhookUrl, sample().discord.webhookUrl);
-    QCOMPARE(loaded->ntfy.topic, QStringLiteral("my-stops"));
+    QCOMPARE(loaded->ntfy.topic, QStringLiteral("my-stops-topic"));
     QCOMPARE(loaded->ntfy.accessToken, sample().ntfy.accessToken);
 
     QDirIterator files(dir.path(), QDir::Files, QDirIterator::Subdirectories);
@@ -78,8 +81,68 @@ void ChannelSettingsTest::roundTripKeepsSecretsOutOfTheSettingsFile()
         QVERIFY(!bytes.contains("app-password-123456"));
         QVERIFY(!bytes.contains("webhook-token-abcdef"));
         QVERIFY(!bytes.contains("tk_ntfyaccesstoken"));
-        QVERIFY(bytes.contains("my-stops")); // the plain values did land there
+        QVERIFY(!bytes.contains("my-stops-topic")); // on ntfy.sh the topic is a password
+        QVERIFY(bytes.contains("me@example.com"));  // the plain values did land there
     }
+}
+
+void ChannelSettingsTest::topicInAnOldSettingsFileMovesToTheSecretStore()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.ini"));
+    {
+        // As an earlier version saved it.
+        QSettings old(file, QSettings::IniFormat);
+        old.setValue(QStringLiteral("alerts/ntfy/enabled"), true);
+        old.setValue(QStringLiteral("alerts/ntfy/topic"), QStringLiteral("old-secret-topic"));
+    }
+    {
+        // Without a keychain or encryption_key the store forgets at exit: the file keeps the topic.
+        MemorySecretStore memory;
+        QObject context;
+        auto settings = Settings::forFile(file, QProcessEnvironment());
+        std::optional<ChannelSettingsData> loaded;
+        ChannelSettings::load(*settings, memory, &context, [&](Result<ChannelSettingsData> data) {
+            QVERIFY(data.ok());
+            loaded = data.value();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.has_value(), 20000);
+        QCOMPARE(loaded->ntfy.topic, QStringLiteral("old-secret-topic"));
+        QCOMPARE(settings->value("alerts/ntfy/topic").toString(), QStringLiteral("old-secret-topic"));
+    }
+    EncryptedFileSecretStore secrets(dir.path(), QByteArrayLiteral("passphrase"), KdfStrength::Interactive);
+    QObject context;
+    auto settings = Settings::forFile(file, QProcessEnvironment());
+    std::optional<ChannelSettingsData> loaded;
+    ChannelSettings::load(*settings, secrets, &context, [&](Result<ChannelSettingsData> data) {
+        QVERIFY(data.ok());
+        loaded = data.value();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.has_value(), 20000);
+    QCOMPARE(loaded->ntfy.topic, QStringLiteral("old-secret-topic"));
+    QVERIFY(loaded->ntfyEnabled);
+
+    std::optional<Result<QByteArray>> stored;
+    secrets.read(QStringLiteral("ntfy/topic"), &context, [&](Result<QByteArray> r) { stored = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 20000);
+    QVERIFY(stored->ok());
+    QCOMPARE(stored->value(), QByteArrayLiteral("old-secret-topic"));
+    settings.reset();
+    QFile saved(file);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QByteArray savedBytes = saved.readAll();
+    QVERIFY(!savedBytes.contains("old-secret-topic"));
+    QVERIFY(savedBytes.contains("enabled=true")); // the rest of the file is untouched
+
+    // Loading again finds it in the store.
+    auto again = Settings::forFile(file, QProcessEnvironment());
+    loaded.reset();
+    ChannelSettings::load(*again, secrets, &context, [&](Result<ChannelSettingsData> data) {
+        QVERIFY(data.ok());
+        loaded = data.value();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.has_value(), 20000);
+    QCOMPARE(loaded->ntfy.topic, QStringLiteral("old-secret-topic"));
 }
 
 void ChannelSettingsTest::invalidEnabledChannelSavesNothing()

@@ -4,6 +4,7 @@
 #include "alerts/OutboxDispatcher.h"
 #include "storage/Database.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,6 +51,9 @@ private Q_SLOTS:
     void attemptAllPendingIgnoresTheSchedule();
     void restartSendsPendingButNeverDelivered();
     void unconfiguredChannelWaits();
+    void twoDispatchersOnOneDatabaseSendEachDeliveryOnce();
+    void serversDelayIsCappedForBreaches();
+    void restartingWithNewChannelsKeepsTheBackoff();
 
 private:
     void enqueue(const QString &ticker);
@@ -242,6 +246,74 @@ void OutboxDispatcherTest::unconfiguredChannelWaits()
     const auto pending = m_alerts->pendingDeliveries().value();
     QCOMPARE(pending.size(), 1);
     QCOMPARE(pending.constFirst().attempts, 0);
+}
+
+void OutboxDispatcherTest::twoDispatchersOnOneDatabaseSendEachDeliveryOnce()
+{
+    // Two processes on one data folder (or a leftover one): each has its own connection and channels.
+    auto otherDb = Database::open(m_db->filePath());
+    QVERIFY(otherDb.ok());
+    AlertRepository otherAlerts(otherDb.value()->connection());
+    OutboxDispatcher other(otherAlerts, *m_clock);
+    ScriptedChannel otherEmail(QStringLiteral("email"));
+    ScriptedChannel otherNtfy(QStringLiteral("ntfy"));
+    other.setChannels({&otherEmail, &otherNtfy});
+    const QStringList tickers{QStringLiteral("AAA"), QStringLiteral("BBB"), QStringLiteral("CCC")};
+    for (const QString &ticker : tickers)
+        enqueue(ticker); // not started yet: nothing is sent
+
+    m_dispatcher->start();
+    other.start();
+    QTRY_VERIFY(m_alerts->pendingDeliveries().value().isEmpty());
+    QTRY_VERIFY(!m_dispatcher->isBusy() && !other.isBusy());
+
+    const QStringList emailed = m_email->sent + otherEmail.sent;
+    const QStringList pushed = m_ntfy->sent + otherNtfy.sent;
+    QCOMPARE(emailed.size(), tickers.size());
+    QCOMPARE(pushed.size(), tickers.size());
+    QCOMPARE(QSet<QString>(emailed.cbegin(), emailed.cend()).size(), tickers.size());
+    for (const AlertRecord &record : m_alerts->recent(10).value()) {
+        for (const Delivery &delivery : record.deliveries) {
+            QCOMPARE(delivery.status, Delivery::Status::Delivered);
+            QCOMPARE(delivery.attempts, 1);
+        }
+    }
+}
+
+void OutboxDispatcherTest::serversDelayIsCappedForBreaches()
+{
+    // A Retry-After of a day must not hold a stop-loss breach back for a day.
+    m_email->script = {DeliveryResult::retryLater(QStringLiteral("429"), std::chrono::hours(24))};
+    m_dispatcher->start();
+    enqueue(QStringLiteral("RY.TO"));
+    QTRY_COMPARE(m_email->sent.size(), 1);
+    QTRY_VERIFY(!m_dispatcher->isBusy());
+    const Delivery pending = m_alerts->pendingDeliveries().value().constFirst();
+    QCOMPARE(m_clock->now().secsTo(pending.nextAttemptAt), OutboxDispatcher::Options{}.maximumRetry.count());
+}
+
+void OutboxDispatcherTest::restartingWithNewChannelsKeepsTheBackoff()
+{
+    m_email->script = {DeliveryResult::retryLater(QStringLiteral("down"))};
+    m_dispatcher->start();
+    enqueue(QStringLiteral("RY.TO"));
+    QTRY_COMPARE(m_email->sent.size(), 1);
+    QTRY_VERIFY(!m_dispatcher->isBusy());
+
+    // Saving the settings rebuilds the channels and starts the dispatcher again (DesktopSession).
+    ScriptedChannel email(QStringLiteral("email"));
+    ScriptedChannel ntfy(QStringLiteral("ntfy"));
+    m_dispatcher->setChannels({&email, &ntfy});
+    m_dispatcher->start();
+    QTest::qWait(50);
+    QTRY_VERIFY(!m_dispatcher->isBusy());
+    QCOMPARE(email.sent.size(), 0); // still waiting for its retry in 30 s
+    const Delivery pending = m_alerts->pendingDeliveries().value().constFirst();
+    QCOMPARE(pending.attempts, 1);
+
+    m_clock->set(pending.nextAttemptAt);
+    m_dispatcher->wake();
+    QTRY_COMPARE(email.sent.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(OutboxDispatcherTest)
