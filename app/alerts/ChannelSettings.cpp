@@ -147,7 +147,7 @@ void applySecret(ChannelSettingsData &data, const QString &key, const QByteArray
 {
     if (key == EmailConfig::passwordSecretKey())
         data.email.password = secret;
-    else if (key == QLatin1String(kDiscordWebhookKey))
+    else if (key == QLatin1String(ChannelSettings::kDiscordWebhookKey))
         data.discord.webhookUrl = QUrl(QString::fromUtf8(secret));
     else if (key == NtfyConfig::accessTokenSecretKey())
         data.ntfy.accessToken = secret;

@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auto rows = PriceCsv::parse(content);
     if (rows) {
         // Rows that parsed carry a date the file named and a line inside the file.
-        for (const PriceRow &row : *rows) {
+        for (const PriceRow &row : rows.value()) {
             if (!row.date.isValid() || row.line < 1)
                 __builtin_trap();
         }

@@ -22,14 +22,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Result<QJsonObject> object = QuestradeParsing::parseObject(body);
     if (!object)
         return 0;
-    (void)QuestradeParsing::parseSymbolSearch(*object);
-    (void)QuestradeParsing::parseQuotes(*object);
-    (void)QuestradeParsing::parseMarkets(*object);
-    (void)QuestradeParsing::parseServerTime(*object);
-    (void)QuestradeParsing::parseCandles(*object);
-    (void)QuestradeParsing::parseAccounts(*object);
-    (void)QuestradeParsing::parsePositions(*object);
-    for (auto it = object->constBegin(); it != object->constEnd(); ++it)
+    (void)QuestradeParsing::parseSymbolSearch(object.value());
+    (void)QuestradeParsing::parseQuotes(object.value());
+    (void)QuestradeParsing::parseMarkets(object.value());
+    (void)QuestradeParsing::parseServerTime(object.value());
+    (void)QuestradeParsing::parseCandles(object.value());
+    (void)QuestradeParsing::parseAccounts(object.value());
+    (void)QuestradeParsing::parsePositions(object.value());
+    for (auto it = object.value().constBegin(); it != object.value().constEnd(); ++it)
         (void)QuestradeParsing::parseTime(it.value());
     return 0;
 }

@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     Settings settings(std::make_unique<QSettings>(path, QSettings::IniFormat), QProcessEnvironment());
     const Result<double> ratio = settings.defaultRatio();
-    if (ratio && !(*ratio > 0 && *ratio < 1))
+    if (ratio && !(ratio.value() > 0 && ratio.value() < 1))
         __builtin_trap();
     const std::chrono::seconds interval = settings.checkInterval();
     if (interval.count() <= 0)

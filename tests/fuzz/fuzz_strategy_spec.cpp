@@ -16,9 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Result<StopStrategy> parsed = StopStrategy::parse(QString::fromUtf8(fuzz::bytes(data, size)));
     if (!parsed)
         return 0;
-    const QString canonical = parsed->spec();
+    const QString canonical = parsed.value().spec();
     const Result<StopStrategy> again = StopStrategy::parse(canonical);
-    if (!again || again->spec() != canonical)
+    if (!again || again.value().spec() != canonical)
         __builtin_trap();
     return 0;
 }
