@@ -22,6 +22,7 @@
 #include "portfolio/PortfolioSync.h"
 #include "replay/BacktestRunner.h"
 #include "runners/DemoSetup.h"
+#include "runners/FinishTokenExchange.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
 #include "secrets/SecretStoreFactory.h"
@@ -310,6 +311,12 @@ void DesktopSession::flushPendingWrites()
         m_parts->window->saveWindowLayout();
     if (m_parts->settings)
         m_parts->settings->sync();
+}
+
+void DesktopSession::finishTokenExchange()
+{
+    if (m_parts->session)
+        Runners::finishTokenExchange(m_parts->session->auth());
 }
 
 void DesktopSession::connectChannels()

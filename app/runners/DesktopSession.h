@@ -37,6 +37,8 @@ public:
     // Writes what is only in memory (window layout, settings) now: before quitting and when the desktop
     // session ends. The watchlist and the outbox are in the database already, one transaction per change.
     void flushPendingWrites();
+    // Lets a token exchange in flight finish and be stored before quitting (see FinishTokenExchange.h).
+    void finishTokenExchange();
     // The step of the welcome while it is open (WelcomeWizard::PageId), else empty.
     std::optional<int> welcomePage() const;
 

@@ -18,6 +18,7 @@
 #include "portfolio/Portfolio.h"
 #include "portfolio/PortfolioSync.h"
 #include "runners/DemoSetup.h"
+#include "runners/FinishTokenExchange.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
 #include "secrets/SecretStoreFactory.h"
@@ -200,9 +201,11 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
         dispatcher.attemptAllPending([] { QCoreApplication::quit(); });
     });
 
+    bool stopping = false;
     UnixSignalWatcher unixSignals({SIGTERM, SIGINT});
     QObject::connect(&unixSignals, &UnixSignalWatcher::signalReceived, &app, [&](int signalNumber) {
         qCInfo(lcMonitor).noquote() << "Stopping on signal" << signalNumber;
+        stopping = true;
         monitor.stop();
         dispatcher.stop();
         QCoreApplication::quit();
@@ -216,6 +219,8 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     else
         session.auth().bootstrapFromEnvironment(environment);
     session.auth().withAccessToken(&app, [&](Result<AccessGrant> grant) {
+        if (stopping)
+            return; // the token came while quitting (finishTokenExchange): start nothing
         if (!grant.ok() && (grant.error().code == ErrorCode::NotConfigured ||
                             grant.error().code == ErrorCode::AuthRejected)) {
             QTextStream(stderr)
@@ -248,6 +253,7 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     });
 
     const int loopResult = QCoreApplication::exec();
+    finishTokenExchange(session.auth());
     return loopResult != 0 ? loopResult : exitCode;
 }
 
