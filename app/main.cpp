@@ -131,6 +131,8 @@ int runDesktop(int argc, char *argv[], trailguard::SecretRedactor &redactor)
             session->flushPendingWrites();
     });
     const int result = QApplication::exec();
+    if (session)
+        session->finishTokenExchange();
     session.reset();
     return result;
 }

@@ -9,6 +9,7 @@
 #include <QMetaObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
@@ -19,6 +20,13 @@ namespace trailguard {
 
 namespace {
 constexpr size_t kRedactedTokens = 8;
+
+// An OAuth error body that says the grant itself is bad (RFC 6749 §5.2): the token is dead whatever the
+// status code.
+bool saysInvalidGrant(const QByteArray &body)
+{
+    return body.contains("invalid_grant");
+}
 
 QByteArray environmentToken(const QProcessEnvironment &environment)
 {
@@ -43,8 +51,13 @@ QuestradeAuth::QuestradeAuth(QNetworkAccessManager *network, SecretStore &store,
     , m_store(store)
     , m_clock(clock)
     , m_options(std::move(options))
+    , m_retryTimer(new QTimer(this))
+    , m_nextRetryDelay(m_options.retryDelay)
     , m_stateMessage(tr("Connect a Questrade account: paste a refresh token from the API centre."))
-{}
+{
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &QuestradeAuth::retryNow);
+}
 
 QuestradeAuth::~QuestradeAuth()
 {
@@ -106,14 +119,20 @@ void QuestradeAuth::disconnectAccount()
         m_reply->abort();
     m_exchanging = false;
     m_pendingConnect.reset();
+    m_retryTimer->stop();
+    m_retryExchange.reset();
+    m_retryError.reset();
+    m_nextRetryDelay = m_options.retryDelay;
     m_tokens.reset();
     m_loaded = true;
     m_loading = false;
     m_afterLoad.clear();
-    m_store.remove(TokenSet::secretKey(), this, [](Status status) {
+    trackStoreWrite();
+    m_store.remove(TokenSet::secretKey(), this, [this](Status status) {
         if (!status)
             qCWarning(lcBroker, "Could not remove the stored Questrade tokens: %s",
                       qUtf8Printable(status.error().message));
+        storeWriteDone();
     });
     failWaiters(Error{ErrorCode::NotConfigured, tr("The Questrade account was disconnected.")});
     setState(ConnectionState::NotConfigured,
@@ -134,6 +153,11 @@ void QuestradeAuth::withAccessToken(QObject *context, GrantCallback done)
     }
     if (std::optional<AccessGrant> grant = currentGrant()) {
         deliver(guard, std::move(done), *grant);
+        return;
+    }
+    if (m_retryError && m_retryTimer->isActive()) {
+        // Could not refresh a moment ago: the retry is scheduled; asking again now would only hammer.
+        deliver(guard, std::move(done), *m_retryError);
         return;
     }
     if (m_tokens && !m_tokens->rejected && !m_tokens->refreshToken.isEmpty()) {
@@ -159,7 +183,8 @@ void QuestradeAuth::reportInvalidAccessToken(const QByteArray &accessToken)
         return; // already replaced by a newer token
     qCInfo(lcBroker, "Questrade refused the access token: refreshing it");
     m_tokens->accessExpiresAt = QDateTime();
-    if (!m_exchanging && !m_tokens->rejected && !m_tokens->refreshToken.isEmpty()) {
+    if (!m_exchanging && !m_retryTimer->isActive() && !m_tokens->rejected &&
+        !m_tokens->refreshToken.isEmpty()) {
         startExchange(Exchange{m_tokens->refreshToken, m_tokens->environment, m_tokens->bootstrapHash,
                                Origin::Rotation});
     }
@@ -167,7 +192,8 @@ void QuestradeAuth::reportInvalidAccessToken(const QByteArray &accessToken)
 
 void QuestradeAuth::refreshAccessTokenEarly()
 {
-    if (!m_tokens || m_tokens->rejected || m_tokens->refreshToken.isEmpty() || m_exchanging)
+    if (!m_tokens || m_tokens->rejected || m_tokens->refreshToken.isEmpty() || m_exchanging ||
+        m_retryTimer->isActive())
         return;
     qCInfo(lcBroker, "Renewing the access token early (streaming session)");
     m_tokens->accessExpiresAt = QDateTime();
@@ -209,9 +235,7 @@ void QuestradeAuth::finishLoading(Result<QByteArray> blob)
     if (blob) {
         Result<TokenSet> tokens = TokenSet::fromJson(blob.value());
         if (tokens) {
-            m_tokens = tokens.value();
-            rememberSecret(m_tokens->refreshToken);
-            rememberSecret(m_tokens->accessToken);
+            adoptStoredChain(tokens.value());
             if (m_tokens->rejected)
                 setState(ConnectionState::Disconnected, rejectedMessage());
             else
@@ -239,6 +263,69 @@ void QuestradeAuth::finishLoading(Result<QByteArray> blob)
 void QuestradeAuth::startExchange(Exchange exchange)
 {
     m_exchanging = true;
+    m_retryTimer->stop();
+    m_retryExchange.reset();
+    m_retryError.reset();
+    if (exchange.origin != Origin::Rotation) {
+        sendExchange(exchange);
+        return;
+    }
+    // Another process on the same store (the window beside the service) may have rotated the chain since
+    // it was read here: then its refresh token is the live one and ours is already spent.
+    const quint64 generation = m_generation;
+    m_store.read(TokenSet::secretKey(), this, [this, exchange, generation](Result<QByteArray> blob) {
+        if (generation != m_generation)
+            return;
+        const std::optional<TokenSet> newer = newerStoredChain(blob);
+        if (!newer) {
+            sendExchange(exchange);
+            return;
+        }
+        qCInfo(lcBroker, "Another Trailguard process stored a newer Questrade token chain: using it");
+        adoptStoredChain(*newer);
+        if (newer->rejected) {
+            exchangeFailed(Error{ErrorCode::AuthRejected, rejectedMessage()}, ConnectionState::Disconnected);
+            return;
+        }
+        if (newer->accessTokenUsable(m_clock.now(), m_options.refreshMargin)) {
+            setState(ConnectionState::Connected, tr("Connected to Questrade."));
+            exchangeFinished();
+            return;
+        }
+        sendExchange(
+            Exchange{newer->refreshToken, newer->environment, newer->bootstrapHash, Origin::Rotation});
+    });
+}
+
+std::optional<TokenSet> QuestradeAuth::newerStoredChain(const Result<QByteArray> &blob) const
+{
+    if (!blob || !m_tokens)
+        return std::nullopt;
+    Result<TokenSet> stored = TokenSet::fromJson(blob.value());
+    if (!stored)
+        return std::nullopt;
+    const TokenSet &theirs = stored.value();
+    if (theirs.refreshToken == m_tokens->refreshToken && theirs.rejected == m_tokens->rejected)
+        return std::nullopt;
+    // The store held our chain after our last read or write, so a different one was written since, by
+    // someone else. Only when our last write failed may the store hold an OLDER chain: then the issue
+    // times decide.
+    if (!m_chainSaved && !(theirs.accessIssuedAt.isValid() && m_tokens->accessIssuedAt.isValid() &&
+                           theirs.accessIssuedAt > m_tokens->accessIssuedAt))
+        return std::nullopt;
+    return theirs;
+}
+
+void QuestradeAuth::adoptStoredChain(const TokenSet &tokens)
+{
+    m_tokens = tokens;
+    m_chainSaved = true;
+    rememberSecret(tokens.refreshToken);
+    rememberSecret(tokens.accessToken);
+}
+
+void QuestradeAuth::sendExchange(const Exchange &exchange)
+{
     if (exchange.origin != Origin::Rotation || m_state != ConnectionState::Connected)
         setState(ConnectionState::Connecting, tr("Connecting to Questrade…"));
 
@@ -276,13 +363,13 @@ void QuestradeAuth::handleExchangeReply(QNetworkReply *reply, const Exchange &ex
     if (timedOut || status == 0) {
         const bool timeout = timedOut || reply->error() == QNetworkReply::OperationCanceledError ||
                              reply->error() == QNetworkReply::TimeoutError;
-        qCWarning(lcBroker, "The Questrade token exchange got no answer (%s); keeping the stored token",
-                  timeout ? "timeout" : qUtf8Printable(QuestradeHttp::withoutQueries(reply->errorString())));
-        exchangeFailed(
-            Error{timeout ? ErrorCode::Timeout : ErrorCode::NetworkError,
-                  tr("Questrade's login server did not answer (%1). Trailguard will try again.")
-                      .arg(timeout ? tr("timed out") : QuestradeHttp::withoutQueries(reply->errorString()))},
-            ConnectionState::Offline);
+        const QString detail =
+            timeout ? tr("no answer: timed out")
+                    : tr("no answer: %1").arg(QuestradeHttp::withoutQueries(reply->errorString()));
+        couldNotRefresh(exchange,
+                        Error{timeout ? ErrorCode::Timeout : ErrorCode::NetworkError,
+                              tr("Questrade's login server did not answer (%1).").arg(detail)},
+                        detail);
         return;
     }
 
@@ -302,7 +389,7 @@ void QuestradeAuth::handleExchangeReply(QNetworkReply *reply, const Exchange &ex
             // The old token may be spent: keep a new refresh token if the answer has one.
             tokens.refreshToken = QuestradeParsing::salvageRefreshToken(body);
             if (tokens.refreshToken.isEmpty()) {
-                exchangeFailed(*failure, ConnectionState::Offline);
+                couldNotRefresh(exchange, *failure, tr("unreadable answer"));
                 return;
             }
         } else {
@@ -319,18 +406,66 @@ void QuestradeAuth::handleExchangeReply(QNetworkReply *reply, const Exchange &ex
         return;
     }
 
-    if (status == 400 || status == 401 || status == 403) {
+    // Only a 400 (or an explicit invalid_grant) proves the token spent or revoked. A 403 has been seen when
+    // the login host blocked a client with the token never used; 429 and 5xx say "not now".
+    if (status == 400 || saysInvalidGrant(body)) {
         exchangeRejected(exchange, generation);
         return;
     }
 
     qCWarning(lcBroker, "Questrade's login server answered HTTP %d", status);
     const bool serverTrouble = status >= 500;
-    exchangeFailed(
-        Error{serverTrouble ? ErrorCode::ServerError
-                            : (status == 429 ? ErrorCode::RateLimited : ErrorCode::RequestRejected),
-              tr("Questrade's login server answered HTTP %1. Trailguard will try again.").arg(status)},
-        ConnectionState::Offline);
+    couldNotRefresh(exchange,
+                    Error{serverTrouble
+                              ? ErrorCode::ServerError
+                              : (status == 429 ? ErrorCode::RateLimited : ErrorCode::RequestRejected),
+                          tr("Questrade's login server answered HTTP %1.").arg(status)},
+                    tr("HTTP %1").arg(status));
+}
+
+void QuestradeAuth::couldNotRefresh(const Exchange &exchange, const Error &error, const QString &detail)
+{
+    qCWarning(lcBroker, "Could not refresh the Questrade token (%s); the stored chain is kept",
+              qUtf8Printable(detail));
+    if (exchange.origin == Origin::Connect) {
+        // The user is at the connect dialog and tries again; a saved chain stays as it was.
+        exchangeFailed(Error{error.code, tr("%1 Try again in a moment.").arg(error.message)},
+                       ConnectionState::Offline);
+        return;
+    }
+    const auto nominal = m_nextRetryDelay;
+    m_nextRetryDelay = std::min(nominal * 2, m_options.retryDelayMax);
+    // Jitter (±20 %), so that several processes or a fleet do not come back at the same instant.
+    const double factor = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+    const auto delay = std::min(std::chrono::milliseconds(qint64(double(nominal.count()) * factor)),
+                                m_options.retryDelayMax);
+    const qint64 seconds = (delay.count() + 500) / 1000;
+    const QString when =
+        seconds < 60 ? tr("%n s", nullptr, int(seconds)) : tr("%n min", nullptr, int((seconds + 30) / 60));
+    m_retryExchange = exchange;
+    m_retryError = Error{error.code,
+                         tr("Could not refresh the Questrade token (%1); retrying in %2.").arg(detail, when)};
+    m_retryTimer->start(delay);
+    // An access token that is still good (an early renewal failed) keeps the account connected meanwhile.
+    const bool stillUsable = m_tokens && m_tokens->accessTokenUsable(m_clock.now(), m_options.refreshMargin);
+    const Error failure = *m_retryError;
+    exchangeFailed(failure, stillUsable ? ConnectionState::Connected : ConnectionState::Offline);
+}
+
+void QuestradeAuth::retryNow()
+{
+    if (m_exchanging || !m_retryExchange)
+        return;
+    Exchange next = *std::exchange(m_retryExchange, std::nullopt);
+    m_retryError.reset();
+    if (next.origin == Origin::Rotation) {
+        if (!m_tokens || m_tokens->rejected || m_tokens->refreshToken.isEmpty())
+            return;
+        next = Exchange{m_tokens->refreshToken, m_tokens->environment, m_tokens->bootstrapHash,
+                        Origin::Rotation};
+    }
+    qCInfo(lcBroker, "Trying the Questrade token refresh again");
+    startExchange(next);
 }
 
 void QuestradeAuth::storeChain(TokenSet tokens, quint64 generation, std::optional<Error> failure)
@@ -338,14 +473,18 @@ void QuestradeAuth::storeChain(TokenSet tokens, quint64 generation, std::optiona
     rememberSecret(tokens.refreshToken);
     rememberSecret(tokens.accessToken);
     const QByteArray blob = tokens.toJson();
+    trackStoreWrite();
     m_store.write(TokenSet::secretKey(), blob, this, [this, tokens, generation, failure](Status status) {
         if (generation != m_generation) {
             // The account was disconnected while we wrote: do not leave the chain behind.
             m_store.remove(TokenSet::secretKey(), this, [](Status) {});
+            storeWriteDone();
             return;
         }
         m_tokens = tokens;
+        m_chainSaved = status.ok();
         ++m_exchangeCount;
+        m_nextRetryDelay = m_options.retryDelay;
         if (!status) {
             qCWarning(lcBroker, "Could not save the new Questrade tokens: %s",
                       qUtf8Printable(status.error().message));
@@ -354,8 +493,13 @@ void QuestradeAuth::storeChain(TokenSet tokens, quint64 generation, std::optiona
                    qUtf8Printable(tokens.apiServer.host()));
         }
         Q_EMIT tokensStored();
+        // Finishing the exchange below may start the next one: count this write as done first.
+        --m_storeWrites;
         if (failure) {
-            exchangeFailed(*failure, ConnectionState::Offline);
+            // The answer was unreadable but carried a new refresh token, now stored: refresh with it later.
+            couldNotRefresh(
+                Exchange{tokens.refreshToken, tokens.environment, tokens.bootstrapHash, Origin::Rotation},
+                *failure, tr("unreadable answer"));
             return;
         }
         setState(
@@ -381,21 +525,85 @@ void QuestradeAuth::exchangeRejected(const Exchange &exchange, quint64 generatio
         return;
     }
     if (exchange.origin == Origin::Rotation && m_tokens) {
-        TokenSet rejected = *m_tokens;
-        rejected.refreshToken.clear();
-        rejected.accessToken.clear();
-        rejected.accessExpiresAt = QDateTime();
-        rejected.rejected = true;
-        m_tokens = rejected;
-        m_store.write(TokenSet::secretKey(), rejected.toJson(), this, [this, generation](Status status) {
+        // Before the chain is declared dead: another process may have spent this very token a moment ago
+        // and stored the chain that follows. Then that one is used, and nothing is written over it.
+        m_store.read(TokenSet::secretKey(), this, [this, exchange, generation](Result<QByteArray> blob) {
             if (generation != m_generation)
-                m_store.remove(TokenSet::secretKey(), this, [](Status) {});
-            else if (!status)
-                qCWarning(lcBroker, "Could not save the refused state: %s",
-                          qUtf8Printable(status.error().message));
+                return;
+            const Result<TokenSet> stored =
+                blob ? TokenSet::fromJson(blob.value()) : Result<TokenSet>(blob.error());
+            if (stored && !stored.value().rejected && stored.value().refreshToken != exchange.refreshToken) {
+                qCInfo(lcBroker, "Another Trailguard process had already rotated the token: using its chain");
+                adoptStoredChain(stored.value());
+                setState(ConnectionState::Connected, tr("Connected to Questrade."));
+                exchangeFinished();
+                return;
+            }
+            markRejected(generation);
+            exchangeFailed(Error{ErrorCode::AuthRejected, rejectedMessage()}, ConnectionState::Disconnected);
         });
+        return;
     }
     exchangeFailed(error, ConnectionState::Disconnected);
+}
+
+void QuestradeAuth::markRejected(quint64 generation)
+{
+    TokenSet rejected = *m_tokens;
+    rejected.refreshToken.clear();
+    rejected.accessToken.clear();
+    rejected.accessExpiresAt = QDateTime();
+    rejected.rejected = true;
+    m_tokens = rejected;
+    trackStoreWrite();
+    m_store.write(TokenSet::secretKey(), rejected.toJson(), this, [this, generation](Status status) {
+        if (generation != m_generation)
+            m_store.remove(TokenSet::secretKey(), this, [](Status) {});
+        else if (!status)
+            qCWarning(lcBroker, "Could not save the refused state: %s",
+                      qUtf8Printable(status.error().message));
+        storeWriteDone();
+    });
+}
+
+void QuestradeAuth::trackStoreWrite()
+{
+    ++m_storeWrites;
+}
+
+void QuestradeAuth::storeWriteDone()
+{
+    --m_storeWrites;
+    if (!exchangeInFlight())
+        Q_EMIT exchangeSettled();
+}
+
+void QuestradeAuth::whenIdle(QObject *context, std::chrono::milliseconds bound, std::function<void()> then)
+{
+    auto pending = std::make_shared<std::function<void()>>(std::move(then));
+    const auto fire = [pending] {
+        if (*pending)
+            std::exchange(*pending, nullptr)();
+    };
+    if (!exchangeInFlight()) {
+        QMetaObject::invokeMethod(context, fire, Qt::QueuedConnection);
+        return;
+    }
+    qCInfo(lcBroker, "Waiting for the Questrade token exchange in flight to be stored");
+    auto settled = std::make_shared<QMetaObject::Connection>();
+    *settled = connect(
+        this, &QuestradeAuth::exchangeSettled, context,
+        [fire, settled] {
+            QObject::disconnect(*settled);
+            fire();
+        },
+        Qt::QueuedConnection);
+    QTimer::singleShot(bound, context, [fire, settled, pending] {
+        QObject::disconnect(*settled);
+        if (*pending)
+            qCWarning(lcBroker, "The Questrade token exchange did not finish in time; quitting anyway");
+        fire();
+    });
 }
 
 void QuestradeAuth::exchangeFailed(const Error &error, ConnectionState state)
@@ -414,6 +622,8 @@ void QuestradeAuth::exchangeFinished()
         return;
     }
     serveWaiters();
+    if (!exchangeInFlight())
+        Q_EMIT exchangeSettled();
 }
 
 void QuestradeAuth::serveWaiters()

@@ -20,6 +20,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTimer;
 
 namespace trailguard {
 
@@ -29,12 +30,16 @@ class SecretStore;
 // Owns the Questrade token chain (questrade-api.md §1): loads it from the SecretStore, exchanges the
 // single-use refresh token for an access token, and stores the whole new chain (one blob) BEFORE anyone
 // uses the new access token. Only one exchange runs at a time; callers that need a token wait for it.
-// Tokens are refreshed shortly before they expire and after a 401; a refused refresh token leaves the
-// account Disconnected until the user pastes a new one. Tokens never reach a log line or a message.
+// Tokens are refreshed shortly before they expire and after a 401. Before each refresh the stored chain is
+// read again: another process on the same store (the window beside the service) may have rotated it, and
+// its newer chain is used instead of spending the dead token held here.
 //
-// A lost answer (timeout, dropped connection, 5xx) is ambiguous: Questrade may or may not have spent the
-// token. We keep the stored chain, go Offline and try it again at the next need; if Questrade then refuses
-// it, the account is Disconnected like any refused token (nothing else can recover a lost rotation).
+// Only an answer that proves the refresh token dead (400, or an explicit invalid_grant) leaves the account
+// Disconnected until the user pastes a new token. Anything else (403, 429, 5xx, no answer) means "could not
+// refresh now": the stored chain is kept untouched and the refresh is retried with backoff (30 s doubling
+// to 15 min, with jitter), and the state says so. A lost answer is still ambiguous (Questrade may have
+// spent the token): if the retry is then refused, nothing else could have recovered the rotation.
+// Tokens never reach a log line or a message.
 class QuestradeAuth : public QObject {
     Q_OBJECT
 public:
@@ -46,6 +51,9 @@ public:
         std::chrono::milliseconds requestTimeout{15000};
         // Refresh when the access token has less than this left (at most half its lifetime).
         std::chrono::seconds refreshMargin{60};
+        // "Could not refresh now": the first retry after this (with jitter), doubling up to retryDelayMax.
+        std::chrono::milliseconds retryDelay{30000};
+        std::chrono::milliseconds retryDelayMax{15 * 60 * 1000};
         // Every token this object sees is added to it, so no log line can show one. Not owned; may be null.
         SecretRedactor *redactor = nullptr;
 
@@ -53,6 +61,8 @@ public:
         static Options fromEnvironment(const QProcessEnvironment &environment);
     };
     using GrantCallback = std::function<void(Result<AccessGrant>)>;
+    // How long quitting waits for an exchange in flight to be stored (see whenIdle).
+    static constexpr std::chrono::seconds kQuitGrace{10};
 
     QuestradeAuth(QNetworkAccessManager *network, SecretStore &store, const Clock &clock, Options options,
                   QObject *parent = nullptr);
@@ -91,11 +101,20 @@ public:
     // Successful exchanges by this object (for diagnostics and tests).
     int exchangeCount() const { return m_exchangeCount; }
 
+    // An exchange (or the write of its result) is under way: quitting now could lose the rotated chain,
+    // since Questrade has spent the old refresh token once it answers.
+    bool exchangeInFlight() const { return m_exchanging || m_storeWrites > 0; }
+    // Calls `then` (later, from the event loop; never when `context` is gone) once no exchange is in
+    // flight, or after `bound` at the latest. Used before quitting (signals, logout, Quit).
+    void whenIdle(QObject *context, std::chrono::milliseconds bound, std::function<void()> then);
+
 Q_SIGNALS:
     // The connection state changed; `message` says what to do, in the user's language.
     void stateChanged(trailguard::ConnectionState state, const QString &message);
     // A new chain was stored (after every successful exchange).
     void tokensStored();
+    // exchangeInFlight() became false.
+    void exchangeSettled();
 
 private:
     enum class Origin { Rotation, Connect, Bootstrap };
@@ -113,6 +132,15 @@ private:
     void load(std::function<void()> then);
     void finishLoading(Result<QByteArray> blob);
     void startExchange(Exchange exchange);
+    void sendExchange(const Exchange &exchange);
+    // The stored chain when it is newer than the one held here (another process rotated it), else empty.
+    std::optional<TokenSet> newerStoredChain(const Result<QByteArray> &blob) const;
+    void adoptStoredChain(const TokenSet &tokens);
+    void couldNotRefresh(const Exchange &exchange, const Error &error, const QString &detail);
+    void retryNow();
+    void markRejected(quint64 generation);
+    void trackStoreWrite();
+    void storeWriteDone();
     void handleExchangeReply(QNetworkReply *reply, const Exchange &exchange, bool timedOut,
                              quint64 generation);
     void storeChain(TokenSet tokens, quint64 generation, std::optional<Error> failure);
@@ -140,6 +168,13 @@ private:
     QList<Waiter> m_waiters;
     std::vector<std::function<void()>> m_afterLoad; // run once the stored chain is loaded
     QPointer<QNetworkReply> m_reply;
+    // "Could not refresh now": what is retried when m_retryTimer fires, and what callers get meanwhile.
+    QTimer *m_retryTimer = nullptr;
+    std::optional<Exchange> m_retryExchange;
+    std::optional<Error> m_retryError;
+    std::chrono::milliseconds m_nextRetryDelay{0};
+    int m_storeWrites = 0;    // secret-store writes of this object not finished yet
+    bool m_chainSaved = true; // the store held m_tokens after our last read or write of it
     quint64 m_generation = 0; // bumped by disconnectAccount: late answers of older exchanges are ignored
     int m_exchangeCount = 0;
     std::deque<QByteArray> m_redacted; // tokens given to the redactor, oldest first

@@ -27,6 +27,8 @@
 //   rotated even though the client cannot read the new one.
 // * A query string longer than setMaxQueryLength (2,048 by default, IIS's limit) is refused with a bare
 //   414 right after those faults, before the path, the token or the rate limit is looked at.
+// * failNextTokenRequests and holdTokenAnswers apply to /oauth2/token only, after dropNextConnections and
+//   before failNextRequests; a held answer waits for the longer of the hold and setResponseDelay.
 // * setResponseDelay holds every answer back (faults and errors included, drops excepted); the request
 //   is carried out when it arrives, and requestHandled is emitted when the answer leaves.
 // * The login host's errors are bare text ("Bad Request"), as the real one's body format is unknown.
@@ -163,6 +165,11 @@ public:
     int failCode = 1008;
     int malformedNext = 0;
     int delayMs = 0;
+    int tokenFailNext = 0;
+    int tokenFailStatus = 403;
+    QByteArray tokenFailBody;
+    int tokenHoldMs = 0;
+    int tokenRequestsReceived = 0;
 
     QList<Request> log;
 
@@ -201,8 +208,13 @@ LoopbackHttpServer::Answer FakeQuestradeServer::Private::handle(const http::Requ
         answer.drop = true;
         record.status = 0;
     } else {
+        const bool tokenCall = record.path == QLatin1String("/oauth2/token");
+        if (tokenCall) {
+            ++tokenRequestsReceived;
+            Q_EMIT q->tokenRequestReceived();
+        }
         answer.response = respond(request, record, rawQuery);
-        answer.delayMs = delayMs;
+        answer.delayMs = tokenCall ? std::max(delayMs, tokenHoldMs) : delayMs;
         record.status = answer.response.status;
     }
     answer.done = [this, record] {
@@ -216,6 +228,15 @@ LoopbackHttpServer::Answer FakeQuestradeServer::Private::handle(const http::Requ
 http::Response FakeQuestradeServer::Private::respond(const http::Request &request, const Request &record,
                                                      const QByteArray &rawQuery)
 {
+    if (tokenFailNext > 0 && record.path == QLatin1String("/oauth2/token")) {
+        --tokenFailNext;
+        http::Response response = endpoints::loginError(tokenFailStatus);
+        if (!tokenFailBody.isEmpty()) {
+            response.contentType = QByteArrayLiteral("application/json; charset=utf-8");
+            response.body = tokenFailBody;
+        }
+        return response;
+    }
     if (failNext > 0) {
         --failNext;
         return endpoints::apiError(failStatus, failCode);
@@ -649,6 +670,23 @@ void FakeQuestradeServer::sendMalformedJson(int count)
 void FakeQuestradeServer::setResponseDelay(int milliseconds)
 {
     d->delayMs = std::max(0, milliseconds);
+}
+
+void FakeQuestradeServer::failNextTokenRequests(int count, int httpStatus, const QByteArray &body)
+{
+    d->tokenFailNext = std::max(0, count);
+    d->tokenFailStatus = httpStatus;
+    d->tokenFailBody = body;
+}
+
+void FakeQuestradeServer::holdTokenAnswers(int milliseconds)
+{
+    d->tokenHoldMs = std::max(0, milliseconds);
+}
+
+int FakeQuestradeServer::tokenRequestsReceived() const
+{
+    return d->tokenRequestsReceived;
 }
 
 QList<FakeQuestradeServer::Request> FakeQuestradeServer::requests() const

@@ -188,6 +188,13 @@ public:
     void dropNextConnections(int count);                               // close without an answer
     void sendMalformedJson(int count);                                 // 200 with a broken body
     void setResponseDelay(int milliseconds);                           // delay every answer
+    // The token endpoint only (addition to the agreed API): the next `count` token calls are answered
+    // `httpStatus` with `body` (empty: the login host's bare reason text) and spend no refresh token, as a
+    // login host that blocks or throttles a client does; holdTokenAnswers carries each token call out when
+    // it arrives and sends its answer `milliseconds` later (tokenRequestReceived says it arrived).
+    void failNextTokenRequests(int count, int httpStatus, const QByteArray &body = {});
+    void holdTokenAnswers(int milliseconds);
+    int tokenRequestsReceived() const;
 
     // --- observations ---------------------------------------------------------------------------
     // Every request answered or dropped (unparsable ones excepted), in the order the answers left;
@@ -203,6 +210,8 @@ public:
 
 Q_SIGNALS:
     void requestHandled(const trailguard::FakeQuestradeServer::Request &request);
+    // A token call arrived (before any hold of its answer).
+    void tokenRequestReceived();
 
 private:
     class Private;

@@ -76,8 +76,16 @@ QString MarketCalendarDay::marketFor(const QString &listingExchange, const QStri
     return {};
 }
 
+bool MarketCalendarDay::isWeekend() const
+{
+    return m_day.isValid() && m_day.dayOfWeek() >= Qt::Saturday;
+}
+
 std::optional<MarketSession> MarketCalendarDay::sessionToday(const QString &market) const
 {
+    // Some servers have answered a weekend day with regular hours: not a trading day all the same.
+    if (isWeekend())
+        return std::nullopt;
     for (const MarketSession &session : m_sessions) {
         if (session.name != market)
             continue;
@@ -233,8 +241,8 @@ MarketState MarketHours::state(const QList<StockState> &stocks) const
             markets.append(market);
     }
     MarketState state = m_today.state(markets, m_clock.now(), m_grace);
-    // A listing whose market the server does not list cannot be known to be closed.
-    if (unknownMarket && state.known) {
+    // A listing whose market the server does not list cannot be known to be closed, except at weekends.
+    if (unknownMarket && state.known && !m_today.isWeekend()) {
         state.open = true;
         state.nextOpen = QDateTime();
     }
@@ -245,6 +253,8 @@ bool MarketHours::isOpenOrUnknown(const StockState &stock) const
 {
     if (!m_today.isValid())
         return true;
+    if (m_today.isWeekend() && torontoDate(m_clock.now()) == m_today.day())
+        return false;
     const QString market = m_today.marketFor(stock);
     return market.isEmpty() || m_today.isOpen(market, m_clock.now(), m_grace);
 }

@@ -31,8 +31,9 @@ struct MarketState {
 
 // Today's trading sessions of every market (v1/markets, questrade-api.md §5) for one Toronto date, and the
 // questions the monitor asks of them. A pure value: no clock, no network.
-// Holidays and early closes come from the server only: a market whose start or end is missing, null, or
-// dated another day than `day` is closed today; an early close is simply an earlier end.
+// Saturday and Sunday (Toronto date) are closed whatever the server says; holidays and early closes come
+// from the server only: a market whose start or end is missing, null, or dated another day than `day` is
+// closed today; an early close is simply an earlier end.
 class MarketCalendarDay {
 public:
     MarketCalendarDay() = default;
@@ -40,6 +41,8 @@ public:
 
     bool isValid() const { return m_day.isValid(); }
     QDate day() const { return m_day; }
+    // Saturday or Sunday: no market trades, whatever the sessions say.
+    bool isWeekend() const;
     const QList<MarketSession> &sessions() const { return m_sessions; }
 
     // The market of v1/markets that trades a listing: its listing exchange when the server lists it under
@@ -52,7 +55,8 @@ public:
         return marketFor(stock.listingExchange, stock.ticker);
     }
 
-    // The market's regular session today, when it has one (both times valid and dated `day` in Toronto).
+    // The market's regular session today, when it has one (a weekday, both times valid and dated `day` in
+    // Toronto).
     std::optional<MarketSession> sessionToday(const QString &market) const;
     // In the regular session, or within `grace` after its end.
     bool isOpen(const QString &market, const QDateTime &now, std::chrono::seconds grace) const;

@@ -150,6 +150,12 @@ std::optional<int> DesktopSession::welcomePage() const
     return welcome->currentId();
 }
 
+void DesktopSession::finishTokenExchange()
+{
+    if (m_parts->core)
+        m_parts->core->finishTokenExchange();
+}
+
 void DesktopSession::flushPendingWrites()
 {
     if (m_parts->window)

@@ -38,6 +38,8 @@ public:
     void flushPendingWrites();
     // start() failed because another process watches the data folder (see DataFolderLock).
     bool dataFolderInUse() const;
+    // Lets a token exchange in flight finish and be stored before quitting (see FinishTokenExchange.h).
+    void finishTokenExchange();
     // The step of the welcome while it is open (WelcomeWizard::PageId), else empty.
     std::optional<int> welcomePage() const;
 

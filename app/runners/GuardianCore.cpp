@@ -1,4 +1,5 @@
 #include "runners/GuardianCore.h"
+#include "runners/FinishTokenExchange.h"
 
 #include "alerts/AlertOutbox.h"
 #include "alerts/DailyDigest.h"
@@ -369,6 +370,8 @@ void GuardianCore::startHeadless()
     // watch, and headless mode cannot ask.
     m_parts->session->auth().withAccessToken(this, [this](Result<AccessGrant> grant) {
         Parts &parts = *m_parts;
+        if (m_stopping)
+            return; // the token came while quitting (finishTokenExchange): start nothing
         if (!grant.ok() && (grant.error().code == ErrorCode::NotConfigured ||
                             grant.error().code == ErrorCode::AuthRejected)) {
             Q_EMIT notConnectedAtStart(grant.error().message);
@@ -389,6 +392,7 @@ void GuardianCore::startHeadless()
 
 void GuardianCore::stop()
 {
+    m_stopping = true;
     if (m_parts->session)
         m_parts->session->monitor().stop();
     if (m_parts->dispatcher)
@@ -453,6 +457,12 @@ SimulatedMarket *GuardianCore::market()
 {
     return m_parts->market.get();
 }
+void GuardianCore::finishTokenExchange()
+{
+    if (m_parts->session)
+        Runners::finishTokenExchange(m_parts->session->auth());
+}
+
 BrokerSession &GuardianCore::session()
 {
     return *m_parts->session;

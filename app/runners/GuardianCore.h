@@ -99,6 +99,8 @@ public:
     // Empty, or why secrets will not survive a restart (see SecretStoreChoice).
     QString secretStoreNotice() const;
     SimulatedMarket *market(); // null unless --demo
+    // After the event loop returned: lets a token exchange in flight be stored (FinishTokenExchange.h).
+    void finishTokenExchange();
     BrokerSession &session();
     Monitor &monitor();
     StreamSession *stream(); // null in --once and headless --no-stream runs
@@ -140,6 +142,7 @@ private:
     void startHeadless();
 
     Options m_options;
+    bool m_stopping = false; // stop() was called: a token arriving now starts nothing
     SecretRedactor &m_redactor;
     SystemClock m_clock;
     std::unique_ptr<Parts> m_parts;

@@ -115,6 +115,7 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
 
     core.start();
     const int loopResult = QCoreApplication::exec();
+    core.finishTokenExchange();
     return loopResult != 0 ? loopResult : exitCode;
 }
 

@@ -4,6 +4,10 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+
 namespace trailguard {
 
 namespace {
@@ -76,6 +80,30 @@ KeychainSecretStore::KeychainSecretStore(const QString &service, QObject *parent
     , m_service(service)
 {}
 
+QString KeychainSecretStore::keyScopeForDataDir(const QString &dataDir, const QString &defaultDataDir)
+{
+    const auto canonical = [](const QString &path) {
+        const QFileInfo info(path);
+        const QString resolved = info.canonicalFilePath();
+        return resolved.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : resolved;
+    };
+    const QString folder = canonical(dataDir);
+    if (folder == canonical(defaultDataDir))
+        return {};
+    return QString::fromLatin1(
+        QCryptographicHash::hash(folder.toUtf8(), QCryptographicHash::Sha256).toHex().left(12));
+}
+
+void KeychainSecretStore::setKeyScope(const QString &scope)
+{
+    m_keyScope = scope;
+}
+
+QString KeychainSecretStore::scopedKey(const QString &key) const
+{
+    return m_keyScope.isEmpty() ? key : key + QLatin1Char('@') + m_keyScope;
+}
+
 QString KeychainSecretStore::location() const
 {
     return tr("the system keychain (Secret Service)");
@@ -86,7 +114,7 @@ QString KeychainSecretStore::location() const
 // deliverLater, since a job may finish inside start() when no backend is found.
 void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallback done)
 {
-    auto *job = startJob<QKeychain::ReadPasswordJob>(m_service, key);
+    auto *job = startJob<QKeychain::ReadPasswordJob>(m_service, scopedKey(key));
     connect(job, &QKeychain::Job::finished, this,
             [this, key, job, guard = CallbackContext(context), done = std::move(done)] {
                 Result<QByteArray> result = job->binaryData();
@@ -102,7 +130,7 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallbac
 void KeychainSecretStore::write(const QString &key, const QByteArray &secret, QObject *context,
                                 WriteCallback done)
 {
-    auto *job = startJob<QKeychain::WritePasswordJob>(m_service, key);
+    auto *job = startJob<QKeychain::WritePasswordJob>(m_service, scopedKey(key));
     job->setBinaryData(secret);
     connect(job, &QKeychain::Job::finished, this,
             [this, key, job, guard = CallbackContext(context), done = std::move(done)] {
@@ -118,7 +146,7 @@ void KeychainSecretStore::write(const QString &key, const QByteArray &secret, QO
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, WriteCallback done)
 {
-    auto *job = startJob<QKeychain::DeletePasswordJob>(m_service, key);
+    auto *job = startJob<QKeychain::DeletePasswordJob>(m_service, scopedKey(key));
     connect(job, &QKeychain::Job::finished, this,
             [this, key, job, guard = CallbackContext(context), done = std::move(done)] {
                 Status status = success();

@@ -17,6 +17,15 @@ public:
 
     QString service() const { return m_service; }
 
+    // One keychain serves every data folder of the user, so each folder keeps its own entries: the
+    // default data folder keeps the plain key names (as before, so nobody has to reconnect); any other
+    // folder gets a scope from its canonical path (12 hex digits of a SHA-256), stored as "key@scope".
+    static QString keyScopeForDataDir(const QString &dataDir, const QString &defaultDataDir);
+    void setKeyScope(const QString &scope);
+    QString keyScope() const { return m_keyScope; }
+    // The keychain entry name of `key`.
+    QString scopedKey(const QString &key) const;
+
     QString location() const override;
     bool isPersistent() const override { return true; }
 
@@ -26,6 +35,7 @@ public:
 
 private:
     QString m_service;
+    QString m_keyScope;
 };
 
 } // namespace trailguard

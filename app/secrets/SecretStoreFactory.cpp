@@ -9,6 +9,7 @@
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <QUuid>
 
 #include <algorithm>
@@ -104,7 +105,11 @@ SecretStoreChoice createSecretStore(const QProcessEnvironment &env, const QStrin
     const QString problem = secretServiceProblem(env);
     if (problem.isEmpty()) {
         qCInfo(lcSecrets) << "secrets are kept in the system keychain";
-        return {std::make_unique<KeychainSecretStore>(KeychainSecretStore::defaultService(), parent), {}};
+        auto keychain = std::make_unique<KeychainSecretStore>(KeychainSecretStore::defaultService(), parent);
+        // The default data folder is AppPaths' (QStandardPaths::AppDataLocation).
+        keychain->setKeyScope(KeychainSecretStore::keyScopeForDataDir(
+            dataDir, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+        return {std::move(keychain), {}};
     }
     qCWarning(lcSecrets).noquote() << "secrets are kept in memory only:" << problem;
     return {

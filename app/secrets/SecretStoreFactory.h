@@ -21,7 +21,7 @@ struct SecretStoreChoice {
 //  1. encryption_key set and not empty: an EncryptedFileSecretStore in `dataDir`;
 //  2. otherwise, when the session bus of `env` (DBUS_SESSION_BUS_ADDRESS, or $XDG_RUNTIME_DIR/bus) has
 //     a keychain (org.freedesktop.secrets, or KWallet's org.kde.kwalletd5/6, owned or activatable):
-//     a KeychainSecretStore;
+//     a KeychainSecretStore, its entries scoped to `dataDir` (plain names for the default data folder);
 //  3. otherwise a MemorySecretStore, with a notice.
 // Step 2 asks the bus daemon two quick questions synchronously (at most two seconds each); call it once
 // at start-up. QtKeychain itself uses the process's session bus, so pass the process environment in

@@ -2,10 +2,14 @@
 
 #include "BrokerTestSupport.h"
 #include "demo/FakeQuestradeServer.h"
+#include "secrets/KeychainSecretStore.h"
 #include "secrets/Redact.h"
+#include "secrets/SecretStoreFactory.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -288,6 +292,7 @@ private Q_SLOTS:
         QFETCH(ErrorCode, code);
         QuestradeAuth::Options quick = options();
         quick.requestTimeout = std::chrono::milliseconds(400);
+        quick.retryDelay = std::chrono::milliseconds(300);
         auto auth = makeAuth(quick);
         auth->connectWithRefreshToken(m_server->issueRefreshToken(), BrokerEnvironment::Live);
         QVERIFY(waitForState(*auth, ConnectionState::Connected));
@@ -304,40 +309,251 @@ private Q_SLOTS:
         QVERIFY(failed && !failed->ok());
         QCOMPARE(failed->error().code, code);
         QCOMPARE(auth->state(), ConnectionState::Offline);
-        QVERIFY(!auth->stateMessage().isEmpty());
+        QVERIFY(auth->stateMessage().contains(QStringLiteral("retrying in")));
         QCOMPARE(m_store->tokens()->refreshToken, before.refreshToken);
 
-        // The next need tries again with the same (unspent) token and recovers.
+        // The scheduled retry tries again with the same (unspent) token and recovers, with no caller.
         m_server->dropNextConnections(0);
         m_server->setResponseDelay(0);
-        QTest::qWait(fault == 2 ? 1500 : 0); // let the delayed answer to the timed-out request drain
         if (fault == 2) {
             // The timed-out exchange did reach the server and spent the token: the ambiguity the
-            // contract warns about. The next try is refused and the account must be reconnected.
-            const auto after = grantNow(*auth);
-            QCOMPARE(after->error().code, ErrorCode::AuthRejected);
-            QCOMPARE(auth->state(), ConnectionState::Disconnected);
+            // contract warns about. The retry is refused and the account must be reconnected.
+            QVERIFY(waitForState(*auth, ConnectionState::Disconnected));
+            QCOMPARE(grantNow(*auth)->error().code, ErrorCode::AuthRejected);
             return;
         }
+        QVERIFY(waitForState(*auth, ConnectionState::Connected));
         const auto recovered = grantNow(*auth);
         QVERIFY2(recovered && recovered->ok(), describe(recovered).constData());
-        QCOMPARE(auth->state(), ConnectionState::Connected);
         QVERIFY(m_store->tokens()->refreshToken != before.refreshToken);
     }
 
     void malformedTokenAnswerFailsWithoutACrash()
     {
-        auto auth = connectedAuth();
-        QVERIFY(auth);
+        QuestradeAuth::Options quick = options();
+        quick.retryDelay = std::chrono::milliseconds(100);
+        auto auth = makeAuth(quick);
+        auth->connectWithRefreshToken(m_server->issueRefreshToken(), BrokerEnvironment::Live);
+        QVERIFY(waitForState(*auth, ConnectionState::Connected));
         m_server->sendMalformedJson(1);
         m_clock->advance(1800);
         const auto failed = grantNow(*auth);
         QVERIFY(failed && !failed->ok());
         QCOMPARE(failed->error().code, ErrorCode::MalformedResponse);
         QCOMPARE(auth->state(), ConnectionState::Offline);
-        // The unreadable answer rotated the token at the server: the old one is now refused.
+        // The unreadable answer rotated the token at the server: the retry is refused.
+        QVERIFY(waitForState(*auth, ConnectionState::Disconnected));
+        QCOMPARE(grantNow(*auth)->error().code, ErrorCode::AuthRejected);
+    }
+
+    // 403 (a login host that blocks a client), 429, 5xx and no answer say "not now", not "dead token".
+    void couldNotRefreshLeavesTheStoredChainForTheNextRun_data()
+    {
+        QTest::addColumn<int>("status"); // 0: the connection is dropped
+        QTest::addColumn<ErrorCode>("code");
+        QTest::newRow("403") << 403 << ErrorCode::RequestRejected;
+        QTest::newRow("429") << 429 << ErrorCode::RateLimited;
+        QTest::newRow("500") << 500 << ErrorCode::ServerError;
+        QTest::newRow("503") << 503 << ErrorCode::ServerError;
+        QTest::newRow("network error") << 0 << ErrorCode::NetworkError;
+    }
+    void couldNotRefreshLeavesTheStoredChainForTheNextRun()
+    {
+        QFETCH(int, status);
+        QFETCH(ErrorCode, code);
+        auto auth = connectedAuth();
+        QVERIFY(auth);
+        const TokenSet before = *m_store->tokens();
+        if (status == 0)
+            m_server->dropNextConnections(100);
+        else
+            m_server->failNextTokenRequests(100, status);
+        m_clock->advance(1800);
+        const auto failed = grantNow(*auth);
+        QVERIFY(failed && !failed->ok());
+        QCOMPARE(failed->error().code, code);
+        QCOMPARE(auth->state(), ConnectionState::Offline);
+        const QString message = auth->stateMessage();
+        QVERIFY2(message.startsWith(QStringLiteral("Could not refresh the Questrade token (")),
+                 qPrintable(message));
+        if (status != 0)
+            QVERIFY2(message.contains(QStringLiteral("(HTTP %1)").arg(status)), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("retrying in 2")) ||
+                     message.contains(QStringLiteral("retrying in 3")),
+                 qPrintable(message)); // 30 s with jitter
+        QCOMPARE(failed->error().message, message);
+        QCOMPARE(*m_store->tokens(), before); // nothing written over the chain
+
+        // Until the retry, callers get the same answer without asking the login host again.
+        const int requests = loginRequests();
+        QCOMPARE(grantNow(*auth)->error().code, code);
+        QCOMPARE(loginRequests(), requests);
+
+        // The next run (a new QuestradeAuth on the same store) exchanges the stored chain.
+        auth.reset();
+        m_server->failNextTokenRequests(0, 403);
+        m_server->dropNextConnections(0);
+        auto next = makeAuth();
+        next->start();
+        QVERIFY(waitForState(*next, ConnectionState::Connected));
+        const auto grant = grantNow(*next);
+        QVERIFY2(succeeded(grant), describe(grant).constData());
+        QCOMPARE(m_server->tokenExchanges(), 2);
+        QVERIFY(m_store->tokens()->refreshToken != before.refreshToken);
+    }
+
+    void retriesWithBackoffUntilTheLoginHostAnswers()
+    {
+        QuestradeAuth::Options quick = options();
+        quick.retryDelay = std::chrono::milliseconds(50);
+        quick.retryDelayMax = std::chrono::milliseconds(200);
+        auto auth = makeAuth(quick);
+        auth->connectWithRefreshToken(m_server->issueRefreshToken(), BrokerEnvironment::Live);
+        QVERIFY(waitForState(*auth, ConnectionState::Connected));
+        QSignalSpy states(auth.get(), &QuestradeAuth::stateChanged);
+        m_server->failNextTokenRequests(3, 429);
+        m_clock->advance(1800);
+        QCOMPARE(grantNow(*auth)->error().code, ErrorCode::RateLimited);
+        // Nobody asks again: the scheduled retries carry on until the login host answers.
+        QVERIFY(waitForState(*auth, ConnectionState::Connected));
+        QCOMPARE(loginRequests(), 1 + 3 + 1);
+        QCOMPARE(m_server->tokenExchanges(), 2);
+        int retryMessages = 0;
+        for (const QList<QVariant> &change : std::as_const(states))
+            retryMessages +=
+                change.at(1).toString().contains(QStringLiteral("(HTTP 429); retrying in")) ? 1 : 0;
+        QVERIFY(retryMessages >= 1);
+        QVERIFY(grantNow(*auth)->ok());
+    }
+
+    void provenDeadTokenDisconnects_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("400") << 400 << QByteArray();
+        QTest::newRow("invalid_grant") << 401 << QByteArray(R"({"error":"invalid_grant"})");
+    }
+    void provenDeadTokenDisconnects()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        auto auth = connectedAuth();
+        QVERIFY(auth);
+        m_server->failNextTokenRequests(1, status, body);
+        m_clock->advance(1800);
         QCOMPARE(grantNow(*auth)->error().code, ErrorCode::AuthRejected);
         QCOMPARE(auth->state(), ConnectionState::Disconnected);
+        QTRY_VERIFY(m_store->tokens() && m_store->tokens()->rejected);
+    }
+
+    // Two processes on one store (the window and the service): the second must not spend the token the
+    // first already rotated.
+    void secondAuthOnTheStoreUsesTheNewerChain()
+    {
+        auto first = connectedAuth();
+        QVERIFY(first);
+        auto second = makeAuth();
+        second->start();
+        QVERIFY(waitForState(*second, ConnectionState::Connected));
+        m_clock->advance(1800);
+
+        QVERIFY(succeeded(grantNow(*first))); // rotates the chain both loaded
+        QCOMPARE(m_server->tokenExchanges(), 2);
+        const TokenSet rotated = *m_store->tokens();
+        const auto grant = grantNow(*second);
+        QVERIFY2(succeeded(grant), describe(grant).constData());
+        QCOMPARE(grant->value().accessToken, rotated.accessToken); // picked up, nothing spent
+        QCOMPARE(m_server->tokenExchanges(), 2);
+        QCOMPARE(second->state(), ConnectionState::Connected);
+
+        // Either may rotate next; the other follows.
+        m_clock->advance(1800);
+        QVERIFY(succeeded(grantNow(*second)));
+        QVERIFY(succeeded(grantNow(*first)));
+        QCOMPARE(m_server->tokenExchanges(), 3);
+        QCOMPARE(first->state(), ConnectionState::Connected);
+        QVERIFY(!m_store->tokens()->rejected);
+        QCOMPARE(first->currentGrant()->accessToken, second->currentGrant()->accessToken);
+    }
+
+    void whenIdleWaitsForTheExchangeInFlight()
+    {
+        auto auth = connectedAuth();
+        QVERIFY(auth);
+        const QByteArray before = m_store->tokens()->refreshToken;
+        QObject context;
+        bool idleAtOnce = false;
+        auth->whenIdle(&context, std::chrono::seconds(10), [&] { idleAtOnce = true; });
+        QVERIFY(!idleAtOnce); // always later
+        QTRY_VERIFY(idleAtOnce);
+
+        m_server->holdTokenAnswers(500);
+        m_clock->advance(1800);
+        auth->withAccessToken(&context, [](Result<AccessGrant>) {});
+        QTRY_COMPARE(m_server->tokenRequestsReceived(), 2);
+        QVERIFY(auth->exchangeInFlight());
+        std::optional<TokenSet> storedWhenIdle;
+        auth->whenIdle(&context, std::chrono::seconds(10), [&] { storedWhenIdle = m_store->tokens(); });
+        QTRY_VERIFY_WITH_TIMEOUT(storedWhenIdle.has_value(), kWaitMs);
+        QVERIFY(storedWhenIdle->refreshToken != before); // the rotated chain was stored first
+        QVERIFY(!auth->exchangeInFlight());
+    }
+
+    // Secrets of the default data folder keep their names; every other folder has its own entries.
+    void keychainEntriesAreScopedByDataFolder()
+    {
+        QTemporaryDir folder;
+        const QString defaultFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QCOMPARE(KeychainSecretStore::keyScopeForDataDir(defaultFolder, defaultFolder), QString());
+        const QString scope = KeychainSecretStore::keyScopeForDataDir(folder.path(), defaultFolder);
+        QCOMPARE(scope.size(), 12);
+        QCOMPARE(
+            KeychainSecretStore::keyScopeForDataDir(folder.path() + QStringLiteral("/./"), defaultFolder),
+            scope);
+        KeychainSecretStore store(QStringLiteral("trailguard-test"));
+        QCOMPARE(store.scopedKey(TokenSet::secretKey()), TokenSet::secretKey());
+        store.setKeyScope(scope);
+        QCOMPARE(store.scopedKey(TokenSet::secretKey()), TokenSet::secretKey() + QLatin1Char('@') + scope);
+    }
+
+    // Two setups of one user (two --data-dir) in the one system keychain: two accounts, two chains.
+    void twoDataFoldersKeepSeparateChains()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QString::fromLatin1(kEncryptionKeyVariable));
+        QTemporaryDir folderA;
+        QTemporaryDir folderB;
+        SecretStoreChoice storeA = createSecretStore(environment, folderA.path());
+        SecretStoreChoice storeB = createSecretStore(environment, folderB.path());
+        QVERIFY2(qobject_cast<KeychainSecretStore *>(storeA.store.get()),
+                 "needs a keychain: run inside scripts/headless-session.sh");
+        const auto makeOn = [this](SecretStore &store) {
+            return std::make_unique<QuestradeAuth>(m_network.get(), store, *m_clock, options());
+        };
+        {
+            auto a = makeOn(*storeA.store);
+            auto b = makeOn(*storeB.store);
+            a->connectWithRefreshToken(m_server->issueRefreshToken(), BrokerEnvironment::Live);
+            QVERIFY(waitForState(*a, ConnectionState::Connected));
+            b->connectWithRefreshToken(m_server->issueRefreshToken(), BrokerEnvironment::Live);
+            QVERIFY(waitForState(*b, ConnectionState::Connected));
+            QVERIFY(a->currentGrant()->accessToken != b->currentGrant()->accessToken);
+            a->disconnectAccount(); // forgets folder A's account only
+            QTRY_VERIFY(!a->exchangeInFlight());
+        }
+        // The next run in folder B still has its own chain and continues it.
+        auto b = makeOn(*storeB.store);
+        b->start();
+        QVERIFY(waitForState(*b, ConnectionState::Connected));
+        m_clock->advance(1800);
+        const auto grant = grantNow(*b);
+        QVERIFY2(succeeded(grant), describe(grant).constData());
+        QCOMPARE(m_server->tokenExchanges(), 3);
+        auto a = makeOn(*storeA.store);
+        a->start();
+        QVERIFY(waitForState(*a, ConnectionState::NotConfigured));
+        b->disconnectAccount();
+        QTRY_VERIFY(!b->exchangeInFlight());
     }
 
     void bootstrapTokenIsUsedOnceAndOnlyItsHashIsKept()

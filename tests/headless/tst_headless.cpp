@@ -1,3 +1,4 @@
+#include "TestSupport.h"
 #include "demo/FakeQuestradeServer.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void notConfiguredSaysWhatToDo();
     void rejectedTokenSaysReconnect();
     void stopsCleanlyOnSigterm();
+    void sigtermWaitsForTheTokenExchangeInFlight();
     void badOptionsAreUsageErrors_data();
     void badOptionsAreUsageErrors();
 
@@ -50,6 +52,7 @@ private:
 void HeadlessTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
+    test::checkOnEveryDay(m_dir->filePath(QStringLiteral("data")));
     m_server = std::make_unique<FakeQuestradeServer>();
     QVERIFY(m_server->listen());
     // The app polls only while a market is open: open now, whatever the time of day the test runs.
@@ -233,6 +236,39 @@ void HeadlessTest::stopsCleanlyOnSigterm()
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
     QVERIFY(err.contains(QStringLiteral("Stopping on signal")));
+}
+
+// Questrade spends the old refresh token when it answers: a process that quit before storing the answer
+// would leave a dead chain behind.
+void HeadlessTest::sigtermWaitsForTheTokenExchangeInFlight()
+{
+    addTicker(QStringLiteral("SHOP.TO"), 90.0);
+    const QProcessEnvironment env = environment(m_server->issueRefreshToken());
+    m_server->holdTokenAnswers(2000);
+    QProcess process;
+    process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
+    process.setArguments({QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")),
+                          QStringLiteral("--headless"), QStringLiteral("--interval"), QStringLiteral("5")});
+    process.setProcessEnvironment(env);
+    QString err;
+    connect(&process, &QProcess::readyReadStandardError, this,
+            [&] { err += QString::fromUtf8(process.readAllStandardError()); });
+    process.start();
+    QVERIFY(process.waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(m_server->tokenRequestsReceived() == 1, 30000);
+    ::kill(pid_t(process.processId()), SIGTERM); // the answer is held for 2 s
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 20000);
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == 0, qPrintable(err));
+    QCOMPARE(m_server->tokenExchanges(), 1);
+    QVERIFY2(err.contains(QStringLiteral("Waiting for the Questrade token exchange")), qPrintable(err));
+
+    // The next run continues the rotated chain (the spent bootstrap token would be refused).
+    m_server->holdTokenAnswers(0);
+    m_server->expireAccessTokens();
+    const Run next = run({QStringLiteral("--headless"), QStringLiteral("--once")}, env);
+    QVERIFY2(next.exitCode == 0, qPrintable(next.err));
+    QCOMPARE(m_server->tokenExchanges(), 2);
 }
 
 void HeadlessTest::badOptionsAreUsageErrors_data()

@@ -1,5 +1,6 @@
 // Alerts from a real `trailguard --headless` process to loopback ntfy and Discord receivers: delivery,
 // an outage with retries, and a SIGKILL with pending deliveries followed by a restart.
+#include "TestSupport.h"
 #include "WebhookReceiver.h"
 #include "demo/FakeQuestradeServer.h"
 #include "storage/AlertRepository.h"
@@ -44,6 +45,7 @@ private:
 void HeadlessAlertsTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
+    test::checkOnEveryDay(m_dir->filePath(QStringLiteral("data")));
     m_server = std::make_unique<FakeQuestradeServer>();
     QVERIFY(m_server->listen());
     // The app polls only while a market is open: open now, whatever the time of day the test runs.

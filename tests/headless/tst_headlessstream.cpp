@@ -1,4 +1,5 @@
 // `trailguard --headless` as a real process: streaming quotes by default, --no-stream, --once.
+#include "TestSupport.h"
 #include "demo/FakeQuestradeServer.h"
 #include "demo/FakeQuoteStreamServer.h"
 #include "storage/Database.h"
@@ -43,6 +44,7 @@ private:
 void HeadlessStreamTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
+    test::checkOnEveryDay(m_dir->filePath(QStringLiteral("data")));
     m_server = std::make_unique<FakeQuestradeServer>();
     QVERIFY(m_server->listen());
     // A session open now, whatever the time of day the test runs.

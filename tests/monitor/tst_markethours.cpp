@@ -40,6 +40,8 @@ private Q_SLOTS:
     void regularSessionWithGrace();
     void closedDayFromNullOrOtherDate();
     void earlyCloseIsAnEarlierEnd();
+    void weekendIsClosedWhateverTheServerSays_data();
+    void weekendIsClosedWhateverTheServerSays();
     void currentSessionStartForStaleQuotes();
     void stateAndNextOpen();
     void describeSaysClosedAndNextOpen();
@@ -138,6 +140,40 @@ void MarketHoursTest::earlyCloseIsAnEarlierEnd()
     QVERIFY(day.isOpen(QStringLiteral("NYSE"), toronto(2026, 11, 27, 13, 10), kGrace));
     QVERIFY(!day.isOpen(QStringLiteral("NYSE"), toronto(2026, 11, 27, 13, 15), kGrace));
     QVERIFY(!day.isOpen(QStringLiteral("NYSE"), toronto(2026, 11, 27, 14), kGrace));
+}
+
+void MarketHoursTest::weekendIsClosedWhateverTheServerSays_data()
+{
+    QTest::addColumn<QDate>("day");
+    QTest::addColumn<bool>("trades");
+    QTest::newRow("Friday") << QDate(2026, 3, 6) << true;
+    QTest::newRow("Saturday") << QDate(2026, 3, 7) << false;
+    QTest::newRow("Sunday") << QDate(2026, 3, 8) << false;
+    QTest::newRow("Monday") << QDate(2026, 3, 9) << true;
+}
+
+void MarketHoursTest::weekendIsClosedWhateverTheServerSays()
+{
+    // The server answers every day with regular hours dated that day.
+    QFETCH(QDate, day);
+    QFETCH(bool, trades);
+    const auto at = [&day](int hour, int minute = 0) {
+        return toronto(day.year(), day.month(), day.day(), hour, minute);
+    };
+    QList<MarketSession> sessions;
+    for (const char *name : {"TSX", "NYSE"})
+        sessions.append(session(QString::fromLatin1(name), at(9, 30), at(16)));
+    const MarketCalendarDay calendar(day, sessions);
+    QCOMPARE(calendar.isWeekend(), !trades);
+    QCOMPARE(calendar.sessionToday(QStringLiteral("TSX")).has_value(), trades);
+    QCOMPARE(calendar.isOpen(QStringLiteral("TSX"), at(11), kGrace), trades);
+    const MarketState state = calendar.state({}, at(11), kGrace);
+    QVERIFY(state.known);
+    QCOMPARE(state.open, trades);
+    // Closed all day: nothing opens later today, and Friday's trades are from an earlier session.
+    const MarketState morning = calendar.state({QStringLiteral("NYSE")}, at(8), kGrace);
+    QCOMPARE(morning.nextOpen.isValid(), trades);
+    QCOMPARE(calendar.currentSessionStart(QStringLiteral("TSX")), trades ? at(9, 30) : at(0));
 }
 
 void MarketHoursTest::currentSessionStartForStaleQuotes()

@@ -1,5 +1,8 @@
 #include "TestSupport.h"
 
+#include <QDir>
+#include <QSettings>
+
 namespace trailguard::test {
 
 QDateTime toronto(int year, int month, int day, int hour, int minute, int second)
@@ -12,6 +15,13 @@ QDateTime toronto(int year, int month, int day, int hour, int minute, int second
 QDateTime utc(int year, int month, int day, int hour, int minute, int second)
 {
     return QDateTime(QDate(year, month, day), QTime(hour, minute, second), QTimeZone::utc());
+}
+
+void checkOnEveryDay(const QString &dataDir)
+{
+    QDir().mkpath(dataDir);
+    QSettings settings(QDir(dataDir).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("monitor/marketHoursOnly"), false);
 }
 
 } // namespace trailguard::test

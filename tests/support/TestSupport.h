@@ -11,4 +11,9 @@ QDateTime toronto(int year, int month, int day, int hour, int minute = 0, int se
 // An instant given in UTC.
 QDateTime utc(int year, int month, int day, int hour, int minute = 0, int second = 0);
 
+// Saturdays and Sundays are closed whatever the fake server's v1/markets says: a test that runs the real
+// process and needs it to poll on any day turns "check only while a market is open" off in the settings
+// of `dataDir` (what --data-dir gives).
+void checkOnEveryDay(const QString &dataDir);
+
 } // namespace trailguard::test
