@@ -459,6 +459,7 @@ void MainWindow::showCycleStarted()
 void MainWindow::showCycleReport(const CycleReport &report)
 {
     m_statusPanel->showCycleReport(report);
+    m_model->updateSaveProblems(report.notSaved, report.applied);
     updateConnectionActions();
 }
 
