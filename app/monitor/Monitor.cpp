@@ -330,7 +330,12 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
         outcome.state.halted = brokerQuote.halted;
         outcome.state.quoteDelayed = brokerQuote.delayed;
         if (origin != QuoteOrigin::CatchUp) {
-            // Watched up to now: a later catch-up starts here.
+            // Watched up to now: a later catch-up starts here. A gap the catch-up has yet to check (the
+            // stream's first quote after a start or a wake-up often comes before it) keeps its start.
+            if (m_catchUp) {
+                if (const QDateTime gap = m_catchUp->uncheckedGapStart(stock, now); gap.isValid())
+                    outcome.state.catchUpFrom = gap;
+            }
             outcome.state.checkedThrough = now;
             // A trade from before the current session (Friday's close on Monday before the open) was
             // judged in its own session: the state keeps the price, but no breach is raised from it, and

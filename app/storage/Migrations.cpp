@@ -2,6 +2,17 @@
 
 namespace trailguard {
 
+namespace {
+// The offline catch-up keeps the start of a gap it has not checked yet (its candles could not be fetched,
+// or a streamed quote went past it) with the ticker, so a restart still catches it up.
+Migration catchUpGapMigration()
+{
+    return {9,
+            QStringLiteral("gaps the offline catch-up has not checked"),
+            {QStringLiteral("ALTER TABLE stocks ADD COLUMN catch_up_from TEXT")}};
+}
+} // namespace
+
 // Times are stored as ISO 8601 UTC text with milliseconds ("2026-11-24T21:30:00.000Z"): sortable,
 // and readable in any SQLite shell. Later issues add quote history, alerts and deliveries here.
 const QList<Migration> &schemaMigrations()
@@ -136,6 +147,7 @@ CREATE TABLE positions (
          QStringLiteral("market hours and offline catch-up"),
          {QStringLiteral("ALTER TABLE stocks ADD COLUMN listing_exchange TEXT NOT NULL DEFAULT ''"),
           QStringLiteral("ALTER TABLE stocks ADD COLUMN checked_through TEXT")}},
+        catchUpGapMigration(),
     };
     return migrations;
 }
