@@ -3,6 +3,7 @@
 #include "AddTickerForm.h"
 #include "AlertHistoryDialog.h"
 #include "Banner.h"
+#include "ClosingDialog.h"
 #include "ConnectDialog.h"
 #include "ConnectionBanner.h"
 #include "Formatting.h"
@@ -458,6 +459,7 @@ void MainWindow::showCycleStarted()
 void MainWindow::showCycleReport(const CycleReport &report)
 {
     m_statusPanel->showCycleReport(report);
+    m_model->updateSaveProblems(report.notSaved, report.applied);
     updateConnectionActions();
 }
 
@@ -512,6 +514,7 @@ void MainWindow::openConnectDialogOver(QWidget *parent)
     }
     m_connectDialog = new ConnectDialog(parent);
     m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
+    forgetWhenFinished(this, m_connectDialog);
     connect(m_connectDialog, &ConnectDialog::connectRequested, this, &MainWindow::connectRequested);
     if (const std::optional<ConnectionState> state = m_statusPanel->connectionState())
         m_connectDialog->setConnectionState(*state, m_statusPanel->connectionMessage());
@@ -587,6 +590,7 @@ void MainWindow::openSettingsDialog()
     }
     m_settingsDialog = new SettingsDialog(m_settings, *m_settingsServices, this);
     m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    forgetWhenFinished(this, m_settingsDialog);
     m_settingsDialog->setConnectionState(m_statusPanel->connectionState(), m_statusPanel->connectionMessage(),
                                          m_environment);
     connect(m_settingsDialog, &SettingsDialog::settingsSaved, this, [this] {
@@ -612,6 +616,7 @@ void MainWindow::openAlertHistory()
     }
     m_alertHistoryDialog = new AlertHistoryDialog(m_loadAlertHistory, m_acknowledgeAlert, m_watchlist, this);
     m_alertHistoryDialog->setAttribute(Qt::WA_DeleteOnClose);
+    forgetWhenFinished(this, m_alertHistoryDialog);
     m_alertHistoryDialog->show();
 }
 
@@ -639,6 +644,7 @@ void MainWindow::openBacktest()
     // A window per ticker: one opened for another ticker stays open beside the new one.
     m_backtestDialog = new BacktestDialog(ticker, m_backtestData, this);
     m_backtestDialog->setAttribute(Qt::WA_DeleteOnClose);
+    forgetWhenFinished(this, m_backtestDialog);
     // The ticker's own entry price and strategy are what the user wants to test first.
     if (const int row = m_model->rowOf(ticker); row >= 0) {
         const StockState &stock = m_model->stockAt(row);
@@ -701,6 +707,7 @@ void MainWindow::openWelcome(int page)
         }
         m_welcomeWizard = new WelcomeWizard(m_watchlist, m_settings, services, this);
         m_welcomeWizard->setAttribute(Qt::WA_DeleteOnClose);
+        forgetWhenFinished(this, m_welcomeWizard);
         m_welcomeWizard->setDemoMode(m_demoMode);
         if (const std::optional<ConnectionState> state = m_statusPanel->connectionState())
             m_welcomeWizard->setConnectionState(*state, m_statusPanel->connectionMessage());

@@ -10,6 +10,7 @@
 #include <QColor>
 #include <QFont>
 #include <QLocale>
+#include <QSet>
 #include <QStyle>
 
 #include <algorithm>
@@ -136,7 +137,7 @@ QVariant WatchlistModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::DecorationRole:
-        if (column == Column::Ticker && stock.symbolNotFound)
+        if (column == Column::Ticker && (stock.symbolNotFound || m_saveProblems.contains(stock.ticker)))
             return m_nearIcon;
         return column == Column::DistanceToStop ? distanceDecoration(stock) : QVariant();
     case Qt::ForegroundRole:
@@ -165,6 +166,9 @@ QVariant WatchlistModel::displayData(const StockState &stock, Column column) con
     case Column::LastPrice:
         if (stock.symbolNotFound)
             return tr("not found", "no such listing at the broker");
+        if (m_saveProblems.contains(stock.ticker))
+            return tr("%1 (not saved)", "the last saved price; the newer one could not be saved")
+                .arg(Formatting::price(stock.lastPrice));
         if (stock.halted && stock.lastPrice)
             return tr("%1 (halted)", "a price; trading is halted").arg(Formatting::price(stock.lastPrice));
         if (stock.halted)
@@ -295,6 +299,18 @@ QVariant WatchlistModel::distanceForeground(const StockState &stock) const
 
 QVariant WatchlistModel::toolTip(const StockState &stock, Column column) const
 {
+    switch (column) {
+    case Column::Ticker:
+    case Column::LastPrice:
+        if (m_saveProblems.contains(stock.ticker)) {
+            return tr("The newest price of %1 could not be saved, so its stop is not kept up to date and it "
+                      "raises no alert (the other tickers are watched). Reason: %2")
+                .arg(stock.ticker, m_saveProblems.value(stock.ticker));
+        }
+        break;
+    default:
+        break;
+    }
     switch (column) {
     case Column::Ticker:
         if (stock.symbolNotFound)
@@ -484,6 +500,25 @@ void WatchlistModel::removeStock(const QString &ticker)
     m_stocks.removeAt(row);
     m_sparklines.remove(ticker);
     endRemoveRows();
+}
+
+void WatchlistModel::updateSaveProblems(const QHash<QString, QString> &notSaved, const QStringList &saved)
+{
+    QSet<QString> touched;
+    for (const QString &ticker : saved) {
+        if (m_saveProblems.remove(ticker))
+            touched.insert(ticker);
+    }
+    for (auto it = notSaved.cbegin(); it != notSaved.cend(); ++it) {
+        if (m_saveProblems.value(it.key()) != it.value()) {
+            m_saveProblems.insert(it.key(), it.value());
+            touched.insert(it.key());
+        }
+    }
+    for (const QString &ticker : std::as_const(touched)) {
+        if (const int row = rowOf(ticker); row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, kColumnCount - 1));
+    }
 }
 
 void WatchlistModel::setPortfolio(const Portfolio *portfolio)

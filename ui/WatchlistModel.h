@@ -76,6 +76,11 @@ public:
     // Fills the Quantity, Market value and Open P/L columns from the imported positions (null: empty).
     void setPortfolio(const Portfolio *portfolio);
 
+    // Marks the tickers whose new state a check could not save (ticker → why) and unmarks those it saved
+    // (see CycleReport::notSaved and applied): the price says "not saved", the ticker shows a warning.
+    void updateSaveProblems(const QHash<QString, QString> &notSaved, const QStringList &saved);
+    QString saveProblem(const QString &ticker) const { return m_saveProblems.value(ticker); }
+
     // The row of `ticker`, or -1.
     int rowOf(const QString &ticker) const;
     const StockState &stockAt(int row) const { return m_stocks.at(row); }
@@ -115,6 +120,7 @@ private:
     QList<double> sparkline(const QString &ticker) const;
     SparklineProvider m_sparklineProvider;
     mutable QHash<QString, QList<double>> m_sparklines; // cache: painting must not query every time
+    QHash<QString, QString> m_saveProblems;             // ticker → why its last state was not saved
 };
 
 } // namespace trailguard::ui

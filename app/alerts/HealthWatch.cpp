@@ -19,6 +19,11 @@ QString channelCondition(const QString &channel)
 {
     return QStringLiteral("channel:") + channel;
 }
+
+QString stateCondition(const QString &ticker)
+{
+    return QStringLiteral("state:") + ticker;
+}
 } // namespace
 
 HealthWatch::HealthWatch(AlertOutbox &outbox, const Clock &clock, QObject *parent)
@@ -53,8 +58,22 @@ void HealthWatch::connectionStateChanged(ConnectionState state, const QString &m
     }
 }
 
+void HealthWatch::notSavedStates(const CycleReport &report)
+{
+    for (auto it = report.notSaved.cbegin(); it != report.notSaved.cend(); ++it) {
+        raise(
+            stateCondition(it.key()), Health::tr("Trailguard cannot save %1").arg(it.key()),
+            Health::tr("The new price and stop of %1 could not be saved, so its stop is not kept up to date "
+                       "and it raises no alert. The other tickers are still watched. Reason: %2")
+                .arg(it.key(), it.value()));
+    }
+    for (const QString &ticker : report.applied)
+        clear(stateCondition(ticker), Health::tr("Trailguard saves %1 again").arg(ticker));
+}
+
 void HealthWatch::cycleFinished(const CycleReport &report, std::chrono::seconds interval)
 {
+    notSavedStates(report);
     const QDateTime now = m_clock.now();
     if (report.ok && report.quoted > 0) {
         m_lastGoodQuote = now;

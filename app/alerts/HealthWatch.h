@@ -18,7 +18,8 @@ namespace trailguard {
 //  - no successful quote came for more than two check intervals while the market is open;
 //  - a channel failed for good (a 4xx answer, a wrong password, a deleted webhook: retrying cannot help),
 //    reported on the other channels at once;
-//  - a channel has been failing for more than an hour (reported on the other channels).
+//  - a channel has been failing for more than an hour (reported on the other channels);
+//  - a ticker's new state could not be saved (its stop is not kept up to date; the others are).
 // Each condition alerts once when it starts and once when it clears.
 // Whether the market is open comes from setMarketOpenCheck (the server's sessions, see MarketHours); without
 // one, the regular session 09:30-16:00 Toronto time on weekdays is assumed and holidays are not known.
@@ -31,6 +32,7 @@ public:
     HealthWatch(AlertOutbox &outbox, const Clock &clock, QObject *parent = nullptr);
 
     void connectionStateChanged(ConnectionState state, const QString &message);
+    // Also raises (and clears) the alert of each ticker the cycle could not save (report.notSaved).
     void cycleFinished(const CycleReport &report, std::chrono::seconds interval);
     // Quotes arrived outside a polling cycle (the stream): prices are flowing.
     void quotesReceived();
@@ -49,6 +51,7 @@ private:
     void raise(const QString &condition, const QString &subject, const QString &text,
                const QString &excludedChannel = {});
     void clear(const QString &condition, const QString &subject, const QString &excludedChannel = {});
+    void notSavedStates(const CycleReport &report);
 
     AlertOutbox &m_outbox;
     const Clock &m_clock;

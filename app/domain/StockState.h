@@ -61,6 +61,10 @@ struct StockState {
     // where a catch-up after downtime starts (UTC; invalid: never).
     QString listingExchange;
     QDateTime checkedThrough;
+    // The start of a gap the catch-up has not checked yet (UTC; invalid: none): a gap whose candles could
+    // not be fetched, or one a live quote went past before the catch-up ran. Kept until a catch-up covers
+    // it, across restarts.
+    QDateTime catchUpFrom;
 
     // How the stop moves. For strategies with a ratio (trailing, fixed-pct, activation) `ratio` above is
     // their R and is kept equal to strategy.ratio (StopLossEngine::changeRatio/changeStrategy do both).

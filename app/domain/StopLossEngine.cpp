@@ -3,12 +3,19 @@
 #include "domain/MarketCalendar.h"
 #include "domain/Ticker.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 
 namespace trailguard::StopLossEngine {
 
 namespace {
+// Gives the messages below one translation context, "StopLossEngine".
+class EngineText {
+    Q_DECLARE_TR_FUNCTIONS(StopLossEngine)
+};
+
 // Relative tolerance: far below a cent at any price a stock trades at, far above double rounding noise.
 constexpr double kRelativeTolerance = 1e-9;
 
@@ -106,7 +113,8 @@ void commitCandle(StrategyState &run, const StopStrategy &strategy)
     run.highs.append(run.candleHigh);
     while (run.highs.size() > strategy.atrPeriod)
         run.highs.removeFirst();
-    if (step.rawStop)
+    // A raw stop at or below zero (an ATR wider than the price range) is no stop at all.
+    if (step.rawStop && *step.rawStop > 0)
         run.atrStop = run.atrStop ? std::max(*run.atrStop, *step.rawStop) : *step.rawStop;
     run.previousClose = run.candleClose;
     run.candleDay = QDate();
@@ -114,8 +122,10 @@ void commitCandle(StrategyState &run, const StopStrategy &strategy)
 }
 
 // atr: adds the quote to its market day's candle (committing the previous day's first) and sets the stop
-// that the candle so far gives.
-void observeAtr(StockState &state, const Quote &quote, double price, const QDate &day)
+// that the candle so far gives. The stop only ever rises: a later low that widens today's range (and so
+// today's ATR) leaves it where an earlier quote of the day put it. Returns the raw stop when it came out
+// at or below zero and there is no stop yet (an ATR wider than the prices: no stop, with a warning).
+std::optional<double> observeAtr(StockState &state, const Quote &quote, double price, const QDate &day)
 {
     StrategyState &run = state.strategyState;
     const bool hasRange = quote.high && quote.low && Price::isUsable(*quote.high) &&
@@ -134,10 +144,13 @@ void observeAtr(StockState &state, const Quote &quote, double price, const QDate
     }
     run.candleClose = price;
     const AtrStep step = atrStep(run, state.strategy);
-    if (step.rawStop)
-        state.stop = run.atrStop ? std::max(*run.atrStop, *step.rawStop) : *step.rawStop;
-    else
-        state.stop = run.atrStop;
+    for (const std::optional<double> &candidate : {run.atrStop, step.rawStop}) {
+        if (candidate && *candidate > 0 && (!state.stop || *candidate > *state.stop))
+            state.stop = candidate;
+    }
+    if (step.rawStop && *step.rawStop <= 0 && !state.stop)
+        return step.rawStop;
+    return std::nullopt;
 }
 } // namespace
 
@@ -172,7 +185,7 @@ StockState initialState(const QString &ticker, const StopStrategy &strategy, std
 
 Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now, RepeatPolicy policy)
 {
-    Outcome outcome{state, std::nullopt, false};
+    Outcome outcome{state, std::nullopt, false, {}};
     if (!quote.price || !Price::isUsable(*quote.price))
         return outcome;
 
@@ -194,7 +207,14 @@ Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now,
             next.stop = *next.peak * next.ratio;
         break;
     case Kind::Atr:
-        observeAtr(next, quote, price, MarketCalendar::marketDay(next.ticker, quoteTime));
+        if (const auto nonPositive =
+                observeAtr(next, quote, price, MarketCalendar::marketDay(next.ticker, quoteTime))) {
+            outcome.warning =
+                EngineText::tr("%1: %2 gives a stop of %3, at or below zero (the average true "
+                               "range is wider than the prices), so there is no stop yet. A "
+                               "smaller multiplier K gives one.")
+                    .arg(next.ticker, next.strategy.spec(), QString::number(*nonPositive, 'f', 2));
+        }
         break;
     case Kind::Fixed:
     case Kind::FixedPct:

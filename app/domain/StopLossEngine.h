@@ -20,6 +20,8 @@ struct Outcome {
     StockState state;
     std::optional<Breach> breach;
     bool changed = false; // false when the quote was ignored or changed nothing
+    // Set when the strategy could not give a usable stop (atr: a stop at or below zero); translated.
+    QString warning;
 };
 
 // The state of a ticker just added to the watchlist. With an entry price the peak starts there.
@@ -46,8 +48,10 @@ StockState initialState(const QString &ticker, const StopStrategy &strategy, std
 // the highest of the quotes' highs or prices, low likewise, close = the latest price), and the candle is
 // committed (TR, ATR, the window of highs) when the first quote of a later market day arrives. Until then
 // the stop is the one that committing the day's candle so far would give, so a replay with one row per day
-// sees exactly the chandelier stop on every row, and a live monitor sees today's stop move with
-// the day's range. Live quotes without a high and low give a day's range of the prices seen.
+// sees exactly the chandelier stop on every row, and a live monitor sees today's stop rise with
+// the day's range (never fall: a low that widens today's range leaves the stop where it was). Live quotes
+// without a high and low give a day's range of the prices seen. No strategy ever gives a stop at or
+// below zero: atr then has no stop yet, and the outcome carries a warning.
 Outcome apply(const StockState &state, const Quote &quote, const QDateTime &now,
               RepeatPolicy policy = RepeatPolicy::DailyWhileBelow);
 

@@ -21,6 +21,7 @@ struct CatchUp::Job {
     QList<StockState> pending;
     QHash<QString, QList<Candle>> candles; // ticker → its minute candles, for the fetches that worked
     QHash<QString, QDateTime> gapStart;
+    QHash<QString, QDateTime> failed; // ticker → start of its gap, for the fetches that failed
     int outstanding = 0;
 };
 
@@ -39,12 +40,16 @@ CatchUp::~CatchUp() = default;
 QDateTime CatchUp::gapStart(const StockState &stock, const QDateTime &now) const
 {
     QDateTime start = stock.checkedThrough;
-    const QDateTime failed = m_failedGaps.value(stock.ticker);
-    if (failed.isValid() && (!start.isValid() || failed < start))
-        start = failed;
+    if (stock.catchUpFrom.isValid() && (!start.isValid() || stock.catchUpFrom < start))
+        start = stock.catchUpFrom;
     if (!start.isValid())
         return start;
     return std::max(start, now.addSecs(-qint64(kMaxGap.count()) * 3600));
+}
+
+QDateTime CatchUp::uncheckedGapStart(const StockState &stock, const QDateTime &now) const
+{
+    return isDue(stock, now) ? gapStart(stock, now) : QDateTime();
 }
 
 bool CatchUp::isDue(const StockState &stock, const QDateTime &now) const
@@ -158,12 +163,10 @@ void CatchUp::run(const QList<StockState> &stocks, QObject *context, std::functi
                                                 job->now.toString(Qt::ISODate));
         m_client.fetchCandles(*stock.symbolId, start, job->now, CandleInterval::OneMinute, context,
                               [this, job, ticker = stock.ticker, start](Result<QList<Candle>> candles) {
-                                  if (candles.ok()) {
+                                  if (candles.ok())
                                       job->candles.insert(ticker, candles.value());
-                                      m_failedGaps.remove(ticker);
-                                  } else {
-                                      m_failedGaps.insert(ticker, start);
-                                  }
+                                  else
+                                      job->failed.insert(ticker, start);
                                   if (!candles.ok())
                                       qCWarning(lcMonitor).noquote()
                                           << "Catch-up of" << ticker
@@ -179,6 +182,7 @@ void CatchUp::apply(const std::shared_ptr<Job> &job)
     const auto current = m_watchlist.stocks();
     if (!current.ok()) {
         qCWarning(lcMonitor).noquote() << "Catch-up could not read the watchlist:" << current.error().message;
+        keepGaps(job->failed);
         if (job->context)
             job->done();
         return;
@@ -220,8 +224,13 @@ void CatchUp::apply(const std::shared_ptr<Job> &job)
             breaches += int(applied.value().breaches.size());
         }
     }
-    if (!failed)
+    if (!failed) {
         markWatched(caught, job->now, false);
+    } else {
+        for (const QString &ticker : std::as_const(caught))
+            job->failed.insert(ticker, job->gapStart.value(ticker));
+    }
+    keepGaps(job->failed);
     qCInfo(lcMonitor).noquote() << QStringLiteral("Catch-up done: %1 tickers, %2 minute candles, %3 breaches "
                                                   "while offline")
                                        .arg(caught.size())
@@ -230,6 +239,27 @@ void CatchUp::apply(const std::shared_ptr<Job> &job)
     Q_EMIT caughtUp(int(caught.size()), breaches);
     if (job->context)
         job->done();
+}
+
+// Stores the start of each gap that could not be caught up with its ticker: the poll that follows moves
+// checkedThrough on, and the app may be restarted before the next try.
+void CatchUp::keepGaps(const QHash<QString, QDateTime> &gapStarts)
+{
+    if (gapStarts.isEmpty())
+        return;
+    const auto current = m_watchlist.stocks();
+    if (!current.ok())
+        return;
+    QList<StockState> changed;
+    for (StockState stock : current.value()) {
+        const QDateTime start = gapStarts.value(stock.ticker);
+        if (!start.isValid() || (stock.catchUpFrom.isValid() && stock.catchUpFrom <= start))
+            continue;
+        stock.catchUpFrom = start;
+        changed.append(stock);
+    }
+    if (const Status saved = m_watchlist.saveCycle(changed); !saved.ok())
+        qCWarning(lcMonitor).noquote() << "Could not keep the gaps to catch up:" << saved.error().message;
 }
 
 void CatchUp::markWatched(const QList<QString> &tickers, const QDateTime &through, bool onlyClosed)
@@ -245,16 +275,20 @@ void CatchUp::markWatched(const QList<QString> &tickers, const QDateTime &throug
     for (StockState stock : current.value()) {
         if (!tickers.contains(stock.ticker))
             continue;
-        if (stock.checkedThrough.isValid() && stock.checkedThrough >= through)
-            continue;
         if (onlyClosed) {
             // Nothing trades while the market is closed: the time up to now is watched.
             const QString market = m_hours->today().marketFor(stock);
             if (market.isEmpty() || m_hours->today().isOpen(market, through, m_hours->gracePeriod()))
                 continue;
         }
-        stock.checkedThrough = through;
-        changed.append(stock);
+        const StockState before = stock;
+        if (!stock.checkedThrough.isValid() || stock.checkedThrough < through)
+            stock.checkedThrough = through;
+        // A kept gap up to `through` is checked now (a live quote may have moved checkedThrough past it).
+        if (stock.catchUpFrom.isValid() && stock.catchUpFrom <= through)
+            stock.catchUpFrom = QDateTime();
+        if (!(stock == before))
+            changed.append(stock);
     }
     if (changed.isEmpty())
         return;

@@ -31,6 +31,9 @@ class WatchlistService;
 // may raise the peak. A candle does not say whether its low came before its high, and this order never
 // invents a breach from a peak the same minute set (the next candle's low is judged against it). The last
 // candle's close is applied last, as the latest price.
+// A gap that could not be fetched, or that a live quote (the stream, often connected before the first
+// catch-up) went past, is kept with the ticker (StockState::catchUpFrom, stored) until a catch-up covers it,
+// also after a restart.
 // A ticker is alerted at most once per catch-up: its first breach in the gap, marked "while offline" with
 // the candle's time; later candles still raise its peak. Candles of today outside the regular session
 // (plus the grace period) are ignored, as live polling ignores those hours; for earlier days the server's
@@ -51,6 +54,10 @@ public:
     // The first run of the process catches up any gap that overlaps a session; later runs only gaps longer
     // than two check intervals (sleep, network loss), since a running monitor covers the rest.
     void run(const QList<StockState> &stocks, QObject *context, std::function<void()> done);
+
+    // Where the gap of `stock` starts when the catch-up is due to check it (invalid: none is due). A live
+    // quote that moves the watched-through time keeps this as the stock's catchUpFrom.
+    QDateTime uncheckedGapStart(const StockState &stock, const QDateTime &now) const;
 
     // One quote of the catch-up sequence (public for tests).
     struct Step {
@@ -76,6 +83,7 @@ private:
     QList<Candle> inTradingHours(const StockState &stock, const QList<Candle> &candles) const;
     void apply(const std::shared_ptr<Job> &job);
     void markWatched(const QList<QString> &tickers, const QDateTime &through, bool onlyClosed);
+    void keepGaps(const QHash<QString, QDateTime> &gapStarts);
 
     Monitor &m_monitor;
     WatchlistService &m_watchlist;
@@ -83,9 +91,6 @@ private:
     MarketHours *m_hours;
     const Clock &m_clock;
     bool m_ranBefore = false;
-    // Gaps whose candles could not be fetched: the poll after a failed catch-up moves checkedThrough on,
-    // so the start of the gap is kept here and tried again at the next run.
-    QHash<QString, QDateTime> m_failedGaps;
 };
 
 } // namespace trailguard

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -297,6 +298,8 @@ void Monitor::fetchQuotes()
         m_current.quoted = applied.value().quoted;
         m_current.updated = applied.value().updated;
         m_current.breaches = applied.value().breaches;
+        m_current.notSaved = applied.value().notSaved;
+        m_current.applied = applied.value().applied;
         finishCycle(m_current.error);
     });
 }
@@ -352,10 +355,19 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
             qCDebug(lcMonitor).noquote() << stock.ticker << "traded at" << *lastPrice
                                          << "outside the regular session: recorded, not applied to its stop";
         auto outcome = StopLossEngine::apply(stock, quote, now, m_repeatPolicy);
+        if (!outcome.warning.isEmpty() && !m_warnedTickers.contains(stock.ticker)) {
+            qCWarning(lcMonitor).noquote() << outcome.warning;
+            m_warnedTickers.insert(stock.ticker);
+        }
         outcome.state.halted = brokerQuote.halted;
         outcome.state.quoteDelayed = brokerQuote.delayed;
         if (origin != QuoteOrigin::CatchUp) {
-            // Watched up to now: a later catch-up starts here.
+            // Watched up to now: a later catch-up starts here. A gap the catch-up has yet to check (the
+            // stream's first quote after a start or a wake-up often comes before it) keeps its start.
+            if (m_catchUp) {
+                if (const QDateTime gap = m_catchUp->uncheckedGapStart(stock, now); gap.isValid())
+                    outcome.state.catchUpFrom = gap;
+            }
             outcome.state.checkedThrough = now;
             // A trade from before the current session (Friday's close on Monday before the open) was
             // judged in its own session: the state keeps the price, but no breach is raised from it, and
@@ -392,19 +404,48 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
             breachedStocks.append(outcome.state);
         }
     }
-    // The new states, the alerts for their breaches and the price history are saved together, or not at all.
-    const auto alsoInTransaction = [&]() -> Status {
+    // Each new state is saved with the alert for its breach, in its own savepoint: a ticker whose state
+    // cannot be saved (a value the database refuses) is reported alone and the others stay guarded. The
+    // price history of the rest is saved in the same transaction.
+    QSet<QString> changedTickers;
+    for (const StockState &state : std::as_const(changed))
+        changedTickers.insert(state.ticker);
+    const auto recordBreachOf = [&](const QString &ticker) -> Status {
         for (qsizetype i = 0; m_recordBreach && i < report.breaches.size(); ++i) {
+            if (report.breaches[i].ticker != ticker)
+                continue;
             if (Status stored = m_recordBreach(report.breaches[i], breachedStocks[i]); !stored.ok())
                 return stored;
         }
+        return success();
+    };
+    const auto afterAll = [&](const WatchlistService::NotSaved &notSaved) -> Status {
+        for (const Breach &breach : std::as_const(report.breaches)) {
+            if (changedTickers.contains(breach.ticker))
+                continue; // recorded with its state
+            if (Status stored = recordBreachOf(breach.ticker); !stored.ok())
+                return stored;
+        }
+        recorded.removeIf([&](const Quote &quote) { return notSaved.contains(quote.ticker); });
         if (m_recordQuotes && !recorded.isEmpty())
             return m_recordQuotes(recorded, origin);
         return success();
     };
-    if (const Status saved = m_watchlist.saveCycle(changed, alsoInTransaction); !saved.ok())
+    const auto saved = m_watchlist.saveEach(
+        changed, [&](const StockState &state) { return recordBreachOf(state.ticker); }, afterAll);
+    if (!saved.ok())
         return saved.error();
-    report.updated = int(changed.size());
+    for (auto it = saved.value().cbegin(); it != saved.value().cend(); ++it) {
+        qCWarning(lcMonitor).noquote() << "Could not save the new state of" << it.key()
+                                       << "(the other tickers are saved):" << it.value().message;
+        report.notSaved.insert(it.key(), it.value().message);
+    }
+    report.breaches.removeIf([&](const Breach &breach) { return report.notSaved.contains(breach.ticker); });
+    for (const StockState &stock : current.value()) {
+        if (stock.symbolId && bySymbol.contains(*stock.symbolId) && !report.notSaved.contains(stock.ticker))
+            report.applied.append(stock.ticker);
+    }
+    report.updated = int(changed.size() - report.notSaved.size());
     for (const Breach &breach : std::as_const(report.breaches)) {
         qCWarning(lcMonitor).noquote()
             << QStringLiteral("Stop-loss breach: %1 %2 < stop %3 (peak %4, ratio %5)")

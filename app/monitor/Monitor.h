@@ -8,8 +8,10 @@
 #include "monitor/MarketHours.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -34,6 +36,10 @@ struct CycleReport {
     int updated = 0;  // stocks whose state changed and were saved
     QList<Breach> breaches;
     QStringList notFound; // tickers whose symbol id Questrade no longer knows (now marked not found)
+    // Tickers whose new state could not be saved (ticker → why, translated): the other tickers were saved
+    // and stay guarded. `applied`: the tickers whose quote was applied and saved (or changed nothing).
+    QHash<QString, QString> notSaved;
+    QStringList applied;
 };
 
 // Where a batch of quotes came from.
@@ -44,11 +50,14 @@ struct QuoteBatchReport {
     int quoted = 0;  // stocks that got a quote
     int updated = 0; // stocks whose state changed and were saved
     QList<Breach> breaches;
+    QHash<QString, QString> notSaved; // as in CycleReport
+    QStringList applied;
 };
 
 // The scheduling loop: every interval (and on "Check now") one cycle runs
 //   resolve new tickers → batched quotes → engine for each stock → persist all changes in one
-//   transaction → announce breaches.
+//   transaction (each ticker in its own savepoint: one that cannot be saved blocks no other) → announce
+//   breaches.
 // Cycles never overlap: a check asked for during a cycle runs right after it.
 class Monitor : public QObject {
     Q_OBJECT
@@ -183,6 +192,7 @@ private:
     RepeatPolicy m_repeatPolicy = RepeatPolicy::DailyWhileBelow;
     bool m_includeExtendedHours = false;
     QObject *m_cycleContext = nullptr; // destroyed by stop(): late answers of a stopped cycle are dropped
+    QSet<QString> m_warnedTickers;     // engine warnings are logged once per ticker and run
 };
 
 } // namespace trailguard

@@ -12,6 +12,15 @@ Migration outboxClaimsMigration(int version)
             {QStringLiteral("ALTER TABLE deliveries ADD COLUMN claimed_by TEXT"),
              QStringLiteral("ALTER TABLE deliveries ADD COLUMN claim_expires_at TEXT")}};
 }
+
+// The offline catch-up keeps the start of a gap it has not checked yet (its candles could not be fetched,
+// or a streamed quote went past it) with the ticker, so a restart still catches it up.
+Migration catchUpGapMigration(int version)
+{
+    return {version,
+            QStringLiteral("gaps the offline catch-up has not checked"),
+            {QStringLiteral("ALTER TABLE stocks ADD COLUMN catch_up_from TEXT")}};
+}
 } // namespace
 
 // Times are stored as ISO 8601 UTC text with milliseconds ("2026-11-24T21:30:00.000Z"): sortable,
@@ -149,6 +158,7 @@ CREATE TABLE positions (
          {QStringLiteral("ALTER TABLE stocks ADD COLUMN listing_exchange TEXT NOT NULL DEFAULT ''"),
           QStringLiteral("ALTER TABLE stocks ADD COLUMN checked_through TEXT")}},
         outboxClaimsMigration(9),
+        catchUpGapMigration(10),
     };
     return migrations;
 }

@@ -22,7 +22,7 @@ class Storage {
 const QString kColumns = QStringLiteral(
     "ticker, symbol_id, currency, last_price, last_quote_at, peak, stop_ratio, stop_price, entry_price, "
     "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted, below_stop, "
-    "snoozed_until, listing_exchange, checked_through, strategy, strategy_state");
+    "snoozed_until, listing_exchange, checked_through, strategy, strategy_state, catch_up_from");
 
 QVariant toVariant(const std::optional<double> &value)
 {
@@ -156,6 +156,7 @@ StockState fromQuery(const QSqlQuery &query)
     const QSqlRecord record = query.record();
     stock.listingExchange = query.value(record.indexOf(QStringLiteral("listing_exchange"))).toString();
     stock.checkedThrough = dateTime(query.value(record.indexOf(QStringLiteral("checked_through"))));
+    stock.catchUpFrom = dateTime(query.value(record.indexOf(QStringLiteral("catch_up_from"))));
     readStrategy(stock, query.value(record.indexOf(QStringLiteral("strategy"))).toString(),
                  query.value(record.indexOf(QStringLiteral("strategy_state"))).toString());
     return stock;
@@ -183,6 +184,7 @@ void bindState(QSqlQuery &query, const StockState &stock)
     query.bindValue(QStringLiteral(":listing_exchange"),
                     stock.listingExchange.isNull() ? QStringLiteral("") : stock.listingExchange);
     query.bindValue(QStringLiteral(":checked_through"), toVariant(stock.checkedThrough));
+    query.bindValue(QStringLiteral(":catch_up_from"), toVariant(stock.catchUpFrom));
     query.bindValue(QStringLiteral(":strategy"), stock.strategySpec());
     query.bindValue(QStringLiteral(":strategy_state"), strategyStateJson(stock.strategyState));
 }
@@ -208,7 +210,7 @@ const QString kUpdateSql = QStringLiteral(
     "last_alert_market_day = :last_alert_market_day, symbol_not_found = :symbol_not_found, "
     "quote_delayed = :quote_delayed, halted = :halted, below_stop = :below_stop, snoozed_until = "
     ":snoozed_until, listing_exchange = :listing_exchange, checked_through = :checked_through, "
-    "strategy = :strategy, strategy_state = :strategy_state "
+    "strategy = :strategy, strategy_state = :strategy_state, catch_up_from = :catch_up_from "
     "WHERE ticker = :ticker");
 } // namespace
 
@@ -258,7 +260,8 @@ Status StockRepository::insert(const StockState &stock)
                            ":stop_ratio, :stop_price, :entry_price, :last_alert_at, :last_alert_market_day, "
                            ":created_at, "
                            ":symbol_not_found, :quote_delayed, :halted, :below_stop, :snoozed_until, "
-                           ":listing_exchange, :checked_through, :strategy, :strategy_state)")
+                           ":listing_exchange, :checked_through, :strategy, :strategy_state, "
+                           ":catch_up_from)")
                 .arg(kColumns));
         bindState(query, stock);
         query.bindValue(

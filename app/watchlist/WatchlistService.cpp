@@ -146,6 +146,35 @@ Status WatchlistService::saveCycle(const QList<StockState> &updated,
     return success();
 }
 
+Result<WatchlistService::NotSaved>
+WatchlistService::saveEach(const QList<StockState> &updated,
+                           const std::function<Status(const StockState &)> &withEach,
+                           const std::function<Status(const NotSaved &notSaved)> &afterAll)
+{
+    NotSaved notSaved;
+    QList<StockState> saved;
+    const Status done = inTransaction(m_repository.database(), [&]() -> Status {
+        for (const StockState &stock : updated) {
+            // A nested Transaction is a savepoint: rolling it back keeps the other tickers' writes.
+            const Status one = inTransaction(m_repository.database(), [&]() -> Status {
+                if (Status state = m_repository.update(stock); !state.ok())
+                    return state;
+                return withEach ? withEach(stock) : success();
+            });
+            if (one.ok())
+                saved.append(stock);
+            else
+                notSaved.insert(stock.ticker, one.error());
+        }
+        return afterAll ? afterAll(notSaved) : success();
+    });
+    if (!done.ok())
+        return done.error();
+    if (!saved.isEmpty())
+        Q_EMIT stocksChanged(saved);
+    return notSaved;
+}
+
 Result<StockState> WatchlistService::load(const QString &tickerInput) const
 {
     const Result<QString> ticker = Ticker::normalize(tickerInput);

@@ -5,6 +5,7 @@
 #include "domain/StockState.h"
 #include "storage/StockRepository.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -40,6 +41,14 @@ public:
     // Persists the states produced by one monitoring cycle, all in one transaction, together with whatever
     // `alsoInTransaction` writes (the breaches those states raised).
     Status saveCycle(const QList<StockState> &updated, const std::function<Status()> &alsoInTransaction = {});
+    // The same, but each state in its own savepoint together with what `withEach` writes for it (its
+    // breach's alert): a state that cannot be saved is rolled back alone and returned (ticker → why), and
+    // the others are saved all the same. `afterAll` runs last in the same transaction, knowing which were
+    // not saved; its failure (or the commit's) saves nothing and is the error returned.
+    using NotSaved = QHash<QString, Error>;
+    Result<NotSaved> saveEach(const QList<StockState> &updated,
+                              const std::function<Status(const StockState &)> &withEach,
+                              const std::function<Status(const NotSaved &notSaved)> &afterAll);
 
 Q_SIGNALS:
     void stockAdded(const trailguard::StockState &stock);

@@ -6,6 +6,7 @@
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 
 #include <QTest>
@@ -85,6 +86,8 @@ private Q_SLOTS:
     void changeStrategyStartsAfresh();
     void initialStateWithEntry();
     void strategyAndStateAreStored();
+    void stopNeverMovesDown_data();
+    void stopNeverMovesDown();
 };
 
 void StrategiesTest::parsesSpecs_data()
@@ -263,6 +266,17 @@ void StrategiesTest::evaluates_data()
     QTest::newRow("atr, live quotes build daily candles") << "atr:2,1" << 0.0 << "1:10 1:9.5 2:10.2 2:9.55"
                                                           << "- - 9.6 9.6"
                                                           << "3";
+    // The same, but today's low of 9 widens the day's TR to 1.2 (ATR 0.85, raw 10.2 − 0.85 = 9.35): the
+    // stop stays at 9.6, it never moves down within the day either.
+    QTest::newRow("atr, a wider low today keeps the stop") << "atr:2,1" << 0.0 << "1:10 1:9.5 2:10.2 2:9"
+                                                           << "- - 9.6 9.6"
+                                                           << "3";
+    // atr:1,3 — TR 9 gives a raw stop of 10 − 27 < 0, then 9.5 − 13.5 < 0: no stop rather than a negative
+    // one (the database refuses it); then TR 0.3 gives 9.3 − 0.9 = 8.4.
+    QTest::newRow("atr, a stop at or below zero is no stop")
+        << "atr:1,3" << 0.0 << "1:5/10/1 2:9/9.5/8.5 3:9.2/9.3/9.1"
+        << "- - 8.4"
+        << "";
 }
 
 void StrategiesTest::evaluates()
@@ -420,6 +434,64 @@ void StrategiesTest::strategyAndStateAreStored()
     QVERIFY(repository.update(changed).ok());
     QCOMPARE(repository.find(u"ATR"_qs).value()->strategySpec(), QStringLiteral("fixed:9"));
     QCOMPARE(repository.find(u"ATR"_qs).value()->stop, std::optional<double>(9));
+}
+
+void StrategiesTest::stopNeverMovesDown_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<double>("entry"); // 0: none
+    for (const char *spec : {"trailing:0.9", "fixed:40", "fixed-pct:0.85", "activation:0.9,0.1",
+                             "activation:0.8,0", "atr:3,2", "atr:1,3", "atr:14,3", "atr:2,0.5"}) {
+        QTest::addRow("%s", spec) << QString::fromLatin1(spec) << 0.0;
+        QTest::addRow("%s, entry", spec) << QString::fromLatin1(spec) << 50.0;
+    }
+}
+
+// A property over random price paths: for every strategy, once there is a stop it is above zero and
+// never lower than it was, whatever the path does within a day (several quotes, with or without a day's
+// high and low) or across days (gaps, crashes). Fixed seeds: the same paths on every run.
+void StrategiesTest::stopNeverMovesDown()
+{
+    QFETCH(QString, spec);
+    QFETCH(double, entry);
+    const auto strategy = StopStrategy::parse(spec);
+    QVERIFY(strategy.ok());
+    for (quint32 seed = 1; seed <= 40; ++seed) {
+        QRandomGenerator random(seed);
+        StockState state = StopLossEngine::initialState(
+            QStringLiteral("TEST"), strategy.value(), entry > 0 ? std::optional<double>(entry) : std::nullopt,
+            toronto(2024, 1, 1, 9));
+        double price = 50;
+        std::optional<double> previous = state.stop;
+        for (int day = 1; day <= 40; ++day) {
+            const int quotes = 1 + int(random.bounded(4));
+            const bool withRange = random.bounded(2) == 0;
+            for (int i = 0; i < quotes; ++i) {
+                // Mostly small moves, sometimes a gap of up to ±60 %.
+                const double move =
+                    random.bounded(10) == 0 ? random.bounded(1.2) - 0.6 : random.bounded(0.1) - 0.05;
+                price = std::max(0.05, price * (1.0 + move));
+                Quote quote{QStringLiteral("TEST"), price, dayTime(day, i)};
+                if (withRange) {
+                    quote.high = price * (1.0 + random.bounded(0.3));
+                    quote.low = price * (1.0 - random.bounded(0.9));
+                }
+                state = StopLossEngine::apply(state, quote, quote.time).state;
+                const QString where = QStringLiteral("seed %1, day %2, quote %3: stop %4, before %5")
+                                          .arg(seed)
+                                          .arg(day)
+                                          .arg(i)
+                                          .arg(state.stop ? *state.stop : -1.0, 0, 'g', 12)
+                                          .arg(previous ? *previous : -1.0, 0, 'g', 12);
+                QVERIFY2(!state.stop || *state.stop > 0, qPrintable(where));
+                if (previous) {
+                    QVERIFY2(state.stop.has_value(), qPrintable(where));
+                    QVERIFY2(*state.stop >= *previous, qPrintable(where));
+                }
+                previous = state.stop;
+            }
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(StrategiesTest)

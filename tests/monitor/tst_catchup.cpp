@@ -4,6 +4,7 @@
 #include "alerts/AlertFormatter.h"
 #include "alerts/AlertOutbox.h"
 #include "alerts/OutboxDispatcher.h"
+#include "broker/BrokerTypes.h"
 #include "demo/FakeQuestradeServer.h"
 #include "monitor/BrokerSession.h"
 #include "secrets/MemorySecretStore.h"
@@ -67,11 +68,13 @@ private Q_SLOTS:
     void earlyCloseStopsPollingAfterGrace();
     void lowIsJudgedBeforeTheHighOfItsCandle();
     void wakeFromSleepCatchesUpTheGap();
+    void streamedQuoteKeepsTheGap();
+    void failedCatchUpIsRetriedAfterARestart();
     void offlineWordingSaysWhen();
 
 private:
-    // One run of the app: a session connected to the fake server, its monitor started.
-    void startApp();
+    // One run of the app: a session connected to the fake server, its monitor started (unless not asked).
+    void startApp(bool startMonitor = true);
     void stopApp();
     // Waits until the monitor is idle after start() or checkNow().
     void waitIdle();
@@ -126,7 +129,7 @@ void CatchUpTest::cleanup()
     m_server.reset();
 }
 
-void CatchUpTest::startApp()
+void CatchUpTest::startApp(bool startMonitor)
 {
     stopApp();
     m_dispatcher = std::make_unique<OutboxDispatcher>(*m_alerts, *m_clock);
@@ -146,6 +149,8 @@ void CatchUpTest::startApp()
     m_session->auth().connectWithRefreshToken(m_server->issueRefreshToken(), BrokerEnvironment::Practice);
     QTRY_COMPARE(m_session->auth().state(), ConnectionState::Connected);
     m_server->clearRequests();
+    if (!startMonitor)
+        return;
     monitor.start();
     waitIdle();
 }
@@ -402,6 +407,76 @@ void CatchUpTest::wakeFromSleepCatchesUpTheGap()
     QVERIFY(m_breaches.constFirst().whileOffline);
     QCOMPARE(m_breaches.constFirst().quoteTime, toronto(2026, 3, 9, 10, 42));
     QCOMPARE(breachAlerts().size(), 1);
+}
+
+// The stream often connects before the first cycle's catch-up has run: its first quote must not move the
+// catch-up point past the offline gap, which is still checked (and its dip alerted) afterwards.
+void CatchUpTest::streamedQuoteKeepsTheGap()
+{
+    setQuote(100.0, toronto(2026, 3, 9, 9, 59));
+    startApp();
+    stopApp();
+
+    QList<Candle> candles = flatMinutes(toronto(2026, 3, 9, 10), 60, 95.0, 99.0, 97.0);
+    at(candles, toronto(2026, 3, 9, 10, 42)).low = 85.5;
+    m_server->setCandles(kShop, CandleInterval::OneMinute, candles);
+    setQuote(96.0, toronto(2026, 3, 9, 10, 59, 30));
+    m_clock->set(toronto(2026, 3, 9, 11));
+    startApp(false);
+    BrokerQuote streamed;
+    streamed.symbolId = kShop;
+    streamed.lastTradePrice = 96.5;
+    streamed.lastTradeTime = toronto(2026, 3, 9, 10, 59, 50);
+    QVERIFY(m_session->monitor().applyQuotes({streamed}, QuoteOrigin::Stream).ok());
+    QCOMPARE(*stock().lastPrice, 96.5);
+    QVERIFY(m_breaches.isEmpty());
+
+    m_session->monitor().start();
+    waitIdle();
+    QVERIFY(m_server->requestCount(QStringLiteral("/v1/markets/candles/1")) >= 1);
+    QCOMPARE(m_breaches.size(), 1);
+    QVERIFY(m_breaches.constFirst().whileOffline);
+    QCOMPARE(m_breaches.constFirst().quoteTime, toronto(2026, 3, 9, 10, 42));
+    QCOMPARE(breachAlerts().size(), 1);
+    QVERIFY(!stock().catchUpFrom.isValid()); // checked: nothing left to catch up
+}
+
+// A gap whose candles could not be fetched is stored with the ticker: the next run of the app, even after
+// the poll moved the watched-through time on, still catches it up.
+void CatchUpTest::failedCatchUpIsRetriedAfterARestart()
+{
+    setQuote(100.0, toronto(2026, 3, 9, 9, 59));
+    startApp();
+    stopApp();
+
+    QList<Candle> candles = flatMinutes(toronto(2026, 3, 9, 10), 70, 95.0, 99.0, 97.0);
+    at(candles, toronto(2026, 3, 9, 10, 42)).low = 85.5;
+    m_server->setCandles(kShop, CandleInterval::OneMinute, candles);
+    setQuote(96.0, toronto(2026, 3, 9, 10, 59, 30));
+    m_clock->set(toronto(2026, 3, 9, 11));
+    // The candles request, which follows the market hours, is refused (no retry for a 400).
+    const QMetaObject::Connection refuseCandles =
+        connect(m_server.get(), &FakeQuestradeServer::requestHandled, this,
+                [this](const FakeQuestradeServer::Request &request) {
+                    if (request.path == QLatin1String("/v1/markets"))
+                        m_server->failNextRequests(1, 400, 1002);
+                });
+    startApp();
+    disconnect(refuseCandles);
+    QVERIFY(m_breaches.isEmpty());
+    QCOMPARE(*stock().lastPrice, 96.0); // the poll went on
+    QCOMPARE(stock().checkedThrough, toronto(2026, 3, 9, 11));
+    QCOMPARE(stock().catchUpFrom, toronto(2026, 3, 9, 10));
+    stopApp();
+
+    setQuote(96.0, toronto(2026, 3, 9, 11, 4));
+    m_clock->set(toronto(2026, 3, 9, 11, 5));
+    startApp();
+    QCOMPARE(m_breaches.size(), 1);
+    QVERIFY(m_breaches.constFirst().whileOffline);
+    QCOMPARE(m_breaches.constFirst().quoteTime, toronto(2026, 3, 9, 10, 42));
+    QCOMPARE(breachAlerts().size(), 1);
+    QVERIFY(!stock().catchUpFrom.isValid());
 }
 
 void CatchUpTest::offlineWordingSaysWhen()

@@ -1,5 +1,6 @@
 // The monitor loop end to end against the fake Questrade server over real loopback HTTP.
 #include "alerts/AlertOutbox.h"
+#include "alerts/HealthWatch.h"
 #include "demo/FakeQuestradeServer.h"
 #include "monitor/BrokerSession.h"
 #include "secrets/MemorySecretStore.h"
@@ -10,6 +11,7 @@
 
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void unknownIdIsReportedForItsTicker();
     void extendedHoursTradesMoveNoStop_data();
     void extendedHoursTradesMoveNoStop();
+    void oneUnsavableStateBlocksNoOther();
 
 private:
     void runCycle();
@@ -345,6 +348,63 @@ void MonitorTest::extendedHoursTradesMoveNoStop()
         QCOMPARE(*stock(tickerFor(12))->peak, 100.0);
         QCOMPARE(*stock(tickerFor(12))->stop, 90.0);
     }
+}
+
+// A state the database refuses (here a trigger stands for any such value, e.g. a stop of zero) used to
+// roll the whole cycle back, every cycle: no ticker was saved or alerted. Now only that ticker is left out,
+// reported in the cycle and by a health alert; the others are saved and their breaches alerted.
+void MonitorTest::oneUnsavableStateBlocksNoOther()
+{
+    OutboxDispatcher dispatcher(*m_alerts, m_clock);
+    AlertOutbox outbox(*m_alerts, dispatcher, m_clock);
+    m_session->monitor().setBreachRecorder([&](const Breach &breach, const StockState &stock) {
+        return outbox.recordBreach(breach, stock.currency);
+    });
+    HealthWatch health(outbox, m_clock);
+    connect(&m_session->monitor(), &Monitor::cycleFinished, &health,
+            [&](const CycleReport &report) { health.cycleFinished(report, std::chrono::seconds(300)); });
+    const auto healthSubjects = [&] {
+        QStringList subjects;
+        for (const AlertRecord &record : m_alerts->recent(50).value()) {
+            if (record.message.kind == AlertMessage::Kind::Health)
+                subjects << record.message.subject;
+        }
+        return subjects;
+    };
+
+    runCycle();
+    QVERIFY(m_session->monitor().lastReport().ok);
+    m_server->setPrice(1003, 120.0); // stop 108
+    runCycle();
+    QSqlQuery trigger(m_db->connection());
+    QVERIFY(trigger.exec(
+        QStringLiteral("CREATE TRIGGER refuse_t005 BEFORE UPDATE ON stocks WHEN NEW.ticker = 'T005.TO' "
+                       "AND NEW.last_price = 95 BEGIN SELECT RAISE(ABORT, 'refused for the test'); END")));
+    m_server->setPrice(1005, 95.0);
+    m_server->setPrice(1003, 107.5); // a breach in the same cycle
+    m_server->setPrice(1007, 101.0);
+    runCycle();
+
+    const CycleReport report = m_session->monitor().lastReport();
+    QVERIFY2(report.ok, qPrintable(report.error));
+    QCOMPARE(report.notSaved.keys(), QStringList{tickerFor(5)});
+    QVERIFY2(report.notSaved.value(tickerFor(5)).contains(QStringLiteral("refused for the test")),
+             qPrintable(report.notSaved.value(tickerFor(5))));
+    QVERIFY(!report.applied.contains(tickerFor(5)));
+    QVERIFY(report.applied.contains(tickerFor(7)));
+    QCOMPARE(*stock(tickerFor(5))->lastPrice, 100.0); // left as it was
+    QCOMPARE(*stock(tickerFor(7))->lastPrice, 101.0);
+    QCOMPARE(report.breaches.size(), 1);
+    QCOMPARE(report.breaches.constFirst().ticker, tickerFor(3));
+    QVERIFY(stock(tickerFor(3))->lastAlertAt.isValid());
+    QCOMPARE(healthSubjects(), QStringList{QStringLiteral("Trailguard cannot save T005.TO")});
+
+    // Once it can be saved again, it is, and the health alert clears.
+    QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER refuse_t005")));
+    runCycle();
+    QVERIFY(m_session->monitor().lastReport().notSaved.isEmpty());
+    QCOMPARE(*stock(tickerFor(5))->lastPrice, 95.0);
+    QVERIFY(healthSubjects().contains(QStringLiteral("Trailguard saves T005.TO again")));
 }
 
 QTEST_GUILESS_MAIN(MonitorTest)

@@ -266,6 +266,32 @@ private Q_SLOTS:
         QCOMPARE(tip.contains(QStringLiteral("no listing")), notFound);
     }
 
+    // A ticker whose new state a check could not save says so beside its (last saved) price, with the
+    // reason, until a check saves it again; the other rows are untouched.
+    void unsavedStateIsShown()
+    {
+        m_fixture->seed(QStringLiteral("RY.TO"), 0.9, {140.55});
+        m_fixture->seed(QStringLiteral("AAPL"), 0.9, {200.0});
+        QVERIFY(m_model->reload().ok());
+        const QModelIndex price =
+            m_model->index(m_model->rowOf(QStringLiteral("RY.TO")), col(Column::LastPrice));
+        const QModelIndex ticker = price.siblingAtColumn(col(Column::Ticker));
+        const QModelIndex other =
+            m_model->index(m_model->rowOf(QStringLiteral("AAPL")), col(Column::LastPrice));
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->updateSaveProblems({{QStringLiteral("RY.TO"), QStringLiteral("disk full")}},
+                                    {QStringLiteral("AAPL")});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(price.data().toString(), QStringLiteral("140.55 (not saved)"));
+        QVERIFY(price.data(Qt::ToolTipRole).toString().contains(QStringLiteral("disk full")));
+        QVERIFY(!ticker.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QCOMPARE(other.data().toString(), QStringLiteral("200.00"));
+
+        m_model->updateSaveProblems({}, {QStringLiteral("RY.TO"), QStringLiteral("AAPL")});
+        QCOMPARE(price.data().toString(), QStringLiteral("140.55"));
+        QVERIFY(ticker.data(Qt::DecorationRole).value<QIcon>().isNull());
+    }
+
     // A symbol halted before its first trade still says so, instead of an empty price.
     void haltedWithoutAPrice()
     {

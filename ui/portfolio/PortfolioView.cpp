@@ -1,6 +1,7 @@
 #include "portfolio/PortfolioView.h"
 
 #include "Banner.h"
+#include "ClosingDialog.h"
 #include "WatchlistModel.h"
 #include "portfolio/ImportPositionsDialog.h"
 
@@ -83,6 +84,7 @@ void PortfolioView::openImportDialog(double defaultRatio)
     }
     m_dialog = new ImportPositionsDialog(*m_services.import, defaultRatio, m_window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    forgetWhenFinished(this, m_dialog);
     m_dialog->setWindowModality(Qt::WindowModal);
     connect(m_dialog, &ImportPositionsDialog::imported, this, &PortfolioView::showImportResult);
     m_dialog->open();
