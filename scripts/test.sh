@@ -5,7 +5,8 @@
 #     scripts/check-package.sh), and all tests inside a headless desktop session
 #     (Xvfb, private D-Bus, gnome-keyring, dunst, a StatusNotifier tray);
 #  3. the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer;
-#  4. the benchmarks, which print figures (they never fail on time).
+#  4. every parser of outside input fuzzed with libFuzzer for 30 s (Clang, ASan+UBSan; scripts/fuzz.sh);
+#  5. the benchmarks, which print figures (they never fail on time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -56,6 +57,9 @@ export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 bash scripts/headless-session.sh ctest --test-dir build/asan --output-on-failure --timeout 600
 unset ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
+
+step "Fuzzing (libFuzzer, 30 s per parser, ASan + UBSan)"
+bash scripts/fuzz.sh 30
 
 step "Benchmarks (figures only)"
 for bench in build/test/benchmarks/bench_*; do

@@ -1,7 +1,11 @@
-// kill -9 at random moments of `trailguard --headless --once` runs while breaches are pending: afterwards
-// every breach has reached the channel at least once and at most twice, the database passes
-// PRAGMA integrity_check and no ticker is lost. The random moments come from a printed seed
-// (TRAILGUARD_KILL_SEED reproduces a run).
+// The real process under abuse.
+// - kill -9 at random moments of `trailguard --headless --once` runs while breaches are pending: afterwards
+//   every breach has reached the channel at least once and at most twice, the database passes
+//   PRAGMA integrity_check and no ticker is lost. The random moments come from a printed seed
+//   (TRAILGUARD_KILL_SEED reproduces a run).
+// - Several `--once` runs started together on one data folder: one watches, the others step aside with
+//   the documented status, and every breach is sent exactly once.
+#include "TestSupport.h"
 #include "WebhookReceiver.h"
 #include "demo/FakeQuestradeServer.h"
 #include "storage/AlertRepository.h"
@@ -36,11 +40,12 @@ struct Guardian {
 };
 } // namespace
 
-class KillLoopTest : public QObject {
+class ReliabilityTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
     void killNineLoopLosesNothingAndSendsNothingThrice();
+    void concurrentRunsOnOneFolderSendEachBreachOnce();
 
 private:
     void prepare(Guardian &guardian);
@@ -51,10 +56,12 @@ private:
     static QMap<QString, int> sentPerTicker(const WebhookReceiver &receiver);
     static int pendingDeliveries(const Guardian &guardian);
 
+    static void verifyIntact(const Guardian &guardian);
+
     std::unique_ptr<FakeQuestradeServer> m_server;
 };
 
-void KillLoopTest::initTestCase()
+void ReliabilityTest::initTestCase()
 {
     m_server = std::make_unique<FakeQuestradeServer>();
     QVERIFY(m_server->listen());
@@ -67,10 +74,11 @@ void KillLoopTest::initTestCase()
     }
 }
 
-void KillLoopTest::prepare(Guardian &guardian)
+void ReliabilityTest::prepare(Guardian &guardian)
 {
     QVERIFY(guardian.dir.isValid());
     QDir().mkpath(guardian.data());
+    test::checkOnEveryDay(guardian.data()); // the fake market is open now, whatever the weekday
     auto db = Database::open(guardian.database());
     QVERIFY(db.ok());
     for (const QString &ticker : kTickers) {
@@ -85,7 +93,7 @@ void KillLoopTest::prepare(Guardian &guardian)
     }
 }
 
-QProcessEnvironment KillLoopTest::environment(const Guardian &guardian, const QUrl &ntfy) const
+QProcessEnvironment ReliabilityTest::environment(const Guardian &guardian, const QUrl &ntfy) const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const char *name :
@@ -103,7 +111,7 @@ QProcessEnvironment KillLoopTest::environment(const Guardian &guardian, const QU
     return environment;
 }
 
-QProcess *KillLoopTest::start(const Guardian &guardian, const QUrl &ntfy)
+QProcess *ReliabilityTest::start(const Guardian &guardian, const QUrl &ntfy)
 {
     auto *process = new QProcess(this);
     process->setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
@@ -116,7 +124,7 @@ QProcess *KillLoopTest::start(const Guardian &guardian, const QUrl &ntfy)
     return process;
 }
 
-int KillLoopTest::runToEnd(const Guardian &guardian, const QUrl &ntfy)
+int ReliabilityTest::runToEnd(const Guardian &guardian, const QUrl &ntfy)
 {
     std::unique_ptr<QProcess> process(start(guardian, ntfy));
     if (!process->waitForStarted(10000))
@@ -129,7 +137,7 @@ int KillLoopTest::runToEnd(const Guardian &guardian, const QUrl &ntfy)
                : -1;
 }
 
-QMap<QString, int> KillLoopTest::sentPerTicker(const WebhookReceiver &receiver)
+QMap<QString, int> ReliabilityTest::sentPerTicker(const WebhookReceiver &receiver)
 {
     QMap<QString, int> sent;
     for (const WebhookReceiver::Request &request : receiver.requests()) {
@@ -142,7 +150,7 @@ QMap<QString, int> KillLoopTest::sentPerTicker(const WebhookReceiver &receiver)
     return sent;
 }
 
-int KillLoopTest::pendingDeliveries(const Guardian &guardian)
+int ReliabilityTest::pendingDeliveries(const Guardian &guardian)
 {
     auto db = Database::open(guardian.database());
     if (!db.ok())
@@ -155,7 +163,7 @@ int KillLoopTest::pendingDeliveries(const Guardian &guardian)
     return pending;
 }
 
-void KillLoopTest::killNineLoopLosesNothingAndSendsNothingThrice()
+void ReliabilityTest::killNineLoopLosesNothingAndSendsNothingThrice()
 {
     // How long one undisturbed run takes here (sanitizers, a loaded machine): the kills fall inside it.
     Guardian calibration;
@@ -216,6 +224,11 @@ void KillLoopTest::killNineLoopLosesNothingAndSendsNothingThrice()
                      QStringLiteral(" was delivered %1 times (seed %2)").arg(sent.value(ticker)).arg(seed)));
     }
 
+    verifyIntact(guardian);
+}
+
+void ReliabilityTest::verifyIntact(const Guardian &guardian)
+{
     auto db = Database::open(guardian.database());
     QVERIFY(db.ok());
     QSqlQuery check(db.value()->connection());
@@ -233,5 +246,36 @@ void KillLoopTest::killNineLoopLosesNothingAndSendsNothingThrice()
     QCOMPARE(tickers, expected);
 }
 
-QTEST_GUILESS_MAIN(KillLoopTest)
-#include "tst_killloop.moc"
+void ReliabilityTest::concurrentRunsOnOneFolderSendEachBreachOnce()
+{
+    Guardian guardian;
+    prepare(guardian);
+    WebhookReceiver receiver;
+    QVERIFY(receiver.listen());
+    const QUrl url = receiver.url(QStringLiteral("/alerts"));
+    constexpr int kRounds = 4;
+    constexpr int kTogether = 3;
+    int refused = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        std::vector<std::unique_ptr<QProcess>> processes;
+        for (int i = 0; i < kTogether; ++i)
+            processes.emplace_back(start(guardian, url));
+        for (const auto &process : processes) {
+            QVERIFY(process->waitForFinished(60000));
+            QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+            // 0: it watched; 3: another process was watching the folder (README, exit status).
+            QVERIFY2(process->exitCode() == 0 || process->exitCode() == 3,
+                     qPrintable(QStringLiteral("exit status %1").arg(process->exitCode())));
+            refused += process->exitCode() == 3 ? 1 : 0;
+        }
+    }
+    qInfo("contention: %d of %d runs stepped aside for another", refused, kRounds * kTogether);
+    QCOMPARE(pendingDeliveries(guardian), 0);
+    const QMap<QString, int> sent = sentPerTicker(receiver);
+    for (const QString &ticker : kTickers)
+        QCOMPARE(sent.value(ticker), 1);
+    verifyIntact(guardian);
+}
+
+QTEST_GUILESS_MAIN(ReliabilityTest)
+#include "tst_reliability.moc"
