@@ -36,8 +36,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (ratio && !(ratio.value() > 0 && ratio.value() < 1))
         __builtin_trap();
     const std::chrono::seconds interval = settings.checkInterval();
-    if (interval.count() <= 0)
+    if (interval.count() < 5 || interval.count() > 3600)
         __builtin_trap();
+    const std::chrono::minutes grace = settings.closeGraceMinutes();
+    if (grace.count() < 0 || grace.count() > 240)
+        __builtin_trap();
+    (void)settings.includeExtendedHours();
     (void)settings.repeatPolicy();
     (void)settings.startMinimized();
     (void)settings.mainWindowGeometry();
