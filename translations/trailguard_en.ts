@@ -196,19 +196,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The default stop ratio for new tickers, greater than 0 and less than 1; it overrides the settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Exit status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Success.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The operation failed: the ticker is already (or not) on the watchlist, a database error, or an invalid STOP_LOSS.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -247,11 +239,16 @@
         <source>Poll for quotes every interval instead of streaming them in real time (streaming is used whenever Questrade offers it; --once never streams).</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>Desktop</name>
     <message>
-        <source>The demo market could not open a port on 127.0.0.1.</source>
+        <source>The default stop ratio for new tickers, from 0.01 to less than 1; it overrides the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation failed: the ticker is already (or not) on the watchlist, a database error, an invalid STOP_LOSS, or (positions) not connected to Questrade or Questrade did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Trailguard (the window, --headless or --once) is already watching this data folder; the message names it (PID and mode).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -413,6 +410,25 @@
     </message>
 </context>
 <context>
+    <name>FolderLock</name>
+    <message>
+        <source>Cannot open the lock file &quot;%1&quot;: %2. Choose a writable folder with --data-dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Trailguard is already watching the data folder &quot;%1&quot; (PID %2, %3). Only one may watch a folder at a time: stop that one first, or give this one another folder with --data-dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>Stop-loss breach: %1</source>
@@ -425,11 +441,22 @@
     </message>
 </context>
 <context>
-    <name>Headless</name>
+    <name>Guardian</name>
     <message>
         <source>The demo market could not open a port on 127.0.0.1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Waiting for the keychain: the secret of %1 cannot be read yet (%2). Its alerts are kept and sent as soon as it can be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Headless</name>
     <message>
         <source>No alert channel is configured: breaches are only logged. Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.</source>
         <translation type="unfinished"></translation>
@@ -483,6 +510,22 @@
     </message>
     <message>
         <source>Trailguard has not been able to deliver alerts through %1 since %2. It keeps trying. Last error: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard cannot save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new price and stop of %1 could not be saved, so its stop is not kept up to date and it raises no alert. The other tickers are still watched. Reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trailguard saves %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused an alert and will keep refusing: fix the %1 settings in Trailguard. Until then alerts reach you only through the other channels. The error: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -651,6 +694,208 @@
     <name>PortfolioSync</name>
     <message>
         <source>Account %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PositionsCommand</name>
+    <message>
+        <source>Trailguard is not connected to Questrade. Connect once from the desktop app, or set refresh_token (or QUESTRADE_REFRESH_TOKEN) to a refresh token from Questrade&apos;s API centre, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach Questrade: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account %1 on this Questrade login; its accounts are: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a short position (a stop below the price does not protect it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an option, not a stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed (no open quantity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a ticker Trailguard can watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already watched (its peak, stop and entry are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the accounts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The positions of account %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 (account %2): %3 shares, entry %4, stop ratio %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1 (account %2): %3 shares, entry unknown, stop ratio %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped %1 (account %2): %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not add %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n position(s) to the watchlist</source>
+        <translation>
+            <numerusform>Added %n position to the watchlist</numerusform>
+            <numerusform>Added %n positions to the watchlist</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no accounts on this Questrade login).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from account(s) %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It uses the Questrade connection of the desktop app and of --headless (the stored token, or refresh_token / QUESTRADE_REFRESH_TOKEN); without one it says so and exits with 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the accounts and positions Questrade reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows every account of the Questrade login and its positions as Questrade reports them: account number and type, symbol, quantity, average entry price, market value, open P/L and currency. Values Questrade does not report are shown as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a JSON array instead, one object per account with its positions; unknown values are null.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch every open long stock position not watched yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds every open long stock position that is not on the watchlist yet, with its average entry price as the entry and the default stop ratio (STOP_LOSS, else the settings). Prints what it added and what it skipped and why: already watched, short, closed, or an option or other symbol that is not a stock. The accounts are remembered, so a running monitor keeps their positions current.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import only this account (repeat for several); default: every account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to Questrade, Questrade or the database failed, an --account that is not on the login, or a position could not be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;trailguard positions ACTION --help&quot; describes an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard %1 --help&quot; for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--account needs an account number, for example --account 26598145.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing the positions action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown positions action &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Questrade login has no accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open P/L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 (%2) holds no positions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -881,14 +1126,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a quote lacks a valid symbolId</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the symbol of quote %1 is not text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>lastTradePrice of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,6 +1175,18 @@
     </message>
     <message>
         <source>the volume of %1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the symbol of a quote is not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the quote of %1 lacks a valid symbolId</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lastTradePriceTrHrs of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1153,6 +1402,10 @@
         <source>No secret named &quot;%1&quot; is stored in %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The secrets file %1 is locked by another program (%2) and could not be changed. Try again; if it stays locked, remove %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SecretStoreFactory</name>
@@ -1164,7 +1417,7 @@
 <context>
     <name>SettingsText</name>
     <message>
-        <source>The environment variable STOP_LOSS=&quot;%1&quot; is not a valid stop ratio. Set it to a number greater than 0 and less than 1 (for example 0.9), or unset it.</source>
+        <source>The environment variable STOP_LOSS=&quot;%1&quot; is not a valid stop ratio. Set it to a number from 0.01 to less than 1 (for example 0.9), or unset it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1264,13 +1517,16 @@
     </message>
 </context>
 <context>
+    <name>StopLossEngine</name>
+    <message>
+        <source>%1: %2 gives a stop of %3, at or below zero (the average true range is wider than the prices), so there is no stop yet. A smaller multiplier K gives one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StopStrategy</name>
     <message>
         <source>use trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K (for example trailing:0.9, fixed:95.5, fixed-pct:0.92, activation:0.9,0.1, atr:14,3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot;: the ratio R must be a number greater than 0 and less than 1 (0.9 puts the stop 10% below), not &quot;%2&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1307,6 +1563,10 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a known strategy; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the ratio R must be a number from %2 to less than 1 (0.9 puts the stop 10% below), not &quot;%3&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1372,6 +1632,31 @@
         <source>A candle of %1 has no valid time or close.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The delivery is no longer claimed by this dispatcher: another one took it over after its lease ran out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SymbolResolver</name>
+    <message>
+        <source>%1 was not found on Questrade, and Questrade offered no similar listing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a ticker and its company name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not found on Questrade. Closest listings: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between listings</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TokenSet</name>
@@ -1411,15 +1696,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The stop ratio must be a number greater than 0 and less than 1 (0.9 puts the stop 10% below the peak).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a stop ratio. Enter a number greater than 0 and less than 1, for example 0.9.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid price. Enter a number greater than 0, for example 101.25.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stop ratio must be a number from %1 to less than 1 (0.9 puts the stop 10% below the peak).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stop ratio. Enter a number from %2 to less than 1, for example 0.9.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1451,10 +1736,6 @@
     </message>
     <message>
         <source>Adds TICKER to the watchlist. Its stop follows the highest price seen, at R times that peak.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop ratio, greater than 0 and less than 1 (0.9 keeps the stop 10% below the peak). Default: STOP_LOSS, else the default ratio in the settings (0.9 unless changed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1579,6 +1860,10 @@
     </message>
     <message>
         <source>Strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop ratio, from 0.01 to less than 1 (0.9 keeps the stop 10% below the peak). Default: STOP_LOSS, else the default ratio in the settings (0.9 unless changed).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1809,19 +2094,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Questrade&apos;s login server did not answer (%1). Trailguard will try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Questrade&apos;s api_server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Questrade&apos;s login server answered HTTP %1. Trailguard will try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1838,6 +2111,52 @@
     </message>
     <message>
         <source>Questrade refused the saved token. Reconnect: paste a new refresh token from the API centre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer: timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s login server did not answer (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s login server answered HTTP %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not refresh the Questrade token (%1); retrying in %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1891,13 +2210,17 @@
         <source>Questrade does not know this account (%1). Reload the list of accounts.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Questrade&apos;s answer was larger than %1 MiB and was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Questrade app lacks market-data permission: enable it in the App Hub and reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::QuoteStream</name>
-    <message>
-        <source>Questrade did not accept the stream&apos;s token within %1 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Questrade gave no stream port (%1).</source>
         <translation type="unfinished"></translation>
@@ -1927,7 +2250,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The quote stream is authenticated but sent nothing for %1 s while a market is open.</source>
+        <source>The quote stream was not connected and authenticated within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quote stream did not answer a ping within %1 s: the connection is dead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade found the stream&apos;s list of %1 ids too long (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream&apos;s URL for %1 ids would be %2 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream server found the socket URL too long (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::Runners::DesktopSession</name>
+    <message>
+        <source>waiting for the keychain</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2198,6 +2544,14 @@ The next attempt is at %3.</numerusform>
     </message>
     <message>
         <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2956,6 +3310,14 @@ The next attempt is at %3.</numerusform>
     </message>
     <message>
         <source>How long checks go on after a market closes, to catch late prints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include e&amp;xtended-hours trades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-market and after-hours trades raise the peak and can breach a stop; off: stops follow the regular session, and those trades only appear on the chart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3902,6 +4264,25 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
         <comment>watching N tickers, last check 10:42; ...</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>streaming %1 of %2 tickers; %3 on polling</source>
+        <comment>streaming 800 of 1,000 tickers; 200 on polling</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quotes: %1</source>
+        <comment>Quotes: streaming 800 of 1,000 tickers; ...</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of the streams are not live (refused by the server, or reconnecting): their tickers are polled every interval meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>watching N tickers, last check 10:42; streaming 800 of 1,000 tickers; ...</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::TrayIcon</name>
@@ -4054,10 +4435,6 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the ratio as a number greater than 0 and less than 1, for example 0.9.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (snoozed until %2)</source>
         <comment>last alert, then the end of the snooze</comment>
         <translation type="unfinished"></translation>
@@ -4111,6 +4488,19 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
     </message>
     <message>
         <source>As of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not saved)</source>
+        <comment>the last saved price; the newer one could not be saved</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The newest price of %1 could not be saved, so its stop is not kept up to date and it raises no alert (the other tickers are watched). Reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the ratio as a number from 0.01 to less than 1, for example 0.9.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -196,20 +196,12 @@
         <translation>Réglages</translation>
     </message>
     <message>
-        <source>The default stop ratio for new tickers, greater than 0 and less than 1; it overrides the settings.</source>
-        <translation>Le ratio du stop par défaut des nouveaux symboles, supérieur à 0 et inférieur à 1; il a priorité sur les réglages.</translation>
-    </message>
-    <message>
         <source>Exit status:</source>
         <translation>Code de sortie&#xa0;:</translation>
     </message>
     <message>
         <source>Success.</source>
         <translation>Succès.</translation>
-    </message>
-    <message>
-        <source>The operation failed: the ticker is already (or not) on the watchlist, a database error, or an invalid STOP_LOSS.</source>
-        <translation>L’opération a échoué&#xa0;: le symbole est déjà (ou n’est pas) dans la liste de surveillance, une erreur de base de données ou un STOP_LOSS invalide.</translation>
     </message>
     <message>
         <source>The command line is wrong: an unknown option, or a missing or invalid argument (ticker, ratio, price).</source>
@@ -247,12 +239,17 @@
         <source>Poll for quotes every interval instead of streaming them in real time (streaming is used whenever Questrade offers it; --once never streams).</source>
         <translation>Interroger les cotations à chaque intervalle au lieu de les recevoir en continu en temps réel (le flux en continu est utilisé chaque fois que Questrade l’offre; --once ne l’utilise jamais).</translation>
     </message>
-</context>
-<context>
-    <name>Desktop</name>
     <message>
-        <source>The demo market could not open a port on 127.0.0.1.</source>
-        <translation>Le marché de démonstration n’a pas pu ouvrir de port sur 127.0.0.1.</translation>
+        <source>The default stop ratio for new tickers, from 0.01 to less than 1; it overrides the settings.</source>
+        <translation>Le ratio du stop par défaut des nouveaux symboles, de 0.01 à moins de 1; il a priorité sur les réglages.</translation>
+    </message>
+    <message>
+        <source>The operation failed: the ticker is already (or not) on the watchlist, a database error, an invalid STOP_LOSS, or (positions) not connected to Questrade or Questrade did not answer.</source>
+        <translation>L’opération a échoué&#xa0;: le symbole est déjà (ou n’est pas) dans la liste de surveillance, erreur de base de données, STOP_LOSS invalide, ou (positions) aucune connexion à Questrade ou Questrade n’a pas répondu.</translation>
+    </message>
+    <message>
+        <source>Another Trailguard (the window, --headless or --once) is already watching this data folder; the message names it (PID and mode).</source>
+        <translation>Un autre Trailguard (la fenêtre, --headless ou --once) surveille déjà ce dossier de données; le message l’identifie (PID et mode).</translation>
     </message>
 </context>
 <context>
@@ -413,6 +410,25 @@
     </message>
 </context>
 <context>
+    <name>FolderLock</name>
+    <message>
+        <source>Cannot open the lock file &quot;%1&quot;: %2. Choose a writable folder with --data-dir.</source>
+        <translation>Impossible d’ouvrir le fichier de verrou «&#xa0;%1&#xa0;»&#xa0;: %2. Choisissez un dossier accessible en écriture avec --data-dir.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>en démarrage</translation>
+    </message>
+    <message>
+        <source>Another Trailguard is already watching the data folder &quot;%1&quot; (PID %2, %3). Only one may watch a folder at a time: stop that one first, or give this one another folder with --data-dir.</source>
+        <translation>Un autre Trailguard surveille déjà le dossier de données «&#xa0;%1&#xa0;» (PID %2, %3). Un seul peut surveiller un dossier à la fois&#xa0;: arrêtez d’abord l’autre, ou donnez à celui-ci un autre dossier avec --data-dir.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>Stop-loss breach: %1</source>
@@ -425,11 +441,22 @@
     </message>
 </context>
 <context>
-    <name>Headless</name>
+    <name>Guardian</name>
     <message>
         <source>The demo market could not open a port on 127.0.0.1.</source>
         <translation>Le marché de démonstration n’a pas pu ouvrir de port sur 127.0.0.1.</translation>
     </message>
+    <message>
+        <source>Waiting for the keychain: the secret of %1 cannot be read yet (%2). Its alerts are kept and sent as soon as it can be read.</source>
+        <translation>En attente du trousseau&#xa0;: le secret de %1 ne peut pas encore être lu (%2). Ses alertes sont conservées et seront envoyées dès qu’il pourra être lu.</translation>
+    </message>
+    <message>
+        <source>the window</source>
+        <translation>la fenêtre</translation>
+    </message>
+</context>
+<context>
+    <name>Headless</name>
     <message>
         <source>No alert channel is configured: breaches are only logged. Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.</source>
         <translation>Aucun canal d’alerte n’est configuré&#xa0;: les franchissements sont seulement consignés. Définissez NTFY_CHANNEL, WEB_HOOK_URL ou BOT_EMAIL/USER_EMAIL.</translation>
@@ -484,6 +511,22 @@
     <message>
         <source>Trailguard has not been able to deliver alerts through %1 since %2. It keeps trying. Last error: %3</source>
         <translation>Trailguard n’arrive pas à livrer les alertes par %1 depuis %2. Il continue d’essayer. Dernière erreur&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Trailguard cannot save %1</source>
+        <translation>Trailguard ne peut pas enregistrer %1</translation>
+    </message>
+    <message>
+        <source>The new price and stop of %1 could not be saved, so its stop is not kept up to date and it raises no alert. The other tickers are still watched. Reason: %2</source>
+        <translation>Le nouveau prix et le nouveau stop de %1 n’ont pas pu être enregistrés; son stop n’est donc pas tenu à jour et il ne déclenche aucune alerte. Les autres symboles sont toujours surveillés. Raison&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Trailguard saves %1 again</source>
+        <translation>Trailguard enregistre de nouveau %1</translation>
+    </message>
+    <message>
+        <source>%1 refused an alert and will keep refusing: fix the %1 settings in Trailguard. Until then alerts reach you only through the other channels. The error: %2</source>
+        <translation>%1 a refusé une alerte et continuera de les refuser&#xa0;: corrigez les réglages %1 dans Trailguard. D’ici là, les alertes ne vous parviennent que par les autres canaux. L’erreur&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -652,6 +695,208 @@
     <message>
         <source>Account %1: %2</source>
         <translation>Compte %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsCommand</name>
+    <message>
+        <source>Trailguard is not connected to Questrade. Connect once from the desktop app, or set refresh_token (or QUESTRADE_REFRESH_TOKEN) to a refresh token from Questrade&apos;s API centre, then try again.</source>
+        <translation>Trailguard n’est pas connecté à Questrade. Connectez-vous une fois depuis l’application de bureau, ou définissez refresh_token (ou QUESTRADE_REFRESH_TOKEN) à un jeton d’actualisation du centre API de Questrade, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Could not reach Questrade: %1</source>
+        <translation>Impossible de joindre Questrade&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No account %1 on this Questrade login; its accounts are: %2.</source>
+        <translation>Aucun compte %1 dans cette connexion Questrade; ses comptes sont&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>a short position (a stop below the price does not protect it)</source>
+        <translation>une position à découvert (un stop sous le prix ne la protège pas)</translation>
+    </message>
+    <message>
+        <source>an option, not a stock</source>
+        <translation>une option, pas une action</translation>
+    </message>
+    <message>
+        <source>closed (no open quantity)</source>
+        <translation>fermée (aucune quantité détenue)</translation>
+    </message>
+    <message>
+        <source>not a ticker Trailguard can watch</source>
+        <translation>pas un symbole que Trailguard peut surveiller</translation>
+    </message>
+    <message>
+        <source>already watched (its peak, stop and entry are kept)</source>
+        <translation>déjà surveillé (son sommet, son stop et son prix d’entrée sont conservés)</translation>
+    </message>
+    <message>
+        <source>Could not read the accounts: %1</source>
+        <translation>Impossible de lire les comptes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The positions of account %1 could not be read: %2</source>
+        <translation>Les positions du compte %1 n’ont pas pu être lues&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Added %1 (account %2): %3 shares, entry %4, stop ratio %5.</source>
+        <translation>%1 ajouté (compte %2)&#xa0;: %3 actions, prix d’entrée %4, ratio du stop %5.</translation>
+    </message>
+    <message>
+        <source>Added %1 (account %2): %3 shares, entry unknown, stop ratio %4.</source>
+        <translation>%1 ajouté (compte %2)&#xa0;: %3 actions, prix d’entrée inconnu, ratio du stop %4.</translation>
+    </message>
+    <message>
+        <source>Skipped %1 (account %2): %3.</source>
+        <translation>%1 ignoré (compte %2)&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>Could not add %1: %2</source>
+        <translation>Impossible d’ajouter %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n position(s) to the watchlist</source>
+        <translation>
+            <numerusform>%n position ajoutée à la liste de surveillance</numerusform>
+            <numerusform>%n positions ajoutées à la liste de surveillance</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no accounts on this Questrade login).</source>
+        <translation>(aucun compte dans cette connexion Questrade).</translation>
+    </message>
+    <message>
+        <source>from account(s) %1.</source>
+        <translation>depuis le ou les comptes %1.</translation>
+    </message>
+    <message>
+        <source>It uses the Questrade connection of the desktop app and of --headless (the stored token, or refresh_token / QUESTRADE_REFRESH_TOKEN); without one it says so and exits with 1.</source>
+        <translation>Utilise la connexion Questrade de l’application de bureau et de --headless (le jeton enregistré, ou refresh_token / QUESTRADE_REFRESH_TOKEN); sans connexion, le signale et quitte avec le code 1.</translation>
+    </message>
+    <message>
+        <source>Show the accounts and positions Questrade reports.</source>
+        <translation>Afficher les comptes et les positions déclarés par Questrade.</translation>
+    </message>
+    <message>
+        <source>Shows every account of the Questrade login and its positions as Questrade reports them: account number and type, symbol, quantity, average entry price, market value, open P/L and currency. Values Questrade does not report are shown as %1.</source>
+        <translation>Affiche chaque compte de la connexion Questrade et ses positions telles que Questrade les déclare&#xa0;: numéro et type de compte, symbole, quantité, prix d’entrée moyen, valeur marchande, G/P non réalisés et devise. Les valeurs que Questrade ne déclare pas sont affichées sous la forme %1.</translation>
+    </message>
+    <message>
+        <source>Print a JSON array instead, one object per account with its positions; unknown values are null.</source>
+        <translation>Afficher plutôt un tableau JSON, un objet par compte avec ses positions; les valeurs inconnues sont null.</translation>
+    </message>
+    <message>
+        <source>Watch every open long stock position not watched yet.</source>
+        <translation>Surveiller toutes les positions acheteur ouvertes en actions qui ne sont pas encore surveillées.</translation>
+    </message>
+    <message>
+        <source>Adds every open long stock position that is not on the watchlist yet, with its average entry price as the entry and the default stop ratio (STOP_LOSS, else the settings). Prints what it added and what it skipped and why: already watched, short, closed, or an option or other symbol that is not a stock. The accounts are remembered, so a running monitor keeps their positions current.</source>
+        <translation>Ajoute toutes les positions acheteur ouvertes en actions qui ne sont pas encore dans la liste de surveillance, avec leur prix d’entrée moyen comme prix d’entrée et le ratio du stop par défaut (STOP_LOSS, sinon les réglages). Affiche ce qui a été ajouté et ce qui a été ignoré, avec la raison&#xa0;: déjà surveillé, position à découvert, fermée, ou option ou autre symbole qui n’est pas une action. Les comptes sont mémorisés, de sorte qu’une surveillance en cours tient leurs positions à jour.</translation>
+    </message>
+    <message>
+        <source>Import only this account (repeat for several); default: every account.</source>
+        <translation>N’importer que ce compte (à répéter pour plusieurs); par défaut&#xa0;: tous les comptes.</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Utilisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation>Code de sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Success.</source>
+        <translation>Succès.</translation>
+    </message>
+    <message>
+        <source>Not connected to Questrade, Questrade or the database failed, an --account that is not on the login, or a position could not be added.</source>
+        <translation>Aucune connexion à Questrade, échec de Questrade ou de la base de données, un --account absent de la connexion, ou une position n’a pas pu être ajoutée.</translation>
+    </message>
+    <message>
+        <source>The command line is wrong.</source>
+        <translation>La ligne de commande est incorrecte.</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>Actions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&quot;trailguard positions ACTION --help&quot; describes an action.</source>
+        <translation>«&#xa0;trailguard positions ACTION --help&#xa0;» décrit une action.</translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard %1 --help&quot; for help.</source>
+        <translation>Exécutez «&#xa0;trailguard %1 --help&#xa0;» pour obtenir de l’aide.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argument inattendu «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>--account needs an account number, for example --account 26598145.</source>
+        <translation>--account exige un numéro de compte, par exemple --account 26598145.</translation>
+    </message>
+    <message>
+        <source>Missing the positions action.</source>
+        <translation>Action positions manquante.</translation>
+    </message>
+    <message>
+        <source>Unknown positions action &quot;%1&quot;.</source>
+        <translation>Action positions inconnue «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Use %1.</source>
+        <translation>Utilisez %1.</translation>
+    </message>
+    <message>
+        <source>This Questrade login has no accounts.</source>
+        <translation>Cette connexion Questrade n’a aucun compte.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Avg entry</source>
+        <translation>Entrée moy.</translation>
+    </message>
+    <message>
+        <source>Market value</source>
+        <translation>Valeur marchande</translation>
+    </message>
+    <message>
+        <source>Open P/L</source>
+        <translation>G/P non réalisés</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Account %1 (%2) holds no positions.</source>
+        <translation>Le compte %1 (%2) ne détient aucune position.</translation>
     </message>
 </context>
 <context>
@@ -881,14 +1126,6 @@
         <translation>une cotation n’est pas un objet</translation>
     </message>
     <message>
-        <source>a quote lacks a valid symbolId</source>
-        <translation>une cotation n’a pas de symbolId valide</translation>
-    </message>
-    <message>
-        <source>the symbol of quote %1 is not text</source>
-        <translation>le symbole de la cotation %1 n’est pas du texte</translation>
-    </message>
-    <message>
         <source>lastTradePrice of %1</source>
         <translation>lastTradePrice de %1</translation>
     </message>
@@ -939,6 +1176,18 @@
     <message>
         <source>the volume of %1 is not a number</source>
         <translation>le volume de %1 n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>the symbol of a quote is not text</source>
+        <translation>le symbole d’une cotation n’est pas du texte</translation>
+    </message>
+    <message>
+        <source>the quote of %1 lacks a valid symbolId</source>
+        <translation>la cotation de %1 n’a pas de symbolId valide</translation>
+    </message>
+    <message>
+        <source>lastTradePriceTrHrs of %1</source>
+        <translation>lastTradePriceTrHrs de %1</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1402,10 @@
         <source>No secret named &quot;%1&quot; is stored in %2.</source>
         <translation>Aucun secret nommé « %1 » n&apos;est enregistré dans %2.</translation>
     </message>
+    <message>
+        <source>The secrets file %1 is locked by another program (%2) and could not be changed. Try again; if it stays locked, remove %3.</source>
+        <translation>Le fichier de secrets %1 est verrouillé par un autre programme (%2) et n’a pas pu être modifié. Réessayez; s’il reste verrouillé, supprimez %3.</translation>
+    </message>
 </context>
 <context>
     <name>SecretStoreFactory</name>
@@ -1164,8 +1417,8 @@
 <context>
     <name>SettingsText</name>
     <message>
-        <source>The environment variable STOP_LOSS=&quot;%1&quot; is not a valid stop ratio. Set it to a number greater than 0 and less than 1 (for example 0.9), or unset it.</source>
-        <translation>La variable d’environnement STOP_LOSS=&quot;%1&quot; n’est pas un ratio du stop valide. Définissez-la à un nombre supérieur à 0 et inférieur à 1 (par exemple 0.9), ou retirez-la.</translation>
+        <source>The environment variable STOP_LOSS=&quot;%1&quot; is not a valid stop ratio. Set it to a number from 0.01 to less than 1 (for example 0.9), or unset it.</source>
+        <translation>La variable d’environnement STOP_LOSS=&quot;%1&quot; n’est pas un ratio du stop valide. Donnez-lui un nombre de 0.01 à moins de 1 (par exemple 0.9), ou retirez-la.</translation>
     </message>
 </context>
 <context>
@@ -1264,14 +1517,17 @@
     </message>
 </context>
 <context>
+    <name>StopLossEngine</name>
+    <message>
+        <source>%1: %2 gives a stop of %3, at or below zero (the average true range is wider than the prices), so there is no stop yet. A smaller multiplier K gives one.</source>
+        <translation>%1&#xa0;: %2 donne un stop de %3, égal ou inférieur à zéro (l’écart vrai moyen dépasse les prix); il n’y a donc pas encore de stop. Un multiplicateur K plus petit en donnera un.</translation>
+    </message>
+</context>
+<context>
     <name>StopStrategy</name>
     <message>
         <source>use trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K (for example trailing:0.9, fixed:95.5, fixed-pct:0.92, activation:0.9,0.1, atr:14,3)</source>
         <translation>utilisez trailing:R, fixed:P, fixed-pct:R, activation:R,A ou atr:N,K (par exemple trailing:0.9, fixed:95.5, fixed-pct:0.92, activation:0.9,0.1, atr:14,3)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot;: the ratio R must be a number greater than 0 and less than 1 (0.9 puts the stop 10% below), not &quot;%2&quot;.</source>
-        <translation>«&#xa0;%1&#xa0;»&#xa0;: le ratio R doit être un nombre supérieur à 0 et inférieur à 1 (0.9 place le stop 10&#xa0;% plus bas), et non «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>No strategy given: %1.</source>
@@ -1308,6 +1564,10 @@
     <message>
         <source>&quot;%1&quot; is not a known strategy; %2.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas une stratégie connue; %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the ratio R must be a number from %2 to less than 1 (0.9 puts the stop 10% below), not &quot;%3&quot;.</source>
+        <translation>«&#xa0;%1&#xa0;»&#xa0;: le ratio R doit être un nombre de %2 à moins de 1 (0.9 place le stop 10&#xa0;% plus bas), et non «&#xa0;%3&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +1632,31 @@
         <source>A candle of %1 has no valid time or close.</source>
         <translation>Une chandelle de %1 n’a pas d’heure ni de clôture valide.</translation>
     </message>
+    <message>
+        <source>The delivery is no longer claimed by this dispatcher: another one took it over after its lease ran out.</source>
+        <translation>Cette livraison n’est plus réservée par ce répartiteur&#xa0;: un autre l’a reprise après l’expiration de son bail.</translation>
+    </message>
+</context>
+<context>
+    <name>SymbolResolver</name>
+    <message>
+        <source>%1 was not found on Questrade, and Questrade offered no similar listing.</source>
+        <translation>%1 est introuvable chez Questrade, et Questrade n’a proposé aucun titre semblable.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a ticker and its company name</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 was not found on Questrade. Closest listings: %2.</source>
+        <translation>%1 est introuvable chez Questrade. Titres les plus proches&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between listings</comment>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>TokenSet</name>
@@ -1411,16 +1696,16 @@
         <translation>«&#xa0;%1&#xa0;» n’est pas un symbole valide. Utilisez de 1 à 15 lettres, chiffres, &apos;.&apos; ou &apos;-&apos;, en commençant par une lettre ou un chiffre (par exemple AAPL, BRK.B, RY.TO, BBD-B.TO).</translation>
     </message>
     <message>
-        <source>The stop ratio must be a number greater than 0 and less than 1 (0.9 puts the stop 10% below the peak).</source>
-        <translation>Le ratio du stop doit être un nombre supérieur à 0 et inférieur à 1 (0.9 place le stop 10&#xa0;% sous le sommet).</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a stop ratio. Enter a number greater than 0 and less than 1, for example 0.9.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un ratio du stop. Entrez un nombre supérieur à 0 et inférieur à 1, par exemple 0.9.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a valid price. Enter a number greater than 0, for example 101.25.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un prix valide. Entrez un nombre supérieur à 0, par exemple 101.25.</translation>
+    </message>
+    <message>
+        <source>The stop ratio must be a number from %1 to less than 1 (0.9 puts the stop 10% below the peak).</source>
+        <translation>Le ratio du stop doit être un nombre de %1 à moins de 1 (0.9 place le stop 10&#xa0;% sous le sommet).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stop ratio. Enter a number from %2 to less than 1, for example 0.9.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un ratio du stop. Entrez un nombre de %2 à moins de 1, par exemple 0.9.</translation>
     </message>
 </context>
 <context>
@@ -1452,10 +1737,6 @@
     <message>
         <source>Adds TICKER to the watchlist. Its stop follows the highest price seen, at R times that peak.</source>
         <translation>Ajoute TICKER à la liste de surveillance. Son stop suit le prix le plus haut observé, à R fois ce sommet.</translation>
-    </message>
-    <message>
-        <source>Stop ratio, greater than 0 and less than 1 (0.9 keeps the stop 10% below the peak). Default: STOP_LOSS, else the default ratio in the settings (0.9 unless changed).</source>
-        <translation>Ratio du stop, supérieur à 0 et inférieur à 1 (0.9 maintient le stop 10&#xa0;% sous le sommet). Par défaut&#xa0;: STOP_LOSS, sinon le ratio par défaut des réglages (0.9 sauf modification).</translation>
     </message>
     <message>
         <source>Purchase price, greater than 0; the peak starts there.</source>
@@ -1580,6 +1861,10 @@
     <message>
         <source>Strategy</source>
         <translation>Stratégie</translation>
+    </message>
+    <message>
+        <source>Stop ratio, from 0.01 to less than 1 (0.9 keeps the stop 10% below the peak). Default: STOP_LOSS, else the default ratio in the settings (0.9 unless changed).</source>
+        <translation>Ratio du stop, de 0.01 à moins de 1 (0.9 maintient le stop 10&#xa0;% sous le sommet). Par défaut&#xa0;: STOP_LOSS, sinon le ratio par défaut des réglages (0.9 sauf modification).</translation>
     </message>
 </context>
 <context>
@@ -1809,20 +2094,8 @@
         <translation>Connexion à Questrade…</translation>
     </message>
     <message>
-        <source>Questrade&apos;s login server did not answer (%1). Trailguard will try again.</source>
-        <translation>Le serveur de connexion de Questrade n’a pas répondu (%1). Trailguard réessaiera.</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>délai dépassé</translation>
-    </message>
-    <message>
         <source>Questrade&apos;s api_server</source>
         <translation>L’api_server de Questrade</translation>
-    </message>
-    <message>
-        <source>Questrade&apos;s login server answered HTTP %1. Trailguard will try again.</source>
-        <translation>Le serveur de connexion de Questrade a répondu HTTP %1. Trailguard réessaiera.</translation>
     </message>
     <message>
         <source>Connected to Questrade, but the new token could not be saved (%1); you may have to reconnect after a restart.</source>
@@ -1839,6 +2112,52 @@
     <message>
         <source>Questrade refused the saved token. Reconnect: paste a new refresh token from the API centre.</source>
         <translation>Questrade a refusé le jeton enregistré. Reconnectez-vous&#xa0;: collez un nouveau jeton d’actualisation provenant du centre API.</translation>
+    </message>
+    <message>
+        <source>no answer: timed out</source>
+        <translation>aucune réponse&#xa0;: délai dépassé</translation>
+    </message>
+    <message>
+        <source>no answer: %1</source>
+        <translation>aucune réponse&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s login server did not answer (%1).</source>
+        <translation>Le serveur de connexion de Questrade n’a pas répondu (%1).</translation>
+    </message>
+    <message>
+        <source>unreadable answer</source>
+        <translation>réponse illisible</translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s login server answered HTTP %1.</source>
+        <translation>Le serveur de connexion de Questrade a répondu HTTP %1.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 Try again in a moment.</source>
+        <translation>%1 Réessayez dans un instant.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n&#xa0;s</numerusform>
+            <numerusform>%n&#xa0;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n&#xa0;min</numerusform>
+            <numerusform>%n&#xa0;min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not refresh the Questrade token (%1); retrying in %2.</source>
+        <translation>Impossible de renouveler le jeton Questrade (%1); nouvel essai dans %2.</translation>
     </message>
 </context>
 <context>
@@ -1891,13 +2210,17 @@
         <source>Questrade does not know this account (%1). Reload the list of accounts.</source>
         <translation>Questrade ne connaît pas ce compte (%1). Rechargez la liste des comptes.</translation>
     </message>
+    <message>
+        <source>Questrade&apos;s answer was larger than %1 MiB and was refused.</source>
+        <translation>La réponse de Questrade dépassait %1&#xa0;Mio et a été refusée.</translation>
+    </message>
+    <message>
+        <source>This Questrade app lacks market-data permission: enable it in the App Hub and reconnect</source>
+        <translation>Cette application Questrade n’a pas l’autorisation d’accéder aux données de marché&#xa0;: activez-la dans l’App Hub et reconnectez-vous</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::QuoteStream</name>
-    <message>
-        <source>Questrade did not accept the stream&apos;s token within %1 s.</source>
-        <translation>Questrade n’a pas accepté le jeton du flux dans un délai de %1&#xa0;s.</translation>
-    </message>
     <message>
         <source>Questrade gave no stream port (%1).</source>
         <translation>Questrade n’a fourni aucun port de flux (%1).</translation>
@@ -1927,8 +2250,31 @@
         <translation>Questrade a refusé le flux (%1).</translation>
     </message>
     <message>
-        <source>The quote stream is authenticated but sent nothing for %1 s while a market is open.</source>
-        <translation>Le flux de cotations est authentifié, mais n’a rien envoyé depuis %1&#xa0;s alors qu’un marché est ouvert.</translation>
+        <source>The quote stream was not connected and authenticated within %1 s.</source>
+        <translation>Le flux de cotations n’a pas été connecté et authentifié dans les %1&#xa0;s.</translation>
+    </message>
+    <message>
+        <source>The quote stream did not answer a ping within %1 s: the connection is dead.</source>
+        <translation>Le flux de cotations n’a pas répondu à un ping dans les %1&#xa0;s&#xa0;: la connexion est rompue.</translation>
+    </message>
+    <message>
+        <source>Questrade found the stream&apos;s list of %1 ids too long (%2).</source>
+        <translation>Questrade a jugé trop longue la liste de %1 identifiants du flux (%2).</translation>
+    </message>
+    <message>
+        <source>The stream&apos;s URL for %1 ids would be %2 characters long.</source>
+        <translation>L’URL du flux pour %1 identifiants ferait %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The stream server found the socket URL too long (%1).</source>
+        <translation>Le serveur du flux a jugé l’URL du socket trop longue (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::Runners::DesktopSession</name>
+    <message>
+        <source>waiting for the keychain</source>
+        <translation>en attente du trousseau</translation>
     </message>
 </context>
 <context>
@@ -2199,6 +2545,14 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Subject</source>
         <translation>Objet</translation>
+    </message>
+    <message>
+        <source>pending: %1</source>
+        <translation>en attente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not sent yet: %1.</source>
+        <translation>Pas encore envoyée&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -2957,6 +3311,14 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>How long checks go on after a market closes, to catch late prints</source>
         <translation>Durée pendant laquelle les vérifications se poursuivent après la fermeture d’un marché, pour capter les transactions tardives</translation>
+    </message>
+    <message>
+        <source>Include e&amp;xtended-hours trades</source>
+        <translation>Inclure les transactions &amp;hors séance</translation>
+    </message>
+    <message>
+        <source>Pre-market and after-hours trades raise the peak and can breach a stop; off: stops follow the regular session, and those trades only appear on the chart</source>
+        <translation>Les transactions avant l’ouverture et après la clôture relèvent le sommet et peuvent franchir un stop; désactivé&#xa0;: les stops suivent la séance normale, et ces transactions n’apparaissent que sur le graphique</translation>
     </message>
 </context>
 <context>
@@ -3903,6 +4265,25 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
         <comment>watching N tickers, last check 10:42; ...</comment>
         <translation>%1; cotations en direct</translation>
     </message>
+    <message>
+        <source>streaming %1 of %2 tickers; %3 on polling</source>
+        <comment>streaming 800 of 1,000 tickers; 200 on polling</comment>
+        <translation>%1 symboles sur %2 en continu; %3 en interrogation périodique</translation>
+    </message>
+    <message>
+        <source>Quotes: %1</source>
+        <comment>Quotes: streaming 800 of 1,000 tickers; ...</comment>
+        <translation>Cotations&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Some of the streams are not live (refused by the server, or reconnecting): their tickers are polled every interval meanwhile.</source>
+        <translation>Certains flux ne sont pas en direct (refusés par le serveur ou en reconnexion)&#xa0;: leurs symboles sont interrogés à chaque intervalle entre-temps.</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>watching N tickers, last check 10:42; streaming 800 of 1,000 tickers; ...</comment>
+        <translation>%1; %2</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::TrayIcon</name>
@@ -4055,10 +4436,6 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
         <translation>Dernière alerte</translation>
     </message>
     <message>
-        <source>Enter the ratio as a number greater than 0 and less than 1, for example 0.9.</source>
-        <translation>Entrez le ratio sous forme de nombre supérieur à 0 et inférieur à 1, par exemple 0,9.</translation>
-    </message>
-    <message>
         <source>%1 (snoozed until %2)</source>
         <comment>last alert, then the end of the snooze</comment>
         <translation>%1 (en sourdine jusqu’au %2)</translation>
@@ -4113,6 +4490,19 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
     <message>
         <source>As of %1</source>
         <translation>En date du %1</translation>
+    </message>
+    <message>
+        <source>%1 (not saved)</source>
+        <comment>the last saved price; the newer one could not be saved</comment>
+        <translation>%1 (non enregistré)</translation>
+    </message>
+    <message>
+        <source>The newest price of %1 could not be saved, so its stop is not kept up to date and it raises no alert (the other tickers are watched). Reason: %2</source>
+        <translation>Le prix le plus récent de %1 n’a pas pu être enregistré; son stop n’est donc pas tenu à jour et il ne déclenche aucune alerte (les autres symboles sont surveillés). Raison&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Enter the ratio as a number from 0.01 to less than 1, for example 0.9.</source>
+        <translation>Entrez le ratio sous la forme d’un nombre de 0.01 à moins de 1, par exemple 0.9.</translation>
     </message>
 </context>
 <context>
