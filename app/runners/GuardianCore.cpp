@@ -135,9 +135,8 @@ Status GuardianCore::open()
     p.settingsInterval = p.settings->checkInterval();
     // Scheduled checks only while a watched market is open (--once and Check Now always check); the demo
     // market trades whenever the demo runs.
-    p.session->enableMarketHours(
-        !demo && p.settings->value("monitor/marketHoursOnly").toBool(),
-        p.settings->closeGraceMinutes());
+    p.session->enableMarketHours(!demo && p.settings->value("monitor/marketHoursOnly").toBool(),
+                                 p.settings->closeGraceMinutes());
 
     // Alerts: every breach is stored with its deliveries in the cycle's transaction, then sent (and retried)
     // by the dispatcher.
@@ -410,8 +409,7 @@ void GuardianCore::applySettings()
         monitor.setInterval(p.settings->checkInterval());
     p.settingsInterval = p.settings->checkInterval();
     if (!m_options.global.demo) {
-        p.session->marketHours().setGracePeriod(
-            p.settings->closeGraceMinutes());
+        p.session->marketHours().setGracePeriod(p.settings->closeGraceMinutes());
         monitor.setPollOnlyWhileOpen(p.settings->value("monitor/marketHoursOnly").toBool());
     }
     p.outbox->setQuietHours(ChannelSettings::quietHours(*p.settings));

@@ -102,7 +102,6 @@ Result<bool> applyOnce(QSqlDatabase &db, const Migration &migration)
     return applied;
 }
 
-
 // The database holds positions, amounts and alert texts: owner-only (0600). SQLite gives its -wal and
 // -shm files the database file's mode, so a new file is created private before SQLite opens it, and one
 // made by an older version is tightened.
