@@ -29,24 +29,6 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
-// A positive whole number, sent as a JSON number or a numeric string.
-std::optional<qint64> readId(const QJsonValue &value)
-{
-    if (value.isDouble()) {
-        const double number = value.toDouble();
-        if (number >= 1 && number <= 9e15 && std::floor(number) == number)
-            return static_cast<qint64>(number);
-        return std::nullopt;
-    }
-    if (value.isString()) {
-        bool ok = false;
-        const qint64 number = value.toString().toLongLong(&ok);
-        if (ok && number > 0)
-            return number;
-    }
-    return std::nullopt;
-}
-
 // A string field that may be absent or null; anything else is malformed.
 std::optional<QString> readOptionalString(const QJsonObject &object, const char *name)
 {
@@ -93,6 +75,23 @@ Result<QJsonArray> readArray(const QJsonObject &object, const char *name)
     return value.toArray();
 }
 } // namespace
+
+std::optional<qint64> readId(const QJsonValue &value)
+{
+    if (value.isDouble()) {
+        const double number = value.toDouble();
+        if (number >= 1 && number <= 9e15 && std::floor(number) == number)
+            return static_cast<qint64>(number);
+        return std::nullopt;
+    }
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 number = value.toString().toLongLong(&ok);
+        if (ok && number > 0)
+            return number;
+    }
+    return std::nullopt;
+}
 
 Result<QJsonObject> parseObject(const QByteArray &body)
 {

@@ -44,6 +44,10 @@ struct SymbolCandidate {
     std::optional<bool> isQuotable;
 };
 
+// An id (symbolId, expires_in, an error code): a positive whole number up to 9e15, sent as a JSON number or
+// a numeric string; anything else (a fraction, a number beyond qint64, text) is no id.
+std::optional<qint64> readId(const QJsonValue &value);
+
 // The body as a JSON object, or MalformedResponse.
 Result<QJsonObject> parseObject(const QByteArray &body);
 

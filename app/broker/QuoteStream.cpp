@@ -42,18 +42,7 @@ QString idList(const QList<qint64> &ids)
 
 std::optional<qint64> symbolIdOf(const QJsonObject &record)
 {
-    const QJsonValue value = record.value(QLatin1String("symbolId"));
-    if (value.isDouble()) {
-        const double number = value.toDouble();
-        if (number > 0 && number == double(qint64(number)))
-            return qint64(number);
-    } else if (value.isString()) {
-        bool ok = false;
-        const qint64 id = value.toString().toLongLong(&ok);
-        if (ok && id > 0)
-            return id;
-    }
-    return std::nullopt;
+    return QuestradeParsing::readId(record.value(QLatin1String("symbolId")));
 }
 } // namespace
 

@@ -141,6 +141,12 @@ Status GuardianCore::open()
     // Alerts: every breach is stored with its deliveries in the cycle's transaction, then sent (and retried)
     // by the dispatcher.
     p.alerts = std::make_unique<AlertRepository>(p.database->connection());
+    // This process holds the folder's lock: claims still in the outbox are those of a process that died.
+    if (const Result<int> freed = p.alerts->releaseAllClaims(); !freed.ok())
+        return freed.error();
+    else if (freed.value() > 0)
+        qCInfo(lcMonitor) << "Deliveries left claimed by a process that ended mid-send are due again:"
+                          << freed.value();
     p.dispatcher = std::make_unique<OutboxDispatcher>(*p.alerts, m_clock);
     p.outbox = std::make_unique<AlertOutbox>(*p.alerts, *p.dispatcher, m_clock);
     p.outbox->setQuietHours(ChannelSettings::quietHours(*p.settings));

@@ -207,6 +207,15 @@ Result<bool> AlertRepository::claim(const Delivery &delivery, const QString &own
     return query.numRowsAffected() == 1;
 }
 
+Result<int> AlertRepository::releaseAllClaims()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("UPDATE deliveries SET claimed_by = NULL, claim_expires_at = NULL "
+                                   "WHERE claimed_by IS NOT NULL")))
+        return queryError(query);
+    return query.numRowsAffected();
+}
+
 Status AlertRepository::markDelivered(qint64 deliveryId, const QString &owner, const QDateTime &at)
 {
     QSqlQuery query(m_db);

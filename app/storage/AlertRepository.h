@@ -67,6 +67,11 @@ public:
     Result<bool> claim(const Delivery &delivery, const QString &owner, const QDateTime &now,
                        const QDateTime &leaseUntil);
 
+    // Frees every claim. Only for the holder of the data folder's lock (DataFolderLock): no other dispatcher
+    // can be alive on this database then, so a claim left behind belongs to a process that died mid-send
+    // (kill -9, a crash) and its deliveries are due again now rather than when the lease runs out.
+    Result<int> releaseAllClaims();
+
     // The outcome of a send. Only the owner of the claim on a pending delivery can record it (an error
     // otherwise: another dispatcher took the delivery over); recording it releases the claim.
     Status markDelivered(qint64 deliveryId, const QString &owner, const QDateTime &at);

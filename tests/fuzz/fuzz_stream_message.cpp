@@ -29,10 +29,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const QJsonArray quotes = message.value(QLatin1String("quotes")).toArray();
         for (const QJsonValue &entry : quotes) {
             const QJsonObject record = entry.toObject();
-            const QJsonValue id = record.value(QLatin1String("symbolId"));
-            if (!id.isDouble())
+            const std::optional<qint64> id =
+                QuestradeParsing::readId(record.value(QLatin1String("symbolId")));
+            if (!id)
                 continue;
-            QJsonObject &merged = records[static_cast<qint64>(id.toDouble())];
+            QJsonObject &merged = records[*id];
             for (auto it = record.constBegin(); it != record.constEnd(); ++it)
                 merged.insert(it.key(), it.value());
             (void)QuestradeParsing::parseQuotes(QJsonObject{{QStringLiteral("quotes"), QJsonArray{merged}}});

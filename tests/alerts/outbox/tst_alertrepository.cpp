@@ -24,6 +24,7 @@ private Q_SLOTS:
     void deliveredAndFailedLeaveThePendingList();
     void onlyTheClaimsOwnerRecordsTheOutcome();
     void aStaleReadCannotBeClaimed();
+    void releasingAllClaimsMakesThemDueAtOnce();
     void enqueueJoinsTheCallersTransaction();
     void historyNewestFirstWithDeliveries();
 
@@ -123,6 +124,26 @@ void AlertRepositoryTest::onlyTheClaimsOwnerRecordsTheOutcome()
     const Delivery done = m_alerts->recent(1).value().constFirst().deliveries.constFirst();
     QCOMPARE(done.status, Delivery::Status::Delivered);
     QCOMPARE(done.attempts, 1);
+}
+
+// The data folder's lock holder frees the claims of a process that died mid-send (kill -9): its
+// deliveries are due at once, not when the lease runs out.
+void AlertRepositoryTest::releasingAllClaimsMakesThemDueAtOnce()
+{
+    const QDateTime now = toronto(2026, 11, 3, 11);
+    QVERIFY(m_alerts->enqueue(message(QStringLiteral("RY.TO")), {QStringLiteral("email")}, now).ok());
+    const Delivery delivery = m_alerts->pendingDeliveries(now).value().constFirst();
+    QVERIFY(m_alerts->claim(delivery, kOwner, now, now.addSecs(120)).value());
+    QVERIFY(m_alerts->pendingDeliveries(now.addSecs(1)).value().isEmpty());
+
+    QCOMPARE(m_alerts->releaseAllClaims().value(), 1);
+    QCOMPARE(m_alerts->pendingDeliveries(now.addSecs(1)).value().size(), 1);
+    QVERIFY(
+        m_alerts->claim(delivery, QStringLiteral("next-process"), now.addSecs(1), now.addSecs(121)).value());
+    QVERIFY(
+        !m_alerts->markDelivered(delivery.id, kOwner, now.addSecs(2)).ok()); // the dead owner's claim is gone
+    QCOMPARE(m_alerts->releaseAllClaims().value(), 1);
+    QCOMPARE(m_alerts->releaseAllClaims().value(), 0);
 }
 
 void AlertRepositoryTest::aStaleReadCannotBeClaimed()
