@@ -25,6 +25,17 @@ class TestQuestradeParsing : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // Found by fuzz_stream_message: a symbolId beyond qint64 was cast to it (undefined behaviour).
+    void idsBeyondTheRangeAreNoIds()
+    {
+        QCOMPARE(QuestradeParsing::readId(QJsonValue(1e300)), std::nullopt);
+        QCOMPARE(QuestradeParsing::readId(QJsonValue(9.3e18)), std::nullopt);
+        QCOMPARE(QuestradeParsing::readId(QJsonValue(-5.0)), std::nullopt);
+        QCOMPARE(QuestradeParsing::readId(QJsonValue(12.5)), std::nullopt);
+        QCOMPARE(QuestradeParsing::readId(QJsonValue(8049.0)), std::optional<qint64>(8049));
+        QCOMPARE(QuestradeParsing::readId(QJsonValue(QStringLiteral("8049"))), std::optional<qint64>(8049));
+    }
+
     void qtReadsSixFractionalDigits()
     {
         // questrade-api.md §0 asks to check this on the Qt we build with (6.4 here).
