@@ -1,5 +1,6 @@
 // The composition root: the only place that builds the objects and passes them in.
 
+#include "TrailguardVersion.h"
 #include "cli/CommandLine.h"
 #include "common/Clock.h"
 #include "common/Translations.h"

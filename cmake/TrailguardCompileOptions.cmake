@@ -10,8 +10,7 @@ function(trailguard_set_compile_options target)
         QT_NO_CAST_TO_ASCII
         QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
         QT_STRICT_ITERATORS
-        QT_NO_KEYWORDS
-        TRAILGUARD_VERSION="${PROJECT_VERSION}")
+        QT_NO_KEYWORDS)
     if(TRAILGUARD_SANITIZE)
         list(JOIN TRAILGUARD_SANITIZE "," _sanitizers)
         target_compile_options(${target} PRIVATE -fsanitize=${_sanitizers} -fno-omit-frame-pointer

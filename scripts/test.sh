@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: installs the Debian packages, builds, and runs every test and check.
-#  1. formatting, desktop file and translation checks;
+#  1. formatting, layer, desktop file and translation checks;
 #  2. the normal build (warnings are errors), the Debian package (built in Release and checked by
 #     scripts/check-package.sh), and all tests inside a headless desktop session
 #     (Xvfb, private D-Bus, gnome-keyring, dunst, a StatusNotifier tray);
@@ -19,6 +19,8 @@ bash scripts/install-deps.sh
 
 step "Formatting"
 bash scripts/check-format.sh
+step "Layers (no folder includes one above it)"
+bash scripts/check-layers.sh
 step "Desktop file"
 desktop-file-validate packaging/*.desktop && echo "desktop-file-validate: ok"
 step "Translations"
@@ -48,8 +50,7 @@ step "Tests"
 bash scripts/headless-session.sh ctest --test-dir build/test --output-on-failure --timeout 300
 
 step "Build with AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTRAILGUARD_WERROR=ON -DBUILD_TESTING=ON \
-    -DTRAILGUARD_BENCHMARKS=OFF "-DTRAILGUARD_SANITIZE=address;undefined"
+cmake --preset sanitize # build/asan, see CMakePresets.json
 cmake --build build/asan
 step "Tests under ASan + UBSan"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "alerts/AlertMessage.h"
+#include "domain/AlertMessage.h"
 #include "domain/StockState.h"
 
 #include <QTimeZone>

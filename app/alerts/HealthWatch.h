@@ -2,7 +2,7 @@
 
 #include "alerts/AlertOutbox.h"
 #include "broker/BrokerTypes.h"
-#include "monitor/Monitor.h"
+#include "domain/CycleReport.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Candle.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -85,23 +87,6 @@ struct MarketSession {
     QDateTime extendedEnd;
 
     bool operator==(const MarketSession &) const = default;
-};
-
-// The candle sizes of v1/markets/candles (questrade-api.md §4) that Trailguard uses.
-enum class CandleInterval { OneMinute, FiveMinutes, FifteenMinutes, HalfHour, OneHour, OneDay, OneWeek };
-
-// One candle (OHLC bar). Times are UTC; the first and last candle of an answer may be clipped to the
-// requested range, and the last one may still be in progress.
-struct Candle {
-    QDateTime start;
-    QDateTime end;
-    double open = 0;
-    double high = 0;
-    double low = 0;
-    double close = 0;
-    qint64 volume = 0;
-
-    bool operator==(const Candle &) const = default;
 };
 
 // What an API call needs: the bearer token and the host it is valid for.

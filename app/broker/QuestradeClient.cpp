@@ -4,6 +4,7 @@
 #include "broker/QuestradeAuth.h"
 #include "broker/QuestradeHttp.h"
 #include "broker/QuestradeParsing.h"
+#include "domain/MarketCalendar.h"
 
 #include <QMetaObject>
 #include <QNetworkAccessManager>
@@ -306,7 +307,7 @@ QuestradeClient::candleChunks(const QDateTime &start, const QDateTime &end, Cand
     QList<std::pair<QDateTime, QDateTime>> chunks;
     if (!start.isValid() || !end.isValid() || end <= start)
         return chunks;
-    const qint64 seconds = QuestradeParsing::candleIntervalSeconds(interval);
+    const qint64 seconds = candleIntervalSeconds(interval);
     const bool calendar = seconds >= 86400;
     QDateTime from = start.toUTC();
     const QDateTime until = end.toUTC();
@@ -315,12 +316,11 @@ QuestradeClient::candleChunks(const QDateTime &start, const QDateTime &end, Cand
         // candle plus the whole ones after it still make at most kMaxCandlesPerCall.
         QDateTime next;
         if (calendar) {
-            const QDateTime local = from.toTimeZone(QuestradeParsing::easternZone());
+            const QDateTime local = from.toTimeZone(MarketCalendar::easternZone());
             // Weeks: one fewer, as we do not know on which day Questrade starts them.
             const qint64 days = interval == CandleInterval::OneWeek ? 7LL * (kMaxCandlesPerCall - 1)
                                                                     : qint64(kMaxCandlesPerCall);
-            next =
-                QDateTime(local.date().addDays(days), QTime(0, 0), QuestradeParsing::easternZone()).toUTC();
+            next = QDateTime(local.date().addDays(days), QTime(0, 0), MarketCalendar::easternZone()).toUTC();
         } else {
             const qint64 epoch = from.toSecsSinceEpoch();
             const qint64 bucket = epoch - (((epoch % seconds) + seconds) % seconds);
@@ -374,7 +374,7 @@ void QuestradeClient::requestNextCandles(const std::shared_ptr<CandleJob> &job)
     get(QStringLiteral("v1/markets/candles/%1").arg(job->symbolId), query, [this, job](const Answer &answer) {
         const auto [from, to] = job->chunks.front();
         job->chunks.pop_front();
-        const qint64 seconds = QuestradeParsing::candleIntervalSeconds(job->interval);
+        const qint64 seconds = candleIntervalSeconds(job->interval);
         if (!answer.body) {
             if (answer.tooLarge && from.secsTo(to) > seconds) {
                 const QDateTime middle = from.addSecs(from.secsTo(to) / 2);

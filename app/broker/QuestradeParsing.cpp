@@ -1,6 +1,7 @@
 #include "broker/QuestradeParsing.h"
 
 #include "broker/BrokerLogging.h"
+#include "domain/MarketCalendar.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -427,16 +428,15 @@ namespace {
 struct IntervalName {
     CandleInterval interval;
     const char *name;
-    qint64 seconds;
 };
 constexpr IntervalName kIntervals[] = {
-    {CandleInterval::OneMinute, "OneMinute", 60},
-    {CandleInterval::FiveMinutes, "FiveMinutes", 5 * 60},
-    {CandleInterval::FifteenMinutes, "FifteenMinutes", 15 * 60},
-    {CandleInterval::HalfHour, "HalfHour", 30 * 60},
-    {CandleInterval::OneHour, "OneHour", 3600},
-    {CandleInterval::OneDay, "OneDay", 86400},
-    {CandleInterval::OneWeek, "OneWeek", 7 * 86400},
+    {CandleInterval::OneMinute, "OneMinute"},
+    {CandleInterval::FiveMinutes, "FiveMinutes"},
+    {CandleInterval::FifteenMinutes, "FifteenMinutes"},
+    {CandleInterval::HalfHour, "HalfHour"},
+    {CandleInterval::OneHour, "OneHour"},
+    {CandleInterval::OneDay, "OneDay"},
+    {CandleInterval::OneWeek, "OneWeek"},
 };
 } // namespace
 
@@ -458,27 +458,9 @@ std::optional<CandleInterval> candleIntervalFromName(const QString &name)
     return std::nullopt;
 }
 
-qint64 candleIntervalSeconds(CandleInterval interval)
-{
-    for (const IntervalName &entry : kIntervals) {
-        if (entry.interval == interval)
-            return entry.seconds;
-    }
-    return 86400;
-}
-
-QTimeZone easternZone()
-{
-    static const QTimeZone eastern = [] {
-        const QTimeZone toronto(QByteArrayLiteral("America/Toronto"));
-        return toronto.isValid() ? toronto : QTimeZone(-5 * 3600);
-    }();
-    return eastern;
-}
-
 QString queryTime(const QDateTime &time)
 {
-    const QDateTime local = time.toTimeZone(easternZone());
+    const QDateTime local = time.toTimeZone(MarketCalendar::easternZone());
     const int offset = local.offsetFromUtc();
     const int minutes = std::abs(offset) / 60;
     return local.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss")) +

@@ -84,14 +84,9 @@ Result<QList<Candle>> parseCandles(const QJsonObject &object);
 QString candleIntervalName(CandleInterval interval);
 // The interval a name stands for, of those Trailguard uses.
 std::optional<CandleInterval> candleIntervalFromName(const QString &name);
-// The nominal length of one candle in seconds (a day is 86 400 s even across a DST change).
-qint64 candleIntervalSeconds(CandleInterval interval);
 // A time as a query parameter: whole seconds with Questrade's Eastern offset, as in the docs' example
 // ("2014-10-01T00:00:00-05:00"); whole seconds keep the argument short (error 1003).
 QString queryTime(const QDateTime &time);
-// Questrade's time zone, America/Toronto (a fixed -05:00 if the time zone database lacks it). Daily
-// candles start at its midnight.
-QTimeZone easternZone();
 
 // {"accounts": [...]} from v1/accounts. `number` must be there (as text; a JSON number is taken as its
 // digits); the other fields are optional.

@@ -1,5 +1,6 @@
 #include "cli/CommandLine.h"
 
+#include "TrailguardVersion.h"
 #include "cli/HistoryCommand.h"
 #include "cli/PositionsCommand.h"
 #include "cli/ReplayCommand.h"

@@ -1,3 +1,5 @@
+#include "TrailguardVersion.h"
+
 #include "common/NetworkPolicy.h"
 
 #include <QHostAddress>

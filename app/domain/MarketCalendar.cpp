@@ -2,11 +2,19 @@
 
 namespace trailguard::MarketCalendar {
 
+QTimeZone easternZone()
+{
+    static const QTimeZone eastern = [] {
+        const QTimeZone toronto(QByteArrayLiteral("America/Toronto"));
+        return toronto.isValid() ? toronto : QTimeZone(-5 * 3600);
+    }();
+    return eastern;
+}
+
 QTimeZone exchangeTimeZone(const QString &ticker)
 {
     Q_UNUSED(ticker)
-    static const QTimeZone eastern(QByteArrayLiteral("America/Toronto"));
-    return eastern;
+    return easternZone();
 }
 
 QDate marketDay(const QString &ticker, const QDateTime &instant)

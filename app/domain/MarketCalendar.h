@@ -7,6 +7,10 @@
 
 namespace trailguard::MarketCalendar {
 
+// Questrade's and the exchanges' time zone, America/Toronto (a fixed -05:00 if the time zone database
+// lacks it). Daily candles start at its midnight.
+QTimeZone easternZone();
+
 // The time zone whose calendar date defines a ticker's market day. TSX, TSX-V, CSE, NYSE and NASDAQ
 // all trade on Eastern time, so every ticker Questrade serves maps to America/Toronto.
 QTimeZone exchangeTimeZone(const QString &ticker);

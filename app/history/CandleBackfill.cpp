@@ -1,8 +1,8 @@
 #include "history/CandleBackfill.h"
 
 #include "broker/QuestradeClient.h"
-#include "broker/QuestradeParsing.h"
 #include "common/Clock.h"
+#include "domain/MarketCalendar.h"
 #include "history/HistoryLogging.h"
 #include "watchlist/WatchlistService.h"
 
@@ -13,7 +13,7 @@ namespace trailguard {
 namespace {
 QDateTime easternMidnight(const QDateTime &time)
 {
-    const QTimeZone zone = QuestradeParsing::easternZone();
+    const QTimeZone zone = MarketCalendar::easternZone();
     return QDateTime(time.toTimeZone(zone).date(), QTime(0, 0), zone).toUTC();
 }
 } // namespace
@@ -78,7 +78,7 @@ void CandleBackfill::backfill(const QList<Target> &targets)
 Result<QList<TimeRange>> CandleBackfill::rangesToFetch(const QString &ticker, const QDateTime &now) const
 {
     const QDateTime today = easternMidnight(now);
-    const QTimeZone zone = QuestradeParsing::easternZone();
+    const QTimeZone zone = MarketCalendar::easternZone();
     const QDateTime first =
         QDateTime(now.toTimeZone(zone).date().addDays(-m_days), QTime(0, 0), zone).toUTC();
     Result<QList<TimeRange>> missing =

@@ -1,6 +1,6 @@
 #include "history/ChartDataProvider.h"
 
-#include "broker/QuestradeParsing.h"
+#include "domain/MarketCalendar.h"
 #include "history/ChartSeriesBuilder.h"
 #include "history/HistoryLogging.h"
 #include "storage/AlertRepository.h"
@@ -69,7 +69,7 @@ QList<double> ChartDataProvider::lastMonth(const QString &ticker, const QDateTim
     QList<double> closes;
     QDate day;
     for (const PricePoint &point : prices.value()) {
-        const QDate pointDay = point.time.toTimeZone(QuestradeParsing::easternZone()).date();
+        const QDate pointDay = point.time.toTimeZone(MarketCalendar::easternZone()).date();
         if (!closes.isEmpty() && pointDay == day)
             closes.last() = point.price;
         else

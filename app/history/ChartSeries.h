@@ -1,6 +1,6 @@
 #pragma once
 
-#include "history/PricePoint.h"
+#include "domain/PricePoint.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "history/PriceHistoryImport.h"
 
-#include "broker/QuestradeParsing.h"
+#include "domain/MarketCalendar.h"
 #include "domain/Ticker.h"
 #include "history/HistoryLogging.h"
 #include "storage/Database.h"
@@ -24,7 +24,7 @@ constexpr qint64 kProgressStep = 500;
 
 QDateTime dayStart(const QDate &date)
 {
-    return QDateTime(date, QTime(0, 0), QuestradeParsing::easternZone()).toUTC();
+    return QDateTime(date, QTime(0, 0), MarketCalendar::easternZone()).toUTC();
 }
 } // namespace
 

@@ -4,7 +4,7 @@
 
 namespace trailguard {
 
-Monitor::QuoteRecorder quoteHistoryRecorder(QSqlDatabase db)
+QuoteRecorder quoteHistoryRecorder(QSqlDatabase db)
 {
     return [repository = PriceHistoryRepository(std::move(db))](const QList<Quote> &quotes,
                                                                 QuoteOrigin origin) mutable -> Status {

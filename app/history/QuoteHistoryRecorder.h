@@ -1,6 +1,6 @@
 #pragma once
 
-#include "monitor/Monitor.h"
+#include "domain/CycleReport.h"
 
 #include <QSqlDatabase>
 
@@ -9,6 +9,6 @@ namespace trailguard {
 // The Monitor's quote recorder for the price history: every processed quote with a price goes into
 // price_quotes on `db` (the connection whose transaction the Monitor's cycle runs in). Catch-up quotes
 // are left out: they are a candle's low or high, not a trade at that time.
-Monitor::QuoteRecorder quoteHistoryRecorder(QSqlDatabase db);
+QuoteRecorder quoteHistoryRecorder(QSqlDatabase db);
 
 } // namespace trailguard

@@ -5,6 +5,7 @@
 #include "domain/StopLossEngine.h"
 #include "monitor/CatchUp.h"
 #include "monitor/MonitorLogging.h"
+#include "monitor/QuoteBatchEvaluator.h"
 #include "watchlist/WatchlistService.h"
 
 #include <QCoreApplication>
@@ -20,34 +21,33 @@ Monitor::Monitor(WatchlistService &watchlist, QuestradeClient &client, const Clo
     , m_watchlist(watchlist)
     , m_client(client)
     , m_clock(clock)
+    , m_schedule(clock)
 {
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &Monitor::runCycle);
-    m_jumpWatch.setInterval(std::chrono::seconds(30));
-    connect(&m_jumpWatch, &QTimer::timeout, this, &Monitor::watchForClockJumps);
+    connect(&m_schedule, &CheckScheduler::checkDue, this, &Monitor::runCycle);
+    connect(&m_schedule, &CheckScheduler::clockJumped, this, &Monitor::clockJumped);
+    connect(&m_schedule, &CheckScheduler::scheduleChanged, this, &Monitor::scheduleChanged);
+    connect(&m_schedule, &CheckScheduler::marketStateChanged, this, &Monitor::marketStateChanged);
 }
 
 void Monitor::setInterval(std::chrono::seconds interval)
 {
-    m_interval = std::clamp(interval, kMinimumInterval, kMaximumInterval);
+    m_schedule.setInterval(interval);
     if (m_active && !m_cycleRunning)
-        scheduleNext();
+        m_schedule.scheduleNext();
 }
 
 void Monitor::setStreamingBackupInterval(std::chrono::seconds interval)
 {
-    if (interval == m_backupInterval)
+    if (!m_schedule.setStreamingBackupInterval(interval))
         return;
-    m_backupInterval = interval;
     if (m_active && !m_cycleRunning)
-        scheduleNext();
+        m_schedule.scheduleNext();
 }
 
 void Monitor::start()
 {
     m_active = true;
-    m_lastJumpTick = m_clock.now();
-    m_jumpWatch.start();
+    m_schedule.start();
     queueCycle(false);
 }
 
@@ -56,13 +56,10 @@ void Monitor::stop()
     ++m_generation;
     m_active = false;
     m_checkRequested = false;
-    m_timer.stop();
-    m_jumpWatch.stop();
     delete m_cycleContext; // drops the callbacks of a cycle in flight
     m_cycleContext = nullptr;
     m_cycleRunning = false; // dropped without cycleFinished: it neither succeeded nor failed
-    m_nextCheck = QDateTime();
-    Q_EMIT scheduleChanged(m_nextCheck);
+    m_schedule.stop();
 }
 
 void Monitor::checkNow()
@@ -76,7 +73,7 @@ void Monitor::queueCycle(bool forced)
         m_checkRequested = true;
         return;
     }
-    m_timer.stop();
+    m_schedule.cancelNext();
     m_forceNext = forced;
     // From the event loop, so a caller never sees a whole cycle run inside its own call; a stop() before
     // then cancels it.
@@ -94,29 +91,30 @@ void Monitor::runCycle()
 {
     m_cycleRunning = true;
     m_checkRequested = false;
-    m_timer.stop();
+    m_schedule.cancelNext();
     const bool forced = std::exchange(m_forceNext, false);
     delete m_cycleContext;
     m_cycleContext = new QObject(this);
-    if (m_nextCheck.isValid() && m_nextCheck.secsTo(m_clock.now()) > kClockJump.count())
-        qCInfo(lcMonitor).noquote() << "Woke up" << m_nextCheck.secsTo(m_clock.now())
+    if (const QDateTime planned = m_schedule.nextCheck();
+        planned.isValid() && planned.secsTo(m_clock.now()) > kClockJump.count())
+        qCInfo(lcMonitor).noquote() << "Woke up" << planned.secsTo(m_clock.now())
                                     << "s later than planned (sleep, or no network)";
-    if (!m_marketHours) {
+    if (!m_schedule.marketHours()) {
         m_cycleForced = forced;
         beginCycle();
         return;
     }
     // Today's sessions first (cached for the day): they decide whether this cycle polls at all.
-    m_marketHours->refresh(m_cycleContext, [this, forced] { afterMarkets(forced); });
+    m_schedule.marketHours()->refresh(m_cycleContext, [this, forced] { afterMarkets(forced); });
 }
 
 void Monitor::afterMarkets(bool forced)
 {
     const auto stocks = m_watchlist.stocks();
     if (stocks.ok())
-        updateMarketState(stocks.value());
+        m_schedule.updateMarketState(stocks.value());
     m_cycleForced = forced;
-    if (forced || !sleepingWhileClosed()) {
+    if (forced || !m_schedule.sleepingWhileClosed()) {
         beginCycle();
         return;
     }
@@ -128,11 +126,6 @@ void Monitor::afterMarkets(bool forced)
     finishIdle();
 }
 
-bool Monitor::sleepingWhileClosed() const
-{
-    return m_marketHours && m_pollOnlyWhileOpen && m_marketState.known && !m_marketState.open;
-}
-
 void Monitor::finishIdle()
 {
     m_cycleRunning = false;
@@ -141,24 +134,12 @@ void Monitor::finishIdle()
         return;
     }
     if (m_active)
-        scheduleNext();
-}
-
-void Monitor::updateMarketState(const QList<StockState> &stocks)
-{
-    const MarketState state = m_marketHours->state(stocks);
-    if (m_marketStateSent && state == m_marketState)
-        return;
-    m_marketState = state;
-    m_marketStateSent = true;
-    if (state.known)
-        qCInfo(lcMonitor).noquote() << MarketHours::describe(state, m_clock.now());
-    Q_EMIT marketStateChanged(m_marketState);
+        m_schedule.scheduleNext();
 }
 
 void Monitor::setMarketHours(MarketHours *hours)
 {
-    m_marketHours = hours;
+    m_schedule.setMarketHours(hours);
 }
 
 void Monitor::resumeAfterGap()
@@ -167,19 +148,13 @@ void Monitor::resumeAfterGap()
         queueCycle(false);
 }
 
-void Monitor::watchForClockJumps()
+void Monitor::clockJumped(qint64 elapsedSeconds)
 {
-    const QDateTime now = m_clock.now();
-    const qint64 elapsed = m_lastJumpTick.isValid() ? m_lastJumpTick.secsTo(now) : 0;
-    m_lastJumpTick = now;
-    // The 30 s watch fired much later in wall-clock time: the computer slept. Check (or catch up) now
-    // instead of when the monotonic timer gets round to it.
-    if (elapsed > std::chrono::duration_cast<std::chrono::seconds>(m_jumpWatch.intervalAsDuration()).count() +
-                      kClockJump.count() &&
-        m_active && !m_cycleRunning) {
-        qCInfo(lcMonitor).noquote() << "The clock jumped" << elapsed << "s: resumed from sleep?";
-        queueCycle(false);
-    }
+    // The computer slept: check (or catch up) now instead of when the monotonic timer gets round to it.
+    if (!m_active || m_cycleRunning)
+        return;
+    qCInfo(lcMonitor).noquote() << "The clock jumped" << elapsedSeconds << "s: resumed from sleep?";
+    queueCycle(false);
 }
 
 void Monitor::beginCycle()
@@ -272,8 +247,7 @@ void Monitor::fetchQuotes()
     QList<qint64> ids;
     for (const StockState &stock : stocks.value()) {
         // A scheduled cycle leaves out listings whose market is closed today (a holiday on one exchange).
-        const bool marketClosed =
-            !m_cycleForced && m_marketHours && m_pollOnlyWhileOpen && !m_marketHours->isOpenOrUnknown(stock);
+        const bool marketClosed = !m_cycleForced && m_schedule.skipsClosedMarket(stock);
         if (stock.symbolId && !stock.symbolNotFound && !marketClosed && !ids.contains(*stock.symbolId))
             ids.append(*stock.symbolId);
     }
@@ -328,99 +302,75 @@ Status Monitor::markUnknownIds(const QList<qint64> &unknownIds)
 
 Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, QuoteOrigin origin)
 {
-    QHash<qint64, BrokerQuote> bySymbol;
-    for (const BrokerQuote &quote : quotes)
-        bySymbol.insert(quote.symbolId, quote);
-
     // Apply the engine to the states as they are now, so edits made during the request are kept.
     const auto current = m_watchlist.stocks();
     if (!current.ok())
         return current.error();
-    const QDateTime now = m_clock.now();
+    QuoteBatchRules rules;
+    rules.repeatPolicy = m_repeatPolicy;
+    rules.includeExtendedHours = m_includeExtendedHours;
+    rules.origin = origin;
+    if (MarketHours *hours = m_schedule.marketHours()) {
+        rules.isStale = [hours](const StockState &stock, const QDateTime &time) {
+            return hours->isStale(stock, time);
+        };
+    }
+    if (m_catchUp) {
+        rules.uncheckedGapStart = [catchUp = m_catchUp](const StockState &stock, const QDateTime &now) {
+            return catchUp->uncheckedGapStart(stock, now);
+        };
+    }
+    const QuoteBatchEvaluation evaluation =
+        QuoteBatchEvaluator::evaluate(current.value(), quotes, m_clock.now(), rules);
+    logNotes(evaluation);
+
     QuoteBatchReport report;
-    QList<StockState> changed;
-    QList<StockState> breachedStocks;
-    QList<Quote> recorded;
-    for (const StockState &stock : current.value()) {
-        if (!stock.symbolId || !bySymbol.contains(*stock.symbolId))
-            continue;
-        const BrokerQuote &brokerQuote = bySymbol[*stock.symbolId];
-        ++report.quoted;
-        // A halted symbol's last trade is not a price to act on. Unless extended-hours trades are
-        // included, the stop follows the regular session's last trade.
-        const std::optional<double> lastPrice = brokerQuote.usablePrice();
-        Quote quote{stock.ticker, m_includeExtendedHours ? lastPrice : brokerQuote.regularPrice(),
-                    brokerQuote.lastTradeTime};
-        if (!m_includeExtendedHours && brokerQuote.lastTradeIsExtendedHours() && lastPrice)
-            qCDebug(lcMonitor).noquote() << stock.ticker << "traded at" << *lastPrice
-                                         << "outside the regular session: recorded, not applied to its stop";
-        auto outcome = StopLossEngine::apply(stock, quote, now, m_repeatPolicy);
-        if (!outcome.warning.isEmpty() && !m_warnedTickers.contains(stock.ticker)) {
-            qCWarning(lcMonitor).noquote() << outcome.warning;
-            m_warnedTickers.insert(stock.ticker);
-        }
-        outcome.state.halted = brokerQuote.halted;
-        outcome.state.quoteDelayed = brokerQuote.delayed;
-        if (origin != QuoteOrigin::CatchUp) {
-            // Watched up to now: a later catch-up starts here. A gap the catch-up has yet to check (the
-            // stream's first quote after a start or a wake-up often comes before it) keeps its start.
-            if (m_catchUp) {
-                if (const QDateTime gap = m_catchUp->uncheckedGapStart(stock, now); gap.isValid())
-                    outcome.state.catchUpFrom = gap;
-            }
-            outcome.state.checkedThrough = now;
-            // A trade from before the current session (Friday's close on Monday before the open) was
-            // judged in its own session: the state keeps the price, but no breach is raised from it, and
-            // the alert bookkeeping stays as it was so a breach in the session itself is still alerted.
-            if (outcome.breach && m_marketHours && m_marketHours->isStale(stock, brokerQuote.lastTradeTime)) {
-                qCInfo(lcMonitor).noquote()
-                    << stock.ticker << "is below its stop on a trade from before the current session ("
-                    << brokerQuote.lastTradeTime.toString(Qt::ISODate) << "): no alert";
-                outcome.breach.reset();
-                outcome.state.lastAlertAt = stock.lastAlertAt;
-                outcome.state.lastAlertMarketDay = stock.lastAlertMarketDay;
-                outcome.state.belowStop = stock.belowStop;
-            }
-        } else if (outcome.breach) {
-            outcome.breach->whileOffline = true;
-        }
-        if (!(outcome.state == stock))
-            changed.append(outcome.state);
-        // The price history (the chart) records every trade, extended hours included.
-        if (lastPrice && *lastPrice > 0) {
-            Quote trade = quote;
-            trade.price = lastPrice;
-            if (!trade.time.isValid())
-                trade.time = now;
-            recorded.append(trade);
-        }
-        // A snoozed ticker keeps trailing; its breaches are kept quiet until the snooze ends.
-        const bool snoozed = stock.snoozedUntil.isValid() && stock.snoozedUntil > now;
-        if (outcome.breach && snoozed) {
-            qCInfo(lcMonitor).noquote() << stock.ticker << "is below its stop but snoozed until"
-                                        << stock.snoozedUntil.toString(Qt::ISODate);
-        } else if (outcome.breach) {
-            report.breaches.append(*outcome.breach);
-            breachedStocks.append(outcome.state);
+    report.quoted = evaluation.quoted;
+    if (const Status saved = saveEvaluation(evaluation, origin, report); !saved.ok())
+        return saved.error();
+    announce(report, origin);
+    return report;
+}
+
+void Monitor::logNotes(const QuoteBatchEvaluation &evaluation)
+{
+    for (auto it = evaluation.engineWarnings.cbegin(); it != evaluation.engineWarnings.cend(); ++it) {
+        if (!m_warnedTickers.contains(it.key())) {
+            qCWarning(lcMonitor).noquote() << it.value();
+            m_warnedTickers.insert(it.key());
         }
     }
+    for (const QuoteBatchEvaluation::Note &note : evaluation.notes) {
+        if (note.level == QtDebugMsg)
+            qCDebug(lcMonitor).noquote() << note.text;
+        else
+            qCInfo(lcMonitor).noquote() << note.text;
+    }
+}
+
+Status Monitor::saveEvaluation(const QuoteBatchEvaluation &evaluation, QuoteOrigin origin,
+                               QuoteBatchReport &report)
+{
     // Each new state is saved with the alert for its breach, in its own savepoint: a ticker whose state
     // cannot be saved (a value the database refuses) is reported alone and the others stay guarded. The
     // price history of the rest is saved in the same transaction.
+    report.breaches = evaluation.breaches;
+    QList<Quote> recorded = evaluation.trades;
     QSet<QString> changedTickers;
-    for (const StockState &state : std::as_const(changed))
+    for (const StockState &state : evaluation.changed)
         changedTickers.insert(state.ticker);
     const auto recordBreachOf = [&](const QString &ticker) -> Status {
-        for (qsizetype i = 0; m_recordBreach && i < report.breaches.size(); ++i) {
-            if (report.breaches[i].ticker != ticker)
+        for (qsizetype i = 0; m_recordBreach && i < evaluation.breaches.size(); ++i) {
+            if (evaluation.breaches[i].ticker != ticker)
                 continue;
-            if (Status stored = m_recordBreach(report.breaches[i], breachedStocks[i]); !stored.ok())
+            if (Status stored = m_recordBreach(evaluation.breaches[i], evaluation.breachedStates[i]);
+                !stored.ok())
                 return stored;
         }
         return success();
     };
     const auto afterAll = [&](const WatchlistService::NotSaved &notSaved) -> Status {
-        for (const Breach &breach : std::as_const(report.breaches)) {
+        for (const Breach &breach : evaluation.breaches) {
             if (changedTickers.contains(breach.ticker))
                 continue; // recorded with its state
             if (Status stored = recordBreachOf(breach.ticker); !stored.ok())
@@ -432,7 +382,7 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
         return success();
     };
     const auto saved = m_watchlist.saveEach(
-        changed, [&](const StockState &state) { return recordBreachOf(state.ticker); }, afterAll);
+        evaluation.changed, [&](const StockState &state) { return recordBreachOf(state.ticker); }, afterAll);
     if (!saved.ok())
         return saved.error();
     for (auto it = saved.value().cbegin(); it != saved.value().cend(); ++it) {
@@ -441,12 +391,17 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
         report.notSaved.insert(it.key(), it.value().message);
     }
     report.breaches.removeIf([&](const Breach &breach) { return report.notSaved.contains(breach.ticker); });
-    for (const StockState &stock : current.value()) {
-        if (stock.symbolId && bySymbol.contains(*stock.symbolId) && !report.notSaved.contains(stock.ticker))
-            report.applied.append(stock.ticker);
+    for (const QString &ticker : evaluation.quotedTickers) {
+        if (!report.notSaved.contains(ticker))
+            report.applied.append(ticker);
     }
-    report.updated = int(changed.size() - report.notSaved.size());
-    for (const Breach &breach : std::as_const(report.breaches)) {
+    report.updated = int(evaluation.changed.size() - report.notSaved.size());
+    return success();
+}
+
+void Monitor::announce(const QuoteBatchReport &report, QuoteOrigin origin)
+{
+    for (const Breach &breach : report.breaches) {
         qCWarning(lcMonitor).noquote()
             << QStringLiteral("Stop-loss breach: %1 %2 < stop %3 (peak %4, ratio %5)")
                        .arg(breach.ticker, QString::number(breach.price, 'f', 2),
@@ -461,7 +416,6 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
         Q_EMIT breachDetected(breach);
     }
     Q_EMIT quotesApplied(origin, report);
-    return report;
 }
 
 void Monitor::finishCycle(const QString &error)
@@ -487,27 +441,7 @@ void Monitor::finishCycle(const QString &error)
         return;
     }
     if (m_active)
-        scheduleNext();
-}
-
-void Monitor::scheduleNext()
-{
-    if (sleepingWhileClosed()) {
-        // Until the next open (when known), waking every kClosedWakeUp: a new day's sessions, a catch-up
-        // after sleep, and a clock that moved are all noticed without polling.
-        qint64 wait = std::chrono::seconds(kClosedWakeUp).count();
-        const QDateTime now = m_clock.now();
-        if (m_marketState.nextOpen.isValid())
-            wait = std::clamp<qint64>(now.secsTo(m_marketState.nextOpen), 1, wait);
-        m_timer.start(std::chrono::seconds(wait));
-        m_nextCheck = m_marketState.nextOpen;
-        Q_EMIT scheduleChanged(m_nextCheck);
-        return;
-    }
-    const std::chrono::seconds interval = std::max(m_interval, m_backupInterval);
-    m_timer.start(interval);
-    m_nextCheck = m_clock.now().addSecs(interval.count());
-    Q_EMIT scheduleChanged(m_nextCheck);
+        m_schedule.scheduleNext();
 }
 
 } // namespace trailguard

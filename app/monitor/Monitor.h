@@ -3,8 +3,10 @@
 #include "broker/BrokerTypes.h"
 #include "common/Clock.h"
 #include "common/Result.h"
+#include "domain/CycleReport.h"
 #include "domain/StockState.h"
 #include "domain/StopLossEngine.h"
+#include "monitor/CheckScheduler.h"
 #include "monitor/MarketHours.h"
 
 #include <QDateTime>
@@ -13,7 +15,6 @@
 #include <QObject>
 #include <QSet>
 #include <QStringList>
-#include <QTimer>
 
 #include <chrono>
 #include <functional>
@@ -21,40 +22,11 @@
 namespace trailguard {
 
 class CatchUp;
+struct QuoteBatchEvaluation;
 class QuestradeClient;
 class WatchlistService;
 
-// What one monitoring cycle did.
-struct CycleReport {
-    QDateTime startedAt;
-    QDateTime finishedAt;
-    bool ok = false;
-    QString error;    // translated, says what went wrong; empty when ok
-    int watched = 0;  // stocks on the watchlist
-    int resolved = 0; // tickers looked up this cycle (found or not)
-    int quoted = 0;   // stocks that got a quote
-    int updated = 0;  // stocks whose state changed and were saved
-    QList<Breach> breaches;
-    QStringList notFound; // tickers whose symbol id Questrade no longer knows (now marked not found)
-    // Tickers whose new state could not be saved (ticker → why, translated): the other tickers were saved
-    // and stay guarded. `applied`: the tickers whose quote was applied and saved (or changed nothing).
-    QHash<QString, QString> notSaved;
-    QStringList applied;
-};
-
-// Where a batch of quotes came from.
-enum class QuoteOrigin { Poll, Stream, CatchUp };
-
-// What applying one batch of quotes did.
-struct QuoteBatchReport {
-    int quoted = 0;  // stocks that got a quote
-    int updated = 0; // stocks whose state changed and were saved
-    QList<Breach> breaches;
-    QHash<QString, QString> notSaved; // as in CycleReport
-    QStringList applied;
-};
-
-// The scheduling loop: every interval (and on "Check now") one cycle runs
+// The check loop: every interval (and on "Check now") one cycle runs
 //   resolve new tickers → batched quotes → engine for each stock → persist all changes in one
 //   transaction (each ticker in its own savepoint: one that cannot be saved blocks no other) → announce
 //   breaches.
@@ -62,9 +34,9 @@ struct QuoteBatchReport {
 class Monitor : public QObject {
     Q_OBJECT
 public:
-    static constexpr std::chrono::seconds kMinimumInterval{5};
-    static constexpr std::chrono::seconds kMaximumInterval{3600};
-    static constexpr std::chrono::seconds kDefaultInterval{300};
+    static constexpr std::chrono::seconds kMinimumInterval = CheckScheduler::kMinimumInterval;
+    static constexpr std::chrono::seconds kMaximumInterval = CheckScheduler::kMaximumInterval;
+    static constexpr std::chrono::seconds kDefaultInterval = CheckScheduler::kDefaultInterval;
 
     Monitor(WatchlistService &watchlist, QuestradeClient &client, const Clock &clock,
             QObject *parent = nullptr);
@@ -76,9 +48,8 @@ public:
 
     void setRepeatPolicy(RepeatPolicy policy) { m_repeatPolicy = policy; }
 
-    // Called with every processed quote that carried a usable price, inside the transaction that saves
-    // the states they produced (the price history). A failure rolls the batch back.
-    using QuoteRecorder = std::function<Status(const QList<Quote> &quotes, QuoteOrigin origin)>;
+    // See trailguard::QuoteRecorder (the price history).
+    using QuoteRecorder = trailguard::QuoteRecorder;
     void setQuoteRecorder(QuoteRecorder recorder) { m_recordQuotes = std::move(recorder); }
 
     // Extended-hours trades: false (the default) makes stops follow the regular session, i.e. the engine
@@ -97,11 +68,11 @@ public:
 
     // Clamped to [kMinimumInterval, kMaximumInterval].
     void setInterval(std::chrono::seconds interval);
-    std::chrono::seconds interval() const { return m_interval; }
+    std::chrono::seconds interval() const { return m_schedule.interval(); }
     // While quotes stream in, polling only backs the stream up: scheduled cycles run at least `interval`
     // apart (zero: the normal interval). "Check now" is not slowed down.
     void setStreamingBackupInterval(std::chrono::seconds interval);
-    std::chrono::seconds streamingBackupInterval() const { return m_backupInterval; }
+    std::chrono::seconds streamingBackupInterval() const { return m_schedule.streamingBackupInterval(); }
 
     // --- market hours and offline catch-up (both optional, not owned; BrokerSession sets them) -----------
     // With market hours, scheduled cycles (start() and the timer) run only while a watched market is open
@@ -110,11 +81,11 @@ public:
     // A polled or streamed quote whose last trade is older than the current session of its market never
     // raises a breach (the state still records the price).
     void setMarketHours(MarketHours *hours);
-    MarketHours *marketHours() const { return m_marketHours; }
+    MarketHours *marketHours() const { return m_schedule.marketHours(); }
     // false: poll at every interval whatever the markets say (stale quotes are still kept from alerting).
-    void setPollOnlyWhileOpen(bool only) { m_pollOnlyWhileOpen = only; }
-    bool pollOnlyWhileOpen() const { return m_pollOnlyWhileOpen; }
-    MarketState marketState() const { return m_marketState; }
+    void setPollOnlyWhileOpen(bool only) { m_schedule.setPollOnlyWhileOpen(only); }
+    bool pollOnlyWhileOpen() const { return m_schedule.pollOnlyWhileOpen(); }
+    MarketState marketState() const { return m_schedule.marketState(); }
     // Run before the quotes of every cycle (and on wake-ups while closed): checks the minute candles of a
     // downtime gap (see CatchUp).
     void setCatchUp(CatchUp *catchUp) { m_catchUp = catchUp; }
@@ -122,9 +93,8 @@ public:
     // The computer woke up or the network came back: a scheduled cycle now (it catches up the gap; while
     // the market is closed it polls nothing). Ignored while stopped or during a cycle.
     void resumeAfterGap();
-    static constexpr std::chrono::minutes kClosedWakeUp{5};
-    // A timer that fires this much later than planned means the computer slept (or the clock jumped).
-    static constexpr std::chrono::seconds kClockJump{90};
+    static constexpr std::chrono::minutes kClosedWakeUp = CheckScheduler::kClosedWakeUp;
+    static constexpr std::chrono::seconds kClockJump = CheckScheduler::kClockJump;
 
     // Runs a cycle now and then one every interval.
     void start();
@@ -135,7 +105,7 @@ public:
 
     bool isCycleRunning() const { return m_cycleRunning; }
     QDateTime lastCheck() const { return m_lastReport.finishedAt; }
-    QDateTime nextCheck() const { return m_nextCheck; }
+    QDateTime nextCheck() const { return m_schedule.nextCheck(); }
     const CycleReport &lastReport() const { return m_lastReport; }
 
 Q_SIGNALS:
@@ -159,32 +129,24 @@ private:
     void beginCycle();
     void catchUpThenQuote();
     void finishIdle();
-    void updateMarketState(const QList<StockState> &stocks);
-    bool sleepingWhileClosed() const;
-    void watchForClockJumps();
+    void clockJumped(qint64 elapsedSeconds);
     void finishCycle(const QString &error);
-    void scheduleNext();
+    Status saveEvaluation(const QuoteBatchEvaluation &evaluation, QuoteOrigin origin,
+                          QuoteBatchReport &report);
+    void logNotes(const QuoteBatchEvaluation &evaluation);
+    void announce(const QuoteBatchReport &report, QuoteOrigin origin);
 
     WatchlistService &m_watchlist;
     QuestradeClient &m_client;
     const Clock &m_clock;
-    QTimer m_timer;
-    std::chrono::seconds m_interval = kDefaultInterval;
-    std::chrono::seconds m_backupInterval{0}; // set while the stream is live
-    MarketHours *m_marketHours = nullptr;
+    CheckScheduler m_schedule;
     CatchUp *m_catchUp = nullptr;
-    bool m_pollOnlyWhileOpen = true;
     bool m_forceNext = false;   // the queued cycle came from checkNow()
     bool m_cycleForced = false; // the running cycle came from checkNow()
-    MarketState m_marketState;
-    bool m_marketStateSent = false;
-    QTimer m_jumpWatch; // notices a resume from sleep sooner than a long timer would
-    QDateTime m_lastJumpTick;
     bool m_active = false;
     bool m_cycleRunning = false;
     bool m_checkRequested = false;
     quint64 m_generation = 0; // bumped by stop(): a cycle queued before it does not run
-    QDateTime m_nextCheck;
     CycleReport m_current;
     CycleReport m_lastReport;
     BreachRecorder m_recordBreach;

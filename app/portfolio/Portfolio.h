@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/Result.h"
+#include "domain/Holding.h"
 #include "domain/StockState.h"
-#include "portfolio/Holding.h"
 
 #include <QHash>
 #include <QList>

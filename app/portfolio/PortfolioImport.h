@@ -3,7 +3,7 @@
 #include "broker/BrokerTypes.h"
 #include "common/Clock.h"
 #include "common/Result.h"
-#include "portfolio/Holding.h"
+#include "domain/Holding.h"
 #include "portfolio/PositionMapping.h"
 
 #include <QList>

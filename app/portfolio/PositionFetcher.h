@@ -2,7 +2,7 @@
 
 #include "broker/BrokerTypes.h"
 #include "common/Result.h"
-#include "portfolio/Holding.h"
+#include "domain/Holding.h"
 
 #include <QHash>
 #include <QList>

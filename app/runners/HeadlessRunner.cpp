@@ -1,5 +1,6 @@
 #include "runners/HeadlessRunner.h"
 
+#include "TrailguardVersion.h"
 #include "alerts/OutboxDispatcher.h"
 #include "cli/CommandLine.h"
 #include "common/Translations.h"

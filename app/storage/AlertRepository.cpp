@@ -1,7 +1,7 @@
 #include "storage/AlertRepository.h"
 
-#include "alerts/AlertMessageJson.h"
 #include "common/Logging.h"
+#include "domain/AlertMessageJson.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
-#include "portfolio/Holding.h"
+#include "domain/Holding.h"
 
 #include <QList>
 #include <QSqlDatabase>

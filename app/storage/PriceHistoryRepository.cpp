@@ -1,7 +1,7 @@
 #include "storage/PriceHistoryRepository.h"
 
-#include "broker/QuestradeParsing.h"
 #include "common/Logging.h"
+#include "domain/MarketCalendar.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -157,7 +157,7 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, CandleInterva
     stored.reserve(candles.size());
     for (const Candle &candle : candles)
         stored.append(StoredCandle::from(candle));
-    return storeCandles(ticker, QuestradeParsing::candleIntervalSeconds(interval), stored, covered);
+    return storeCandles(ticker, candleIntervalSeconds(interval), stored, covered);
 }
 
 Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 intervalSeconds,
@@ -195,7 +195,7 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 interv
 Result<QList<StoredCandle>> PriceHistoryRepository::candles(const QString &ticker, CandleInterval interval,
                                                             const QDateTime &from, const QDateTime &to) const
 {
-    return candles(ticker, QuestradeParsing::candleIntervalSeconds(interval), from, to);
+    return candles(ticker, candleIntervalSeconds(interval), from, to);
 }
 
 Result<QList<StoredCandle>> PriceHistoryRepository::candles(const QString &ticker, qint64 intervalSeconds,
@@ -265,7 +265,7 @@ Status PriceHistoryRepository::markCovered(const QString &ticker, qint64 interva
 Result<QList<TimeRange>> PriceHistoryRepository::coveredRanges(const QString &ticker,
                                                                CandleInterval interval) const
 {
-    return coveredRanges(ticker, QuestradeParsing::candleIntervalSeconds(interval));
+    return coveredRanges(ticker, candleIntervalSeconds(interval));
 }
 
 Result<QList<TimeRange>> PriceHistoryRepository::coveredRanges(const QString &ticker,
@@ -337,7 +337,7 @@ Result<QList<PricePoint>> PriceHistoryRepository::priceSeries(const QString &tic
     while (intervals.next())
         intradayIntervals.append(intervals.value(0).toLongLong());
 
-    const QTimeZone eastern = QuestradeParsing::easternZone();
+    const QTimeZone eastern = MarketCalendar::easternZone();
     QSet<qint64> daysWithFinerData; // Julian days in New York
     for (const PricePoint &point : std::as_const(points))
         daysWithFinerData.insert(point.time.toTimeZone(eastern).date().toJulianDay());

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "broker/BrokerTypes.h"
 #include "common/Result.h"
-#include "history/PricePoint.h"
+#include "domain/Candle.h"
+#include "domain/PricePoint.h"
 
 #include <QDateTime>
 #include <QList>

@@ -6,6 +6,7 @@
 #include "broker/QuestradeParsing.h"
 #include "broker/RateLimiter.h"
 #include "demo/FakeQuestradeServer.h"
+#include "domain/MarketCalendar.h"
 #include "history/CandleBackfill.h"
 #include "storage/Database.h"
 #include "storage/PriceHistoryRepository.h"
@@ -30,7 +31,7 @@ constexpr qint64 kShop = 4242001;
 
 QDateTime easternDay(const QDate &date)
 {
-    return QDateTime(date, QTime(0, 0), QuestradeParsing::easternZone()).toUTC();
+    return QDateTime(date, QTime(0, 0), MarketCalendar::easternZone()).toUTC();
 }
 } // namespace
 
@@ -108,7 +109,7 @@ private Q_SLOTS:
         m_history = std::make_unique<PriceHistoryRepository>(m_db->connection());
         // The fake server's generated series ends at the real "now": the backfill's clock follows it.
         m_clock = std::make_unique<ManualClock>(QDateTime::currentDateTimeUtc());
-        m_today = m_clock->now().toTimeZone(QuestradeParsing::easternZone()).date();
+        m_today = m_clock->now().toTimeZone(MarketCalendar::easternZone()).date();
         m_watchlist = std::make_unique<WatchlistService>(*m_stocks, *m_clock);
 
         m_store = std::make_unique<TestSecretStore>();
@@ -216,7 +217,7 @@ private Q_SLOTS:
         const QDateTime yearAgo = easternDay(m_today.addDays(-365));
         // Covered up to three days ago at 14:00 New York: a later run asks from that day's midnight on.
         const QDateTime lastRun =
-            QDateTime(m_today.addDays(-3), QTime(14, 0), QuestradeParsing::easternZone()).toUTC();
+            QDateTime(m_today.addDays(-3), QTime(14, 0), MarketCalendar::easternZone()).toUTC();
         QVERIFY(m_history->markCovered(QStringLiteral("RY.TO"), 86400, {yearAgo, lastRun}));
         QVERIFY(runBackfill());
         const QList<Server::Request> requests = candleRequests();

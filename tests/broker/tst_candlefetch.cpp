@@ -6,6 +6,7 @@
 #include "broker/QuestradeParsing.h"
 #include "broker/RateLimiter.h"
 #include "demo/FakeQuestradeServer.h"
+#include "domain/MarketCalendar.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -214,7 +215,7 @@ private Q_SLOTS:
         QCOMPARE(ranges.size(), chunks);
         QCOMPARE(ranges.constFirst().first, start);
         QCOMPARE(ranges.constLast().second, end);
-        const qint64 seconds = QuestradeParsing::candleIntervalSeconds(interval);
+        const qint64 seconds = candleIntervalSeconds(interval);
         for (qsizetype i = 0; i < ranges.size(); ++i) {
             const auto &[from, to] = ranges.at(i);
             QVERIFY(from < to);
@@ -223,14 +224,14 @@ private Q_SLOTS:
                 if (seconds < 86400)
                     QCOMPARE(from.toSecsSinceEpoch() % seconds, 0); // on a candle boundary
                 else
-                    QCOMPARE(from.toTimeZone(QuestradeParsing::easternZone()).time(), QTime(0, 0));
+                    QCOMPARE(from.toTimeZone(MarketCalendar::easternZone()).time(), QTime(0, 0));
             }
             // Candles touched, counting a clipped first one: at most 2,000.
             if (seconds < 86400) {
                 const qint64 firstBucket = from.toSecsSinceEpoch() - from.toSecsSinceEpoch() % seconds;
                 QVERIFY((to.toSecsSinceEpoch() - firstBucket + seconds - 1) / seconds <= 2000);
             } else {
-                const QTimeZone zone = QuestradeParsing::easternZone();
+                const QTimeZone zone = MarketCalendar::easternZone();
                 QVERIFY(from.toTimeZone(zone).date().daysTo(to.addMSecs(-1).toTimeZone(zone).date()) + 1 <=
                         2000);
             }
@@ -320,8 +321,8 @@ private Q_SLOTS:
     void aYearOfGeneratedDailyCandles()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QDateTime start = QDateTime(now.toTimeZone(QuestradeParsing::easternZone()).date().addYears(-1),
-                                          QTime(0, 0), QuestradeParsing::easternZone())
+        const QDateTime start = QDateTime(now.toTimeZone(MarketCalendar::easternZone()).date().addYears(-1),
+                                          QTime(0, 0), MarketCalendar::easternZone())
                                     .toUTC();
         const auto result = fetch(kListed, start, now, CandleInterval::OneDay);
         QVERIFY2(succeeded(result), describe(result).constData());
@@ -332,7 +333,7 @@ private Q_SLOTS:
             const Candle &candle = candles.at(i);
             QVERIFY(candle.low <= std::min(candle.open, candle.close));
             QVERIFY(candle.high >= std::max(candle.open, candle.close));
-            QVERIFY(candle.start.toTimeZone(QuestradeParsing::easternZone()).date().dayOfWeek() <= 5);
+            QVERIFY(candle.start.toTimeZone(MarketCalendar::easternZone()).date().dayOfWeek() <= 5);
             if (i > 0)
                 QVERIFY(candle.start > candles.at(i - 1).start);
         }

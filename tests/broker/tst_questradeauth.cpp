@@ -1,6 +1,7 @@
 #include "broker/QuestradeAuth.h"
 
 #include "BrokerTestSupport.h"
+#include "TrailguardVersion.h"
 #include "demo/FakeQuestradeServer.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/Redact.h"

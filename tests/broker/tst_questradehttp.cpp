@@ -120,4 +120,5 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestQuestradeHttp)
+#include "TrailguardVersion.h"
 #include "tst_questradehttp.moc"

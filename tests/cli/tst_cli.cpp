@@ -1,6 +1,7 @@
 // The command line, run as a user runs it: the real trailguard executable in a QProcess, with a
 // temporary home, XDG folders and data folder, and no STOP_LOSS unless a test sets it.
 
+#include "TrailguardVersion.h"
 #include "cli/CommandLine.h"
 #include "domain/StockState.h"
 #include "storage/Database.h"

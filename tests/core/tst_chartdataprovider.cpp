@@ -1,6 +1,6 @@
 // ChartDataProvider: the chart's prices, trailing stops and alert markers from the stored history.
 #include "TestSupport.h"
-#include "alerts/AlertMessage.h"
+#include "domain/AlertMessage.h"
 #include "history/ChartDataProvider.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"

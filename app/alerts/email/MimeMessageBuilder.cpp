@@ -1,3 +1,5 @@
+#include "TrailguardVersion.h"
+
 #include "alerts/email/MimeMessageBuilder.h"
 
 #include <QCryptographicHash>

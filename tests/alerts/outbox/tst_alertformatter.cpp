@@ -1,6 +1,6 @@
 #include "TestSupport.h"
 #include "alerts/AlertFormatter.h"
-#include "alerts/AlertMessageJson.h"
+#include "domain/AlertMessageJson.h"
 
 #include <QTest>
 

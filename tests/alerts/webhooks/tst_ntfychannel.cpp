@@ -1,3 +1,4 @@
+#include "TrailguardVersion.h"
 #include "WebhookReceiver.h"
 #include "WebhookTesting.h"
 #include "alerts/webhooks/NtfyChannel.h"

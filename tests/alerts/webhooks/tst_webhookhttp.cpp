@@ -207,4 +207,5 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestWebhookHttp)
+#include "TrailguardVersion.h"
 #include "tst_webhookhttp.moc"

@@ -1,4 +1,4 @@
-#include "alerts/AlertMessageJson.h"
+#include "domain/AlertMessageJson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

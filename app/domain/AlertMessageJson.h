@@ -1,7 +1,7 @@
 #pragma once
 
-#include "alerts/AlertMessage.h"
 #include "common/Result.h"
+#include "domain/AlertMessage.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "history/PriceHistory.h"
+#include "runners/PriceHistory.h"
 
 #include "history/QuoteHistoryRecorder.h"
 #include "monitor/BrokerSession.h"

@@ -1,0 +1,82 @@
+#include "monitor/QuoteBatchEvaluator.h"
+
+namespace trailguard::QuoteBatchEvaluator {
+
+QuoteBatchEvaluation evaluate(const QList<StockState> &states, const QList<BrokerQuote> &quotes,
+                              const QDateTime &now, const QuoteBatchRules &rules)
+{
+    QHash<qint64, BrokerQuote> bySymbol;
+    for (const BrokerQuote &quote : quotes)
+        bySymbol.insert(quote.symbolId, quote);
+
+    QuoteBatchEvaluation result;
+    for (const StockState &stock : states) {
+        if (!stock.symbolId || !bySymbol.contains(*stock.symbolId))
+            continue;
+        const BrokerQuote &brokerQuote = bySymbol[*stock.symbolId];
+        ++result.quoted;
+        result.quotedTickers.append(stock.ticker);
+        // A halted symbol's last trade is not a price to act on. Unless extended-hours trades are
+        // included, the stop follows the regular session's last trade.
+        const std::optional<double> lastPrice = brokerQuote.usablePrice();
+        Quote quote{stock.ticker, rules.includeExtendedHours ? lastPrice : brokerQuote.regularPrice(),
+                    brokerQuote.lastTradeTime};
+        if (!rules.includeExtendedHours && brokerQuote.lastTradeIsExtendedHours() && lastPrice)
+            result.notes.append({QtDebugMsg, QStringLiteral("%1 traded at %2 outside the regular session: "
+                                                            "recorded, not applied to its stop")
+                                                 .arg(stock.ticker)
+                                                 .arg(*lastPrice)});
+        auto outcome = StopLossEngine::apply(stock, quote, now, rules.repeatPolicy);
+        if (!outcome.warning.isEmpty())
+            result.engineWarnings.insert(stock.ticker, outcome.warning);
+        outcome.state.halted = brokerQuote.halted;
+        outcome.state.quoteDelayed = brokerQuote.delayed;
+        if (rules.origin != QuoteOrigin::CatchUp) {
+            // Watched up to now: a later catch-up starts here. A gap the catch-up has yet to check (the
+            // stream's first quote after a start or a wake-up often comes before it) keeps its start.
+            if (rules.uncheckedGapStart) {
+                if (const QDateTime gap = rules.uncheckedGapStart(stock, now); gap.isValid())
+                    outcome.state.catchUpFrom = gap;
+            }
+            outcome.state.checkedThrough = now;
+            // A trade from before the current session (Friday's close on Monday before the open) was
+            // judged in its own session: the state keeps the price, but no breach is raised from it, and
+            // the alert bookkeeping stays as it was so a breach in the session itself is still alerted.
+            if (outcome.breach && rules.isStale && rules.isStale(stock, brokerQuote.lastTradeTime)) {
+                result.notes.append(
+                    {QtInfoMsg, QStringLiteral("%1 is below its stop on a trade from before the current "
+                                               "session ( %2 ): no alert")
+                                    .arg(stock.ticker, brokerQuote.lastTradeTime.toString(Qt::ISODate))});
+                outcome.breach.reset();
+                outcome.state.lastAlertAt = stock.lastAlertAt;
+                outcome.state.lastAlertMarketDay = stock.lastAlertMarketDay;
+                outcome.state.belowStop = stock.belowStop;
+            }
+        } else if (outcome.breach) {
+            outcome.breach->whileOffline = true;
+        }
+        if (!(outcome.state == stock))
+            result.changed.append(outcome.state);
+        // The price history (the chart) records every trade, extended hours included.
+        if (lastPrice && *lastPrice > 0) {
+            Quote trade = quote;
+            trade.price = lastPrice;
+            if (!trade.time.isValid())
+                trade.time = now;
+            result.trades.append(trade);
+        }
+        // A snoozed ticker keeps trailing; its breaches are kept quiet until the snooze ends.
+        const bool snoozed = stock.snoozedUntil.isValid() && stock.snoozedUntil > now;
+        if (outcome.breach && snoozed) {
+            result.notes.append(
+                {QtInfoMsg, QStringLiteral("%1 is below its stop but snoozed until %2")
+                                .arg(stock.ticker, stock.snoozedUntil.toString(Qt::ISODate))});
+        } else if (outcome.breach) {
+            result.breaches.append(*outcome.breach);
+            result.breachedStates.append(outcome.state);
+        }
+    }
+    return result;
+}
+
+} // namespace trailguard::QuoteBatchEvaluator
