@@ -1,18 +1,15 @@
 #include "monitor/Monitor.h"
 
 #include "broker/QuestradeClient.h"
-#include "domain/MarketCalendar.h"
-#include "domain/StopLossEngine.h"
 #include "monitor/CatchUp.h"
 #include "monitor/MonitorLogging.h"
 #include "monitor/QuoteBatchEvaluator.h"
+#include "monitor/SymbolUpdates.h"
 #include "watchlist/WatchlistService.h"
 
-#include <QCoreApplication>
-#include <QHash>
 #include <QSet>
 
-#include <algorithm>
+#include <utility>
 
 namespace trailguard {
 
@@ -197,25 +194,11 @@ void Monitor::resolveSymbols(const QList<StockState> &stocks)
             finishCycle(current.error().message);
             return;
         }
-        QList<StockState> changed;
-        for (StockState stock : current.value()) {
-            const auto found = result.value().constFind(stock.ticker);
-            if (found == result.value().constEnd() || stock.symbolId)
-                continue;
-            if (const std::optional<SymbolInfo> &listing = found->listing) {
-                stock.symbolId = listing->symbolId;
-                stock.currency = listing->currency;
-                stock.listingExchange = listing->listingExchange;
-                stock.symbolNotFound = false;
-            } else {
-                stock.symbolNotFound = true;
-                qCWarning(lcMonitor).noquote()
-                    << SymbolResolver::notFoundMessage(stock.ticker, found->closest) << "Marked not found.";
-            }
-            changed.append(stock);
-        }
-        m_current.resolved = int(changed.size());
-        if (const Status saved = m_watchlist.saveCycle(changed); !saved.ok()) {
+        const SymbolUpdates::Changes changes = SymbolUpdates::applyLookups(current.value(), result.value());
+        for (const QString &warning : changes.warnings)
+            qCWarning(lcMonitor).noquote() << warning;
+        m_current.resolved = int(changes.changed.size());
+        if (const Status saved = m_watchlist.saveCycle(changes.changed); !saved.ok()) {
             finishCycle(saved.error().message);
             return;
         }
@@ -285,19 +268,12 @@ Status Monitor::markUnknownIds(const QList<qint64> &unknownIds)
     const auto current = m_watchlist.stocks();
     if (!current.ok())
         return current.error();
-    QList<StockState> changed;
-    for (StockState stock : current.value()) {
-        if (!stock.symbolId || !unknownIds.contains(*stock.symbolId))
-            continue;
-        qCWarning(lcMonitor).noquote() << stock.ticker << "(symbol id" << *stock.symbolId
-                                       << ") is unknown to Questrade's quotes; marked not found";
-        // As a ticker the look-up did not find: shown as "not found", no longer quoted.
-        stock.symbolId.reset();
-        stock.symbolNotFound = true;
+    const SymbolUpdates::Changes changes = SymbolUpdates::markUnknownIds(current.value(), unknownIds);
+    for (const QString &warning : changes.warnings)
+        qCWarning(lcMonitor).noquote() << warning;
+    for (const StockState &stock : changes.changed)
         m_current.notFound.append(stock.ticker);
-        changed.append(stock);
-    }
-    return m_watchlist.saveCycle(changed);
+    return m_watchlist.saveCycle(changes.changed);
 }
 
 Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, QuoteOrigin origin)
@@ -402,17 +378,7 @@ Status Monitor::saveEvaluation(const QuoteBatchEvaluation &evaluation, QuoteOrig
 void Monitor::announce(const QuoteBatchReport &report, QuoteOrigin origin)
 {
     for (const Breach &breach : report.breaches) {
-        qCWarning(lcMonitor).noquote()
-            << QStringLiteral("Stop-loss breach: %1 %2 < stop %3 (peak %4, ratio %5)")
-                       .arg(breach.ticker, QString::number(breach.price, 'f', 2),
-                            QString::number(breach.stop, 'f', 2), QString::number(breach.peak, 'f', 2),
-                            QString::number(breach.ratio, 'g', 4)) +
-                   (breach.whileOffline
-                        ? QStringLiteral(" - stop breached while offline at %1 Toronto time")
-                              .arg(
-                                  breach.quoteTime.toTimeZone(MarketCalendar::exchangeTimeZone(breach.ticker))
-                                      .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                        : QString());
+        qCWarning(lcMonitor).noquote() << QuoteBatchEvaluator::describeBreach(breach);
         Q_EMIT breachDetected(breach);
     }
     Q_EMIT quotesApplied(origin, report);

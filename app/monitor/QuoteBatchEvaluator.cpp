@@ -1,5 +1,7 @@
 #include "monitor/QuoteBatchEvaluator.h"
 
+#include "domain/MarketCalendar.h"
+
 namespace trailguard::QuoteBatchEvaluator {
 
 QuoteBatchEvaluation evaluate(const QList<StockState> &states, const QList<BrokerQuote> &quotes,
@@ -77,6 +79,19 @@ QuoteBatchEvaluation evaluate(const QList<StockState> &states, const QList<Broke
         }
     }
     return result;
+}
+
+QString describeBreach(const Breach &breach)
+{
+    QString line =
+        QStringLiteral("Stop-loss breach: %1 %2 < stop %3 (peak %4, ratio %5)")
+            .arg(breach.ticker, QString::number(breach.price, 'f', 2), QString::number(breach.stop, 'f', 2),
+                 QString::number(breach.peak, 'f', 2), QString::number(breach.ratio, 'g', 4));
+    if (breach.whileOffline)
+        line += QStringLiteral(" - stop breached while offline at %1 Toronto time")
+                    .arg(breach.quoteTime.toTimeZone(MarketCalendar::exchangeTimeZone(breach.ticker))
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    return line;
 }
 
 } // namespace trailguard::QuoteBatchEvaluator

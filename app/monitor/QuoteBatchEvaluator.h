@@ -50,6 +50,8 @@ struct QuoteBatchEvaluation {
 namespace QuoteBatchEvaluator {
 QuoteBatchEvaluation evaluate(const QList<StockState> &states, const QList<BrokerQuote> &quotes,
                               const QDateTime &now, const QuoteBatchRules &rules);
+// The log line of a breach: "Stop-loss breach: SHOP.TO 85.00 < stop 90.00 (peak 100.00, ratio 0.9)".
+QString describeBreach(const Breach &breach);
 } // namespace QuoteBatchEvaluator
 
 } // namespace trailguard
