@@ -19,7 +19,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto db = Database::open(dir.filePath(QStringLiteral("t.sqlite")));
         QVERIFY(db);
-        const Monitor::QuoteRecorder record = quoteHistoryRecorder(db.value()->connection());
+        const QuoteRecorder record = quoteHistoryRecorder(db.value()->connection());
         const QList<Quote> polled{{QStringLiteral("RY.TO"), 131.44, utc(2026, 3, 9, 15, 0)},
                                   {QStringLiteral("SHOP.TO"), std::nullopt, utc(2026, 3, 9, 15, 0)}};
         QVERIFY(record(polled, QuoteOrigin::Poll));

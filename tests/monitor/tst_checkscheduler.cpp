@@ -1,0 +1,87 @@
+// The Monitor's scheduler: the interval rules and the next check it announces. The timers themselves are
+// exercised through the Monitor (tst_monitor).
+#include "monitor/CheckScheduler.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace trailguard;
+using namespace std::chrono_literals;
+
+class TestCheckScheduler : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void intervalIsClamped_data()
+    {
+        QTest::addColumn<qint64>("asked");
+        QTest::addColumn<qint64>("expected");
+        QTest::newRow("below the minimum") << qint64(1) << qint64(CheckScheduler::kMinimumInterval.count());
+        QTest::newRow("in range") << qint64(60) << qint64(60);
+        QTest::newRow("above the maximum")
+            << qint64(86400) << qint64(CheckScheduler::kMaximumInterval.count());
+    }
+
+    void intervalIsClamped()
+    {
+        QFETCH(qint64, asked);
+        QFETCH(qint64, expected);
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), QTimeZone::UTC));
+        CheckScheduler scheduler(clock);
+        scheduler.setInterval(std::chrono::seconds(asked));
+        QCOMPARE(scheduler.interval().count(), expected);
+    }
+
+    void theNextCheckIsOneIntervalAway()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), QTimeZone::UTC));
+        CheckScheduler scheduler(clock);
+        QSignalSpy changed(&scheduler, &CheckScheduler::scheduleChanged);
+        scheduler.setInterval(60s);
+        scheduler.scheduleNext();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(scheduler.nextCheck(), clock.now().addSecs(60));
+        QCOMPARE(changed.first().first().toDateTime(), clock.now().addSecs(60));
+    }
+
+    void aLiveStreamSlowsPollingDown()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), QTimeZone::UTC));
+        CheckScheduler scheduler(clock);
+        scheduler.setInterval(60s);
+        QVERIFY(scheduler.setStreamingBackupInterval(600s));
+        QVERIFY(!scheduler.setStreamingBackupInterval(600s)); // unchanged
+        scheduler.scheduleNext();
+        QCOMPARE(scheduler.nextCheck(), clock.now().addSecs(600));
+        // A backup interval shorter than the interval never speeds polling up.
+        QVERIFY(scheduler.setStreamingBackupInterval(10s));
+        scheduler.scheduleNext();
+        QCOMPARE(scheduler.nextCheck(), clock.now().addSecs(60));
+    }
+
+    void stopForgetsTheNextCheck()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), QTimeZone::UTC));
+        CheckScheduler scheduler(clock);
+        scheduler.start();
+        scheduler.scheduleNext();
+        QSignalSpy changed(&scheduler, &CheckScheduler::scheduleChanged);
+        scheduler.stop();
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!changed.first().first().toDateTime().isValid());
+        QVERIFY(!scheduler.nextCheck().isValid());
+    }
+
+    void withoutMarketHoursItNeverSleeps()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(15, 0), QTimeZone::UTC)); // a Saturday
+        CheckScheduler scheduler(clock);
+        StockState stock;
+        stock.ticker = QStringLiteral("SHOP.TO");
+        QVERIFY(!scheduler.sleepingWhileClosed());
+        QVERIFY(!scheduler.skipsClosedMarket(stock));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckScheduler)
+#include "tst_checkscheduler.moc"
