@@ -1,3 +1,4 @@
+#include "TrailguardVersion.h"
 #include "broker/QuestradeHttp.h"
 
 #include <QTest>
@@ -120,5 +121,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestQuestradeHttp)
-#include "TrailguardVersion.h"
 #include "tst_questradehttp.moc"

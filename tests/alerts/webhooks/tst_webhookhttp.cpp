@@ -1,3 +1,4 @@
+#include "TrailguardVersion.h"
 #include "WebhookTesting.h"
 #include "alerts/webhooks/WebhookHttp.h"
 
@@ -207,5 +208,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestWebhookHttp)
-#include "TrailguardVersion.h"
 #include "tst_webhookhttp.moc"
