@@ -26,7 +26,7 @@ private Q_SLOTS:
     {
         QFETCH(qint64, asked);
         QFETCH(qint64, expected);
-        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), QTimeZone::UTC));
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), Qt::UTC));
         CheckScheduler scheduler(clock);
         scheduler.setInterval(std::chrono::seconds(asked));
         QCOMPARE(scheduler.interval().count(), expected);
@@ -34,7 +34,7 @@ private Q_SLOTS:
 
     void theNextCheckIsOneIntervalAway()
     {
-        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), QTimeZone::UTC));
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), Qt::UTC));
         CheckScheduler scheduler(clock);
         QSignalSpy changed(&scheduler, &CheckScheduler::scheduleChanged);
         scheduler.setInterval(60s);
@@ -46,7 +46,7 @@ private Q_SLOTS:
 
     void aLiveStreamSlowsPollingDown()
     {
-        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), QTimeZone::UTC));
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), Qt::UTC));
         CheckScheduler scheduler(clock);
         scheduler.setInterval(60s);
         QVERIFY(scheduler.setStreamingBackupInterval(600s));
@@ -61,7 +61,7 @@ private Q_SLOTS:
 
     void stopForgetsTheNextCheck()
     {
-        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), QTimeZone::UTC));
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), Qt::UTC));
         CheckScheduler scheduler(clock);
         scheduler.start();
         scheduler.scheduleNext();
@@ -74,7 +74,7 @@ private Q_SLOTS:
 
     void withoutMarketHoursItNeverSleeps()
     {
-        ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(15, 0), QTimeZone::UTC)); // a Saturday
+        ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(15, 0), Qt::UTC)); // a Saturday
         CheckScheduler scheduler(clock);
         StockState stock;
         stock.ticker = QStringLiteral("SHOP.TO");

@@ -9,7 +9,7 @@ using namespace trailguard;
 
 namespace {
 
-const QDateTime kNow(QDate(2026, 3, 10), QTime(15, 0), QTimeZone::UTC);
+const QDateTime kNow(QDate(2026, 3, 10), QTime(15, 0), Qt::UTC);
 
 StockState watched(const QString &ticker, qint64 symbolId, double peak, double ratio = 0.9)
 {
