@@ -5,7 +5,7 @@
 #include "broker/QuestradeClient.h"
 #include "broker/QuestradeParsing.h"
 #include "broker/RateLimiter.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,7 +18,7 @@
 
 using namespace trailguard;
 using namespace trailguard::test;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include "broker/QuestradeAuth.h"
 #include "broker/QuestradeParsing.h"
 #include "broker/RateLimiter.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -16,7 +16,7 @@
 
 using namespace trailguard;
 using namespace trailguard::test;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 
 namespace {
 QJsonObject json(const char *text)

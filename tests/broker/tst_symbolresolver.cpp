@@ -4,7 +4,7 @@
 #include "broker/QuestradeAuth.h"
 #include "broker/QuestradeClient.h"
 #include "broker/RateLimiter.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>
@@ -13,7 +13,7 @@
 
 using namespace trailguard;
 using namespace trailguard::test;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 
 // Symbol look-up against the fake Questrade server, which answers as the real one does
 // (questrade-api.md §2 and its Corrections): the search pages 20 results at a time and matches

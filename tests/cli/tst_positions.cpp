@@ -1,6 +1,6 @@
 // `trailguard positions list|import`, through the real executable against the fake Questrade server of
 // this test (accounts and positions as the real server answers them: null quantities, missing values).
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
@@ -13,7 +13,7 @@
 #include <QTest>
 
 using namespace trailguard;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 
 namespace {
 const QByteArray kPassphrase = QByteArrayLiteral("correct horse battery staple");

@@ -1,5 +1,5 @@
 #include "TestSupport.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
@@ -46,14 +46,14 @@ private:
     void addTicker(const QString &ticker, double entry);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
 };
 
 void HeadlessTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     test::checkOnEveryDay(m_dir->filePath(QStringLiteral("data")));
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     // The app polls only while a market is open: open now, whatever the time of day the test runs.
     m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),

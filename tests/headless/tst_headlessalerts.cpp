@@ -2,7 +2,7 @@
 // an outage with retries, and a SIGKILL with pending deliveries followed by a restart.
 #include "TestSupport.h"
 #include "WebhookReceiver.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
@@ -39,14 +39,14 @@ private:
     QList<Delivery> deliveries() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
 };
 
 void HeadlessAlertsTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     test::checkOnEveryDay(m_dir->filePath(QStringLiteral("data")));
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     // The app polls only while a market is open: open now, whatever the time of day the test runs.
     m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),

@@ -7,7 +7,7 @@
 //   the documented status, and every breach is sent exactly once.
 #include "TestSupport.h"
 #include "WebhookReceiver.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
@@ -60,12 +60,12 @@ private:
     // On failure: what the outbox holds and what the receiver saw.
     static void describeOutbox(const Guardian &guardian, const WebhookReceiver &receiver);
 
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
 };
 
 void ReliabilityTest::initTestCase()
 {
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
                              QDateTime::currentDateTimeUtc().addSecs(6 * 3600));

@@ -1,7 +1,7 @@
 // The whole guardian, wired by GuardianCore as the window and --headless wire it, on a temporary data folder
 // against the fake Questrade server: a breach goes all the way from a quote to an alert channel.
 #include "WebhookReceiver.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "runners/GuardianCore.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
@@ -61,7 +61,7 @@ private:
     QList<Delivery> deliveries(GuardianCore &core) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     SecretRedactor m_redactor;
 };
 
@@ -69,7 +69,7 @@ void GuardianCoreTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     // Checks run only while a market is open: open now, whatever the time of day the test runs.
     m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
