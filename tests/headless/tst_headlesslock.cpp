@@ -52,9 +52,7 @@ void HeadlessLockTest::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
-    // The app polls only while a market is open: open now, whatever the time of day the test runs.
-    m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
-                             QDateTime::currentDateTimeUtc().addSecs(6 * 3600));
+    m_server->openMarketNow(); // the app polls only while a market is open
     m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopToId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("SHOPIFY INC")});
     m_server->addSymbol({QStringLiteral("SHOP"), kShopId, QStringLiteral("USD"), QStringLiteral("NYSE"),

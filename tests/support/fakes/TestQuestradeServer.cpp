@@ -13,6 +13,12 @@ TestQuestradeServer::~TestQuestradeServer()
     setHooks(nullptr);
 }
 
+void TestQuestradeServer::openMarketNow()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    setMarketHours(now.addSecs(-3600), now.addSecs(6 * 3600));
+}
+
 QuestradeFaultPlan &TestQuestradeServer::faults()
 {
     return m_faults;

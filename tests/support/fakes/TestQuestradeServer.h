@@ -17,6 +17,10 @@ public:
     explicit TestQuestradeServer(QObject *parent = nullptr);
     ~TestQuestradeServer() override;
 
+    // The markets open from an hour ago to six hours from now: the app polls only while a market is
+    // open, and a test must not depend on the time of day it runs.
+    void openMarketNow();
+
     QuestradeFaultPlan &faults();
     const RequestLog &log() const;
 
