@@ -3,7 +3,6 @@
 #include "broker/BrokerLogging.h"
 #include "broker/QuestradeHttp.h"
 #include "broker/QuestradeTokenExchange.h"
-#include "secrets/Redact.h"
 
 #include <QMetaObject>
 #include <QTimer>
@@ -15,7 +14,6 @@
 namespace trailguard {
 
 namespace {
-constexpr size_t kRedactedTokens = 8;
 
 QByteArray environmentToken(const QProcessEnvironment &environment)
 {
@@ -42,6 +40,7 @@ QuestradeAuth::QuestradeAuth(QNetworkAccessManager *network, SecretStore &store,
     , m_exchangeCall(new QuestradeTokenExchange(network, clock, m_options.requestTimeout, this))
     , m_retryTimer(new QTimer(this))
     , m_backoff(m_options.retryDelay, m_options.retryDelayMax)
+    , m_redaction(m_options.redactor)
     , m_stateMessage(tr("Connect a Questrade account: paste a refresh token from the API centre."))
 {
     m_retryTimer->setSingleShot(true);
@@ -66,7 +65,7 @@ void QuestradeAuth::bootstrapFromEnvironment(const QProcessEnvironment &environm
         start();
         return;
     }
-    rememberSecret(token);
+    m_redaction.add(token);
     const QByteArray hash = TokenSet::hashBootstrapToken(token);
     load([this, token, hash] {
         if (m_tokens && m_tokens->bootstrapHash == hash) {
@@ -90,7 +89,7 @@ void QuestradeAuth::connectWithRefreshToken(const QByteArray &refreshToken, Brok
         setState(m_state, tr("Paste the refresh token Questrade's API centre shows for your personal app."));
         return;
     }
-    rememberSecret(token);
+    m_redaction.add(token);
     load([this, token, environment] {
         const Exchange exchange{token, environment, QByteArray(), Origin::Connect};
         if (m_exchanging)
@@ -288,8 +287,8 @@ void QuestradeAuth::adoptStoredChain(const TokenSet &tokens)
 {
     m_tokens = tokens;
     m_chainSaved = true;
-    rememberSecret(tokens.refreshToken);
-    rememberSecret(tokens.accessToken);
+    m_redaction.add(tokens.refreshToken);
+    m_redaction.add(tokens.accessToken);
 }
 
 void QuestradeAuth::sendExchange(const Exchange &exchange)
@@ -370,8 +369,8 @@ void QuestradeAuth::retryNow()
 
 void QuestradeAuth::storeChain(TokenSet tokens, quint64 generation, std::optional<Error> failure)
 {
-    rememberSecret(tokens.refreshToken);
-    rememberSecret(tokens.accessToken);
+    m_redaction.add(tokens.refreshToken);
+    m_redaction.add(tokens.accessToken);
     m_chain.write(tokens, this, [this, tokens, generation, failure](Status status) {
         if (generation != m_generation) {
             // The account was disconnected while we wrote: do not leave the chain behind.
@@ -563,20 +562,6 @@ Error QuestradeAuth::notUsableError() const
 QString QuestradeAuth::rejectedMessage() const
 {
     return tr("Questrade refused the saved token. Reconnect: paste a new refresh token from the API centre.");
-}
-
-void QuestradeAuth::rememberSecret(const QByteArray &secret)
-{
-    if (!m_options.redactor || secret.isEmpty() ||
-        std::find(m_redacted.cbegin(), m_redacted.cend(), secret) != m_redacted.cend())
-        return;
-    m_options.redactor->addSecret(secret);
-    m_redacted.push_back(secret);
-    // Spent tokens are harmless, but keep the last few chains anyway: a late log line may still quote one.
-    while (m_redacted.size() > kRedactedTokens) {
-        m_options.redactor->removeSecret(m_redacted.front());
-        m_redacted.pop_front();
-    }
 }
 
 } // namespace trailguard

@@ -4,6 +4,7 @@
 #include "broker/QuestradeTokenExchange.h"
 #include "broker/RefreshBackoff.h"
 #include "broker/TokenChainStore.h"
+#include "broker/TokenRedaction.h"
 #include "broker/TokenSet.h"
 #include "common/Clock.h"
 #include "common/Result.h"
@@ -16,7 +17,6 @@
 #include <QString>
 
 #include <chrono>
-#include <deque>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -152,7 +152,6 @@ private:
     void setState(ConnectionState state, const QString &message);
     Error notUsableError() const;
     QString rejectedMessage() const;
-    void rememberSecret(const QByteArray &secret);
 
     TokenChainStore m_chain;
     const Clock &m_clock;
@@ -174,7 +173,7 @@ private:
     bool m_chainSaved = true; // the store held m_tokens after our last read or write of it
     quint64 m_generation = 0; // bumped by disconnectAccount: late answers of older exchanges are ignored
     int m_exchangeCount = 0;
-    std::deque<QByteArray> m_redacted; // tokens given to the redactor, oldest first
+    TokenRedaction m_redaction;
     ConnectionState m_state = ConnectionState::NotConfigured;
     QString m_stateMessage;
 };
