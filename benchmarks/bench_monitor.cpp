@@ -1,6 +1,6 @@
 // One monitoring cycle for 1,000 tickers against the fake Questrade server, which runs on its own thread
 // so that the CPU time measured on the main thread is Trailguard's own (client, engine, SQLite).
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "monitor/BrokerSession.h"
 #include "secrets/MemorySecretStore.h"
 #include "storage/Database.h"
@@ -36,7 +36,7 @@ void MonitorBenchmark::cycleOfThousandTickers()
 {
     constexpr int kTickers = 1000;
     QThread serverThread;
-    auto *server = new FakeQuestradeServer;
+    auto *server = new test::TestQuestradeServer; // counts the quote calls
     for (int i = 0; i < kTickers; ++i) {
         server->addSymbol({QStringLiteral("B%1.TO").arg(i, 4, 10, QLatin1Char('0')), 5000 + i,
                            QStringLiteral("CAD"), QStringLiteral("TSX"), QStringLiteral("Bench")});

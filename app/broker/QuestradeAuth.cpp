@@ -2,14 +2,9 @@
 
 #include "broker/BrokerLogging.h"
 #include "broker/QuestradeHttp.h"
-#include "broker/QuestradeParsing.h"
-#include "secrets/Redact.h"
-#include "secrets/SecretStore.h"
+#include "broker/QuestradeTokenExchange.h"
 
 #include <QMetaObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
@@ -19,14 +14,6 @@
 namespace trailguard {
 
 namespace {
-constexpr size_t kRedactedTokens = 8;
-
-// An OAuth error body that says the grant itself is bad (RFC 6749 §5.2): the token is dead whatever the
-// status code.
-bool saysInvalidGrant(const QByteArray &body)
-{
-    return body.contains("invalid_grant");
-}
 
 QByteArray environmentToken(const QProcessEnvironment &environment)
 {
@@ -47,12 +34,13 @@ QuestradeAuth::Options QuestradeAuth::Options::fromEnvironment(const QProcessEnv
 QuestradeAuth::QuestradeAuth(QNetworkAccessManager *network, SecretStore &store, const Clock &clock,
                              Options options, QObject *parent)
     : QObject(parent)
-    , m_network(network)
-    , m_store(store)
+    , m_chain(store)
     , m_clock(clock)
     , m_options(std::move(options))
+    , m_exchangeCall(new QuestradeTokenExchange(network, clock, m_options.requestTimeout, this))
     , m_retryTimer(new QTimer(this))
-    , m_nextRetryDelay(m_options.retryDelay)
+    , m_backoff(m_options.retryDelay, m_options.retryDelayMax)
+    , m_redaction(m_options.redactor)
     , m_stateMessage(tr("Connect a Questrade account: paste a refresh token from the API centre."))
 {
     m_retryTimer->setSingleShot(true);
@@ -62,8 +50,7 @@ QuestradeAuth::QuestradeAuth(QNetworkAccessManager *network, SecretStore &store,
 QuestradeAuth::~QuestradeAuth()
 {
     ++m_generation;
-    if (m_reply)
-        m_reply->abort();
+    m_exchangeCall->abort();
 }
 
 void QuestradeAuth::start()
@@ -78,7 +65,7 @@ void QuestradeAuth::bootstrapFromEnvironment(const QProcessEnvironment &environm
         start();
         return;
     }
-    rememberSecret(token);
+    m_redaction.add(token);
     const QByteArray hash = TokenSet::hashBootstrapToken(token);
     load([this, token, hash] {
         if (m_tokens && m_tokens->bootstrapHash == hash) {
@@ -102,7 +89,7 @@ void QuestradeAuth::connectWithRefreshToken(const QByteArray &refreshToken, Brok
         setState(m_state, tr("Paste the refresh token Questrade's API centre shows for your personal app."));
         return;
     }
-    rememberSecret(token);
+    m_redaction.add(token);
     load([this, token, environment] {
         const Exchange exchange{token, environment, QByteArray(), Origin::Connect};
         if (m_exchanging)
@@ -115,24 +102,22 @@ void QuestradeAuth::connectWithRefreshToken(const QByteArray &refreshToken, Brok
 void QuestradeAuth::disconnectAccount()
 {
     ++m_generation;
-    if (m_reply)
-        m_reply->abort();
+    m_exchangeCall->abort();
     m_exchanging = false;
     m_pendingConnect.reset();
     m_retryTimer->stop();
     m_retryExchange.reset();
     m_retryError.reset();
-    m_nextRetryDelay = m_options.retryDelay;
+    m_backoff.reset();
     m_tokens.reset();
     m_loaded = true;
     m_loading = false;
     m_afterLoad.clear();
-    trackStoreWrite();
-    m_store.remove(TokenSet::secretKey(), this, [this](Status status) {
+    m_chain.remove(this, [this](Status status) {
         if (!status)
             qCWarning(lcBroker, "Could not remove the stored Questrade tokens: %s",
                       qUtf8Printable(status.error().message));
-        storeWriteDone();
+        settleIfIdle();
     });
     failWaiters(Error{ErrorCode::NotConfigured, tr("The Questrade account was disconnected.")});
     setState(ConnectionState::NotConfigured,
@@ -221,7 +206,7 @@ void QuestradeAuth::load(std::function<void()> then)
     m_loading = true;
     setState(ConnectionState::Connecting, tr("Loading the saved Questrade connection…"));
     const quint64 generation = m_generation;
-    m_store.read(TokenSet::secretKey(), this, [this, generation](Result<QByteArray> blob) {
+    m_chain.read(this, [this, generation](Result<QByteArray> blob) {
         if (generation != m_generation)
             return; // disconnectAccount() ran meanwhile
         finishLoading(std::move(blob));
@@ -273,10 +258,11 @@ void QuestradeAuth::startExchange(Exchange exchange)
     // Another process on the same store (the window beside the service) may have rotated the chain since
     // it was read here: then its refresh token is the live one and ours is already spent.
     const quint64 generation = m_generation;
-    m_store.read(TokenSet::secretKey(), this, [this, exchange, generation](Result<QByteArray> blob) {
+    m_chain.read(this, [this, exchange, generation](Result<QByteArray> blob) {
         if (generation != m_generation)
             return;
-        const std::optional<TokenSet> newer = newerStoredChain(blob);
+        const std::optional<TokenSet> newer =
+            m_tokens ? TokenChainStore::newerChain(blob, *m_tokens, m_chainSaved) : std::nullopt;
         if (!newer) {
             sendExchange(exchange);
             return;
@@ -297,31 +283,12 @@ void QuestradeAuth::startExchange(Exchange exchange)
     });
 }
 
-std::optional<TokenSet> QuestradeAuth::newerStoredChain(const Result<QByteArray> &blob) const
-{
-    if (!blob || !m_tokens)
-        return std::nullopt;
-    Result<TokenSet> stored = TokenSet::fromJson(blob.value());
-    if (!stored)
-        return std::nullopt;
-    const TokenSet &theirs = stored.value();
-    if (theirs.refreshToken == m_tokens->refreshToken && theirs.rejected == m_tokens->rejected)
-        return std::nullopt;
-    // The store held our chain after our last read or write, so a different one was written since, by
-    // someone else. Only when our last write failed may the store hold an OLDER chain: then the issue
-    // times decide.
-    if (!m_chainSaved && !(theirs.accessIssuedAt.isValid() && m_tokens->accessIssuedAt.isValid() &&
-                           theirs.accessIssuedAt > m_tokens->accessIssuedAt))
-        return std::nullopt;
-    return theirs;
-}
-
 void QuestradeAuth::adoptStoredChain(const TokenSet &tokens)
 {
     m_tokens = tokens;
     m_chainSaved = true;
-    rememberSecret(tokens.refreshToken);
-    rememberSecret(tokens.accessToken);
+    m_redaction.add(tokens.refreshToken);
+    m_redaction.add(tokens.accessToken);
 }
 
 void QuestradeAuth::sendExchange(const Exchange &exchange)
@@ -336,91 +303,31 @@ void QuestradeAuth::sendExchange(const Exchange &exchange)
         return;
     }
     const quint64 generation = m_generation;
-    QNetworkReply *reply = m_network->get(QuestradeHttp::makeRequest(
-        QuestradeHttp::tokenRequestUrl(login.value(), exchange.refreshToken), m_options.requestTimeout));
-    m_reply = reply;
-    QuestradeHttp::limitReplySize(reply); // an oversized answer is cut off and fails to parse
-    auto timedOut = std::make_shared<bool>(false);
-    QTimer::singleShot(m_options.requestTimeout, reply, [reply, timedOut] {
-        *timedOut = true;
-        reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, exchange, timedOut, generation] {
-        reply->deleteLater();
-        handleExchangeReply(reply, exchange, *timedOut, generation);
-    });
+    m_exchangeCall->send(login.value(), exchange.refreshToken,
+                         [this, exchange, generation](const QuestradeTokenExchange::Outcome &outcome) {
+                             if (generation == m_generation)
+                                 handleOutcome(outcome, exchange, generation);
+                         });
 }
 
-void QuestradeAuth::handleExchangeReply(QNetworkReply *reply, const Exchange &exchange, bool timedOut,
-                                        quint64 generation)
+void QuestradeAuth::handleOutcome(const QuestradeTokenExchange::Outcome &outcome, const Exchange &exchange,
+                                  quint64 generation)
 {
-    if (generation != m_generation)
-        return;
-    m_reply.clear();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-
-    if (timedOut || status == 0) {
-        const bool timeout = timedOut || reply->error() == QNetworkReply::OperationCanceledError ||
-                             reply->error() == QNetworkReply::TimeoutError;
-        const QString detail =
-            timeout ? tr("no answer: timed out")
-                    : tr("no answer: %1").arg(QuestradeHttp::withoutQueries(reply->errorString()));
-        couldNotRefresh(exchange,
-                        Error{timeout ? ErrorCode::Timeout : ErrorCode::NetworkError,
-                              tr("Questrade's login server did not answer (%1).").arg(detail)},
-                        detail);
-        return;
-    }
-
-    if (status == 200) {
-        Result<QuestradeParsing::TokenAnswer> answer = QuestradeParsing::parseTokenAnswer(body);
-        std::optional<Error> failure;
-        if (answer) {
-            const Result<QUrl> apiServer =
-                QuestradeHttp::validateEndpoint(answer.value().apiServer, tr("Questrade's api_server"));
-            if (!apiServer)
-                failure = Error{ErrorCode::MalformedResponse, apiServer.error().message};
-        } else {
-            failure = answer.error();
-        }
-        TokenSet tokens;
-        if (failure) {
-            // The old token may be spent: keep a new refresh token if the answer has one.
-            tokens.refreshToken = QuestradeParsing::salvageRefreshToken(body);
-            if (tokens.refreshToken.isEmpty()) {
-                couldNotRefresh(exchange, *failure, tr("unreadable answer"));
-                return;
-            }
-        } else {
-            const QDateTime now = m_clock.now().toUTC();
-            tokens.refreshToken = answer.value().refreshToken;
-            tokens.accessToken = answer.value().accessToken;
-            tokens.apiServer = answer.value().apiServer;
-            tokens.accessIssuedAt = now;
-            tokens.accessExpiresAt = now.addSecs(answer.value().expiresInSeconds);
-        }
+    switch (outcome.kind) {
+    case QuestradeTokenExchange::Outcome::Kind::Exchanged: {
+        TokenSet tokens = outcome.tokens;
         tokens.environment = exchange.environment;
         tokens.bootstrapHash = exchange.bootstrapHash;
-        storeChain(std::move(tokens), generation, failure);
+        storeChain(std::move(tokens), generation, outcome.error);
         return;
     }
-
-    // Only a 400 (or an explicit invalid_grant) proves the token spent or revoked. A 403 has been seen when
-    // the login host blocked a client with the token never used; 429 and 5xx say "not now".
-    if (status == 400 || saysInvalidGrant(body)) {
+    case QuestradeTokenExchange::Outcome::Kind::Rejected:
         exchangeRejected(exchange, generation);
         return;
+    case QuestradeTokenExchange::Outcome::Kind::NotNow:
+        couldNotRefresh(exchange, outcome.error.value_or(Error{}), outcome.detail);
+        return;
     }
-
-    qCWarning(lcBroker, "Questrade's login server answered HTTP %d", status);
-    const bool serverTrouble = status >= 500;
-    couldNotRefresh(exchange,
-                    Error{serverTrouble
-                              ? ErrorCode::ServerError
-                              : (status == 429 ? ErrorCode::RateLimited : ErrorCode::RequestRejected),
-                          tr("Questrade's login server answered HTTP %1.").arg(status)},
-                    tr("HTTP %1").arg(status));
 }
 
 void QuestradeAuth::couldNotRefresh(const Exchange &exchange, const Error &error, const QString &detail)
@@ -433,18 +340,10 @@ void QuestradeAuth::couldNotRefresh(const Exchange &exchange, const Error &error
                        ConnectionState::Offline);
         return;
     }
-    const auto nominal = m_nextRetryDelay;
-    m_nextRetryDelay = std::min(nominal * 2, m_options.retryDelayMax);
-    // Jitter (±20 %), so that several processes or a fleet do not come back at the same instant.
-    const double factor = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
-    const auto delay = std::min(std::chrono::milliseconds(qint64(double(nominal.count()) * factor)),
-                                m_options.retryDelayMax);
-    const qint64 seconds = (delay.count() + 500) / 1000;
-    const QString when =
-        seconds < 60 ? tr("%n s", nullptr, int(seconds)) : tr("%n min", nullptr, int((seconds + 30) / 60));
+    const std::chrono::milliseconds delay = m_backoff.next();
     m_retryExchange = exchange;
-    m_retryError = Error{error.code,
-                         tr("Could not refresh the Questrade token (%1); retrying in %2.").arg(detail, when)};
+    m_retryError = Error{error.code, tr("Could not refresh the Questrade token (%1); retrying in %2.")
+                                         .arg(detail, RefreshBackoff::describe(delay))};
     m_retryTimer->start(delay);
     // An access token that is still good (an early renewal failed) keeps the account connected meanwhile.
     const bool stillUsable = m_tokens && m_tokens->accessTokenUsable(m_clock.now(), m_options.refreshMargin);
@@ -470,21 +369,19 @@ void QuestradeAuth::retryNow()
 
 void QuestradeAuth::storeChain(TokenSet tokens, quint64 generation, std::optional<Error> failure)
 {
-    rememberSecret(tokens.refreshToken);
-    rememberSecret(tokens.accessToken);
-    const QByteArray blob = tokens.toJson();
-    trackStoreWrite();
-    m_store.write(TokenSet::secretKey(), blob, this, [this, tokens, generation, failure](Status status) {
+    m_redaction.add(tokens.refreshToken);
+    m_redaction.add(tokens.accessToken);
+    m_chain.write(tokens, this, [this, tokens, generation, failure](Status status) {
         if (generation != m_generation) {
             // The account was disconnected while we wrote: do not leave the chain behind.
-            m_store.remove(TokenSet::secretKey(), this, [](Status) {});
-            storeWriteDone();
+            m_chain.remove(this, [this](Status) { settleIfIdle(); });
+            settleIfIdle();
             return;
         }
         m_tokens = tokens;
         m_chainSaved = status.ok();
         ++m_exchangeCount;
-        m_nextRetryDelay = m_options.retryDelay;
+        m_backoff.reset();
         if (!status) {
             qCWarning(lcBroker, "Could not save the new Questrade tokens: %s",
                       qUtf8Printable(status.error().message));
@@ -493,8 +390,6 @@ void QuestradeAuth::storeChain(TokenSet tokens, quint64 generation, std::optiona
                    qUtf8Printable(tokens.apiServer.host()));
         }
         Q_EMIT tokensStored();
-        // Finishing the exchange below may start the next one: count this write as done first.
-        --m_storeWrites;
         if (failure) {
             // The answer was unreadable but carried a new refresh token, now stored: refresh with it later.
             couldNotRefresh(
@@ -527,7 +422,7 @@ void QuestradeAuth::exchangeRejected(const Exchange &exchange, quint64 generatio
     if (exchange.origin == Origin::Rotation && m_tokens) {
         // Before the chain is declared dead: another process may have spent this very token a moment ago
         // and stored the chain that follows. Then that one is used, and nothing is written over it.
-        m_store.read(TokenSet::secretKey(), this, [this, exchange, generation](Result<QByteArray> blob) {
+        m_chain.read(this, [this, exchange, generation](Result<QByteArray> blob) {
             if (generation != m_generation)
                 return;
             const Result<TokenSet> stored =
@@ -555,25 +450,18 @@ void QuestradeAuth::markRejected(quint64 generation)
     rejected.accessExpiresAt = QDateTime();
     rejected.rejected = true;
     m_tokens = rejected;
-    trackStoreWrite();
-    m_store.write(TokenSet::secretKey(), rejected.toJson(), this, [this, generation](Status status) {
+    m_chain.write(rejected, this, [this, generation](Status status) {
         if (generation != m_generation)
-            m_store.remove(TokenSet::secretKey(), this, [](Status) {});
+            m_chain.remove(this, [this](Status) { settleIfIdle(); });
         else if (!status)
             qCWarning(lcBroker, "Could not save the refused state: %s",
                       qUtf8Printable(status.error().message));
-        storeWriteDone();
+        settleIfIdle();
     });
 }
 
-void QuestradeAuth::trackStoreWrite()
+void QuestradeAuth::settleIfIdle()
 {
-    ++m_storeWrites;
-}
-
-void QuestradeAuth::storeWriteDone()
-{
-    --m_storeWrites;
     if (!exchangeInFlight())
         Q_EMIT exchangeSettled();
 }
@@ -622,8 +510,7 @@ void QuestradeAuth::exchangeFinished()
         return;
     }
     serveWaiters();
-    if (!exchangeInFlight())
-        Q_EMIT exchangeSettled();
+    settleIfIdle();
 }
 
 void QuestradeAuth::serveWaiters()
@@ -675,20 +562,6 @@ Error QuestradeAuth::notUsableError() const
 QString QuestradeAuth::rejectedMessage() const
 {
     return tr("Questrade refused the saved token. Reconnect: paste a new refresh token from the API centre.");
-}
-
-void QuestradeAuth::rememberSecret(const QByteArray &secret)
-{
-    if (!m_options.redactor || secret.isEmpty() ||
-        std::find(m_redacted.cbegin(), m_redacted.cend(), secret) != m_redacted.cend())
-        return;
-    m_options.redactor->addSecret(secret);
-    m_redacted.push_back(secret);
-    // Spent tokens are harmless, but keep the last few chains anyway: a late log line may still quote one.
-    while (m_redacted.size() > kRedactedTokens) {
-        m_options.redactor->removeSecret(m_redacted.front());
-        m_redacted.pop_front();
-    }
 }
 
 } // namespace trailguard

@@ -1,6 +1,10 @@
 #pragma once
 
 #include "broker/BrokerTypes.h"
+#include "broker/QuestradeTokenExchange.h"
+#include "broker/RefreshBackoff.h"
+#include "broker/TokenChainStore.h"
+#include "broker/TokenRedaction.h"
 #include "broker/TokenSet.h"
 #include "common/Clock.h"
 #include "common/Result.h"
@@ -13,13 +17,11 @@
 #include <QString>
 
 #include <chrono>
-#include <deque>
 #include <functional>
 #include <optional>
 #include <vector>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 class QTimer;
 
 namespace trailguard {
@@ -27,12 +29,12 @@ namespace trailguard {
 class SecretRedactor;
 class SecretStore;
 
-// Owns the Questrade token chain (questrade-api.md §1): loads it from the SecretStore, exchanges the
-// single-use refresh token for an access token, and stores the whole new chain (one blob) BEFORE anyone
-// uses the new access token. Only one exchange runs at a time; callers that need a token wait for it.
-// Tokens are refreshed shortly before they expire and after a 401. Before each refresh the stored chain is
-// read again: another process on the same store (the window beside the service) may have rotated it, and
-// its newer chain is used instead of spending the dead token held here.
+// Owns the Questrade token chain (questrade-api.md §1): loads it from the SecretStore (TokenChainStore),
+// exchanges the single-use refresh token for an access token, and stores the whole new chain (one blob)
+// BEFORE anyone uses the new access token. Only one exchange runs at a time; callers that need a token wait
+// for it. Tokens are refreshed shortly before they expire and after a 401. Before each refresh the stored
+// chain is read again: another process on the same store (the window beside the service) may have rotated it,
+// and its newer chain is used instead of spending the dead token held here.
 //
 // Only an answer that proves the refresh token dead (400, or an explicit invalid_grant) leaves the account
 // Disconnected until the user pastes a new token. Anything else (403, 429, 5xx, no answer) means "could not
@@ -103,7 +105,7 @@ public:
 
     // An exchange (or the write of its result) is under way: quitting now could lose the rotated chain,
     // since Questrade has spent the old refresh token once it answers.
-    bool exchangeInFlight() const { return m_exchanging || m_storeWrites > 0; }
+    bool exchangeInFlight() const { return m_exchanging || m_chain.pending() > 0; }
     // Calls `then` (later, from the event loop; never when `context` is gone) once no exchange is in
     // flight, or after `bound` at the latest. Used before quitting (signals, logout, Quit).
     void whenIdle(QObject *context, std::chrono::milliseconds bound, std::function<void()> then);
@@ -133,16 +135,13 @@ private:
     void finishLoading(Result<QByteArray> blob);
     void startExchange(Exchange exchange);
     void sendExchange(const Exchange &exchange);
-    // The stored chain when it is newer than the one held here (another process rotated it), else empty.
-    std::optional<TokenSet> newerStoredChain(const Result<QByteArray> &blob) const;
     void adoptStoredChain(const TokenSet &tokens);
     void couldNotRefresh(const Exchange &exchange, const Error &error, const QString &detail);
     void retryNow();
     void markRejected(quint64 generation);
-    void trackStoreWrite();
-    void storeWriteDone();
-    void handleExchangeReply(QNetworkReply *reply, const Exchange &exchange, bool timedOut,
-                             quint64 generation);
+    void settleIfIdle();
+    void handleOutcome(const QuestradeTokenExchange::Outcome &outcome, const Exchange &exchange,
+                       quint64 generation);
     void storeChain(TokenSet tokens, quint64 generation, std::optional<Error> failure);
     void exchangeFailed(const Error &error, ConnectionState state);
     void exchangeRejected(const Exchange &exchange, quint64 generation);
@@ -153,12 +152,11 @@ private:
     void setState(ConnectionState state, const QString &message);
     Error notUsableError() const;
     QString rejectedMessage() const;
-    void rememberSecret(const QByteArray &secret);
 
-    QNetworkAccessManager *m_network;
-    SecretStore &m_store;
+    TokenChainStore m_chain;
     const Clock &m_clock;
     Options m_options;
+    QuestradeTokenExchange *m_exchangeCall; // a child; one exchange at a time
 
     std::optional<TokenSet> m_tokens;
     bool m_loaded = false;
@@ -167,17 +165,15 @@ private:
     std::optional<Exchange> m_pendingConnect;
     QList<Waiter> m_waiters;
     std::vector<std::function<void()>> m_afterLoad; // run once the stored chain is loaded
-    QPointer<QNetworkReply> m_reply;
     // "Could not refresh now": what is retried when m_retryTimer fires, and what callers get meanwhile.
     QTimer *m_retryTimer = nullptr;
     std::optional<Exchange> m_retryExchange;
     std::optional<Error> m_retryError;
-    std::chrono::milliseconds m_nextRetryDelay{0};
-    int m_storeWrites = 0;    // secret-store writes of this object not finished yet
+    RefreshBackoff m_backoff;
     bool m_chainSaved = true; // the store held m_tokens after our last read or write of it
     quint64 m_generation = 0; // bumped by disconnectAccount: late answers of older exchanges are ignored
     int m_exchangeCount = 0;
-    std::deque<QByteArray> m_redacted; // tokens given to the redactor, oldest first
+    TokenRedaction m_redaction;
     ConnectionState m_state = ConnectionState::NotConfigured;
     QString m_stateMessage;
 };

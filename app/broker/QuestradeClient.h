@@ -1,7 +1,9 @@
 #pragma once
 
 #include "broker/BrokerTypes.h"
+#include "broker/CandleFetcher.h"
 #include "broker/QuestradeHttp.h"
+#include "broker/QuestradeTransport.h"
 #include "broker/RateLimiter.h"
 #include "broker/SymbolResolver.h"
 #include "common/Result.h"
@@ -14,24 +16,22 @@
 #include <QStringList>
 
 #include <chrono>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace trailguard {
 
 class QuestradeAuth;
 
-// Questrade's REST market calls (questrade-api.md §2, §3, §5) for the watcher. Every request waits for
-// the shared RateLimiter, carries a fresh bearer token, Accept: application/json and our User-Agent, and
-// has a timeout. A 401 / 1017 refreshes the token once and retries once; a 429 waits as the limiter says;
-// 5xx answers, timeouts and network errors are retried with exponential backoff and jitter. Answers are
-// parsed defensively: anything unexpected is a MalformedResponse, never a crash or a wrong price.
-// Every callback runs later, from the event loop, and is dropped when its `context` is destroyed.
+// Questrade's REST market calls (questrade-api.md §2, §3, §5) for the watcher: a facade over the
+// transport (QuestradeTransport: token, rate limit, retries, 401 → refresh and replay), the symbol
+// look-up (SymbolResolver) and the candle fetcher (CandleFetcher); quotes and the small calls are made
+// here. Answers are parsed defensively: anything unexpected is a MalformedResponse, never a crash or a
+// wrong price. Every callback runs later, from the event loop, and is dropped when its `context` is
+// destroyed.
 class QuestradeClient : public QObject {
     Q_OBJECT
 public:
@@ -59,7 +59,7 @@ public:
     using TimeCallback = std::function<void(Result<QDateTime>)>;
     using CandlesCallback = std::function<void(Result<QList<Candle>>)>;
     // Questrade answers at most this many candles per call (questrade-api.md §4).
-    static constexpr int kMaxCandlesPerCall = 2000;
+    static constexpr int kMaxCandlesPerCall = CandleFetcher::kMaxCandlesPerCall;
     using AccountsCallback = std::function<void(Result<QList<BrokerAccount>>)>;
     using PositionsCallback = std::function<void(Result<QList<BrokerPosition>>)>;
 
@@ -91,9 +91,7 @@ public:
     // chunk that fails.
     void fetchCandles(qint64 symbolId, const QDateTime &start, const QDateTime &end, CandleInterval interval,
                       QObject *context, CandlesCallback done);
-    // [start, end) cut into consecutive ranges that each hold at most kMaxCandlesPerCall candles: every
-    // inner boundary falls on a candle boundary (a multiple of the interval; Eastern midnight for days
-    // and weeks), so no candle is split between two calls. Empty when end <= start.
+    // See CandleFetcher::chunks.
     static QList<std::pair<QDateTime, QDateTime>> candleChunks(const QDateTime &start, const QDateTime &end,
                                                                CandleInterval interval);
     // The port of the Level 1 WebSocket stream for `symbolIds` (questrade-api.md §7, step 1:
@@ -113,39 +111,17 @@ public:
     void forgetSymbols() { m_symbols.forget(); }
 
 private:
-    struct Answer {
-        Result<QJsonObject> body;
-        bool tooLarge = false; // 1003 / 1005 / 413 / 414: split the request
-    };
-    using AnswerCallback = std::function<void(const Answer &)>;
-    struct Call;
     struct QuoteJob;
-    struct CandleJob;
 
-    void get(const QString &path, const QString &query, AnswerCallback done);
-    void start(const std::shared_ptr<Call> &call);
-    void send(const std::shared_ptr<Call> &call, const AccessGrant &grant);
-    void handleReply(const std::shared_ptr<Call> &call, const AccessGrant &grant, QNetworkReply *reply,
-                     bool timedOut);
-    void retryLater(const std::shared_ptr<Call> &call, const Error &error);
-    void withSendSlot(RateLimiter::Category category, std::function<void()> go);
-    void releaseSendSlot(RateLimiter::Category category);
+    void get(const QString &path, const QString &query, QuestradeTransport::AnswerCallback done);
     void requestQuotes(const std::shared_ptr<QuoteJob> &job, const QList<qint64> &ids);
     void finishQuotes(const std::shared_ptr<QuoteJob> &job);
-    void requestNextCandles(const std::shared_ptr<CandleJob> &job);
 
-    QNetworkAccessManager *m_network;
-    QuestradeAuth &m_auth;
-    RateLimiter &m_limiter;
     Options m_options;
     int m_idsPerQuoteCall;
+    QuestradeTransport *m_transport; // a child
+    CandleFetcher *m_candles;        // a child
     SymbolResolver m_symbols;
-    struct SendSlots {
-        int inFlight = 0;
-        std::deque<std::function<void()>> waiting;
-    };
-    SendSlots m_accountSlots;
-    SendSlots m_marketDataSlots;
 };
 
 } // namespace trailguard

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <map>
+#include <optional>
 
 // The API endpoints of the fake Questrade server, as pure functions from a request's parts to an
 // answer: route matching, argument checks with the error codes of questrade-api.md §9, and bodies.
@@ -41,6 +42,10 @@ struct RouteMatch {
                     // "markets/candles/{id}"
 };
 
+// "1,2,3": positive integers without empty entries, duplicates dropped; empty when malformed.
+std::optional<QList<qint64>> parseIds(const QString &text);
+bool isListed(const Market &market, qint64 symbolId);
+
 // Exact paths: "/v1/time/" and "//v1/time" are unknown, which catches URL-joining bugs.
 RouteMatch matchRoute(const QString &path);
 
@@ -57,13 +62,10 @@ http::Response loginError(int status);
 
 http::Response time(const QDateTime &now);
 http::Response markets(const QDateTime &start, const QDateTime &end);
-// markets/quotes?ids= leaves out unknown ids (200, possibly an empty list), or with `unknownIdsAnswer404`
-// answers 404/1019 when any id is unknown; markets/quotes/{id} answers 404/1019 for an unknown id and
-// 400/1002 for several ids or with ?ids= as well. Duplicates are answered once. More than `maxIds` ids
-// (when > 0): 400/1003. The records of ids in `corrupt` are spoiled as it says (?ids= answers only).
-http::Response quotes(const Market &market, const RouteMatch &match, const Params &params, int maxIds,
-                      bool unknownIdsAnswer404 = false,
-                      const QHash<qint64, FakeQuestradeServer::QuoteCorruption> &corrupt = {});
+// markets/quotes?ids= leaves out unknown ids (200, possibly an empty list); markets/quotes/{id} answers
+// 404/1019 for an unknown id and 400/1002 for several ids or with ?ids= as well. Duplicates are answered
+// once. More than `maxIds` ids (when > 0): 400/1003.
+http::Response quotes(const Market &market, const RouteMatch &match, const Params &params, int maxIds);
 // The most results one symbols/search answer holds (questrade-api.md §2a, Corrections); `offset` pages on.
 inline constexpr int kSearchPageSize = 20;
 // symbols/search?prefix=[&offset=] matches on the base of the prefix ("ENB" of "ENB.TO", "BRK" of
@@ -76,6 +78,7 @@ inline constexpr int kSearchPageSize = 20;
 http::Response symbols(const Market &market, const RouteMatch &match, const Params &params,
                        const QSet<QString> &missedByNames = {});
 
+// --- candles (FakeQuestradeCandles.cpp) ---
 // The most candles one markets/candles answer holds (questrade-api.md §4).
 inline constexpr int kMaxCandlesPerAnswer = 2000;
 // markets/candles/{id}?startTime=&endTime=&interval= (§4). The candles are the series set for the id and

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "broker/BrokerTypes.h"
+#include "demo/HttpMessage.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -20,9 +21,10 @@ class FakeQuoteStreamServer;
 
 // A Questrade stand-in on loopback that follows ../shared/questrade-api.md: the OAuth token endpoint
 // with single-use refresh-token rotation and access-token expiry, symbol search and look-up, batched
-// Level 1 quotes, markets and time, the rate-limit headers and 429s, and switches for faults.
-// Used by the tests and by `trailguard --demo`. Plain HTTP/1.1 over QTcpServer, so faults such as
-// dropped connections and malformed bodies are easy to produce.
+// Level 1 quotes, markets and time, the rate-limit headers and 429s. Used by `trailguard --demo` and by
+// the tests, which attach faults and a request log through Hooks (TestQuestradeServer in
+// tests/support/fakes). Plain HTTP/1.1 over QTcpServer, so dropped connections and malformed bodies are
+// easy to produce.
 // Where the contract leaves room (order of checks, unknown ids, what faults use up, ...), the choices
 // are listed at the top of FakeQuestradeServer.cpp and in FakeQuestradeEndpoints.h.
 class FakeQuestradeServer : public QObject {
@@ -48,13 +50,6 @@ public:
         // lastTradePrice that differs from it. (Addition to the agreed API.)
         bool separateRegularPrice = false;
         std::optional<double> regularTradePrice;
-    };
-
-    // How quoteCorruption spoils a symbol's record in markets/quotes?ids= answers.
-    enum class QuoteCorruption {
-        None,
-        MissingSymbolId, // the record has no symbolId
-        PriceAsText,     // lastTradePrice is a string ("12.5") instead of a number
     };
 
     // An account of v1/accounts (questrade-api.md §6).
@@ -171,47 +166,28 @@ public:
     static constexpr int kIisMaxQueryLength = 2048;
     void setMaxQueryLength(int maximum);
 
-    // --- quote faults (until switched off) ----------------------------------------------------------
-    // true: markets/quotes?ids= naming any id that is not listed answers 404 / 1019 for the whole batch
-    // (false, the default: unknown ids are left out of a 200).
-    void setUnknownQuoteIdsAnswer404(bool answer404);
-    // The symbol's record in markets/quotes?ids= answers is spoiled as `corruption` says (None: repaired).
-    // The rest of the batch is sent as usual; the stream is not affected.
-    void setQuoteCorruption(qint64 symbolId, QuoteCorruption corruption);
-
-    // --- faults (each applies to the next N requests to the API or login paths) ------------------
-    // Note: QNetworkAccessManager resends a request once, silently, when its connection closes with no
-    // answer, so dropNextConnections(1) goes unnoticed by it; 2 make it fail (RemoteHostClosedError).
-    // sendMalformedJson counts only answers that would have been 200; the request is still carried out
-    // (a refresh token is rotated). failNextRequests answers instead of carrying the request out.
-    void failNextRequests(int count, int httpStatus, int code = 1008); // JSON {code, message}
-    void dropNextConnections(int count);                               // close without an answer
-    void sendMalformedJson(int count);                                 // 200 with a broken body
-    void setResponseDelay(int milliseconds);                           // delay every answer
-    // The token endpoint only (addition to the agreed API): the next `count` token calls are answered
-    // `httpStatus` with `body` (empty: the login host's bare reason text) and spend no refresh token, as a
-    // login host that blocks or throttles a client does; holdTokenAnswers carries each token call out when
-    // it arrives and sends its answer `milliseconds` later (tokenRequestReceived says it arrived).
-    void failNextTokenRequests(int count, int httpStatus, const QByteArray &body = {});
-    void holdTokenAnswers(int milliseconds);
-    int tokenRequestsReceived() const;
-
-    // --- observations ---------------------------------------------------------------------------
-    // Every request answered or dropped (unparsable ones excepted), in the order the answers left;
-    // requestHandled is emitted as each answer leaves (after any response delay).
-    QList<Request> requests() const;
-    int requestCount(const QString &pathPrefix) const;
-    // The most requests of a category received within any one-second window.
-    int maxRequestsPerSecond(Category category) const;
-    void clearRequests();
     // TCP connections accepted so far, to check that a client reuses keep-alive connections.
     // (Addition to the agreed API.)
     int connectionsAccepted() const;
 
-Q_SIGNALS:
-    void requestHandled(const trailguard::FakeQuestradeServer::Request &request);
-    // A token call arrived (before any hold of its answer).
-    void tokenRequestReceived();
+    // What a test-only layer (tests/support/fakes: fault plan, request log) does to the traffic; the demo
+    // runs without. Each call is made on the server's thread for every parsed request, in this order.
+    class Hooks {
+    public:
+        virtual ~Hooks() = default;
+        // true: close the connection without an answer; nothing else happens.
+        virtual bool dropConnection(const Request &request) = 0;
+        // An answer to send instead of carrying the request out, or nothing.
+        virtual std::optional<http::Response> answerInstead(const Request &request) = 0;
+        // The answer of a request that was carried out, to be changed in place.
+        virtual void alterAnswer(const Request &request, http::Response &response) = 0;
+        // How long to hold the answer back.
+        virtual int answerDelayMs(const Request &request) = 0;
+        // The answer left, or the connection was dropped (status 0).
+        virtual void answered(const Request &request) = 0;
+    };
+    // Not owned; nullptr detaches.
+    void setHooks(Hooks *hooks);
 
 private:
     class Private;

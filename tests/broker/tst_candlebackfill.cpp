@@ -5,8 +5,8 @@
 #include "broker/QuestradeClient.h"
 #include "broker/QuestradeParsing.h"
 #include "broker/RateLimiter.h"
-#include "demo/FakeQuestradeServer.h"
 #include "domain/MarketCalendar.h"
+#include "fakes/TestQuestradeServer.h"
 #include "history/CandleBackfill.h"
 #include "storage/Database.h"
 #include "storage/PriceHistoryRepository.h"
@@ -23,7 +23,7 @@
 
 using namespace trailguard;
 using namespace trailguard::test;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 
 namespace {
 constexpr qint64 kRoyal = 34658;

@@ -6,7 +6,7 @@
 #include "broker/QuestradeAuth.h"
 #include "broker/QuestradeParsing.h"
 #include "broker/RateLimiter.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/QuestradeClientFixture.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -16,7 +16,7 @@
 
 using namespace trailguard;
 using namespace trailguard::test;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 
 namespace {
 QJsonObject json(const char *text)
@@ -29,13 +29,9 @@ class TestQuestradeAccounts : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Server> m_server;
-    std::unique_ptr<TestSecretStore> m_store;
-    SystemClock m_clock;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<QuestradeAuth> m_auth;
-    std::unique_ptr<RateLimiter> m_limiter;
-    std::unique_ptr<QuestradeClient> m_client;
+    std::unique_ptr<QuestradeClientFixture> m_fixture;
+    Server *m_server = nullptr;
+    QuestradeClient *m_client = nullptr;
 
     std::optional<Result<QList<BrokerAccount>>> accounts()
     {
@@ -59,30 +55,20 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<Server>();
-        QVERIFY(m_server->listen());
-        m_store = std::make_unique<TestSecretStore>();
-        m_network = std::make_unique<QNetworkAccessManager>();
-        QuestradeAuth::Options authOptions;
-        authOptions.loginUrlOverride = m_server->loginUrl().toString();
-        m_auth = std::make_unique<QuestradeAuth>(m_network.get(), *m_store, m_clock, authOptions);
-        m_limiter = std::make_unique<RateLimiter>(m_clock);
         QuestradeClient::Options options;
         options.retryBaseDelay = std::chrono::milliseconds(50);
         options.requestTimeout = std::chrono::milliseconds(3000);
-        m_client = std::make_unique<QuestradeClient>(m_network.get(), *m_auth, *m_limiter, options);
-        m_auth->connectWithRefreshToken(m_server->issueRefreshToken(), BrokerEnvironment::Live);
-        QVERIFY(waitForState(*m_auth, ConnectionState::Connected));
-        m_server->clearRequests();
+        m_fixture = std::make_unique<QuestradeClientFixture>(options);
+        m_server = &m_fixture->server();
+        QVERIFY(m_fixture->connect());
+        m_client = &m_fixture->client();
     }
 
     void cleanup()
     {
-        m_client.reset();
-        m_limiter.reset();
-        m_auth.reset();
-        m_network.reset();
-        m_server.reset();
+        m_client = nullptr;
+        m_server = nullptr;
+        m_fixture.reset();
     }
 
     // --- parsing ------------------------------------------------------------------------------------

@@ -1,8 +1,7 @@
 #include "broker/QuestradeAuth.h"
 
 #include "BrokerTestSupport.h"
-#include "TrailguardVersion.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/Redact.h"
 #include "secrets/SecretStoreFactory.h"
@@ -22,7 +21,7 @@ class TestQuestradeAuth : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     std::unique_ptr<TestSecretStore> m_store;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -56,7 +55,7 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<FakeQuestradeServer>();
+        m_server = std::make_unique<test::TestQuestradeServer>();
         QVERIFY(m_server->listen());
         m_store = std::make_unique<TestSecretStore>();
         m_clock = std::make_unique<ManualClock>(QDateTime::currentDateTimeUtc());

@@ -4,7 +4,7 @@
 #include "broker/QuestradeAuth.h"
 #include "broker/QuestradeHttp.h"
 #include "broker/RateLimiter.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -19,9 +19,9 @@
 
 using namespace trailguard;
 using namespace trailguard::test;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 
-Q_DECLARE_METATYPE(trailguard::FakeQuestradeServer::QuoteCorruption)
+Q_DECLARE_METATYPE(trailguard::test::TestQuestradeServer::QuoteCorruption)
 
 namespace {
 // Every message of every category, captured while a test runs (see logsNeverShowATokenInPlainText).

@@ -5,8 +5,8 @@
 #include "broker/QuoteStream.h"
 #include "broker/RateLimiter.h"
 #include "common/Clock.h"
-#include "demo/FakeQuestradeServer.h"
 #include "demo/FakeQuoteStreamServer.h"
+#include "fakes/TestQuestradeServer.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -49,7 +49,7 @@ private:
     static QuoteStream::Options fastOptions();
     void track(QuoteStream &stream);
 
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     SystemClock m_clock;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<TestSecretStore> m_secrets;
@@ -61,7 +61,7 @@ private:
 
 void QuoteStreamTest::init()
 {
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     m_server->addSymbol({QStringLiteral("RY.TO"), kFirst, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("ROYAL BANK")});

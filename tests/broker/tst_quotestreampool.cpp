@@ -6,8 +6,8 @@
 #include "broker/QuoteStreamPool.h"
 #include "broker/RateLimiter.h"
 #include "common/Clock.h"
-#include "demo/FakeQuestradeServer.h"
 #include "demo/FakeQuoteStreamServer.h"
+#include "fakes/TestQuestradeServer.h"
 
 #include <QNetworkAccessManager>
 #include <QSet>
@@ -45,7 +45,7 @@ private:
     static QuoteStreamPool::Options fastOptions();
     void verifyEveryRequestIsShort() const;
 
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     SystemClock m_clock;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<TestSecretStore> m_secrets;
@@ -57,7 +57,7 @@ private:
 
 void QuoteStreamPoolTest::init()
 {
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
     m_secrets = std::make_unique<TestSecretStore>();

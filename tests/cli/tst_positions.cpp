@@ -1,6 +1,7 @@
 // `trailguard positions list|import`, through the real executable against the fake Questrade server of
 // this test (accounts and positions as the real server answers them: null quantities, missing values).
-#include "demo/FakeQuestradeServer.h"
+#include "GuardianProcess.h"
+#include "fakes/TestQuestradeServer.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
@@ -13,7 +14,7 @@
 #include <QTest>
 
 using namespace trailguard;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 
 namespace {
 const QByteArray kPassphrase = QByteArrayLiteral("correct horse battery staple");
@@ -109,10 +110,7 @@ void PositionsTest::cleanup()
 
 QProcessEnvironment PositionsTest::environment(const QByteArray &refreshToken) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "STOP_LOSS", "encryption_key"})
-        environment.remove(QString::fromLatin1(name));
-    environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), m_server->loginUrl().toString());
+    QProcessEnvironment environment = test::guardianEnvironment(m_server->loginUrl());
     environment.insert(QStringLiteral("encryption_key"), QString::fromUtf8(kPassphrase));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
@@ -129,21 +127,13 @@ Run PositionsTest::run(const QStringList &arguments, const QProcessEnvironment &
     process.setArguments(QStringList{QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data"))} +
                          arguments);
     process.setProcessEnvironment(environment);
-    process.start();
+    const test::ProcessRun run = test::runToEnd(process);
     Run result;
-    if (!process.waitForStarted(10000))
+    if (!run.finished)
         return result;
-    QDeadlineTimer deadline(60000);
-    while (process.state() != QProcess::NotRunning && !deadline.hasExpired())
-        QTest::qWait(20);
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(5000);
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
+    result.exitCode = run.exitedNormally() ? run.exitCode : -2;
+    result.out = run.out;
+    result.err = run.err;
     return result;
 }
 

@@ -1,5 +1,5 @@
 #include "TestSupport.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -187,7 +187,7 @@ private:
     bool login();
     bool serverStillAnswers();
 
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QByteArray m_access;
     QByteArray m_refresh;
@@ -197,7 +197,7 @@ private:
 
 void FakeQuestradeServerTest::init()
 {
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     QVERIFY(m_server->port() != 0);
     m_server->addSymbol({QStringLiteral("RY.TO"), kRoyalBank, QStringLiteral("CAD"), QStringLiteral("TSX"),
@@ -677,8 +677,8 @@ void FakeQuestradeServerTest::corruptQuoteRecords()
 {
     m_server->setPrice(kRoyalBank, 131.44);
     m_server->setPrice(kShopifyTsx, 102.5);
-    m_server->setQuoteCorruption(kRoyalBank, FakeQuestradeServer::QuoteCorruption::PriceAsText);
-    m_server->setQuoteCorruption(kShopifyTsx, FakeQuestradeServer::QuoteCorruption::MissingSymbolId);
+    m_server->setQuoteCorruption(kRoyalBank, test::TestQuestradeServer::QuoteCorruption::PriceAsText);
+    m_server->setQuoteCorruption(kShopifyTsx, test::TestQuestradeServer::QuoteCorruption::MissingSymbolId);
     const Reply reply = get(QStringLiteral("v1/markets/quotes?ids=34658,4242001,777001"));
     QCOMPARE(reply.status, 200);
     const QJsonArray quotes = reply.json.value(QStringLiteral("quotes")).toArray();
@@ -688,7 +688,7 @@ void FakeQuestradeServerTest::corruptQuoteRecords()
     QVERIFY(!quotes.at(1).toObject().contains(QStringLiteral("symbolId")));
     QCOMPARE(quotes.at(1).toObject().value(QStringLiteral("symbol")).toString(), QStringLiteral("SHOP.TO"));
     QCOMPARE(quotes.at(2).toObject().value(QStringLiteral("symbolId")).toInteger(), kNoTrades); // intact
-    m_server->setQuoteCorruption(kRoyalBank, FakeQuestradeServer::QuoteCorruption::None);
+    m_server->setQuoteCorruption(kRoyalBank, test::TestQuestradeServer::QuoteCorruption::None);
     QVERIFY(get(QStringLiteral("v1/markets/quotes?ids=34658"))
                 .json.value(QStringLiteral("quotes"))
                 .toArray()
@@ -1160,7 +1160,7 @@ void FakeQuestradeServerTest::connectionCloseIsHonoured()
 void FakeQuestradeServerTest::recordsRequests()
 {
     m_server->clearRequests();
-    QSignalSpy handled(m_server.get(), &FakeQuestradeServer::requestHandled);
+    QSignalSpy handled(m_server.get(), &test::TestQuestradeServer::requestHandled);
     QCOMPARE(get(QStringLiteral("v1/markets/quotes?ids=34658,4242001")).status, 200);
     QCOMPARE(get(QStringLiteral("v1/symbols/999999")).status, 404);
     QCOMPARE(handled.count(), 2);

@@ -1,7 +1,7 @@
 // The fake Questrade stream (FakeQuoteStreamServer behind FakeQuestradeServer) with a raw QWebSocket
 // client, so the wire format is checked independently of QuoteStream.
-#include "demo/FakeQuestradeServer.h"
 #include "demo/FakeQuoteStreamServer.h"
+#include "fakes/TestQuestradeServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,13 +55,13 @@ private:
     QByteArray accessToken();
     QUrl streamUrl(const QString &ids) const;
 
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     QNetworkAccessManager m_network;
 };
 
 void FakeQuoteStreamServerTest::init()
 {
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     m_server->addSymbol({QStringLiteral("RY.TO"), kId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("ROYAL BANK")});

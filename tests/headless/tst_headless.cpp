@@ -1,5 +1,6 @@
+#include "GuardianProcess.h"
 #include "TestSupport.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
@@ -17,12 +18,7 @@ namespace {
 constexpr qint64 kShopId = 4242001;
 const QByteArray kPassphrase = QByteArrayLiteral("correct horse battery staple");
 
-struct Run {
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QString out;
-    QString err;
-};
+using Run = test::ProcessRun;
 } // namespace
 
 class HeadlessTest : public QObject {
@@ -46,18 +42,16 @@ private:
     void addTicker(const QString &ticker, double entry);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
 };
 
 void HeadlessTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     test::checkOnEveryDay(m_dir->filePath(QStringLiteral("data")));
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
-    // The app polls only while a market is open: open now, whatever the time of day the test runs.
-    m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
-                             QDateTime::currentDateTimeUtc().addSecs(6 * 3600));
+    m_server->openMarketNow(); // the app polls only while a market is open
     m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("SHOPIFY INC")});
     m_server->addSymbol({QStringLiteral("SHOP"), 4242002, QStringLiteral("USD"), QStringLiteral("NYSE"),
@@ -74,10 +68,7 @@ void HeadlessTest::cleanup()
 
 QProcessEnvironment HeadlessTest::environment(const QByteArray &refreshToken) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "STOP_LOSS", "encryption_key"})
-        environment.remove(QString::fromLatin1(name));
-    environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), m_server->loginUrl().toString());
+    QProcessEnvironment environment = test::guardianEnvironment(m_server->loginUrl());
     environment.insert(QStringLiteral("encryption_key"), QString::fromUtf8(kPassphrase));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
@@ -88,45 +79,17 @@ QProcessEnvironment HeadlessTest::environment(const QByteArray &refreshToken) co
 
 Run HeadlessTest::run(const QStringList &arguments, const QProcessEnvironment &environment)
 {
-    // Asynchronous: the fake server lives in this process and needs the event loop while trailguard runs.
     QProcess process;
     process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
     process.setArguments(QStringList{QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data"))} +
                          arguments);
     process.setProcessEnvironment(environment);
-    process.start();
-    Run result;
-    if (!process.waitForStarted(10000))
-        return result;
-    QDeadlineTimer deadline(60000);
-    while (process.state() != QProcess::NotRunning && !deadline.hasExpired())
-        QTest::qWait(20);
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(5000);
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.exitStatus = process.exitStatus();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return test::runToEnd(process);
 }
 
 void HeadlessTest::addTicker(const QString &ticker, double entry)
 {
-    QDir().mkpath(m_dir->filePath(QStringLiteral("data")));
-    auto db = Database::open(m_dir->filePath(QStringLiteral("data/trailguard.sqlite")));
-    QVERIFY(db.ok());
-    StockRepository repository(db.value()->connection());
-    StockState stock;
-    stock.ticker = ticker;
-    stock.ratio = 0.9;
-    stock.entry = entry;
-    stock.peak = entry;
-    stock.stop = entry * 0.9;
-    stock.createdAt = QDateTime::currentDateTimeUtc();
-    QVERIFY(repository.insert(stock).ok());
+    QVERIFY(test::watchTicker(m_dir->filePath(QStringLiteral("data/trailguard.sqlite")), ticker, entry));
 }
 
 void HeadlessTest::onceRecordsABreachAndKeepsNoSecretInPlainText()

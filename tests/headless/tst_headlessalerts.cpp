@@ -1,8 +1,9 @@
 // Alerts from a real `trailguard --headless` process to loopback ntfy and Discord receivers: delivery,
 // an outage with retries, and a SIGKILL with pending deliveries followed by a restart.
+#include "GuardianProcess.h"
 #include "TestSupport.h"
 #include "WebhookReceiver.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
@@ -39,33 +40,23 @@ private:
     QList<Delivery> deliveries() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
 };
 
 void HeadlessAlertsTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     test::checkOnEveryDay(m_dir->filePath(QStringLiteral("data")));
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
-    // The app polls only while a market is open: open now, whatever the time of day the test runs.
-    m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
-                             QDateTime::currentDateTimeUtc().addSecs(6 * 3600));
+    m_server->openMarketNow(); // the app polls only while a market is open
     m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("SHOPIFY INC")});
     m_server->setPrice(kShopId, 92.10);
 
-    QDir().mkpath(m_dir->filePath(QStringLiteral("data")));
-    auto db = Database::open(m_dir->filePath(QStringLiteral("data/trailguard.sqlite")));
-    QVERIFY(db.ok());
-    StockState stock;
-    stock.ticker = QStringLiteral("SHOP.TO");
-    stock.ratio = 0.9;
-    stock.entry = 106.0;
-    stock.peak = 106.0;
-    stock.stop = 95.4;
-    stock.createdAt = QDateTime::currentDateTimeUtc();
-    QVERIFY(StockRepository(db.value()->connection()).insert(stock).ok());
+    // Stop 95.40; the server's price is 92.10.
+    QVERIFY(test::watchTicker(m_dir->filePath(QStringLiteral("data/trailguard.sqlite")),
+                              QStringLiteral("SHOP.TO"), 106.0));
 }
 
 void HeadlessAlertsTest::cleanup()
@@ -76,12 +67,7 @@ void HeadlessAlertsTest::cleanup()
 
 QProcessEnvironment HeadlessAlertsTest::environment(const QUrl &ntfy, const QUrl &discord) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name :
-         {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "NTFY_CHANNEL", "NTFY_TOKEN", "WEB_HOOK_URL",
-          "BOT_EMAIL", "USER_EMAIL", "EMAIL_PASSWORD", "PROVIDER", "SMTP_HOST"})
-        environment.remove(QString::fromLatin1(name));
-    environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), m_server->loginUrl().toString());
+    QProcessEnvironment environment = test::guardianEnvironment(m_server->loginUrl());
     environment.insert(QStringLiteral("encryption_key"), QStringLiteral("test passphrase"));
     environment.insert(QStringLiteral("refresh_token"), QString::fromLatin1(m_server->issueRefreshToken()));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
@@ -99,17 +85,10 @@ int HeadlessAlertsTest::runOnce(const QProcessEnvironment &environment, QString 
     process.setArguments({QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")),
                           QStringLiteral("--headless"), QStringLiteral("--once")});
     process.setProcessEnvironment(environment);
-    process.start();
-    if (!process.waitForStarted(10000))
-        return -1;
-    QDeadlineTimer deadline(60000);
-    while (process.state() != QProcess::NotRunning && !deadline.hasExpired())
-        QTest::qWait(20);
+    const test::ProcessRun run = test::runToEnd(process);
     if (err)
-        *err = QString::fromUtf8(process.readAllStandardError());
-    return process.state() == QProcess::NotRunning && process.exitStatus() == QProcess::NormalExit
-               ? process.exitCode()
-               : -1;
+        *err = run.err;
+    return run.exitedNormally() ? run.exitCode : -1;
 }
 
 QList<Delivery> HeadlessAlertsTest::deliveries() const

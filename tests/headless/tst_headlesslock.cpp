@@ -2,7 +2,7 @@
 // `--once`) on one folder against the fake Questrade server. The second refuses with a message naming the
 // first and its own exit status, nothing is sent twice, and `watch add` beside the running one is picked up.
 #include "WebhookReceiver.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
@@ -41,7 +41,7 @@ private:
     int publishedCount(const QString &ticker) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     std::unique_ptr<WebhookReceiver> m_ntfy;
     std::unique_ptr<QProcess> m_first;
     QString m_firstErr; // what the first process logged
@@ -50,11 +50,9 @@ private:
 void HeadlessLockTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
-    // The app polls only while a market is open: open now, whatever the time of day the test runs.
-    m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
-                             QDateTime::currentDateTimeUtc().addSecs(6 * 3600));
+    m_server->openMarketNow(); // the app polls only while a market is open
     m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopToId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("SHOPIFY INC")});
     m_server->addSymbol({QStringLiteral("SHOP"), kShopId, QStringLiteral("USD"), QStringLiteral("NYSE"),

@@ -1,7 +1,7 @@
 // `trailguard --headless` as a real process: streaming quotes by default, --no-stream, --once.
 #include "TestSupport.h"
-#include "demo/FakeQuestradeServer.h"
 #include "demo/FakeQuoteStreamServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
@@ -36,7 +36,7 @@ private:
     void addTicker(const QString &ticker, double entry);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     std::unique_ptr<QProcess> m_process;
     QString m_err;
 };
@@ -45,7 +45,7 @@ void HeadlessStreamTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     test::checkOnEveryDay(m_dir->filePath(QStringLiteral("data")));
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     // A session open now, whatever the time of day the test runs.
     const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -5,7 +5,7 @@
 #include "alerts/AlertOutbox.h"
 #include "alerts/OutboxDispatcher.h"
 #include "broker/BrokerTypes.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "monitor/BrokerSession.h"
 #include "secrets/MemorySecretStore.h"
 #include "storage/AlertRepository.h"
@@ -83,7 +83,7 @@ private:
     StockState stock() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<StockRepository> m_stocks;
     std::unique_ptr<AlertRepository> m_alerts;
@@ -100,7 +100,7 @@ private:
 void CatchUpTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     m_server->addSymbol(
         {kTicker, kShop, QStringLiteral("CAD"), QStringLiteral("TSX"), QStringLiteral("Shopify")});
@@ -456,7 +456,7 @@ void CatchUpTest::failedCatchUpIsRetriedAfterARestart()
     m_clock->set(toronto(2026, 3, 9, 11));
     // The candles request, which follows the market hours, is refused (no retry for a 400).
     const QMetaObject::Connection refuseCandles =
-        connect(m_server.get(), &FakeQuestradeServer::requestHandled, this,
+        connect(m_server.get(), &test::TestQuestradeServer::requestHandled, this,
                 [this](const FakeQuestradeServer::Request &request) {
                     if (request.path == QLatin1String("/v1/markets"))
                         m_server->failNextRequests(1, 400, 1002);

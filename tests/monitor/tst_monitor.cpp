@@ -1,7 +1,7 @@
 // The monitor loop end to end against the fake Questrade server over real loopback HTTP.
 #include "alerts/AlertOutbox.h"
 #include "alerts/HealthWatch.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "monitor/BrokerSession.h"
 #include "secrets/MemorySecretStore.h"
 #include "storage/AlertRepository.h"
@@ -48,7 +48,7 @@ private:
     std::optional<StockState> stock(const QString &ticker) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<StockRepository> m_stocks;
     std::unique_ptr<AlertRepository> m_alerts;
@@ -61,7 +61,7 @@ private:
 void MonitorTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     for (int i = 0; i < kTickers; ++i) {
         m_server->addSymbol({tickerFor(i), 1000 + i, QStringLiteral("CAD"), QStringLiteral("TSX"),
@@ -244,7 +244,7 @@ void MonitorTest::corruptRecordCostsOnlyItsStock()
     runCycle();
     for (int i = 0; i < kTickers; ++i)
         m_server->setPrice(1000 + i, 105.0);
-    m_server->setQuoteCorruption(1005, FakeQuestradeServer::QuoteCorruption::PriceAsText);
+    m_server->setQuoteCorruption(1005, test::TestQuestradeServer::QuoteCorruption::PriceAsText);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("Dropped the quote of T005\\.TO")));
     runCycle();
     const CycleReport report = m_session->monitor().lastReport();

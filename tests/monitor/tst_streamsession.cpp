@@ -2,8 +2,8 @@
 // a real SQLite database and the alert outbox.
 #include "alerts/AlertOutbox.h"
 #include "alerts/OutboxDispatcher.h"
-#include "demo/FakeQuestradeServer.h"
 #include "demo/FakeQuoteStreamServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/StreamSession.h"
 #include "secrets/MemorySecretStore.h"
@@ -47,7 +47,7 @@ private:
     QList<qint64> addManyTickers(int count); // listed on the fake, watched with a stop of 9.00
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<StockRepository> m_stocks;
     std::unique_ptr<AlertRepository> m_alerts;
@@ -63,7 +63,7 @@ private:
 void StreamSessionTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     // A session open now, whatever the time of day the test runs.
     const QDateTime now = QDateTime::currentDateTimeUtc();

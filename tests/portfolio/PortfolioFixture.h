@@ -7,7 +7,7 @@
 #include "broker/QuestradeAuth.h"
 #include "broker/QuestradeClient.h"
 #include "broker/RateLimiter.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/PortfolioImport.h"
 #include "portfolio/PortfolioSync.h"
@@ -42,7 +42,7 @@ inline FakeQuestradeServer::Position position(const char *symbol, qint64 id, dou
 
 struct PortfolioFixture {
     std::unique_ptr<QTemporaryDir> dir;
-    std::unique_ptr<FakeQuestradeServer> server;
+    std::unique_ptr<test::TestQuestradeServer> server;
     std::unique_ptr<TestSecretStore> store;
     SystemClock networkClock;
     std::unique_ptr<ManualClock> clock;
@@ -62,7 +62,7 @@ struct PortfolioFixture {
     bool setUp()
     {
         dir = std::make_unique<QTemporaryDir>();
-        server = std::make_unique<FakeQuestradeServer>();
+        server = std::make_unique<test::TestQuestradeServer>();
         if (!server->listen())
             return false;
         store = std::make_unique<TestSecretStore>();

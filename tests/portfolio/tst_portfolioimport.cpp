@@ -8,7 +8,7 @@
 
 using namespace trailguard;
 using namespace trailguard::test;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 using Kind = PositionMapping::Kind;
 
 class TestPortfolioImport : public QObject {

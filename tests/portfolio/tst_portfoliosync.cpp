@@ -6,7 +6,7 @@
 
 using namespace trailguard;
 using namespace trailguard::test;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 
 class TestPortfolioSync : public QObject {
     Q_OBJECT

@@ -5,9 +5,10 @@
 //   (TRAILGUARD_KILL_SEED reproduces a run).
 // - Several `--once` runs started together on one data folder: one watches, the others step aside with
 //   the documented status, and every breach is sent exactly once.
+#include "GuardianProcess.h"
 #include "TestSupport.h"
 #include "WebhookReceiver.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
 private:
     void prepare(Guardian &guardian);
     QProcessEnvironment environment(const Guardian &guardian, const QUrl &ntfy) const;
+    void setUp(QProcess &process, const Guardian &guardian, const QUrl &ntfy) const;
     QProcess *start(const Guardian &guardian, const QUrl &ntfy);
     // Runs --once to its end; the exit code, or -1 when it did not end normally within a minute.
     int runToEnd(const Guardian &guardian, const QUrl &ntfy);
@@ -60,15 +62,14 @@ private:
     // On failure: what the outbox holds and what the receiver saw.
     static void describeOutbox(const Guardian &guardian, const WebhookReceiver &receiver);
 
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
 };
 
 void ReliabilityTest::initTestCase()
 {
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
-    m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
-                             QDateTime::currentDateTimeUtc().addSecs(6 * 3600));
+    m_server->openMarketNow(); // the app polls only while a market is open
     for (int i = 0; i < kTickers.size(); ++i) {
         m_server->addSymbol({kTickers[i], kFirstSymbolId + i, QStringLiteral("CAD"), QStringLiteral("TSX"),
                              kTickers[i] + QStringLiteral(" INC")});
@@ -81,28 +82,13 @@ void ReliabilityTest::prepare(Guardian &guardian)
     QVERIFY(guardian.dir.isValid());
     QDir().mkpath(guardian.data());
     test::checkOnEveryDay(guardian.data()); // the fake market is open now, whatever the weekday
-    auto db = Database::open(guardian.database());
-    QVERIFY(db.ok());
-    for (const QString &ticker : kTickers) {
-        StockState stock;
-        stock.ticker = ticker;
-        stock.ratio = 0.9;
-        stock.entry = 120.0;
-        stock.peak = 120.0;
-        stock.stop = 108.0; // every price (90-94) is below it
-        stock.createdAt = QDateTime::currentDateTimeUtc();
-        QVERIFY(StockRepository(db.value()->connection()).insert(stock).ok());
-    }
+    for (const QString &ticker : kTickers)  // stop 108: every price (90-94) is below it
+        QVERIFY(test::watchTicker(guardian.database(), ticker, 120.0));
 }
 
 QProcessEnvironment ReliabilityTest::environment(const Guardian &guardian, const QUrl &ntfy) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name :
-         {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "NTFY_CHANNEL", "NTFY_TOKEN", "WEB_HOOK_URL",
-          "BOT_EMAIL", "USER_EMAIL", "EMAIL_PASSWORD", "PROVIDER", "SMTP_HOST"})
-        environment.remove(QString::fromLatin1(name));
-    environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), m_server->loginUrl().toString());
+    QProcessEnvironment environment = test::guardianEnvironment(m_server->loginUrl());
     environment.insert(QStringLiteral("encryption_key"), QStringLiteral("test passphrase"));
     // A fresh token each run: a kill between the server's rotation and the store may spend a chain, which
     // is what a restart with a new token from the user repairs; this test is about the outbox.
@@ -113,30 +99,30 @@ QProcessEnvironment ReliabilityTest::environment(const Guardian &guardian, const
     return environment;
 }
 
+void ReliabilityTest::setUp(QProcess &process, const Guardian &guardian, const QUrl &ntfy) const
+{
+    process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
+    process.setArguments({QStringLiteral("--data-dir"), guardian.data(), QStringLiteral("--headless"),
+                          QStringLiteral("--once")});
+    process.setProcessEnvironment(environment(guardian, ntfy));
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.setStandardOutputFile(QProcess::nullDevice());
+}
+
 QProcess *ReliabilityTest::start(const Guardian &guardian, const QUrl &ntfy)
 {
     auto *process = new QProcess(this);
-    process->setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
-    process->setArguments({QStringLiteral("--data-dir"), guardian.data(), QStringLiteral("--headless"),
-                           QStringLiteral("--once")});
-    process->setProcessEnvironment(environment(guardian, ntfy));
-    process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process->setStandardOutputFile(QProcess::nullDevice());
+    setUp(*process, guardian, ntfy);
     process->start();
     return process;
 }
 
 int ReliabilityTest::runToEnd(const Guardian &guardian, const QUrl &ntfy)
 {
-    std::unique_ptr<QProcess> process(start(guardian, ntfy));
-    if (!process->waitForStarted(10000))
-        return -1;
-    QDeadlineTimer deadline(60000);
-    while (process->state() != QProcess::NotRunning && !deadline.hasExpired())
-        QTest::qWait(20);
-    return process->state() == QProcess::NotRunning && process->exitStatus() == QProcess::NormalExit
-               ? process->exitCode()
-               : -1;
+    QProcess process;
+    setUp(process, guardian, ntfy);
+    const test::ProcessRun run = test::runToEnd(process);
+    return run.exitedNormally() ? run.exitCode : -1;
 }
 
 QMap<QString, int> ReliabilityTest::sentPerTicker(const WebhookReceiver &receiver)

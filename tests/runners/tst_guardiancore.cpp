@@ -1,7 +1,8 @@
 // The whole guardian, wired by GuardianCore as the window and --headless wire it, on a temporary data folder
 // against the fake Questrade server: a breach goes all the way from a quote to an alert channel.
+#include "TestSupport.h"
 #include "WebhookReceiver.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "runners/GuardianCore.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
@@ -61,7 +62,7 @@ private:
     QList<Delivery> deliveries(GuardianCore &core) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     SecretRedactor m_redactor;
 };
 
@@ -69,26 +70,17 @@ void GuardianCoreTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_server = std::make_unique<FakeQuestradeServer>();
+    m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
-    // Checks run only while a market is open: open now, whatever the time of day the test runs.
-    m_server->setMarketHours(QDateTime::currentDateTimeUtc().addSecs(-3600),
-                             QDateTime::currentDateTimeUtc().addSecs(6 * 3600));
+    m_server->openMarketNow(); // the app polls only while a market is open
     m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("SHOPIFY INC")});
     m_server->setPrice(kShopId, 92.10);
 
     QVERIFY(QDir().mkpath(dataDir()));
-    auto db = Database::open(QDir(dataDir()).filePath(QStringLiteral("trailguard.sqlite")));
-    QVERIFY(db.ok());
-    StockState stock;
-    stock.ticker = QStringLiteral("SHOP.TO");
-    stock.ratio = 0.9;
-    stock.entry = 106.0;
-    stock.peak = 106.0;
-    stock.stop = 95.4;
-    stock.createdAt = QDateTime::currentDateTimeUtc();
-    QVERIFY(StockRepository(db.value()->connection()).insert(stock).ok());
+    // Stop 95.40; the server's price is 92.10.
+    QVERIFY(test::watchTicker(QDir(dataDir()).filePath(QStringLiteral("trailguard.sqlite")),
+                              QStringLiteral("SHOP.TO"), 106.0));
 }
 
 void GuardianCoreTest::cleanup()

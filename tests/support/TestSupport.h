@@ -16,4 +16,8 @@ QDateTime utc(int year, int month, int day, int hour, int minute = 0, int second
 // of `dataDir` (what --data-dir gives).
 void checkOnEveryDay(const QString &dataDir);
 
+// Adds `ticker` to the watchlist in the database file `databaseFile` (created when missing), entered at
+// `entry` with its stop at entry × ratio, as if the user had added it now. False when that fails.
+bool watchTicker(const QString &databaseFile, const QString &ticker, double entry, double ratio = 0.9);
+
 } // namespace trailguard::test

@@ -16,7 +16,7 @@
 #include "broker/QuestradeAuth.h"
 #include "broker/QuestradeClient.h"
 #include "broker/RateLimiter.h"
-#include "demo/FakeQuestradeServer.h"
+#include "fakes/TestQuestradeServer.h"
 #include "monitor/Monitor.h"
 #include "secrets/MemorySecretStore.h"
 
@@ -62,7 +62,7 @@ private Q_SLOTS:
         // Peak 106.00, stop 95.40; the server's price of 92.10 is a breach.
         QVERIFY(!m_fixture->seed(QStringLiteral("SHOP.TO"), 0.9, {106.0}).ticker.isEmpty());
 
-        m_server = std::make_unique<FakeQuestradeServer>();
+        m_server = std::make_unique<test::TestQuestradeServer>();
         QVERIFY(m_server->listen());
         m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                              QStringLiteral("Shopify Inc.")});
@@ -264,7 +264,7 @@ private:
 
     SystemClock m_clock;
     std::unique_ptr<test::WatchlistFixture> m_fixture;
-    std::unique_ptr<FakeQuestradeServer> m_server;
+    std::unique_ptr<test::TestQuestradeServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<MemorySecretStore> m_store;
     std::unique_ptr<QuestradeAuth> m_auth;

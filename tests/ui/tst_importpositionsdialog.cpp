@@ -25,7 +25,7 @@ using namespace trailguard::test;
 using trailguard::ui::ImportPositionsDialog;
 using trailguard::ui::MainWindow;
 using trailguard::ui::WatchlistModel;
-using Server = FakeQuestradeServer;
+using Server = test::TestQuestradeServer;
 
 namespace {
 int rowOf(QTableWidget *table, const QString &ticker)
