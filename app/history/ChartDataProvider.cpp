@@ -28,16 +28,17 @@ ChartSeries ChartDataProvider::series(const QString &ticker) const
                   qUtf8Printable(prices.error().message));
         return ChartSeries{ticker, {}, {}, {}, {}};
     }
-    double ratio = 0.9;
-    std::optional<double> entry;
+    // The stop line is the one the guardian held, recorded with each processed quote; prices from before
+    // the ticker was watched (a backfilled year) have none.
+    const Result<QList<StopPoint>> held = m_history.heldStops(ticker, from, to);
+    if (!held)
+        qCWarning(lcHistory, "No stop line for %s: %s", qUtf8Printable(ticker),
+                  qUtf8Printable(held.error().message));
     QString currency;
     if (const Result<QList<StockState>> stocks = m_watchlist.stocks()) {
         for (const StockState &stock : stocks.value()) {
-            if (stock.ticker == ticker) {
-                ratio = stock.ratio;
-                entry = stock.entry;
+            if (stock.ticker == ticker)
                 currency = stock.currency;
-            }
         }
     }
 
@@ -58,7 +59,8 @@ ChartSeries ChartDataProvider::series(const QString &ticker) const
     }
     std::sort(marks.begin(), marks.end(),
               [](const AlertMark &a, const AlertMark &b) { return a.time < b.time; });
-    return ChartSeriesBuilder::build(ticker, currency, prices.value(), ratio, entry, marks);
+    return ChartSeriesBuilder::build(ticker, currency, prices.value(), held ? held.value() : QList<StopPoint>{},
+                                     marks);
 }
 
 QList<double> ChartDataProvider::lastMonth(const QString &ticker, const QDateTime &now) const

@@ -12,8 +12,9 @@ class PriceHistoryRepository;
 class WatchlistService;
 
 // What the window's price chart shows for a ticker, from the stored history: its prices (finest data
-// first, PriceHistoryRepository::priceSeries), the trailing peak and stop replayed over them with the
-// ticker's ratio and entry (ChartSeriesBuilder), and a marker at each breach alert of the ticker.
+// first, PriceHistoryRepository::priceSeries), the peak and stop the guardian held while watching it
+// (recorded with each processed quote, PriceHistoryRepository::heldStops), and a marker at each breach
+// alert of the ticker.
 // Synchronous, on the caller's connection: a year of daily candles plus a month of quotes reads in
 // milliseconds.
 class ChartDataProvider {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/StopPoint.h"
 #include "history/PricePoint.h"
 
 #include <QDateTime>
@@ -7,15 +8,6 @@
 #include <QString>
 
 namespace trailguard {
-
-// The trailing peak and stop from `time` on, until the next StopPoint (a step series).
-struct StopPoint {
-    QDateTime time; // UTC
-    double peak = 0;
-    double stop = 0;
-
-    bool operator==(const StopPoint &) const = default;
-};
 
 // An alert that fired at `time` (a breach), drawn as a marker on the price line.
 struct AlertMark {

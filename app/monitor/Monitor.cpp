@@ -340,7 +340,7 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
     QuoteBatchReport report;
     QList<StockState> changed;
     QList<StockState> breachedStocks;
-    QList<Quote> recorded;
+    QList<RecordedQuote> recorded;
     for (const StockState &stock : current.value()) {
         if (!stock.symbolId || !bySymbol.contains(*stock.symbolId))
             continue;
@@ -392,7 +392,7 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
             trade.price = lastPrice;
             if (!trade.time.isValid())
                 trade.time = now;
-            recorded.append(trade);
+            recorded.append(RecordedQuote{trade, outcome.state.peak, outcome.state.stop});
         }
         // A snoozed ticker keeps trailing; its breaches are kept quiet until the snooze ends.
         const bool snoozed = stock.snoozedUntil.isValid() && stock.snoozedUntil > now;
@@ -426,7 +426,7 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
             if (Status stored = recordBreachOf(breach.ticker); !stored.ok())
                 return stored;
         }
-        recorded.removeIf([&](const Quote &quote) { return notSaved.contains(quote.ticker); });
+        recorded.removeIf([&](const RecordedQuote &held) { return notSaved.contains(held.quote.ticker); });
         if (m_recordQuotes && !recorded.isEmpty())
             return m_recordQuotes(recorded, origin);
         return success();

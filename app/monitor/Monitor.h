@@ -45,6 +45,14 @@ struct CycleReport {
 // Where a batch of quotes came from.
 enum class QuoteOrigin { Poll, Stream, CatchUp };
 
+// A processed quote with a usable price, for the price history, with the peak and stop its ticker held
+// right after the engine applied it (unset while the strategy has none).
+struct RecordedQuote {
+    Quote quote;
+    std::optional<double> peak;
+    std::optional<double> stop;
+};
+
 // What applying one batch of quotes did.
 struct QuoteBatchReport {
     int quoted = 0;  // stocks that got a quote
@@ -77,8 +85,9 @@ public:
     void setRepeatPolicy(RepeatPolicy policy) { m_repeatPolicy = policy; }
 
     // Called with every processed quote that carried a usable price, inside the transaction that saves
-    // the states they produced (the price history). A failure rolls the batch back.
-    using QuoteRecorder = std::function<Status(const QList<Quote> &quotes, QuoteOrigin origin)>;
+    // the states they produced (the price history, and the stop line of the chart). A failure rolls the
+    // batch back.
+    using QuoteRecorder = std::function<Status(const QList<RecordedQuote> &quotes, QuoteOrigin origin)>;
     void setQuoteRecorder(QuoteRecorder recorder) { m_recordQuotes = std::move(recorder); }
 
     // Extended-hours trades: false (the default) makes stops follow the regular session, i.e. the engine

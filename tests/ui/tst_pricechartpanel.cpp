@@ -5,6 +5,7 @@
 #include "WatchlistModel.h"
 #include "charts/PriceChartPanel.h"
 #include "charts/PriceChartView.h"
+#include "domain/StopLossEngine.h"
 #include "history/ChartSeriesBuilder.h"
 
 #include <QChart>
@@ -52,7 +53,10 @@ ChartSeries testSeries()
         prices.append({kStart.addSecs(qint64(i) * 600), priceAt(day)});
     }
     ChartSeries series =
-        ChartSeriesBuilder::build(QStringLiteral("TEST"), QStringLiteral("USD"), prices, 0.9);
+        ChartSeriesBuilder::build(QStringLiteral("TEST"), QStringLiteral("USD"), prices,
+                                  ChartSeriesBuilder::engineStops(StopLossEngine::initialState(
+                                                                      QStringLiteral("TEST"), 0.9, {}, kStart),
+                                                                  prices));
     // The first price below the stop in force at its time.
     qsizetype step = 0;
     const auto breach = std::find_if(prices.cbegin(), prices.cend(), [&](const PricePoint &point) {

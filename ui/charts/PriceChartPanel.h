@@ -2,19 +2,17 @@
 
 #include "charts/ChartColors.h"
 #include "charts/ChartPlotData.h"
+#include "charts/ChartRangeSelector.h"
+#include "charts/ChartViewport.h"
 #include "history/ChartSeries.h"
 
 #include <QDateTime>
 #include <QWidget>
 
-class QAbstractButton;
-class QButtonGroup;
+#include <memory>
+
 class QChart;
 class QDateTimeAxis;
-class QGraphicsEllipseItem;
-class QGraphicsLineItem;
-class QGraphicsRectItem;
-class QGraphicsSimpleTextItem;
 class QLabel;
 class QLineSeries;
 class QScatterSeries;
@@ -24,6 +22,7 @@ class QValueAxis;
 
 namespace trailguard::ui {
 
+class ChartCrosshair;
 class PriceChartView;
 
 // The price chart of one ticker: its price, the trailing peak and the stop (step lines) over time, and a
@@ -33,12 +32,11 @@ class PriceChartView;
 //
 // Large histories stay fast: only the visible part is handed to Qt Charts, decimated to about one bucket
 // per pixel column (Decimation::minMaxInRange, which keeps every bucket's extremes), again after each zoom,
-// pan or resize.
+// pan or resize. The price axis has round ticks (NiceScale).
 class PriceChartPanel : public QWidget {
     Q_OBJECT
 public:
-    enum class Range { Day, FiveDays, Month, SixMonths, Year, All };
-    Q_ENUM(Range)
+    using Range = ChartRange;
 
     explicit PriceChartPanel(QWidget *parent = nullptr);
     ~PriceChartPanel() override;
@@ -92,34 +90,28 @@ protected:
 private:
     QWidget *createHeader();
     void createChart();
-    void createCrosshair();
     void applyColors();
-    void setVisibleRange(double from, double to);
-    double rangeStart(Range range) const;
+    // After the viewport moved: the reset button, the crosshair, the plot, the signal.
+    void viewportChanged();
     void refresh();
     void scheduleRefresh();
     int plotWidth() const;
     void updateTimeAxisFormat();
     void hoverAt(const QPointF &chartPos);
     void placeCrosshair(qsizetype priceIndex);
-    void hideCrosshair();
     QPointF toChartPosition(const QPointF &value) const;
-    QString crosshairTextFor(qsizetype priceIndex) const;
 
     ChartSeries m_series;
     ChartPlotData m_data;
     Range m_range = Range::Month;
-    double m_viewFrom = 0;
-    double m_viewTo = 0;
-    double m_homeFrom = 0; // the visible range before any zoom or pan
-    double m_homeTo = 0;
+    ChartViewport m_viewport;
     int m_buckets = 0;
     bool m_refreshPending = false;
     qsizetype m_crossIndex = 0; // the price the crosshair is on
     ChartColors m_colors;
 
     QLabel *m_titleLabel = nullptr;
-    QButtonGroup *m_rangeGroup = nullptr;
+    ChartRangeSelector *m_rangeSelector = nullptr;
     QToolButton *m_resetZoomButton = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholderLabel = nullptr;
@@ -131,12 +123,7 @@ private:
     QScatterSeries *m_alertSeries = nullptr;
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_priceAxis = nullptr;
-
-    QGraphicsLineItem *m_crossVertical = nullptr;
-    QGraphicsLineItem *m_crossHorizontal = nullptr;
-    QGraphicsEllipseItem *m_crossDot = nullptr;
-    QGraphicsRectItem *m_tipBox = nullptr;
-    QGraphicsSimpleTextItem *m_tipText = nullptr;
+    std::unique_ptr<ChartCrosshair> m_crosshair;
 };
 
 } // namespace trailguard::ui
