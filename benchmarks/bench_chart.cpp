@@ -50,7 +50,8 @@ private:
 void ChartBenchmark::initTestCase()
 {
     const QList<PricePoint> prices = randomWalk();
-    const StockState start = StopLossEngine::initialState(QStringLiteral("BENCH"), 0.9, {}, prices.constFirst().time);
+    const StockState start =
+        StopLossEngine::initialState(QStringLiteral("BENCH"), 0.9, {}, prices.constFirst().time);
     m_held = ChartSeriesBuilder::engineStops(start, prices);
     m_series = ChartSeriesBuilder::build(QStringLiteral("BENCH"), QStringLiteral("USD"), prices, m_held);
     m_series.alerts.append({m_series.prices.at(kPoints / 2).time, m_series.prices.at(kPoints / 2).price,

@@ -23,8 +23,11 @@ struct ChartSeries {
     QString ticker;
     QString currency;
     QList<PricePoint> prices;
-    QList<StopPoint> stops;
+    QList<StopPoint> stops; // the peak and stop the guardian held, from when it watched the ticker
     QList<AlertMark> alerts;
+    // What the ticker's strategy would have held over the prices from before it was watched (the engine
+    // run over them, ChartSeriesBuilder::engineStops): drawn dotted, apart from the held stop.
+    QList<StopPoint> strategyStops = {};
 
     bool isEmpty() const { return prices.isEmpty(); }
     bool operator==(const ChartSeries &) const = default;

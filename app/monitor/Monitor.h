@@ -49,8 +49,8 @@ enum class QuoteOrigin { Poll, Stream, CatchUp };
 // right after the engine applied it (unset while the strategy has none).
 struct RecordedQuote {
     Quote quote;
-    std::optional<double> peak;
-    std::optional<double> stop;
+    std::optional<double> peak = std::nullopt;
+    std::optional<double> stop = std::nullopt;
 };
 
 // What applying one batch of quotes did.

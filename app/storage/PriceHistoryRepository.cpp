@@ -330,8 +330,9 @@ Result<QList<StopPoint>> PriceHistoryRepository::quoteHeldStops(const QString &t
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT time, peak, stop FROM price_quotes WHERE ticker = ? AND time >= ? AND "
-                                 "time < ? AND peak IS NOT NULL AND stop IS NOT NULL ORDER BY time"));
+    query.prepare(
+        QStringLiteral("SELECT time, peak, stop FROM price_quotes WHERE ticker = ? AND time >= ? AND "
+                       "time < ? AND peak IS NOT NULL AND stop IS NOT NULL ORDER BY time"));
     query.addBindValue(ticker);
     query.addBindValue(isoTime(from));
     query.addBindValue(isoTime(to));
@@ -339,7 +340,8 @@ Result<QList<StopPoint>> PriceHistoryRepository::quoteHeldStops(const QString &t
         return queryError(query);
     QList<StopPoint> held;
     while (query.next())
-        held.append(StopPoint{readTime(query.value(0)), query.value(1).toDouble(), query.value(2).toDouble()});
+        held.append(
+            StopPoint{readTime(query.value(0)), query.value(1).toDouble(), query.value(2).toDouble()});
     return held;
 }
 

@@ -24,8 +24,8 @@ struct StoredCandle {
     std::optional<qint64> volume;
     // The peak and stop the guardian held at the end of the candle, for a candle folded from processed
     // quotes (HistoryRetention); unset for fetched or imported candles.
-    std::optional<double> peak;
-    std::optional<double> stop;
+    std::optional<double> peak = std::nullopt;
+    std::optional<double> stop = std::nullopt;
 
     static StoredCandle from(const Candle &candle);
     bool operator==(const StoredCandle &) const = default;

@@ -2,6 +2,7 @@
 #include "history/ChartSeriesBuilder.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 #include <limits>
 
@@ -38,8 +39,8 @@ private Q_SLOTS:
 
 void ChartSeriesBuilderTest::stepsKeepOnlyMoves()
 {
-    const QList<StopPoint> held{{at(0), 100, 90}, {at(1), 100, 90}, {at(2), 105, 94.5},
-                                {at(3), 105, 94.5}, {at(4), 110, 94.5}};
+    const QList<StopPoint> held{
+        {at(0), 100, 90}, {at(1), 100, 90}, {at(2), 105, 94.5}, {at(3), 105, 94.5}, {at(4), 110, 94.5}};
     const QList<StopPoint> expected{{at(0), 100, 90}, {at(2), 105, 94.5}, {at(4), 110, 94.5}};
     QCOMPARE(ChartSeriesBuilder::steps(held), expected);
 }
@@ -54,8 +55,11 @@ void ChartSeriesBuilderTest::stepsMergeMovesAtOneInstant()
 void ChartSeriesBuilderTest::stepsSkipUnusableSamples()
 {
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    const QList<StopPoint> held{{QDateTime(), 100, 90}, {at(1), nan, 90}, {at(2), 100, 0},
-                                {at(3), 100, std::numeric_limits<double>::infinity()}, {at(4), 100, 90}};
+    const QList<StopPoint> held{{QDateTime(), 100, 90},
+                                {at(1), nan, 90},
+                                {at(2), 100, 0},
+                                {at(3), 100, std::numeric_limits<double>::infinity()},
+                                {at(4), 100, 90}};
     QCOMPARE(ChartSeriesBuilder::steps(held), (QList<StopPoint>{{at(4), 100, 90}}));
 }
 
@@ -82,7 +86,8 @@ void ChartSeriesBuilderTest::engineStopsFollowTheStrategy()
     QFETCH(QList<double>, stops);
     const StockState start =
         StopLossEngine::initialState(QStringLiteral("X"), StopStrategy::parse(spec).value(), {}, kStart);
-    const QList<StopPoint> held = ChartSeriesBuilder::engineStops(start, prices({100, 98, 105, 104, 110, 90}));
+    const QList<StopPoint> held =
+        ChartSeriesBuilder::engineStops(start, prices({100, 98, 105, 104, 110, 90}));
     QCOMPARE(held.size(), stops.size());
     for (qsizetype i = 0; i < held.size(); ++i) {
         QCOMPARE(held.at(i).time, at(int(i)));

@@ -153,7 +153,8 @@ void DatabaseTest::heldStopMigrationKeepsOldRows()
         for (const char *statement :
              {"ALTER TABLE price_quotes DROP COLUMN peak", "ALTER TABLE price_quotes DROP COLUMN stop",
               "ALTER TABLE candles DROP COLUMN peak", "ALTER TABLE candles DROP COLUMN stop",
-              "INSERT INTO price_quotes (ticker, time, price) VALUES ('RY.TO', '2026-03-09T15:00:00.000Z', 131.5)",
+              "INSERT INTO price_quotes (ticker, time, price) VALUES ('RY.TO', '2026-03-09T15:00:00.000Z', "
+              "131.5)",
               "INSERT INTO candles (ticker, interval_seconds, start, end, close) VALUES ('RY.TO', 300, "
               "'2026-03-09T14:00:00.000Z', '2026-03-09T14:05:00.000Z', 130)",
               "PRAGMA user_version = 10"})

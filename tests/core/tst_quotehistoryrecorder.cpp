@@ -36,8 +36,9 @@ private Q_SLOTS:
         QVERIFY(quotes);
         QCOMPARE(quotes.value(),
                  (QList<PricePoint>{{utc(2026, 3, 9, 15, 0), 131.44}, {utc(2026, 3, 9, 15, 0, 1), 131.50}}));
-        QCOMPARE(repository.heldStops(QStringLiteral("RY.TO"), utc(2026, 3, 9, 0), utc(2026, 3, 10, 0)).value(),
-                 (QList<StopPoint>{{utc(2026, 3, 9, 15, 0), 131.44, 118.30}}));
+        QCOMPARE(
+            repository.heldStops(QStringLiteral("RY.TO"), utc(2026, 3, 9, 0), utc(2026, 3, 10, 0)).value(),
+            (QList<StopPoint>{{utc(2026, 3, 9, 15, 0), 131.44, 118.30}}));
         QVERIFY(repository.quotes(QStringLiteral("SHOP.TO"), utc(2026, 3, 9, 0), utc(2026, 3, 10, 0))
                     .value()
                     .isEmpty());

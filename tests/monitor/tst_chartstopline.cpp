@@ -181,7 +181,8 @@ void ChartStopLineTest::editsAreFollowed()
     const StockState afterRatio = apply(105, quoteTime(2)); // stop 88 from the new ratio
     QVERIFY(m_watchlist->resetPeak(kTicker).ok());
     const StockState afterReset = apply(104, quoteTime(3));
-    QVERIFY(m_watchlist->changeStrategy(kTicker, StopStrategy::parse(QStringLiteral("fixed:90")).value()).ok());
+    QVERIFY(
+        m_watchlist->changeStrategy(kTicker, StopStrategy::parse(QStringLiteral("fixed:90")).value()).ok());
     const StockState afterStrategy = apply(103, quoteTime(4));
 
     const ChartSeries series = chart();

@@ -52,11 +52,10 @@ ChartSeries testSeries()
         const double day = double(i) / kPerDay;
         prices.append({kStart.addSecs(qint64(i) * 600), priceAt(day)});
     }
-    ChartSeries series =
-        ChartSeriesBuilder::build(QStringLiteral("TEST"), QStringLiteral("USD"), prices,
-                                  ChartSeriesBuilder::engineStops(StopLossEngine::initialState(
-                                                                      QStringLiteral("TEST"), 0.9, {}, kStart),
-                                                                  prices));
+    ChartSeries series = ChartSeriesBuilder::build(
+        QStringLiteral("TEST"), QStringLiteral("USD"), prices,
+        ChartSeriesBuilder::engineStops(StopLossEngine::initialState(QStringLiteral("TEST"), 0.9, {}, kStart),
+                                        prices));
     // The first price below the stop in force at its time.
     qsizetype step = 0;
     const auto breach = std::find_if(prices.cbegin(), prices.cend(), [&](const PricePoint &point) {

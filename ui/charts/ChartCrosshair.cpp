@@ -11,6 +11,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLocale>
 #include <QPen>
+#include <QTimeZone>
 
 #include <algorithm>
 

@@ -14,14 +14,14 @@ namespace {
 constexpr ChartRange kRanges[] = {ChartRange::Day,       ChartRange::FiveDays, ChartRange::Month,
                                   ChartRange::SixMonths, ChartRange::Year,     ChartRange::All};
 
-QString objectName(ChartRange range)
+QString buttonObjectName(ChartRange range)
 {
     static const char *const kNames[] = {"range1DButton", "range5DButton", "range1MButton",
                                          "range6MButton", "range1YButton", "rangeAllButton"};
     return QLatin1String(kNames[static_cast<int>(range)]);
 }
 
-QString toolTip(ChartRange range)
+QString buttonToolTip(ChartRange range)
 {
     switch (range) {
     case ChartRange::Day:
@@ -57,9 +57,9 @@ ChartRangeSelector::ChartRangeSelector(ChartRange current, QWidget *parent)
     m_group->setExclusive(true);
     for (ChartRange range : kRanges) {
         auto *button = new QToolButton(this);
-        button->setObjectName(objectName(range));
+        button->setObjectName(buttonObjectName(range));
         button->setText(name(range));
-        button->setToolTip(toolTip(range));
+        button->setToolTip(buttonToolTip(range));
         button->setCheckable(true);
         button->setAutoRaise(true);
         button->setChecked(range == current);

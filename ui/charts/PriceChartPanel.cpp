@@ -2,6 +2,7 @@
 
 #include "charts/ChartAxes.h"
 #include "charts/ChartCrosshair.h"
+#include "charts/ChartLines.h"
 #include "charts/PriceChartView.h"
 #include "history/Decimation.h"
 
@@ -105,20 +106,7 @@ void PriceChartPanel::createChart()
     m_chart->setBackgroundRoundness(0);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
 
-    m_priceSeries = new QLineSeries(m_chart);
-    m_priceSeries->setObjectName(QStringLiteral("priceSeries"));
-    m_priceSeries->setName(tr("Price"));
-    m_peakSeries = new QLineSeries(m_chart);
-    m_peakSeries->setObjectName(QStringLiteral("peakSeries"));
-    m_peakSeries->setName(tr("Peak"));
-    m_stopSeries = new QLineSeries(m_chart);
-    m_stopSeries->setObjectName(QStringLiteral("stopSeries"));
-    m_stopSeries->setName(tr("Stop"));
-    m_alertSeries = new QScatterSeries(m_chart);
-    m_alertSeries->setObjectName(QStringLiteral("alertSeries"));
-    m_alertSeries->setName(tr("Alerts"));
-    m_alertSeries->setMarkerShape(QScatterSeries::MarkerShapeCircle);
-    m_alertSeries->setMarkerSize(11);
+    m_lines = ChartLines::create(m_chart);
 
     m_timeAxis = new QDateTimeAxis(m_chart);
     m_timeAxis->setObjectName(QStringLiteral("timeAxis"));
@@ -127,8 +115,7 @@ void PriceChartPanel::createChart()
     m_priceAxis->setLabelFormat(QStringLiteral("%.2f"));
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_priceAxis, Qt::AlignRight);
-    for (QXYSeries *series :
-         std::initializer_list<QXYSeries *>{m_stopSeries, m_peakSeries, m_priceSeries, m_alertSeries}) {
+    for (QXYSeries *series : m_lines.all()) {
         m_chart->addSeries(series);
         series->attachAxis(m_timeAxis);
         series->attachAxis(m_priceAxis);
@@ -180,7 +167,8 @@ void PriceChartPanel::setSeries(const ChartSeries &series)
     m_titleLabel->setText(series.currency.isEmpty()
                               ? series.ticker
                               : tr("%1 (%2)", "ticker (currency)").arg(series.ticker, series.currency));
-    m_alertSeries->setVisible(!m_data.alerts.isEmpty());
+    m_lines.alerts->setVisible(!m_data.alerts.isEmpty());
+    m_lines.strategyStop->setVisible(!m_data.strategyStops.isEmpty());
     m_stack->setCurrentWidget(m_view);
     m_rangeSelector->setButtonsEnabled(true);
     resetZoom();
@@ -195,8 +183,7 @@ void PriceChartPanel::clear(const QString &message)
     m_series = ChartSeries{};
     m_data = ChartPlotData{};
     m_crosshair->hide();
-    for (QXYSeries *series :
-         std::initializer_list<QXYSeries *>{m_priceSeries, m_peakSeries, m_stopSeries, m_alertSeries})
+    for (QXYSeries *series : m_lines.all())
         series->clear();
     m_titleLabel->clear();
     m_placeholderLabel->setText(message);
@@ -298,14 +285,17 @@ void PriceChartPanel::refresh()
     const QList<QPointF> prices = Decimation::minMaxInRange(m_data.prices, from, to, m_buckets);
     const QList<QPointF> peaks = Decimation::minMaxInRange(m_data.peaks, from, to, m_buckets);
     const QList<QPointF> stops = Decimation::minMaxInRange(m_data.stops, from, to, m_buckets);
+    const QList<QPointF> before = Decimation::minMaxInRange(m_data.strategyStops, from, to, m_buckets);
     const QList<QPointF> alerts = pointsIn(m_data.alerts, from, to);
-    m_priceSeries->replace(prices);
-    m_peakSeries->replace(peaks);
-    m_stopSeries->replace(stops);
-    m_alertSeries->replace(alerts);
+    m_lines.price->replace(prices);
+    m_lines.peak->replace(peaks);
+    m_lines.stop->replace(stops);
+    m_lines.strategyStop->replace(before);
+    m_lines.alerts->replace(alerts);
 
     const ChartAxes::Bounds bounds = ChartAxes::priceBounds(
-        {&prices, &peaks, &stops, &alerts}, {&m_data.prices, &m_data.peaks, &m_data.stops}, from, to);
+        {&prices, &peaks, &stops, &before, &alerts},
+        {&m_data.prices, &m_data.peaks, &m_data.stops, &m_data.strategyStops}, from, to);
     m_timeAxis->setRange(visibleFrom(), visibleTo());
     ChartAxes::fitPriceAxis(*m_priceAxis, bounds, static_cast<int>(m_chart->plotArea().height()));
     updateTimeAxisFormat();
@@ -345,14 +335,7 @@ void PriceChartPanel::applyColors()
         axis->setLabelsFont(font());
     }
 
-    QPen pricePen(c.price, 1.6);
-    m_priceSeries->setPen(pricePen);
-    QPen peakPen(c.peak, 1.2, Qt::DashLine);
-    m_peakSeries->setPen(peakPen);
-    QPen stopPen(c.stop, 2.0);
-    m_stopSeries->setPen(stopPen);
-    m_alertSeries->setColor(c.alert);
-    m_alertSeries->setBorderColor(c.background);
+    m_lines.applyColors(c);
 
     m_crosshair->applyColors(c, font());
     // A theme also resets the axes' label formats and ticks.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charts/ChartColors.h"
+#include "charts/ChartLines.h"
 #include "charts/ChartPlotData.h"
 #include "charts/ChartRangeSelector.h"
 #include "charts/ChartViewport.h"
@@ -25,10 +26,11 @@ namespace trailguard::ui {
 class ChartCrosshair;
 class PriceChartView;
 
-// The price chart of one ticker: its price, the trailing peak and the stop (step lines) over time, and a
-// marker where each alert fired, with a crosshair that shows the values under the pointer. Range buttons
-// (1D, 5D, 1M, 6M, 1Y, All) pick the time range, ending at the last price; the wheel, Shift+drag and the
-// keys zoom within it, dragging pans. The colours follow the palette (light or dark).
+// The price chart of one ticker: its price, the peak and the stop the guardian held (step lines) over time,
+// the stop its strategy would have held before it was watched (dotted), and a marker where each alert fired,
+// with a crosshair that shows the values under the pointer. Range buttons (1D, 5D, 1M, 6M, 1Y, All) pick the
+// time range, ending at the last price; the wheel, Shift+drag and the keys zoom within it, dragging pans. The
+// colours follow the palette (light or dark).
 //
 // Large histories stay fast: only the visible part is handed to Qt Charts, decimated to about one bucket
 // per pixel column (Decimation::minMaxInRange, which keeps every bucket's extremes), again after each zoom,
@@ -69,10 +71,11 @@ public:
     // For tests and the benchmark.
     QChart *chart() const { return m_chart; }
     PriceChartView *chartView() const { return m_view; }
-    QLineSeries *priceSeries() const { return m_priceSeries; }
-    QLineSeries *peakSeries() const { return m_peakSeries; }
-    QLineSeries *stopSeries() const { return m_stopSeries; }
-    QScatterSeries *alertSeries() const { return m_alertSeries; }
+    QLineSeries *priceSeries() const { return m_lines.price; }
+    QLineSeries *peakSeries() const { return m_lines.peak; }
+    QLineSeries *stopSeries() const { return m_lines.stop; }
+    QLineSeries *strategyStopSeries() const { return m_lines.strategyStop; }
+    QScatterSeries *alertSeries() const { return m_lines.alerts; }
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
     QValueAxis *priceAxis() const { return m_priceAxis; }
     const ChartColors &colors() const { return m_colors; }
@@ -117,10 +120,7 @@ private:
     QLabel *m_placeholderLabel = nullptr;
     QChart *m_chart = nullptr;
     PriceChartView *m_view = nullptr;
-    QLineSeries *m_priceSeries = nullptr;
-    QLineSeries *m_peakSeries = nullptr;
-    QLineSeries *m_stopSeries = nullptr;
-    QScatterSeries *m_alertSeries = nullptr;
+    ChartLines m_lines;
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_priceAxis = nullptr;
     std::unique_ptr<ChartCrosshair> m_crosshair;
