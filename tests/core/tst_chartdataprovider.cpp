@@ -62,6 +62,13 @@ private Q_SLOTS:
         // The held stop only, from the first watched quote: the backfilled candles replay no rule (their
         // peak of 110 would draw a stop of 99, above the price of the 11th).
         QCOMPARE(series.stops, (QList<StopPoint>{{toronto(2026, 3, 12, 10), 96.0, 86.4}}));
+        // Before watching, what the ticker's strategy would have held: the engine over the candles.
+        QCOMPARE(series.strategyStops.size(), 2);
+        QCOMPARE(series.strategyStops.at(0).time, toronto(2026, 3, 9, 16));
+        QCOMPARE(series.strategyStops.at(0).stop, 90.0);
+        QCOMPARE(series.strategyStops.at(1).time, toronto(2026, 3, 10, 16));
+        QCOMPARE(series.strategyStops.at(1).peak, 110.0);
+        QCOMPARE(series.strategyStops.at(1).stop, 99.0);
         // One marker, on the price of the 11th (the breach's ticker only).
         QCOMPARE(series.alerts.size(), 1);
         QCOMPARE(series.alerts.constFirst().price, 95.0);

@@ -219,7 +219,11 @@ void ChartStopLineTest::backfillBeforeWatchingDrawsNoStop()
     QCOMPARE(series.stops.constFirst().time, quoteTime(0));
     QCOMPARE(series.stops.constFirst().peak, 413.90);
     QCOMPARE(series.stops.constFirst().stop, 413.90 * 0.9);
-    // No stop is drawn above any price, so no breach appears that never happened.
+    // The strategy's line for the year before is the engine's, kept apart and ending where watching began.
+    QVERIFY(!series.strategyStops.isEmpty());
+    QVERIFY(series.strategyStops.constLast().time < quoteTime(0));
+    QCOMPARE(series.strategyStops.constLast().peak, 486.0);
+    // No held stop is drawn above any price, so no breach appears that never happened.
     for (const PricePoint &point : series.prices) {
         if (const std::optional<StopPoint> step = stepAt(series.stops, point.time))
             QVERIFY2(step->stop <= point.price, qPrintable(point.time.toString(Qt::ISODate)));
