@@ -334,6 +334,13 @@ void MonitorTest::extendedHoursTradesMoveNoStop()
     };
     QCOMPARE(recordedPrice(tickerFor(11)), std::optional<double>(80.0));
     QCOMPARE(recordedPrice(tickerFor(12)), std::optional<double>(130.0));
+    // Each with the peak and stop its ticker held after the engine applied it (the chart's stop line).
+    for (const RecordedQuote &held : std::as_const(recorded)) {
+        const std::optional<StockState> state = stock(held.quote.ticker);
+        QVERIFY(state);
+        QCOMPARE(held.peak, state->peak);
+        QCOMPARE(held.stop, state->stop);
+    }
 
     if (include) {
         QCOMPARE(breaches.count(), 1);
