@@ -1,6 +1,7 @@
 // Building the price chart for 1,000,000 prices (about two years of minute prices): the series handed to
 // the panel, decimated to the plot's pixel width, handed to Qt Charts, and rendered once.
 #include "charts/PriceChartPanel.h"
+#include "domain/StopLossEngine.h"
 #include "history/ChartSeriesBuilder.h"
 #include "history/Decimation.h"
 
@@ -43,11 +44,16 @@ private Q_SLOTS:
 
 private:
     ChartSeries m_series;
+    QList<StopPoint> m_held; // what the engine held at each price
 };
 
 void ChartBenchmark::initTestCase()
 {
-    m_series = ChartSeriesBuilder::build(QStringLiteral("BENCH"), QStringLiteral("USD"), randomWalk(), 0.9);
+    const QList<PricePoint> prices = randomWalk();
+    const StockState start =
+        StopLossEngine::initialState(QStringLiteral("BENCH"), 0.9, {}, prices.constFirst().time);
+    m_held = ChartSeriesBuilder::engineStops(start, prices);
+    m_series = ChartSeriesBuilder::build(QStringLiteral("BENCH"), QStringLiteral("USD"), prices, m_held);
     m_series.alerts.append({m_series.prices.at(kPoints / 2).time, m_series.prices.at(kPoints / 2).price,
                             QStringLiteral("BENCH fell below its stop")});
     qInfo("FIGURE chart input: %d prices, %lld stop steps", kPoints, qlonglong(m_series.stops.size()));
@@ -80,10 +86,10 @@ void ChartBenchmark::buildStopSteps()
     timer.start();
     QBENCHMARK
     {
-        steps = ChartSeriesBuilder::trailingStops(m_series.prices, 0.9);
+        steps = ChartSeriesBuilder::steps(m_held);
         ++rounds;
     }
-    qInfo("FIGURE trailing stop steps: %d prices to %lld steps: %.2f ms", kPoints, qlonglong(steps.size()),
+    qInfo("FIGURE held stop steps: %d samples to %lld steps: %.2f ms", kPoints, qlonglong(steps.size()),
           timer.nsecsElapsed() / 1e6 / double(rounds));
 }
 

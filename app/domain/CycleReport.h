@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace trailguard {
 
@@ -44,8 +45,17 @@ struct QuoteBatchReport {
     QStringList applied;
 };
 
+// A processed quote with a usable price, for the price history, with the peak and stop its ticker held
+// right after the engine applied it (unset while the strategy has none).
+struct RecordedQuote {
+    Quote quote;
+    std::optional<double> peak = std::nullopt;
+    std::optional<double> stop = std::nullopt;
+};
+
 // Called by the monitor with every processed quote that carried a usable price, inside the transaction
-// that saves the states they produced (the price history). A failure rolls the batch back.
-using QuoteRecorder = std::function<Status(const QList<Quote> &quotes, QuoteOrigin origin)>;
+// that saves the states they produced (the price history, and the stop line of the chart). A failure
+// rolls the batch back.
+using QuoteRecorder = std::function<Status(const QList<RecordedQuote> &quotes, QuoteOrigin origin)>;
 
 } // namespace trailguard

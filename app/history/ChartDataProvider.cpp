@@ -1,6 +1,7 @@
 #include "history/ChartDataProvider.h"
 
 #include "domain/MarketCalendar.h"
+#include "domain/StopLossEngine.h"
 #include "history/ChartSeriesBuilder.h"
 #include "history/HistoryLogging.h"
 #include "storage/AlertRepository.h"
@@ -28,16 +29,17 @@ ChartSeries ChartDataProvider::series(const QString &ticker) const
                   qUtf8Printable(prices.error().message));
         return ChartSeries{ticker, {}, {}, {}, {}};
     }
-    double ratio = 0.9;
-    std::optional<double> entry;
-    QString currency;
+    // The stop line is the one the guardian held, recorded with each processed quote; prices from before
+    // the ticker was watched (a backfilled year) have none.
+    const Result<QList<StopPoint>> held = m_history.heldStops(ticker, from, to);
+    if (!held)
+        qCWarning(lcHistory, "No stop line for %s: %s", qUtf8Printable(ticker),
+                  qUtf8Printable(held.error().message));
+    std::optional<StockState> watched;
     if (const Result<QList<StockState>> stocks = m_watchlist.stocks()) {
         for (const StockState &stock : stocks.value()) {
-            if (stock.ticker == ticker) {
-                ratio = stock.ratio;
-                entry = stock.entry;
-                currency = stock.currency;
-            }
+            if (stock.ticker == ticker)
+                watched = stock;
         }
     }
 
@@ -58,7 +60,29 @@ ChartSeries ChartDataProvider::series(const QString &ticker) const
     }
     std::sort(marks.begin(), marks.end(),
               [](const AlertMark &a, const AlertMark &b) { return a.time < b.time; });
-    return ChartSeriesBuilder::build(ticker, currency, prices.value(), ratio, entry, marks);
+    ChartSeries series =
+        ChartSeriesBuilder::build(ticker, watched ? watched->currency : QString(), prices.value(),
+                                  held ? held.value() : QList<StopPoint>{}, marks);
+    if (watched)
+        series.strategyStops = beforeWatching(*watched, series);
+    return series;
+}
+
+QList<StopPoint> ChartDataProvider::beforeWatching(const StockState &stock, const ChartSeries &series)
+{
+    // Watching began at the first held stop, or when the ticker was added if none is recorded yet.
+    const QDateTime began = series.stops.isEmpty() ? stock.createdAt : series.stops.constFirst().time;
+    QList<PricePoint> before;
+    for (const PricePoint &point : series.prices) {
+        if (began.isValid() && point.time >= began)
+            break;
+        before.append(point);
+    }
+    if (before.isEmpty())
+        return {};
+    const StockState start =
+        StopLossEngine::initialState(stock.ticker, stock.strategy, stock.entry, before.constFirst().time);
+    return ChartSeriesBuilder::steps(ChartSeriesBuilder::engineStops(start, before));
 }
 
 QList<double> ChartDataProvider::lastMonth(const QString &ticker, const QDateTime &now) const

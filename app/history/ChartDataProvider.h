@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/StockState.h"
 #include "history/ChartSeries.h"
 
 #include <QDateTime>
@@ -12,8 +13,10 @@ class PriceHistoryRepository;
 class WatchlistService;
 
 // What the window's price chart shows for a ticker, from the stored history: its prices (finest data
-// first, PriceHistoryRepository::priceSeries), the trailing peak and stop replayed over them with the
-// ticker's ratio and entry (ChartSeriesBuilder), and a marker at each breach alert of the ticker.
+// first, PriceHistoryRepository::priceSeries), the peak and stop the guardian held while watching it
+// (recorded with each processed quote, PriceHistoryRepository::heldStops), what its strategy would have held
+// over the prices from before it was watched (the engine run over them, never a copy of its rules), and a
+// marker at each breach alert of the ticker.
 // Synchronous, on the caller's connection: a year of daily candles plus a month of quotes reads in
 // milliseconds.
 class ChartDataProvider {
@@ -30,6 +33,9 @@ public:
 
     // How many recent alerts are searched for the ticker's breaches.
     static constexpr int kAlertsSearched = 2000;
+
+    // What `stock`'s strategy would have held over the prices of `series` from before it was watched.
+    static QList<StopPoint> beforeWatching(const StockState &stock, const ChartSeries &series);
 
 private:
     PriceHistoryRepository &m_history;

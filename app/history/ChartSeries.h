@@ -1,21 +1,13 @@
 #pragma once
 
 #include "domain/PricePoint.h"
+#include "domain/StopPoint.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
 
 namespace trailguard {
-
-// The trailing peak and stop from `time` on, until the next StopPoint (a step series).
-struct StopPoint {
-    QDateTime time; // UTC
-    double peak = 0;
-    double stop = 0;
-
-    bool operator==(const StopPoint &) const = default;
-};
 
 // An alert that fired at `time` (a breach), drawn as a marker on the price line.
 struct AlertMark {
@@ -31,8 +23,11 @@ struct ChartSeries {
     QString ticker;
     QString currency;
     QList<PricePoint> prices;
-    QList<StopPoint> stops;
+    QList<StopPoint> stops; // the peak and stop the guardian held, from when it watched the ticker
     QList<AlertMark> alerts;
+    // What the ticker's strategy would have held over the prices from before it was watched (the engine
+    // run over them, ChartSeriesBuilder::engineStops): drawn dotted, apart from the held stop.
+    QList<StopPoint> strategyStops = {};
 
     bool isEmpty() const { return prices.isEmpty(); }
     bool operator==(const ChartSeries &) const = default;

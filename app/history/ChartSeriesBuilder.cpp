@@ -1,52 +1,52 @@
 #include "history/ChartSeriesBuilder.h"
 
-#include "domain/Ticker.h"
+#include "domain/StopLossEngine.h"
 
-#include <algorithm>
 #include <cmath>
 
 namespace trailguard::ChartSeriesBuilder {
 
 namespace {
-// The engine's tolerance: a price equal to the peak to rounding noise does not raise it.
-constexpr double kRelativeTolerance = 1e-9;
-
-bool clearlyAbove(double price, double peak)
+bool usable(const StopPoint &point)
 {
-    return price > peak && std::fabs(price - peak) > kRelativeTolerance * std::max(price, peak);
+    return point.time.isValid() && std::isfinite(point.peak) && std::isfinite(point.stop) && point.peak > 0 &&
+           point.stop > 0;
 }
 } // namespace
 
-QList<StopPoint> trailingStops(const QList<PricePoint> &prices, double ratio, std::optional<double> entry)
+QList<StopPoint> steps(const QList<StopPoint> &held)
 {
-    QList<StopPoint> steps;
-    std::optional<double> peak;
-    double stop = 0;
-    for (const PricePoint &point : prices) {
-        if (!Price::isUsable(point.price) || !point.time.isValid())
+    QList<StopPoint> out;
+    for (const StopPoint &point : held) {
+        if (!usable(point))
             continue;
-        if (!peak) {
-            peak = entry && Price::isUsable(*entry) ? *entry : point.price;
-            stop = *peak * ratio;
-            steps.append({point.time, *peak, stop});
-        }
-        if (!clearlyAbove(point.price, *peak))
+        if (!out.isEmpty() && out.constLast().peak == point.peak && out.constLast().stop == point.stop)
             continue;
-        peak = point.price;
-        stop = std::max(stop, *peak * ratio);
         // Several moves at one instant make one step.
-        if (steps.constLast().time == point.time)
-            steps.last() = {point.time, *peak, stop};
+        if (!out.isEmpty() && out.constLast().time == point.time)
+            out.last() = point;
         else
-            steps.append({point.time, *peak, stop});
+            out.append(point);
     }
-    return steps;
+    return out;
+}
+
+QList<StopPoint> engineStops(const StockState &start, const QList<PricePoint> &prices)
+{
+    QList<StopPoint> held;
+    StockState state = start;
+    for (const PricePoint &point : prices) {
+        state = StopLossEngine::apply(state, Quote{state.ticker, point.price, point.time}, point.time).state;
+        if (state.peak && state.stop)
+            held.append(StopPoint{point.time, *state.peak, *state.stop});
+    }
+    return held;
 }
 
 ChartSeries build(const QString &ticker, const QString &currency, const QList<PricePoint> &prices,
-                  double ratio, std::optional<double> entry, const QList<AlertMark> &alerts)
+                  const QList<StopPoint> &held, const QList<AlertMark> &alerts)
 {
-    return ChartSeries{ticker, currency, prices, trailingStops(prices, ratio, entry), alerts};
+    return ChartSeries{ticker, currency, prices, steps(held), alerts};
 }
 
 } // namespace trailguard::ChartSeriesBuilder

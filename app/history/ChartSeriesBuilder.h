@@ -1,22 +1,23 @@
 #pragma once
 
+#include "domain/StockState.h"
 #include "history/ChartSeries.h"
-
-#include <optional>
 
 namespace trailguard::ChartSeriesBuilder {
 
-// Replays the trailing rules of StopLossEngine over a time-ordered price history and returns the peak
-// and stop as a step series: one StopPoint where the history starts and one each time they move.
-//  - the peak starts at `entry` when given (and usable), else at the first usable price;
-//  - a higher price raises the peak, and stop = peak × ratio; the stop never moves down;
-//  - prices that are missing, zero, negative or NaN are skipped, as the engine skips them.
-QList<StopPoint> trailingStops(const QList<PricePoint> &prices, double ratio,
-                               std::optional<double> entry = std::nullopt);
+// The peak and stop the guardian held (PriceHistoryRepository::heldStops, one sample per processed
+// quote) as a step series: one StopPoint where the samples start and one each time the peak or the stop
+// moves. Samples with an invalid time or a value that is not a positive number are skipped. No rule is
+// replayed here: the values are the engine's.
+QList<StopPoint> steps(const QList<StopPoint> &held);
 
-// A complete chart input: the prices, their trailing stops and the alerts that fired.
+// What the engine (StopLossEngine::apply, the guardian's own rules) would have held over `prices`, starting
+// from `start` (e.g. StopLossEngine::initialState with the ticker's strategy): one sample per price once the
+// strategy has a stop. For prices the guardian never watched (a backfilled year), or test data.
+QList<StopPoint> engineStops(const StockState &start, const QList<PricePoint> &prices);
+
+// A complete chart input: the prices, the held peak and stop as steps, and the alerts that fired.
 ChartSeries build(const QString &ticker, const QString &currency, const QList<PricePoint> &prices,
-                  double ratio, std::optional<double> entry = std::nullopt,
-                  const QList<AlertMark> &alerts = {});
+                  const QList<StopPoint> &held, const QList<AlertMark> &alerts = {});
 
 } // namespace trailguard::ChartSeriesBuilder

@@ -18,13 +18,19 @@ namespace trailguard {
 namespace HistoryRetention {
 
 namespace {
-// The 5-minute buckets of a ticker's quotes (oldest first), each a candle.
-QList<StoredCandle> fold(const QList<PricePoint> &quotes)
+qint64 bucketOf(const QDateTime &time)
+{
+    const qint64 seconds = time.toSecsSinceEpoch();
+    return seconds - (((seconds % kCandleSeconds) + kCandleSeconds) % kCandleSeconds);
+}
+
+// The 5-minute buckets of a ticker's quotes (oldest first), each a candle that keeps the last peak and stop
+// held in its bucket (`held`: those recorded with the quotes, oldest first).
+QList<StoredCandle> fold(const QList<PricePoint> &quotes, const QList<StopPoint> &held)
 {
     QMap<qint64, StoredCandle> buckets; // bucket start (s since epoch) -> candle
     for (const PricePoint &quote : quotes) {
-        const qint64 seconds = quote.time.toSecsSinceEpoch();
-        const qint64 bucket = seconds - (((seconds % kCandleSeconds) + kCandleSeconds) % kCandleSeconds);
+        const qint64 bucket = bucketOf(quote.time);
         auto it = buckets.find(bucket);
         if (it == buckets.end()) {
             StoredCandle candle;
@@ -40,6 +46,12 @@ QList<StoredCandle> fold(const QList<PricePoint> &quotes)
         it->low = std::min(*it->low, quote.price);
         it->close = quote.price;
     }
+    for (const StopPoint &point : held) {
+        if (const auto it = buckets.find(bucketOf(point.time)); it != buckets.end()) {
+            it->peak = point.peak;
+            it->stop = point.stop;
+        }
+    }
     return buckets.values();
 }
 
@@ -53,6 +65,10 @@ StoredCandle mergeInto(const StoredCandle &existing, const StoredCandle &candle)
     if (existing.low)
         merged.low = std::min(*existing.low, *candle.low);
     merged.volume = existing.volume;
+    if (!candle.stop) {
+        merged.peak = existing.peak;
+        merged.stop = existing.stop;
+    }
     return merged;
 }
 } // namespace
@@ -73,7 +89,11 @@ Result<RetentionReport> run(QSqlDatabase db, const QDateTime &now, std::chrono::
                 repository.quotes(ticker, QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc()), cutoff);
             if (!quotes)
                 return quotes.error();
-            QList<StoredCandle> candles = fold(quotes.value());
+            const Result<QList<StopPoint>> held =
+                repository.quoteHeldStops(ticker, QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc()), cutoff);
+            if (!held)
+                return held.error();
+            QList<StoredCandle> candles = fold(quotes.value(), held.value());
             if (candles.isEmpty())
                 continue;
             const Result<QList<StoredCandle>> existing = repository.candles(

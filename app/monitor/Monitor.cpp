@@ -331,7 +331,7 @@ Status Monitor::saveEvaluation(const QuoteBatchEvaluation &evaluation, QuoteOrig
     // cannot be saved (a value the database refuses) is reported alone and the others stay guarded. The
     // price history of the rest is saved in the same transaction.
     report.breaches = evaluation.breaches;
-    QList<Quote> recorded = evaluation.trades;
+    QList<RecordedQuote> recorded = evaluation.trades;
     QSet<QString> changedTickers;
     for (const StockState &state : evaluation.changed)
         changedTickers.insert(state.ticker);
@@ -352,7 +352,7 @@ Status Monitor::saveEvaluation(const QuoteBatchEvaluation &evaluation, QuoteOrig
             if (Status stored = recordBreachOf(breach.ticker); !stored.ok())
                 return stored;
         }
-        recorded.removeIf([&](const Quote &quote) { return notSaved.contains(quote.ticker); });
+        recorded.removeIf([&](const RecordedQuote &held) { return notSaved.contains(held.quote.ticker); });
         if (m_recordQuotes && !recorded.isEmpty())
             return m_recordQuotes(recorded, origin);
         return success();

@@ -65,7 +65,7 @@ QuoteBatchEvaluation evaluate(const QList<StockState> &states, const QList<Broke
             trade.price = lastPrice;
             if (!trade.time.isValid())
                 trade.time = now;
-            result.trades.append(trade);
+            result.trades.append(RecordedQuote{trade, outcome.state.peak, outcome.state.stop});
         }
         // A snoozed ticker keeps trailing; its breaches are kept quiet until the snooze ends.
         const bool snoozed = stock.snoozedUntil.isValid() && stock.snoozedUntil > now;

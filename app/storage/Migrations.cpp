@@ -21,6 +21,19 @@ Migration catchUpGapMigration(int version)
             QStringLiteral("gaps the offline catch-up has not checked"),
             {QStringLiteral("ALTER TABLE stocks ADD COLUMN catch_up_from TEXT")}};
 }
+
+// The chart draws the stop the guardian held: each processed quote keeps the peak and stop of its ticker
+// right after the engine applied it, and a 5-minute candle folded from quotes keeps its bucket's last
+// ones. NULL: not recorded (older rows, backfilled or imported candles, no stop yet).
+Migration heldStopMigration(int version)
+{
+    return {version,
+            QStringLiteral("held peak and stop with the price history"),
+            {QStringLiteral("ALTER TABLE price_quotes ADD COLUMN peak REAL"),
+             QStringLiteral("ALTER TABLE price_quotes ADD COLUMN stop REAL"),
+             QStringLiteral("ALTER TABLE candles ADD COLUMN peak REAL"),
+             QStringLiteral("ALTER TABLE candles ADD COLUMN stop REAL")}};
+}
 } // namespace
 
 // Times are stored as ISO 8601 UTC text with milliseconds ("2026-11-24T21:30:00.000Z"): sortable,
@@ -159,6 +172,7 @@ CREATE TABLE positions (
           QStringLiteral("ALTER TABLE stocks ADD COLUMN checked_through TEXT")}},
         outboxClaimsMigration(9),
         catchUpGapMigration(10),
+        heldStopMigration(11),
     };
     return migrations;
 }

@@ -20,6 +20,8 @@ class Storage {
 };
 
 constexpr qint64 kDaySeconds = 86400;
+// The candles HistoryRetention folds old quotes into (HistoryRetention::kCandleSeconds).
+constexpr qint64 kFoldedCandleSeconds = 300;
 
 QString isoTime(const QDateTime &time)
 {
@@ -91,17 +93,20 @@ PriceHistoryRepository::PriceHistoryRepository(QSqlDatabase db)
     : m_db(std::move(db))
 {}
 
-Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTime &time, double price)
+Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTime &time, double price,
+                                           std::optional<double> peak, std::optional<double> stop)
 {
     if (ticker.isEmpty() || !time.isValid() || !(price > 0))
         return Error{ErrorCode::InvalidPrice,
                      Storage::tr("A quote needs a ticker, a time and a positive price.")};
     QSqlQuery query(m_db);
-    query.prepare(
-        QStringLiteral("INSERT OR REPLACE INTO price_quotes (ticker, time, price) VALUES (?, ?, ?)"));
+    query.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO price_quotes (ticker, time, price, peak, stop) VALUES (?, ?, ?, ?, ?)"));
     query.addBindValue(ticker);
     query.addBindValue(isoTime(time));
     query.addBindValue(price);
+    query.addBindValue(optionalValue(peak));
+    query.addBindValue(optionalValue(stop));
     if (!query.exec())
         return queryError(query);
     return success();
@@ -167,8 +172,12 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 interv
     return inTransaction(m_db, [&]() -> Status {
         QSqlQuery query(m_db);
         query.prepare(
-            QStringLiteral("INSERT OR REPLACE INTO candles (ticker, interval_seconds, start, end, open, "
-                           "high, low, close, volume) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            QStringLiteral("INSERT INTO candles (ticker, interval_seconds, start, end, open, high, low, "
+                           "close, volume, peak, stop) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (ticker, interval_seconds, start) DO UPDATE SET end = excluded.end, "
+                           "open = excluded.open, high = excluded.high, low = excluded.low, "
+                           "close = excluded.close, volume = excluded.volume, "
+                           "peak = coalesce(excluded.peak, peak), stop = coalesce(excluded.stop, stop)"));
         for (const StoredCandle &candle : candles) {
             if (!candle.start.isValid() || !candle.end.isValid() || !(candle.close > 0))
                 return Error{ErrorCode::InvalidPrice,
@@ -183,6 +192,8 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 interv
             query.bindValue(7, candle.close);
             query.bindValue(8, candle.volume ? QVariant(*candle.volume)
                                              : QVariant(QMetaType(QMetaType::LongLong)));
+            query.bindValue(9, optionalValue(candle.peak));
+            query.bindValue(10, optionalValue(candle.stop));
             if (!query.exec())
                 return queryError(query);
         }
@@ -204,8 +215,8 @@ Result<QList<StoredCandle>> PriceHistoryRepository::candles(const QString &ticke
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(
-        QStringLiteral("SELECT start, end, open, high, low, close, volume FROM candles WHERE ticker = ? "
-                       "AND interval_seconds = ? AND start >= ? AND start < ? ORDER BY start"));
+        QStringLiteral("SELECT start, end, open, high, low, close, volume, peak, stop FROM candles WHERE "
+                       "ticker = ? AND interval_seconds = ? AND start >= ? AND start < ? ORDER BY start"));
     query.addBindValue(ticker);
     query.addBindValue(intervalSeconds);
     query.addBindValue(isoTime(from));
@@ -223,6 +234,8 @@ Result<QList<StoredCandle>> PriceHistoryRepository::candles(const QString &ticke
         candle.close = query.value(5).toDouble();
         if (!query.value(6).isNull())
             candle.volume = query.value(6).toLongLong();
+        candle.peak = readOptional(query.value(7));
+        candle.stop = readOptional(query.value(8));
         out.append(candle);
     }
     return out;
@@ -310,6 +323,47 @@ QList<TimeRange> PriceHistoryRepository::subtract(const TimeRange &wanted, const
     if (from < wanted.end)
         missing.append(TimeRange{from, wanted.end});
     return missing;
+}
+
+Result<QList<StopPoint>> PriceHistoryRepository::quoteHeldStops(const QString &ticker, const QDateTime &from,
+                                                                const QDateTime &to) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT time, peak, stop FROM price_quotes WHERE ticker = ? AND time >= ? AND "
+                       "time < ? AND peak IS NOT NULL AND stop IS NOT NULL ORDER BY time"));
+    query.addBindValue(ticker);
+    query.addBindValue(isoTime(from));
+    query.addBindValue(isoTime(to));
+    if (!query.exec())
+        return queryError(query);
+    QList<StopPoint> held;
+    while (query.next())
+        held.append(
+            StopPoint{readTime(query.value(0)), query.value(1).toDouble(), query.value(2).toDouble()});
+    return held;
+}
+
+Result<QList<StopPoint>> PriceHistoryRepository::heldStops(const QString &ticker, const QDateTime &from,
+                                                           const QDateTime &to) const
+{
+    Result<QList<StopPoint>> held = quoteHeldStops(ticker, from, to);
+    if (!held)
+        return held;
+    const Result<QList<StoredCandle>> folded =
+        candles(ticker, kFoldedCandleSeconds, from.addSecs(-kFoldedCandleSeconds), to);
+    if (!folded)
+        return folded.error();
+    QList<StopPoint> points = held.value();
+    for (const StoredCandle &candle : folded.value()) {
+        // A folded candle's held values are those of its last quote: in force from its end.
+        if (candle.peak && candle.stop && candle.end >= from && candle.end < to)
+            points.append(StopPoint{candle.end, *candle.peak, *candle.stop});
+    }
+    std::stable_sort(points.begin(), points.end(),
+                     [](const StopPoint &a, const StopPoint &b) { return a.time < b.time; });
+    return points;
 }
 
 Result<QList<PricePoint>> PriceHistoryRepository::priceSeries(const QString &ticker, const QDateTime &from,

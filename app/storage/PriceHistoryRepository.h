@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "domain/Candle.h"
 #include "domain/PricePoint.h"
+#include "domain/StopPoint.h"
 
 #include <QDateTime>
 #include <QList>
@@ -21,6 +22,10 @@ struct StoredCandle {
     std::optional<double> low;
     double close = 0;
     std::optional<qint64> volume;
+    // The peak and stop the guardian held at the end of the candle, for a candle folded from processed
+    // quotes (HistoryRetention); unset for fetched or imported candles.
+    std::optional<double> peak = std::nullopt;
+    std::optional<double> stop = std::nullopt;
 
     static StoredCandle from(const Candle &candle);
     bool operator==(const StoredCandle &) const = default;
@@ -43,17 +48,23 @@ public:
     explicit PriceHistoryRepository(QSqlDatabase db);
 
     // --- quotes -------------------------------------------------------------------------------------
-    // One processed quote; the same ticker and time again replaces the price (one trade, seen twice).
-    Status recordQuote(const QString &ticker, const QDateTime &time, double price);
+    // One processed quote, with the peak and stop its ticker held right after it when known; the same
+    // ticker and time again replaces the row (one trade, seen twice).
+    Status recordQuote(const QString &ticker, const QDateTime &time, double price,
+                       std::optional<double> peak = std::nullopt, std::optional<double> stop = std::nullopt);
     // The quotes of `ticker` with time in [from, to), oldest first.
     Result<QList<PricePoint>> quotes(const QString &ticker, const QDateTime &from, const QDateTime &to) const;
+    // The peak and stop recorded with the quotes of `ticker` in [from, to), oldest first.
+    Result<QList<StopPoint>> quoteHeldStops(const QString &ticker, const QDateTime &from,
+                                            const QDateTime &to) const;
     // Tickers with a quote older than `before`.
     Result<QStringList> tickersWithQuotesBefore(const QDateTime &before) const;
     // Deletes the quotes of `ticker` older than `before`; the number deleted.
     Result<int> removeQuotesBefore(const QString &ticker, const QDateTime &before);
 
     // --- candles ------------------------------------------------------------------------------------
-    // Inserts or replaces (same ticker, interval and start) the candles, all or none; when `covered` is
+    // Inserts or replaces (same ticker, interval and start) the candles, all or none (a held peak and stop
+    // already stored stay when the new candle has none); when `covered` is
     // given, also records it as fetched. The interval is identified by its length in seconds.
     Status storeCandles(const QString &ticker, CandleInterval interval, const QList<Candle> &candles,
                         std::optional<TimeRange> covered = std::nullopt);
@@ -79,6 +90,11 @@ public:
     // closes (at 16:00 New York time of their day, or their end if earlier) on days without finer data.
     Result<QList<PricePoint>> priceSeries(const QString &ticker, const QDateTime &from,
                                           const QDateTime &to) const;
+
+    // The peak and stop held while `ticker` was watched, over [from, to), time-ordered: from each quote that
+    // recorded them, and from the 5-minute candles folded out of such quotes (at the candle's end).
+    Result<QList<StopPoint>> heldStops(const QString &ticker, const QDateTime &from,
+                                       const QDateTime &to) const;
 
     QSqlDatabase database() const { return m_db; }
 

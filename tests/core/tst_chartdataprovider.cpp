@@ -1,4 +1,4 @@
-// ChartDataProvider: the chart's prices, trailing stops and alert markers from the stored history.
+// ChartDataProvider: the chart's prices, held stops and alert markers from the stored history.
 #include "TestSupport.h"
 #include "domain/AlertMessage.h"
 #include "history/ChartDataProvider.h"
@@ -42,7 +42,8 @@ private Q_SLOTS:
         AlertRepository alerts(db.value()->connection());
         QVERIFY(history.storeCandles(QStringLiteral("RY.TO"), CandleInterval::OneDay,
                                      {day(9, 100), day(10, 110), day(11, 95)}));
-        QVERIFY(history.recordQuote(QStringLiteral("RY.TO"), toronto(2026, 3, 12, 10), 96.0));
+        // Watched from the 12th: the quote keeps the peak and stop the guardian held after it.
+        QVERIFY(history.recordQuote(QStringLiteral("RY.TO"), toronto(2026, 3, 12, 10), 96.0, 96.0, 86.4));
         AlertMessage breach;
         breach.kind = AlertMessage::Kind::Breach;
         breach.ticker = QStringLiteral("RY.TO");
@@ -58,10 +59,16 @@ private Q_SLOTS:
         QCOMPARE(series.prices.size(), 4);
         QCOMPARE(series.prices.constFirst(), (PricePoint{toronto(2026, 3, 9, 16), 100.0}));
         QCOMPARE(series.prices.constLast(), (PricePoint{toronto(2026, 3, 12, 10), 96.0}));
-        // Peak 110 on the 10th: stop 99 with the ticker's ratio 0.9.
-        QVERIFY(!series.stops.isEmpty());
-        QCOMPARE(series.stops.constLast().peak, 110.0);
-        QCOMPARE(series.stops.constLast().stop, 99.0);
+        // The held stop only, from the first watched quote: the backfilled candles replay no rule (their
+        // peak of 110 would draw a stop of 99, above the price of the 11th).
+        QCOMPARE(series.stops, (QList<StopPoint>{{toronto(2026, 3, 12, 10), 96.0, 86.4}}));
+        // Before watching, what the ticker's strategy would have held: the engine over the candles.
+        QCOMPARE(series.strategyStops.size(), 2);
+        QCOMPARE(series.strategyStops.at(0).time, toronto(2026, 3, 9, 16));
+        QCOMPARE(series.strategyStops.at(0).stop, 90.0);
+        QCOMPARE(series.strategyStops.at(1).time, toronto(2026, 3, 10, 16));
+        QCOMPARE(series.strategyStops.at(1).peak, 110.0);
+        QCOMPARE(series.strategyStops.at(1).stop, 99.0);
         // One marker, on the price of the 11th (the breach's ticker only).
         QCOMPARE(series.alerts.size(), 1);
         QCOMPARE(series.alerts.constFirst().price, 95.0);

@@ -1,112 +1,111 @@
+#include "domain/StopLossEngine.h"
 #include "history/ChartSeriesBuilder.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 #include <limits>
 
 using namespace trailguard;
 
 namespace {
-const QDateTime kStart(QDate(2026, 3, 2), QTime(14, 30), Qt::UTC);
+const QDateTime kStart(QDate(2026, 3, 2), QTime(14, 30), QTimeZone::utc());
+
+QDateTime at(int minute)
+{
+    return kStart.addSecs(60 * minute);
+}
 
 QList<PricePoint> prices(const QList<double> &values)
 {
     QList<PricePoint> points;
     for (qsizetype i = 0; i < values.size(); ++i)
-        points.append({kStart.addSecs(60 * i), values.at(i)});
+        points.append({at(int(i)), values.at(i)});
     return points;
-}
-
-QDateTime at(int minute)
-{
-    return kStart.addSecs(60 * minute);
 }
 } // namespace
 
 class ChartSeriesBuilderTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void peakStartsAtFirstPrice();
-    void peakStartsAtEntry();
-    void entryBelowFirstPriceIsRaisedAtOnce();
-    void stopNeverMovesDown();
-    void skipsUnusablePrices();
+    void stepsKeepOnlyMoves();
+    void stepsMergeMovesAtOneInstant();
+    void stepsSkipUnusableSamples();
     void emptyHistory();
+    void engineStopsFollowTheStrategy_data();
+    void engineStopsFollowTheStrategy();
     void buildKeepsEverything();
 };
 
-void ChartSeriesBuilderTest::peakStartsAtFirstPrice()
+void ChartSeriesBuilderTest::stepsKeepOnlyMoves()
 {
-    const QList<StopPoint> steps =
-        ChartSeriesBuilder::trailingStops(prices({100, 98, 105, 104, 110, 90}), 0.9);
-    const QList<StopPoint> expected{{at(0), 100, 90}, {at(2), 105, 94.5}, {at(4), 110, 99}};
-    QCOMPARE(steps.size(), expected.size());
-    for (qsizetype i = 0; i < steps.size(); ++i) {
-        QCOMPARE(steps.at(i).time, expected.at(i).time);
-        QCOMPARE(steps.at(i).peak, expected.at(i).peak);
-        QCOMPARE(steps.at(i).stop, expected.at(i).stop);
-    }
+    const QList<StopPoint> held{
+        {at(0), 100, 90}, {at(1), 100, 90}, {at(2), 105, 94.5}, {at(3), 105, 94.5}, {at(4), 110, 94.5}};
+    const QList<StopPoint> expected{{at(0), 100, 90}, {at(2), 105, 94.5}, {at(4), 110, 94.5}};
+    QCOMPARE(ChartSeriesBuilder::steps(held), expected);
 }
 
-void ChartSeriesBuilderTest::peakStartsAtEntry()
+void ChartSeriesBuilderTest::stepsMergeMovesAtOneInstant()
 {
-    const QList<StopPoint> steps = ChartSeriesBuilder::trailingStops(prices({100, 118, 121}), 0.8, 120.0);
-    QCOMPARE(steps.size(), 2);
-    QCOMPARE(steps.at(0).time, at(0));
-    QCOMPARE(steps.at(0).peak, 120.0);
-    QCOMPARE(steps.at(0).stop, 96.0);
-    QCOMPARE(steps.at(1).time, at(2));
-    QCOMPARE(steps.at(1).peak, 121.0);
+    const QList<StopPoint> held{{at(0), 100, 90}, {at(1), 104, 93.6}, {at(1), 106, 95.4}};
+    const QList<StopPoint> expected{{at(0), 100, 90}, {at(1), 106, 95.4}};
+    QCOMPARE(ChartSeriesBuilder::steps(held), expected);
 }
 
-void ChartSeriesBuilderTest::entryBelowFirstPriceIsRaisedAtOnce()
+void ChartSeriesBuilderTest::stepsSkipUnusableSamples()
 {
-    // Peak starts at the entry, then the first price above it raises it at the same instant: one step.
-    const QList<StopPoint> steps = ChartSeriesBuilder::trailingStops(prices({110, 109}), 0.5, 100.0);
-    QCOMPARE(steps.size(), 1);
-    QCOMPARE(steps.at(0).peak, 110.0);
-    QCOMPARE(steps.at(0).stop, 55.0);
-}
-
-void ChartSeriesBuilderTest::stopNeverMovesDown()
-{
-    const QList<StopPoint> steps =
-        ChartSeriesBuilder::trailingStops(prices({50, 40, 60, 30, 20, 61, 100, 1, 100.0000000001}), 0.75);
-    for (qsizetype i = 1; i < steps.size(); ++i) {
-        QVERIFY(steps.at(i).peak > steps.at(i - 1).peak);
-        QVERIFY(steps.at(i).stop >= steps.at(i - 1).stop);
-        QVERIFY(steps.at(i).time > steps.at(i - 1).time);
-    }
-    QCOMPARE(steps.constLast().peak, 100.0); // rounding noise above the peak does not move it
-    QCOMPARE(steps.size(), 4);
-}
-
-void ChartSeriesBuilderTest::skipsUnusablePrices()
-{
-    QList<PricePoint> input = prices({0, -5, std::numeric_limits<double>::quiet_NaN(), 10, 1e9 * 0, 12});
-    input.append({QDateTime(), 500}); // no time
-    const QList<StopPoint> steps = ChartSeriesBuilder::trailingStops(input, 0.9);
-    QCOMPARE(steps.size(), 2);
-    QCOMPARE(steps.at(0).time, at(3));
-    QCOMPARE(steps.at(0).peak, 10.0);
-    QCOMPARE(steps.at(1).peak, 12.0);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const QList<StopPoint> held{{QDateTime(), 100, 90},
+                                {at(1), nan, 90},
+                                {at(2), 100, 0},
+                                {at(3), 100, std::numeric_limits<double>::infinity()},
+                                {at(4), 100, 90}};
+    QCOMPARE(ChartSeriesBuilder::steps(held), (QList<StopPoint>{{at(4), 100, 90}}));
 }
 
 void ChartSeriesBuilderTest::emptyHistory()
 {
-    QVERIFY(ChartSeriesBuilder::trailingStops({}, 0.9).isEmpty());
-    QVERIFY(ChartSeriesBuilder::trailingStops({}, 0.9, 50.0).isEmpty());
+    QVERIFY(ChartSeriesBuilder::steps({}).isEmpty());
+    const StockState start = StopLossEngine::initialState(QStringLiteral("X"), 0.9, {}, kStart);
+    QVERIFY(ChartSeriesBuilder::engineStops(start, {}).isEmpty());
+}
+
+void ChartSeriesBuilderTest::engineStopsFollowTheStrategy_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QList<double>>("stops");
+    // The engine's own rules: the trailing stop never falls; fixed-pct stays at the first price × R.
+    QTest::newRow("trailing") << QStringLiteral("trailing:0.9") << QList<double>{90, 90, 94.5, 94.5, 99, 99};
+    QTest::newRow("fixed") << QStringLiteral("fixed:80") << QList<double>{80, 80, 80, 80, 80, 80};
+    QTest::newRow("fixed-pct") << QStringLiteral("fixed-pct:0.5") << QList<double>{50, 50, 50, 50, 50, 50};
+}
+
+void ChartSeriesBuilderTest::engineStopsFollowTheStrategy()
+{
+    QFETCH(QString, spec);
+    QFETCH(QList<double>, stops);
+    const StockState start =
+        StopLossEngine::initialState(QStringLiteral("X"), StopStrategy::parse(spec).value(), {}, kStart);
+    const QList<StopPoint> held =
+        ChartSeriesBuilder::engineStops(start, prices({100, 98, 105, 104, 110, 90}));
+    QCOMPARE(held.size(), stops.size());
+    for (qsizetype i = 0; i < held.size(); ++i) {
+        QCOMPARE(held.at(i).time, at(int(i)));
+        QCOMPARE(held.at(i).stop, stops.at(i));
+    }
+    QCOMPARE(held.constLast().peak, 110.0);
 }
 
 void ChartSeriesBuilderTest::buildKeepsEverything()
 {
-    const QList<AlertMark> alerts{{at(3), 85, QStringLiteral("AAPL fell below its stop")}};
-    const ChartSeries series = ChartSeriesBuilder::build(
-        QStringLiteral("AAPL"), QStringLiteral("USD"), prices({100, 95, 90, 85}), 0.9, std::nullopt, alerts);
-    QCOMPARE(series.ticker, QStringLiteral("AAPL"));
+    const QList<AlertMark> alerts{{at(5), 90, QStringLiteral("X fell below its stop")}};
+    const ChartSeries series =
+        ChartSeriesBuilder::build(QStringLiteral("X"), QStringLiteral("USD"), prices({100, 90}),
+                                  {{at(0), 100, 95}, {at(1), 100, 95}}, alerts);
+    QCOMPARE(series.ticker, QStringLiteral("X"));
     QCOMPARE(series.currency, QStringLiteral("USD"));
-    QCOMPARE(series.prices.size(), 4);
-    QCOMPARE(series.stops.size(), 1);
+    QCOMPARE(series.prices.size(), 2);
+    QCOMPARE(series.stops, (QList<StopPoint>{{at(0), 100, 95}}));
     QCOMPARE(series.alerts, alerts);
     QVERIFY(!series.isEmpty());
 }

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void filesArePrivateToTheOwner();
     void migrationsAreConsecutive();
     void reopeningKeepsData();
+    void heldStopMigrationKeepsOldRows();
     void concurrentUpgradesBothSucceed();
     void refusesNewerDatabaseUntouched();
     void refusesAFileThatIsNotADatabase();
@@ -140,6 +141,38 @@ void DatabaseTest::reopeningKeepsData()
     QVERIFY(again.ok());
     QCOMPARE(rowCount(again.value()->connection(), QStringLiteral("stocks")), 1);
     QCOMPARE(again.value()->schemaVersion(), Database::latestSchemaVersion());
+}
+
+void DatabaseTest::heldStopMigrationKeepsOldRows()
+{
+    // A database of version 10 (before the held peak and stop) with a quote and a candle in it.
+    {
+        auto db = Database::open(path());
+        QVERIFY(db.ok());
+        QSqlQuery query(db.value()->connection());
+        for (const char *statement :
+             {"ALTER TABLE price_quotes DROP COLUMN peak", "ALTER TABLE price_quotes DROP COLUMN stop",
+              "ALTER TABLE candles DROP COLUMN peak", "ALTER TABLE candles DROP COLUMN stop",
+              "INSERT INTO price_quotes (ticker, time, price) VALUES ('RY.TO', '2026-03-09T15:00:00.000Z', "
+              "131.5)",
+              "INSERT INTO candles (ticker, interval_seconds, start, end, close) VALUES ('RY.TO', 300, "
+              "'2026-03-09T14:00:00.000Z', '2026-03-09T14:05:00.000Z', 130)",
+              "PRAGMA user_version = 10"})
+            QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+    }
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    QCOMPARE(db.value()->schemaVersion(), 11);
+    QSqlQuery query(db.value()->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT price, peak, stop FROM price_quotes")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toDouble(), 131.5);
+    QVERIFY(query.value(1).isNull());
+    QVERIFY(query.value(2).isNull());
+    QVERIFY(query.exec(QStringLiteral("SELECT close, peak, stop FROM candles")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toDouble(), 130.0);
+    QVERIFY(query.value(2).isNull());
 }
 
 void DatabaseTest::concurrentUpgradesBothSucceed()

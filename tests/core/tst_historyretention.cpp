@@ -130,6 +130,43 @@ private Q_SLOTS:
         QCOMPARE(candles.value().constFirst().close, 97.0);
     }
 
+    void foldedCandlesKeepTheLastHeldStopOfTheirBucket()
+    {
+        QVERIFY(m_repository->recordQuote(kTicker, utc(2026, 2, 20, 14, 31), 100.0, 100.0, 90.0));
+        QVERIFY(m_repository->recordQuote(kTicker, utc(2026, 2, 20, 14, 33), 104.0, 104.0, 93.6));
+        record(utc(2026, 2, 20, 14, 34), 103.0); // no held stop recorded (an older row)
+        record(utc(2026, 2, 20, 14, 36), 102.0); // a bucket without any held stop
+        const QList<StopPoint> before =
+            m_repository->heldStops(kTicker, utc(2026, 1, 1, 0), utc(2026, 4, 1, 0)).value();
+        QCOMPARE(before.size(), 2);
+        QVERIFY(HistoryRetention::run(m_db->connection(), kNow, kThirtyDays));
+
+        const auto candles = m_repository->candles(kTicker, HistoryRetention::kCandleSeconds,
+                                                   utc(2026, 1, 1, 0), utc(2026, 4, 1, 0));
+        QVERIFY(candles);
+        QCOMPARE(candles.value().size(), 2);
+        QCOMPARE(candles.value().at(0).peak, std::optional<double>(104.0));
+        QCOMPARE(candles.value().at(0).stop, std::optional<double>(93.6));
+        QCOMPARE(candles.value().at(1).stop, std::optional<double>());
+        // The chart's held stop now comes from the candle, in force from its end.
+        QCOMPARE(m_repository->heldStops(kTicker, utc(2026, 1, 1, 0), utc(2026, 4, 1, 0)).value(),
+                 (QList<StopPoint>{{utc(2026, 2, 20, 14, 35), 104.0, 93.6}}));
+
+        // A later quote of the bucket without a held stop keeps the candle's; a fetched candle for the
+        // same bucket (no held values) replaces the prices but keeps them too.
+        record(utc(2026, 2, 20, 14, 32), 101.0);
+        QVERIFY(HistoryRetention::run(m_db->connection(), kNow, kThirtyDays));
+        StoredCandle fetched;
+        fetched.start = utc(2026, 2, 20, 14, 30);
+        fetched.end = utc(2026, 2, 20, 14, 35);
+        fetched.close = 103.5;
+        QVERIFY(m_repository->storeCandles(kTicker, HistoryRetention::kCandleSeconds, {fetched}));
+        const auto after = m_repository->candles(kTicker, HistoryRetention::kCandleSeconds,
+                                                 utc(2026, 1, 1, 0), utc(2026, 4, 1, 0));
+        QCOMPARE(after.value().at(0).close, 103.5);
+        QCOMPARE(after.value().at(0).stop, std::optional<double>(93.6));
+    }
+
     void theScheduleRunsOnAWorkerAndReports()
     {
         record(utc(2026, 2, 20, 14, 31), 100.0);

@@ -302,8 +302,8 @@ void MonitorTest::extendedHoursTradesMoveNoStop()
     QCOMPARE(m_session->monitor().includeExtendedHours(), false); // the default
     m_session->monitor().setIncludeExtendedHours(include);
     runCycle(); // peak 100, stop 90 everywhere
-    QList<Quote> recorded;
-    m_session->monitor().setQuoteRecorder([&recorded](const QList<Quote> &quotes, QuoteOrigin) {
+    QList<RecordedQuote> recorded;
+    m_session->monitor().setQuoteRecorder([&recorded](const QList<RecordedQuote> &quotes, QuoteOrigin) {
         recorded += quotes;
         return success();
     });
@@ -326,14 +326,21 @@ void MonitorTest::extendedHoursTradesMoveNoStop()
 
     // The chart records both trades either way.
     const auto recordedPrice = [&recorded](const QString &ticker) {
-        for (const Quote &quote : std::as_const(recorded)) {
-            if (quote.ticker == ticker)
-                return quote.price;
+        for (const RecordedQuote &held : std::as_const(recorded)) {
+            if (held.quote.ticker == ticker)
+                return held.quote.price;
         }
         return std::optional<double>();
     };
     QCOMPARE(recordedPrice(tickerFor(11)), std::optional<double>(80.0));
     QCOMPARE(recordedPrice(tickerFor(12)), std::optional<double>(130.0));
+    // Each with the peak and stop its ticker held after the engine applied it (the chart's stop line).
+    for (const RecordedQuote &held : std::as_const(recorded)) {
+        const std::optional<StockState> state = stock(held.quote.ticker);
+        QVERIFY(state);
+        QCOMPARE(held.peak, state->peak);
+        QCOMPARE(held.stop, state->stop);
+    }
 
     if (include) {
         QCOMPARE(breaches.count(), 1);

@@ -85,7 +85,7 @@ private Q_SLOTS:
                                                           {quote(1, 80, 95)}, kNow, rules);
         QCOMPARE(!result.breaches.isEmpty(), breach);
         QCOMPARE(result.trades.size(), 1);
-        QCOMPARE(result.trades.first().price, std::optional<double>(80.0));
+        QCOMPARE(result.trades.first().quote.price, std::optional<double>(80.0));
         QCOMPARE(result.notes.size(), includeExtendedHours ? 0 : 1);
     }
 

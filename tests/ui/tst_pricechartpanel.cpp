@@ -3,8 +3,10 @@
 
 #include "MainWindow.h"
 #include "WatchlistModel.h"
+#include "charts/NiceScale.h"
 #include "charts/PriceChartPanel.h"
 #include "charts/PriceChartView.h"
+#include "domain/StopLossEngine.h"
 #include "history/ChartSeriesBuilder.h"
 
 #include <QChart>
@@ -51,8 +53,10 @@ ChartSeries testSeries()
         const double day = double(i) / kPerDay;
         prices.append({kStart.addSecs(qint64(i) * 600), priceAt(day)});
     }
-    ChartSeries series =
-        ChartSeriesBuilder::build(QStringLiteral("TEST"), QStringLiteral("USD"), prices, 0.9);
+    ChartSeries series = ChartSeriesBuilder::build(
+        QStringLiteral("TEST"), QStringLiteral("USD"), prices,
+        ChartSeriesBuilder::engineStops(StopLossEngine::initialState(QStringLiteral("TEST"), 0.9, {}, kStart),
+                                        prices));
     // The first price below the stop in force at its time.
     qsizetype step = 0;
     const auto breach = std::find_if(prices.cbegin(), prices.cend(), [&](const PricePoint &point) {
@@ -139,6 +143,56 @@ private Q_SLOTS:
         m_panel->setSeries(ChartSeries{QStringLiteral("NEW"), QStringLiteral("CAD"), {}, {}, {}});
         QVERIFY(!m_panel->isShowingChart());
         QCOMPARE(m_panel->placeholderText(), QStringLiteral("No price history yet for NEW"));
+    }
+
+    void priceAxisHasRoundTicks()
+    {
+        m_panel->setSeries(m_series);
+        for (const PriceChartPanel::Range range :
+             {PriceChartPanel::Range::All, PriceChartPanel::Range::SixMonths, PriceChartPanel::Range::Day}) {
+            m_panel->setRange(range);
+            const QValueAxis *axis = m_panel->priceAxis();
+            QCOMPARE(axis->tickType(), QValueAxis::TicksDynamic);
+            const double tick = axis->tickInterval();
+            QCOMPARE(ui::NiceScale::niceInterval(tick), tick);
+            QCOMPARE(axis->tickAnchor(), axis->min());
+            // Both ends are whole multiples of the tick: 90, 100, ... rather than 87.37.
+            for (const double end : {axis->min(), axis->max()})
+                QVERIFY2(std::fabs(end / tick - std::round(end / tick)) < 1e-6,
+                         qPrintable(QString::number(end)));
+            QVERIFY(axis->labelFormat() == QStringLiteral("%.0f") || tick < 1);
+        }
+    }
+
+    void strategyLineBeforeWatchingIsDotted()
+    {
+        // Watched from the middle of the history: the held stop starts there, the strategy's line ends there.
+        ChartSeries series = m_series;
+        const QDateTime watched = series.prices.at(series.prices.size() / 2).time;
+        QList<StopPoint> held;
+        for (const StopPoint &step : std::as_const(series.stops)) {
+            if (step.time < watched)
+                series.strategyStops.append(step);
+            else
+                held.append(step);
+        }
+        QVERIFY(!held.isEmpty() && !series.strategyStops.isEmpty());
+        series.stops = held;
+        m_panel->setSeries(series);
+        m_panel->setRange(PriceChartPanel::Range::All);
+        const QLineSeries *line = m_panel->strategyStopSeries();
+        QVERIFY(line->isVisible());
+        QCOMPARE(line->pen().style(), Qt::DotLine);
+        QVERIFY(!line->name().isEmpty());
+        QVERIFY(line->count() > 0);
+        const double end = double(held.constFirst().time.toMSecsSinceEpoch());
+        for (const QPointF &point : line->points())
+            QVERIFY(point.x() <= end);
+        QCOMPARE(m_panel->stopSeries()->points().constFirst().x(), end);
+
+        // Without such a line the series is hidden.
+        m_panel->setSeries(m_series);
+        QVERIFY(!m_panel->strategyStopSeries()->isVisible());
     }
 
     void decimatesToThePlotWidth()
@@ -269,13 +323,15 @@ private Q_SLOTS:
 
         // Shift+drag zooms to the band.
         const qint64 spanBeforeBand = axisMax(*m_panel) - axisMin(*m_panel);
+        // The plot's width now: round price ticks make the axis labels, and so the plot, change with zoom.
+        const double bandPlotWidth = m_panel->chart()->plotArea().width();
         QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::ShiftModifier, centre - QPoint(100, 0));
         QMouseEvent bandMove(QEvent::MouseMove, QPointF(centre + QPoint(100, 0)),
                              QPointF(view->viewport()->mapToGlobal(centre + QPoint(100, 0))), Qt::NoButton,
                              Qt::LeftButton, Qt::ShiftModifier);
         QApplication::sendEvent(view->viewport(), &bandMove);
         QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::ShiftModifier, centre + QPoint(100, 0));
-        const double expected = spanBeforeBand * 200.0 / plot.width();
+        const double expected = spanBeforeBand * 200.0 / bandPlotWidth;
         QVERIFY(std::abs((axisMax(*m_panel) - axisMin(*m_panel)) - expected) < expected * 0.05);
 
         // Panning never leaves the data.

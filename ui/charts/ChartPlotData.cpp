@@ -46,6 +46,14 @@ ChartPlotData ChartPlotData::from(const ChartSeries &series)
         data.stopSteps, [](const StopPoint &s) { return s.peak; }, until);
     data.stops = stepLine(
         data.stopSteps, [](const StopPoint &s) { return s.stop; }, until);
+    QList<StopPoint> strategySteps;
+    for (const StopPoint &step : series.strategyStops) {
+        if (step.time.isValid() && std::isfinite(step.stop))
+            strategySteps.append(step);
+    }
+    data.strategyStops = stepLine(
+        strategySteps, [](const StopPoint &s) { return s.stop; },
+        data.stopSteps.isEmpty() ? until : xOf(data.stopSteps.constFirst().time));
     for (const AlertMark &alert : series.alerts) {
         if (!alert.time.isValid() || !std::isfinite(alert.price))
             continue;

@@ -16,6 +16,8 @@ struct ChartPlotData {
     QList<QPointF> prices;
     QList<QPointF> peaks; // step line
     QList<QPointF> stops; // step line
+    // What the strategy would have held before the ticker was watched: a step line up to the held one.
+    QList<QPointF> strategyStops;
     QList<QPointF> alerts;
     QStringList alertTexts; // one per alert point
     QList<StopPoint> stopSteps;

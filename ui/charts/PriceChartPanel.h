@@ -1,20 +1,19 @@
 #pragma once
 
 #include "charts/ChartColors.h"
+#include "charts/ChartLines.h"
 #include "charts/ChartPlotData.h"
+#include "charts/ChartRangeSelector.h"
+#include "charts/ChartViewport.h"
 #include "history/ChartSeries.h"
 
 #include <QDateTime>
 #include <QWidget>
 
-class QAbstractButton;
-class QButtonGroup;
+#include <memory>
+
 class QChart;
 class QDateTimeAxis;
-class QGraphicsEllipseItem;
-class QGraphicsLineItem;
-class QGraphicsRectItem;
-class QGraphicsSimpleTextItem;
 class QLabel;
 class QLineSeries;
 class QScatterSeries;
@@ -24,21 +23,22 @@ class QValueAxis;
 
 namespace trailguard::ui {
 
+class ChartCrosshair;
 class PriceChartView;
 
-// The price chart of one ticker: its price, the trailing peak and the stop (step lines) over time, and a
-// marker where each alert fired, with a crosshair that shows the values under the pointer. Range buttons
-// (1D, 5D, 1M, 6M, 1Y, All) pick the time range, ending at the last price; the wheel, Shift+drag and the
-// keys zoom within it, dragging pans. The colours follow the palette (light or dark).
+// The price chart of one ticker: its price, the peak and the stop the guardian held (step lines) over time,
+// the stop its strategy would have held before it was watched (dotted), and a marker where each alert fired,
+// with a crosshair that shows the values under the pointer. Range buttons (1D, 5D, 1M, 6M, 1Y, All) pick the
+// time range, ending at the last price; the wheel, Shift+drag and the keys zoom within it, dragging pans. The
+// colours follow the palette (light or dark).
 //
 // Large histories stay fast: only the visible part is handed to Qt Charts, decimated to about one bucket
 // per pixel column (Decimation::minMaxInRange, which keeps every bucket's extremes), again after each zoom,
-// pan or resize.
+// pan or resize. The price axis has round ticks (NiceScale).
 class PriceChartPanel : public QWidget {
     Q_OBJECT
 public:
-    enum class Range { Day, FiveDays, Month, SixMonths, Year, All };
-    Q_ENUM(Range)
+    using Range = ChartRange;
 
     explicit PriceChartPanel(QWidget *parent = nullptr);
     ~PriceChartPanel() override;
@@ -71,10 +71,11 @@ public:
     // For tests and the benchmark.
     QChart *chart() const { return m_chart; }
     PriceChartView *chartView() const { return m_view; }
-    QLineSeries *priceSeries() const { return m_priceSeries; }
-    QLineSeries *peakSeries() const { return m_peakSeries; }
-    QLineSeries *stopSeries() const { return m_stopSeries; }
-    QScatterSeries *alertSeries() const { return m_alertSeries; }
+    QLineSeries *priceSeries() const { return m_lines.price; }
+    QLineSeries *peakSeries() const { return m_lines.peak; }
+    QLineSeries *stopSeries() const { return m_lines.stop; }
+    QLineSeries *strategyStopSeries() const { return m_lines.strategyStop; }
+    QScatterSeries *alertSeries() const { return m_lines.alerts; }
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
     QValueAxis *priceAxis() const { return m_priceAxis; }
     const ChartColors &colors() const { return m_colors; }
@@ -92,51 +93,37 @@ protected:
 private:
     QWidget *createHeader();
     void createChart();
-    void createCrosshair();
     void applyColors();
-    void setVisibleRange(double from, double to);
-    double rangeStart(Range range) const;
+    // After the viewport moved: the reset button, the crosshair, the plot, the signal.
+    void viewportChanged();
     void refresh();
     void scheduleRefresh();
     int plotWidth() const;
     void updateTimeAxisFormat();
     void hoverAt(const QPointF &chartPos);
     void placeCrosshair(qsizetype priceIndex);
-    void hideCrosshair();
     QPointF toChartPosition(const QPointF &value) const;
-    QString crosshairTextFor(qsizetype priceIndex) const;
 
     ChartSeries m_series;
     ChartPlotData m_data;
     Range m_range = Range::Month;
-    double m_viewFrom = 0;
-    double m_viewTo = 0;
-    double m_homeFrom = 0; // the visible range before any zoom or pan
-    double m_homeTo = 0;
+    ChartViewport m_viewport;
     int m_buckets = 0;
     bool m_refreshPending = false;
     qsizetype m_crossIndex = 0; // the price the crosshair is on
     ChartColors m_colors;
 
     QLabel *m_titleLabel = nullptr;
-    QButtonGroup *m_rangeGroup = nullptr;
+    ChartRangeSelector *m_rangeSelector = nullptr;
     QToolButton *m_resetZoomButton = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholderLabel = nullptr;
     QChart *m_chart = nullptr;
     PriceChartView *m_view = nullptr;
-    QLineSeries *m_priceSeries = nullptr;
-    QLineSeries *m_peakSeries = nullptr;
-    QLineSeries *m_stopSeries = nullptr;
-    QScatterSeries *m_alertSeries = nullptr;
+    ChartLines m_lines;
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_priceAxis = nullptr;
-
-    QGraphicsLineItem *m_crossVertical = nullptr;
-    QGraphicsLineItem *m_crossHorizontal = nullptr;
-    QGraphicsEllipseItem *m_crossDot = nullptr;
-    QGraphicsRectItem *m_tipBox = nullptr;
-    QGraphicsSimpleTextItem *m_tipText = nullptr;
+    std::unique_ptr<ChartCrosshair> m_crosshair;
 };
 
 } // namespace trailguard::ui
