@@ -17,7 +17,7 @@ class CommandLine {
 constexpr qsizetype kMaxTermWidth = 28;
 constexpr qsizetype kRowIndent = 2;
 constexpr qsizetype kStackedDescriptionIndent = 6;
-constexpr qsizetype kContinuationIndent = 4;
+constexpr qsizetype kContinuationIndent = 2;
 
 // The words of `text`; a bracketed group ("[--ratio R | --strategy SPEC]") counts as one word so a
 // synopsis breaks between its parts, not inside one.
