@@ -1,6 +1,7 @@
 #include "Formatting.h"
 
 #include "alerts/AlertFormatter.h"
+#include "domain/PriceFormat.h"
 #include "domain/StockState.h"
 
 #include <QCoreApplication>
@@ -11,8 +12,6 @@
 namespace trailguard::ui::Formatting {
 
 namespace {
-constexpr int kPriceDecimals = 2;
-constexpr int kPennyStockDecimals = 4;
 constexpr int kMinRatioDecimals = 2;
 constexpr int kMaxRatioDecimals = 4;
 } // namespace
@@ -26,7 +25,7 @@ QString price(const std::optional<double> &value)
 {
     if (!value)
         return emptyValue();
-    return QLocale().toString(*value, 'f', std::fabs(*value) < 1.0 ? kPennyStockDecimals : kPriceDecimals);
+    return PriceFormat::localized(*value);
 }
 
 QString ratio(double value)

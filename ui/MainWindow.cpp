@@ -6,6 +6,7 @@
 #include "ClosingDialog.h"
 #include "ConnectDialog.h"
 #include "ConnectionBanner.h"
+#include "ConnectionStatus.h"
 #include "Formatting.h"
 #include "RatioDelegate.h"
 #include "SparklineDelegate.h"
@@ -126,6 +127,14 @@ MainWindow::MainWindow(WatchlistService &watchlist, Settings &settings, QWidget 
     m_statusPanel = new StatusPanel(*statusBar(), this);
     connect(m_statusPanel, &StatusPanel::changed, this,
             [this] { Q_EMIT statusSummaryChanged(statusSummary()); });
+    m_connectionStatus->follow(this, [this](ConnectionState state, const QString &message) {
+        m_statusPanel->setConnectionState(state, message);
+        updateConnectionActions();
+    });
+    m_connectionStatus->follow(m_connectionBanner,
+                               [banner = m_connectionBanner](ConnectionState state, const QString &message) {
+                                   banner->setConnectionState(state, message);
+                               });
 
     createActions();
     createMenus();
@@ -395,6 +404,7 @@ void MainWindow::createBanners()
                              tr("Nothing here is a real quote; breaches are practice."));
     m_demoBanner->hide();
 
+    m_connectionStatus = new ConnectionStatus(this);
     m_connectionBanner = new ConnectionBanner(this);
     connect(m_connectionBanner, &ConnectionBanner::connectClicked, this, &MainWindow::openConnectDialog);
     connect(m_connectionBanner, &ConnectionBanner::demoClicked, this, &MainWindow::demoRequested);
@@ -428,16 +438,10 @@ QString MainWindow::statusSummary() const
 
 void MainWindow::setConnectionState(ConnectionState state, const QString &message)
 {
-    const std::optional<ConnectionState> previous = m_statusPanel->connectionState();
-    m_statusPanel->setConnectionState(state, message);
-    m_connectionBanner->setConnectionState(state, message);
-    updateConnectionActions();
-    if (m_connectDialog)
-        m_connectDialog->setConnectionState(state, message);
+    const std::optional<ConnectionState> previous = m_connectionStatus->state();
+    m_connectionStatus->set(state, message); // the status bar, banner, welcome and connect dialog follow
     if (m_settingsDialog)
         m_settingsDialog->setConnectionState(state, message, m_environment);
-    if (m_welcomeWizard)
-        m_welcomeWizard->setConnectionState(state, message);
     // Say what changed once; the label's tooltip keeps the sentence.
     if (previous && !message.isEmpty())
         showStatus(message);
@@ -516,8 +520,10 @@ void MainWindow::openConnectDialogOver(QWidget *parent)
     m_connectDialog->setAttribute(Qt::WA_DeleteOnClose);
     forgetWhenFinished(this, m_connectDialog);
     connect(m_connectDialog, &ConnectDialog::connectRequested, this, &MainWindow::connectRequested);
-    if (const std::optional<ConnectionState> state = m_statusPanel->connectionState())
-        m_connectDialog->setConnectionState(*state, m_statusPanel->connectionMessage());
+    m_connectionStatus->follow(
+        m_connectDialog, [dialog = m_connectDialog.data()](ConnectionState state, const QString &message) {
+            dialog->setConnectionState(state, message);
+        });
     m_connectDialog->open();
 }
 
@@ -709,8 +715,7 @@ void MainWindow::openWelcome(int page)
         m_welcomeWizard->setAttribute(Qt::WA_DeleteOnClose);
         forgetWhenFinished(this, m_welcomeWizard);
         m_welcomeWizard->setDemoMode(m_demoMode);
-        if (const std::optional<ConnectionState> state = m_statusPanel->connectionState())
-            m_welcomeWizard->setConnectionState(*state, m_statusPanel->connectionMessage());
+        m_welcomeWizard->followConnection(*m_connectionStatus);
         m_welcomeWizard->setImportPositionsHook(m_importPositions);
         connect(m_welcomeWizard, &WelcomeWizard::connectDialogRequested, this,
                 [this] { openConnectDialogOver(m_welcomeWizard); });

@@ -46,6 +46,7 @@ class StatusPanel;
 class WatchlistModel;
 class PriceChartPanel;
 class WelcomeWizard;
+class ConnectionStatus;
 
 // The watchlist window: the add form, a filter, the table and the actions on the selected ticker.
 // It wires widgets to the WatchlistService; the rules live in the core.
@@ -220,6 +221,8 @@ private:
     QLineEdit *m_filterLineEdit;
     QTableView *m_tableView;
     QLabel *m_tickerCountLabel;
+    // The connection's state; the status bar, the banner, the welcome and the connect dialog follow it.
+    ConnectionStatus *m_connectionStatus = nullptr;
     ConnectionBanner *m_connectionBanner = nullptr;
     Banner *m_demoBanner = nullptr;
     StatusPanel *m_statusPanel = nullptr;

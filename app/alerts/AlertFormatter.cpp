@@ -1,6 +1,7 @@
 #include "alerts/AlertFormatter.h"
 
 #include "domain/MarketCalendar.h"
+#include "domain/PriceFormat.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -11,6 +12,11 @@ namespace {
 class Alerts {
     Q_DECLARE_TR_FUNCTIONS(Alerts)
 };
+
+QString price(double value)
+{
+    return PriceFormat::text(value);
+}
 
 QString withCurrency(double value, const QString &currency)
 {
@@ -27,11 +33,6 @@ QString offlineNote(const Breach &breach, const QDateTime &now)
         return Alerts::tr("stop breached while offline at %1").arg(time);
     return Alerts::tr("stop breached while offline on %1 at %2")
         .arg(local.date().toString(Qt::ISODate), time);
-}
-
-QString price(double value)
-{
-    return QString::number(value, 'f', value < 1.0 ? 3 : 2);
 }
 
 AlertMessage breach(const Breach &breach, const QString &currency, const QDateTime &now,

@@ -21,7 +21,4 @@ AlertMessage test(const QDateTime &now);
 // "stop breached while offline at 10:42" (or "... on 2026-11-20 at 10:42") for an offline breach.
 QString offlineNote(const Breach &breach, const QDateTime &now);
 
-// Prices to the cent, or to a tenth of a cent below one dollar.
-QString price(double value);
-
 } // namespace trailguard::AlertFormatter

@@ -2,6 +2,7 @@
 
 #include "alerts/AlertFormatter.h"
 #include "alerts/AlertsLogging.h"
+#include "domain/PriceFormat.h"
 #include "watchlist/WatchlistService.h"
 
 #include <QCoreApplication>
@@ -75,8 +76,8 @@ AlertMessage DailyDigest::compose(const QList<StockState> &stocks, double within
         const double distance = *stock.distanceToStopPercent();
         below += distance < 0 ? 1 : 0;
         const QString line = Digest::tr("%1: %2 %3, stop %4 (%5 %)")
-                                 .arg(stock.ticker, AlertFormatter::price(*stock.lastPrice), stock.currency,
-                                      AlertFormatter::price(*stock.stop), QString::number(distance, 'f', 1));
+                                 .arg(stock.ticker, PriceFormat::text(*stock.lastPrice), stock.currency,
+                                      PriceFormat::text(*stock.stop), QString::number(distance, 'f', 1));
         text += line + QLatin1Char('\n');
         rows += QStringLiteral("<li>%1</li>").arg(line.toHtmlEscaped());
         message.fields.append({stock.ticker, line.section(QStringLiteral(": "), 1)});

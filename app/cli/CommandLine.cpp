@@ -86,9 +86,6 @@ const QString kNoStreamName = QStringLiteral("no-stream");
 constexpr int kMinimumInterval = int(Monitor::kMinimumInterval.count());
 constexpr int kMaximumInterval = int(Monitor::kMaximumInterval.count());
 
-// Help lines stay shorter than this, to fit a standard terminal.
-constexpr qsizetype kHelpWidth = 80;
-
 QList<QCommandLineOption> globalOptions()
 {
     QList<QCommandLineOption> options{
@@ -231,30 +228,6 @@ QString globalHelp(const GlobalOptions &options)
     return text;
 }
 
-// Breaks `text` between words so no line reaches kHelpWidth columns; continuation lines start at
-// `indent`, the column where the text itself starts.
-QString wrapped(const QString &text, qsizetype indent)
-{
-    QString result;
-    qsizetype column = indent;
-    bool lineEmpty = true;
-    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        if (!lineEmpty && column + 1 + word.size() >= kHelpWidth) {
-            result += QLatin1Char('\n') + QString(indent, QLatin1Char(' '));
-            column = indent;
-            lineEmpty = true;
-        }
-        if (!lineEmpty) {
-            result += QLatin1Char(' ');
-            ++column;
-        }
-        result += word;
-        column += word.size();
-        lineEmpty = false;
-    }
-    return result;
-}
-
 // The CLI's stderr is for the user: the core's progress messages ("Added", "Database migrated") stay
 // quiet there. Warnings still show, and QT_LOGGING_RULES can turn everything back on.
 void quietCoreLogging()
@@ -361,56 +334,6 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, Secret
                .arg(names.join(QStringLiteral(", ")))
         << Qt::endl;
     return kExitUsage;
-}
-
-QString formatHelpRows(const QList<HelpRow> &rows)
-{
-    qsizetype width = 0;
-    for (const HelpRow &row : rows)
-        width = std::max(width, row.term.size());
-    const qsizetype descriptionColumn = width + 4;
-    QString text;
-    for (const HelpRow &row : rows) {
-        text += QStringLiteral("  ") + row.term.leftJustified(width) + QStringLiteral("  ");
-        text += wrapped(row.description, descriptionColumn) + QLatin1Char('\n');
-    }
-    return text;
-}
-
-QString formatHelpParagraph(const QString &text)
-{
-    QString result;
-    for (const QString &line : text.split(QLatin1Char('\n')))
-        result += wrapped(line, 0) + QLatin1Char('\n');
-    return result;
-}
-
-QList<HelpRow> optionRows(const QList<QCommandLineOption> &options)
-{
-    QList<HelpRow> rows;
-    for (const QCommandLineOption &option : options) {
-        if (option.flags().testFlag(QCommandLineOption::HiddenFromHelp))
-            continue;
-        QStringList names;
-        for (const QString &name : option.names())
-            names += (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
-        QString term = names.join(QStringLiteral(", "));
-        if (!option.valueName().isEmpty())
-            term += QLatin1Char(' ') + option.valueName();
-        rows += HelpRow{term, option.description()};
-    }
-    return rows;
-}
-
-QList<QCommandLineOption> helpOptions()
-{
-    QCommandLineOption helpAll(QStringLiteral("help-all"));
-    helpAll.setFlags(QCommandLineOption::HiddenFromHelp);
-    return {
-        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
-                           CommandLine::tr("Show this help and exit.")),
-        helpAll,
-    };
 }
 
 int exitCodeFor(ErrorCode code)

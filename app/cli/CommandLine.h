@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/HelpText.h"
 #include "common/Result.h"
 
 #include <QCommandLineOption>
@@ -57,21 +58,6 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err, Secret
 
 // Helpers shared by the commands.
 
-// One line of a help list: "  watch list [--json]    Show the watchlist."
-struct HelpRow {
-    QString term;
-    QString description;
-};
-
-// Formats rows as two aligned columns, each row indented by two spaces and ending in a newline.
-// Descriptions are wrapped to fit 80 columns.
-QString formatHelpRows(const QList<HelpRow> &rows);
-// Wraps each line of `text` to fit 80 columns; the result ends in a newline.
-QString formatHelpParagraph(const QString &text);
-// The help rows of options, e.g. {"-h, --help", ...}, {"--ratio R", ...}. Hidden options are skipped.
-QList<HelpRow> optionRows(const QList<QCommandLineOption> &options);
-// The -h/--help option every command has (--help-all is accepted as a hidden synonym).
-QList<QCommandLineOption> helpOptions();
 // The exit code for a failed core call: kExitUsage for invalid input, kExitFailure otherwise.
 int exitCodeFor(ErrorCode code);
 

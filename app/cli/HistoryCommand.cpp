@@ -1,5 +1,6 @@
 #include "cli/HistoryCommand.h"
 
+#include "cli/SubcommandHelp.h"
 #include "domain/Ticker.h"
 #include "history/PriceHistoryImport.h"
 #include "settings/AppPaths.h"
@@ -37,28 +38,26 @@ QString importSyntax()
 
 QString help()
 {
-    QList<QCommandLineOption> all = importOptions();
-    all += helpOptions();
-    QString text = HistoryCommand::tr("Usage: %1").arg(QStringLiteral("trailguard ") + importSyntax());
-    text += kNewline + kNewline +
-            formatHelpParagraph(HistoryCommand::tr(
-                "Stores price history from a CSV file in Trailguard's database, for the charts: each row "
-                "becomes the daily price of its date (open, high, low and volume when the file has them), "
-                "replacing what was stored for that day, and those days are not downloaded from Questrade "
-                "again. All or nothing: if a line cannot be read, the message names it and nothing is "
-                "saved."));
-    text += kNewline + HistoryCommand::tr("Options:") + kNewline + formatHelpRows(optionRows(all));
-    text += kNewline + HistoryCommand::tr("Exit status:") + kNewline;
-    text += formatHelpRows({
-        {QString::number(kExitSuccess), HistoryCommand::tr("The prices were imported.")},
-        {QString::number(kExitFailure),
-         HistoryCommand::tr("The file cannot be read or has a bad line (the message names it), or the "
-                            "database failed. Nothing was saved.")},
-        {QString::number(kExitUsage),
-         HistoryCommand::tr("The command line is wrong: a missing --csv, an invalid ticker, or no --ticker "
-                            "for a file without a symbol column.")},
-    });
-    return text;
+    return SubcommandHelp(
+               QStringLiteral("trailguard [--data-dir DIR] ") + importSyntax(),
+               HistoryCommand::tr(
+                   "Stores price history from a CSV file in Trailguard's database, for the charts: each row "
+                   "becomes the daily price of its date (open, high, low and volume when the file has them), "
+                   "replacing what was stored for that day, and those days are not downloaded from Questrade "
+                   "again. All or nothing: if a line cannot be read, the message names it and nothing is "
+                   "saved."))
+        .options(importOptions())
+        .exitStatus({
+            {QString::number(kExitSuccess), HistoryCommand::tr("The prices were imported.")},
+            {QString::number(kExitFailure),
+             HistoryCommand::tr("The file cannot be read or has a bad line (the message names it), or the "
+                                "database failed. Nothing was saved.")},
+            {QString::number(kExitUsage),
+             HistoryCommand::tr(
+                 "The command line is wrong: a missing --csv, an invalid ticker, or no --ticker "
+                 "for a file without a symbol column.")},
+        })
+        .text();
 }
 
 int usageError(const QString &message, QTextStream &err)
@@ -146,10 +145,8 @@ int HistoryCommand::run(const GlobalOptions &options, const QStringList &argumen
     const QString action = arguments.value(0);
     if (action == kImport)
         return runImport(options, arguments.mid(1), out, err);
-    if (action == QLatin1String("--help") || action == QLatin1String("-h") ||
-        action == QLatin1String("--help-all")) {
-        out << tr("Usage: %1").arg(QStringLiteral("trailguard ") + importSyntax()) << kNewline
-            << tr("Run \"trailguard history import --help\" for details.") << Qt::endl;
+    if (isHelpWord(action)) {
+        out << SubcommandHelp::actionList(QStringLiteral("history"), summaries()) << Qt::flush;
         return kExitSuccess;
     }
     err << (action.isEmpty() ? tr("Missing the history action: import.")

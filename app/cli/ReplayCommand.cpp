@@ -1,5 +1,8 @@
 #include "cli/ReplayCommand.h"
 
+#include "cli/CellText.h"
+#include "cli/SubcommandHelp.h"
+#include "cli/TextTable.h"
 #include "domain/Ticker.h"
 #include "history/PriceCsv.h"
 
@@ -9,13 +12,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cmath>
-
 namespace trailguard::Cli {
 
 namespace {
 const QString kNewline = QStringLiteral("\n");
-const QString kUnknown = QStringLiteral("\u2014");
 const QString kCsv = QStringLiteral("csv");
 const QString kTicker = QStringLiteral("ticker");
 const QString kStrategy = QStringLiteral("strategy");
@@ -68,29 +68,29 @@ QString syntax()
 
 QString help()
 {
-    QList<QCommandLineOption> all = options();
-    all += helpOptions();
-    QString text = ReplayCommand::tr("Usage: %1").arg(QStringLiteral("trailguard ") + syntax());
-    text += kNewline + kNewline +
-            formatHelpParagraph(ReplayCommand::tr(
-                "Replays price history through the same stop-loss engine the monitor uses: each row is one "
-                "observation on its date (its market day), its price the close (or price; adjclose is "
-                "ignored), with the high and low when the row has them. Prints the alerts that would have "
-                "fired, in time order, and for each series its rows, first breach, number of alerts, final "
-                "peak and stop, and the return of selling at the close of the first breach against holding "
-                "to the last row (both from the entry price, else the first close). A file with a symbol "
-                "column holds one series per symbol. Nothing is written to the watchlist."));
-    text += kNewline + ReplayCommand::tr("Options:") + kNewline + formatHelpRows(optionRows(all));
-    text += kNewline + ReplayCommand::tr("Exit status:") + kNewline;
-    text += formatHelpRows({
-        {QString::number(kExitSuccess), ReplayCommand::tr("The replay ran (whether or not it alerted).")},
-        {QString::number(kExitFailure),
-         ReplayCommand::tr("The file cannot be read or has a bad row (the message names its line).")},
-        {QString::number(kExitUsage),
-         ReplayCommand::tr("The command line is wrong: a missing --csv, an invalid strategy, entry or "
-                           "ticker, or a strategy the file has no data for (atr needs highs and lows).")},
-    });
-    return text;
+    return SubcommandHelp(
+               QStringLiteral("trailguard ") + syntax(),
+               ReplayCommand::tr(
+                   "Replays price history through the same stop-loss engine the monitor uses: each row is "
+                   "one "
+                   "observation on its date (its market day), its price the close (or price; adjclose is "
+                   "ignored), with the high and low when the row has them. Prints the alerts that would have "
+                   "fired, in time order, and for each series its rows, first breach, number of alerts, "
+                   "final "
+                   "peak and stop, and the return of selling at the close of the first breach against "
+                   "holding "
+                   "to the last row (both from the entry price, else the first close). A file with a symbol "
+                   "column holds one series per symbol. Nothing is written to the watchlist."))
+        .options(options())
+        .exitStatus({
+            {QString::number(kExitSuccess), ReplayCommand::tr("The replay ran (whether or not it alerted).")},
+            {QString::number(kExitFailure),
+             ReplayCommand::tr("The file cannot be read or has a bad row (the message names its line).")},
+            {QString::number(kExitUsage),
+             ReplayCommand::tr("The command line is wrong: a missing --csv, an invalid strategy, entry or "
+                               "ticker, or a strategy the file has no data for (atr needs highs and lows).")},
+        })
+        .text();
 }
 
 int usageError(const QString &message, QTextStream &err)
@@ -129,17 +129,10 @@ QString jsonString(const QString &text)
     return QString::fromUtf8(array.mid(1, array.size() - 2));
 }
 
-QString formatPrice(std::optional<double> price)
-{
-    if (!price)
-        return kUnknown;
-    return QString::number(*price, 'f', std::fabs(*price) < 1.0 ? 4 : 2);
-}
-
 QString formatReturn(std::optional<double> value)
 {
     if (!value)
-        return kUnknown;
+        return CellText::unknown();
     return (*value >= 0 ? QStringLiteral("+") : QString()) + QString::number(*value * 100.0, 'f', 2) +
            QLatin1Char('%');
 }
@@ -149,29 +142,6 @@ QString repeatName(RepeatPolicy policy)
     return policy == RepeatPolicy::OncePerBreach ? kOnceName : kDailyName;
 }
 
-// Aligned columns; `alignRight` per column.
-QString table(const QList<QStringList> &rows, const QList<bool> &alignRight)
-{
-    QList<qsizetype> widths(rows.constFirst().size(), 0);
-    for (const QStringList &row : rows) {
-        for (qsizetype column = 0; column < row.size(); ++column)
-            widths[column] = std::max(widths[column], row.at(column).size());
-    }
-    QString text;
-    for (const QStringList &row : rows) {
-        QString line;
-        for (qsizetype column = 0; column < row.size(); ++column) {
-            if (column > 0)
-                line += QStringLiteral("  ");
-            line += alignRight.value(column) ? row.at(column).rightJustified(widths[column])
-                                             : row.at(column).leftJustified(widths[column]);
-        }
-        while (line.endsWith(QLatin1Char(' ')))
-            line.chop(1);
-        text += line + kNewline;
-    }
-    return text;
-}
 } // namespace
 
 QList<HelpRow> ReplayCommand::summaries()
@@ -234,24 +204,30 @@ QString ReplayCommand::toTable(const ReplayResult &result, const ReplayOptions &
     if (result.alerts.isEmpty()) {
         text += tr("No alerts.") + kNewline;
     } else {
-        QList<QStringList> rows{{tr("Ticker"), tr("Date"), tr("Price"), tr("Peak"), tr("Stop")}};
+        using Align = TextTable::Align;
+        TextTable alerts({tr("Ticker"), tr("Date"), tr("Price"), tr("Peak"), tr("Stop")},
+                         {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right});
         for (const ReplayAlert &alert : result.alerts) {
-            rows.append({alert.ticker, alert.date.toString(Qt::ISODate), formatPrice(alert.price),
-                         formatPrice(alert.peak), formatPrice(alert.stop)});
+            alerts.addRow({alert.ticker, alert.date.toString(Qt::ISODate), CellText::price(alert.price),
+                           CellText::price(alert.peak), CellText::price(alert.stop)});
         }
-        text += tr("Alerts:") + kNewline + table(rows, {false, false, true, true, true});
+        text += tr("Alerts:") + kNewline + alerts.text();
     }
     text += kNewline + tr("Summary:") + kNewline;
-    QList<QStringList> rows{{tr("Ticker"), tr("Rows"), tr("From"), tr("To"), tr("First breach"), tr("Alerts"),
-                             tr("Final peak"), tr("Final stop"), tr("Exit at breach"), tr("Hold")}};
+    using Align = TextTable::Align;
+    TextTable summary({tr("Ticker"), tr("Rows"), tr("From"), tr("To"), tr("First breach"), tr("Alerts"),
+                       tr("Final peak"), tr("Final stop"), tr("Exit at breach"), tr("Hold")},
+                      {Align::Left, Align::Right, Align::Left, Align::Left, Align::Left, Align::Right,
+                       Align::Right, Align::Right, Align::Right, Align::Right});
     for (const ReplaySeriesSummary &one : result.series) {
-        rows.append({one.ticker, QString::number(one.rows), one.firstDate.toString(Qt::ISODate),
-                     one.lastDate.toString(Qt::ISODate),
-                     one.firstBreachDate ? one.firstBreachDate->toString(Qt::ISODate) : kUnknown,
-                     QString::number(one.alertCount), formatPrice(one.finalPeak), formatPrice(one.finalStop),
-                     formatReturn(one.exitReturn), formatReturn(one.holdReturn)});
+        summary.addRow(
+            {one.ticker, QString::number(one.rows), one.firstDate.toString(Qt::ISODate),
+             one.lastDate.toString(Qt::ISODate),
+             one.firstBreachDate ? one.firstBreachDate->toString(Qt::ISODate) : CellText::unknown(),
+             QString::number(one.alertCount), CellText::price(one.finalPeak), CellText::price(one.finalStop),
+             formatReturn(one.exitReturn), formatReturn(one.holdReturn)});
     }
-    text += table(rows, {false, true, false, false, false, true, true, true, true, true});
+    text += summary.text();
     text += kNewline + formatHelpParagraph(
                            tr("Returns are measured from the entry price, else the first close: \"Exit at "
                               "breach\" sells at the close of the first breach, \"Hold\" keeps the "

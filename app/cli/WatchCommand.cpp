@@ -1,54 +1,23 @@
 #include "cli/WatchCommand.h"
 
-#include "common/Clock.h"
+#include "cli/CellText.h"
+#include "cli/OpenWatchlist.h"
+#include "cli/SubcommandHelp.h"
+#include "cli/TextTable.h"
 #include "domain/Ticker.h"
 #include "settings/AppPaths.h"
 #include "settings/Settings.h"
-#include "storage/Database.h"
-#include "storage/StockRepository.h"
-#include "watchlist/WatchlistService.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cmath>
-#include <memory>
 #include <optional>
 
 namespace trailguard::Cli {
 
 namespace {
 const QString kNewline = QStringLiteral("\n");
-
-// Shown in the table for a value that is not known yet.
-const QString kUnknown = QStringLiteral("\u2014");
-
-// The objects a watch action works with, built only once its input is known to be valid.
-class OpenWatchlist {
-public:
-    static Result<std::unique_ptr<OpenWatchlist>> open(const AppPaths &paths)
-    {
-        auto database = Database::open(paths.databaseFile());
-        if (!database.ok())
-            return database.error();
-        return std::unique_ptr<OpenWatchlist>(new OpenWatchlist(std::move(database).value()));
-    }
-
-    WatchlistService &service() { return m_service; }
-
-private:
-    explicit OpenWatchlist(std::unique_ptr<Database> database)
-        : m_database(std::move(database))
-        , m_repository(m_database->connection())
-        , m_service(m_repository, m_clock)
-    {}
-
-    std::unique_ptr<Database> m_database;
-    StockRepository m_repository;
-    SystemClock m_clock;
-    WatchlistService m_service;
-};
 
 // What an action gets once its command line parsed.
 struct Call {
@@ -79,23 +48,6 @@ int fail(QTextStream &err, const Error &error)
     return exitCodeFor(error.code);
 }
 
-QString formatPrice(std::optional<double> price)
-{
-    if (!price)
-        return kUnknown;
-    // Sub-dollar prices need more than cents to show where the stop is.
-    return QString::number(*price, 'f', std::fabs(*price) < 1.0 ? 4 : 2);
-}
-
-// At least two decimals, up to four, without trailing zeros: 0.90, 0.875.
-QString formatRatio(double ratio)
-{
-    QString text = QString::number(ratio, 'f', 4);
-    while (text.endsWith(QLatin1Char('0')) && text.indexOf(QLatin1Char('.')) < text.size() - 3)
-        text.chop(1);
-    return text;
-}
-
 QJsonValue jsonNumber(std::optional<double> value)
 {
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
@@ -105,23 +57,6 @@ QJsonValue jsonTime(const QDateTime &time)
 {
     return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs))
                           : QJsonValue(QJsonValue::Null);
-}
-
-// Resolves (and creates) the data folder. Failing to create it is an operation failure, not a usage error.
-Result<AppPaths> dataPaths(const GlobalOptions &global)
-{
-    Result<AppPaths> paths = AppPaths::resolve(global.dataDir);
-    if (!paths.ok())
-        return Error{ErrorCode::DatabaseOpen, paths.error().message};
-    return paths;
-}
-
-Result<std::unique_ptr<OpenWatchlist>> openWatchlist(const GlobalOptions &global)
-{
-    const Result<AppPaths> paths = dataPaths(global);
-    if (!paths.ok())
-        return paths.error();
-    return OpenWatchlist::open(paths.value());
 }
 
 int addTicker(const Call &call)
@@ -187,17 +122,17 @@ int addTicker(const Call &call)
         call.out
             << (stock.stop
                     ? WatchCommand::tr("Added %1 with strategy %2; the stop starts at %3.")
-                          .arg(stock.ticker, stock.strategySpec(), formatPrice(stock.stop))
+                          .arg(stock.ticker, stock.strategySpec(), CellText::price(stock.stop))
                     : WatchCommand::tr("Added %1 with strategy %2.").arg(stock.ticker, stock.strategySpec()))
             << Qt::endl;
         return kExitSuccess;
     }
     QString line =
-        stock.stop
-            ? WatchCommand::tr("Added %1 with stop ratio %2; the stop starts at %3 (entry price %4).")
-                  .arg(stock.ticker, formatRatio(stock.ratio), formatPrice(stock.stop),
-                       formatPrice(stock.entry))
-            : WatchCommand::tr("Added %1 with stop ratio %2.").arg(stock.ticker, formatRatio(stock.ratio));
+        stock.stop ? WatchCommand::tr("Added %1 with stop ratio %2; the stop starts at %3 (entry price %4).")
+                         .arg(stock.ticker, CellText::ratio(stock.ratio), CellText::price(stock.stop),
+                              CellText::price(stock.entry))
+                   : WatchCommand::tr("Added %1 with stop ratio %2.")
+                         .arg(stock.ticker, CellText::ratio(stock.ratio));
     if (ratioFromEnvironment)
         line +=
             QLatin1Char(' ') + WatchCommand::tr("The ratio comes from the STOP_LOSS environment variable.");
@@ -207,7 +142,7 @@ int addTicker(const Call &call)
 
 int listStocks(const Call &call)
 {
-    auto watchlist = openWatchlist(call.global);
+    auto watchlist = OpenWatchlist::open(call.global);
     if (!watchlist.ok())
         return fail(call.err, watchlist.error());
     const Result<QList<StockState>> stocks = watchlist.value()->service().stocks();
@@ -229,7 +164,7 @@ int removeTicker(const Call &call)
     const Result<QString> ticker = Ticker::normalize(call.argument());
     if (!ticker.ok())
         return fail(call.err, ticker.error());
-    auto watchlist = openWatchlist(call.global);
+    auto watchlist = OpenWatchlist::open(call.global);
     if (!watchlist.ok())
         return fail(call.err, watchlist.error());
     if (const Status removed = watchlist.value()->service().remove(ticker.value()); !removed.ok())
@@ -275,7 +210,7 @@ QList<Action> actions()
          WatchCommand::tr(
              "Shows every ticker on the watchlist with its last price, peak, stop and last alert. "
              "Unknown values are shown as %1.")
-             .arg(kUnknown),
+             .arg(CellText::unknown()),
          {QCommandLineOption(
              QStringLiteral("json"),
              WatchCommand::tr("Print a JSON array instead, one object per ticker; unknown values "
@@ -295,22 +230,15 @@ QList<Action> actions()
 
 QString actionHelp(const Action &action)
 {
-    QList<QCommandLineOption> options = action.options;
-    options += helpOptions();
-    QString text =
-        WatchCommand::tr("Usage: %1").arg(QStringLiteral("trailguard [--data-dir DIR] ") + action.syntax());
-    text += kNewline + kNewline + formatHelpParagraph(action.description);
-    text += kNewline + WatchCommand::tr("Options:") + kNewline + formatHelpRows(optionRows(options));
-    return text;
+    return SubcommandHelp(QStringLiteral("trailguard [--data-dir DIR] ") + action.syntax(),
+                          action.description)
+        .options(action.options)
+        .text();
 }
 
 QString watchHelp()
 {
-    return WatchCommand::tr("Usage: %1")
-               .arg(QStringLiteral("trailguard [--data-dir DIR] watch ACTION [OPTIONS]")) +
-           kNewline + kNewline + WatchCommand::tr("Actions:") + kNewline +
-           formatHelpRows(WatchCommand::summaries()) + kNewline +
-           formatHelpParagraph(WatchCommand::tr("\"trailguard watch ACTION --help\" describes an action."));
+    return SubcommandHelp::actionList(QStringLiteral("watch"), WatchCommand::summaries());
 }
 
 // `watch add -AB`: the parser reads "-AB" as options. If it was meant as a ticker, say why it is none.
@@ -387,8 +315,7 @@ int WatchCommand::run(const GlobalOptions &options, const QStringList &arguments
                       QTextStream &err)
 {
     const QString first = arguments.value(0);
-    if (first == QLatin1String("-h") || first == QLatin1String("--help") ||
-        first == QLatin1String("--help-all")) {
+    if (isHelpWord(first)) {
         out << watchHelp() << Qt::flush;
         return kExitSuccess;
     }
@@ -433,40 +360,22 @@ QString WatchCommand::toTable(const QList<StockState> &stocks)
     if (stocks.isEmpty())
         return tr("The watchlist is empty. Add a ticker with \"trailguard watch add TICKER\".") + kNewline;
 
-    // Numbers are right-aligned, words left-aligned.
-    const bool alignRight[] = {false, true, true, true, true, true, false, false, false};
-    QList<QStringList> rows{{tr("Ticker"), tr("Last"), tr("Peak"), tr("Stop"), tr("Distance %"), tr("Ratio"),
-                             tr("Currency"), tr("Last alert"), tr("Strategy")}};
+    using Align = TextTable::Align;
+    TextTable table({tr("Ticker"), tr("Last"), tr("Peak"), tr("Stop"), tr("Distance %"), tr("Ratio"),
+                     tr("Currency"), tr("Last alert"), tr("Strategy")},
+                    {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
     for (const StockState &stock : stocks) {
         const std::optional<double> distance = stock.distanceToStopPercent();
-        rows.append({stock.ticker, formatPrice(stock.lastPrice), formatPrice(stock.peak),
-                     formatPrice(stock.stop), distance ? QString::number(*distance, 'f', 1) : kUnknown,
-                     formatRatio(stock.ratio), stock.currency.isEmpty() ? kUnknown : stock.currency,
-                     stock.lastAlertAt.isValid()
-                         ? stock.lastAlertAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                         : kUnknown,
-                     stock.strategySpec()});
+        table.addRow(
+            {stock.ticker, CellText::price(stock.lastPrice), CellText::price(stock.peak),
+             CellText::price(stock.stop), distance ? QString::number(*distance, 'f', 1) : CellText::unknown(),
+             CellText::ratio(stock.ratio), stock.currency.isEmpty() ? CellText::unknown() : stock.currency,
+             stock.lastAlertAt.isValid()
+                 ? stock.lastAlertAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                 : CellText::unknown(),
+             stock.strategySpec()});
     }
-
-    QList<qsizetype> widths(rows.constFirst().size(), 0);
-    for (const QStringList &row : rows) {
-        for (qsizetype column = 0; column < row.size(); ++column)
-            widths[column] = std::max(widths[column], row.at(column).size());
-    }
-    QString text;
-    for (const QStringList &row : rows) {
-        QString line;
-        for (qsizetype column = 0; column < row.size(); ++column) {
-            if (column > 0)
-                line += QStringLiteral("  ");
-            line += alignRight[column] ? row.at(column).rightJustified(widths[column])
-                                       : row.at(column).leftJustified(widths[column]);
-        }
-        while (line.endsWith(QLatin1Char(' ')))
-            line.chop(1);
-        text += line + kNewline;
-    }
-    return text;
+    return table.text();
 }
 
 } // namespace trailguard::Cli

@@ -1,6 +1,7 @@
 #include "replay/BacktestRunner.h"
 
 #include "domain/MarketCalendar.h"
+#include "domain/PriceFormat.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -20,7 +21,7 @@ class BacktestText {
 
 QString money(double value)
 {
-    return QLocale().toString(value, 'f', 2);
+    return PriceFormat::localized(value);
 }
 } // namespace
 

@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace trailguard;
@@ -113,6 +114,9 @@ private Q_SLOTS:
     void helpAndVersion_data();
     void helpAndVersion();
     void helpCreatesNothing();
+    void helpFitsEightyColumns_data();
+    void helpFitsEightyColumns();
+    void helpListsEachCommandOnce();
     void addListRemoveRoundTrip();
     void tickerIsNormalized_data();
     void tickerIsNormalized();
@@ -282,6 +286,62 @@ void CliTest::helpCreatesNothing()
     // The help names the database it would use, without creating it or its folder.
     QVERIFY2(run.out.contains(QDir::toNativeSeparators(databaseFile())), run.out.toUtf8().constData());
     QVERIFY(!QFileInfo::exists(dataDir()));
+}
+
+void CliTest::helpFitsEightyColumns_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    for (const char *words :
+         {"--help", "watch --help", "watch add --help", "watch list --help", "watch remove --help",
+          "replay --help", "history --help", "history import --help", "positions --help",
+          "positions list --help", "positions import --help"}) {
+        QTest::newRow(words) << QString::fromLatin1(words).split(QLatin1Char(' '));
+    }
+}
+
+void CliTest::helpFitsEightyColumns()
+{
+    QFETCH(QStringList, arguments);
+    const Run run = trailguard(arguments);
+    VERIFY_EXIT(run, 0);
+    QVERIFY(run.out.startsWith(QStringLiteral("Usage:")) ||
+            arguments == QStringList{QStringLiteral("--help")});
+    const QStringList lines = run.out.split(QLatin1Char('\n'));
+    QVERIFY(lines.size() > 5);
+    for (const QString &line : lines)
+        QVERIFY2(line.size() <= 80,
+                 qPrintable(QStringLiteral("%1 columns: \"%2\"").arg(line.size()).arg(line)));
+    // No text is broken one word per line (the old help's Commands column): never two lone words in a row.
+    const auto loneWord = [](const QString &line) {
+        return !line.trimmed().isEmpty() && !line.trimmed().contains(QLatin1Char(' '));
+    };
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        QVERIFY2(!(loneWord(lines.at(i - 1)) && loneWord(lines.at(i))),
+                 qPrintable(QStringLiteral("one word per line at \"%1\" in:\n%2").arg(lines.at(i), run.out)));
+    }
+}
+
+void CliTest::helpListsEachCommandOnce()
+{
+    const Run run = trailguard({QStringLiteral("--help")});
+    VERIFY_EXIT(run, 0);
+    const QStringList lines = run.out.split(QLatin1Char('\n'));
+    for (const char *command : {"watch add", "watch list", "watch remove", "replay", "history import",
+                                "positions list", "positions import"}) {
+        const QString start = QStringLiteral("  %1 ").arg(QLatin1String(command));
+        const qsizetype count = std::count_if(lines.cbegin(), lines.cend(), [&](const QString &line) {
+            return (line + QLatin1Char(' ')).startsWith(start);
+        });
+        QVERIFY2(count == 1, qPrintable(QStringLiteral("\"%1\" listed %2 times in:\n%3")
+                                            .arg(QLatin1String(command))
+                                            .arg(count)
+                                            .arg(run.out)));
+    }
+    // The synopsis has a line of its own and its description follows, indented and whole.
+    const qsizetype add =
+        lines.indexOf(QStringLiteral("  watch add TICKER [--ratio R | --strategy SPEC] [--entry PRICE]"));
+    QVERIFY2(add >= 0, qPrintable(run.out));
+    QCOMPARE(lines.value(add + 1), QStringLiteral("      Start watching a ticker."));
 }
 
 void CliTest::addListRemoveRoundTrip()

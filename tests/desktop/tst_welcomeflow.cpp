@@ -194,6 +194,40 @@ private Q_SLOTS:
         QCOMPARE(m_fixture->stored(ticker)->ratio, 0.9); // added before the default changed
     }
 
+    // A new user connects from the welcome's first step: the step, the banner and the status bar all
+    // follow the connection as it becomes connected, without reopening anything.
+    void connectingFromTheWelcomeShowsTheAccountConnected()
+    {
+        m_auth->disconnectAccount();
+        QTRY_COMPARE(m_window->connectionState(), std::optional(ConnectionState::NotConfigured));
+        WelcomeWizard *welcome = openWithF1();
+        auto *status = child<QLabel>(welcome, "accountStatusLabel");
+        // In the demo without an account the step speaks of the demo, whatever came first.
+        QVERIFY2(status->text().startsWith(QStringLiteral("You are trying the demo market")),
+                 qPrintable(status->text()));
+        m_window->setDemoMode(false); // a real account, as a new user has
+        QCOMPARE(status->text(), QStringLiteral("No account is connected yet."));
+        auto *banner = child<QWidget>(m_window.get(), "connectionBannerFrame");
+        QVERIFY(banner->isVisible());
+
+        QTest::mouseClick(child<QAbstractButton>(welcome, "welcomeConnectPushButton"), Qt::LeftButton);
+        QWidget *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<QWidget *>(QStringLiteral("connectDialog"))) != nullptr);
+        QTRY_VERIFY(dialog->isVisible());
+        type(dialog, "tokenLineEdit", QString::fromLatin1(m_market->server()->issueRefreshToken()));
+        QTest::mouseClick(child<QAbstractButton>(dialog, "practiceRadioButton"), Qt::LeftButton);
+        QTest::mouseClick(child<QAbstractButton>(dialog, "connectPushButton"), Qt::LeftButton);
+
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionState(), std::optional(ConnectionState::Connected),
+                                  kAsyncMs);
+        QTRY_COMPARE(status->text(), QStringLiteral("Your account is connected."));
+        QTRY_VERIFY(!banner->isVisible());
+        QCOMPARE(child<QLabel>(m_window.get(), "connectionStateLabel")->text(),
+                 QStringLiteral("Questrade: connected"));
+        next(welcome);
+        QCOMPARE(welcome->currentId(), int(WelcomeWizard::TickersPage));
+    }
+
     void everyStepCanBeSkipped()
     {
         WelcomeWizard *welcome = openWithF1();

@@ -3,6 +3,7 @@
 
 #include "WatchlistModel.h"
 
+#include "alerts/AlertFormatter.h"
 #include "domain/Ticker.h"
 
 #include <QAbstractItemModelTester>
@@ -157,6 +158,26 @@ private Q_SLOTS:
         QCOMPARE(seeded.ticker, QStringLiteral("SHOP.TO"));
         QVERIFY(m_model->reload().ok());
         QCOMPARE(m_model->index(0, col(column)).data(Qt::DisplayRole).toString(), expected);
+    }
+
+    // One price rule: the breach email and the window show a penny stock with the same digits.
+    void pennyStockReadsTheSameInTheAlertAndTheWindow()
+    {
+        const StockState seeded = m_fixture->seed(QStringLiteral("PNY.V"), 0.9, {0.0512, 0.0123});
+        QVERIFY(seeded.stop && seeded.peak && seeded.lastPrice);
+        QVERIFY(m_model->reload().ok());
+        const int row = m_model->rowOf(QStringLiteral("PNY.V"));
+        const auto shown = [&](Column column) { return m_model->index(row, col(column)).data().toString(); };
+        QCOMPARE(shown(Column::LastPrice), QStringLiteral("0.0123"));
+
+        const Breach breach{
+            seeded.ticker,      *seeded.lastPrice,        *seeded.peak, *seeded.stop, seeded.ratio,
+            seeded.lastQuoteAt, seeded.lastQuoteAt.date()};
+        const AlertMessage message = AlertFormatter::breach(breach, QString(), seeded.lastQuoteAt);
+        QCOMPARE(message.subject,
+                 QStringLiteral("Stop-loss breach: PNY.V %1 < stop %2 (peak %3)")
+                     .arg(shown(Column::LastPrice), shown(Column::Stop), shown(Column::Peak)));
+        QCOMPARE(shown(Column::Stop), QStringLiteral("0.0461"));
     }
 
     void lastAlertIsLocalTime()

@@ -1,11 +1,11 @@
 #include "welcome/WelcomeWizard.h"
 
 #include "AddTickerForm.h"
-#include "ConnectDialog.h"
 #include "DiscordSettingsPage.h"
 #include "EmailSettingsPage.h"
 #include "NtfySettingsPage.h"
 #include "RatioSpinBox.h"
+#include "welcome/WelcomeAccountPage.h"
 
 #include "domain/StockState.h"
 #include "domain/Ticker.h"
@@ -91,7 +91,14 @@ WelcomeWizard::WelcomeWizard(WatchlistService &watchlist, Settings &settings, Se
             updateSummary();
     });
 
-    setPage(AccountPage, createAccountPage());
+    m_accountPage = new WelcomeAccountPage(this);
+    connect(m_accountPage, &WelcomeAccountPage::connectClicked, this, &WelcomeWizard::connectDialogRequested);
+    connect(m_accountPage, &WelcomeAccountPage::demoClicked, this, [this] {
+        // The demo replaces the window; the welcome goes on at the next step in the new one.
+        skipStep();
+        Q_EMIT demoRequested();
+    });
+    setPage(AccountPage, m_accountPage);
     setPage(TickersPage, createTickersPage(watchlist));
     setPage(RatioPage, createRatioPage());
     setPage(AlertPage, createAlertPage());
@@ -135,89 +142,20 @@ void WelcomeWizard::skipStep()
     m_skipping = false;
 }
 
-QWizardPage *WelcomeWizard::createAccountPage()
+void WelcomeWizard::followConnection(const ConnectionStatus &status)
 {
-    auto *page = new WelcomePage(this);
-    page->setObjectName(QStringLiteral("welcomeAccountPage"));
-    page->setTitle(tr("Connect your Questrade account"));
-    page->setSubTitle(tr("Trailguard reads quotes through your account. It never places orders."));
-    auto *layout = new QVBoxLayout(page);
-    auto *steps = paragraph(
-        tr("<p>To create a refresh token:</p><ol>"
-           "<li>Log in to Questrade and open the <a href=\"%1\">App Hub</a>.</li>"
-           "<li>Register a personal app with market data access (or open the one you have).</li>"
-           "<li>Choose <i>New device</i> and generate a new token.</li>"
-           "<li>Press <b>Connect Questrade Account\u2026</b> below, paste the token and choose a live or a "
-           "practice account.</li></ol>"
-           "<p>A token works once; Trailguard keeps the rotating chain in your keychain.</p>")
-            .arg(QLatin1String(ConnectDialog::kAppHubUrl)),
-        page, "welcomeStepsLabel");
-    steps->setTextFormat(Qt::RichText);
-    steps->setOpenExternalLinks(true);
-    steps->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    steps->setAccessibleName(tr("How to create a refresh token"));
-    steps->setAccessibleDescription(tr("The steps in Questrade's App Hub"));
-    layout->addWidget(steps);
-
-    auto *buttons = new QHBoxLayout;
-    m_connectButton = new QPushButton(tr("&Connect Questrade Account\u2026"), page);
-    m_connectButton->setObjectName(QStringLiteral("welcomeConnectPushButton"));
-    m_connectButton->setAccessibleName(tr("Connect Questrade Account"));
-    m_connectButton->setAccessibleDescription(tr("Paste a refresh token for a live or a practice account"));
-    m_connectButton->setToolTip(m_connectButton->accessibleDescription());
-    connect(m_connectButton, &QPushButton::clicked, this, &WelcomeWizard::connectDialogRequested);
-    m_demoButton = new QPushButton(tr("Try the &Demo Market"), page);
-    m_demoButton->setObjectName(QStringLiteral("welcomeDemoPushButton"));
-    m_demoButton->setAccessibleName(tr("Try the Demo Market"));
-    m_demoButton->setAccessibleDescription(
-        tr("Simulated prices on this computer, with a watchlist of their own; no account needed"));
-    m_demoButton->setToolTip(m_demoButton->accessibleDescription());
-    connect(m_demoButton, &QPushButton::clicked, this, [this] {
-        // The demo replaces the window; the welcome goes on at the next step in the new one.
-        skipStep();
-        Q_EMIT demoRequested();
-    });
-    buttons->addWidget(m_connectButton);
-    buttons->addWidget(m_demoButton);
-    buttons->addStretch();
-    layout->addLayout(buttons);
-
-    m_accountStatusLabel = paragraph(QString(), page, "accountStatusLabel");
-    m_accountStatusLabel->setAccessibleName(tr("Account status"));
-    m_accountStatusLabel->setAccessibleDescription(tr("Whether an account is connected"));
-    layout->addWidget(m_accountStatusLabel);
-    layout->addStretch();
-    return page;
+    m_accountPage->followConnection(status);
 }
 
 void WelcomeWizard::setConnectionState(ConnectionState state, const QString &message)
 {
-    m_connectionState = state;
-    QString text;
-    switch (state) {
-    case ConnectionState::Connected:
-        text = m_demo ? tr("Connected to the demo market.") : tr("Your account is connected.");
-        break;
-    case ConnectionState::Connecting:
-        text = tr("Connecting\u2026");
-        break;
-    case ConnectionState::NotConfigured:
-        text = tr("No account is connected yet.");
-        break;
-    default:
-        text = message;
-        break;
-    }
-    m_accountStatusLabel->setText(text);
+    m_accountPage->setConnectionState(state, message);
 }
 
 void WelcomeWizard::setDemoMode(bool demo)
 {
     m_demo = demo;
-    m_demoButton->setVisible(!demo);
-    if (demo)
-        m_accountStatusLabel->setText(tr("You are trying the demo market: simulated prices, a watchlist of "
-                                         "its own. Connect your account whenever you like."));
+    m_accountPage->setDemoMode(demo);
 }
 
 QWizardPage *WelcomeWizard::createTickersPage(WatchlistService &watchlist)
@@ -440,7 +378,7 @@ void WelcomeWizard::updateSummary()
     QStringList lines;
     if (m_demo)
         lines += tr("Market: the demo market.");
-    else if (m_connectionState == ConnectionState::Connected)
+    else if (m_accountPage->connectionState() == ConnectionState::Connected)
         lines += tr("Account: connected.");
     else
         lines += tr("Account: not connected yet (Account > Connect to Questrade).");

@@ -25,6 +25,8 @@ class WatchlistService;
 namespace trailguard::ui {
 
 class AddTickerForm;
+class ConnectionStatus;
+class WelcomeAccountPage;
 class RatioSpinBox;
 
 // The first-run welcome (also Help > Welcome…): from nothing to a guarded watchlist in five steps, each of
@@ -63,7 +65,8 @@ public:
     // Opens on `page` (the demo replaces the window, and the welcome goes on where it was).
     void startAt(PageId page);
 
-    // The account step follows the connection: "Connected to your live account", the demo, ...
+    // The account step follows the connection: "Your account is connected", the demo, ...
+    void followConnection(const ConnectionStatus &status);
     void setConnectionState(trailguard::ConnectionState state, const QString &message);
     void setDemoMode(bool demo);
     // Shows "Import Positions" on the tickers step; the hook runs the import (the app's portfolio import).
@@ -94,7 +97,6 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    QWizardPage *createAccountPage();
     QWizardPage *createTickersPage(WatchlistService &watchlist);
     QWizardPage *createRatioPage();
     QWizardPage *createAlertPage();
@@ -110,12 +112,9 @@ private:
     Services m_services;
     bool m_skipping = false;
     bool m_demo = false;
-    std::optional<ConnectionState> m_connectionState;
     std::function<void()> m_importPositions;
 
-    QLabel *m_accountStatusLabel = nullptr;
-    QPushButton *m_connectButton = nullptr;
-    QPushButton *m_demoButton = nullptr;
+    WelcomeAccountPage *m_accountPage = nullptr;
     QPushButton *m_importButton = nullptr;
     AddTickerForm *m_addForm = nullptr;
     QListWidget *m_tickerList = nullptr;
