@@ -23,9 +23,10 @@ DailyDigest::DailyDigest(WatchlistService &watchlist, AlertOutbox &outbox, const
     , m_watchlist(watchlist)
     , m_outbox(outbox)
     , m_clock(clock)
+    , m_timer(clock.createTimer())
 {
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
+    m_timer->setSingleShot(true);
+    connect(m_timer.get(), &ClockTimer::timeout, this, [this] {
         if (const Status sent = sendNow(); !sent.ok())
             qCWarning(lcAlerts) << "Daily digest failed:" << sent.error().message;
         schedule();
@@ -40,7 +41,7 @@ void DailyDigest::setOptions(const Options &options)
 
 void DailyDigest::schedule()
 {
-    m_timer.stop();
+    m_timer->stop();
     m_nextRun = QDateTime();
     if (!m_options.enabled || !m_options.at.isValid())
         return;
@@ -49,7 +50,7 @@ void DailyDigest::schedule()
     if (next <= now)
         next = QDateTime(now.date().addDays(1), m_options.at);
     m_nextRun = next.toUTC();
-    m_timer.start(std::chrono::milliseconds(std::max<qint64>(now.msecsTo(next), 1000)));
+    m_timer->start(std::chrono::milliseconds(std::max<qint64>(now.msecsTo(next), 1000)));
 }
 
 AlertMessage DailyDigest::compose(const QList<StockState> &stocks, double withinPercent, const QDateTime &now)

@@ -4,7 +4,6 @@
 
 #include <QObject>
 #include <QTime>
-#include <QTimer>
 
 namespace trailguard {
 
@@ -41,7 +40,7 @@ private:
     AlertOutbox &m_outbox;
     const Clock &m_clock;
     Options m_options;
-    QTimer m_timer;
+    std::unique_ptr<ClockTimer> m_timer;
     QDateTime m_nextRun;
 };
 

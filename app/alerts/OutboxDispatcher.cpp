@@ -25,9 +25,10 @@ OutboxDispatcher::OutboxDispatcher(AlertRepository &repository, const Clock &clo
     , m_ownerId(QStringLiteral("%1:%2")
                     .arg(QCoreApplication::applicationPid())
                     .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)))
+    , m_timer(clock.createTimer())
 {
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] { process(false); });
+    m_timer->setSingleShot(true);
+    connect(m_timer.get(), &ClockTimer::timeout, this, [this] { process(false); });
 }
 
 OutboxDispatcher::OutboxDispatcher(AlertRepository &repository, const Clock &clock, QObject *parent)
@@ -68,7 +69,7 @@ void OutboxDispatcher::start()
 void OutboxDispatcher::stop()
 {
     m_active = false;
-    m_timer.stop();
+    m_timer->stop();
 }
 
 void OutboxDispatcher::wake()
@@ -225,7 +226,7 @@ void OutboxDispatcher::scheduleWake()
 {
     const auto next = m_repository.nextDueAt();
     if (!next.ok() || !next.value()) {
-        m_timer.stop();
+        m_timer->stop();
         return;
     }
     const QDateTime now = m_clock.now();
@@ -233,7 +234,7 @@ void OutboxDispatcher::scheduleWake()
     // Due already, yet not sent: its channel is not configured now. Look again later, not in a loop.
     if (waitMs <= 0)
         waitMs = std::chrono::milliseconds(m_options.unavailableChannelRecheck).count();
-    m_timer.start(std::chrono::milliseconds(waitMs));
+    m_timer->start(std::chrono::milliseconds(waitMs));
 }
 
 } // namespace trailguard

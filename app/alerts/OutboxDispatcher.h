@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
-#include <QTimer>
 
 #include <chrono>
 #include <functional>
@@ -81,7 +80,7 @@ private:
     QHash<QString, QPointer<AlertChannel>> m_channels;
     // Channels whose deliveries have had their one try regardless of backoff since this dispatcher started.
     QSet<QString> m_retriedOnStart;
-    QTimer m_timer;
+    std::unique_ptr<ClockTimer> m_timer;
     bool m_active = false;
     bool m_busy = false;
     bool m_again = false;

@@ -91,6 +91,8 @@ public:
 
     // Failures in a row since the last healthy stream (for tests and diagnostics).
     int failuresInRow() const { return m_failures; }
+    // While Waiting: how long until the next attempt (for tests and diagnostics).
+    std::chrono::milliseconds nextAttemptIn() const { return m_retryTimer.remainingTimeAsDuration(); }
     // Sockets opened so far.
     int connectionAttempts() const { return m_attempts; }
     // Pongs received so far (answers to the liveness pings).

@@ -4,7 +4,6 @@
 
 #include <QNetworkReply>
 #include <QRandomGenerator>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -39,8 +38,9 @@ struct RateLimiter::Bucket {
     qint64 pausedUntilMs = 0;              // steady time; after a 429
     int consecutive429 = 0;
     std::deque<Waiter> waiters;
-    QTimer timer;
+    std::unique_ptr<ClockTimer> timer; // until the first waiter may go
     bool pumping = false;
+    bool pumpQueued = false;
 };
 
 RateLimitHeaders RateLimitHeaders::fromReply(const QNetworkReply &reply)
@@ -67,9 +67,10 @@ RateLimiter::RateLimiter(const Clock &clock, Options options, QObject *parent)
     m_marketData->limits = m_options.marketData;
     for (Category category : {Category::Account, Category::MarketData}) {
         Bucket &b = bucket(category);
-        b.timer.setSingleShot(true);
-        b.timer.setTimerType(Qt::PreciseTimer);
-        connect(&b.timer, &QTimer::timeout, this, [this, category] { pump(category); });
+        b.timer = m_clock.createTimer();
+        b.timer->setSingleShot(true);
+        b.timer->setTimerType(Qt::PreciseTimer);
+        connect(b.timer.get(), &ClockTimer::timeout, this, [this, category] { pump(category); });
     }
 }
 
@@ -87,8 +88,8 @@ void RateLimiter::acquire(Category category, QObject *context, std::function<voi
 {
     Bucket &b = bucket(category);
     b.waiters.push_back(Waiter{QPointer<QObject>(context ? context : this), std::move(go)});
-    if (!b.pumping && !b.timer.isActive())
-        b.timer.start(0);
+    if (!b.pumping && !b.timer->isActive())
+        pumpSoon(category);
 }
 
 void RateLimiter::noteResponse(Category category, const RateLimitHeaders &headers, int httpStatus)
@@ -120,8 +121,10 @@ void RateLimiter::noteResponse(Category category, const RateLimitHeaders &header
     } else if (httpStatus >= 200 && httpStatus < 300) {
         b.consecutive429 = 0;
     }
-    if (!b.waiters.empty() && !b.pumping)
-        b.timer.start(0);
+    if (!b.waiters.empty() && !b.pumping) {
+        b.timer->stop(); // the wait may have changed: pump() works it out again
+        pumpSoon(category);
+    }
 }
 
 QDateTime RateLimiter::pausedUntil(Category category) const
@@ -165,7 +168,7 @@ void RateLimiter::pump(Category category)
         const qint64 now = steadyNowMs();
         const qint64 wait = waitMs(b, now);
         if (wait > 0) {
-            b.timer.start(static_cast<int>(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+            b.timer->start(std::chrono::milliseconds(wait));
             break;
         }
         Waiter waiter = std::move(b.waiters.front());
@@ -202,11 +205,19 @@ qint64 RateLimiter::waitMs(Bucket &b, qint64 now)
     return wait;
 }
 
-qint64 RateLimiter::steadyNowMs() const
+void RateLimiter::pumpSoon(Category category)
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
+    Bucket &b = bucket(category);
+    if (b.pumpQueued)
+        return;
+    b.pumpQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this, category] {
+            bucket(category).pumpQueued = false;
+            pump(category);
+        },
+        Qt::QueuedConnection);
 }
 
 qint64 RateLimiter::backoffMs(int failures) const

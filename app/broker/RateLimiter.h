@@ -13,7 +13,6 @@
 #include <optional>
 
 class QNetworkReply;
-class QTimer;
 
 namespace trailguard {
 
@@ -32,7 +31,7 @@ struct RateLimitHeaders {
 // A 429 → wait for Retry-After if sent; when the hour is used up (remaining 0), until X-RateLimit-Reset;
 // otherwise (a per-second refusal, which the hourly headers do not describe) back off exponentially with
 // jitter, or only until the reset when that comes sooner. Grants run from the event loop, never inside
-// acquire(); nothing sleeps.
+// acquire(); nothing sleeps. Its windows and pauses run on the clock's steady time and timers.
 class RateLimiter : public QObject {
     Q_OBJECT
 public:
@@ -83,9 +82,9 @@ private:
     Bucket &bucket(Category category);
     const Bucket &bucket(Category category) const;
     void pump(Category category);
-    void schedulePump(Category category, qint64 delayMs);
+    void pumpSoon(Category category);
     qint64 waitMs(Bucket &bucket, qint64 now);
-    qint64 steadyNowMs() const;
+    qint64 steadyNowMs() const { return m_clock.steadyTime().count(); }
     qint64 backoffMs(int failures) const;
 
     const Clock &m_clock;

@@ -103,6 +103,8 @@ public:
     FakeRateLimiter &limiter(Category category);
 
     FakeQuestradeServer *q;
+    SystemClock systemClock;
+    const Clock *clock = &systemClock;
     FakeTokenIssuer tokens;
     FakeMarketState state;
     Hooks *hooks = nullptr;
@@ -137,7 +139,7 @@ LoopbackHttpServer::Answer FakeQuestradeServer::Private::handle(const http::Requ
     record.query = QString::fromUtf8(rawQuery);
     record.category = categoryFor(record.path);
     record.userAgent = request.header("user-agent");
-    record.receivedAt = QDateTime::currentDateTimeUtc();
+    record.receivedAt = clock->now();
 
     if (hooks && hooks->dropConnection(record)) {
         qCDebug(lcDemo).noquote() << "Dropping the connection of" << record.method << record.path
@@ -181,7 +183,7 @@ http::Response FakeQuestradeServer::Private::tokenEndpoint(const http::Request &
 {
     if (request.method != "GET" && request.method != "POST")
         return endpoints::loginError(405);
-    if (!loginLimiter.check(QDateTime::currentMSecsSinceEpoch()).allowed)
+    if (!loginLimiter.check(clock->now().toMSecsSinceEpoch()).allowed)
         return endpoints::loginError(429);
     return tokens.exchange(request, rawQuery, q->apiServer());
 }
@@ -221,7 +223,7 @@ http::Response FakeQuestradeServer::Private::apiEndpoint(const http::Request &re
             params.value(QStringLiteral("stream")) == QLatin1String("true"))
             response = streamPort(params, record.query);
         else
-            response = state.answer(match, params, QDateTime::currentDateTimeUtc());
+            response = state.answer(match, params, clock->now());
     }
     if (decision.remaining)
         response.headers.append(
@@ -311,6 +313,12 @@ void FakeQuestradeServer::addRefreshToken(const QByteArray &token)
     d->tokens.addRefreshToken(token);
 }
 
+void FakeQuestradeServer::setClock(const Clock &clock)
+{
+    d->clock = &clock;
+    d->tokens.setClock(clock);
+}
+
 void FakeQuestradeServer::setAccessTokenLifetime(int seconds)
 {
     d->tokens.setAccessTokenLifetime(seconds);
@@ -351,7 +359,7 @@ void FakeQuestradeServer::setPrice(qint64 symbolId, double price)
 {
     Quote quote;
     quote.lastTradePrice = price;
-    quote.lastTradeTime = QDateTime::currentDateTimeUtc();
+    quote.lastTradeTime = d->clock->now();
     setQuote(symbolId, quote);
 }
 

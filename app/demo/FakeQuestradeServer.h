@@ -1,6 +1,7 @@
 #pragma once
 
 #include "broker/BrokerTypes.h"
+#include "common/Clock.h"
 #include "demo/HttpMessage.h"
 
 #include <QDateTime>
@@ -107,6 +108,9 @@ public:
     // Accepts this exact refresh token once, e.g. one with reserved characters ("a+b/c=d&e") to check
     // that a client URL-encodes it. (Addition to the agreed API.)
     void addRefreshToken(const QByteArray &token);
+    // The server's "now" (token expiry, rate-limit windows, request times; not owned): tests move it
+    // instead of sleeping. The system clock unless set.
+    void setClock(const Clock &clock);
     void setAccessTokenLifetime(int seconds); // expires_in; default 1800
     void expireAccessTokens();                // current access tokens now answer 401 / 1017
     void revokeAll();                         // refresh and access tokens are all rejected

@@ -45,7 +45,7 @@ void FakeTokenIssuer::setAccessTokenLifetime(int seconds)
 
 void FakeTokenIssuer::expireAccessTokens()
 {
-    const QDateTime past = QDateTime::currentDateTimeUtc().addSecs(-1);
+    const QDateTime past = now().addSecs(-1);
     for (auto it = m_accessTokens.begin(); it != m_accessTokens.end(); ++it)
         it.value() = past;
 }
@@ -64,7 +64,7 @@ int FakeTokenIssuer::exchanges() const
 bool FakeTokenIssuer::acceptsAccessToken(const QByteArray &token) const
 {
     const auto access = m_accessTokens.constFind(token);
-    return access != m_accessTokens.cend() && QDateTime::currentDateTimeUtc() < access.value();
+    return access != m_accessTokens.cend() && now() < access.value();
 }
 
 http::Response FakeTokenIssuer::exchange(const http::Request &request, const QByteArray &rawQuery,
@@ -89,7 +89,7 @@ http::Response FakeTokenIssuer::exchange(const http::Request &request, const QBy
 
     const QByteArray accessToken = randomToken();
     const QByteArray nextRefreshToken = randomToken();
-    m_accessTokens.insert(accessToken, QDateTime::currentDateTimeUtc().addSecs(m_accessLifetime));
+    m_accessTokens.insert(accessToken, now().addSecs(m_accessLifetime));
     m_refreshTokens.insert(nextRefreshToken);
     ++m_exchanges;
 

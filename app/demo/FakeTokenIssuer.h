@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Clock.h"
 #include "demo/HttpMessage.h"
 
 #include <QByteArray>
@@ -22,6 +23,8 @@ public:
     void expireAccessTokens();
     void revokeAll();
     int exchanges() const;
+    // Where expiry times come from (not owned); the system clock unless set.
+    void setClock(const Clock &clock) { m_clock = &clock; }
 
     // Known and not expired.
     bool acceptsAccessToken(const QByteArray &token) const;
@@ -31,6 +34,9 @@ public:
     http::Response exchange(const http::Request &request, const QByteArray &rawQuery, const QUrl &apiServer);
 
 private:
+    QDateTime now() const { return m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc(); }
+
+    const Clock *m_clock = nullptr;
     QSet<QByteArray> m_refreshTokens;
     QHash<QByteArray, QDateTime> m_accessTokens; // token -> expiry (UTC)
     int m_accessLifetime = kDefaultAccessLifetimeSeconds;

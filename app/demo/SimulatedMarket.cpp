@@ -62,12 +62,23 @@ constexpr DemoHolding kDemoHoldings[] = {
 constexpr qint64 kDemoOptionId = 990001;
 constexpr const char *kDemoOption = "AAPL17Dec27C200.00";
 
+const Clock &systemClock()
+{
+    static const SystemClock clock;
+    return clock;
+}
+
 } // namespace
 
 SimulatedMarket::SimulatedMarket(quint32 seed, QObject *parent)
+    : SimulatedMarket(seed, systemClock(), parent)
+{}
+
+SimulatedMarket::SimulatedMarket(quint32 seed, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_server(new FakeQuestradeServer(this))
     , m_random(seed)
+    , m_timer(clock.createTimer())
 {
     // The simulated market is open whenever the demo runs: a 6.5 h session that began in the last hour.
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -75,8 +86,8 @@ SimulatedMarket::SimulatedMarket(quint32 seed, QObject *parent)
         QDateTime(now.date(), QTime(now.time().hour(), 0), QTimeZone::utc()).addSecs(-3600);
     m_server->setMarketHours(open, open.addSecs(qint64(6) * 3600 + 1800));
 
-    m_timer.setInterval(1000);
-    connect(&m_timer, &QTimer::timeout, this, [this] { advance(1); });
+    m_timer->setInterval(std::chrono::seconds(1));
+    connect(m_timer.get(), &ClockTimer::timeout, this, [this] { advance(1); });
 
     for (const SeedListing &listing : kSeeds) {
         Instrument instrument;
@@ -126,7 +137,7 @@ bool SimulatedMarket::start(quint16 port)
 {
     if (m_server->port() == 0 && !m_server->listen(port))
         return false;
-    m_timer.start();
+    m_timer->start();
     qCInfo(lcDemo) << "Simulated market running;" << fallingTicker()
                    << "will fall through a 0.9 stop within a minute";
     return true;
@@ -134,12 +145,12 @@ bool SimulatedMarket::start(quint16 port)
 
 void SimulatedMarket::stop()
 {
-    m_timer.stop();
+    m_timer->stop();
 }
 
 bool SimulatedMarket::isRunning() const
 {
-    return m_timer.isActive();
+    return m_timer->isActive();
 }
 
 void SimulatedMarket::advance(int seconds)

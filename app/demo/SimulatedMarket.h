@@ -1,11 +1,11 @@
 #pragma once
 
+#include "common/Clock.h"
 #include "demo/FakeQuestradeServer.h"
 
 #include <QObject>
 #include <QRandomGenerator>
 #include <QStringList>
-#include <QTimer>
 
 namespace trailguard {
 
@@ -22,6 +22,8 @@ public:
     static constexpr quint32 kDefaultSeed = 20240514;
 
     explicit SimulatedMarket(quint32 seed = kDefaultSeed, QObject *parent = nullptr);
+    // Ticks on `clock`'s timers (not owned; it outlives the market): a test clock moves it without waiting.
+    SimulatedMarket(quint32 seed, const Clock &clock, QObject *parent = nullptr);
     ~SimulatedMarket() override;
 
     // The demo tickers, as a user types them: SHOP.TO, RY.TO, XEQT.TO, AAPL, BRK.B.
@@ -71,7 +73,7 @@ private:
 
     FakeQuestradeServer *m_server;
     QRandomGenerator m_random;
-    QTimer m_timer;
+    std::unique_ptr<ClockTimer> m_timer;
     QList<Instrument> m_instruments;
     int m_elapsed = 0;
 };

@@ -9,11 +9,13 @@ namespace trailguard {
 CheckScheduler::CheckScheduler(const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
+    , m_timer(clock.createTimer())
+    , m_jumpWatch(clock.createTimer())
 {
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &CheckScheduler::checkDue);
-    m_jumpWatch.setInterval(std::chrono::seconds(30));
-    connect(&m_jumpWatch, &QTimer::timeout, this, &CheckScheduler::watchForClockJumps);
+    m_timer->setSingleShot(true);
+    connect(m_timer.get(), &ClockTimer::timeout, this, &CheckScheduler::checkDue);
+    m_jumpWatch->setInterval(std::chrono::seconds(30));
+    connect(m_jumpWatch.get(), &ClockTimer::timeout, this, &CheckScheduler::watchForClockJumps);
 }
 
 void CheckScheduler::setInterval(std::chrono::seconds interval)
@@ -54,13 +56,13 @@ bool CheckScheduler::skipsClosedMarket(const StockState &stock) const
 void CheckScheduler::start()
 {
     m_lastJumpTick = m_clock.now();
-    m_jumpWatch.start();
+    m_jumpWatch->start();
 }
 
 void CheckScheduler::stop()
 {
-    m_timer.stop();
-    m_jumpWatch.stop();
+    m_timer->stop();
+    m_jumpWatch->stop();
     m_nextCheck = QDateTime();
     Q_EMIT scheduleChanged(m_nextCheck);
 }
@@ -71,7 +73,7 @@ void CheckScheduler::watchForClockJumps()
     const qint64 elapsed = m_lastJumpTick.isValid() ? m_lastJumpTick.secsTo(now) : 0;
     m_lastJumpTick = now;
     // The 30 s watch fired much later in wall-clock time: the computer slept.
-    if (elapsed > std::chrono::duration_cast<std::chrono::seconds>(m_jumpWatch.intervalAsDuration()).count() +
+    if (elapsed > std::chrono::duration_cast<std::chrono::seconds>(m_jumpWatch->interval()).count() +
                       kClockJump.count())
         Q_EMIT clockJumped(elapsed);
 }
@@ -85,13 +87,13 @@ void CheckScheduler::scheduleNext()
         const QDateTime now = m_clock.now();
         if (m_marketState.nextOpen.isValid())
             wait = std::clamp<qint64>(now.secsTo(m_marketState.nextOpen), 1, wait);
-        m_timer.start(std::chrono::seconds(wait));
+        m_timer->start(std::chrono::seconds(wait));
         m_nextCheck = m_marketState.nextOpen;
         Q_EMIT scheduleChanged(m_nextCheck);
         return;
     }
     const std::chrono::seconds interval = std::max(m_interval, m_backupInterval);
-    m_timer.start(interval);
+    m_timer->start(interval);
     m_nextCheck = m_clock.now().addSecs(interval.count());
     Q_EMIT scheduleChanged(m_nextCheck);
 }

@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
-#include <QTimer>
 
 #include <chrono>
 
@@ -52,7 +51,7 @@ public:
     void stop();
     // The timer for the next check (after the interval, or until the next open while closed).
     void scheduleNext();
-    void cancelNext() { m_timer.stop(); }
+    void cancelNext() { m_timer->stop(); }
     QDateTime nextCheck() const { return m_nextCheck; }
 
 Q_SIGNALS:
@@ -66,14 +65,14 @@ private:
     void watchForClockJumps();
 
     const Clock &m_clock;
-    QTimer m_timer;
+    std::unique_ptr<ClockTimer> m_timer;
     std::chrono::seconds m_interval = kDefaultInterval;
     std::chrono::seconds m_backupInterval{0}; // set while the stream is live
     MarketHours *m_marketHours = nullptr;
     bool m_pollOnlyWhileOpen = true;
     MarketState m_marketState;
     bool m_marketStateSent = false;
-    QTimer m_jumpWatch; // notices a resume from sleep sooner than a long timer would
+    std::unique_ptr<ClockTimer> m_jumpWatch; // notices a resume from sleep sooner than a long timer would
     QDateTime m_lastJumpTick;
     QDateTime m_nextCheck;
 };

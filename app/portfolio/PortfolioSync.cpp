@@ -26,26 +26,27 @@ PortfolioSync::PortfolioSync(QuestradeClient &client, WatchlistService &watchlis
     , m_holdings(holdings)
     , m_portfolio(portfolio)
     , m_clock(clock)
+    , m_timer(clock.createTimer())
 {
-    m_timer.setInterval(m_interval);
-    connect(&m_timer, &QTimer::timeout, this, &PortfolioSync::syncNow);
+    m_timer->setInterval(m_interval);
+    connect(m_timer.get(), &ClockTimer::timeout, this, &PortfolioSync::syncNow);
 }
 
 void PortfolioSync::setInterval(std::chrono::seconds interval)
 {
     m_interval = std::max(interval, std::chrono::seconds(1));
-    m_timer.setInterval(m_interval);
+    m_timer->setInterval(m_interval);
 }
 
 void PortfolioSync::start()
 {
-    m_timer.start();
+    m_timer->start();
     syncNow();
 }
 
 void PortfolioSync::stop()
 {
-    m_timer.stop();
+    m_timer->stop();
 }
 
 void PortfolioSync::syncNow()

@@ -5,7 +5,6 @@
 
 #include <QObject>
 #include <QStringList>
-#include <QTimer>
 
 #include <chrono>
 
@@ -44,7 +43,7 @@ public:
     // Syncs now, then every interval, until stop().
     void start();
     void stop();
-    bool isActive() const { return m_timer.isActive(); }
+    bool isActive() const { return m_timer->isActive(); }
     bool isSyncing() const { return m_syncing; }
 
 public Q_SLOTS:
@@ -66,7 +65,7 @@ private:
     Portfolio &m_portfolio;
     const Clock &m_clock;
     std::chrono::seconds m_interval = kDefaultInterval;
-    QTimer m_timer;
+    std::unique_ptr<ClockTimer> m_timer;
     bool m_syncing = false;
 };
 

@@ -242,7 +242,10 @@ void QuoteStreamTest::resubscribesWhenTheIdsChange()
     // The same ids again (another order): nothing to do.
     const int accepted = server.connectionsAccepted();
     stream->setSymbolIds({kSecond, kFirst});
-    QTest::qWait(200);
+    QCOMPARE(stream->state(), QuoteStream::State::Live);
+    // Quotes still come over the same connection.
+    m_server->setPrice(kSecond, 52.0);
+    QTRY_COMPARE_WITH_TIMEOUT(*m_received.latest.value(kSecond).lastTradePrice, 52.0, kWaitMs);
     QCOMPARE(server.connectionsAccepted(), accepted);
 }
 
@@ -275,8 +278,9 @@ void QuoteStreamTest::notOfferedMeansWaiting()
     QTRY_COMPARE_WITH_TIMEOUT(faults.count(), 1, kWaitMs);
     QCOMPARE(stream->state(), QuoteStream::State::Waiting);
     QCOMPARE(m_server->streamServer()->connectionsAccepted(), 0);
-    // Not offered: the next attempt waits the long delay, not the short backoff.
-    QTest::qWait(500);
+    // Not offered: the next attempt waits the long delay (60 s here), not the short backoff (50-75 ms).
+    QVERIFY2(stream->nextAttemptIn() > std::chrono::seconds(50),
+             qPrintable(QString::number(stream->nextAttemptIn().count())));
     QCOMPARE(faults.count(), 1);
     QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 1);
 }

@@ -187,6 +187,7 @@ private:
     bool login();
     bool serverStillAnswers();
 
+    std::unique_ptr<ManualClock> m_clock; // given to the server by tests about time, which move it
     std::unique_ptr<test::TestQuestradeServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QByteArray m_access;
@@ -197,6 +198,7 @@ private:
 
 void FakeQuestradeServerTest::init()
 {
+    m_clock = std::make_unique<ManualClock>(QDateTime::currentDateTimeUtc());
     m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     QVERIFY(m_server->port() != 0);
@@ -219,6 +221,7 @@ void FakeQuestradeServerTest::cleanup()
 {
     m_network.reset();
     m_server.reset();
+    m_clock.reset();
 }
 
 Reply FakeQuestradeServerTest::wait(QNetworkReply *reply)
@@ -356,12 +359,14 @@ void FakeQuestradeServerTest::tokenRefusesOtherGrants()
 
 void FakeQuestradeServerTest::accessTokenExpires()
 {
+    m_server->setClock(*m_clock);
     m_server->setAccessTokenLifetime(1);
     const Reply reply = exchange(m_refresh);
     QCOMPARE(reply.json.value(QStringLiteral("expires_in")).toInt(), 1);
     const QByteArray shortLived = reply.json.value(QStringLiteral("access_token")).toString().toLatin1();
+    m_clock->advance(std::chrono::milliseconds(999));
     QCOMPARE(get(QStringLiteral("v1/time"), shortLived).status, 200);
-    QTest::qWait(1100);
+    m_clock->advance(std::chrono::milliseconds(1));
     const Reply expired = get(QStringLiteral("v1/time"), shortLived);
     QCOMPARE(expired.status, 401);
     QCOMPARE(expired.code(), 1017);
@@ -864,12 +869,13 @@ void FakeQuestradeServerTest::rateLimitHeadersOnEveryCall()
 
 void FakeQuestradeServerTest::perSecondLimitIsExact()
 {
+    m_server->setClock(*m_clock);
     m_server->setRateLimits(Category::MarketData, 5, 100);
     RawClient client(m_server->port());
     QByteArray burst;
     for (int i = 0; i < 8; ++i)
         burst += rawGet("/v1/markets/quotes?ids=34658", m_access, i == 7);
-    const qint64 before = QDateTime::currentSecsSinceEpoch();
+    const qint64 before = m_clock->now().toSecsSinceEpoch();
     client.socket.write(burst);
     QTRY_VERIFY(client.closed);
     const QList<RawResponse> responses = client.responses();
@@ -887,11 +893,12 @@ void FakeQuestradeServerTest::perSecondLimitIsExact()
         QCOMPARE(limited.headers.value("x-ratelimit-remaining").toInt(), 95); // refusals are not counted
         // Per-second refusal: the reset is the second by which the window has room again.
         const qint64 reset = limited.headers.value("x-ratelimit-reset").toLongLong();
-        QVERIFY2(reset >= before + 1 && reset <= QDateTime::currentSecsSinceEpoch() + 2,
-                 QByteArray::number(reset));
+        QVERIFY2(reset >= before + 1 && reset <= before + 2, QByteArray::number(reset));
     }
-    // After the window has passed, calls succeed again.
-    QTest::qWait(1100);
+    // Until the window has passed, calls are refused; then they succeed again.
+    m_clock->advance(std::chrono::milliseconds(999));
+    QCOMPARE(get(QStringLiteral("v1/markets/quotes?ids=34658")).status, 429);
+    m_clock->advance(std::chrono::milliseconds(1));
     QCOMPARE(get(QStringLiteral("v1/markets/quotes?ids=34658")).status, 200);
 }
 
@@ -951,6 +958,7 @@ void FakeQuestradeServerTest::hourlyLimit()
 
 void FakeQuestradeServerTest::maxRequestsPerSecondUsesASlidingWindow()
 {
+    m_server->setClock(*m_clock);
     m_server->clearRequests();
     QCOMPARE(m_server->maxRequestsPerSecond(Category::Account), 0);
     {
@@ -964,7 +972,7 @@ void FakeQuestradeServerTest::maxRequestsPerSecondUsesASlidingWindow()
     }
     QCOMPARE(m_server->maxRequestsPerSecond(Category::Account), 6);
     QCOMPARE(m_server->maxRequestsPerSecond(Category::MarketData), 0);
-    QTest::qWait(1100);
+    m_clock->advance(std::chrono::milliseconds(1100));
     for (int i = 0; i < 4; ++i)
         QCOMPARE(get(QStringLiteral("v1/time")).status, 200);
     QCOMPARE(m_server->requestCount(QStringLiteral("/v1/time")), 10);
@@ -1247,7 +1255,9 @@ void FakeQuestradeServerTest::randomBytesDoNotCrash()
         clients.push_back(std::make_unique<RawClient>(m_server->port()));
         clients.back()->socket.write(bytes);
     }
-    QTest::qWait(300);
+    // A request on a connection opened after all of them is answered only once the server has read
+    // what came in before it.
+    QVERIFY(serverStillAnswers());
     for (const auto &client : clients) {
         for (const RawResponse &response : client->responses())
             QVERIFY(response.status >= 200 && response.status < 600);

@@ -205,7 +205,10 @@ void FakeQuoteStreamServerTest::silentAndDropFaults()
     client.socket.sendTextMessage(QString::fromLatin1(accessToken()));
     QTRY_COMPARE_WITH_TIMEOUT(client.messages.size(), 1, kWaitMs); // {"success":true} only
     m_server->setPrice(kId, 130.0);
-    QTest::qWait(200);
+    // A quote would have been written before the pong to a ping sent after the price moved.
+    QSignalSpy pongs(&client.socket, &QWebSocket::pong);
+    client.socket.ping();
+    QTRY_COMPARE_WITH_TIMEOUT(pongs.count(), 1, kWaitMs);
     QCOMPARE(client.messages.size(), 1);
 
     server.dropAllConnections();
@@ -279,7 +282,15 @@ void FakeQuoteStreamServerTest::unresponsiveSocketAnswersNoPing()
     server.setUnresponsive(true);
     client.socket.ping();
     m_server->setPrice(kId, 129.0);
-    QTest::qWait(300); // a loopback pong takes well under a millisecond
+    // A client that connects now is answered at once: once its pong is back, the first one's would be too.
+    Client other;
+    QSignalSpy otherPongs(&other.socket, &QWebSocket::pong);
+    other.socket.open(streamUrl(QStringLiteral("34658")));
+    QTRY_COMPARE_WITH_TIMEOUT(other.socket.state(), QAbstractSocket::ConnectedState, kWaitMs);
+    other.socket.sendTextMessage(QString::fromLatin1(accessToken()));
+    QTRY_COMPARE_WITH_TIMEOUT(other.messages.size(), 2, kWaitMs);
+    other.socket.ping();
+    QTRY_COMPARE_WITH_TIMEOUT(otherPongs.count(), 1, kWaitMs);
     QCOMPARE(pongs.count(), 1);
     QCOMPARE(client.messages.size(), 2);
     QCOMPARE(client.socket.state(), QAbstractSocket::ConnectedState);

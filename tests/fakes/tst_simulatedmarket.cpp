@@ -183,7 +183,8 @@ void SimulatedMarketTest::advanceEmitsTicks()
 
 void SimulatedMarketTest::startServesMovingQuotesOverHttp()
 {
-    SimulatedMarket market;
+    ManualClock clock(QDateTime::currentDateTimeUtc()); // moves the market's ticks, not the server's time
+    SimulatedMarket market(SimulatedMarket::kDefaultSeed, clock);
     QVERIFY(market.start());
     QVERIFY(market.isRunning());
     QVERIFY(market.server()->port() != 0);
@@ -226,7 +227,11 @@ void SimulatedMarketTest::startServesMovingQuotesOverHttp()
 
     // The timer moves the market once a second.
     QVERIFY(market.start());
-    QTRY_VERIFY_WITH_TIMEOUT(market.elapsedSeconds() >= 2, 5000);
+    const int startedAt = market.elapsedSeconds();
+    clock.advance(std::chrono::milliseconds(1999));
+    QCOMPARE(market.elapsedSeconds(), startedAt + 1);
+    clock.advance(std::chrono::milliseconds(1));
+    QCOMPARE(market.elapsedSeconds(), startedAt + 2);
     market.stop();
     const int stoppedAt = market.elapsedSeconds();
     const QJsonObject after =
@@ -235,7 +240,7 @@ void SimulatedMarketTest::startServesMovingQuotesOverHttp()
              before.value(QStringLiteral("volume")).toInteger() + 100 * stoppedAt);
     QCOMPARE(after.value(QStringLiteral("lastTradePrice")).toDouble(), market.price(ticker));
 
-    QTest::qWait(1200);
+    clock.advance(3600);
     QCOMPARE(market.elapsedSeconds(), stoppedAt);
 }
 

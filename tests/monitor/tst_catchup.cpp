@@ -348,7 +348,11 @@ void CatchUpTest::holidayPollsNothing()
     QVERIFY(m_session->monitor().marketState().known);
     QVERIFY(!m_session->monitor().marketState().open);
     QVERIFY(!m_session->monitor().marketState().nextOpen.isValid());
-    QTest::qWait(300);
+    // The closed market's wake-up comes: a cycle runs, and still asks for no quote.
+    QSignalSpy rescheduled(&m_session->monitor(), &Monitor::scheduleChanged);
+    m_clock->advance(std::chrono::seconds(CheckScheduler::kClosedWakeUp));
+    waitIdle();
+    QCOMPARE(rescheduled.count(), 1); // the wake-up's cycle ran and planned the next one
     QCOMPARE(m_server->requestCount(QStringLiteral("/v1/markets/quotes")), 0);
     QVERIFY(breachAlerts().isEmpty());
 }

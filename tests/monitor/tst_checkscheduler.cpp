@@ -1,5 +1,5 @@
-// The Monitor's scheduler: the interval rules and the next check it announces. The timers themselves are
-// exercised through the Monitor (tst_monitor).
+// The Monitor's scheduler: the interval rules, the next check it announces, and its timers on a test
+// clock.
 #include "monitor/CheckScheduler.h"
 
 #include <QSignalSpy>
@@ -70,6 +70,44 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
         QVERIFY(!changed.first().first().toDateTime().isValid());
         QVERIFY(!scheduler.nextCheck().isValid());
+    }
+
+    void checkIsDueWhenTheIntervalHasPassed()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), Qt::UTC));
+        CheckScheduler scheduler(clock);
+        QSignalSpy due(&scheduler, &CheckScheduler::checkDue);
+        scheduler.setInterval(60s);
+        scheduler.scheduleNext();
+        clock.advance(59s);
+        QCOMPARE(due.count(), 0);
+        clock.advance(1s);
+        QCOMPARE(due.count(), 1);
+        clock.advance(1h); // single shot: the Monitor schedules the next one after its cycle
+        QCOMPARE(due.count(), 1);
+
+        scheduler.scheduleNext();
+        scheduler.cancelNext();
+        clock.advance(1h);
+        QCOMPARE(due.count(), 1);
+    }
+
+    void noticesASleepingComputer()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(15, 0), Qt::UTC));
+        CheckScheduler scheduler(clock);
+        QSignalSpy jumped(&scheduler, &CheckScheduler::clockJumped);
+        scheduler.start();
+        clock.advance(10min); // time passing normally: every 30 s tick is on time
+        QCOMPARE(jumped.count(), 0);
+        clock.set(clock.now().addSecs(2 * 3600)); // asleep for two hours: the steady clock stood still
+        clock.advance(30s);
+        QCOMPARE(jumped.count(), 1);
+        QCOMPARE(jumped.first().first().toLongLong(), 2 * 3600 + 30);
+        clock.advance(5min);
+        QCOMPARE(jumped.count(), 1);
+        scheduler.stop();
+        QCOMPARE(clock.activeTimers(), 0);
     }
 
     void withoutMarketHoursItNeverSleeps()

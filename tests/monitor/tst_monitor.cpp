@@ -175,11 +175,14 @@ void MonitorTest::cyclesNeverOverlap()
     m_server->setResponseDelay(150);
     m_session->monitor().checkNow();
     QTRY_COMPARE(started.count(), 1);
+    QVERIFY(m_session->monitor().isCycleRunning());
     m_session->monitor().checkNow();
     m_session->monitor().checkNow();
     m_session->monitor().checkNow();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
-    QTest::qWait(300);
+    // A third cycle would have been queued as the second one finished, before its signal returned.
+    QVERIFY(!m_session->monitor().isCycleRunning());
+    QCoreApplication::processEvents();
     QCOMPARE(started.count(), 2); // the three requests made during the first cycle became one more
     QCOMPARE(finished.count(), 2);
     QVERIFY(!m_session->monitor().isCycleRunning());
@@ -214,13 +217,26 @@ void MonitorTest::haltedAndDelayedAreFlagged()
 void MonitorTest::editsDuringACycleAreKept()
 {
     runCycle();
-    m_server->setResponseDelay(300);
     QSignalSpy finished(&m_session->monitor(), &Monitor::cycleFinished);
+    // The edits land exactly while the cycle's quote request is at the server: after the cycle read the
+    // watchlist, before it writes its results.
+    int editsMidCycle = 0;
+    bool cycleWasRunning = false;
+    bool editsSaved = false;
+    connect(m_server.get(), &test::TestQuestradeServer::requestReceived, this,
+            [&](const FakeQuestradeServer::Request &request) {
+                if (editsMidCycle > 0 || !request.path.startsWith(QLatin1String("/v1/markets/quotes")))
+                    return;
+                ++editsMidCycle;
+                cycleWasRunning = m_session->monitor().isCycleRunning();
+                editsSaved = m_watchlist->changeRatio(tickerFor(5), 0.5).ok() &&
+                             m_watchlist->remove(tickerFor(6)).ok();
+            });
     m_session->monitor().checkNow();
-    QTest::qWait(100); // the quote request is on the network now
-    QVERIFY(m_watchlist->changeRatio(tickerFor(5), 0.5).ok());
-    QVERIFY(m_watchlist->remove(tickerFor(6)).ok());
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(editsMidCycle, 1);
+    QVERIFY(cycleWasRunning);
+    QVERIFY(editsSaved);
     QVERIFY2(m_session->monitor().lastReport().ok, qPrintable(m_session->monitor().lastReport().error));
     QCOMPARE(stock(tickerFor(5))->ratio, 0.5);
     QVERIFY(!stock(tickerFor(6)));

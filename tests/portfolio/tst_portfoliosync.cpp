@@ -126,14 +126,22 @@ private Q_SLOTS:
 
     void startSyncsAtOnceAndThenOnTheInterval()
     {
-        f.sync->setInterval(std::chrono::seconds(1));
+        f.sync->setInterval(std::chrono::minutes(10));
+        QSignalSpy started(f.sync.get(), &PortfolioSync::syncStarted);
         QSignalSpy finished(f.sync.get(), &PortfolioSync::syncFinished);
         f.sync->start();
         QVERIFY(f.sync->isActive());
+        QCOMPARE(started.count(), 1); // at once
         QVERIFY(finished.wait(kWaitMs));
-        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 2, 5000);
+        f.clock->advance(599);
+        QCOMPARE(started.count(), 1);
+        f.clock->advance(1);
+        QCOMPARE(started.count(), 2); // on the interval
+        QTRY_COMPARE(finished.count(), 2);
         f.sync->stop();
         QVERIFY(!f.sync->isActive());
+        f.clock->advance(3600);
+        QCOMPARE(started.count(), 2);
     }
 };
 

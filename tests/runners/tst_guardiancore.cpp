@@ -2,6 +2,7 @@
 // against the fake Questrade server: a breach goes all the way from a quote to an alert channel.
 #include "TestSupport.h"
 #include "WebhookReceiver.h"
+#include "alerts/OutboxDispatcher.h"
 #include "fakes/TestQuestradeServer.h"
 #include "runners/GuardianCore.h"
 #include "secrets/MemorySecretStore.h"
@@ -198,7 +199,14 @@ void GuardianCoreTest::keychainReadFailureKeepsAlertsUntilReadable()
         });
     };
     QTRY_VERIFY(allDelivered());
-    QTest::qWait(500); // a few more keychain retries' worth: nothing is sent again
+    // No retry is left running, and loading the channels once more (what a late retry would do) and
+    // letting the dispatcher finish its round sends nothing again.
+    QSignalSpy loaded(&core, &GuardianCore::channelSettingsLoaded);
+    QSignalSpy idle(&core.dispatcher(), &OutboxDispatcher::idle);
+    core.applySettings();
+    QTRY_COMPARE(loaded.count(), 1);
+    QTRY_VERIFY(idle.count() >= 1);
+    QVERIFY(!core.dispatcher().isBusy());
     QCOMPARE(ntfy.acceptedCount(), 2);
 }
 

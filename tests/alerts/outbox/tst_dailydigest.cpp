@@ -99,6 +99,11 @@ void DailyDigestTest::sentToEmailAndNtfyOnly()
 
     digest.setOptions({true, QTime(17, 30), 5.0});
     QCOMPARE(digest.nextRun(), QDateTime(QDate(2026, 11, 24), QTime(17, 30)).toUTC());
+    clock.advance(29 * 60);
+    QCOMPARE(alerts.recent(5).value().size(), 1);
+    clock.advance(60); // 17:30: the timer records today's digest and plans tomorrow's
+    QCOMPARE(alerts.recent(5).value().size(), 2);
+    QCOMPARE(digest.nextRun(), QDateTime(QDate(2026, 11, 25), QTime(17, 30)).toUTC());
     digest.setOptions({true, QTime(9, 0), 5.0}); // already past today: tomorrow
     QCOMPARE(digest.nextRun(), QDateTime(QDate(2026, 11, 25), QTime(9, 0)).toUTC());
     digest.setOptions({false, QTime(9, 0), 5.0});

@@ -150,8 +150,11 @@ void OutboxDispatcherTest::retriesWithBackoffUntilDelivered()
     const qint64 wait = m_clock->now().secsTo(pending.nextAttemptAt);
     QVERIFY2(wait >= 27 && wait <= 33, qPrintable(QString::number(wait))); // 30 s ± 10%
 
-    m_clock->advance(wait);
-    m_dispatcher->wake();
+    // No wake(): the dispatcher's own timer fires when the clock reaches the retry.
+    m_clock->advance(std::chrono::milliseconds(m_clock->now().msecsTo(pending.nextAttemptAt) - 1));
+    QCoreApplication::processEvents();
+    QCOMPARE(m_email->sent.size(), 1);
+    m_clock->advance(std::chrono::milliseconds(1));
     QTRY_COMPARE(m_email->sent.size(), 2);
     QTRY_VERIFY(!m_dispatcher->isBusy());
     pending = m_alerts->pendingDeliveries().value().constFirst();
@@ -159,8 +162,7 @@ void OutboxDispatcherTest::retriesWithBackoffUntilDelivered()
     const qint64 secondWait = m_clock->now().secsTo(pending.nextAttemptAt);
     QVERIFY2(secondWait >= 54 && secondWait <= 66, qPrintable(QString::number(secondWait)));
 
-    m_clock->advance(secondWait);
-    m_dispatcher->wake();
+    m_clock->advance(std::chrono::milliseconds(m_clock->now().msecsTo(pending.nextAttemptAt)));
     QTRY_COMPARE(m_email->sent.size(), 3);
     QTRY_VERIFY(m_alerts->pendingDeliveries().value().isEmpty());
     QCOMPARE(m_ntfy->sent.size(), 1); // the other channel delivered the first time

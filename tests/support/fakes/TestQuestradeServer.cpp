@@ -105,6 +105,7 @@ std::optional<http::Response> TestQuestradeServer::answerInstead(const Request &
         ++m_tokenRequestsReceived;
         Q_EMIT tokenRequestReceived();
     }
+    Q_EMIT requestReceived(request);
     return m_faults.answerInstead(request);
 }
 

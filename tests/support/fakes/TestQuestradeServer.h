@@ -42,6 +42,8 @@ public:
     void clearRequests();
 
 Q_SIGNALS:
+    // A request arrived, before its answer is worked out (or held back by a response delay).
+    void requestReceived(const trailguard::FakeQuestradeServer::Request &request);
     // An answer left (after any response delay), or a connection was dropped (status 0).
     void requestHandled(const trailguard::FakeQuestradeServer::Request &request);
     // A token call arrived (before any hold of its answer).
