@@ -1,6 +1,7 @@
 #include "broker/RateLimiter.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 #include <memory>
 #include <numeric>

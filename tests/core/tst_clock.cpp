@@ -2,6 +2,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace trailguard;
 using namespace std::chrono_literals;
@@ -50,9 +51,9 @@ private Q_SLOTS:
              {std::pair{late.get(), QStringLiteral("late")}, std::pair{early.get(), QStringLiteral("early")},
               std::pair{sameAsLate.get(), QStringLiteral("sameAsLate")}}) {
             timer->setSingleShot(true);
-            connect(timer, &ClockTimer::timeout, this, [&fired, &clock, name] {
-                fired.append({name, clock.now()});
-            });
+            const QString label = name;
+            connect(timer, &ClockTimer::timeout, this,
+                    [&fired, &clock, label] { fired.append({label, clock.now()}); });
         }
         late->start(20s);
         early->start(5s);
