@@ -126,21 +126,22 @@ HistoryRetentionSchedule::HistoryRetentionSchedule(QString databaseFile, const C
     : QObject(parent)
     , m_databaseFile(std::move(databaseFile))
     , m_clock(clock)
+    , m_timer(clock.createTimer())
 {
-    connect(&m_timer, &QTimer::timeout, this, [this] { runNow(); });
+    connect(m_timer.get(), &ClockTimer::timeout, this, [this] { runNow(); });
 }
 
 HistoryRetentionSchedule::~HistoryRetentionSchedule() = default;
 
 void HistoryRetentionSchedule::start(std::chrono::milliseconds period)
 {
-    m_timer.start(period);
+    m_timer->start(period);
     runNow();
 }
 
 void HistoryRetentionSchedule::stop()
 {
-    m_timer.stop();
+    m_timer->stop();
 }
 
 bool HistoryRetentionSchedule::runNow()

@@ -1,18 +1,17 @@
 #pragma once
 
+#include "common/Clock.h"
 #include "common/Result.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
-#include <QTimer>
 
 #include <chrono>
 
 namespace trailguard {
 
-class Clock;
 
 // What one retention pass did.
 struct RetentionReport {
@@ -62,7 +61,7 @@ private:
     QString m_databaseFile;
     const Clock &m_clock;
     std::chrono::hours m_age{24 * 30};
-    QTimer m_timer;
+    std::unique_ptr<ClockTimer> m_timer;
     bool m_running = false;
 };
 

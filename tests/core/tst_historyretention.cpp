@@ -183,7 +183,17 @@ private Q_SLOTS:
         QCOMPARE(finished.constFirst().at(0).value<RetentionReport>().quotesFolded, 1);
         QVERIFY(!schedule.isRunning());
         QCOMPARE(m_repository->quotes(kTicker, utc(2026, 1, 1, 0), utc(2026, 4, 1, 0)).value().size(), 1);
+
+        // A day later the next pass runs by itself; after stop() none does.
+        clock.advance(24 * 3600 - 1);
+        QVERIFY(!schedule.isRunning());
+        clock.advance(1);
+        QVERIFY(schedule.isRunning());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.count(), 2);
         schedule.stop();
+        clock.advance(7 * 24 * 3600);
+        QVERIFY(!schedule.isRunning());
     }
 };
 
