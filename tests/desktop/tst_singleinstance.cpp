@@ -25,6 +25,7 @@ constexpr int kStartMs = 30'000;
 constexpr int kCommandMs = 30'000;
 const QString kListening = QStringLiteral("Listening for later launches");
 const QString kRaising = QStringLiteral("Another launch asked for the window");
+const QString kCycleDone = QStringLiteral("Cycle done");
 
 bool inGuiSession()
 {
@@ -102,8 +103,9 @@ private Q_SLOTS:
         QVERIFY2(first.waitForLog(kListening), qPrintable(first.log()));
         const bool x11 = inGuiSession();
         if (x11) {
-            // Minimised to the tray: no window of it is viewable yet.
-            QTest::qWait(1000);
+            // Minimised to the tray: no window of it is viewable, even once its first check has run (a
+            // window would have been shown before the check started).
+            QVERIFY2(first.waitForLog(kCycleDone), qPrintable(first.log()));
             QVERIFY2(!hasVisibleWindow(first.process().processId()), qPrintable(first.log()));
         }
 
@@ -209,7 +211,7 @@ private:
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
         environment.insert(QStringLiteral("QT_LOGGING_RULES"),
-                           QStringLiteral("trailguard.instance.info=true"));
+                           QStringLiteral("trailguard.instance.info=true;trailguard.monitor.info=true"));
         if (inGuiSession())
             environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
         else
