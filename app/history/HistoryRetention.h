@@ -12,7 +12,6 @@
 
 namespace trailguard {
 
-
 // What one retention pass did.
 struct RetentionReport {
     int tickers = 0;      // tickers whose old quotes were folded

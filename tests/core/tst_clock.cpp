@@ -52,8 +52,9 @@ private Q_SLOTS:
               std::pair{sameAsLate.get(), QStringLiteral("sameAsLate")}}) {
             timer->setSingleShot(true);
             const QString label = name;
-            connect(timer, &ClockTimer::timeout, this,
-                    [&fired, &clock, label] { fired.append({label, clock.now()}); });
+            connect(timer, &ClockTimer::timeout, this, [&fired, &clock, label] {
+                fired.append({label, clock.now()});
+            });
         }
         late->start(20s);
         early->start(5s);
