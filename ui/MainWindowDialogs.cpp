@@ -205,6 +205,11 @@ AlertHistoryDialog *MainWindowDialogs::alertHistoryDialog() const
     return m_host->find<AlertHistoryDialog>();
 }
 
+BacktestDialog *MainWindowDialogs::backtestDialog() const
+{
+    return m_lastBacktest;
+}
+
 WelcomeWizard *MainWindowDialogs::welcomeWizard() const
 {
     return m_host->find<WelcomeWizard>();

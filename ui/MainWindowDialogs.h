@@ -67,7 +67,7 @@ public:
     SettingsDialog *settingsDialog() const;
     AlertHistoryDialog *alertHistoryDialog() const;
     WelcomeWizard *welcomeWizard() const;
-    BacktestDialog *backtestDialog() const { return m_lastBacktest; }
+    BacktestDialog *backtestDialog() const;
 
 Q_SIGNALS:
     void connectRequested(const QByteArray &refreshToken, trailguard::BrokerEnvironment environment);
