@@ -74,12 +74,12 @@ void ChartController::setSource(ReaderFactory open)
 
 void ChartController::show(const QString &ticker)
 {
-    m_ticker = ticker;
     if (!m_open) {
         showMessage(tr("No price history yet for %1").arg(ticker));
         m_ticker = ticker;
         return;
     }
+    m_ticker = ticker;
     const quint64 request = ++m_request;
     m_latest->store(request);
     m_loading = true;
