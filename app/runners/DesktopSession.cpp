@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "TrayIcon.h"
 #include "alerts/OutboxDispatcher.h"
+#include "charts/StoredChartReader.h"
 #include "history/ChartDataProvider.h"
 #include "history/HistoryProgressIndicator.h"
 #include "history/PriceHistoryImportController.h"
@@ -28,7 +29,7 @@ namespace trailguard::Runners {
 // Declared in the order they are built; destroyed in reverse.
 struct DesktopSession::Parts {
     std::unique_ptr<GuardianCore> core;
-    std::unique_ptr<ChartDataProvider> chartData; // the window's chart and sparklines, from the history
+    std::unique_ptr<ChartDataProvider> chartData; // the window's sparklines, from the history
     std::unique_ptr<ui::MainWindow> window;
     std::unique_ptr<ui::TrayIcon> tray;
 };
@@ -71,8 +72,8 @@ Status DesktopSession::start()
         // The chart and the sparklines read the stored history; new history shows at once.
         p.chartData =
             std::make_unique<ChartDataProvider>(core.history().repository(), core.watchlist(), core.alerts());
-        p.window->setChartProvider(
-            [chart = p.chartData.get()](const QString &ticker) { return chart->series(ticker); });
+        // The chart reads on its own worker thread and connection, never on the GUI thread.
+        p.window->setChartSource(ui::storedChartReader(core.database().filePath()));
         p.window->setSparklineProvider(
             [chart = p.chartData.get(), clock = &core.clock()](const QString &ticker) {
                 return chart->lastMonth(ticker, clock->now());

@@ -1,7 +1,7 @@
 #include "portfolio/PortfolioView.h"
 
 #include "Banner.h"
-#include "ClosingDialog.h"
+#include "DialogHost.h"
 #include "WatchlistModel.h"
 #include "portfolio/ImportPositionsDialog.h"
 
@@ -35,6 +35,7 @@ PortfolioView::PortfolioView(Services services, WatchlistService &watchlist, Wat
     , m_banner(new Banner(window))
     , m_keepButton(nullptr)
     , m_stopButton(nullptr)
+    , m_dialogs(new DialogHost(this))
 {
     m_totalsLabel->setObjectName(QStringLiteral("portfolioTotalsLabel"));
     m_totalsLabel->setToolTip(tr("Market value of the watched tickers you hold, per currency"));
@@ -72,22 +73,18 @@ PortfolioView::~PortfolioView() = default;
 
 ImportPositionsDialog *PortfolioView::importDialog() const
 {
-    return m_dialog;
+    return m_dialogs->find<ImportPositionsDialog>();
 }
 
 void PortfolioView::openImportDialog(double defaultRatio)
 {
-    if (m_dialog) {
-        m_dialog->raise();
-        m_dialog->activateWindow();
-        return;
-    }
-    m_dialog = new ImportPositionsDialog(*m_services.import, defaultRatio, m_window);
-    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    forgetWhenFinished(this, m_dialog);
-    m_dialog->setWindowModality(Qt::WindowModal);
-    connect(m_dialog, &ImportPositionsDialog::imported, this, &PortfolioView::showImportResult);
-    m_dialog->open();
+    m_dialogs->raiseOrCreate<ImportPositionsDialog>(
+        [&] {
+            auto *dialog = new ImportPositionsDialog(*m_services.import, defaultRatio, m_window);
+            connect(dialog, &ImportPositionsDialog::imported, this, &PortfolioView::showImportResult);
+            return dialog;
+        },
+        DialogHost::Modality::WindowModal);
 }
 
 void PortfolioView::showImportResult(const ImportSummary &summary)

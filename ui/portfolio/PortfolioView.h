@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 
 class QBoxLayout;
@@ -22,6 +21,7 @@ struct PortfolioSyncReport;
 namespace trailguard::ui {
 
 class Banner;
+class DialogHost;
 class ImportPositionsDialog;
 class WatchlistModel;
 
@@ -73,7 +73,7 @@ private:
     QPushButton *m_keepButton;
     QPushButton *m_stopButton;
     QStringList m_disappeared;
-    QPointer<ImportPositionsDialog> m_dialog;
+    DialogHost *m_dialogs; // the import dialog
 };
 
 } // namespace trailguard::ui
