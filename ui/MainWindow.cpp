@@ -219,7 +219,7 @@ void MainWindow::setChartProvider(ChartProvider provider)
     refreshChart();
 }
 
-void MainWindow::setSparklineProvider(std::function<QList<double>(const QString &ticker)> provider)
+void MainWindow::setSparklineProvider(SparklineLoader::Provider provider)
 {
     m_model->setSparklineProvider(std::move(provider));
 }

@@ -2,6 +2,7 @@
 
 #include "AlertHistoryModel.h"
 #include "SettingsDialog.h"
+#include "SparklineLoader.h"
 
 #include "broker/BrokerTypes.h"
 #include "portfolio/PortfolioView.h"
@@ -103,8 +104,8 @@ public:
     using ChartProvider = std::function<trailguard::ChartSeries(const QString &ticker)>;
     void setChartProvider(ChartProvider provider);
     PriceChartPanel *chartPanel() const { return m_chartPanel; }
-    // Feeds the table's "Last month" sparklines (prices oldest first; empty: none painted).
-    void setSparklineProvider(std::function<QList<double>(const QString &ticker)> provider);
+    // Feeds the table's "Last month" sparklines, read in batches on a worker (see SparklineLoader).
+    void setSparklineProvider(SparklineLoader::Provider provider);
 
     // The welcome (Help > Welcome…) while it is open, else null.
     WelcomeWizard *welcomeWizard() const;

@@ -7,6 +7,7 @@
 #include "history/ChartDataProvider.h"
 #include "history/HistoryProgressIndicator.h"
 #include "history/PriceHistoryImportController.h"
+#include "history/SparklineHistory.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/StreamSession.h"
 #include "portfolio/Portfolio.h"
@@ -18,6 +19,7 @@
 #include "settings/Settings.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
+#include "storage/PriceHistoryRepository.h"
 #include "welcome/WelcomeWizard.h"
 
 #include <QApplication>
@@ -28,7 +30,7 @@ namespace trailguard::Runners {
 // Declared in the order they are built; destroyed in reverse.
 struct DesktopSession::Parts {
     std::unique_ptr<GuardianCore> core;
-    std::unique_ptr<ChartDataProvider> chartData; // the window's chart and sparklines, from the history
+    std::unique_ptr<ChartDataProvider> chartData; // the window's chart, from the history
     std::unique_ptr<ui::MainWindow> window;
     std::unique_ptr<ui::TrayIcon> tray;
 };
@@ -73,22 +75,32 @@ Status DesktopSession::start()
             std::make_unique<ChartDataProvider>(core.history().repository(), core.watchlist(), core.alerts());
         p.window->setChartProvider(
             [chart = p.chartData.get()](const QString &ticker) { return chart->series(ticker); });
+        // The sparklines load in batches on a worker, with a connection of its own; "now" is read here.
         p.window->setSparklineProvider(
-            [chart = p.chartData.get(), clock = &core.clock()](const QString &ticker) {
-                return chart->lastMonth(ticker, clock->now());
+            [file = core.database().filePath(), clock = &core.clock()](const QStringList &tickers) {
+                return [file, tickers, now = clock->now()] {
+                    Result<SparklineHistory::Sparklines> sparklines =
+                        SparklineHistory::loadLastMonth(file, tickers, now);
+                    return sparklines ? std::move(sparklines).value() : SparklineHistory::Sparklines{};
+                };
             });
         connect(importer, &ui::PriceHistoryImportController::imported, p.window.get(),
                 &ui::MainWindow::refreshChart);
         connect(&core.history().backfill(), &CandleBackfill::finished, p.window.get(),
                 &ui::MainWindow::refreshChart);
     }
-    // Backtest… replays the ticker's stored daily candles (all of them; the window picks the period).
+    // Backtest… replays the ticker's stored daily candles (all of them; the window picks the period). The
+    // window reads them on a worker thread, so on a connection of its own.
     p.window->setBacktestDataProvider(
-        [history = &core.history()](const QString &ticker) -> Result<QList<PriceRow>> {
+        [file = core.database().filePath()](const QString &ticker) -> Result<QList<PriceRow>> {
+            const Result<std::unique_ptr<Database>> database = Database::open(file);
+            if (!database)
+                return database.error();
+            const PriceHistoryRepository repository(database.value()->connection());
             const QDateTime from(QDate(1900, 1, 1), QTime(0, 0), Qt::UTC);
             const QDateTime to(QDate(9999, 1, 1), QTime(0, 0), Qt::UTC);
             const Result<QList<StoredCandle>> candles =
-                history->repository().candles(ticker, CandleInterval::OneDay, from, to);
+                repository.candles(ticker, CandleInterval::OneDay, from, to);
             if (!candles)
                 return candles.error();
             return Backtest::rowsFromCandles(ticker, candles.value());
