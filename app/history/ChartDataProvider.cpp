@@ -7,6 +7,8 @@
 #include "storage/PriceHistoryRepository.h"
 #include "watchlist/WatchlistService.h"
 
+#include <QTimeZone>
+
 #include <algorithm>
 
 namespace trailguard {

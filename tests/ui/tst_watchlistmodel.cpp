@@ -469,7 +469,8 @@ private Q_SLOTS:
     // arrival changing the Trend cells only; data() reads memory and never the database.
     void sparklinesArriveInOneBatchFromAWorker()
     {
-        const QStringList tickers{QStringLiteral("RY.TO"), QStringLiteral("AAPL"), QStringLiteral("SHOP.TO")};
+        // In the service's (and the model's) order.
+        const QStringList tickers{QStringLiteral("AAPL"), QStringLiteral("RY.TO"), QStringLiteral("SHOP.TO")};
         for (const QString &ticker : tickers)
             m_fixture->seed(ticker, 0.9, {100.0});
         const QDateTime now = m_fixture->clock().now();
