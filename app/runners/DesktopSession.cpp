@@ -189,20 +189,26 @@ void DesktopSession::wireSettingsAndHistory()
     connect(p.window.get(), &ui::MainWindow::settingsSaved, &core, &GuardianCore::applySettings);
 
     constexpr int kHistoryLength = 500;
-    // A delivery whose channel waits for the keychain says so in the history.
-    const auto recentAlerts = [&core]() -> Result<QList<AlertRecord>> {
-        auto records = core.alerts().recent(kHistoryLength);
-        const QStringList waiting = core.waitingForKeychain();
-        if (!records.ok() || waiting.isEmpty())
-            return records;
-        QList<AlertRecord> list = std::move(records).value();
-        for (AlertRecord &record : list) {
-            for (Delivery &delivery : record.deliveries) {
-                if (delivery.status == Delivery::Status::Pending && waiting.contains(delivery.channel))
-                    delivery.lastError = tr("waiting for the keychain");
+    // The window reads the history on a worker, on a connection of its own; a delivery whose channel waits
+    // for the keychain (known here, on the GUI thread) says so in the history.
+    const auto recentAlerts = [&core]() -> ui::AlertHistoryModel::LoadJob {
+        return [file = core.database().filePath(),
+                waiting = core.waitingForKeychain()]() -> Result<QList<AlertRecord>> {
+            const Result<std::unique_ptr<Database>> database = Database::open(file);
+            if (!database)
+                return database.error();
+            auto records = AlertRepository(database.value()->connection()).recent(kHistoryLength);
+            if (!records.ok() || waiting.isEmpty())
+                return records;
+            QList<AlertRecord> list = std::move(records).value();
+            for (AlertRecord &record : list) {
+                for (Delivery &delivery : record.deliveries) {
+                    if (delivery.status == Delivery::Status::Pending && waiting.contains(delivery.channel))
+                        delivery.lastError = tr("waiting for the keychain");
+                }
             }
-        }
-        return list;
+            return list;
+        };
     };
     p.window->setAlertHistorySource(recentAlerts,
                                     [alerts = &core.alerts(), clock = &core.clock()](qint64 alertId) {
