@@ -128,6 +128,13 @@ AlertHistoryDialog::AlertHistoryDialog(AlertHistoryModel::Loader load,
         m_tableView->horizontalHeader()->setSectionResizeMode(
             AlertHistoryModel::column(AlertHistoryModel::Column::Subject), QHeaderView::Stretch);
     });
+    // The history loads on a worker; the selection made meanwhile is kept across the reset.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_selectionBeforeReset = saveSelection(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { restoreSelection(m_selectionBeforeReset); });
+    connect(m_model, &AlertHistoryModel::reloadFailed, this,
+            [this](const Error &error) { showMessage(error.message); });
     refresh();
     updateActions();
 }
@@ -196,12 +203,7 @@ void AlertHistoryDialog::restoreSelection(const Selection &saved)
 
 void AlertHistoryDialog::refresh()
 {
-    const Selection saved = saveSelection();
-    if (const Status loaded = m_model->reload(); !loaded.ok()) {
-        showMessage(loaded.error().message);
-        return;
-    }
-    restoreSelection(saved);
+    m_model->reload();
 }
 
 void AlertHistoryDialog::acknowledgeSelected()
@@ -209,9 +211,7 @@ void AlertHistoryDialog::acknowledgeSelected()
     const QList<int> rows = selectedRows();
     if (rows.isEmpty())
         return;
-    const Selection saved = saveSelection();
     const Status acknowledged = m_model->acknowledge(rows);
-    restoreSelection(saved);
     if (!acknowledged.ok()) {
         showMessage(acknowledged.error().message);
         return;

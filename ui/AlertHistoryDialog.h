@@ -43,7 +43,7 @@ public:
     bool selectAlert(qint64 alertId);
 
 public Q_SLOTS:
-    // Reads the history again, keeping the selection.
+    // Reads the history again on a worker, keeping the selection; a failure shows in messageLabel.
     void refresh();
     void acknowledgeSelected();
     // Snoozes the selected alert's ticker for snoozeDaysSpinBox's days.
@@ -73,6 +73,7 @@ private:
     QPushButton *m_refreshButton;
     QLabel *m_messageLabel;
     QDialogButtonBox *m_buttonBox;
+    Selection m_selectionBeforeReset;
 };
 
 } // namespace trailguard::ui

@@ -3,9 +3,11 @@
 #include "Formatting.h"
 
 #include <QFont>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -39,15 +41,28 @@ AlertHistoryModel::AlertHistoryModel(Loader load, Acknowledger acknowledge, QObj
 
 AlertHistoryModel::~AlertHistoryModel() = default;
 
-Status AlertHistoryModel::reload()
+void AlertHistoryModel::reload()
 {
     if (!m_load)
-        return success();
-    Result<QList<AlertRecord>> records = m_load();
-    if (!records.ok())
-        return records.error();
-    setRecords(records.value());
-    return success();
+        return;
+    LoadJob job = m_load();
+    if (!job)
+        return;
+    delete m_loading; // stale: its result is dropped
+    auto *watcher = new QFutureWatcher<Result<QList<AlertRecord>>>(this);
+    m_loading = watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const Result<QList<AlertRecord>> records = watcher->result();
+        watcher->deleteLater();
+        m_loading.clear();
+        if (!records.ok()) {
+            Q_EMIT reloadFailed(records.error());
+            return;
+        }
+        setRecords(records.value());
+        Q_EMIT reloaded();
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(job)));
 }
 
 void AlertHistoryModel::setRecords(const QList<AlertRecord> &records)
@@ -84,11 +99,13 @@ Status AlertHistoryModel::acknowledge(const QList<int> &rows)
     }
     for (qint64 id : std::as_const(ids)) {
         if (Status acknowledged = m_acknowledge(id); !acknowledged.ok()) {
-            (void)reload(); // show what did get acknowledged
+            reload(); // shows what did get acknowledged
             return acknowledged;
         }
     }
-    return ids.isEmpty() ? success() : reload();
+    if (!ids.isEmpty())
+        reload();
+    return success();
 }
 
 int AlertHistoryModel::rowOf(qint64 alertId) const

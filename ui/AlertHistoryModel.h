@@ -4,6 +4,7 @@
 #include "storage/AlertRepository.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QStringList>
 
 #include <functional>
@@ -14,13 +15,16 @@ namespace trailguard::ui {
 // subject, one column per alert channel that appears in the history (tray, email, Discord, ntfy, then
 // any other id) saying how that delivery stands, and whether the alert was acknowledged.
 //
-// It does no SQL: the records come from an injected loader (AlertRepository::recent in the app) and
-// acknowledging goes through an injected function. Acknowledged rows are dimmed and italic, and their
-// Acknowledged column says so in words, so the mark does not rest on colour alone.
+// It does no SQL: the records come from an injected loader (AlertRepository::recent in the app), read on
+// a worker thread, and acknowledging goes through an injected function. Acknowledged rows are dimmed and
+// italic, and their Acknowledged column says so in words, so the mark does not rest on colour alone.
 class AlertHistoryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    using Loader = std::function<Result<QList<AlertRecord>>()>;
+    // Reads the history; runs on a worker thread, so on a database connection of its own.
+    using LoadJob = std::function<Result<QList<AlertRecord>>()>;
+    // Called on the GUI thread for each reload (so it can read GUI-thread state); returns the job.
+    using Loader = std::function<LoadJob()>;
     using Acknowledger = std::function<Status(qint64 alertId)>;
 
     enum class Role {
@@ -39,9 +43,11 @@ public:
     AlertHistoryModel(Loader load, Acknowledger acknowledge, QObject *parent = nullptr);
     ~AlertHistoryModel() override;
 
-    // Reads the history again (a model reset). On error the rows stay as they were.
-    Status reload();
-    // Shows these records (a model reset); reload() calls it with what the loader returned.
+    // Starts reading the history again on a worker; reloaded() (after a model reset) or reloadFailed()
+    // (the rows stay as they were) follows. A reload started meanwhile makes this one's result stale.
+    void reload();
+    bool isLoading() const { return !m_loading.isNull(); }
+    // Shows these records (a model reset); a reload calls it with what the loader returned.
     void setRecords(const QList<AlertRecord> &records);
 
     // Marks the alerts of these rows acknowledged, then reloads. Rows already acknowledged are skipped
@@ -71,6 +77,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+Q_SIGNALS:
+    void reloaded();
+    void reloadFailed(const trailguard::Error &error);
+
 private:
     const Delivery *delivery(const AlertRecord &record, int column) const;
 
@@ -78,6 +88,7 @@ private:
     Acknowledger m_acknowledge;
     QList<AlertRecord> m_records;
     QStringList m_channels;
+    QPointer<QObject> m_loading; // the running reload's watcher
 };
 
 } // namespace trailguard::ui

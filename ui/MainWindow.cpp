@@ -195,7 +195,7 @@ void MainWindow::setChartProvider(ChartProvider provider)
     setChartSource([provider = std::move(provider)] { return provider; });
 }
 
-void MainWindow::setSparklineProvider(std::function<QList<double>(const QString &ticker)> provider)
+void MainWindow::setSparklineProvider(SparklineLoader::Provider provider)
 {
     m_model->setSparklineProvider(std::move(provider));
 }

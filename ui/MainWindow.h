@@ -10,6 +10,7 @@
 #include "WatchlistTableView.h"
 #include "WindowLayout.h"
 #include "charts/ChartController.h"
+#include "SparklineLoader.h"
 
 #include "broker/BrokerTypes.h"
 #include "portfolio/PortfolioView.h"
@@ -115,8 +116,8 @@ public:
     void setChartProvider(ChartProvider provider);
     PriceChartPanel *chartPanel() const { return m_chartPanel; }
     ChartController *chartController() const { return m_chart; }
-    // Feeds the table's "Last month" sparklines (prices oldest first; empty: none painted).
-    void setSparklineProvider(std::function<QList<double>(const QString &ticker)> provider);
+    // Feeds the table's "Last month" sparklines, read in batches on a worker (see SparklineLoader).
+    void setSparklineProvider(SparklineLoader::Provider provider);
 
     // The welcome (Help > Welcome…) while it is open, else null.
     WelcomeWizard *welcomeWizard() const { return m_dialogs->welcomeWizard(); }

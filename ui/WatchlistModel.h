@@ -1,14 +1,15 @@
 #pragma once
 
+#include "SparklineLoader.h"
+
 #include "common/Result.h"
 #include "domain/StockState.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
-#include <QIcon>
 #include <QList>
 
-#include <functional>
+#include <memory>
 
 namespace trailguard {
 class Portfolio;
@@ -17,9 +18,12 @@ class WatchlistService;
 
 namespace trailguard::ui {
 
+class WatchlistCells;
+
 // The watchlist as a table: one row per ticker, in the order the service lists them (a
 // QSortFilterProxyModel sorts and filters for the view; numeric columns sort by SortRole). Adapts data
-// only: it reads the service's stocks, follows its signals, and sends ratio edits back to it.
+// only: it reads the service's stocks, follows its signals, and sends ratio edits back to it. data() reads
+// memory only (WatchlistCells); the sparklines arrive in batches from a worker (SparklineLoader).
 class WatchlistModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -48,8 +52,8 @@ public:
         Sparkline,               // QList<double>: the last month's prices, oldest first (Trend column)
     };
 
-    // The prices of the last month for a ticker, oldest first; empty when none are stored.
-    using SparklineProvider = std::function<QList<double>(const QString &ticker)>;
+    // Makes the job that reads a batch of sparklines on a worker (see SparklineLoader::Provider).
+    using SparklineProvider = SparklineLoader::Provider;
 
     // How close the last price is to the stop, for the marker beside the distance.
     enum class StopProximity {
@@ -61,6 +65,7 @@ public:
     static constexpr double kNearStopPercent = 2.0;
 
     explicit WatchlistModel(WatchlistService &service, QObject *parent = nullptr);
+    ~WatchlistModel() override;
 
     // Reads all stocks from the service again. The model is empty until the first call.
     Status reload();
@@ -69,9 +74,13 @@ public:
     static constexpr int role(Role r) { return static_cast<int>(r); }
     static StopProximity proximity(const StockState &stock);
 
-    // Feeds the Trend column. Results are kept until the ticker's row changes or refreshSparklines().
+    // Feeds the Trend column: every row's sparkline loads in one batch on a worker, then each changed or
+    // added row's again; a batch's arrival changes the Trend column only. Until then a cell keeps what it
+    // showed (nothing at first).
     void setSparklineProvider(SparklineProvider provider);
+    // Loads all rows' sparklines again (one batch).
     void refreshSparklines();
+    const SparklineLoader &sparklineLoader() const { return *m_sparklineLoader; }
 
     // Fills the Quantity, Market value and Open P/L columns from the imported positions (null: empty).
     void setPortfolio(const Portfolio *portfolio);
@@ -103,24 +112,15 @@ private:
     void updateStock(const StockState &stock);
     void removeStock(const QString &ticker);
 
-    QVariant displayData(const StockState &stock, Column column) const;
-    QVariant sortData(const StockState &stock, Column column) const;
-    QVariant distanceDecoration(const StockState &stock) const;
-    QVariant distanceForeground(const StockState &stock) const;
-    QVariant font(const StockState &stock, Column column) const;
-    static QString notFoundText(const StockState &stock);
-    QVariant toolTip(const StockState &stock, Column column) const;
+    void applySparklines(const SparklineLoader::Sparklines &sparklines);
 
     WatchlistService &m_service;
-    QVariant positionData(const StockState &stock, Column column, int role) const;
     const Portfolio *m_portfolio = nullptr;
     QList<StockState> m_stocks;
-    QIcon m_nearIcon;
-    QIcon m_belowIcon;
-    QList<double> sparkline(const QString &ticker) const;
-    SparklineProvider m_sparklineProvider;
-    mutable QHash<QString, QList<double>> m_sparklines; // cache: painting must not query every time
-    QHash<QString, QString> m_saveProblems;             // ticker → why its last state was not saved
+    QHash<QString, QList<double>> m_sparklines; // ticker → last month, as the last batch brought it
+    QHash<QString, QString> m_saveProblems;     // ticker → why its last state was not saved
+    std::unique_ptr<WatchlistCells> m_cells;    // reads the members above
+    SparklineLoader *m_sparklineLoader;
 };
 
 } // namespace trailguard::ui

@@ -1,12 +1,13 @@
 #include "history/ChartDataProvider.h"
 
-#include "domain/MarketCalendar.h"
 #include "domain/StopLossEngine.h"
 #include "history/ChartSeriesBuilder.h"
 #include "history/HistoryLogging.h"
 #include "storage/AlertRepository.h"
 #include "storage/PriceHistoryRepository.h"
 #include "watchlist/WatchlistService.h"
+
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -83,24 +84,6 @@ QList<StopPoint> ChartDataProvider::beforeWatching(const StockState &stock, cons
     const StockState start =
         StopLossEngine::initialState(stock.ticker, stock.strategy, stock.entry, before.constFirst().time);
     return ChartSeriesBuilder::steps(ChartSeriesBuilder::engineStops(start, before));
-}
-
-QList<double> ChartDataProvider::lastMonth(const QString &ticker, const QDateTime &now) const
-{
-    const Result<QList<PricePoint>> prices = m_history.priceSeries(ticker, now.addDays(-30), now);
-    if (!prices)
-        return {};
-    QList<double> closes;
-    QDate day;
-    for (const PricePoint &point : prices.value()) {
-        const QDate pointDay = point.time.toTimeZone(MarketCalendar::easternZone()).date();
-        if (!closes.isEmpty() && pointDay == day)
-            closes.last() = point.price;
-        else
-            closes.append(point.price);
-        day = pointDay;
-    }
-    return closes;
 }
 
 } // namespace trailguard

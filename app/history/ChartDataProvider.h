@@ -27,10 +27,6 @@ public:
     // Everything stored for `ticker` (empty when there is nothing).
     ChartSeries series(const QString &ticker) const;
 
-    // The watchlist's "last month" sparkline: the last price of each day of the 30 days before `now`,
-    // oldest first (empty when nothing is stored).
-    QList<double> lastMonth(const QString &ticker, const QDateTime &now) const;
-
     // How many recent alerts are searched for the ticker's breaches.
     static constexpr int kAlertsSearched = 2000;
 

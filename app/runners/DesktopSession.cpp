@@ -5,9 +5,9 @@
 #include "TrayIcon.h"
 #include "alerts/OutboxDispatcher.h"
 #include "charts/StoredChartReader.h"
-#include "history/ChartDataProvider.h"
 #include "history/HistoryProgressIndicator.h"
 #include "history/PriceHistoryImportController.h"
+#include "history/SparklineHistory.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/StreamSession.h"
 #include "portfolio/Portfolio.h"
@@ -19,6 +19,7 @@
 #include "settings/Settings.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
+#include "storage/PriceHistoryRepository.h"
 #include "welcome/WelcomeWizard.h"
 
 #include <QApplication>
@@ -29,7 +30,6 @@ namespace trailguard::Runners {
 // Declared in the order they are built; destroyed in reverse.
 struct DesktopSession::Parts {
     std::unique_ptr<GuardianCore> core;
-    std::unique_ptr<ChartDataProvider> chartData; // the window's sparklines, from the history
     std::unique_ptr<ui::MainWindow> window;
     std::unique_ptr<ui::TrayIcon> tray;
 };
@@ -69,27 +69,34 @@ Status DesktopSession::start()
         auto *importer = new ui::PriceHistoryImportController(
             *p.window, core.database().filePath(),
             [window = p.window.get()] { return window->currentTicker(); }, p.window.get());
-        // The chart and the sparklines read the stored history; new history shows at once.
-        p.chartData =
-            std::make_unique<ChartDataProvider>(core.history().repository(), core.watchlist(), core.alerts());
-        // The chart reads on its own worker thread and connection, never on the GUI thread.
+        // The chart and the sparklines read the stored history (new history shows at once). The chart reads on its own worker thread and connection, never on the GUI thread.
         p.window->setChartSource(ui::storedChartReader(core.database().filePath()));
+        // The sparklines load in batches on a worker, with a connection of its own; "now" is read here.
         p.window->setSparklineProvider(
-            [chart = p.chartData.get(), clock = &core.clock()](const QString &ticker) {
-                return chart->lastMonth(ticker, clock->now());
+            [file = core.database().filePath(), clock = &core.clock()](const QStringList &tickers) {
+                return [file, tickers, now = clock->now()] {
+                    Result<SparklineHistory::Sparklines> sparklines =
+                        SparklineHistory::loadLastMonth(file, tickers, now);
+                    return sparklines ? std::move(sparklines).value() : SparklineHistory::Sparklines{};
+                };
             });
         connect(importer, &ui::PriceHistoryImportController::imported, p.window.get(),
                 &ui::MainWindow::refreshChart);
         connect(&core.history().backfill(), &CandleBackfill::finished, p.window.get(),
                 &ui::MainWindow::refreshChart);
     }
-    // Backtest… replays the ticker's stored daily candles (all of them; the window picks the period).
+    // Backtest… replays the ticker's stored daily candles (all of them; the window picks the period). The
+    // window reads them on a worker thread, so on a connection of its own.
     p.window->setBacktestDataProvider(
-        [history = &core.history()](const QString &ticker) -> Result<QList<PriceRow>> {
+        [file = core.database().filePath()](const QString &ticker) -> Result<QList<PriceRow>> {
+            const Result<std::unique_ptr<Database>> database = Database::open(file);
+            if (!database)
+                return database.error();
+            const PriceHistoryRepository repository(database.value()->connection());
             const QDateTime from(QDate(1900, 1, 1), QTime(0, 0), Qt::UTC);
             const QDateTime to(QDate(9999, 1, 1), QTime(0, 0), Qt::UTC);
             const Result<QList<StoredCandle>> candles =
-                history->repository().candles(ticker, CandleInterval::OneDay, from, to);
+                repository.candles(ticker, CandleInterval::OneDay, from, to);
             if (!candles)
                 return candles.error();
             return Backtest::rowsFromCandles(ticker, candles.value());
@@ -178,20 +185,26 @@ void DesktopSession::wireSettingsAndHistory()
     connect(p.window.get(), &ui::MainWindow::settingsSaved, &core, &GuardianCore::applySettings);
 
     constexpr int kHistoryLength = 500;
-    // A delivery whose channel waits for the keychain says so in the history.
-    const auto recentAlerts = [&core]() -> Result<QList<AlertRecord>> {
-        auto records = core.alerts().recent(kHistoryLength);
-        const QStringList waiting = core.waitingForKeychain();
-        if (!records.ok() || waiting.isEmpty())
-            return records;
-        QList<AlertRecord> list = std::move(records).value();
-        for (AlertRecord &record : list) {
-            for (Delivery &delivery : record.deliveries) {
-                if (delivery.status == Delivery::Status::Pending && waiting.contains(delivery.channel))
-                    delivery.lastError = tr("waiting for the keychain");
+    // The window reads the history on a worker, on a connection of its own; a delivery whose channel waits
+    // for the keychain (known here, on the GUI thread) says so in the history.
+    const auto recentAlerts = [&core]() -> ui::AlertHistoryModel::LoadJob {
+        return [file = core.database().filePath(),
+                waiting = core.waitingForKeychain()]() -> Result<QList<AlertRecord>> {
+            const Result<std::unique_ptr<Database>> database = Database::open(file);
+            if (!database)
+                return database.error();
+            auto records = AlertRepository(database.value()->connection()).recent(kHistoryLength);
+            if (!records.ok() || waiting.isEmpty())
+                return records;
+            QList<AlertRecord> list = std::move(records).value();
+            for (AlertRecord &record : list) {
+                for (Delivery &delivery : record.deliveries) {
+                    if (delivery.status == Delivery::Status::Pending && waiting.contains(delivery.channel))
+                        delivery.lastError = tr("waiting for the keychain");
+                }
             }
-        }
-        return list;
+            return list;
+        };
     };
     p.window->setAlertHistorySource(recentAlerts,
                                     [alerts = &core.alerts(), clock = &core.clock()](qint64 alertId) {

@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 #include "domain/AlertMessage.h"
 #include "history/ChartDataProvider.h"
+#include "history/SparklineHistory.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "storage/PriceHistoryRepository.h"
@@ -75,7 +76,15 @@ private Q_SLOTS:
         QCOMPARE(series.alerts.constFirst().text, breach.subject);
 
         QVERIFY(provider.series(QStringLiteral("NONE")).isEmpty());
-        QCOMPARE(provider.lastMonth(QStringLiteral("RY.TO"), clock.now()), (QList<double>{100, 110, 95, 96}));
+        // The sparkline: each day's last price; in a batch on a connection of its own, the same.
+        const QList<double> month{100, 110, 95, 96};
+        QCOMPARE(SparklineHistory::lastMonth(history, QStringLiteral("RY.TO"), clock.now()), month);
+        const Result<SparklineHistory::Sparklines> batch = SparklineHistory::loadLastMonth(
+            db.value()->filePath(), {QStringLiteral("RY.TO"), QStringLiteral("NONE")}, clock.now());
+        QVERIFY(batch);
+        QCOMPARE(batch.value().value(QStringLiteral("RY.TO")), month);
+        QVERIFY(batch.value().contains(QStringLiteral("NONE")));
+        QVERIFY(batch.value().value(QStringLiteral("NONE")).isEmpty());
     }
 };
 

@@ -119,8 +119,9 @@ private Q_SLOTS:
         services.secrets = m_store.get();
         services.autostartPath = m_fixture->settingsFile() + QStringLiteral(".autostart.desktop");
         m_window->setSettingsServices(services);
-        m_window->setAlertHistorySource([] { return Result<QList<AlertRecord>>(QList<AlertRecord>()); },
-                                        [](qint64) { return success(); });
+        m_window->setAlertHistorySource(
+            [] { return [] { return Result<QList<AlertRecord>>(QList<AlertRecord>()); }; },
+            [](qint64) { return success(); });
         m_window->setImportPositionsHook([] {});
         m_window->resize(1000, 600);
         m_window->show();

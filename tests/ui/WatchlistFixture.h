@@ -74,6 +74,7 @@ public:
     WatchlistService &service() { return *m_service; }
     Settings &settings() { return *m_settings; }
     ManualClock &clock() { return m_clock; }
+    Database &database() { return *m_database; }
 
 private:
     QTemporaryDir m_dir;

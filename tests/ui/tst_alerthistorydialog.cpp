@@ -62,19 +62,20 @@ private Q_SLOTS:
         m_records = {record(2, QStringLiteral("SHOP.TO"), now),
                      record(1, QStringLiteral("GONE.TO"), now.addSecs(-60))};
         m_acknowledged.clear();
-        m_dialog =
-            std::make_unique<AlertHistoryDialog>([this] { return Result<QList<AlertRecord>>(m_records); },
-                                                 [this](qint64 alertId) {
-                                                     m_acknowledged.append(alertId);
-                                                     for (AlertRecord &r : m_records) {
-                                                         if (r.id == alertId)
-                                                             r.acknowledgedAt = m_fixture->clock().now();
-                                                     }
-                                                     return success();
-                                                 },
-                                                 m_fixture->service());
+        m_dialog = std::make_unique<AlertHistoryDialog>(
+            [this] { return [records = m_records] { return Result<QList<AlertRecord>>(records); }; },
+            [this](qint64 alertId) {
+                m_acknowledged.append(alertId);
+                for (AlertRecord &r : m_records) {
+                    if (r.id == alertId)
+                        r.acknowledgedAt = m_fixture->clock().now();
+                }
+                return success();
+            },
+            m_fixture->service());
         m_dialog->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+        QTRY_COMPARE(m_dialog->model()->rowCount(), 2); // read on a worker
     }
 
     void cleanup()
@@ -106,9 +107,12 @@ private Q_SLOTS:
 
         QCOMPARE(m_acknowledged, QList<qint64>({1}));
         QCOMPARE(m_dialog->message(), QStringLiteral("Acknowledged 1 alert."));
+        QTRY_COMPARE(m_dialog->model()
+                         ->index(m_dialog->model()->rowOf(1), m_dialog->model()->acknowledgedColumn())
+                         .data()
+                         .toString(),
+                     QStringLiteral("\u2713 yes"));
         const int row = m_dialog->model()->rowOf(1);
-        QCOMPARE(m_dialog->model()->index(row, m_dialog->model()->acknowledgedColumn()).data().toString(),
-                 QStringLiteral("\u2713 yes"));
         QCOMPARE(m_dialog->selectedRows(), QList<int>({row}));
         QVERIFY(!acknowledge->isEnabled()); // nothing left to acknowledge in the selection
         saveArtifact(m_dialog->grab(), QStringLiteral("alert-history.png"));
@@ -155,7 +159,7 @@ private Q_SLOTS:
         QVERIFY(m_dialog->selectAlert(1));
         m_records.prepend(record(3, QStringLiteral("RY.TO"), m_fixture->clock().now().addSecs(60)));
         m_dialog->refresh();
-        QCOMPARE(m_dialog->model()->rowCount(), 3);
+        QTRY_COMPARE(m_dialog->model()->rowCount(), 3);
         QCOMPARE(m_dialog->selectedRows(), QList<int>({m_dialog->model()->rowOf(1)}));
         // Newest first in the view (sorted by time, descending).
         const QAbstractItemModel *shown = child<QTableView>("historyTableView")->model();

@@ -3,6 +3,7 @@
 
 #include "MainWindow.h"
 #include "backtest/BacktestDialog.h"
+#include "backtest/BacktestResultsModel.h"
 #include "charts/PriceChartPanel.h"
 
 #include <QAbstractButton>
@@ -19,16 +20,20 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QThread>
 
+#include <atomic>
 #include <memory>
 
 using namespace trailguard;
 using trailguard::ui::BacktestDialog;
 using trailguard::ui::MainWindow;
+using Results = trailguard::ui::BacktestResultsModel;
 
 namespace {
 // Closes, hand-computed (entry none: the basis is the first close, 100):
@@ -93,7 +98,7 @@ private Q_SLOTS:
             std::make_unique<BacktestDialog>(QStringLiteral("SHOP.TO"), BacktestDialog::DataProvider{});
         m_dialog->show();
         QVERIFY(!child<QPushButton>("runButton")->isEnabled()); // no prices yet
-        QVERIFY(m_dialog->loadCsvFile(m_csv));
+        QVERIFY(loadCsv(m_csv));
         QCOMPARE(m_dialog->priceCount(), 9);
         QVERIFY(m_dialog->errorText().isEmpty());
         QVERIFY2(m_dialog->sourceText().contains(QStringLiteral("shop.csv")),
@@ -105,22 +110,22 @@ private Q_SLOTS:
         checkOnly({QStringLiteral("trailing:0.9"), QStringLiteral("fixed-pct:0.9")});
         runAndWait();
 
-        QTableWidget *table = m_dialog->resultsTable();
-        QCOMPARE(table->rowCount(), 2);
-        QCOMPARE(text(0, BacktestDialog::StrategyColumn), QStringLiteral("trailing:0.9"));
-        QCOMPARE(text(0, BacktestDialog::FirstBreachColumn), QStringLiteral("2024-01-08"));
-        QCOMPARE(value(0, BacktestDialog::BreachPriceColumn).toDouble(), 98.0);
-        QCOMPARE(value(0, BacktestDialog::AlertsColumn).toInt(), 4);
-        QVERIFY(qFuzzyCompare(value(0, BacktestDialog::ExitColumn).toDouble(), -0.02));
-        QVERIFY(qFuzzyCompare(value(0, BacktestDialog::HoldColumn).toDouble(), -0.05));
-        QVERIFY2(text(0, BacktestDialog::ExitColumn).contains(QStringLiteral("2")),
-                 qPrintable(text(0, BacktestDialog::ExitColumn)));
+        QTableView *table = m_dialog->resultsTable();
+        QCOMPARE(table->model()->rowCount(), 2);
+        QCOMPARE(text(0, Results::StrategyColumn), QStringLiteral("trailing:0.9"));
+        QCOMPARE(text(0, Results::FirstBreachColumn), QStringLiteral("2024-01-08"));
+        QCOMPARE(value(0, Results::BreachPriceColumn).toDouble(), 98.0);
+        QCOMPARE(value(0, Results::AlertsColumn).toInt(), 4);
+        QVERIFY(qFuzzyCompare(value(0, Results::ExitColumn).toDouble(), -0.02));
+        QVERIFY(qFuzzyCompare(value(0, Results::HoldColumn).toDouble(), -0.05));
+        QVERIFY2(text(0, Results::ExitColumn).contains(QStringLiteral("2")),
+                 qPrintable(text(0, Results::ExitColumn)));
 
-        QCOMPARE(text(1, BacktestDialog::StrategyColumn), QStringLiteral("fixed-pct:0.9"));
-        QCOMPARE(text(1, BacktestDialog::FirstBreachColumn), QStringLiteral("2024-01-11"));
-        QCOMPARE(value(1, BacktestDialog::BreachPriceColumn).toDouble(), 89.0);
-        QCOMPARE(value(1, BacktestDialog::AlertsColumn).toInt(), 1);
-        QVERIFY(qFuzzyCompare(value(1, BacktestDialog::ExitColumn).toDouble(), -0.11));
+        QCOMPARE(text(1, Results::StrategyColumn), QStringLiteral("fixed-pct:0.9"));
+        QCOMPARE(text(1, Results::FirstBreachColumn), QStringLiteral("2024-01-11"));
+        QCOMPARE(value(1, Results::BreachPriceColumn).toDouble(), 89.0);
+        QCOMPARE(value(1, Results::AlertsColumn).toInt(), 1);
+        QVERIFY(qFuzzyCompare(value(1, Results::ExitColumn).toDouble(), -0.11));
         QCOMPARE(child<QProgressBar>("progressBar")->value(), child<QProgressBar>("progressBar")->maximum());
 
         // The first row is drawn: the trailing stop rises to 99, with its four alerts.
@@ -133,7 +138,7 @@ private Q_SLOTS:
         QTRY_VERIFY(m_dialog->chartPanel()->stopSeries()->count() > 0);
 
         // Choosing the other row draws the fixed stop at 90 and its one alert.
-        table->setCurrentCell(1, BacktestDialog::AlertsColumn);
+        table->setCurrentIndex(table->model()->index(1, Results::AlertsColumn));
         QCOMPARE(m_dialog->drawnSpec(), QStringLiteral("fixed-pct:0.9"));
         const ChartSeries fixed = m_dialog->chartPanel()->series();
         QCOMPARE(fixed.alerts.size(), 1);
@@ -142,7 +147,7 @@ private Q_SLOTS:
             QCOMPARE(stop.stop, 90.0);
         QVERIFY(fixed.stops != trailing.stops);
 
-        table->setCurrentCell(0, BacktestDialog::StrategyColumn);
+        table->setCurrentIndex(table->model()->index(0, Results::StrategyColumn));
         QCOMPARE(m_dialog->chartPanel()->series().stops, trailing.stops);
         QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
         saveArtifact(m_dialog->grab(), QStringLiteral("backtestdialog.png"));
@@ -152,13 +157,13 @@ private Q_SLOTS:
     {
         m_dialog =
             std::make_unique<BacktestDialog>(QStringLiteral("SHOP.TO"), BacktestDialog::DataProvider{});
-        QVERIFY(m_dialog->loadCsvFile(m_csv));
+        QVERIFY(loadCsv(m_csv));
         checkOnly({QStringLiteral("trailing:0.9")});
         // From 01-09: basis 97, the peak reaches 100 (stop 90); only 89 on 01-11 is below.
         m_dialog->setPeriod(QDate(2024, 1, 9), QDate(2024, 1, 12));
         runAndWait();
-        QCOMPARE(text(0, BacktestDialog::FirstBreachColumn), QStringLiteral("2024-01-11"));
-        QCOMPARE(value(0, BacktestDialog::AlertsColumn).toInt(), 1);
+        QCOMPARE(text(0, Results::FirstBreachColumn), QStringLiteral("2024-01-11"));
+        QCOMPARE(value(0, Results::AlertsColumn).toInt(), 1);
         QCOMPARE(m_dialog->chartPanel()->series().prices.size(), 4);
 
         // An entry of 120 over the whole file: the peak starts at 120, the stop at 108 and no close rises
@@ -166,9 +171,9 @@ private Q_SLOTS:
         m_dialog->setPeriod(QDate(2024, 1, 2), QDate(2024, 1, 12));
         m_dialog->setEntryPrice(120.0);
         runAndWait();
-        QCOMPARE(text(0, BacktestDialog::FirstBreachColumn), QStringLiteral("2024-01-02"));
-        QCOMPARE(value(0, BacktestDialog::AlertsColumn).toInt(), 8);
-        QVERIFY(qFuzzyCompare(value(0, BacktestDialog::HoldColumn).toDouble(), 95.0 / 120.0 - 1.0));
+        QCOMPARE(text(0, Results::FirstBreachColumn), QStringLiteral("2024-01-02"));
+        QCOMPARE(value(0, Results::AlertsColumn).toInt(), 8);
+        QVERIFY(qFuzzyCompare(value(0, Results::HoldColumn).toDouble(), 95.0 / 120.0 - 1.0));
     }
 
     void storedPricesAreUsedAndAtrNeedsHighsAndLows()
@@ -179,17 +184,49 @@ private Q_SLOTS:
             asked = ticker;
             return Result<QList<PriceRow>>(rows);
         });
+        QTRY_COMPARE(m_dialog->priceCount(), 2);
         QCOMPARE(asked, QStringLiteral("RY.TO"));
-        QCOMPARE(m_dialog->priceCount(), 2);
         QVERIFY(m_dialog->sourceText().contains(QStringLiteral("RY.TO")));
         checkOnly({QStringLiteral("trailing:0.9"), QStringLiteral("atr:14,3")});
         runAndWait();
-        QCOMPARE(m_dialog->resultsTable()->rowCount(), 2);
-        QCOMPARE(text(0, BacktestDialog::FirstBreachColumn), QStringLiteral("2024-03-04"));
+        QCOMPARE(m_dialog->resultsModel()->rowCount(), 2);
+        QCOMPARE(text(0, Results::FirstBreachColumn), QStringLiteral("2024-03-04"));
         // Close-only prices: atr is refused in its row with the replay's message; the other row ran.
-        QVERIFY2(text(1, BacktestDialog::FirstBreachColumn).contains(QStringLiteral("highs and lows")),
-                 qPrintable(text(1, BacktestDialog::FirstBreachColumn)));
+        QVERIFY2(text(1, Results::FirstBreachColumn).contains(QStringLiteral("highs and lows")),
+                 qPrintable(text(1, Results::FirstBreachColumn)));
         QVERIFY(m_dialog->statusText().contains(QStringLiteral("1")));
+    }
+
+    void storedPricesLoadOnAWorkerWhileTheWindowStaysUsable()
+    {
+        QSemaphore release;
+        std::atomic<bool> onGuiThread{true};
+        QThread *const gui = QThread::currentThread();
+        const QList<PriceRow> rows = rowsOf({{QDate(2024, 3, 1), 50}, {QDate(2024, 3, 4), 40}});
+        m_dialog = std::make_unique<BacktestDialog>(QStringLiteral("RY.TO"), [&](const QString &) {
+            onGuiThread = QThread::currentThread() == gui;
+            // Held until the test has looked at the window (bounded, so a failure cannot hang the run).
+            release.tryAcquire(1, 10'000);
+            return Result<QList<PriceRow>>(rows);
+        });
+        m_dialog->show();
+        // The constructor returned while the provider still reads: the window says so and is usable.
+        QVERIFY(m_dialog->isLoading());
+        QCOMPARE(m_dialog->priceCount(), 0);
+        QVERIFY2(m_dialog->sourceText().startsWith(QStringLiteral("Loading")),
+                 qPrintable(m_dialog->sourceText()));
+        QCOMPARE(child<QProgressBar>("progressBar")->maximum(), 0); // busy
+        QVERIFY(!child<QPushButton>("runButton")->isEnabled());
+        QVERIFY(m_dialog->addCustomStrategy(QStringLiteral("trailing:0.8")));
+        QSignalSpy finished(m_dialog.get(), &BacktestDialog::pricesLoadFinished);
+        release.release();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.constFirst().constFirst().toBool(), true);
+        QVERIFY(!onGuiThread);
+        QVERIFY(!m_dialog->isLoading());
+        QCOMPARE(m_dialog->priceCount(), 2);
+        QVERIFY(child<QPushButton>("runButton")->isEnabled());
+        QCOMPARE(child<QProgressBar>("progressBar")->maximum(), 1000);
     }
 
     void badCsvNamesTheLineAndKeepsThePrices()
@@ -197,17 +234,17 @@ private Q_SLOTS:
         m_dialog =
             std::make_unique<BacktestDialog>(QStringLiteral("SHOP.TO"), BacktestDialog::DataProvider{});
         m_dialog->show();
-        QVERIFY(m_dialog->loadCsvFile(m_csv));
+        QVERIFY(loadCsv(m_csv));
         const QString bad =
             writeFile(QStringLiteral("bad.csv"), "date,close\n2024-01-02,100\n2024-01-03,abc\n");
-        QVERIFY(!m_dialog->loadCsvFile(bad));
+        QVERIFY(!loadCsv(bad));
         const QString error = m_dialog->errorText();
         QVERIFY2(error.contains(QStringLiteral("line 3")), qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("bad.csv")), qPrintable(error));
         QVERIFY(child<QLabel>("errorLabel")->isVisible());
         QCOMPARE(m_dialog->priceCount(), 9); // the good file's prices stay
         // A good file clears the error.
-        QVERIFY(m_dialog->loadCsvFile(m_csv));
+        QVERIFY(loadCsv(m_csv));
         QVERIFY(m_dialog->errorText().isEmpty());
     }
 
@@ -251,6 +288,7 @@ private Q_SLOTS:
         m_dialog = std::make_unique<BacktestDialog>(
             QStringLiteral("BIG"), [&](const QString &) { return Result<QList<PriceRow>>(rows); });
         m_dialog->show();
+        QTRY_COMPARE(m_dialog->priceCount(), 200'000);
         for (const QString &spec : BacktestDialog::presetSpecs())
             m_dialog->setStrategyChecked(spec, true);
         QSignalSpy finished(m_dialog.get(), &BacktestDialog::backtestFinished);
@@ -279,7 +317,7 @@ private Q_SLOTS:
     {
         m_dialog =
             std::make_unique<BacktestDialog>(QStringLiteral("SHOP.TO"), BacktestDialog::DataProvider{});
-        QVERIFY(m_dialog->loadCsvFile(m_csv));
+        QVERIFY(loadCsv(m_csv));
         m_dialog->show();
         QStringList problems;
         for (QWidget *widget : m_dialog->findChildren<QWidget *>()) {
@@ -333,8 +371,8 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
         QVERIFY(!dialog->isModal());
+        QTRY_COMPARE(dialog->priceCount(), 2);
         QCOMPARE(asked, QStringLiteral("SHOP.TO"));
-        QCOMPARE(dialog->priceCount(), 2);
         // Again: the same window is raised, not a second one.
         action->trigger();
         QCOMPARE(window.findChildren<BacktestDialog *>().size(), 1);
@@ -369,14 +407,21 @@ private:
 
     QString text(int row, int column) const
     {
-        const QTableWidgetItem *item = m_dialog->resultsTable()->item(row, column);
-        return item ? item->text() : QString();
+        return m_dialog->resultsModel()->index(row, column).data().toString();
     }
 
     QVariant value(int row, int column) const
     {
-        const QTableWidgetItem *item = m_dialog->resultsTable()->item(row, column);
-        return item ? item->data(Qt::UserRole + 1) : QVariant();
+        return m_dialog->resultsModel()->index(row, column).data(Results::ValueRole);
+    }
+
+    // Starts loading the file and waits (in the event loop) for the load to end; true when it loaded.
+    bool loadCsv(const QString &path)
+    {
+        QSignalSpy finished(m_dialog.get(), &BacktestDialog::pricesLoadFinished);
+        if (!m_dialog->loadCsvFile(path) || !finished.wait(10'000))
+            return false;
+        return finished.constFirst().constFirst().toBool();
     }
 
     template <typename T>

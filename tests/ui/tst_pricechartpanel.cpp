@@ -477,20 +477,23 @@ private Q_SLOTS:
         QTRY_COMPARE(panel->series().ticker, QStringLiteral("SHOP.TO"));
         QCOMPARE(asked.constLast(), QStringLiteral("SHOP.TO"));
 
-        // The sparkline column asks its provider and paints nothing without data.
+        // The sparkline column asks its provider for all rows in one batch and paints nothing without data.
         QStringList sparklinesAsked;
-        window.setSparklineProvider([&](const QString &ticker) {
-            sparklinesAsked << ticker;
-            return ticker == QStringLiteral("AAPL") ? QList<double>{100, 104, 101, 110} : QList<double>{};
+        window.setSparklineProvider([&](const QStringList &tickers) {
+            sparklinesAsked << tickers;
+            return [] {
+                return ui::SparklineLoader::Sparklines{{QStringLiteral("AAPL"), {100, 104, 101, 110}},
+                                                       {QStringLiteral("SHOP.TO"), {}}};
+            };
         });
         auto *table = window.findChild<QTableView *>(QStringLiteral("watchlistTableView"));
         const int trend = ui::WatchlistModel::column(ui::WatchlistModel::Column::Trend);
         QVERIFY(!table->isColumnHidden(trend));
         const QModelIndex aapl = table->model()->index(0, trend);
-        QCOMPARE(
+        QTRY_COMPARE(
             aapl.data(ui::WatchlistModel::role(ui::WatchlistModel::Role::Sparkline)).value<QList<double>>(),
             (QList<double>{100, 104, 101, 110}));
-        QTRY_VERIFY(sparklinesAsked.contains(QStringLiteral("SHOP.TO")));
+        QVERIFY(sparklinesAsked.contains(QStringLiteral("SHOP.TO")));
         window.resize(1200, 760);
         panel->setRange(PriceChartPanel::Range::SixMonths);
         QTest::qWait(100);

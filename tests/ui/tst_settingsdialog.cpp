@@ -588,8 +588,9 @@ private Q_SLOTS:
         services.test = {m_network.get(), &m_clock, m_redactor.get()};
         services.autostartPath = autostartFile();
         window.setSettingsServices(services);
-        window.setAlertHistorySource([] { return Result<QList<AlertRecord>>(QList<AlertRecord>()); },
-                                     [](qint64) { return success(); });
+        window.setAlertHistorySource(
+            [] { return [] { return Result<QList<AlertRecord>>(QList<AlertRecord>()); }; },
+            [](qint64) { return success(); });
         window.setBrokerEnvironment(BrokerEnvironment::Practice);
         window.setConnectionState(ConnectionState::Connected, QString());
         window.show();

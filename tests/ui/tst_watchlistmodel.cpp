@@ -5,6 +5,8 @@
 
 #include "alerts/AlertFormatter.h"
 #include "domain/Ticker.h"
+#include "history/SparklineHistory.h"
+#include "storage/PriceHistoryRepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
@@ -13,6 +15,9 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QThread>
+
+#include <atomic>
 
 using namespace trailguard;
 using trailguard::ui::WatchlistModel;
@@ -458,6 +463,87 @@ private Q_SLOTS:
         QCOMPARE(failed.first().first().toString(), expectedMessage);
         QCOMPARE(m_fixture->stored(QStringLiteral("AAPL"))->ratio, 0.9);
         QCOMPARE(m_model->index(0, col(Column::Ratio)).data().toString(), QStringLiteral("0.90"));
+    }
+
+    // The Trend column: one batch for all rows on a worker with its own connection to the real file, the
+    // arrival changing the Trend cells only; data() reads memory and never the database.
+    void sparklinesArriveInOneBatchFromAWorker()
+    {
+        // In the service's (and the model's) order.
+        const QStringList tickers{QStringLiteral("AAPL"), QStringLiteral("RY.TO"), QStringLiteral("SHOP.TO")};
+        for (const QString &ticker : tickers)
+            m_fixture->seed(ticker, 0.9, {100.0});
+        const QDateTime now = m_fixture->clock().now();
+        PriceHistoryRepository history(m_fixture->database().connection());
+        // RY.TO: a quote on each of three days, the last day twice (the later one counts).
+        QVERIFY(history.recordQuote(QStringLiteral("RY.TO"), now.addDays(-3), 100.0));
+        QVERIFY(history.recordQuote(QStringLiteral("RY.TO"), now.addDays(-2), 104.0));
+        QVERIFY(history.recordQuote(QStringLiteral("RY.TO"), now.addDays(-1), 101.0));
+        QVERIFY(history.recordQuote(QStringLiteral("RY.TO"), now.addDays(-1).addSecs(60), 102.0));
+        QVERIFY(m_model->reload().ok());
+
+        QList<QStringList> batches; // the tickers of each batch, in order
+        std::atomic<int> jobsRun{0};
+        std::atomic<bool> ranOnGuiThread{false};
+        QThread *const gui = QThread::currentThread();
+        const QString file = m_fixture->database().filePath();
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setSparklineProvider([&, file](const QStringList &batch) {
+            batches << batch;
+            return [&, file, batch, now = m_fixture->clock().now()] {
+                ranOnGuiThread = ranOnGuiThread || QThread::currentThread() == gui;
+                ++jobsRun;
+                Result<SparklineHistory::Sparklines> loaded =
+                    SparklineHistory::loadLastMonth(file, batch, now);
+                return loaded ? std::move(loaded).value() : SparklineHistory::Sparklines{};
+            };
+        });
+        const QModelIndex ry = m_model->index(m_model->rowOf(QStringLiteral("RY.TO")), col(Column::Trend));
+        const int sparklineRole = WatchlistModel::role(WatchlistModel::Role::Sparkline);
+        QTRY_COMPARE(ry.data(sparklineRole).value<QList<double>>(), (QList<double>{100, 104, 102}));
+        QCOMPARE(batches.size(), 1);
+        QCOMPARE(batches.constFirst(), tickers);
+        QCOMPARE(jobsRun.load(), 1);
+        QVERIFY(!ranOnGuiThread);
+        QCOMPARE(m_model->sparklineLoader().batchesStarted(), 1);
+        QVERIFY(changed.count() >= 1);
+        for (const QList<QVariant> &signal : std::as_const(changed)) {
+            QCOMPARE(signal.at(0).toModelIndex().column(), col(Column::Trend));
+            QCOMPARE(signal.at(1).toModelIndex().column(), col(Column::Trend));
+        }
+        QVERIFY(ry.data(Qt::ToolTipRole).toString().contains(QStringLiteral("102.00")));
+        QVERIFY(qFuzzyCompare(ry.data(WatchlistModel::role(WatchlistModel::Role::Sort)).toDouble(), 0.02));
+
+        // A newer price stored behind the model's back does not show through data(), however often it is
+        // asked: it reads what the batch brought, and asks for no batch.
+        QVERIFY(history.recordQuote(QStringLiteral("RY.TO"), now.addSecs(-60), 99.0));
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            for (int column = 0; column < m_model->columnCount(); ++column) {
+                for (int role = 0; role <= sparklineRole; ++role)
+                    static_cast<void>(m_model->index(row, column).data(role));
+            }
+        }
+        QCOMPARE(ry.data(sparklineRole).value<QList<double>>(), (QList<double>{100, 104, 102}));
+        QCOMPARE(m_model->sparklineLoader().batchesStarted(), 1);
+        QCOMPARE(jobsRun.load(), 1);
+
+        // A refresh is one batch again, and brings the new price.
+        m_model->refreshSparklines();
+        QTRY_COMPARE(ry.data(sparklineRole).value<QList<double>>(), (QList<double>{100, 104, 102, 99}));
+        QCOMPARE(batches.size(), 2);
+        QCOMPARE(batches.constLast(), tickers);
+
+        // A monitoring cycle that changes every row asks for one batch of those rows.
+        QList<StockState> cycle;
+        for (const QString &ticker : tickers) {
+            const StockState stock = m_model->stockAt(m_model->rowOf(ticker));
+            cycle << StopLossEngine::apply(stock, Quote{ticker, 140.0, now}, now).state;
+        }
+        QVERIFY(m_fixture->service().saveCycle(cycle).ok());
+        QTRY_COMPARE(batches.size(), 3);
+        QCOMPARE(batches.constLast(), tickers);
+        QTRY_COMPARE(jobsRun.load(), 3);
+        QTRY_VERIFY(!m_model->sparklineLoader().isLoading());
     }
 
     void aMonitoringCycleUpdatesTheRows()

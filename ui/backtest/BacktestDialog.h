@@ -1,57 +1,45 @@
 #pragma once
 
-#include "common/Result.h"
-#include "history/PriceCsv.h"
-#include "replay/BacktestRunner.h"
+#include "backtest/BacktestResultsModel.h"
+#include "backtest/BacktestSourceLoader.h"
 
 #include <QDialog>
 #include <QList>
 #include <QString>
 
-#include <functional>
 #include <optional>
 
-class QComboBox;
-class QDateEdit;
 class QDialogButtonBox;
-class QDoubleSpinBox;
 class QLabel;
-class QLineEdit;
-class QListWidget;
 class QProgressBar;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace trailguard::ui {
 
+class BacktestPeriodBox;
+class BacktestSourceBox;
 class PriceChartPanel;
+class StrategyChecklist;
 
 // The backtest window (modeless) of one ticker: replays its stored daily prices, or a CSV file, through
 // the stop strategies the user checks, over a period, on a worker thread (BacktestRunner) with a progress
-// bar and Cancel. The results table shows per strategy the first breach (date and price), the number of
-// alerts and the return of exiting at the first breach against holding; the chart below draws the prices
-// with the stop line and breaches of the strategy chosen in the table.
+// bar and Cancel. The prices are read on a worker too (BacktestSourceBox). The results table
+// (BacktestResultsModel) shows per strategy the first breach, the number of alerts and the return of
+// exiting at the first breach against holding; the chart below draws the prices with the stop line and
+// breaches of the strategy chosen in the table.
 //
-// Children: sourceLabel, storedPricesButton, loadCsvButton, errorLabel, strategyList, customStrategyEdit,
-// addStrategyButton, customStrategyErrorLabel, fromDateEdit, toDateEdit, entrySpinBox, repeatComboBox,
-// runButton, cancelButton, progressBar, statusLabel, resultsTable, backtestChartPanel, and the button
-// box's Close button.
+// Children: those of BacktestSourceBox, BacktestPeriodBox and StrategyChecklist, runButton, cancelButton,
+// progressBar, statusLabel, resultsTable, backtestChartPanel, and the button box's Close button.
 class BacktestDialog : public QDialog {
     Q_OBJECT
 public:
-    // The stored daily prices of a ticker, oldest first (empty when none are stored).
-    using DataProvider = std::function<Result<QList<PriceRow>>(const QString &ticker)>;
+    // The stored daily prices of a ticker, oldest first (empty when none are stored). Called on a worker
+    // thread: it opens its own database connection.
+    using DataProvider = BacktestSourceLoader::StoredPrices;
 
-    enum Column {
-        StrategyColumn,
-        FirstBreachColumn,
-        BreachPriceColumn,
-        AlertsColumn,
-        ExitColumn,
-        HoldColumn
-    };
-
-    // `ticker` may be empty: a CSV file then names the series (its symbol, else its file name).
+    // `ticker` may be empty: a CSV file then names the series (its symbol, else its file name). With a
+    // ticker and a provider, its stored prices start loading at once.
     BacktestDialog(const QString &ticker, DataProvider storedPrices, QWidget *parent = nullptr);
     ~BacktestDialog() override;
 
@@ -65,20 +53,17 @@ public:
     QString sourceText() const;
     QString statusText() const;
 
-    // Replaces the prices with the CSV file's rows of the ticker; on an error (which names the file's
-    // first bad line) keeps the prices it had and shows the error. False on an error.
+    // Start reading the prices on a worker; pricesLoadFinished() follows. On an error (which names the
+    // file's first bad line) the prices loaded before stay and the error is shown. False when a backtest
+    // runs (or, for stored prices, when there are none to ask for).
     bool loadCsvFile(const QString &path);
-    // The ticker's stored daily prices again; false when there are none.
     bool useStoredPrices();
+    bool isLoading() const;
 
-    // The strategies offered before any custom one: trailing:0.9, trailing:0.85, fixed-pct:0.9,
-    // activation:0.9,0.05, atr:14,3.
+    // The strategies offered before any custom one (StrategyChecklist::presetSpecs).
     static QStringList presetSpecs();
-    // The checked strategies' specs, in list order.
     QStringList checkedSpecs() const;
     void setStrategyChecked(const QString &spec, bool checked);
-    // Parses `spec`; a valid one is added checked (or the same one already listed is checked). On an
-    // error customStrategyErrorLabel shows the parser's message. False on an error.
     bool addCustomStrategy(const QString &spec);
 
     void setPeriod(const QDate &from, const QDate &to);
@@ -86,10 +71,11 @@ public:
     void setEntryPrice(std::optional<double> entry);
 
     bool isRunning() const;
-    QTableWidget *resultsTable() const { return m_resultsTable; }
+    QTableView *resultsTable() const { return m_resultsView; }
+    BacktestResultsModel *resultsModel() const { return m_results; }
     PriceChartPanel *chartPanel() const { return m_chart; }
     // The last finished backtest (empty before the first).
-    const BacktestReport &report() const { return m_report; }
+    const BacktestReport &report() const { return m_results->report(); }
     // The spec of the strategy drawn on the chart, empty when none is.
     QString drawnSpec() const { return m_drawnSpec; }
 
@@ -103,6 +89,8 @@ public Q_SLOTS:
     void showResultRow(int row);
 
 Q_SIGNALS:
+    // A price load finished: `loaded` false when it failed or found no prices.
+    void pricesLoadFinished(bool loaded);
     // A backtest finished (completed, cancelled, or with errors per strategy).
     void backtestFinished();
 
@@ -110,44 +98,32 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QWidget *createSourceBox();
-    QWidget *createStrategyBox();
-    QWidget *createPeriodBox();
-    void setSeries(ReplaySeries series, const QString &source);
-    void showError(const QString &message);
-    void clearResults();
-    void fillResults();
+    QLayout *createRunRow();
+    QWidget *createResultsAndChart();
+    void setSeries(const ReplaySeries &series);
+    void showLoading();
+    void finishLoading(bool loaded);
+    void showResults(const BacktestReport &report);
     void updateControls();
     void showProgress(qint64 done, qint64 total);
     void finishRun(const BacktestReport &report);
-    void addStrategyItem(const StopStrategy &strategy, bool checked);
     ReplaySeries seriesInPeriod() const;
 
     QString m_requestedTicker;
-    DataProvider m_storedPrices;
     ReplaySeries m_series;
     ReplaySeries m_ranSeries; // the rows of the last run, for its chart
-    BacktestReport m_report;
     QString m_drawnSpec;
     BacktestRunner *m_runner;
+    BacktestResultsModel *m_results;
 
-    QLabel *m_sourceLabel = nullptr;
-    QPushButton *m_storedPricesButton = nullptr;
-    QPushButton *m_loadCsvButton = nullptr;
-    QLabel *m_errorLabel = nullptr;
-    QListWidget *m_strategyList = nullptr;
-    QLineEdit *m_customStrategyEdit = nullptr;
-    QPushButton *m_addStrategyButton = nullptr;
-    QLabel *m_customStrategyErrorLabel = nullptr;
-    QDateEdit *m_fromDateEdit = nullptr;
-    QDateEdit *m_toDateEdit = nullptr;
-    QDoubleSpinBox *m_entrySpinBox = nullptr;
-    QComboBox *m_repeatComboBox = nullptr;
+    BacktestSourceBox *m_sourceBox = nullptr;
+    StrategyChecklist *m_strategies = nullptr;
+    BacktestPeriodBox *m_periodBox = nullptr;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QLabel *m_statusLabel = nullptr;
-    QTableWidget *m_resultsTable = nullptr;
+    QTableView *m_resultsView = nullptr;
     PriceChartPanel *m_chart = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;
 };
