@@ -280,6 +280,31 @@ void Settings::setCheckInterval(std::chrono::seconds interval)
     setValue("monitor/checkIntervalSeconds", int(std::clamp<qint64>(interval.count(), 5, 3600)));
 }
 
+bool Settings::marketHoursOnly() const
+{
+    return value("monitor/marketHoursOnly").toBool();
+}
+
+void Settings::setMarketHoursOnly(bool only)
+{
+    setValue("monitor/marketHoursOnly", only);
+}
+
+void Settings::setCloseGraceMinutes(std::chrono::minutes grace)
+{
+    setValue("monitor/closeGraceMinutes", int(std::clamp<qint64>(grace.count(), 0, 240)));
+}
+
+bool Settings::useStreaming() const
+{
+    return value("quotes/useStreaming").toBool();
+}
+
+void Settings::setUseStreaming(bool use)
+{
+    setValue("quotes/useStreaming", use);
+}
+
 void Settings::sync()
 {
     m_store->sync();

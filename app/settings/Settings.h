@@ -60,9 +60,16 @@ public:
     void setIncludeExtendedHours(bool include);
 
     std::chrono::seconds checkInterval() const;
+    void setCheckInterval(std::chrono::seconds interval);
+    // Scheduled checks only while a watched market is open (on by default).
+    bool marketHoursOnly() const;
+    void setMarketHoursOnly(bool only);
     // How long after a watched market's close scheduled checks go on (0-240 minutes).
     std::chrono::minutes closeGraceMinutes() const;
-    void setCheckInterval(std::chrono::seconds interval);
+    void setCloseGraceMinutes(std::chrono::minutes grace);
+    // Real-time quotes over Questrade's stream (polling while it is down); --no-stream overrides it.
+    bool useStreaming() const;
+    void setUseStreaming(bool use);
 
     void sync();
 
