@@ -1,7 +1,7 @@
 #include "runners/GuardianChannels.h"
+#include "runners/RunnersLogging.h"
 
 #include "alerts/OutboxDispatcher.h"
-#include "monitor/MonitorLogging.h"
 
 #include <QCoreApplication>
 
@@ -73,7 +73,7 @@ void GuardianChannels::setWaitingForKeychain(const QStringList &channelIds, cons
 {
     if (!channelIds.isEmpty()) {
         if (channelIds != m_waitingForKeychain)
-            qCWarning(lcMonitor).noquote() << "Waiting for the keychain for"
+            qCWarning(lcRunners).noquote() << "Waiting for the keychain for"
                                            << channelIds.join(QStringLiteral(", ")) << "-" << readError;
         Q_EMIT problem(Guardian::tr("Waiting for the keychain: the secret of %1 cannot be read yet (%2). "
                                     "Its alerts are kept and sent as soon as it can be read.")

@@ -1,5 +1,6 @@
 #include "runners/GuardianCore.h"
 #include "runners/FinishTokenExchange.h"
+#include "runners/RunnersLogging.h"
 
 #include "alerts/AlertOutbox.h"
 #include "alerts/DailyDigest.h"
@@ -7,7 +8,6 @@
 #include "alerts/OutboxDispatcher.h"
 #include "demo/SimulatedMarket.h"
 #include "monitor/BrokerSession.h"
-#include "monitor/MonitorLogging.h"
 #include "monitor/StreamSession.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/PortfolioImport.h"
@@ -163,7 +163,7 @@ Status GuardianCore::openAlerts()
     if (const Result<int> freed = p.alerts->releaseAllClaims(); !freed.ok())
         return freed.error();
     else if (freed.value() > 0)
-        qCInfo(lcMonitor) << "Deliveries left claimed by a process that ended mid-send are due again:"
+        qCInfo(lcRunners) << "Deliveries left claimed by a process that ended mid-send are due again:"
                           << freed.value();
     p.dispatcher = std::make_unique<OutboxDispatcher>(*p.alerts, m_clock);
     p.outbox = std::make_unique<AlertOutbox>(*p.alerts, *p.dispatcher, m_clock);
@@ -200,7 +200,7 @@ void GuardianCore::openPortfolio()
     p.holdings = std::make_unique<HoldingRepository>(p.database->connection());
     p.portfolio = std::make_unique<Portfolio>(*p.holdings);
     if (Status loaded = p.portfolio->reload(); !loaded.ok())
-        qCWarning(lcMonitor).noquote() << loaded.error().message;
+        qCWarning(lcRunners).noquote() << loaded.error().message;
     p.portfolioImport = std::make_unique<PortfolioImport>(p.session->client(), *p.watchlist, *p.holdings,
                                                           *p.portfolio, m_clock);
     p.portfolioSync = std::make_unique<PortfolioSync>(p.session->client(), *p.watchlist, *p.holdings,

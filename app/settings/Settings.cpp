@@ -1,15 +1,13 @@
 #include "settings/Settings.h"
 
 #include "domain/Ticker.h"
+#include "settings/SettingsLogging.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
-
-Q_LOGGING_CATEGORY(lcSettings, "trailguard.settings")
 
 namespace trailguard {
 

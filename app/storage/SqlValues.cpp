@@ -1,6 +1,6 @@
 #include "storage/SqlValues.h"
 
-#include "common/Logging.h"
+#include "storage/StorageLogging.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

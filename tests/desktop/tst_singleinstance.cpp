@@ -209,7 +209,7 @@ private:
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
         environment.insert(QStringLiteral("QT_LOGGING_RULES"),
-                           QStringLiteral("trailguard.instance.info=true"));
+                           QStringLiteral("trailguard.runners.instance.info=true"));
         if (inGuiSession())
             environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
         else
