@@ -303,6 +303,26 @@ void Settings::setUseStreaming(bool use)
     setValue("quotes/useStreaming", use);
 }
 
+bool Settings::welcomeShown() const
+{
+    return value("ui/welcomeShown").toBool();
+}
+
+void Settings::setWelcomeShown(bool shown)
+{
+    setValue("ui/welcomeShown", shown);
+}
+
+int Settings::rawQuoteDays() const
+{
+    return value("history/rawQuoteDays").toInt(); // clamped by value()
+}
+
+void Settings::setRawQuoteDays(int days)
+{
+    setValue("history/rawQuoteDays", std::clamp(days, 1, 3650));
+}
+
 void Settings::sync()
 {
     m_store->sync();
