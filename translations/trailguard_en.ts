@@ -540,19 +540,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stores price history from a CSV file in Trailguard&apos;s database, for the charts: each row becomes the daily price of its date (open, high, low and volume when the file has them), replacing what was stored for that day, and those days are not downloaded from Questrade again. All or nothing: if a line cannot be read, the message names it and nothing is saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -592,10 +580,6 @@
     </message>
     <message>
         <source>Import price history from a CSV file into the database (for the charts).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run &quot;trailguard history import --help&quot; for details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -803,18 +787,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Success.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,14 +796,6 @@
     </message>
     <message>
         <source>The command line is wrong.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actions:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;trailguard positions ACTION --help&quot; describes an action.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1191,6 +1155,23 @@
     </message>
 </context>
 <context>
+    <name>RefreshBackoff</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Replay</name>
     <message>
         <source>%1 needs daily highs and lows, and the prices of %2 have none (line %3); use a file with date,open,high,low,close rows or another strategy.</source>
@@ -1224,19 +1205,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Replays price history through the same stop-loss engine the monitor uses: each row is one observation on its date (its market day), its price the close (or price; adjclose is ignored), with the high and low when the row has them. Prints the alerts that would have fired, in time order, and for each series its rows, first breach, number of alerts, final peak and stop, and the return of selling at the close of the first breach against holding to the last row (both from the entry price, else the first close). A file with a symbol column holds one series per symbol. Nothing is written to the watchlist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1638,6 +1607,25 @@
     </message>
 </context>
 <context>
+    <name>SubcommandHelp</name>
+    <message>
+        <source>Options:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;trailguard %1 ACTION --help&quot; describes an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SymbolResolver</name>
     <message>
         <source>%1 was not found on Questrade, and Questrade offered no similar listing.</source>
@@ -1760,22 +1748,6 @@
     </message>
     <message>
         <source>Removes TICKER and everything Trailguard remembers about it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Actions:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;trailguard watch ACTION --help&quot; describes an action.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1922,6 +1894,13 @@
     </message>
     <message>
         <source>Could not reach %1: %2. The alert will be sent again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::CandleFetcher</name>
+    <message>
+        <source>Candles need a Questrade symbol id.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2094,10 +2073,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Questrade&apos;s api_server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connected to Questrade, but the new token could not be saved (%1); you may have to reconnect after a restart.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2114,6 +2089,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>unreadable answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not refresh the Questrade token (%1); retrying in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::QuestradeClient</name>
+    <message>
+        <source>No account number was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s stream answer has no valid streamPort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::QuestradeTokenExchange</name>
+    <message>
         <source>no answer: timed out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2123,6 +2124,10 @@
     </message>
     <message>
         <source>Questrade&apos;s login server did not answer (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s api_server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2137,31 +2142,13 @@
         <source>HTTP %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 Try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not refresh the Questrade token (%1); retrying in %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
-    <name>trailguard::QuestradeClient</name>
+    <name>trailguard::QuestradeTransport</name>
+    <message>
+        <source>Questrade&apos;s answer was larger than %1 MiB and was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>no answer within %1 s</source>
         <translation type="unfinished"></translation>
@@ -2183,6 +2170,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This Questrade app lacks market-data permission: enable it in the App Hub and reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questrade does not know this account (%1). Reload the list of accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Questrade does not know the symbol.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2192,30 +2187,6 @@
     </message>
     <message>
         <source>Questrade rejected the request (HTTP %1, code %2: %3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No account number was given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Questrade&apos;s stream answer has no valid streamPort.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Candles need a Questrade symbol id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Questrade does not know this account (%1). Reload the list of accounts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Questrade&apos;s answer was larger than %1 MiB and was refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This Questrade app lacks market-data permission: enable it in the App Hub and reconnect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3954,6 +3925,10 @@ The next attempt is at %3.</numerusform>
         <source>Alert: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Strategy&apos;s stop before watching</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::PriceChartView</name>
@@ -4505,43 +4480,7 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
     </message>
 </context>
 <context>
-    <name>trailguard::ui::WelcomeWizard</name>
-    <message>
-        <source>Welcome to Trailguard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Five optional steps: account, tickers, default ratio, alerts, done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Skip This Step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Go to the next step without saving this one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The previous step (Alt+Left)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save this step and go to the next one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close the welcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close the welcome; Help &gt; Welcome opens it again</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>trailguard::ui::WelcomeAccountPage</name>
     <message>
         <source>Connect your Questrade account</source>
         <translation type="unfinished"></translation>
@@ -4595,6 +4534,10 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>You are trying the demo market: simulated prices, a watchlist of its own. Connect your account whenever you like.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Connected to the demo market.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4610,8 +4553,43 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
         <source>No account is connected yet.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>trailguard::ui::WelcomeWizard</name>
     <message>
-        <source>You are trying the demo market: simulated prices, a watchlist of its own. Connect your account whenever you like.</source>
+        <source>Welcome to Trailguard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Five optional steps: account, tickers, default ratio, alerts, done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip This Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next step without saving this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous step (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this step and go to the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the welcome; Help &gt; Welcome opens it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

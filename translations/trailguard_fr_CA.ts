@@ -540,20 +540,8 @@
         <translation>Le symbole auquel les prix se rapportent&#xa0;: obligatoire pour un fichier sans colonne de symbole; avec une telle colonne, n’importer que ce symbole.</translation>
     </message>
     <message>
-        <source>Usage: %1</source>
-        <translation>Utilisation&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Stores price history from a CSV file in Trailguard&apos;s database, for the charts: each row becomes the daily price of its date (open, high, low and volume when the file has them), replacing what was stored for that day, and those days are not downloaded from Questrade again. All or nothing: if a line cannot be read, the message names it and nothing is saved.</source>
         <translation>Enregistre l’historique des prix d’un fichier CSV dans la base de données de Trailguard, pour les graphiques&#xa0;: chaque ligne devient le prix quotidien de sa date (ouverture, plus haut, plus bas et volume si le fichier les contient) et remplace ce qui était enregistré pour ce jour; ces jours ne sont plus téléchargés de Questrade. Tout ou rien&#xa0;: si une ligne ne peut pas être lue, le message l’indique et rien n’est enregistré.</translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation>Options&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Exit status:</source>
-        <translation>Code de sortie&#xa0;:</translation>
     </message>
     <message>
         <source>The prices were imported.</source>
@@ -593,10 +581,6 @@
     <message>
         <source>Import price history from a CSV file into the database (for the charts).</source>
         <translation>Importer l’historique des prix d’un fichier CSV dans la base de données (pour les graphiques).</translation>
-    </message>
-    <message>
-        <source>Run &quot;trailguard history import --help&quot; for details.</source>
-        <translation>Exécutez «&#xa0;trailguard history import --help&#xa0;» pour les détails.</translation>
     </message>
     <message>
         <source>Missing the history action: import.</source>
@@ -803,18 +787,6 @@
         <translation>N’importer que ce compte (à répéter pour plusieurs); par défaut&#xa0;: tous les comptes.</translation>
     </message>
     <message>
-        <source>Usage: %1</source>
-        <translation>Utilisation&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation>Options&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Exit status:</source>
-        <translation>Code de sortie&#xa0;:</translation>
-    </message>
-    <message>
         <source>Success.</source>
         <translation>Succès.</translation>
     </message>
@@ -825,14 +797,6 @@
     <message>
         <source>The command line is wrong.</source>
         <translation>La ligne de commande est incorrecte.</translation>
-    </message>
-    <message>
-        <source>Actions:</source>
-        <translation>Actions&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&quot;trailguard positions ACTION --help&quot; describes an action.</source>
-        <translation>«&#xa0;trailguard positions ACTION --help&#xa0;» décrit une action.</translation>
     </message>
     <message>
         <source>Run &quot;trailguard %1 --help&quot; for help.</source>
@@ -1191,6 +1155,23 @@
     </message>
 </context>
 <context>
+    <name>RefreshBackoff</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n&#xa0;s</numerusform>
+            <numerusform>%n&#xa0;s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n&#xa0;min</numerusform>
+            <numerusform>%n&#xa0;min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Replay</name>
     <message>
         <source>%1 needs daily highs and lows, and the prices of %2 have none (line %3); use a file with date,open,high,low,close rows or another strategy.</source>
@@ -1224,20 +1205,8 @@
         <translation>Afficher plutôt un seul objet JSON&#xa0;: {&quot;alerts&quot;:[...], &quot;summary&quot;:{...}}.</translation>
     </message>
     <message>
-        <source>Usage: %1</source>
-        <translation>Utilisation&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>Replays price history through the same stop-loss engine the monitor uses: each row is one observation on its date (its market day), its price the close (or price; adjclose is ignored), with the high and low when the row has them. Prints the alerts that would have fired, in time order, and for each series its rows, first breach, number of alerts, final peak and stop, and the return of selling at the close of the first breach against holding to the last row (both from the entry price, else the first close). A file with a symbol column holds one series per symbol. Nothing is written to the watchlist.</source>
         <translation>Rejoue l’historique des prix dans le même moteur de stops que la surveillance&#xa0;: chaque ligne est une observation à sa date (son jour de marché), son prix étant la clôture (ou price; adjclose est ignoré), avec le plus haut et le plus bas quand la ligne les contient. Affiche les alertes qui auraient été déclenchées, dans l’ordre chronologique, et pour chaque série ses lignes, son premier franchissement, son nombre d’alertes, son sommet et son stop finaux, ainsi que le rendement d’une vente à la clôture du premier franchissement comparé à celui d’une conservation jusqu’à la dernière ligne (tous deux calculés à partir du prix d’entrée, sinon de la première clôture). Un fichier avec une colonne de symbole contient une série par symbole. Rien n’est écrit dans la liste de surveillance.</translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation>Options&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Exit status:</source>
-        <translation>Code de sortie&#xa0;:</translation>
     </message>
     <message>
         <source>The replay ran (whether or not it alerted).</source>
@@ -1638,6 +1607,25 @@
     </message>
 </context>
 <context>
+    <name>SubcommandHelp</name>
+    <message>
+        <source>Options:</source>
+        <translation>Options&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation>Code de sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>Actions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&quot;trailguard %1 ACTION --help&quot; describes an action.</source>
+        <translation>« trailguard %1 ACTION --help » décrit une action.</translation>
+    </message>
+</context>
+<context>
     <name>SymbolResolver</name>
     <message>
         <source>%1 was not found on Questrade, and Questrade offered no similar listing.</source>
@@ -1761,22 +1749,6 @@
     <message>
         <source>Removes TICKER and everything Trailguard remembers about it.</source>
         <translation>Retire TICKER et tout ce que Trailguard en a retenu.</translation>
-    </message>
-    <message>
-        <source>Usage: %1</source>
-        <translation>Utilisation&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Options:</source>
-        <translation>Options&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Actions:</source>
-        <translation>Actions&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&quot;trailguard watch ACTION --help&quot; describes an action.</source>
-        <translation>«&#xa0;trailguard watch ACTION --help&#xa0;» décrit une action.</translation>
     </message>
     <message>
         <source>Run &quot;trailguard %1 --help&quot; for help.</source>
@@ -1923,6 +1895,13 @@
     <message>
         <source>Could not reach %1: %2. The alert will be sent again later.</source>
         <translation>Impossible de joindre %1&#xa0;: %2. L’alerte sera renvoyée plus tard.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::CandleFetcher</name>
+    <message>
+        <source>Candles need a Questrade symbol id.</source>
+        <translation>Les chandelles exigent un identifiant de symbole Questrade.</translation>
     </message>
 </context>
 <context>
@@ -2094,10 +2073,6 @@
         <translation>Connexion à Questrade…</translation>
     </message>
     <message>
-        <source>Questrade&apos;s api_server</source>
-        <translation>L’api_server de Questrade</translation>
-    </message>
-    <message>
         <source>Connected to Questrade, but the new token could not be saved (%1); you may have to reconnect after a restart.</source>
         <translation>Connecté à Questrade, mais le nouveau jeton n’a pas pu être enregistré (%1); vous devrez peut-être vous reconnecter après un redémarrage.</translation>
     </message>
@@ -2114,6 +2089,32 @@
         <translation>Questrade a refusé le jeton enregistré. Reconnectez-vous&#xa0;: collez un nouveau jeton d’actualisation provenant du centre API.</translation>
     </message>
     <message>
+        <source>unreadable answer</source>
+        <translation>réponse illisible</translation>
+    </message>
+    <message>
+        <source>%1 Try again in a moment.</source>
+        <translation>%1 Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Could not refresh the Questrade token (%1); retrying in %2.</source>
+        <translation>Impossible de renouveler le jeton Questrade (%1); nouvel essai dans %2.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::QuestradeClient</name>
+    <message>
+        <source>No account number was given.</source>
+        <translation>Aucun numéro de compte n’a été indiqué.</translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s stream answer has no valid streamPort.</source>
+        <translation>La réponse de Questrade pour le flux ne contient pas de streamPort valide.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::QuestradeTokenExchange</name>
+    <message>
         <source>no answer: timed out</source>
         <translation>aucune réponse&#xa0;: délai dépassé</translation>
     </message>
@@ -2124,6 +2125,10 @@
     <message>
         <source>Questrade&apos;s login server did not answer (%1).</source>
         <translation>Le serveur de connexion de Questrade n’a pas répondu (%1).</translation>
+    </message>
+    <message>
+        <source>Questrade&apos;s api_server</source>
+        <translation>L’api_server de Questrade</translation>
     </message>
     <message>
         <source>unreadable answer</source>
@@ -2137,31 +2142,13 @@
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
-    <message>
-        <source>%1 Try again in a moment.</source>
-        <translation>%1 Réessayez dans un instant.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n&#xa0;s</numerusform>
-            <numerusform>%n&#xa0;s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n&#xa0;min</numerusform>
-            <numerusform>%n&#xa0;min</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not refresh the Questrade token (%1); retrying in %2.</source>
-        <translation>Impossible de renouveler le jeton Questrade (%1); nouvel essai dans %2.</translation>
-    </message>
 </context>
 <context>
-    <name>trailguard::QuestradeClient</name>
+    <name>trailguard::QuestradeTransport</name>
+    <message>
+        <source>Questrade&apos;s answer was larger than %1 MiB and was refused.</source>
+        <translation>La réponse de Questrade dépassait %1&#xa0;Mio et a été refusée.</translation>
+    </message>
     <message>
         <source>no answer within %1 s</source>
         <translation>aucune réponse en %1&#xa0;s</translation>
@@ -2183,6 +2170,14 @@
         <translation>Questrade a jugé la requête trop longue (%1).</translation>
     </message>
     <message>
+        <source>This Questrade app lacks market-data permission: enable it in the App Hub and reconnect</source>
+        <translation>Cette application Questrade n’a pas l’autorisation d’accéder aux données de marché&#xa0;: activez-la dans l’App Hub et reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>Questrade does not know this account (%1). Reload the list of accounts.</source>
+        <translation>Questrade ne connaît pas ce compte (%1). Rechargez la liste des comptes.</translation>
+    </message>
+    <message>
         <source>Questrade does not know the symbol.</source>
         <translation>Questrade ne connaît pas ce symbole.</translation>
     </message>
@@ -2193,30 +2188,6 @@
     <message>
         <source>Questrade rejected the request (HTTP %1, code %2: %3).</source>
         <translation>Questrade a rejeté la requête (HTTP %1, code %2&#xa0;: %3).</translation>
-    </message>
-    <message>
-        <source>No account number was given.</source>
-        <translation>Aucun numéro de compte n’a été indiqué.</translation>
-    </message>
-    <message>
-        <source>Questrade&apos;s stream answer has no valid streamPort.</source>
-        <translation>La réponse de Questrade pour le flux ne contient pas de streamPort valide.</translation>
-    </message>
-    <message>
-        <source>Candles need a Questrade symbol id.</source>
-        <translation>Les chandelles exigent un identifiant de symbole Questrade.</translation>
-    </message>
-    <message>
-        <source>Questrade does not know this account (%1). Reload the list of accounts.</source>
-        <translation>Questrade ne connaît pas ce compte (%1). Rechargez la liste des comptes.</translation>
-    </message>
-    <message>
-        <source>Questrade&apos;s answer was larger than %1 MiB and was refused.</source>
-        <translation>La réponse de Questrade dépassait %1&#xa0;Mio et a été refusée.</translation>
-    </message>
-    <message>
-        <source>This Questrade app lacks market-data permission: enable it in the App Hub and reconnect</source>
-        <translation>Cette application Questrade n’a pas l’autorisation d’accéder aux données de marché&#xa0;: activez-la dans l’App Hub et reconnectez-vous</translation>
     </message>
 </context>
 <context>
@@ -3954,6 +3925,10 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <source>Alert: %1</source>
         <translation>Alerte&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Strategy&apos;s stop before watching</source>
+        <translation>Stop de la stratégie avant la surveillance</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::PriceChartView</name>
@@ -4506,43 +4481,7 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
     </message>
 </context>
 <context>
-    <name>trailguard::ui::WelcomeWizard</name>
-    <message>
-        <source>Welcome to Trailguard</source>
-        <translation>Bienvenue dans Trailguard</translation>
-    </message>
-    <message>
-        <source>Five optional steps: account, tickers, default ratio, alerts, done</source>
-        <translation>Cinq étapes facultatives&#xa0;: compte, symboles, ratio par défaut, alertes, terminé</translation>
-    </message>
-    <message>
-        <source>&amp;Skip This Step</source>
-        <translation>&amp;Passer cette étape</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Fermer</translation>
-    </message>
-    <message>
-        <source>Go to the next step without saving this one</source>
-        <translation>Passer à l’étape suivante sans enregistrer celle-ci</translation>
-    </message>
-    <message>
-        <source>The previous step (Alt+Left)</source>
-        <translation>L’étape précédente (Alt+Gauche)</translation>
-    </message>
-    <message>
-        <source>Save this step and go to the next one</source>
-        <translation>Enregistrer cette étape et passer à la suivante</translation>
-    </message>
-    <message>
-        <source>Close the welcome</source>
-        <translation>Fermer l’accueil</translation>
-    </message>
-    <message>
-        <source>Close the welcome; Help &gt; Welcome opens it again</source>
-        <translation>Fermer l’accueil; Aide &gt; Bienvenue le rouvre</translation>
-    </message>
+    <name>trailguard::ui::WelcomeAccountPage</name>
     <message>
         <source>Connect your Questrade account</source>
         <translation>Connectez votre compte Questrade</translation>
@@ -4596,6 +4535,10 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
         <translation>Indique si un compte est connecté</translation>
     </message>
     <message>
+        <source>You are trying the demo market: simulated prices, a watchlist of its own. Connect your account whenever you like.</source>
+        <translation>Vous essayez le marché de démonstration&#xa0;: des prix simulés, avec sa propre liste de surveillance. Connectez votre compte quand vous le voudrez.</translation>
+    </message>
+    <message>
         <source>Connected to the demo market.</source>
         <translation>Connecté au marché de démonstration.</translation>
     </message>
@@ -4611,9 +4554,44 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
         <source>No account is connected yet.</source>
         <translation>Aucun compte n’est encore connecté.</translation>
     </message>
+</context>
+<context>
+    <name>trailguard::ui::WelcomeWizard</name>
     <message>
-        <source>You are trying the demo market: simulated prices, a watchlist of its own. Connect your account whenever you like.</source>
-        <translation>Vous essayez le marché de démonstration&#xa0;: des prix simulés, avec sa propre liste de surveillance. Connectez votre compte quand vous le voudrez.</translation>
+        <source>Welcome to Trailguard</source>
+        <translation>Bienvenue dans Trailguard</translation>
+    </message>
+    <message>
+        <source>Five optional steps: account, tickers, default ratio, alerts, done</source>
+        <translation>Cinq étapes facultatives&#xa0;: compte, symboles, ratio par défaut, alertes, terminé</translation>
+    </message>
+    <message>
+        <source>&amp;Skip This Step</source>
+        <translation>&amp;Passer cette étape</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Go to the next step without saving this one</source>
+        <translation>Passer à l’étape suivante sans enregistrer celle-ci</translation>
+    </message>
+    <message>
+        <source>The previous step (Alt+Left)</source>
+        <translation>L’étape précédente (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>Save this step and go to the next one</source>
+        <translation>Enregistrer cette étape et passer à la suivante</translation>
+    </message>
+    <message>
+        <source>Close the welcome</source>
+        <translation>Fermer l’accueil</translation>
+    </message>
+    <message>
+        <source>Close the welcome; Help &gt; Welcome opens it again</source>
+        <translation>Fermer l’accueil; Aide &gt; Bienvenue le rouvre</translation>
     </message>
     <message>
         <source>Choose what to guard</source>

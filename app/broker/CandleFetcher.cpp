@@ -86,8 +86,7 @@ QList<std::pair<QDateTime, QDateTime>> CandleFetcher::chunks(const QDateTime &st
             // Weeks: one fewer, as we do not know on which day Questrade starts them.
             const qint64 days = interval == CandleInterval::OneWeek ? 7LL * (kMaxCandlesPerCall - 1)
                                                                     : qint64(kMaxCandlesPerCall);
-            next =
-                QDateTime(local.date().addDays(days), QTime(0, 0), MarketCalendar::easternZone()).toUTC();
+            next = QDateTime(local.date().addDays(days), QTime(0, 0), MarketCalendar::easternZone()).toUTC();
         } else {
             const qint64 epoch = from.toSecsSinceEpoch();
             const qint64 bucket = epoch - (((epoch % seconds) + seconds) % seconds);

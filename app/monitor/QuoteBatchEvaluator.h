@@ -39,7 +39,7 @@ struct QuoteBatchEvaluation {
     QList<StockState> changed;              // new states that differ from the current ones
     QList<Breach> breaches;                 // to record and announce (snoozed tickers left out)
     QList<StockState> breachedStates;       // the new state of each breach, in the same order
-    QList<RecordedQuote> trades;                  // every trade with a price, extended hours included: the history
+    QList<RecordedQuote> trades;            // every trade with a price, extended hours included: the history
     QHash<QString, QString> engineWarnings; // ticker → what the engine warned about
     QList<Note> notes;                      // for the log
 };

@@ -1,6 +1,7 @@
 #include "broker/QuestradeAuth.h"
 
 #include "BrokerTestSupport.h"
+#include "TrailguardVersion.h"
 #include "fakes/TestQuestradeServer.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/Redact.h"
