@@ -257,6 +257,8 @@ void GuardianCore::start()
         if (p.applied->streamingWanted(p.stream.get()))
             p.stream->start();
         p.channels->loadFromSettings();
+        // Settings saved by the window apply at once (channels wait for applySettings: secrets changed too).
+        p.applied->followChanges([this] { return m_parts->settingsTargets(); });
     } else {
         startHeadless();
     }

@@ -42,8 +42,25 @@ void GuardianSettings::applyAtOpen(Targets targets)
     applyShared(targets);
 }
 
+bool GuardianSettings::follows(const QString &key)
+{
+    return key.startsWith(u"monitor/") || key.startsWith(u"quotes/") || key.startsWith(u"alerts/");
+}
+
+void GuardianSettings::followChanges(std::function<Targets()> targets)
+{
+    m_pendingChanges.setSingleShot(true);
+    m_pendingChanges.setInterval(0);
+    QObject::connect(&m_pendingChanges, &QTimer::timeout, [this, targets] { applyChanges(targets()); });
+    QObject::connect(&m_settings, &Settings::changed, &m_pendingChanges, [this](const QString &key) {
+        if (follows(key))
+            m_pendingChanges.start();
+    });
+}
+
 void GuardianSettings::applyChanges(Targets targets)
 {
+    m_pendingChanges.stop();
     Monitor &monitor = targets.session.monitor();
     // --interval wins; otherwise a changed interval applies at once (a demo keeps its own until then).
     if (!m_global.intervalSeconds && m_settings.checkInterval() != m_appliedInterval)

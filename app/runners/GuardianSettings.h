@@ -2,7 +2,10 @@
 
 #include "cli/CommandLine.h"
 
+#include <QTimer>
+
 #include <chrono>
+#include <functional>
 
 namespace trailguard {
 class AlertOutbox;
@@ -42,6 +45,12 @@ public:
     void applyAtOpen(Targets targets);
     // The settings changed while running: applies them at once, streaming included.
     void applyChanges(Targets targets);
+    // From now on, applies the changes Settings::changed reports for the keys the core follows (monitor,
+    // quotes, alerts), once per turn of the event loop however many keys a save wrote; an applyChanges()
+    // in between makes the pending one moot.
+    void followChanges(std::function<Targets()> targets);
+    // The core follows this key live.
+    static bool follows(const QString &key);
 
 private:
     void applyShared(Targets targets);
@@ -50,6 +59,7 @@ private:
     Cli::GlobalOptions m_global;
     Scope m_scope;
     std::chrono::seconds m_appliedInterval{0}; // the check interval the settings had when last applied
+    QTimer m_pendingChanges; // a followed key changed: apply on the next turn of the event loop
 };
 
 } // namespace trailguard::Runners
