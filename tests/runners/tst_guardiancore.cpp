@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "WebhookReceiver.h"
 #include "fakes/TestQuestradeServer.h"
+#include "monitor/Monitor.h"
 #include "runners/GuardianCore.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
