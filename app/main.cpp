@@ -7,6 +7,7 @@
 #include "common/UnixSignalWatcher.h"
 #include "runners/DesktopSession.h"
 #include "runners/HeadlessRunner.h"
+#include "runners/RunnersLogging.h"
 #include "runners/SingleInstance.h"
 #include "secrets/Redact.h"
 
@@ -71,7 +72,7 @@ int runDesktop(int argc, char *argv[], trailguard::SecretRedactor &redactor)
     trailguard::UnixSignalWatcher unixSignals({SIGTERM, SIGINT, SIGHUP});
     QObject::connect(&unixSignals, &trailguard::UnixSignalWatcher::signalReceived, &app,
                      [](int signalNumber) {
-                         qInfo("Quitting on signal %d", signalNumber);
+                         qCInfo(lcRunners, "Quitting on signal %d", signalNumber);
                          QCoreApplication::quit();
                      });
     // One window per user and data folder: a second launch raises the first and exits 0.

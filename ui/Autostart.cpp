@@ -1,4 +1,5 @@
 #include "Autostart.h"
+#include "UiLogging.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,7 @@ namespace trailguard::ui {
 namespace {
 Error fileError(const QString &message)
 {
+    qCWarning(lcUi).noquote() << message;
     return Error{ErrorCode::InvalidSetting, message};
 }
 } // namespace

@@ -181,9 +181,9 @@ void GeneralSettingsPage::load()
     m_repeatPolicyComboBox->setCurrentIndex(
         m_repeatPolicyComboBox->findData(static_cast<int>(m_settings.repeatPolicy())));
     m_startMinimizedCheckBox->setChecked(m_settings.startMinimized());
-    m_useStreamingCheckBox->setChecked(m_settings.value("quotes/useStreaming").toBool());
-    m_marketHoursOnlyCheckBox->setChecked(m_settings.value("monitor/marketHoursOnly").toBool());
-    m_closeGraceSpinBox->setValue(m_settings.value("monitor/closeGraceMinutes").toInt());
+    m_useStreamingCheckBox->setChecked(m_settings.useStreaming());
+    m_marketHoursOnlyCheckBox->setChecked(m_settings.marketHoursOnly());
+    m_closeGraceSpinBox->setValue(int(m_settings.closeGraceMinutes().count()));
     m_closeGraceSpinBox->setEnabled(m_marketHoursOnlyCheckBox->isChecked());
     m_includeExtendedHoursCheckBox->setChecked(m_settings.includeExtendedHours());
     m_startAtLoginCheckBox->setChecked(m_autostart.isEnabled());
@@ -219,9 +219,9 @@ Status GeneralSettingsPage::save()
     }
     m_settings.setRepeatPolicy(static_cast<RepeatPolicy>(m_repeatPolicyComboBox->currentData().toInt()));
     m_settings.setStartMinimized(m_startMinimizedCheckBox->isChecked());
-    m_settings.setValue("quotes/useStreaming", m_useStreamingCheckBox->isChecked());
-    m_settings.setValue("monitor/marketHoursOnly", m_marketHoursOnlyCheckBox->isChecked());
-    m_settings.setValue("monitor/closeGraceMinutes", m_closeGraceSpinBox->value());
+    m_settings.setUseStreaming(m_useStreamingCheckBox->isChecked());
+    m_settings.setMarketHoursOnly(m_marketHoursOnlyCheckBox->isChecked());
+    m_settings.setCloseGraceMinutes(std::chrono::minutes(m_closeGraceSpinBox->value()));
     m_settings.setIncludeExtendedHours(m_includeExtendedHoursCheckBox->isChecked());
     ChannelSettings::setDigestOptions(m_settings, {m_digestCheckBox->isChecked(), m_digestTimeEdit->time(),
                                                    m_digestWithinSpinBox->value()});

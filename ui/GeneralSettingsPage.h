@@ -61,10 +61,10 @@ private:
     QTimeEdit *m_quietStartTimeEdit;
     QTimeEdit *m_quietEndTimeEdit;
     QLabel *m_errorLabel;
-    QCheckBox *m_useStreamingCheckBox = nullptr;         // "quotes/useStreaming"
-    QCheckBox *m_marketHoursOnlyCheckBox = nullptr;      // "monitor/marketHoursOnly"
-    QSpinBox *m_closeGraceSpinBox = nullptr;             // "monitor/closeGraceMinutes"
-    QCheckBox *m_includeExtendedHoursCheckBox = nullptr; // "monitor/includeExtendedHours"
+    QCheckBox *m_useStreamingCheckBox = nullptr;         // Settings::useStreaming
+    QCheckBox *m_marketHoursOnlyCheckBox = nullptr;      // Settings::marketHoursOnly
+    QSpinBox *m_closeGraceSpinBox = nullptr;             // Settings::closeGraceMinutes
+    QCheckBox *m_includeExtendedHoursCheckBox = nullptr; // Settings::includeExtendedHours
 };
 
 } // namespace trailguard::ui

@@ -66,33 +66,33 @@ Result<QByteArray> secretOrEmpty(Result<QByteArray> result)
 DailyDigest::Options ChannelSettings::digestOptions(const Settings &settings)
 {
     DailyDigest::Options options;
-    options.enabled = settings.value("alerts/digest/enabled").toBool();
-    options.at = QTime::fromString(settings.value("alerts/digest/time").toString(), QStringLiteral("HH:mm"));
-    options.withinPercent = settings.value("alerts/digest/withinPercent").toDouble();
+    options.enabled = settings.digestEnabled();
+    options.at = settings.digestTime();
+    options.withinPercent = settings.digestWithinPercent();
     return options;
 }
 
 void ChannelSettings::setDigestOptions(Settings &settings, const DailyDigest::Options &options)
 {
-    settings.setValue("alerts/digest/enabled", options.enabled);
-    settings.setValue("alerts/digest/time", options.at.toString(QStringLiteral("HH:mm")));
-    settings.setValue("alerts/digest/withinPercent", options.withinPercent);
+    settings.setDigestEnabled(options.enabled);
+    settings.setDigestTime(options.at);
+    settings.setDigestWithinPercent(options.withinPercent);
 }
 
 QuietHours ChannelSettings::quietHours(const Settings &settings)
 {
     QuietHours quiet;
-    quiet.enabled = settings.value("alerts/quiet/enabled").toBool();
-    quiet.start = QTime::fromString(settings.value("alerts/quiet/start").toString(), QStringLiteral("HH:mm"));
-    quiet.end = QTime::fromString(settings.value("alerts/quiet/end").toString(), QStringLiteral("HH:mm"));
+    quiet.enabled = settings.quietHoursEnabled();
+    quiet.start = settings.quietHoursStart();
+    quiet.end = settings.quietHoursEnd();
     return quiet;
 }
 
 void ChannelSettings::setQuietHours(Settings &settings, const QuietHours &quietHours)
 {
-    settings.setValue("alerts/quiet/enabled", quietHours.enabled);
-    settings.setValue("alerts/quiet/start", quietHours.start.toString(QStringLiteral("HH:mm")));
-    settings.setValue("alerts/quiet/end", quietHours.end.toString(QStringLiteral("HH:mm")));
+    settings.setQuietHoursEnabled(quietHours.enabled);
+    settings.setQuietHoursStart(quietHours.start);
+    settings.setQuietHoursEnd(quietHours.end);
 }
 
 Status ChannelSettingsData::validate() const
@@ -117,22 +117,22 @@ namespace {
 ChannelSettingsData plainValues(const Settings &settings)
 {
     ChannelSettingsData data;
-    data.trayEnabled = settings.value("alerts/tray/enabled").toBool();
-    data.emailEnabled = settings.value("alerts/email/enabled").toBool();
-    const EmailConfig::Preset preset = presetFromName(settings.value("alerts/email/provider").toString());
+    data.trayEnabled = settings.trayAlertsEnabled();
+    data.emailEnabled = settings.emailEnabled();
+    const EmailConfig::Preset preset = presetFromName(settings.emailProvider());
     data.email = EmailConfig::preset(preset);
     if (preset == EmailConfig::Preset::Custom) {
-        data.email.host = settings.value("alerts/email/host").toString();
-        data.email.port = settings.value("alerts/email/port").toInt();
-        data.email.security = securityFromName(settings.value("alerts/email/security").toString());
+        data.email.host = settings.emailHost();
+        data.email.port = settings.emailPort();
+        data.email.security = securityFromName(settings.emailSecurity());
     }
-    data.email.user = settings.value("alerts/email/user").toString();
-    data.email.from = settings.value("alerts/email/from").toString();
-    data.email.to = addresses(settings.value("alerts/email/to").toString());
-    data.discordEnabled = settings.value("alerts/discord/enabled").toBool();
-    data.ntfyEnabled = settings.value("alerts/ntfy/enabled").toBool();
-    data.ntfy.server = QUrl(settings.value("alerts/ntfy/server").toString());
-    data.ntfy.topic = settings.value("alerts/ntfy/topic").toString();
+    data.email.user = settings.emailUser();
+    data.email.from = settings.emailFrom();
+    data.email.to = addresses(settings.emailTo());
+    data.discordEnabled = settings.discordEnabled();
+    data.ntfyEnabled = settings.ntfyEnabled();
+    data.ntfy.server = settings.ntfyServer();
+    data.ntfy.topic = settings.legacyNtfyTopic();
     return data;
 }
 
@@ -202,8 +202,8 @@ void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *co
                              return loader->done(topic.error());
                          loader->data.ntfy.topic = QString::fromUtf8(topic.value());
                          if (!loader->data.ntfy.topic.isEmpty() || topicInFile.isEmpty()) {
-                             if (!loader->data.ntfy.topic.isEmpty() && settings.contains("alerts/ntfy/topic"))
-                                 settings.remove("alerts/ntfy/topic"); // left by an interrupted move
+                             if (!loader->data.ntfy.topic.isEmpty() && settings.hasLegacyNtfyTopic())
+                                 settings.removeLegacyNtfyTopic(); // left by an interrupted move
                              return loader->done(loader->data);
                          }
                          loader->data.ntfy.topic = topicInFile;
@@ -213,7 +213,7 @@ void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *co
                          secrets.write(NtfyConfig::topicSecretKey(), topicInFile.toUtf8(), guard,
                                        [loader, &settings](Status moved) {
                                            if (moved.ok()) {
-                                               settings.remove("alerts/ntfy/topic");
+                                               settings.removeLegacyNtfyTopic();
                                                settings.sync();
                                            }
                                            loader->done(loader->data);
@@ -273,11 +273,11 @@ void ChannelSettings::loadForSending(Settings &settings, SecretStore &secrets, Q
 QStringList ChannelSettings::enabledChannelIds(const Settings &settings)
 {
     QStringList ids;
-    if (settings.value("alerts/email/enabled").toBool())
+    if (settings.emailEnabled())
         ids.append(QStringLiteral("email"));
-    if (settings.value("alerts/discord/enabled").toBool())
+    if (settings.discordEnabled())
         ids.append(QStringLiteral("discord"));
-    if (settings.value("alerts/ntfy/enabled").toBool())
+    if (settings.ntfyEnabled())
         ids.append(QStringLiteral("ntfy"));
     return ids;
 }
@@ -302,19 +302,19 @@ void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, 
     auto finish = [data, &settings, done](Status status) {
         if (!status.ok())
             return done(status);
-        settings.setValue("alerts/tray/enabled", data.trayEnabled);
-        settings.setValue("alerts/email/enabled", data.emailEnabled);
-        settings.setValue("alerts/email/provider", EmailConfig::presetName(data.email.provider));
-        settings.setValue("alerts/email/host", data.email.host);
-        settings.setValue("alerts/email/port", data.email.port);
-        settings.setValue("alerts/email/security", EmailConfig::securityName(data.email.security));
-        settings.setValue("alerts/email/user", data.email.user);
-        settings.setValue("alerts/email/from", data.email.from);
-        settings.setValue("alerts/email/to", data.email.to.join(QStringLiteral(", ")));
-        settings.setValue("alerts/discord/enabled", data.discordEnabled);
-        settings.setValue("alerts/ntfy/enabled", data.ntfyEnabled);
-        settings.setValue("alerts/ntfy/server", data.ntfy.server.toString());
-        settings.remove("alerts/ntfy/topic"); // a secret now, see load()
+        settings.setTrayAlertsEnabled(data.trayEnabled);
+        settings.setEmailEnabled(data.emailEnabled);
+        settings.setEmailProvider(EmailConfig::presetName(data.email.provider));
+        settings.setEmailHost(data.email.host);
+        settings.setEmailPort(data.email.port);
+        settings.setEmailSecurity(EmailConfig::securityName(data.email.security));
+        settings.setEmailUser(data.email.user);
+        settings.setEmailFrom(data.email.from);
+        settings.setEmailTo(data.email.to.join(QStringLiteral(", ")));
+        settings.setDiscordEnabled(data.discordEnabled);
+        settings.setNtfyEnabled(data.ntfyEnabled);
+        settings.setNtfyServer(data.ntfy.server);
+        settings.removeLegacyNtfyTopic(); // a secret now, see load()
         settings.sync();
         done(success());
     };

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "broker/AccessTokenWaiters.h"
 #include "broker/BrokerTypes.h"
 #include "broker/QuestradeTokenExchange.h"
-#include "broker/RefreshBackoff.h"
 #include "broker/TokenChainStore.h"
+#include "broker/TokenExchangeRequest.h"
 #include "broker/TokenRedaction.h"
 #include "broker/TokenSet.h"
 #include "common/Clock.h"
@@ -26,6 +27,7 @@ class QTimer;
 
 namespace trailguard {
 
+class RefreshRetry;
 class SecretRedactor;
 class SecretStore;
 
@@ -119,17 +121,7 @@ Q_SIGNALS:
     void exchangeSettled();
 
 private:
-    enum class Origin { Rotation, Connect, Bootstrap };
-    struct Waiter {
-        QPointer<QObject> context;
-        GrantCallback done;
-    };
-    struct Exchange {
-        QByteArray refreshToken;
-        BrokerEnvironment environment = BrokerEnvironment::Live;
-        QByteArray bootstrapHash;
-        Origin origin = Origin::Rotation;
-    };
+    using Exchange = TokenExchangeRequest;
 
     void load(std::function<void()> then);
     void finishLoading(Result<QByteArray> blob);
@@ -137,7 +129,7 @@ private:
     void sendExchange(const Exchange &exchange);
     void adoptStoredChain(const TokenSet &tokens);
     void couldNotRefresh(const Exchange &exchange, const Error &error, const QString &detail);
-    void retryNow();
+    void retryNow(const Exchange &request);
     void markRejected(quint64 generation);
     void settleIfIdle();
     void handleOutcome(const QuestradeTokenExchange::Outcome &outcome, const Exchange &exchange,
@@ -147,8 +139,6 @@ private:
     void exchangeRejected(const Exchange &exchange, quint64 generation);
     void exchangeFinished();
     void serveWaiters();
-    void failWaiters(const Error &error);
-    void deliver(QPointer<QObject> context, GrantCallback done, Result<AccessGrant> result);
     void setState(ConnectionState state, const QString &message);
     Error notUsableError() const;
     QString rejectedMessage() const;
@@ -163,13 +153,10 @@ private:
     bool m_loading = false;
     bool m_exchanging = false;
     std::optional<Exchange> m_pendingConnect;
-    QList<Waiter> m_waiters;
+    AccessTokenWaiters m_waiters;
     std::vector<std::function<void()>> m_afterLoad; // run once the stored chain is loaded
-    // "Could not refresh now": what is retried when m_retryTimer fires, and what callers get meanwhile.
-    QTimer *m_retryTimer = nullptr;
-    std::optional<Exchange> m_retryExchange;
-    std::optional<Error> m_retryError;
-    RefreshBackoff m_backoff;
+    RefreshRetry
+        *m_retry; // a child: "could not refresh now", what is retried when, what callers get meanwhile
     bool m_chainSaved = true; // the store held m_tokens after our last read or write of it
     quint64 m_generation = 0; // bumped by disconnectAccount: late answers of older exchanges are ignored
     int m_exchangeCount = 0;

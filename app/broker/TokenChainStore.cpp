@@ -49,4 +49,15 @@ std::optional<TokenSet> TokenChainStore::newerChain(const Result<QByteArray> &bl
     return theirs;
 }
 
+std::optional<TokenSet> TokenChainStore::rotatedPast(const Result<QByteArray> &blob,
+                                                     const QByteArray &spentRefreshToken)
+{
+    if (!blob)
+        return std::nullopt;
+    Result<TokenSet> stored = TokenSet::fromJson(blob.value());
+    if (!stored || stored.value().rejected || stored.value().refreshToken == spentRefreshToken)
+        return std::nullopt;
+    return stored.value();
+}
+
 } // namespace trailguard

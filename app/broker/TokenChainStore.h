@@ -35,6 +35,11 @@ public:
     static std::optional<TokenSet> newerChain(const Result<QByteArray> &blob, const TokenSet &held,
                                               bool heldSaved);
 
+    // The chain in `blob` when another process rotated past `spentRefreshToken` (Questrade refused it because
+    // it was spent there a moment ago): a live chain with another refresh token.
+    static std::optional<TokenSet> rotatedPast(const Result<QByteArray> &blob,
+                                               const QByteArray &spentRefreshToken);
+
 private:
     SecretStore &m_store;
     int m_pending = 0;

@@ -101,4 +101,14 @@ Result<TokenSet> TokenSet::fromJson(const QByteArray &json)
     return tokens;
 }
 
+TokenSet TokenSet::asRejected() const
+{
+    TokenSet rejectedChain = *this;
+    rejectedChain.refreshToken.clear();
+    rejectedChain.accessToken.clear();
+    rejectedChain.accessExpiresAt = QDateTime();
+    rejectedChain.rejected = true;
+    return rejectedChain;
+}
+
 } // namespace trailguard

@@ -38,6 +38,9 @@ struct TokenSet {
     // to half the token's lifetime for short-lived tokens, so a fresh token is always usable.
     bool accessTokenUsable(const QDateTime &now, std::chrono::seconds margin) const;
 
+    // This chain after Questrade refused its refresh token: both tokens dropped, marked rejected.
+    TokenSet asRejected() const;
+
     // The blob: compact JSON with a "format" version.
     QByteArray toJson() const;
     // Reads a blob written by toJson; an error says what is wrong (never quoting a token).

@@ -15,15 +15,13 @@
 // * The socket URL must be /v1/markets/quotes with stream=true, mode=WebSocket and a valid ids list;
 //   otherwise the socket is closed (1008) before any token is read. Unknown ids are accepted and ignored.
 // * Only the first frame is read as the token; later frames are ignored. A refused token closes with 1008.
-// * Several sockets may be open at once (the real server may drop the older one; it is unconfirmed), and
-//   maxOpenConnections() lets a test check that a client keeps only one.
+// * Several sockets may be open at once (the real server may drop the older one; it is unconfirmed); the
+//   test-only hooks count them so a test can check that a client keeps only one.
 // * The opening handshake is screened before QWebSocketServer sees it: a request line whose URL (ws://,
-//   host, port and request-target) is longer than kMaxUrlLength is answered 414, one over the connection
-//   limit 503, as a front end with IIS's limits would.
-// * An unresponsive socket has its TCP connection's signals blocked: QWebSocket reads nothing, so it
-//   neither answers pings nor notices a close, exactly like a peer that vanished.
-// * In partial mode a push carries symbolId plus only the fields that differ from the last record sent
-//   to that socket; the snapshot after {"success"} is always full.
+//   host, port and request-target) is longer than kMaxUrlLength is answered 414, as a front end with IIS's
+//   limits would (and the hooks may refuse more, e.g. 503 over a connection limit).
+// * With partial records (a hook) a push carries symbolId plus only the fields that differ from the last
+//   record sent to that socket; the snapshot after {"success"} is always full.
 
 namespace trailguard {
 
@@ -109,16 +107,19 @@ void FakeQuoteStreamServer::screenHandshake(QTcpSocket *tcp)
     const QList<QByteArray> parts = head.left(end < 0 ? head.size() : end).split(' ');
     const QByteArray target = parts.size() == 3 ? parts.at(1) : head;
     const int urlLength = int(QStringLiteral("ws://127.0.0.1:%1").arg(port()).size() + target.size());
-    m_urlLengths.append(urlLength);
+    if (m_hooks)
+        m_hooks->handshakeRequested(urlLength);
     if (end < 0 || urlLength > kMaxUrlLength) {
         qCDebug(lcDemo) << "Stream: refused a socket URL of" << urlLength << "characters (414)";
         refuseHandshake(tcp, QByteArrayLiteral("414 URI Too Long"));
         return;
     }
-    if (m_maxConnections > 0 && m_clients.size() + m_handedOver.size() >= m_maxConnections) {
-        qCDebug(lcDemo) << "Stream: refused a socket over the limit of" << m_maxConnections << "(503)";
-        refuseHandshake(tcp, QByteArrayLiteral("503 Service Unavailable"));
-        return;
+    if (m_hooks) {
+        if (const auto refusal = m_hooks->refuseHandshake(int(m_clients.size() + m_handedOver.size()))) {
+            qCDebug(lcDemo) << "Stream: refused a socket:" << *refusal;
+            refuseHandshake(tcp, *refusal);
+            return;
+        }
     }
     disconnect(tcp, &QTcpSocket::disconnected, this, nullptr); // the WebSocket owns it from now on
     m_handedOver.append(tcp);
@@ -127,7 +128,8 @@ void FakeQuoteStreamServer::screenHandshake(QTcpSocket *tcp)
 
 void FakeQuoteStreamServer::refuseHandshake(QTcpSocket *tcp, const QByteArray &statusLine)
 {
-    ++m_handshakesRefused;
+    if (m_hooks)
+        m_hooks->handshakeRefused();
     tcp->write("HTTP/1.1 " + statusLine + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
     tcp->disconnectFromHost();
 }
@@ -135,7 +137,6 @@ void FakeQuoteStreamServer::refuseHandshake(QTcpSocket *tcp, const QByteArray &s
 void FakeQuoteStreamServer::accept()
 {
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        ++m_accepted;
         socket->setParent(this);
         // The TCP connection under it: the one handed over from the same client port.
         QTcpSocket *tcp = nullptr;
@@ -149,8 +150,9 @@ void FakeQuoteStreamServer::accept()
         const QUrl url = socket->requestUrl();
         const QUrlQuery query(url);
         const auto ids = parseIds(query.queryItemValue(QStringLiteral("ids")));
-        m_clients.insert(socket, Client{ids.value_or(QList<qint64>()), false, false, tcp});
-        m_maxOpen = std::max(m_maxOpen, int(m_clients.size()));
+        m_clients.insert(socket, Client{ids.value_or(QList<qint64>()), false, tcp});
+        if (m_hooks)
+            m_hooks->socketAccepted(int(m_clients.size()));
         connect(socket, &QWebSocket::disconnected, this, [this, socket] { forget(socket); });
         if (url.path() != QLatin1String("/v1/markets/quotes") ||
             query.queryItemValue(QStringLiteral("stream")) != QLatin1String("true") ||
@@ -171,8 +173,9 @@ void FakeQuoteStreamServer::handleFirstFrame(QWebSocket *socket, const QString &
         return;
     disconnect(socket, &QWebSocket::textMessageReceived, this, nullptr);
     const QByteArray token = message.trimmed().toLatin1();
-    if (m_refuseTokens || !m_checkToken(token)) {
-        ++m_refused;
+    if (!m_checkToken(token) || (m_hooks && m_hooks->refuseToken(token))) {
+        if (m_hooks)
+            m_hooks->tokenRefused();
         qCDebug(lcDemo) << "Stream: refused a token";
         socket->close(kPolicyViolation, QStringLiteral("Access token is invalid"));
         return;
@@ -182,14 +185,14 @@ void FakeQuoteStreamServer::handleFirstFrame(QWebSocket *socket, const QString &
         if (found == m_clients.end())
             return;
         found->authenticated = true;
-        m_acceptedTokens.append(token);
+        if (m_hooks)
+            m_hooks->tokenAccepted(token);
         socket->sendTextMessage(QStringLiteral("{\"success\":true}"));
-        Q_EMIT clientAuthenticated();
-        if (!m_silent)
+        if (!m_hooks || !m_hooks->silent())
             sendQuotes(socket, found->ids, false);
     };
-    if (m_authDelayMs > 0)
-        QTimer::singleShot(m_authDelayMs, socket, succeed);
+    if (const int delayMs = m_hooks ? m_hooks->authenticationDelayMs() : 0; delayMs > 0)
+        QTimer::singleShot(delayMs, socket, succeed);
     else
         succeed();
 }
@@ -217,18 +220,20 @@ void FakeQuoteStreamServer::sendQuotes(QWebSocket *socket, const QList<qint64> &
     }
     if (records.isEmpty())
         return;
-    ++m_messages;
+    if (m_hooks)
+        m_hooks->messageSent();
     socket->sendTextMessage(QString::fromUtf8(
         QJsonDocument(QJsonObject{{QStringLiteral("quotes"), records}}).toJson(QJsonDocument::Compact)));
 }
 
 void FakeQuoteStreamServer::publish(qint64 symbolId)
 {
-    if (m_silent)
+    if (m_hooks && m_hooks->silent())
         return;
+    const bool partial = m_hooks && m_hooks->partialRecords();
     for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
-        if (it->authenticated && !it->unresponsive && it->ids.contains(symbolId))
-            sendQuotes(it.key(), {symbolId}, m_partial);
+        if (it->authenticated && it->ids.contains(symbolId) && (!m_hooks || m_hooks->pushTo(it.key())))
+            sendQuotes(it.key(), {symbolId}, partial);
     }
 }
 
@@ -237,69 +242,24 @@ void FakeQuoteStreamServer::forget(QWebSocket *socket)
     if (m_clients.remove(socket) == 0)
         return;
     m_lastSent.remove(socket);
+    if (m_hooks)
+        m_hooks->socketClosed(socket);
     socket->deleteLater();
-    Q_EMIT clientDisconnected();
 }
 
-void FakeQuoteStreamServer::dropAllConnections()
+void FakeQuoteStreamServer::setHooks(Hooks *hooks)
 {
-    const QList<QWebSocket *> sockets = m_clients.keys();
-    for (QWebSocket *socket : sockets) {
-        const bool unresponsive = m_clients.value(socket).unresponsive;
-        socket->abort();
-        if (unresponsive)
-            forget(socket); // its disconnected() is blocked with the rest of its signals
-    }
+    m_hooks = hooks;
 }
 
-void FakeQuoteStreamServer::setRefuseTokens(bool refuse)
+QList<QWebSocket *> FakeQuoteStreamServer::sockets() const
 {
-    m_refuseTokens = refuse;
+    return m_clients.keys();
 }
 
-void FakeQuoteStreamServer::setSilent(bool silent)
+QTcpSocket *FakeQuoteStreamServer::transportOf(QWebSocket *socket) const
 {
-    m_silent = silent;
-}
-
-void FakeQuoteStreamServer::setPartialRecords(bool partial)
-{
-    m_partial = partial;
-}
-
-void FakeQuoteStreamServer::setAuthenticationDelay(int milliseconds)
-{
-    m_authDelayMs = std::max(0, milliseconds);
-}
-
-void FakeQuoteStreamServer::setUnresponsive(bool unresponsive)
-{
-    QList<QWebSocket *> closedMeanwhile;
-    for (auto it = m_clients.begin(); it != m_clients.end(); ++it) {
-        if (it->unresponsive == unresponsive || !it->tcp)
-            continue;
-        it->unresponsive = unresponsive;
-        it->tcp->blockSignals(unresponsive);
-        if (!unresponsive && it->tcp->state() != QAbstractSocket::ConnectedState)
-            closedMeanwhile.append(it.key());
-    }
-    for (QWebSocket *socket : std::as_const(closedMeanwhile))
-        forget(socket);
-}
-
-void FakeQuoteStreamServer::setMaxConnections(int maximum)
-{
-    m_maxConnections = std::max(0, maximum);
-}
-
-int FakeQuoteStreamServer::handshakesRefused() const
-{
-    return m_handshakesRefused;
-}
-
-QList<int> FakeQuoteStreamServer::urlLengths() const
-{
-    return m_urlLengths;
+    return m_clients.value(socket).tcp;
 }
 
 int FakeQuoteStreamServer::openConnections() const
@@ -307,30 +267,10 @@ int FakeQuoteStreamServer::openConnections() const
     return int(m_clients.size());
 }
 
-int FakeQuoteStreamServer::maxOpenConnections() const
-{
-    return m_maxOpen;
-}
-
 int FakeQuoteStreamServer::authenticatedConnections() const
 {
     return int(std::count_if(m_clients.cbegin(), m_clients.cend(),
                              [](const Client &client) { return client.authenticated; }));
-}
-
-int FakeQuoteStreamServer::connectionsAccepted() const
-{
-    return m_accepted;
-}
-
-int FakeQuoteStreamServer::tokensRefused() const
-{
-    return m_refused;
-}
-
-int FakeQuoteStreamServer::messagesSent() const
-{
-    return m_messages;
 }
 
 QList<QList<qint64>> FakeQuoteStreamServer::subscriptions() const
@@ -341,11 +281,6 @@ QList<QList<qint64>> FakeQuoteStreamServer::subscriptions() const
             out.append(it->ids);
     }
     return out;
-}
-
-QList<QByteArray> FakeQuoteStreamServer::acceptedTokens() const
-{
-    return m_acceptedTokens;
 }
 
 } // namespace trailguard

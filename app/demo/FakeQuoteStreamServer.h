@@ -46,45 +46,55 @@ public:
     // A subscribed symbol's quote changed: pushed to every authenticated connection watching it.
     void publish(qint64 symbolId);
 
-    // --- faults ---------------------------------------------------------------------------------
-    void dropAllConnections();                     // close every socket at once, without a close frame
-    void setRefuseTokens(bool refuse);             // every first frame is refused (the socket is closed)
-    void setSilent(bool silent);                   // after {"success"} nothing is sent (no snapshot either)
-    void setPartialRecords(bool partial);          // pushes carry only symbolId and the changed trade fields
-    void setAuthenticationDelay(int milliseconds); // hold {"success"} back this long
-    // The sockets open now go dead without closing (a half-open connection): nothing they send is read, so
-    // pings go unanswered, and nothing is pushed to them. Sockets opened later are unaffected.
-    // false: they come back to life (a socket the client closed meanwhile is forgotten).
-    void setUnresponsive(bool unresponsive);
-    // At most this many sockets open at once (0: no limit); the opening handshake of one more is answered
-    // 503 Service Unavailable.
-    void setMaxConnections(int maximum);
-
-    // --- observations -----------------------------------------------------------------------------
     int openConnections() const;          // sockets open now
-    int maxOpenConnections() const;       // the most sockets open at the same time so far
     int authenticatedConnections() const; // open sockets that passed the token check
-    int connectionsAccepted() const;
-    int tokensRefused() const;
-    int messagesSent() const; // quote messages, snapshots included
-    // Opening handshakes refused: 414 for a long URL, 503 over the connection limit.
-    int handshakesRefused() const;
-    // The length of every socket URL asked for (refused ones included), in order.
-    QList<int> urlLengths() const;
     // The ids of every open authenticated socket (in no particular order).
     QList<QList<qint64>> subscriptions() const;
-    // The tokens that authenticated sockets, oldest first.
-    QList<QByteArray> acceptedTokens() const;
 
-Q_SIGNALS:
-    void clientAuthenticated();
-    void clientDisconnected();
+    // What a test-only layer (tests/support/fakes: TestQuoteStream, with fault switches and counters) does
+    // to the stream; the demo runs without. Called on the server's thread.
+    class Hooks {
+    public:
+        virtual ~Hooks() = default;
+        // An opening handshake asked for a socket URL this long (refused ones included).
+        virtual void handshakeRequested(int urlLength) = 0;
+        // With `openSockets` open or being opened: the status line to refuse one more with, or nothing.
+        virtual std::optional<QByteArray> refuseHandshake(int openSockets) = 0;
+        // An opening handshake was refused (414 for a long URL, or refuseHandshake's answer).
+        virtual void handshakeRefused() = 0;
+        // A WebSocket was accepted; `openSockets` are open now.
+        virtual void socketAccepted(int openSockets) = 0;
+        // true: refuse this token although it is valid.
+        virtual bool refuseToken(const QByteArray &token) = 0;
+        // A first frame was refused (an invalid token, or refuseToken).
+        virtual void tokenRefused() = 0;
+        virtual void tokenAccepted(const QByteArray &token) = 0;
+        // How long to hold {"success"} back.
+        virtual int authenticationDelayMs() = 0;
+        // true: after {"success"} nothing is sent (no snapshot either).
+        virtual bool silent() = 0;
+        // true: pushes carry only symbolId and the fields that changed since the last record sent.
+        virtual bool partialRecords() = 0;
+        // false: nothing is pushed to this socket.
+        virtual bool pushTo(QWebSocket *socket) = 0;
+        // A quote message (a snapshot or a push) was sent.
+        virtual void messageSent() = 0;
+        // The socket is gone (closed by either side, or forgotten); its pointer may be reused.
+        virtual void socketClosed(QWebSocket *socket) = 0;
+    };
+    // Not owned; nullptr detaches.
+    void setHooks(Hooks *hooks);
+
+    // For Hooks implementations that act on connections: the open sockets, the TCP connection under each,
+    // and forgetting one whose signals are blocked (it cannot report its own end).
+    QList<QWebSocket *> sockets() const;
+    QTcpSocket *transportOf(QWebSocket *socket) const;
+    void forget(QWebSocket *socket);
 
 private:
     struct Client {
         QList<qint64> ids;
         bool authenticated = false;
-        bool unresponsive = false;
         QPointer<QTcpSocket> tcp; // the connection under the WebSocket
     };
 
@@ -94,7 +104,6 @@ private:
     void accept();
     void handleFirstFrame(QWebSocket *socket, const QString &message);
     void sendQuotes(QWebSocket *socket, const QList<qint64> &ids, bool partial);
-    void forget(QWebSocket *socket);
 
     TokenCheck m_checkToken;
     QuoteSource m_quotes;
@@ -104,18 +113,7 @@ private:
     int m_handshaking = 0;            // connections whose request line is being read
     QHash<QWebSocket *, Client> m_clients;
     QHash<QWebSocket *, QHash<qint64, QJsonObject>> m_lastSent; // for partial records
-    bool m_refuseTokens = false;
-    bool m_silent = false;
-    bool m_partial = false;
-    int m_authDelayMs = 0;
-    int m_maxConnections = 0;
-    int m_handshakesRefused = 0;
-    QList<int> m_urlLengths;
-    int m_maxOpen = 0;
-    int m_accepted = 0;
-    int m_refused = 0;
-    int m_messages = 0;
-    QList<QByteArray> m_acceptedTokens;
+    Hooks *m_hooks = nullptr;
 };
 
 } // namespace trailguard

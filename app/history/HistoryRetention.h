@@ -28,8 +28,6 @@ struct RetentionReport {
 namespace HistoryRetention {
 
 inline constexpr qint64 kCandleSeconds = 300;
-// The settings key of the age, in days (Settings.cpp: default 30).
-inline constexpr char kRawQuoteDaysKey[] = "history/rawQuoteDays";
 
 // One pass on `db` at `now`, folding quotes older than `age`.
 Result<RetentionReport> run(QSqlDatabase db, const QDateTime &now, std::chrono::hours age);

@@ -2,6 +2,7 @@
 
 #include "domain/MarketCalendar.h"
 #include "domain/PriceFormat.h"
+#include "replay/ReplayLogging.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -171,6 +172,8 @@ bool BacktestRunner::start(BacktestRequest request)
         thread->deleteLater();
         const BacktestReport report = std::move(job->report);
         m_job.reset();
+        qCDebug(lcReplay) << "Backtest finished:" << report.results.size() << "strategies"
+                          << (report.cancelled ? "(cancelled)" : "");
         Q_EMIT finished(report);
     });
     m_thread->start(QThread::LowPriority);

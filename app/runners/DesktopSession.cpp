@@ -134,7 +134,7 @@ Status DesktopSession::start()
     // before the demo replaced the window.
     if (m_options.welcomePage)
         p.window->openWelcome(*m_options.welcomePage);
-    else if (!minimized && !core.settings().value(ui::WelcomeWizard::kShownKey).toBool())
+    else if (!minimized && !core.settings().welcomeShown())
         p.window->openWelcome();
     return success();
 }

@@ -132,13 +132,9 @@ Q_SIGNALS:
 
 private:
     struct Parts;
-    std::chrono::seconds startInterval() const;
     QString modeName() const;
-    bool streamingWanted() const;
-    void wireHealth();
-    void loadChannelsFromSettings();
-    void setChannels(ChannelSet channels);
-    void setWaitingForKeychain(const QStringList &channelIds, const QString &readError);
+    Status openAlerts();
+    void openPortfolio();
     void startHeadless();
 
     Options m_options;

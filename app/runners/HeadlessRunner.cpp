@@ -1,4 +1,5 @@
 #include "runners/HeadlessRunner.h"
+#include "runners/RunnersLogging.h"
 
 #include "TrailguardVersion.h"
 #include "alerts/OutboxDispatcher.h"
@@ -6,7 +7,6 @@
 #include "common/Translations.h"
 #include "common/UnixSignalWatcher.h"
 #include "monitor/BrokerSession.h"
-#include "monitor/MonitorLogging.h"
 #include "portfolio/PortfolioSync.h"
 #include "runners/GuardianCore.h"
 #include "settings/AppPaths.h"
@@ -58,23 +58,23 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
 
     // The log is this mode's only output.
     if (!core.secretStoreNotice().isEmpty())
-        qCWarning(lcMonitor).noquote() << core.secretStoreNotice();
+        qCWarning(lcRunners).noquote() << core.secretStoreNotice();
     if (core.dispatcher().channelIds().isEmpty())
-        qCWarning(lcMonitor).noquote()
+        qCWarning(lcRunners).noquote()
             << Headless::tr("No alert channel is configured: breaches are only logged. "
                             "Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.");
     else
-        qCInfo(lcMonitor).noquote() << "Alert channels:"
+        qCInfo(lcRunners).noquote() << "Alert channels:"
                                     << core.dispatcher().channelIds().join(QStringLiteral(", "));
     QObject::connect(&core.session().auth(), &QuestradeAuth::stateChanged, &app,
                      [](ConnectionState, const QString &message) {
                          if (!message.isEmpty())
-                             qCInfo(lcMonitor).noquote() << "Questrade:" << message;
+                             qCInfo(lcRunners).noquote() << "Questrade:" << message;
                      });
     // A position that disappeared cannot be asked about: its ticker stays watched, and the log says so.
     QObject::connect(
         &core.portfolioSync(), &PortfolioSync::positionsDisappeared, &app, [](const QStringList &tickers) {
-            qCInfo(lcMonitor).noquote() << QStringLiteral("No longer held: %1; still watching (remove with "
+            qCInfo(lcRunners).noquote() << QStringLiteral("No longer held: %1; still watching (remove with "
                                                           "`trailguard watch remove`)")
                                                .arg(tickers.join(QStringLiteral(", ")));
         });
@@ -97,19 +97,19 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     });
     QObject::connect(&core, &GuardianCore::watching, &app, [&core, once] {
         Monitor &monitor = core.monitor();
-        qCInfo(lcMonitor).noquote() << QStringLiteral("Watching %1 in %2; checking every %3 s")
+        qCInfo(lcRunners).noquote() << QStringLiteral("Watching %1 in %2; checking every %3 s")
                                            .arg(QDir::toNativeSeparators(core.paths().databaseFile()))
                                            .arg(core.options().global.demo ? Headless::tr("the demo market")
                                                                            : Headless::tr("Questrade"))
                                            .arg(monitor.interval().count());
         if (!once && !core.stream())
-            qCInfo(lcMonitor).noquote() << QStringLiteral("Quote mode: polling every %1 s (--no-stream)")
+            qCInfo(lcRunners).noquote() << QStringLiteral("Quote mode: polling every %1 s (--no-stream)")
                                                .arg(monitor.interval().count());
     });
 
     UnixSignalWatcher unixSignals({SIGTERM, SIGINT});
     QObject::connect(&unixSignals, &UnixSignalWatcher::signalReceived, &app, [&core](int signalNumber) {
-        qCInfo(lcMonitor).noquote() << "Stopping on signal" << signalNumber;
+        qCInfo(lcRunners).noquote() << "Stopping on signal" << signalNumber;
         core.stop();
         QCoreApplication::quit();
     });

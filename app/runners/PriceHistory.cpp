@@ -31,7 +31,7 @@ void PriceHistory::start(bool background)
         return;
     // After every cycle: stocks that got their symbol id (new tickers, or all of them after a start).
     connect(&monitor, &Monitor::cycleFinished, m_backfill.get(), [this] { m_backfill->checkWatchlist(); });
-    const int days = std::max(1, m_settings.value(HistoryRetention::kRawQuoteDaysKey).toInt());
+    const int days = std::max(1, m_settings.rawQuoteDays());
     m_retention->setAge(std::chrono::hours(24 * days));
     m_retention->start();
 }

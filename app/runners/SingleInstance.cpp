@@ -1,5 +1,7 @@
 #include "runners/SingleInstance.h"
 
+#include "runners/RunnersLogging.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -12,8 +14,6 @@
 #include <QThread>
 
 #include <unistd.h>
-
-Q_LOGGING_CATEGORY(lcInstance, "trailguard.instance")
 
 namespace trailguard::Runners {
 

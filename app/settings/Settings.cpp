@@ -1,15 +1,13 @@
 #include "settings/Settings.h"
 
 #include "domain/Ticker.h"
+#include "settings/SettingsLogging.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
-
-Q_LOGGING_CATEGORY(lcSettings, "trailguard.settings")
 
 namespace trailguard {
 
@@ -278,6 +276,51 @@ std::chrono::minutes Settings::closeGraceMinutes() const
 void Settings::setCheckInterval(std::chrono::seconds interval)
 {
     setValue("monitor/checkIntervalSeconds", int(std::clamp<qint64>(interval.count(), 5, 3600)));
+}
+
+bool Settings::marketHoursOnly() const
+{
+    return value("monitor/marketHoursOnly").toBool();
+}
+
+void Settings::setMarketHoursOnly(bool only)
+{
+    setValue("monitor/marketHoursOnly", only);
+}
+
+void Settings::setCloseGraceMinutes(std::chrono::minutes grace)
+{
+    setValue("monitor/closeGraceMinutes", int(std::clamp<qint64>(grace.count(), 0, 240)));
+}
+
+bool Settings::useStreaming() const
+{
+    return value("quotes/useStreaming").toBool();
+}
+
+void Settings::setUseStreaming(bool use)
+{
+    setValue("quotes/useStreaming", use);
+}
+
+bool Settings::welcomeShown() const
+{
+    return value("ui/welcomeShown").toBool();
+}
+
+void Settings::setWelcomeShown(bool shown)
+{
+    setValue("ui/welcomeShown", shown);
+}
+
+int Settings::rawQuoteDays() const
+{
+    return value("history/rawQuoteDays").toInt(); // clamped by value()
+}
+
+void Settings::setRawQuoteDays(int days)
+{
+    setValue("history/rawQuoteDays", std::clamp(days, 1, 3650));
 }
 
 void Settings::sync()

@@ -8,6 +8,8 @@
 #include <QProcessEnvironment>
 #include <QSet>
 #include <QSettings>
+#include <QTime>
+#include <QUrl>
 
 #include <chrono>
 #include <memory>
@@ -39,10 +41,11 @@ public:
     QByteArray watchlistHeaderState() const;
     void setWatchlistHeaderState(const QByteArray &state);
 
-    // Plain (non-secret) values of other modules (alert channels, monitor), by key from the table in
-    // Settings.cpp. Secrets never go here: they live in the SecretStore. A number outside the key's range
-    // (the file may be edited by hand) is clamped, and one that is no number gets the default; either is
-    // logged once as a warning naming the key, the bad value and the value used.
+    // A stored value by key from the table in Settings.cpp: what the typed accessors below read and write
+    // (code outside app/settings uses those; tests use these to write a file as a user might). Secrets
+    // never go here: they live in the SecretStore. A number outside the key's range (the file may be
+    // edited by hand) is clamped, and one that is no number gets the default; either is logged once as a
+    // warning naming the key, the bad value and the value used.
     QVariant value(const char *key) const;
     void setValue(const char *key, const QVariant &value);
     // Whether the file holds `key` itself (not its default), and removing it (the default applies again).
@@ -60,13 +63,72 @@ public:
     void setIncludeExtendedHours(bool include);
 
     std::chrono::seconds checkInterval() const;
+    void setCheckInterval(std::chrono::seconds interval);
+    // Scheduled checks only while a watched market is open (on by default).
+    bool marketHoursOnly() const;
+    void setMarketHoursOnly(bool only);
     // How long after a watched market's close scheduled checks go on (0-240 minutes).
     std::chrono::minutes closeGraceMinutes() const;
-    void setCheckInterval(std::chrono::seconds interval);
+    void setCloseGraceMinutes(std::chrono::minutes grace);
+    // Real-time quotes over Questrade's stream (polling while it is down); --no-stream overrides it.
+    bool useStreaming() const;
+    void setUseStreaming(bool use);
+
+    // The first-run welcome was shown once.
+    bool welcomeShown() const;
+    void setWelcomeShown(bool shown);
+    // Price history: raw quotes older than this many days are folded into 5-minute candles (1-3650).
+    int rawQuoteDays() const;
+    void setRawQuoteDays(int days);
+
+    // --- alert channels: the plain values (their secrets live in the SecretStore; SettingsAlerts.cpp) ---
+    bool trayAlertsEnabled() const;
+    void setTrayAlertsEnabled(bool enabled);
+    bool emailEnabled() const;
+    void setEmailEnabled(bool enabled);
+    QString emailProvider() const; // a preset name ("gmail", "custom", see EmailConfig::presetName)
+    void setEmailProvider(const QString &provider);
+    QString emailHost() const; // host, port and security count for the "custom" provider only
+    void setEmailHost(const QString &host);
+    int emailPort() const;
+    void setEmailPort(int port);
+    QString emailSecurity() const; // see EmailConfig::securityName
+    void setEmailSecurity(const QString &security);
+    QString emailUser() const;
+    void setEmailUser(const QString &user);
+    QString emailFrom() const;
+    void setEmailFrom(const QString &from);
+    QString emailTo() const; // addresses separated by commas
+    void setEmailTo(const QString &to);
+    bool discordEnabled() const;
+    void setDiscordEnabled(bool enabled);
+    bool ntfyEnabled() const;
+    void setNtfyEnabled(bool enabled);
+    QUrl ntfyServer() const;
+    void setNtfyServer(const QUrl &server);
+    // The ntfy topic as versions before it became a secret kept it: read to move it, then removed.
+    QString legacyNtfyTopic() const;
+    bool hasLegacyNtfyTopic() const;
+    void removeLegacyNtfyTopic();
+
+    // --- the daily digest and quiet hours (SettingsAlerts.cpp) ---
+    bool digestEnabled() const;
+    void setDigestEnabled(bool enabled);
+    QTime digestTime() const; // invalid when the file holds no HH:mm time
+    void setDigestTime(QTime time);
+    double digestWithinPercent() const; // 0-50
+    void setDigestWithinPercent(double percent);
+    bool quietHoursEnabled() const;
+    void setQuietHoursEnabled(bool enabled);
+    QTime quietHoursStart() const;
+    void setQuietHoursStart(QTime start);
+    QTime quietHoursEnd() const;
+    void setQuietHoursEnd(QTime end);
 
     void sync();
 
 Q_SIGNALS:
+    // A stored value changed (through any setter): what follows the settings live applies it.
     void changed(const QString &key);
 
 private:

@@ -1,7 +1,7 @@
 #include "storage/AlertRepository.h"
 
-#include "common/Logging.h"
 #include "domain/AlertMessageJson.h"
+#include "storage/StorageLogging.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>

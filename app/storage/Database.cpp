@@ -1,7 +1,7 @@
 #include "storage/Database.h"
 
-#include "common/Logging.h"
 #include "storage/Migrations.h"
+#include "storage/StorageLogging.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>

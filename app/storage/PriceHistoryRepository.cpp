@@ -1,12 +1,10 @@
 #include "storage/PriceHistoryRepository.h"
 
-#include "common/Logging.h"
-#include "domain/MarketCalendar.h"
+#include "storage/ChartHistoryReader.h"
+#include "storage/SqlValues.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
-#include <QSet>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -14,73 +12,12 @@
 
 namespace trailguard {
 
+using namespace SqlValues;
+
 namespace {
 class Storage {
     Q_DECLARE_TR_FUNCTIONS(Storage)
 };
-
-constexpr qint64 kDaySeconds = 86400;
-// The candles HistoryRetention folds old quotes into (HistoryRetention::kCandleSeconds).
-constexpr qint64 kFoldedCandleSeconds = 300;
-
-QString isoTime(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime readTime(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
-}
-
-QVariant optionalValue(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
-}
-
-std::optional<double> readOptional(const QVariant &value)
-{
-    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
-}
-
-Error queryError(const QSqlQuery &query)
-{
-    const QString reason = query.lastError().text();
-    qCWarning(lcStorage) << "Price history query failed:" << reason;
-    return Error{ErrorCode::DatabaseQuery, Storage::tr("A database command failed: %1").arg(reason)};
-}
-
-// Sorted, merged: ranges that overlap or touch become one.
-QList<TimeRange> merged(QList<TimeRange> ranges)
-{
-    std::sort(ranges.begin(), ranges.end(),
-              [](const TimeRange &a, const TimeRange &b) { return a.start < b.start; });
-    QList<TimeRange> out;
-    for (const TimeRange &range : std::as_const(ranges)) {
-        if (!out.isEmpty() && range.start <= out.constLast().end)
-            out.last().end = std::max(out.constLast().end, range.end);
-        else
-            out.append(range);
-    }
-    return out;
-}
-
-// True when a sorted list of merged ranges overlaps [start, end).
-bool overlaps(const QList<TimeRange> &ranges, const QDateTime &start, const QDateTime &end)
-{
-    // The first range that ends after `start`.
-    const auto it =
-        std::upper_bound(ranges.cbegin(), ranges.cend(), start,
-                         [](const QDateTime &time, const TimeRange &range) { return time < range.end; });
-    return it != ranges.cend() && it->start < end;
-}
-
-// True when a sorted list of times has one in [start, end).
-bool containsTime(const QList<QDateTime> &times, const QDateTime &start, const QDateTime &end)
-{
-    const auto it = std::lower_bound(times.cbegin(), times.cend(), start);
-    return it != times.cend() && *it < end;
-}
 } // namespace
 
 StoredCandle StoredCandle::from(const Candle &candle)
@@ -252,7 +189,7 @@ Status PriceHistoryRepository::markCovered(const QString &ticker, qint64 interva
             return existing.error();
         QList<TimeRange> all = existing.value();
         all.append(TimeRange{range.start.toUTC(), range.end.toUTC()});
-        all = merged(all);
+        all = TimeRanges::merged(all);
         QSqlQuery remove(m_db);
         remove.prepare(
             QStringLiteral("DELETE FROM candle_coverage WHERE ticker = ? AND interval_seconds = ?"));
@@ -295,7 +232,7 @@ Result<QList<TimeRange>> PriceHistoryRepository::coveredRanges(const QString &ti
     QList<TimeRange> ranges;
     while (query.next())
         ranges.append(TimeRange{readTime(query.value(0)), readTime(query.value(1))});
-    return merged(ranges);
+    return TimeRanges::merged(ranges);
 }
 
 Result<QList<TimeRange>> PriceHistoryRepository::missingRanges(const QString &ticker, CandleInterval interval,
@@ -309,20 +246,7 @@ Result<QList<TimeRange>> PriceHistoryRepository::missingRanges(const QString &ti
 
 QList<TimeRange> PriceHistoryRepository::subtract(const TimeRange &wanted, const QList<TimeRange> &covered)
 {
-    QList<TimeRange> missing;
-    QDateTime from = wanted.start;
-    for (const TimeRange &range : covered) {
-        if (from >= wanted.end)
-            break;
-        if (range.end <= from)
-            continue;
-        if (range.start > from)
-            missing.append(TimeRange{from, std::min(range.start, wanted.end)});
-        from = std::max(from, range.end);
-    }
-    if (from < wanted.end)
-        missing.append(TimeRange{from, wanted.end});
-    return missing;
+    return TimeRanges::subtract(wanted, covered);
 }
 
 Result<QList<StopPoint>> PriceHistoryRepository::quoteHeldStops(const QString &ticker, const QDateTime &from,
@@ -344,91 +268,16 @@ Result<QList<StopPoint>> PriceHistoryRepository::quoteHeldStops(const QString &t
             StopPoint{readTime(query.value(0)), query.value(1).toDouble(), query.value(2).toDouble()});
     return held;
 }
-
 Result<QList<StopPoint>> PriceHistoryRepository::heldStops(const QString &ticker, const QDateTime &from,
                                                            const QDateTime &to) const
 {
-    Result<QList<StopPoint>> held = quoteHeldStops(ticker, from, to);
-    if (!held)
-        return held;
-    const Result<QList<StoredCandle>> folded =
-        candles(ticker, kFoldedCandleSeconds, from.addSecs(-kFoldedCandleSeconds), to);
-    if (!folded)
-        return folded.error();
-    QList<StopPoint> points = held.value();
-    for (const StoredCandle &candle : folded.value()) {
-        // A folded candle's held values are those of its last quote: in force from its end.
-        if (candle.peak && candle.stop && candle.end >= from && candle.end < to)
-            points.append(StopPoint{candle.end, *candle.peak, *candle.stop});
-    }
-    std::stable_sort(points.begin(), points.end(),
-                     [](const StopPoint &a, const StopPoint &b) { return a.time < b.time; });
-    return points;
+    return ChartHistoryReader(*this).heldStops(ticker, from, to);
 }
 
 Result<QList<PricePoint>> PriceHistoryRepository::priceSeries(const QString &ticker, const QDateTime &from,
                                                               const QDateTime &to) const
 {
-    Result<QList<PricePoint>> raw = quotes(ticker, from, to);
-    if (!raw)
-        return raw.error();
-    QList<PricePoint> points = raw.value();
-    QList<QDateTime> quoteTimes;
-    quoteTimes.reserve(points.size());
-    for (const PricePoint &point : std::as_const(points))
-        quoteTimes.append(point.time);
-
-    // Intraday candles, finest interval first; each used only where nothing finer is.
-    QSqlQuery intervals(m_db);
-    intervals.setForwardOnly(true);
-    intervals.prepare(QStringLiteral("SELECT DISTINCT interval_seconds FROM candles WHERE ticker = ? AND "
-                                     "interval_seconds < ? ORDER BY interval_seconds"));
-    intervals.addBindValue(ticker);
-    intervals.addBindValue(kDaySeconds);
-    if (!intervals.exec())
-        return queryError(intervals);
-    QList<qint64> intradayIntervals;
-    while (intervals.next())
-        intradayIntervals.append(intervals.value(0).toLongLong());
-
-    const QTimeZone eastern = MarketCalendar::easternZone();
-    QSet<qint64> daysWithFinerData; // Julian days in New York
-    for (const PricePoint &point : std::as_const(points))
-        daysWithFinerData.insert(point.time.toTimeZone(eastern).date().toJulianDay());
-
-    QList<TimeRange> occupied;
-    for (qint64 seconds : std::as_const(intradayIntervals)) {
-        // From one candle earlier: a candle that starts before `from` may close inside the range.
-        Result<QList<StoredCandle>> level = candles(ticker, seconds, from.addSecs(-seconds), to);
-        if (!level)
-            return level.error();
-        QList<TimeRange> accepted;
-        for (const StoredCandle &candle : level.value()) {
-            if (candle.end < from || candle.end >= to || containsTime(quoteTimes, candle.start, candle.end) ||
-                overlaps(occupied, candle.start, candle.end))
-                continue;
-            accepted.append(TimeRange{candle.start, candle.end});
-            points.append(PricePoint{candle.end, candle.close});
-            daysWithFinerData.insert(candle.start.toTimeZone(eastern).date().toJulianDay());
-        }
-        occupied = merged(occupied + accepted);
-    }
-
-    Result<QList<StoredCandle>> daily = candles(ticker, kDaySeconds, from.addSecs(-kDaySeconds), to);
-    if (!daily)
-        return daily.error();
-    for (const StoredCandle &candle : daily.value()) {
-        const QDate day = candle.start.toTimeZone(eastern).date();
-        if (daysWithFinerData.contains(day.toJulianDay()))
-            continue;
-        const QDateTime closeTime = std::min(QDateTime(day, QTime(16, 0), eastern).toUTC(), candle.end);
-        if (closeTime >= from && closeTime < to)
-            points.append(PricePoint{closeTime, candle.close});
-    }
-
-    std::stable_sort(points.begin(), points.end(),
-                     [](const PricePoint &a, const PricePoint &b) { return a.time < b.time; });
-    return points;
+    return ChartHistoryReader(*this).priceSeries(ticker, from, to);
 }
 
 } // namespace trailguard

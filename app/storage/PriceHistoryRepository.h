@@ -4,6 +4,7 @@
 #include "domain/Candle.h"
 #include "domain/PricePoint.h"
 #include "domain/StopPoint.h"
+#include "storage/TimeRange.h"
 
 #include <QDateTime>
 #include <QList>
@@ -29,14 +30,6 @@ struct StoredCandle {
 
     static StoredCandle from(const Candle &candle);
     bool operator==(const StoredCandle &) const = default;
-};
-
-// A half-open time range [start, end).
-struct TimeRange {
-    QDateTime start;
-    QDateTime end;
-
-    bool operator==(const TimeRange &) const = default;
 };
 
 // The price history tables of migration 5: every processed quote (price_quotes), candles per ticker and

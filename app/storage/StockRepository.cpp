@@ -1,6 +1,6 @@
 #include "storage/StockRepository.h"
 
-#include "common/Logging.h"
+#include "storage/StorageLogging.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #include "storage/Transaction.h"
 
-#include "common/Logging.h"
+#include "storage/StorageLogging.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>

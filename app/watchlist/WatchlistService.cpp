@@ -1,9 +1,9 @@
 #include "watchlist/WatchlistService.h"
 
-#include "common/Logging.h"
 #include "domain/StopLossEngine.h"
 #include "domain/Ticker.h"
 #include "storage/Transaction.h"
+#include "watchlist/WatchlistLogging.h"
 
 #include <QCoreApplication>
 

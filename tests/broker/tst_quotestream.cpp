@@ -141,7 +141,7 @@ void QuoteStreamTest::subscribesAuthenticatesAndReceives()
     QCOMPARE(portRequest.status, 200);
 
     // The bare current access token authenticated the one socket, subscribed to both ids.
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     QCOMPARE(server.acceptedTokens().size(), 1);
     QCOMPARE(server.acceptedTokens().constFirst(), m_auth->currentGrant()->accessToken);
     QCOMPARE(server.subscriptions(), (QList<QList<qint64>>{{kFirst, kSecond}}));
@@ -206,7 +206,7 @@ void QuoteStreamTest::reconnectsAfterADrop()
     stream->setSymbolIds({kFirst});
     stream->start();
     QTRY_VERIFY_WITH_TIMEOUT(m_received.latest.contains(kFirst), kWaitMs);
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     QCOMPARE(server.connectionsAccepted(), 1);
 
     server.dropAllConnections();
@@ -227,7 +227,7 @@ void QuoteStreamTest::resubscribesWhenTheIdsChange()
     stream->setSymbolIds({kFirst});
     stream->start();
     QTRY_COMPARE_WITH_TIMEOUT(stream->state(), QuoteStream::State::Live, kWaitMs);
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     QCOMPARE(server.subscriptions(), (QList<QList<qint64>>{{kFirst}}));
 
     stream->setSymbolIds({kFirst, kSecond});
@@ -251,7 +251,7 @@ void QuoteStreamTest::resubscribesWhenTheIdsChange()
 
 void QuoteStreamTest::refusedTokenBacksOffAndRecovers()
 {
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     server.setRefuseTokens(true);
     auto stream = makeStream();
     QSignalSpy faults(stream.get(), &QuoteStream::faulted);
@@ -315,7 +315,7 @@ void QuoteStreamTest::deadConnectionIsFoundByPing()
     stream->setSymbolIds({kFirst});
     stream->start();
     QTRY_VERIFY_WITH_TIMEOUT(m_received.latest.contains(kFirst), kWaitMs);
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
 
     // The connection goes dead without a close: only the unanswered pings tell.
     server.setUnresponsive(true);

@@ -138,7 +138,7 @@ void QuoteStreamPoolTest::thousandIdsStreamOverSeveralShortRequests()
     QCOMPARE(pool->symbolCount(), 1000);
 
     // Several sockets, each subscribed to a slice; together exactly the 1,000 ids.
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     QVERIFY2(pool->streams().size() >= 5, qPrintable(QString::number(pool->streams().size())));
     QCOMPARE(server.authenticatedConnections(), int(pool->streams().size()));
     QSet<qint64> subscribed;
@@ -184,7 +184,7 @@ void QuoteStreamPoolTest::refusedSocketLeavesItsSliceOff()
 {
     const QList<qint64> ids = idRange(1000);
     addSymbols(ids);
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     const int sockets = 3;
     server.setMaxConnections(sockets);
     auto pool = makePool();
@@ -228,7 +228,7 @@ void QuoteStreamPoolTest::anEditReconnectsOnlyItsSlice()
     pool->setSymbolIds(ids);
     pool->start();
     QTRY_COMPARE_WITH_TIMEOUT(pool->liveSymbolCount(), 1000, kWaitMs);
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     const int accepted = server.connectionsAccepted();
     const int streams = int(pool->streams().size());
 

@@ -84,6 +84,45 @@ private Q_SLOTS:
                                              true));
         QVERIFY(!TokenChainStore::newerChain(Result<QByteArray>(QByteArray("{not json")), held, true));
     }
+
+    // Questrade refused a refresh token: only a live stored chain past that token is another process's.
+    void rotatedPast_data()
+    {
+        QTest::addColumn<QByteArray>("stored"); // empty: nothing stored
+        QTest::addColumn<bool>("storedRejected");
+        QTest::addColumn<bool>("found");
+        QTest::newRow("another process rotated past it") << QByteArray("theirs") << false << true;
+        QTest::newRow("the store still holds the spent token") << QByteArray("spent") << false << false;
+        QTest::newRow("the stored chain was refused too") << QByteArray("theirs") << true << false;
+        QTest::newRow("nothing stored") << QByteArray() << false << false;
+    }
+
+    void rotatedPast()
+    {
+        QFETCH(QByteArray, stored);
+        QFETCH(bool, storedRejected);
+        QFETCH(bool, found);
+        TokenSet tokens = chain(stored, 2);
+        if (storedRejected)
+            tokens = tokens.asRejected();
+        const Result<QByteArray> blob =
+            stored.isEmpty() ? Result<QByteArray>(Error{ErrorCode::SecretNotFound, QStringLiteral("none")})
+                             : Result<QByteArray>(tokens.toJson());
+        const std::optional<TokenSet> chainFound = TokenChainStore::rotatedPast(blob, "spent");
+        QCOMPARE(chainFound.has_value(), found);
+        if (found)
+            QCOMPARE(chainFound->refreshToken, stored);
+    }
+
+    void rejectedChainKeepsNoToken()
+    {
+        const TokenSet rejected = chain("r1", 0).asRejected();
+        QVERIFY(rejected.rejected);
+        QVERIFY(rejected.refreshToken.isEmpty());
+        QVERIFY(rejected.accessToken.isEmpty());
+        QVERIFY(!rejected.accessExpiresAt.isValid());
+        QCOMPARE(rejected.apiServer, chain("r1", 0).apiServer); // the rest of the chain stays
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTokenChainStore)

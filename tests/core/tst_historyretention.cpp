@@ -53,7 +53,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto settings = Settings::forFile(dir.filePath(QStringLiteral("s.ini")));
-        QCOMPARE(settings->value(HistoryRetention::kRawQuoteDaysKey).toInt(), 30);
+        QCOMPARE(settings->rawQuoteDays(), 30);
     }
 
     void oldQuotesAreFoldedIntoFiveMinuteCandles()

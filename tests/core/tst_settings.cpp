@@ -23,6 +23,7 @@ private Q_SLOTS:
     void runtimeNumbersAreClampedAndReported();
     void tooSmallStoredRatioIsRefused();
     void windowStatePersistsAndSignals();
+    void typedAccessorsHaveDefaultsPersistAndSignal();
     void dataDirOptionHoldsEverything();
     void dataFolderIsPrivateToTheOwner();
     void standardLocationFollowsXdg();
@@ -189,6 +190,98 @@ void SettingsTest::windowStatePersistsAndSignals()
     QCOMPARE(reopened->mainWindowGeometry(), QByteArrayLiteral("geometry"));
     QCOMPARE(reopened->watchlistHeaderState(), QByteArrayLiteral("header"));
     QVERIFY(reopened->mainWindowState().isEmpty());
+}
+
+// Every typed accessor: its default in a new file, the value written kept by the file (read back through a
+// new Settings), and `changed` naming its key once per change.
+void SettingsTest::typedAccessorsHaveDefaultsPersistAndSignal()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("s.ini"));
+    QStringList changedKeys;
+    {
+        auto settings = Settings::forFile(file, QProcessEnvironment());
+        QCOMPARE(settings->marketHoursOnly(), true);
+        QCOMPARE(settings->useStreaming(), true);
+        QCOMPARE(settings->welcomeShown(), false);
+        QCOMPARE(settings->rawQuoteDays(), 30);
+        QCOMPARE(settings->trayAlertsEnabled(), true);
+        QCOMPARE(settings->emailProvider(), QStringLiteral("gmail"));
+        QCOMPARE(settings->emailPort(), 587);
+        QCOMPARE(settings->ntfyServer(), QUrl(QStringLiteral("https://ntfy.sh")));
+        QCOMPARE(settings->digestTime(), QTime(17, 0));
+        QCOMPARE(settings->quietHoursStart(), QTime(22, 0));
+        QCOMPARE(settings->quietHoursEnd(), QTime(7, 0));
+        QVERIFY(!settings->hasLegacyNtfyTopic());
+
+        QSignalSpy changed(settings.get(), &Settings::changed);
+        settings->setMarketHoursOnly(false);
+        settings->setCloseGraceMinutes(std::chrono::minutes(500)); // clamped to 240
+        settings->setUseStreaming(false);
+        settings->setWelcomeShown(true);
+        settings->setRawQuoteDays(90);
+        settings->setTrayAlertsEnabled(false);
+        settings->setEmailEnabled(true);
+        settings->setEmailProvider(QStringLiteral("custom"));
+        settings->setEmailHost(QStringLiteral("smtp.example.com"));
+        settings->setEmailPort(2525);
+        settings->setEmailSecurity(QStringLiteral("tls"));
+        settings->setEmailUser(QStringLiteral("me"));
+        settings->setEmailFrom(QStringLiteral("me@example.com"));
+        settings->setEmailTo(QStringLiteral("a@example.com, b@example.com"));
+        settings->setDiscordEnabled(true);
+        settings->setNtfyEnabled(true);
+        settings->setNtfyServer(QUrl(QStringLiteral("https://ntfy.example.com")));
+        settings->setDigestEnabled(true);
+        settings->setDigestTime(QTime(16, 30));
+        settings->setDigestWithinPercent(7.5);
+        settings->setQuietHoursEnabled(true);
+        settings->setQuietHoursStart(QTime(23, 15));
+        settings->setQuietHoursEnd(QTime(6, 45));
+        settings->setNtfyEnabled(true); // unchanged: no signal
+        for (const QList<QVariant> &arguments : std::as_const(changed))
+            changedKeys.append(arguments.constFirst().toString());
+        settings->sync();
+    }
+    QCOMPARE(changedKeys.size(), 23);
+    QCOMPARE(changedKeys.constFirst(), QStringLiteral("monitor/marketHoursOnly"));
+    QCOMPARE(changedKeys.constLast(), QStringLiteral("alerts/quiet/end"));
+    QCOMPARE(changedKeys.count(QStringLiteral("alerts/ntfy/enabled")), 1);
+
+    auto reopened = Settings::forFile(file, QProcessEnvironment());
+    QCOMPARE(reopened->marketHoursOnly(), false);
+    QCOMPARE(reopened->closeGraceMinutes(), std::chrono::minutes(240));
+    QCOMPARE(reopened->useStreaming(), false);
+    QCOMPARE(reopened->welcomeShown(), true);
+    QCOMPARE(reopened->rawQuoteDays(), 90);
+    QCOMPARE(reopened->trayAlertsEnabled(), false);
+    QCOMPARE(reopened->emailEnabled(), true);
+    QCOMPARE(reopened->emailProvider(), QStringLiteral("custom"));
+    QCOMPARE(reopened->emailHost(), QStringLiteral("smtp.example.com"));
+    QCOMPARE(reopened->emailPort(), 2525);
+    QCOMPARE(reopened->emailSecurity(), QStringLiteral("tls"));
+    QCOMPARE(reopened->emailUser(), QStringLiteral("me"));
+    QCOMPARE(reopened->emailFrom(), QStringLiteral("me@example.com"));
+    QCOMPARE(reopened->emailTo(), QStringLiteral("a@example.com, b@example.com"));
+    QCOMPARE(reopened->discordEnabled(), true);
+    QCOMPARE(reopened->ntfyEnabled(), true);
+    QCOMPARE(reopened->ntfyServer(), QUrl(QStringLiteral("https://ntfy.example.com")));
+    QCOMPARE(reopened->digestEnabled(), true);
+    QCOMPARE(reopened->digestTime(), QTime(16, 30));
+    QCOMPARE(reopened->digestWithinPercent(), 7.5);
+    QCOMPARE(reopened->quietHoursEnabled(), true);
+    QCOMPARE(reopened->quietHoursStart(), QTime(23, 15));
+    QCOMPARE(reopened->quietHoursEnd(), QTime(6, 45));
+
+    // The ntfy topic of older versions is read, then removed once.
+    reopened->setValue("alerts/ntfy/topic", QStringLiteral("old-topic"));
+    QVERIFY(reopened->hasLegacyNtfyTopic());
+    QCOMPARE(reopened->legacyNtfyTopic(), QStringLiteral("old-topic"));
+    QSignalSpy removed(reopened.get(), &Settings::changed);
+    reopened->removeLegacyNtfyTopic();
+    reopened->removeLegacyNtfyTopic();
+    QCOMPARE(removed.count(), 1);
+    QVERIFY(!reopened->hasLegacyNtfyTopic());
 }
 
 void SettingsTest::dataDirOptionHoldsEverything()

@@ -103,9 +103,9 @@ private Q_SLOTS:
 
     void welcomeGuardsAWatchlistEndToEnd()
     {
-        QVERIFY(!m_fixture->settings().value(WelcomeWizard::kShownKey).toBool());
+        QVERIFY(!m_fixture->settings().welcomeShown());
         WelcomeWizard *welcome = openWithF1();
-        QVERIFY(m_fixture->settings().value(WelcomeWizard::kShownKey).toBool());
+        QVERIFY(m_fixture->settings().welcomeShown());
         // Never modal: the watchlist window takes input beside it.
         QCOMPARE(QApplication::activeModalWidget(), nullptr);
         QCOMPARE(welcome->windowModality(), Qt::NonModal);
@@ -169,7 +169,7 @@ private Q_SLOTS:
         next(welcome);
         QTRY_COMPARE_WITH_TIMEOUT(welcome->alertStatus(), QStringLiteral("Saved."), kAsyncMs);
         QCOMPARE(saved.count(), 2);
-        QVERIFY(m_fixture->settings().value("alerts/ntfy/enabled").toBool());
+        QVERIFY(m_fixture->settings().ntfyEnabled());
         std::optional<Result<QByteArray>> topic; // a secret: on ntfy.sh the topic is a password
         m_store->read(NtfyConfig::topicSecretKey(), this, [&](Result<QByteArray> stored) { topic = stored; });
         QTRY_VERIFY(topic.has_value());
@@ -242,7 +242,7 @@ private Q_SLOTS:
         QVERIFY(!welcome->button(QWizard::CustomButton1)->isVisible());
         // Skipping the ratio and alert steps saved nothing, even with changed fields.
         QCOMPARE(m_fixture->settings().defaultRatio().value(), ratioBefore.value());
-        QVERIFY(!m_fixture->settings().value("alerts/ntfy/enabled").toBool());
+        QVERIFY(!m_fixture->settings().ntfyEnabled());
         QCOMPARE(m_fixture->storedCount(), 0);
         // Closing early is fine too, and Help > Welcome… opens it again at the start.
         welcome->close();
@@ -318,7 +318,7 @@ private Q_SLOTS:
         QCOMPARE(welcome->currentId(), int(WelcomeWizard::AlertPage));
         QVERIFY2(welcome->alertStatus().contains(QStringLiteral("Skip This Step")),
                  qPrintable(welcome->alertStatus()));
-        QVERIFY(!m_fixture->settings().value("alerts/discord/enabled").toBool());
+        QVERIFY(!m_fixture->settings().discordEnabled());
     }
 
 private:

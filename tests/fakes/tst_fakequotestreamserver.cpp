@@ -197,7 +197,7 @@ void FakeQuoteStreamServerTest::partialRecordsCarryOnlyChanges()
 
 void FakeQuoteStreamServerTest::silentAndDropFaults()
 {
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     server.setSilent(true);
     Client client;
     client.socket.open(streamUrl(QStringLiteral("34658")));
@@ -252,7 +252,7 @@ void FakeQuoteStreamServerTest::longRequestsAreRefused414()
 
 void FakeQuoteStreamServerTest::connectionLimitRefusesTheNextSocket()
 {
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     server.setMaxConnections(1);
     Client first;
     first.socket.open(streamUrl(QStringLiteral("34658")));
@@ -269,7 +269,7 @@ void FakeQuoteStreamServerTest::connectionLimitRefusesTheNextSocket()
 
 void FakeQuoteStreamServerTest::unresponsiveSocketAnswersNoPing()
 {
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     Client client;
     QSignalSpy pongs(&client.socket, &QWebSocket::pong);
     client.socket.open(streamUrl(QStringLiteral("34658")));

@@ -214,7 +214,7 @@ void StreamSessionTest::fallsBackToPollingWhileDownAndBack()
     QSignalSpy modeChanges(m_stream.get(), &StreamSession::modeChanged);
     QSignalSpy cycles(&m_session->monitor(), &Monitor::cycleFinished);
 
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     server.setRefuseTokens(true);
     server.dropAllConnections();
     QTRY_VERIFY_WITH_TIMEOUT(m_stream->mode() != QuoteFeedMode::Streaming, kWaitMs);
@@ -240,7 +240,7 @@ void StreamSessionTest::resubscribesWhenTheWatchlistChanges()
 {
     startStreaming();
     QTRY_COMPARE_WITH_TIMEOUT(m_stream->mode(), QuoteFeedMode::Streaming, kWaitMs);
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     QCOMPARE(server.subscriptions(), (QList<QList<qint64>>{{kRoyal, kBank}}));
 
     // A new ticker: looked up at once by a check, then streamed.
@@ -318,7 +318,7 @@ void StreamSessionTest::thousandTickersStreamAndTheLastBreachArrivesByStream()
     QCOMPARE(m_stream->streamedCount(), 1002);
 
     // Several sockets, every port request and socket URL under 2,000 characters.
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     QVERIFY2(server.authenticatedConnections() >= 5,
              qPrintable(QString::number(server.authenticatedConnections())));
     for (const FakeQuestradeServer::Request &request : m_server->requests())
@@ -345,7 +345,7 @@ void StreamSessionTest::refusedSocketLeavesItsTickersOnPolling()
 {
     const QList<qint64> ids = addManyTickers(1000);
     QCOMPARE(ids.size(), 1000);
-    FakeQuoteStreamServer &server = *m_server->streamServer();
+    test::TestQuoteStream &server = *m_server->streamServer();
     server.setMaxConnections(2);
     startStreaming();
     QTRY_COMPARE_WITH_TIMEOUT(m_stream->mode(), QuoteFeedMode::PartlyStreaming, kWaitMs);

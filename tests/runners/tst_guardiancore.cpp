@@ -4,6 +4,7 @@
 #include "WebhookReceiver.h"
 #include "alerts/OutboxDispatcher.h"
 #include "fakes/TestQuestradeServer.h"
+#include "monitor/Monitor.h"
 #include "runners/GuardianCore.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void cleanup();
     void headlessBreachReachesNtfy();
     void keychainReadFailureKeepsAlertsUntilReadable();
+    void windowFollowsSettingsChanges();
 
 private:
     QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
@@ -208,6 +210,39 @@ void GuardianCoreTest::keychainReadFailureKeepsAlertsUntilReadable()
     QTRY_VERIFY(idle.count() >= 1);
     QVERIFY(!core.dispatcher().isBusy());
     QCOMPARE(ntfy.acceptedCount(), 2);
+}
+
+// The window's core applies what Settings::changed reports, once per turn of the event loop, without waiting
+// for applySettings(); keys it does not follow change nothing.
+void GuardianCoreTest::windowFollowsSettingsChanges()
+{
+    MemorySecretStore secrets;
+    GuardianCore::Options options;
+    options.mode = GuardianCore::Mode::Window;
+    options.global.dataDir = dataDir();
+    options.global.noStream = true;
+    options.environment = environment();
+    options.secretStore = &secrets;
+    GuardianCore core(std::move(options), m_redactor);
+    QVERIFY(core.open().ok());
+    core.start();
+    QCOMPARE(core.monitor().interval(), std::chrono::seconds(300));
+
+    core.settings().setCheckInterval(std::chrono::seconds(40));
+    core.settings().setCheckInterval(std::chrono::seconds(42));
+    QCOMPARE(core.monitor().interval(), std::chrono::seconds(300)); // applied later, once
+    QTRY_COMPARE(core.monitor().interval(), std::chrono::seconds(42));
+
+    // applySettings() applies at once and leaves nothing pending.
+    core.settings().setCheckInterval(std::chrono::seconds(60));
+    core.applySettings();
+    QCOMPARE(core.monitor().interval(), std::chrono::seconds(60));
+
+    // A window layout key is not followed: an interval changed behind the settings' back stays.
+    core.monitor().setInterval(std::chrono::seconds(7));
+    core.settings().setMainWindowGeometry(QByteArrayLiteral("geometry"));
+    QTest::qWait(20);
+    QCOMPARE(core.monitor().interval(), std::chrono::seconds(7));
 }
 
 QTEST_GUILESS_MAIN(GuardianCoreTest)

@@ -117,7 +117,7 @@ WelcomeWizard::~WelcomeWizard() = default;
 void WelcomeWizard::showEvent(QShowEvent *event)
 {
     // Shown once is enough not to come back by itself; Help > Welcome… opens it again.
-    m_settings.setValue(kShownKey, true);
+    m_settings.setWelcomeShown(true);
     m_settings.sync();
     QWizard::showEvent(event);
 }

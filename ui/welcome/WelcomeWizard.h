@@ -59,9 +59,6 @@ public:
                   QWidget *parent = nullptr);
     ~WelcomeWizard() override;
 
-    // The settings key that remembers the welcome was shown once.
-    static constexpr char kShownKey[] = "ui/welcomeShown";
-
     // Opens on `page` (the demo replaces the window, and the welcome goes on where it was).
     void startAt(PageId page);
 

@@ -4,6 +4,7 @@ namespace trailguard::test {
 
 TestQuestradeServer::TestQuestradeServer(QObject *parent)
     : FakeQuestradeServer(parent)
+    , m_stream(*FakeQuestradeServer::streamServer())
 {
     setHooks(this);
 }
@@ -27,6 +28,11 @@ QuestradeFaultPlan &TestQuestradeServer::faults()
 const RequestLog &TestQuestradeServer::log() const
 {
     return m_log;
+}
+
+TestQuoteStream *TestQuestradeServer::streamServer()
+{
+    return &m_stream;
 }
 
 void TestQuestradeServer::failNextRequests(int count, int httpStatus, int code)

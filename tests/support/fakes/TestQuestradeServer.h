@@ -2,6 +2,7 @@
 
 #include "fakes/QuestradeFaultPlan.h"
 #include "fakes/RequestLog.h"
+#include "fakes/TestQuoteStream.h"
 
 #include "demo/FakeQuestradeServer.h"
 
@@ -23,6 +24,8 @@ public:
 
     QuestradeFaultPlan &faults();
     const RequestLog &log() const;
+    // The stream with its fault switches and counters (hides FakeQuestradeServer::streamServer()).
+    TestQuoteStream *streamServer();
 
     // --- faults (see QuestradeFaultPlan) ---
     void failNextRequests(int count, int httpStatus, int code = 1008);
@@ -58,6 +61,7 @@ private:
 
     QuestradeFaultPlan m_faults;
     RequestLog m_log;
+    TestQuoteStream m_stream;
     int m_tokenRequestsReceived = 0;
 };
 

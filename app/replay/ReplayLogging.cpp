@@ -1,0 +1,3 @@
+#include "replay/ReplayLogging.h"
+
+Q_LOGGING_CATEGORY(lcReplay, "trailguard.replay")

@@ -1,0 +1,61 @@
+#include "runners/GuardianWiring.h"
+
+#include "alerts/HealthWatch.h"
+#include "monitor/BrokerSession.h"
+#include "portfolio/PortfolioSync.h"
+
+#include <memory>
+
+namespace trailguard::Runners::GuardianWiring {
+
+void wireHealth(HealthWatch &health, BrokerSession &session)
+{
+    Monitor &monitor = session.monitor();
+    health.setMarketOpenCheck(
+        [&monitor] { return !monitor.marketState().known || monitor.marketState().open; });
+    QObject::connect(&session.auth(), &QuestradeAuth::stateChanged, &health,
+                     &HealthWatch::connectionStateChanged);
+    QObject::connect(
+        &monitor, &Monitor::cycleFinished, &health,
+        [&health, &monitor](const CycleReport &report) { health.cycleFinished(report, monitor.interval()); });
+    // While streaming, polls are rare backups: streamed prices count as prices too.
+    QObject::connect(&monitor, &Monitor::quotesApplied, &health,
+                     [&health](QuoteOrigin origin, const QuoteBatchReport &report) {
+                         if (origin == QuoteOrigin::Stream && report.quoted > 0)
+                             health.quotesReceived();
+                     });
+}
+
+void syncPortfolioWhileConnected(PortfolioSync &sync, BrokerSession &session)
+{
+    QObject::connect(&session.auth(), &QuestradeAuth::stateChanged, &sync, [&sync](ConnectionState state) {
+        if (state == ConnectionState::Connected && !sync.isActive())
+            sync.start();
+        else if (state == ConnectionState::NotConfigured || state == ConnectionState::Disconnected)
+            sync.stop();
+    });
+}
+
+void runMonitorWhileConnected(BrokerSession &session, QObject *context,
+                              std::function<void(ConnectionState, const QString &message)> firstState)
+{
+    auto settled = std::make_shared<bool>(false);
+    QObject::connect(
+        &session.auth(), &QuestradeAuth::stateChanged, context,
+        [&session, settled, firstState = std::move(firstState)](ConnectionState state,
+                                                                const QString &message) {
+            Monitor &monitor = session.monitor();
+            const bool usable = state == ConnectionState::Connected || state == ConnectionState::Offline;
+            if (usable && !monitor.isActive())
+                monitor.start();
+            else if ((state == ConnectionState::NotConfigured || state == ConnectionState::Disconnected) &&
+                     monitor.isActive())
+                monitor.stop();
+            if (!*settled && state != ConnectionState::Connecting) {
+                *settled = true;
+                firstState(state, message);
+            }
+        });
+}
+
+} // namespace trailguard::Runners::GuardianWiring

@@ -1,0 +1,3 @@
+#include "watchlist/WatchlistLogging.h"
+
+Q_LOGGING_CATEGORY(lcWatchlist, "trailguard.watchlist")
