@@ -592,6 +592,153 @@
     </message>
 </context>
 <context>
+    <name>MainWindowActions</name>
+    <message>
+        <source>&amp;Add Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a ticker in the field above the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;Ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the stop ratio of the selected ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;Peak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart trailing from the last price of the selected ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected ticker from the watchlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch quotes for the whole watchlist now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Questrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a refresh token from Questrade&apos;s App Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect Account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the Questrade token; connecting again needs a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check interval, default ratio, Questrade account and alert channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert &amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every recent alert and how each channel delivered it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Positions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the stocks your Questrade accounts hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backtest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test stop strategies on the selected ticker&apos;s price history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Welcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect an account, add tickers, choose the ratio and an alert channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Watchlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide to Tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the window; Trailguard keeps running in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the window and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Markets</name>
     <message>
         <source>Market open</source>
@@ -2603,30 +2750,6 @@ The next attempt is at %3.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Strategy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First Breach</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Breach Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit at Breach</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Backtest chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2639,140 +2762,7 @@ The next attempt is at %3.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Prices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use &amp;Stored Prices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use stored prices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The daily prices the app stored for this ticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Load CSV File…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load CSV file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Daily prices as date,close or date,open,high,low,close rows (Yahoo&apos;s export works), or symbol,date,price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price file error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Period and Entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Entry price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The price bought at: it seeds the peak and is the basis of the returns and of the fixed-pct and activation stops</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None (first close)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeat alerts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every market day below the stop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Once per breach</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Entry price:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;peat alerts:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strategies</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strategies to backtest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the strategies to replay; Space toggles one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom strategy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. trailing:0.92 or atr:20,2.5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add custom strategy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom strategy error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <comment>spec — description</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not read the stored prices of %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No daily prices of %1 are stored yet: load a CSV file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2794,21 +2784,6 @@ The next attempt is at %3.</numerusform>
     <message>
         <source>%1 from %2</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Load Daily Prices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n day(s), %2 to %3</source>
-        <translation>
-            <numerusform>%1: %n day, %2 to %3</numerusform>
-            <numerusform>%1: %n days, %2 to %3</numerusform>
-        </translation>
     </message>
     <message>
         <source>Check strategies and press Run.</source>
@@ -2869,6 +2844,88 @@ The next attempt is at %3.</numerusform>
         </translation>
     </message>
     <message>
+        <source>Stop the running backtest; the strategies finished so far are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the window; a running backtest stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading prices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestPeriodBox</name>
+    <message>
+        <source>Period and Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day replayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day replayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price bought at: it seeds the peak and is the basis of the returns and of the fixed-pct and activation stops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (first close)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether an alert repeats every market day the price stays below the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every market day below the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once per breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Entry price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;peat alerts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestResultsModel</name>
+    <message>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2881,28 +2938,94 @@ The next attempt is at %3.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop the running backtest; the strategies finished so far are shown</source>
+        <source>Strategy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close the window; a running backtest stops</source>
+        <source>First Breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The first day replayed</source>
+        <source>Breach Price</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The last day replayed</source>
+        <source>Alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Whether an alert repeats every market day the price stays below the stop</source>
+        <source>Exit at Breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add the strategy typed beside to the list, checked</source>
+        <source>Hold</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestSourceBox</name>
+    <message>
+        <source>Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;Stored Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load CSV File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use stored prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daily prices the app stored for this ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily prices as date,close or date,open,high,low,close rows (Yahoo&apos;s export works), or symbol,date,price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price file error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the stored daily prices of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Daily Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No daily prices of %1 are stored yet: load a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n day(s), %2 to %3</source>
+        <translation type="unfinished">
+            <numerusform>%1: %n day, %2 to %3</numerusform>
+            <numerusform>%1: %n days, %2 to %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2933,6 +3056,17 @@ The next attempt is at %3.</numerusform>
     </message>
     <message>
         <source>Breaches and health alerts go out through this channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::ChartController</name>
+    <message>
+        <source>No price history yet for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3473,86 +3607,6 @@ The next attempt is at %3.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Add Ticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type a ticker in the field above the table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change &amp;Ratio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit the stop ratio of the selected ticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset &amp;Peak</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restart trailing from the last price of the selected ticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove the selected ticker from the watchlist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check &amp;Now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fetch quotes for the whole watchlist now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Connect to Questrade…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste a refresh token from Questrade&apos;s App Hub</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Disconnect Account…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forget the Questrade token; connecting again needs a new one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Watchlist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Demo market — simulated prices.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3569,54 +3623,6 @@ The next attempt is at %3.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Disconnect Account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disconnect the Questrade account? Trailguard forgets its token and stops checking prices; to connect again you need a new token from the App Hub.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Hide to Tray</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hide the window; Trailguard keeps running in the tray</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close the window and quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove Ticker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove %1 from the watchlist? Its peak and stop are forgotten.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The peak of %1 restarts at %2; the stop is now %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The peak of %1 is cleared; it restarts at the next price.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tickers: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3626,31 +3632,7 @@ The next attempt is at %3.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check interval, default ratio, Questrade account and alert channels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alert &amp;History…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every recent alert and how each channel delivered it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Shows only the tickers that contain this text (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each ticker with its price, peak, stop and distance to the stop; F2 edits the ratio, Delete removes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3662,39 +3644,22 @@ The next attempt is at %3.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No price history yet for %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Welcome…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect an account, add tickers, choose the ratio and an alert channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Backtest…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test stop strategies on the selected ticker&apos;s price history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import Positions…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Watch the stocks your Questrade accounts hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connect a Questrade account first (Account &gt; Connect to Questrade…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::MainWindowDialogs</name>
+    <message>
+        <source>Disconnect Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect the Questrade account? Trailguard forgets its token and stops checking prices; to connect again you need a new token from the App Hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4260,6 +4225,81 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::StrategyChecklist</name>
+    <message>
+        <source>Strategies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strategies to backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the strategies to replay; Space toggles one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. trailing:0.92 or atr:20,2.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add custom strategy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the strategy typed beside to the list, checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom strategy error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>spec — description</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::TickerCommands</name>
+    <message>
+        <source>Remove Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the watchlist? Its peak and stop are forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The peak of %1 restarts at %2; the stop is now %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The peak of %1 is cleared; it restarts at the next price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::TrayIcon</name>
     <message>
         <source>&amp;Quit Trailguard</source>
@@ -4476,6 +4516,17 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
     </message>
     <message>
         <source>Enter the ratio as a number from 0.01 to less than 1, for example 0.9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::WatchlistTableView</name>
+    <message>
+        <source>Watchlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each ticker with its price, peak, stop and distance to the stop; F2 edits the ratio, Delete removes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

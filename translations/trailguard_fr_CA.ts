@@ -592,6 +592,153 @@
     </message>
 </context>
 <context>
+    <name>MainWindowActions</name>
+    <message>
+        <source>&amp;Add Ticker</source>
+        <translation>&amp;Ajouter un symbole</translation>
+    </message>
+    <message>
+        <source>Type a ticker in the field above the table</source>
+        <translation>Tapez un symbole dans le champ au-dessus du tableau</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtrer</translation>
+    </message>
+    <message>
+        <source>Change &amp;Ratio</source>
+        <translation>Modifier le &amp;ratio</translation>
+    </message>
+    <message>
+        <source>Edit the stop ratio of the selected ticker</source>
+        <translation>Modifier le ratio du stop du symbole sélectionné</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Peak</source>
+        <translation>Réinitialiser le &amp;sommet</translation>
+    </message>
+    <message>
+        <source>Restart trailing from the last price of the selected ticker</source>
+        <translation>Reprendre le suivi à partir du dernier prix du symbole sélectionné</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <source>Remove the selected ticker from the watchlist</source>
+        <translation>Retirer le symbole sélectionné de la liste de surveillance</translation>
+    </message>
+    <message>
+        <source>Check &amp;Now</source>
+        <translation>&amp;Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>Fetch quotes for the whole watchlist now</source>
+        <translation>Obtenir maintenant les cotations de toute la liste de surveillance</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Questrade…</source>
+        <translation>Se &amp;connecter à Questrade…</translation>
+    </message>
+    <message>
+        <source>Paste a refresh token from Questrade&apos;s App Hub</source>
+        <translation>Coller un jeton d’actualisation provenant de l’App Hub de Questrade</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect Account…</source>
+        <translation>&amp;Déconnecter le compte…</translation>
+    </message>
+    <message>
+        <source>Forget the Questrade token; connecting again needs a new one</source>
+        <translation>Oublier le jeton Questrade; pour se reconnecter, il en faudra un nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Ré&amp;glages…</translation>
+    </message>
+    <message>
+        <source>Check interval, default ratio, Questrade account and alert channels</source>
+        <translation>Intervalle de vérification, ratio par défaut, compte Questrade et canaux d’alerte</translation>
+    </message>
+    <message>
+        <source>Alert &amp;History…</source>
+        <translation>&amp;Historique des alertes…</translation>
+    </message>
+    <message>
+        <source>Every recent alert and how each channel delivered it</source>
+        <translation>Toutes les alertes récentes et la façon dont chaque canal les a livrées</translation>
+    </message>
+    <message>
+        <source>&amp;Import Positions…</source>
+        <translation>&amp;Importer les positions…</translation>
+    </message>
+    <message>
+        <source>Watch the stocks your Questrade accounts hold</source>
+        <translation>Surveiller les titres que détiennent vos comptes Questrade</translation>
+    </message>
+    <message>
+        <source>&amp;Backtest…</source>
+        <translation>&amp;Test rétrospectif…</translation>
+    </message>
+    <message>
+        <source>Test stop strategies on the selected ticker&apos;s price history</source>
+        <translation>Tester des stratégies de stop sur l’historique des prix du symbole sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome…</source>
+        <translation>&amp;Bienvenue…</translation>
+    </message>
+    <message>
+        <source>Connect an account, add tickers, choose the ratio and an alert channel</source>
+        <translation>Connecter un compte, ajouter des symboles, choisir le ratio et un canal d’alerte</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Watchlist</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation>Liste de surveillance</translation>
+    </message>
+    <message>
+        <source>&amp;Hide to Tray</source>
+        <translation>&amp;Réduire dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>Hide the window; Trailguard keeps running in the tray</source>
+        <translation>Masquer la fenêtre; Trailguard continue de fonctionner dans la zone de notification</translation>
+    </message>
+    <message>
+        <source>Close the window and quit</source>
+        <translation>Fermer la fenêtre et quitter</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Markets</name>
     <message>
         <source>Market open</source>
@@ -2607,30 +2754,6 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <translation>Pour chaque stratégie&#xa0;: le premier franchissement, le nombre d’alertes et le rendement d’une sortie au premier franchissement comparé à celui d’une conservation; choisir une ligne trace cette stratégie sur le graphique</translation>
     </message>
     <message>
-        <source>Strategy</source>
-        <translation>Stratégie</translation>
-    </message>
-    <message>
-        <source>First Breach</source>
-        <translation>Premier franchissement</translation>
-    </message>
-    <message>
-        <source>Breach Price</source>
-        <translation>Prix au franchissement</translation>
-    </message>
-    <message>
-        <source>Alerts</source>
-        <translation>Alertes</translation>
-    </message>
-    <message>
-        <source>Exit at Breach</source>
-        <translation>Sortie au franchissement</translation>
-    </message>
-    <message>
-        <source>Hold</source>
-        <translation>Conservation</translation>
-    </message>
-    <message>
         <source>Backtest chart</source>
         <translation>Graphique du test rétrospectif</translation>
     </message>
@@ -2647,157 +2770,8 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <translation>Chargez un fichier CSV de prix quotidiens pour le test rétrospectif</translation>
     </message>
     <message>
-        <source>Prices</source>
-        <translation>Prix</translation>
-    </message>
-    <message>
-        <source>Price source</source>
-        <translation>Source des prix</translation>
-    </message>
-    <message>
-        <source>Use &amp;Stored Prices</source>
-        <translation>Utiliser les prix &amp;enregistrés</translation>
-    </message>
-    <message>
-        <source>Use stored prices</source>
-        <translation>Utiliser les prix enregistrés</translation>
-    </message>
-    <message>
-        <source>The daily prices the app stored for this ticker</source>
-        <translation>Les prix quotidiens que l’application a enregistrés pour ce symbole</translation>
-    </message>
-    <message>
-        <source>&amp;Load CSV File…</source>
-        <translation>&amp;Charger un fichier CSV…</translation>
-    </message>
-    <message>
-        <source>Load CSV file</source>
-        <translation>Charger un fichier CSV</translation>
-    </message>
-    <message>
-        <source>Daily prices as date,close or date,open,high,low,close rows (Yahoo&apos;s export works), or symbol,date,price</source>
-        <translation>Prix quotidiens en lignes date,close ou date,open,high,low,close (l’exportation de Yahoo convient), ou symbol,date,price</translation>
-    </message>
-    <message>
-        <source>Price file error</source>
-        <translation>Erreur du fichier de prix</translation>
-    </message>
-    <message>
-        <source>Period and Entry</source>
-        <translation>Période et entrée</translation>
-    </message>
-    <message>
-        <source>From date</source>
-        <translation>Date de début</translation>
-    </message>
-    <message>
-        <source>To date</source>
-        <translation>Date de fin</translation>
-    </message>
-    <message>
-        <source>The first day replayed</source>
-        <translation>Le premier jour rejoué</translation>
-    </message>
-    <message>
-        <source>The last day replayed</source>
-        <translation>Le dernier jour rejoué</translation>
-    </message>
-    <message>
-        <source>Entry price</source>
-        <translation>Prix d’entrée</translation>
-    </message>
-    <message>
-        <source>The price bought at: it seeds the peak and is the basis of the returns and of the fixed-pct and activation stops</source>
-        <translation>Le prix d’achat&#xa0;: il sert de sommet initial et de base aux rendements ainsi qu’aux stops fixed-pct et activation</translation>
-    </message>
-    <message>
-        <source>None (first close)</source>
-        <translation>Aucun (première clôture)</translation>
-    </message>
-    <message>
-        <source>Repeat alerts</source>
-        <translation>Répétition des alertes</translation>
-    </message>
-    <message>
-        <source>Whether an alert repeats every market day the price stays below the stop</source>
-        <translation>Indique si une alerte se répète chaque jour de marché où le prix reste sous le stop</translation>
-    </message>
-    <message>
-        <source>Every market day below the stop</source>
-        <translation>Chaque jour de marché sous le stop</translation>
-    </message>
-    <message>
-        <source>Once per breach</source>
-        <translation>Une fois par franchissement</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>&amp;Du&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;To:</source>
-        <translation>&amp;Au&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Entry price:</source>
-        <translation>Prix d’&amp;entrée&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Re&amp;peat alerts:</source>
-        <translation>Ré&amp;péter les alertes&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Strategies</source>
-        <translation>Stratégies</translation>
-    </message>
-    <message>
-        <source>Strategies to backtest</source>
-        <translation>Stratégies à tester</translation>
-    </message>
-    <message>
-        <source>Check the strategies to replay; Space toggles one</source>
-        <translation>Cochez les stratégies à rejouer; la barre d’espacement coche ou décoche</translation>
-    </message>
-    <message>
-        <source>Custom strategy</source>
-        <translation>Stratégie personnalisée</translation>
-    </message>
-    <message>
-        <source>e.g. trailing:0.92 or atr:20,2.5</source>
-        <translation>p. ex. trailing:0.92 ou atr:20,2.5</translation>
-    </message>
-    <message>
-        <source>trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K</source>
-        <translation>trailing:R, fixed:P, fixed-pct:R, activation:R,A ou atr:N,K</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
-    </message>
-    <message>
-        <source>Add custom strategy</source>
-        <translation>Ajouter la stratégie personnalisée</translation>
-    </message>
-    <message>
-        <source>Add the strategy typed beside to the list, checked</source>
-        <translation>Ajouter à la liste, cochée, la stratégie tapée à côté</translation>
-    </message>
-    <message>
-        <source>Custom strategy error</source>
-        <translation>Erreur de la stratégie personnalisée</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <comment>spec — description</comment>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
         <source>Could not read the stored prices of %1: %2</source>
         <translation>Impossible de lire les prix enregistrés de %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>No daily prices of %1 are stored yet: load a CSV file.</source>
-        <translation>Aucun prix quotidien de %1 n’est encore enregistré&#xa0;: chargez un fichier CSV.</translation>
     </message>
     <message>
         <source>Stored daily prices of %1</source>
@@ -2818,21 +2792,6 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>%1 from %2</source>
         <translation>%1 provenant de %2</translation>
-    </message>
-    <message>
-        <source>Load Daily Prices</source>
-        <translation>Charger des prix quotidiens</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %n day(s), %2 to %3</source>
-        <translation>
-            <numerusform>%1&#xa0;: %n jour, du %2 au %3</numerusform>
-            <numerusform>%1&#xa0;: %n jours, du %2 au %3</numerusform>
-        </translation>
     </message>
     <message>
         <source>Check strategies and press Run.</source>
@@ -2893,6 +2852,80 @@ La prochaine tentative aura lieu le %3.</numerusform>
         </translation>
     </message>
     <message>
+        <source>Loading prices…</source>
+        <translation>Chargement des cours…</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestPeriodBox</name>
+    <message>
+        <source>Period and Entry</source>
+        <translation>Période et entrée</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>The first day replayed</source>
+        <translation>Le premier jour rejoué</translation>
+    </message>
+    <message>
+        <source>The last day replayed</source>
+        <translation>Le dernier jour rejoué</translation>
+    </message>
+    <message>
+        <source>Entry price</source>
+        <translation>Prix d’entrée</translation>
+    </message>
+    <message>
+        <source>The price bought at: it seeds the peak and is the basis of the returns and of the fixed-pct and activation stops</source>
+        <translation>Le prix d’achat&#xa0;: il sert de sommet initial et de base aux rendements ainsi qu’aux stops fixed-pct et activation</translation>
+    </message>
+    <message>
+        <source>None (first close)</source>
+        <translation>Aucun (première clôture)</translation>
+    </message>
+    <message>
+        <source>Repeat alerts</source>
+        <translation>Répétition des alertes</translation>
+    </message>
+    <message>
+        <source>Whether an alert repeats every market day the price stays below the stop</source>
+        <translation>Indique si une alerte se répète chaque jour de marché où le prix reste sous le stop</translation>
+    </message>
+    <message>
+        <source>Every market day below the stop</source>
+        <translation>Chaque jour de marché sous le stop</translation>
+    </message>
+    <message>
+        <source>Once per breach</source>
+        <translation>Une fois par franchissement</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Entry price:</source>
+        <translation>Prix d’&amp;entrée :</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat alerts:</source>
+        <translation>Ré&amp;péter les alertes&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestResultsModel</name>
+    <message>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
@@ -2903,6 +2936,96 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Holding did at least as well as exiting at the first breach</source>
         <translation>Conserver a rendu au moins autant que sortir au premier franchissement</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Stratégie</translation>
+    </message>
+    <message>
+        <source>First Breach</source>
+        <translation>Premier franchissement</translation>
+    </message>
+    <message>
+        <source>Breach Price</source>
+        <translation>Prix au franchissement</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Exit at Breach</source>
+        <translation>Sortie au franchissement</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Conservation</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestSourceBox</name>
+    <message>
+        <source>Prices</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Use &amp;Stored Prices</source>
+        <translation>Utiliser les prix &amp;enregistrés</translation>
+    </message>
+    <message>
+        <source>&amp;Load CSV File…</source>
+        <translation>&amp;Charger un fichier CSV…</translation>
+    </message>
+    <message>
+        <source>Price source</source>
+        <translation>Source des prix</translation>
+    </message>
+    <message>
+        <source>Use stored prices</source>
+        <translation>Utiliser les prix enregistrés</translation>
+    </message>
+    <message>
+        <source>The daily prices the app stored for this ticker</source>
+        <translation>Les prix quotidiens que l’application a enregistrés pour ce symbole</translation>
+    </message>
+    <message>
+        <source>Load CSV file</source>
+        <translation>Charger un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Daily prices as date,close or date,open,high,low,close rows (Yahoo&apos;s export works), or symbol,date,price</source>
+        <translation>Prix quotidiens en lignes date,close ou date,open,high,low,close (l’exportation de Yahoo convient), ou symbol,date,price</translation>
+    </message>
+    <message>
+        <source>Price file error</source>
+        <translation>Erreur du fichier de prix</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
+    </message>
+    <message>
+        <source>Loading the stored daily prices of %1…</source>
+        <translation>Chargement des cours quotidiens enregistrés de %1…</translation>
+    </message>
+    <message>
+        <source>Load Daily Prices</source>
+        <translation>Charger des prix quotidiens</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>No daily prices of %1 are stored yet: load a CSV file.</source>
+        <translation>Aucun prix quotidien de %1 n’est encore enregistré&#xa0;: chargez un fichier CSV.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n day(s), %2 to %3</source>
+        <translation>
+            <numerusform>%1&#xa0;: %n jour, du %2 au %3</numerusform>
+            <numerusform>%1&#xa0;: %n jours, du %2 au %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2934,6 +3057,17 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Breaches and health alerts go out through this channel</source>
         <translation>Les franchissements et les alertes d’état sont envoyés par ce canal</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::ChartController</name>
+    <message>
+        <source>No price history yet for %1</source>
+        <translation>Aucun historique des prix pour %1 pour l’instant</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Chargement de %1…</translation>
     </message>
 </context>
 <context>
@@ -3473,86 +3607,6 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <translation>%1 ajouté.</translation>
     </message>
     <message>
-        <source>&amp;Add Ticker</source>
-        <translation>&amp;Ajouter un symbole</translation>
-    </message>
-    <message>
-        <source>Type a ticker in the field above the table</source>
-        <translation>Tapez un symbole dans le champ au-dessus du tableau</translation>
-    </message>
-    <message>
-        <source>&amp;Filter</source>
-        <translation>&amp;Filtrer</translation>
-    </message>
-    <message>
-        <source>Change &amp;Ratio</source>
-        <translation>Modifier le &amp;ratio</translation>
-    </message>
-    <message>
-        <source>Edit the stop ratio of the selected ticker</source>
-        <translation>Modifier le ratio du stop du symbole sélectionné</translation>
-    </message>
-    <message>
-        <source>Reset &amp;Peak</source>
-        <translation>Réinitialiser le &amp;sommet</translation>
-    </message>
-    <message>
-        <source>Restart trailing from the last price of the selected ticker</source>
-        <translation>Reprendre le suivi à partir du dernier prix du symbole sélectionné</translation>
-    </message>
-    <message>
-        <source>Re&amp;move</source>
-        <translation>Supp&amp;rimer</translation>
-    </message>
-    <message>
-        <source>Remove the selected ticker from the watchlist</source>
-        <translation>Retirer le symbole sélectionné de la liste de surveillance</translation>
-    </message>
-    <message>
-        <source>Check &amp;Now</source>
-        <translation>&amp;Vérifier maintenant</translation>
-    </message>
-    <message>
-        <source>Fetch quotes for the whole watchlist now</source>
-        <translation>Obtenir maintenant les cotations de toute la liste de surveillance</translation>
-    </message>
-    <message>
-        <source>&amp;Connect to Questrade…</source>
-        <translation>Se &amp;connecter à Questrade…</translation>
-    </message>
-    <message>
-        <source>Paste a refresh token from Questrade&apos;s App Hub</source>
-        <translation>Coller un jeton d’actualisation provenant de l’App Hub de Questrade</translation>
-    </message>
-    <message>
-        <source>&amp;Disconnect Account…</source>
-        <translation>&amp;Déconnecter le compte…</translation>
-    </message>
-    <message>
-        <source>Forget the Questrade token; connecting again needs a new one</source>
-        <translation>Oublier le jeton Questrade; pour se reconnecter, il en faudra un nouveau</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>&amp;Fermer</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Watchlist</source>
-        <translation>&amp;Liste</translation>
-    </message>
-    <message>
-        <source>&amp;Account</source>
-        <translation>&amp;Compte</translation>
-    </message>
-    <message>
         <source>Demo market — simulated prices.</source>
         <translation>Marché de démonstration — prix simulés.</translation>
     </message>
@@ -3569,54 +3623,6 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <source>Disconnect Account</source>
-        <translation>Déconnecter le compte</translation>
-    </message>
-    <message>
-        <source>Disconnect the Questrade account? Trailguard forgets its token and stops checking prices; to connect again you need a new token from the App Hub.</source>
-        <translation>Déconnecter le compte Questrade? Trailguard oubliera son jeton et cessera de vérifier les prix; pour vous reconnecter, il vous faudra un nouveau jeton de l’App Hub.</translation>
-    </message>
-    <message>
-        <source>&amp;Disconnect</source>
-        <translation>&amp;Déconnecter</translation>
-    </message>
-    <message>
-        <source>&amp;Hide to Tray</source>
-        <translation>&amp;Réduire dans la zone de notification</translation>
-    </message>
-    <message>
-        <source>Hide the window; Trailguard keeps running in the tray</source>
-        <translation>Masquer la fenêtre; Trailguard continue de fonctionner dans la zone de notification</translation>
-    </message>
-    <message>
-        <source>Close the window and quit</source>
-        <translation>Fermer la fenêtre et quitter</translation>
-    </message>
-    <message>
-        <source>Remove Ticker</source>
-        <translation>Retirer le symbole</translation>
-    </message>
-    <message>
-        <source>Remove %1 from the watchlist? Its peak and stop are forgotten.</source>
-        <translation>Retirer %1 de la liste de surveillance? Son sommet et son stop seront oubliés.</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Retirer</translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation>%1 retiré.</translation>
-    </message>
-    <message>
-        <source>The peak of %1 restarts at %2; the stop is now %3.</source>
-        <translation>Le sommet de %1 repart de %2; le stop est maintenant à %3.</translation>
-    </message>
-    <message>
-        <source>The peak of %1 is cleared; it restarts at the next price.</source>
-        <translation>Le sommet de %1 est effacé; il repartira du prochain prix.</translation>
-    </message>
-    <message>
         <source>Tickers: %1</source>
         <translation>Symboles : %1</translation>
     </message>
@@ -3626,32 +3632,8 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <translation>Affichés : %1 sur %2</translation>
     </message>
     <message>
-        <source>&amp;Settings…</source>
-        <translation>Ré&amp;glages…</translation>
-    </message>
-    <message>
-        <source>Check interval, default ratio, Questrade account and alert channels</source>
-        <translation>Intervalle de vérification, ratio par défaut, compte Questrade et canaux d’alerte</translation>
-    </message>
-    <message>
-        <source>Alert &amp;History…</source>
-        <translation>&amp;Historique des alertes…</translation>
-    </message>
-    <message>
-        <source>Every recent alert and how each channel delivered it</source>
-        <translation>Toutes les alertes récentes et la façon dont chaque canal les a livrées</translation>
-    </message>
-    <message>
         <source>Shows only the tickers that contain this text (Ctrl+F)</source>
         <translation>N’affiche que les symboles qui contiennent ce texte (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Each ticker with its price, peak, stop and distance to the stop; F2 edits the ratio, Delete removes</source>
-        <translation>Chaque symbole avec son prix, son sommet, son stop et sa distance jusqu’au stop; F2 modifie le ratio, Suppr le retire</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Add a ticker to see its chart</source>
@@ -3662,40 +3644,23 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <translation>Sélectionnez un symbole pour voir son graphique</translation>
     </message>
     <message>
-        <source>No price history yet for %1</source>
-        <translation>Aucun historique des prix pour %1 pour l’instant</translation>
-    </message>
-    <message>
-        <source>&amp;Welcome…</source>
-        <translation>&amp;Bienvenue…</translation>
-    </message>
-    <message>
-        <source>Connect an account, add tickers, choose the ratio and an alert channel</source>
-        <translation>Connecter un compte, ajouter des symboles, choisir le ratio et un canal d’alerte</translation>
-    </message>
-    <message>
-        <source>&amp;Backtest…</source>
-        <translation>&amp;Test rétrospectif…</translation>
-    </message>
-    <message>
-        <source>Test stop strategies on the selected ticker&apos;s price history</source>
-        <translation>Tester des stratégies de stop sur l’historique des prix du symbole sélectionné</translation>
-    </message>
-    <message>
-        <source>&amp;Import Positions…</source>
-        <translation>&amp;Importer les positions…</translation>
-    </message>
-    <message>
-        <source>Watch the stocks your Questrade accounts hold</source>
-        <translation>Surveiller les titres que détiennent vos comptes Questrade</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
-    </message>
-    <message>
         <source>Connect a Questrade account first (Account &gt; Connect to Questrade…).</source>
         <translation>Connectez d’abord un compte Questrade (Compte &gt; Se connecter à Questrade…).</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::MainWindowDialogs</name>
+    <message>
+        <source>Disconnect Account</source>
+        <translation>Déconnecter le compte</translation>
+    </message>
+    <message>
+        <source>Disconnect the Questrade account? Trailguard forgets its token and stops checking prices; to connect again you need a new token from the App Hub.</source>
+        <translation>Déconnecter le compte Questrade? Trailguard oubliera son jeton et cessera de vérifier les prix; pour vous reconnecter, il vous faudra un nouveau jeton de l’App Hub.</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Déconnecter</translation>
     </message>
 </context>
 <context>
@@ -4261,6 +4226,81 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
     </message>
 </context>
 <context>
+    <name>trailguard::ui::StrategyChecklist</name>
+    <message>
+        <source>Strategies</source>
+        <translation>Stratégies</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Strategies to backtest</source>
+        <translation>Stratégies à tester</translation>
+    </message>
+    <message>
+        <source>Check the strategies to replay; Space toggles one</source>
+        <translation>Cochez les stratégies à rejouer; la barre d’espacement coche ou décoche</translation>
+    </message>
+    <message>
+        <source>Custom strategy</source>
+        <translation>Stratégie personnalisée</translation>
+    </message>
+    <message>
+        <source>e.g. trailing:0.92 or atr:20,2.5</source>
+        <translation>p. ex. trailing:0.92 ou atr:20,2.5</translation>
+    </message>
+    <message>
+        <source>trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K</source>
+        <translation>trailing:R, fixed:P, fixed-pct:R, activation:R,A ou atr:N,K</translation>
+    </message>
+    <message>
+        <source>Add custom strategy</source>
+        <translation>Ajouter la stratégie personnalisée</translation>
+    </message>
+    <message>
+        <source>Add the strategy typed beside to the list, checked</source>
+        <translation>Ajouter à la liste, cochée, la stratégie tapée à côté</translation>
+    </message>
+    <message>
+        <source>Custom strategy error</source>
+        <translation>Erreur de la stratégie personnalisée</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>spec — description</comment>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::TickerCommands</name>
+    <message>
+        <source>Remove Ticker</source>
+        <translation>Retirer le symbole</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the watchlist? Its peak and stop are forgotten.</source>
+        <translation>Retirer %1 de la liste de surveillance? Son sommet et son stop seront oubliés.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 retiré.</translation>
+    </message>
+    <message>
+        <source>The peak of %1 restarts at %2; the stop is now %3.</source>
+        <translation>Le sommet de %1 repart de %2; le stop est maintenant à %3.</translation>
+    </message>
+    <message>
+        <source>The peak of %1 is cleared; it restarts at the next price.</source>
+        <translation>Le sommet de %1 est effacé; il repartira du prochain prix.</translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::TrayIcon</name>
     <message>
         <source>&amp;Quit Trailguard</source>
@@ -4478,6 +4518,17 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
     <message>
         <source>Enter the ratio as a number from 0.01 to less than 1, for example 0.9.</source>
         <translation>Entrez le ratio sous la forme d’un nombre de 0.01 à moins de 1, par exemple 0.9.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::WatchlistTableView</name>
+    <message>
+        <source>Watchlist</source>
+        <translation>Liste de surveillance</translation>
+    </message>
+    <message>
+        <source>Each ticker with its price, peak, stop and distance to the stop; F2 edits the ratio, Delete removes</source>
+        <translation>Chaque symbole avec son prix, son sommet, son stop et sa distance jusqu’au stop; F2 modifie le ratio, Suppr le retire</translation>
     </message>
 </context>
 <context>

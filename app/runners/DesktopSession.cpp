@@ -69,7 +69,8 @@ Status DesktopSession::start()
         auto *importer = new ui::PriceHistoryImportController(
             *p.window, core.database().filePath(),
             [window = p.window.get()] { return window->currentTicker(); }, p.window.get());
-        // The chart and the sparklines read the stored history (new history shows at once). The chart reads on its own worker thread and connection, never on the GUI thread.
+        // The chart and the sparklines read the stored history (new history shows at once). The chart reads
+        // on its own worker thread and connection, never on the GUI thread.
         p.window->setChartSource(ui::storedChartReader(core.database().filePath()));
         // The sparklines load in batches on a worker, with a connection of its own; "now" is read here.
         p.window->setSparklineProvider(

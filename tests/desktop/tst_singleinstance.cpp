@@ -210,9 +210,10 @@ private:
         environment.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_runtime);
         environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
-        environment.insert(QStringLiteral("QT_LOGGING_RULES"),
-                           QStringLiteral("trailguard.runners.instance.info=true;trailguard.runners.info=true;"
-                                          "trailguard.monitor.info=true"));
+        environment.insert(
+            QStringLiteral("QT_LOGGING_RULES"),
+            QStringLiteral("trailguard.runners.instance.info=true;trailguard.runners.info=true;"
+                           "trailguard.monitor.info=true"));
         if (inGuiSession())
             environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
         else
