@@ -1,6 +1,7 @@
 #include "monitor/QuoteBatchEvaluator.h"
 
 #include "domain/MarketCalendar.h"
+#include "domain/PriceFormat.h"
 
 namespace trailguard::QuoteBatchEvaluator {
 
@@ -83,10 +84,9 @@ QuoteBatchEvaluation evaluate(const QList<StockState> &states, const QList<Broke
 
 QString describeBreach(const Breach &breach)
 {
-    QString line =
-        QStringLiteral("Stop-loss breach: %1 %2 < stop %3 (peak %4, ratio %5)")
-            .arg(breach.ticker, QString::number(breach.price, 'f', 2), QString::number(breach.stop, 'f', 2),
-                 QString::number(breach.peak, 'f', 2), QString::number(breach.ratio, 'g', 4));
+    QString line = QStringLiteral("Stop-loss breach: %1 %2 < stop %3 (peak %4, ratio %5)")
+                       .arg(breach.ticker, PriceFormat::text(breach.price), PriceFormat::text(breach.stop),
+                            PriceFormat::text(breach.peak), QString::number(breach.ratio, 'g', 4));
     if (breach.whileOffline)
         line += QStringLiteral(" - stop breached while offline at %1 Toronto time")
                     .arg(breach.quoteTime.toTimeZone(MarketCalendar::exchangeTimeZone(breach.ticker))
