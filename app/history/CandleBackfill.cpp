@@ -118,7 +118,7 @@ void CandleBackfill::startNext()
     m_queue.pop_front();
     const Result<QList<TimeRange>> ranges = rangesToFetch(job->target.ticker, m_clock.now());
     if (!ranges) {
-        finishJob(job, ranges.error().message);
+        finishJob(job, ranges.error());
         return;
     }
     job->ranges = ranges.value();
@@ -131,20 +131,20 @@ void CandleBackfill::startNext()
 void CandleBackfill::fetchNextRange(const std::shared_ptr<Job> &job)
 {
     if (job->ranges.isEmpty()) {
-        finishJob(job, {});
+        finishJob(job, success());
         return;
     }
     const TimeRange range = job->ranges.takeFirst();
     m_client.fetchCandles(job->target.symbolId, range.start, range.end, CandleInterval::OneDay, this,
                           [this, job, range](Result<QList<Candle>> candles) {
                               if (!candles) {
-                                  finishJob(job, candles.error().message);
+                                  finishJob(job, candles.error());
                                   return;
                               }
                               const Status stored = m_repository.storeCandles(
                                   job->target.ticker, CandleInterval::OneDay, candles.value(), range);
                               if (!stored) {
-                                  finishJob(job, stored.error().message);
+                                  finishJob(job, stored.error());
                                   return;
                               }
                               job->stored += int(candles.value().size());
@@ -152,18 +152,18 @@ void CandleBackfill::fetchNextRange(const std::shared_ptr<Job> &job)
                           });
 }
 
-void CandleBackfill::finishJob(const std::shared_ptr<Job> &job, const QString &error)
+void CandleBackfill::finishJob(const std::shared_ptr<Job> &job, const Status &status)
 {
-    if (!error.isEmpty()) {
+    if (!status.ok()) {
         ++m_failed;
         m_queued.remove(job->target.ticker); // tried again at the next check
         qCWarning(lcHistory, "Backfill of %s failed: %s", qUtf8Printable(job->target.ticker),
-                  qUtf8Printable(error));
+                  qUtf8Printable(status.error().message));
     }
     ++m_done;
     qCInfo(lcHistory, "Price history backfill: %d/%d tickers (%s: %d daily candles)", m_done, m_total,
            qUtf8Printable(job->target.ticker), job->stored);
-    Q_EMIT tickerFinished(job->target.ticker, job->stored, error);
+    Q_EMIT tickerFinished(job->target.ticker, job->stored, status);
     Q_EMIT progressChanged(m_done, m_total);
     startNext();
 }

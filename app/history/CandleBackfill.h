@@ -57,7 +57,7 @@ Q_SIGNALS:
     // Tickers done (or failed) out of those queued since the backfill was last idle.
     void progressChanged(int done, int total);
     // One ticker is complete: `candles` stored, or the error.
-    void tickerFinished(const QString &ticker, int candles, const QString &error);
+    void tickerFinished(const QString &ticker, int candles, const trailguard::Status &status);
     // The queue is empty again; `failed` tickers will be tried again at the next checkWatchlist.
     void finished(int done, int failed);
 
@@ -65,7 +65,7 @@ private:
     struct Job;
     void startNext();
     void fetchNextRange(const std::shared_ptr<Job> &job);
-    void finishJob(const std::shared_ptr<Job> &job, const QString &error);
+    void finishJob(const std::shared_ptr<Job> &job, const Status &status);
 
     QuestradeClient &m_client;
     PriceHistoryRepository &m_repository;

@@ -152,28 +152,25 @@ bool HistoryRetentionSchedule::runNow()
     const QString file = m_databaseFile;
     const QDateTime now = m_clock.now();
     const std::chrono::hours age = m_age;
-    auto *watcher = new QFutureWatcher<std::pair<RetentionReport, QString>>(this);
+    auto *watcher = new QFutureWatcher<Result<RetentionReport>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        const auto [report, error] = watcher->result();
+        const Result<RetentionReport> result = watcher->result();
         watcher->deleteLater();
         m_running = false;
-        if (!error.isEmpty())
-            qCWarning(lcHistory, "Price history retention failed: %s", qUtf8Printable(error));
-        else if (report.quotesFolded > 0)
+        if (!result)
+            qCWarning(lcHistory, "Price history retention failed: %s",
+                      qUtf8Printable(result.error().message));
+        else if (result.value().quotesFolded > 0)
             qCInfo(lcHistory, "Folded %d old quotes of %d tickers into %d five-minute candles",
-                   report.quotesFolded, report.tickers, report.candlesWritten);
-        Q_EMIT passFinished(report, error);
+                   result.value().quotesFolded, result.value().tickers, result.value().candlesWritten);
+        Q_EMIT passFinished(result);
     });
     // The worker opens (and closes) its own connection: SQLite connections belong to one thread.
-    watcher->setFuture(QtConcurrent::run([file, now, age]() -> std::pair<RetentionReport, QString> {
+    watcher->setFuture(QtConcurrent::run([file, now, age]() -> Result<RetentionReport> {
         Result<std::unique_ptr<Database>> database = Database::open(file);
         if (!database)
-            return {RetentionReport{}, database.error().message};
-        const Result<RetentionReport> report =
-            HistoryRetention::run(database.value()->connection(), now, age);
-        if (!report)
-            return {RetentionReport{}, report.error().message};
-        return {report.value(), QString()};
+            return database.error();
+        return HistoryRetention::run(database.value()->connection(), now, age);
     }));
     return true;
 }

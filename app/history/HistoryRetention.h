@@ -52,7 +52,7 @@ public:
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
-    void passFinished(const trailguard::RetentionReport &report, const QString &error);
+    void passFinished(const trailguard::Result<trailguard::RetentionReport> &result);
 
 private:
     QString m_databaseFile;

@@ -144,13 +144,13 @@ bool PriceHistoryImportJob::start(const QString &csvPath, const QString &ticker)
     if (m_running)
         return false;
     m_running = true;
-    using Outcome = std::pair<PriceHistoryImport::Summary, QString>;
+    using Outcome = Result<PriceHistoryImport::Summary>;
     auto *watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         const Outcome outcome = watcher->result();
         watcher->deleteLater();
         m_running = false;
-        Q_EMIT finished(outcome.first, outcome.second);
+        Q_EMIT finished(outcome);
     });
     QPointer<PriceHistoryImportJob> self(this);
     const QString file = m_databaseFile;
@@ -158,7 +158,7 @@ bool PriceHistoryImportJob::start(const QString &csvPath, const QString &ticker)
         // The worker's own connection: SQLite connections belong to one thread.
         Result<std::unique_ptr<Database>> database = Database::open(file);
         if (!database)
-            return {{}, database.error().message};
+            return database.error();
         const auto report = [self](qint64 done, qint64 total) {
             QMetaObject::invokeMethod(
                 QCoreApplication::instance(),
@@ -168,11 +168,7 @@ bool PriceHistoryImportJob::start(const QString &csvPath, const QString &ticker)
                 },
                 Qt::QueuedConnection);
         };
-        const Result<PriceHistoryImport::Summary> summary =
-            PriceHistoryImport::importFile(database.value()->connection(), csvPath, ticker, report);
-        if (!summary)
-            return {{}, summary.error().message};
-        return {summary.value(), QString()};
+        return PriceHistoryImport::importFile(database.value()->connection(), csvPath, ticker, report);
     }));
     return true;
 }

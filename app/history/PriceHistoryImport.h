@@ -58,8 +58,8 @@ public:
 
 Q_SIGNALS:
     void progressChanged(qint64 done, qint64 total);
-    // `error` is empty on success; then `summary` says what was stored.
-    void finished(const trailguard::PriceHistoryImport::Summary &summary, const QString &error);
+    // On success the summary says what was stored.
+    void finished(const trailguard::Result<trailguard::PriceHistoryImport::Summary> &result);
 
 private:
     QString m_databaseFile;

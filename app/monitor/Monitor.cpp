@@ -157,12 +157,13 @@ void Monitor::clockJumped(qint64 elapsedSeconds)
 void Monitor::beginCycle()
 {
     m_current = CycleReport{};
+    m_lookupStatus = success();
     m_current.startedAt = m_clock.now();
     Q_EMIT cycleStarted();
 
     const auto stocks = m_watchlist.stocks();
     if (!stocks.ok()) {
-        finishCycle(stocks.error().message);
+        finishCycle(stocks.error());
         return;
     }
     m_current.watched = int(stocks.value().size());
@@ -184,14 +185,14 @@ void Monitor::resolveSymbols(const QList<StockState> &stocks)
         if (!result.ok()) {
             // Tickers resolved earlier still get their quotes; the rest are tried again next cycle.
             qCWarning(lcMonitor) << "Symbol look-up failed:" << result.error().message;
-            m_current.error = result.error().message;
+            m_lookupStatus = result.error();
             catchUpThenQuote();
             return;
         }
         // Re-read the watchlist: the user may have edited it while the look-up was on the network.
         const auto current = m_watchlist.stocks();
         if (!current.ok()) {
-            finishCycle(current.error().message);
+            finishCycle(current.error());
             return;
         }
         const SymbolUpdates::Changes changes = SymbolUpdates::applyLookups(current.value(), result.value());
@@ -199,7 +200,7 @@ void Monitor::resolveSymbols(const QList<StockState> &stocks)
             qCWarning(lcMonitor).noquote() << warning;
         m_current.resolved = int(changes.changed.size());
         if (const Status saved = m_watchlist.saveCycle(changes.changed); !saved.ok()) {
-            finishCycle(saved.error().message);
+            finishCycle(saved.error());
             return;
         }
         catchUpThenQuote();
@@ -214,7 +215,7 @@ void Monitor::catchUpThenQuote()
     }
     const auto stocks = m_watchlist.stocks();
     if (!stocks.ok()) {
-        finishCycle(stocks.error().message);
+        finishCycle(stocks.error());
         return;
     }
     m_catchUp->run(stocks.value(), m_cycleContext, [this] { fetchQuotes(); });
@@ -224,7 +225,7 @@ void Monitor::fetchQuotes()
 {
     const auto stocks = m_watchlist.stocks();
     if (!stocks.ok()) {
-        finishCycle(stocks.error().message);
+        finishCycle(stocks.error());
         return;
     }
     QList<qint64> ids;
@@ -235,21 +236,21 @@ void Monitor::fetchQuotes()
             ids.append(*stock.symbolId);
     }
     if (ids.isEmpty()) {
-        finishCycle(m_current.error);
+        finishCycle(m_lookupStatus);
         return;
     }
     m_client.fetchQuotes(ids, m_cycleContext, [this](Result<QuoteBatch> quotes) {
         if (!quotes.ok()) {
-            finishCycle(quotes.error().message);
+            finishCycle(quotes.error());
             return;
         }
         if (const Status marked = markUnknownIds(quotes.value().unknownIds); !marked.ok()) {
-            finishCycle(marked.error().message);
+            finishCycle(marked.error());
             return;
         }
         const Result<QuoteBatchReport> applied = applyQuotes(quotes.value().quotes, QuoteOrigin::Poll);
         if (!applied.ok()) {
-            finishCycle(applied.error().message);
+            finishCycle(applied.error());
             return;
         }
         m_current.quoted = applied.value().quoted;
@@ -257,7 +258,7 @@ void Monitor::fetchQuotes()
         m_current.breaches = applied.value().breaches;
         m_current.notSaved = applied.value().notSaved;
         m_current.applied = applied.value().applied;
-        finishCycle(m_current.error);
+        finishCycle(m_lookupStatus);
     });
 }
 
@@ -384,11 +385,11 @@ void Monitor::announce(const QuoteBatchReport &report, QuoteOrigin origin)
     Q_EMIT quotesApplied(origin, report);
 }
 
-void Monitor::finishCycle(const QString &error)
+void Monitor::finishCycle(const Status &status)
 {
     m_current.finishedAt = m_clock.now();
-    m_current.error = error;
-    m_current.ok = error.isEmpty();
+    m_current.ok = status.ok();
+    m_current.error = status.ok() ? QString() : status.error().message;
     m_lastReport = m_current;
     m_cycleRunning = false;
     if (m_current.ok) {
@@ -399,7 +400,7 @@ void Monitor::finishCycle(const QString &error)
                                            .arg(m_current.updated)
                                            .arg(m_current.breaches.size());
     } else {
-        qCWarning(lcMonitor).noquote() << "Cycle failed:" << error;
+        qCWarning(lcMonitor).noquote() << "Cycle failed:" << m_current.error;
     }
     Q_EMIT cycleFinished(m_lastReport);
     if (m_checkRequested) {

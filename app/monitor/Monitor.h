@@ -130,7 +130,8 @@ private:
     void catchUpThenQuote();
     void finishIdle();
     void clockJumped(qint64 elapsedSeconds);
-    void finishCycle(const QString &error);
+    // A failed status ends the cycle as failed; CycleReport keeps ok/error for its readers.
+    void finishCycle(const Status &status);
     Status saveEvaluation(const QuoteBatchEvaluation &evaluation, QuoteOrigin origin,
                           QuoteBatchReport &report);
     void logNotes(const QuoteBatchEvaluation &evaluation);
@@ -148,6 +149,7 @@ private:
     bool m_checkRequested = false;
     quint64 m_generation = 0; // bumped by stop(): a cycle queued before it does not run
     CycleReport m_current;
+    Status m_lookupStatus = success(); // a failed symbol look-up: the cycle goes on but ends as failed
     CycleReport m_lastReport;
     BreachRecorder m_recordBreach;
     QuoteRecorder m_recordQuotes;

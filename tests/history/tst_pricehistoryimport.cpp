@@ -14,6 +14,12 @@ using namespace trailguard;
 namespace {
 const QDateTime kFrom(QDate(1990, 1, 1), QTime(0, 0), QTimeZone::utc());
 const QDateTime kTo(QDate(2100, 1, 1), QTime(0, 0), QTimeZone::utc());
+
+// Result has no default constructor, which QVariant::value() needs: read the spied copy in place.
+const Result<PriceHistoryImport::Summary> &importResult(const QList<QVariant> &arguments)
+{
+    return *static_cast<const Result<PriceHistoryImport::Summary> *>(arguments.at(0).constData());
+}
 } // namespace
 
 class PriceHistoryImportTest : public QObject {
@@ -134,8 +140,9 @@ private Q_SLOTS:
         QVERIFY(job.isRunning());
         QVERIFY(!job.start(file, QStringLiteral("BIG")));
         QVERIFY(finished.wait(20000));
-        QCOMPARE(finished.constFirst().at(1).toString(), QString());
-        QCOMPARE(finished.constFirst().at(0).value<PriceHistoryImport::Summary>().rows, 3000);
+        const auto &result = importResult(finished.constFirst());
+        QVERIFY(result.ok());
+        QCOMPARE(result.value().rows, 3000);
         QTRY_VERIFY(!progress.isEmpty());
         QVERIFY(progress.size() >= 2);
         QCOMPARE(progress.constLast().at(0).toLongLong(), 3000);
@@ -150,7 +157,9 @@ private Q_SLOTS:
         QSignalSpy finished(&job, &PriceHistoryImportJob::finished);
         QVERIFY(job.start(file, QStringLiteral("BAD")));
         QVERIFY(finished.wait(20000));
-        QVERIFY(finished.constFirst().at(1).toString().contains(QLatin1String("line 3")));
+        const auto &result = importResult(finished.constFirst());
+        QVERIFY(!result.ok());
+        QVERIFY(result.error().message.contains(QLatin1String("line 3")));
         QCOMPARE(candleCount(QStringLiteral("BAD")), 0);
     }
 };

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void extendedHoursTradesMoveNoStop_data();
     void extendedHoursTradesMoveNoStop();
     void oneUnsavableStateBlocksNoOther();
+    void aFailedLookupFailsTheCycleOnly();
 
 private:
     void runCycle();
@@ -103,6 +104,23 @@ void MonitorTest::runCycle()
     QSignalSpy finished(&m_session->monitor(), &Monitor::cycleFinished);
     m_session->monitor().checkNow();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+}
+
+void MonitorTest::aFailedLookupFailsTheCycleOnly()
+{
+    // The look-up error reaches the report; the cycle still ends, and the next one resolves the tickers.
+    m_server->failNextRequests(1000, 400);
+    runCycle();
+    m_server->failNextRequests(0, 400);
+    const CycleReport failed = m_session->monitor().lastReport();
+    QVERIFY(!failed.ok);
+    QVERIFY(!failed.error.isEmpty());
+    QCOMPARE(failed.quoted, 0);
+
+    runCycle();
+    const CycleReport next = m_session->monitor().lastReport();
+    QVERIFY2(next.ok, qPrintable(next.error));
+    QCOMPARE(next.quoted, kTickers);
 }
 
 std::optional<StockState> MonitorTest::stock(const QString &ticker) const

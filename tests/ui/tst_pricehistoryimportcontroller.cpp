@@ -24,6 +24,12 @@ using trailguard::ui::PriceHistoryImportController;
 namespace {
 const QDateTime kFrom(QDate(1990, 1, 1), QTime(0, 0), QTimeZone::utc());
 const QDateTime kTo(QDate(2100, 1, 1), QTime(0, 0), QTimeZone::utc());
+
+// Status has no default constructor, which QVariant::value() needs: read the spied copy in place.
+const Status &importStatus(const QList<QVariant> &finishedArguments)
+{
+    return *static_cast<const Status *>(finishedArguments.at(1).constData());
+}
 } // namespace
 
 class TestPriceHistoryImportController : public QObject {
@@ -102,7 +108,7 @@ private Q_SLOTS:
         QSignalSpy finished(m_controller.get(), &PriceHistoryImportController::finished);
         m_controller->importFile(path);
         QVERIFY(finished.wait(20000));
-        QCOMPARE(finished.constFirst().at(1).toString(), QString());
+        QVERIFY(importStatus(finished.constFirst()).ok());
         QCOMPARE(imported.constFirst().at(0).toStringList(), QStringList{QStringLiteral("AAPL")});
         QCOMPARE(candleCount(QStringLiteral("AAPL")), 2);
         QTRY_VERIFY(resultBox() && resultBox()->isVisible());
@@ -118,7 +124,8 @@ private Q_SLOTS:
         QSignalSpy finished(m_controller.get(), &PriceHistoryImportController::finished);
         m_controller->importFile(path);
         QVERIFY(finished.wait(20000));
-        const QString error = finished.constFirst().at(1).toString();
+        QVERIFY(!importStatus(finished.constFirst()).ok());
+        const QString error = importStatus(finished.constFirst()).error().message;
         QVERIFY2(error.contains(QLatin1String("line 3")), qPrintable(error));
         QTRY_VERIFY(resultBox() && resultBox()->isVisible());
         QVERIFY(resultBox()->text().contains(QLatin1String("Nothing was saved")));
@@ -140,7 +147,7 @@ private Q_SLOTS:
         ask->setTextValue(QStringLiteral("shop.to"));
         ask->accept();
         QVERIFY(finished.wait(20000));
-        QCOMPARE(finished.constFirst().at(1).toString(), QString());
+        QVERIFY(importStatus(finished.constFirst()).ok());
         QCOMPARE(candleCount(QStringLiteral("SHOP.TO")), 1);
         QCOMPARE(candleCount(QStringLiteral("RY.TO")), 0);
     }

@@ -53,7 +53,7 @@ PriceHistoryImportController::PriceHistoryImportController(QMainWindow &window, 
         m_progress->setValue(int(std::min<qint64>(done, INT_MAX)));
     });
     connect(m_job.get(), &PriceHistoryImportJob::finished, this,
-            [this](const PriceHistoryImport::Summary &summary, const QString &error) {
+            [this](const Result<PriceHistoryImport::Summary> &result) {
                 if (m_progress) {
                     m_progress->reset();
                     m_progress->deleteLater();
@@ -64,7 +64,8 @@ PriceHistoryImportController::PriceHistoryImportController(QMainWindow &window, 
                 box->setObjectName(QStringLiteral("importPriceHistoryResultBox"));
                 box->setWindowTitle(tr("Import Price History"));
                 QString message;
-                if (error.isEmpty()) {
+                if (result.ok()) {
+                    const PriceHistoryImport::Summary &summary = result.value();
                     message = tr("Imported %n daily price(s) for %1, from %2 to %3.", nullptr, summary.rows)
                                   .arg(summary.tickers.join(QStringLiteral(", ")),
                                        QLocale().toString(summary.first, QLocale::ShortFormat),
@@ -77,10 +78,10 @@ PriceHistoryImportController::PriceHistoryImportController(QMainWindow &window, 
                     message = tr("The price history was not imported. Nothing was saved.");
                     box->setIcon(QMessageBox::Warning);
                     box->setText(message);
-                    box->setInformativeText(error);
+                    box->setInformativeText(result.error().message);
                 }
                 box->open();
-                Q_EMIT finished(message, error);
+                Q_EMIT finished(message, result.ok() ? success() : Status(result.error()));
             });
 }
 

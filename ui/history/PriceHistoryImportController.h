@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Result.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -39,8 +41,8 @@ public:
 Q_SIGNALS:
     // After a successful import (for example to refresh the chart).
     void imported(const QStringList &tickers);
-    // After the result was shown: `error` empty on success.
-    void finished(const QString &message, const QString &error);
+    // After the result was shown (`message` is the text of the box).
+    void finished(const QString &message, const trailguard::Status &status);
 
 private:
     void chooseFile();
