@@ -131,8 +131,6 @@ private:
     void finishIdle();
     void clockJumped(qint64 elapsedSeconds);
     void finishCycle(const QString &error);
-    Status saveEvaluation(const QuoteBatchEvaluation &evaluation, QuoteOrigin origin,
-                          QuoteBatchReport &report);
     void logNotes(const QuoteBatchEvaluation &evaluation);
     void announce(const QuoteBatchReport &report, QuoteOrigin origin);
 
