@@ -5,8 +5,8 @@
 #include "broker/QuestradeClient.h"
 #include "broker/QuestradeHttp.h"
 #include "broker/QuestradeParsing.h"
+#include "broker/StreamQuoteRecords.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
@@ -38,11 +38,6 @@ QString idList(const QList<qint64> &ids)
     for (qint64 id : ids)
         texts.append(QString::number(id));
     return texts.join(QLatin1Char(','));
-}
-
-std::optional<qint64> symbolIdOf(const QJsonObject &record)
-{
-    return QuestradeParsing::readId(record.value(QLatin1String("symbolId")));
 }
 } // namespace
 
@@ -101,13 +96,7 @@ void QuoteStream::setSymbolIds(const QList<qint64> &ids)
     if (next == m_ids)
         return;
     m_ids = next;
-    // Records of symbols no longer watched are forgotten; the others keep their last known values.
-    for (auto it = m_records.begin(); it != m_records.end();) {
-        if (m_ids.contains(it.key()))
-            ++it;
-        else
-            it = m_records.erase(it);
-    }
+    m_records.keepOnly(m_ids);
     if (!m_running)
         return;
     qCInfo(lcBroker, "Quote stream: the watched ids changed (%lld now): resubscribing",
@@ -283,26 +272,7 @@ void QuoteStream::handleText(const QString &text)
 
 void QuoteStream::handleQuotes(const QJsonObject &message)
 {
-    const QJsonArray records = message.value(QLatin1String("quotes")).toArray();
-    QList<BrokerQuote> quotes;
-    for (const QJsonValue &entry : records) {
-        const QJsonObject record = entry.toObject();
-        const std::optional<qint64> id = symbolIdOf(record);
-        if (!id || !m_ids.contains(*id))
-            continue;
-        // Missing keys keep their last known value; present ones (null included) replace it.
-        QJsonObject &merged = m_records[*id];
-        for (auto it = record.constBegin(); it != record.constEnd(); ++it)
-            merged.insert(it.key(), it.value());
-        const Result<QList<BrokerQuote>> parsed =
-            QuestradeParsing::parseQuotes(QJsonObject{{QStringLiteral("quotes"), QJsonArray{merged}}});
-        if (!parsed) {
-            qCWarning(lcBroker, "Quote stream: skipped a record of %lld: %s", static_cast<long long>(*id),
-                      qUtf8Printable(parsed.error().message));
-            continue;
-        }
-        quotes += parsed.value();
-    }
+    const QList<BrokerQuote> quotes = m_records.merge(message, m_ids);
     if (quotes.isEmpty())
         return;
     if (!m_receivedQuotes) {

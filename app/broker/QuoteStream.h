@@ -1,10 +1,10 @@
 #pragma once
 
 #include "broker/BrokerTypes.h"
+#include "broker/StreamQuoteRecords.h"
 #include "common/Result.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -147,7 +147,7 @@ private:
     int m_failures = 0;
     int m_attempts = 0;
     int m_pongs = 0;
-    QHash<qint64, QJsonObject> m_records; // last known fields of every streamed symbol
+    StreamQuoteRecords m_records;
 
     QTimer m_retryTimer;
     QTimer m_authTimer;

@@ -27,7 +27,7 @@ class FakeQuoteStreamServer;
 // tests/support/fakes). Plain HTTP/1.1 over QTcpServer, so dropped connections and malformed bodies are
 // easy to produce.
 // Where the contract leaves room (order of checks, unknown ids, what faults use up, ...), the choices
-// are listed at the top of FakeQuestradeServer.cpp and in FakeQuestradeEndpoints.h.
+// are listed at the top of FakeQuestradeRouting.cpp and in FakeQuestradeEndpoints.h.
 class FakeQuestradeServer : public QObject {
     Q_OBJECT
 public:

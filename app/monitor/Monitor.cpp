@@ -4,10 +4,9 @@
 #include "monitor/CatchUp.h"
 #include "monitor/MonitorLogging.h"
 #include "monitor/QuoteBatchEvaluator.h"
+#include "monitor/QuoteBatchSaver.h"
 #include "monitor/SymbolUpdates.h"
 #include "watchlist/WatchlistService.h"
-
-#include <QSet>
 
 #include <utility>
 
@@ -303,7 +302,8 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
 
     QuoteBatchReport report;
     report.quoted = evaluation.quoted;
-    if (const Status saved = saveEvaluation(evaluation, origin, report); !saved.ok())
+    const QuoteBatchSaver saver(m_watchlist, m_recordBreach, m_recordQuotes);
+    if (const Status saved = saver.save(evaluation, origin, report); !saved.ok())
         return saved.error();
     announce(report, origin);
     return report;
@@ -323,57 +323,6 @@ void Monitor::logNotes(const QuoteBatchEvaluation &evaluation)
         else
             qCInfo(lcMonitor).noquote() << note.text;
     }
-}
-
-Status Monitor::saveEvaluation(const QuoteBatchEvaluation &evaluation, QuoteOrigin origin,
-                               QuoteBatchReport &report)
-{
-    // Each new state is saved with the alert for its breach, in its own savepoint: a ticker whose state
-    // cannot be saved (a value the database refuses) is reported alone and the others stay guarded. The
-    // price history of the rest is saved in the same transaction.
-    report.breaches = evaluation.breaches;
-    QList<RecordedQuote> recorded = evaluation.trades;
-    QSet<QString> changedTickers;
-    for (const StockState &state : evaluation.changed)
-        changedTickers.insert(state.ticker);
-    const auto recordBreachOf = [&](const QString &ticker) -> Status {
-        for (qsizetype i = 0; m_recordBreach && i < evaluation.breaches.size(); ++i) {
-            if (evaluation.breaches[i].ticker != ticker)
-                continue;
-            if (Status stored = m_recordBreach(evaluation.breaches[i], evaluation.breachedStates[i]);
-                !stored.ok())
-                return stored;
-        }
-        return success();
-    };
-    const auto afterAll = [&](const WatchlistService::NotSaved &notSaved) -> Status {
-        for (const Breach &breach : evaluation.breaches) {
-            if (changedTickers.contains(breach.ticker))
-                continue; // recorded with its state
-            if (Status stored = recordBreachOf(breach.ticker); !stored.ok())
-                return stored;
-        }
-        recorded.removeIf([&](const RecordedQuote &held) { return notSaved.contains(held.quote.ticker); });
-        if (m_recordQuotes && !recorded.isEmpty())
-            return m_recordQuotes(recorded, origin);
-        return success();
-    };
-    const auto saved = m_watchlist.saveEach(
-        evaluation.changed, [&](const StockState &state) { return recordBreachOf(state.ticker); }, afterAll);
-    if (!saved.ok())
-        return saved.error();
-    for (auto it = saved.value().cbegin(); it != saved.value().cend(); ++it) {
-        qCWarning(lcMonitor).noquote() << "Could not save the new state of" << it.key()
-                                       << "(the other tickers are saved):" << it.value().message;
-        report.notSaved.insert(it.key(), it.value().message);
-    }
-    report.breaches.removeIf([&](const Breach &breach) { return report.notSaved.contains(breach.ticker); });
-    for (const QString &ticker : evaluation.quotedTickers) {
-        if (!report.notSaved.contains(ticker))
-            report.applied.append(ticker);
-    }
-    report.updated = int(evaluation.changed.size() - report.notSaved.size());
-    return success();
 }
 
 void Monitor::announce(const QuoteBatchReport &report, QuoteOrigin origin)

@@ -132,8 +132,6 @@ private:
     void clockJumped(qint64 elapsedSeconds);
     // A failed status ends the cycle as failed; CycleReport keeps ok/error for its readers.
     void finishCycle(const Status &status);
-    Status saveEvaluation(const QuoteBatchEvaluation &evaluation, QuoteOrigin origin,
-                          QuoteBatchReport &report);
     void logNotes(const QuoteBatchEvaluation &evaluation);
     void announce(const QuoteBatchReport &report, QuoteOrigin origin);
 

@@ -38,6 +38,20 @@ Breach shopBreach()
     return breach;
 }
 
+// Counts the Quit events the application receives: both quit() and the automatic last-window quit send one.
+class QuitEventCounter : public QObject {
+public:
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == qApp && event->type() == QEvent::Quit)
+            ++count;
+        return false;
+    }
+};
+
 // Records the Notify calls on the session bus with dbus-monitor, as a notification daemon receives them.
 class NotifyRecorder {
 public:
@@ -164,9 +178,17 @@ private Q_SLOTS:
         m_window->setHidesToTray(true);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QTimer::singleShot(0, m_window.get(), &QWidget::close);
-        QTimer::singleShot(300, qApp, [] { QCoreApplication::exit(kStillRunningExitCode); });
+        QuitEventCounter quits;
+        qApp->installEventFilter(&quits);
+        QTimer::singleShot(0, m_window.get(), [this] {
+            m_window->close();
+            // Queued behind whatever the close posted (an automatic quit is a posted Quit event).
+            QMetaObject::invokeMethod(
+                qApp, [] { QCoreApplication::exit(kStillRunningExitCode); }, Qt::QueuedConnection);
+        });
         QCOMPARE(QApplication::exec(), kStillRunningExitCode);
+        qApp->removeEventFilter(&quits);
+        QCOMPARE(quits.count, 0);
         QVERIFY(!m_window->isVisible());
     }
 
