@@ -12,7 +12,7 @@ export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
 
 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
     -DBUILD_TESTING=OFF -DTRAILGUARD_BENCHMARKS=OFF -DTRAILGUARD_WERROR=OFF -DTRAILGUARD_FUZZ=ON \
-    "-DTRAILGUARD_SANITIZE=address;undefined" >/dev/null
+    -DTRAILGUARD_LAYER_CHECK=OFF "-DTRAILGUARD_SANITIZE=address;undefined" >/dev/null
 cmake --build build/fuzz --target fuzzers
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"

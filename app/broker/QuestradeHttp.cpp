@@ -12,7 +12,7 @@
 namespace trailguard::QuestradeHttp {
 
 namespace {
-class Messages {
+class QuestradeHttpText {
     Q_DECLARE_TR_FUNCTIONS(QuestradeHttp)
 };
 } // namespace
@@ -30,18 +30,20 @@ bool isLoopback(const QUrl &url)
 Result<QUrl> validateEndpoint(const QUrl &url, const QString &what)
 {
     if (!url.isValid() || url.host().isEmpty()) {
-        return Error{ErrorCode::InvalidSetting,
-                     Messages::tr("%1 \"%2\" is not a valid URL.").arg(what, withoutQueries(url.toString()))};
+        return Error{
+            ErrorCode::InvalidSetting,
+            QuestradeHttpText::tr("%1 \"%2\" is not a valid URL.").arg(what, withoutQueries(url.toString()))};
     }
     const QString scheme = url.scheme().toLower();
     if (scheme == QStringLiteral("https"))
         return url;
     if (scheme == QStringLiteral("http") && isLoopback(url))
         return url;
-    return Error{ErrorCode::InvalidSetting,
-                 Messages::tr("%1 \"%2\" must use https:// (plain http:// is allowed only for this computer, "
+    return Error{
+        ErrorCode::InvalidSetting,
+        QuestradeHttpText::tr("%1 \"%2\" must use https:// (plain http:// is allowed only for this computer, "
                               "e.g. http://127.0.0.1).")
-                     .arg(what, withoutQueries(url.toString()))};
+            .arg(what, withoutQueries(url.toString()))};
 }
 
 Result<QUrl> loginUrl(BrokerEnvironment environment, const QString &overrideUrl)
@@ -49,7 +51,7 @@ Result<QUrl> loginUrl(BrokerEnvironment environment, const QString &overrideUrl)
     if (!overrideUrl.trimmed().isEmpty()) {
         return validateEndpoint(
             QUrl(overrideUrl.trimmed(), QUrl::StrictMode),
-            Messages::tr("The login URL (%1)").arg(QString::fromLatin1(kLoginUrlVariable)));
+            QuestradeHttpText::tr("The login URL (%1)").arg(QString::fromLatin1(kLoginUrlVariable)));
     }
     return QUrl(environment == BrokerEnvironment::Practice
                     ? QStringLiteral("https://practicelogin.questrade.com")

@@ -20,6 +20,8 @@ namespace trailguard::QuestradeHttp {
 inline constexpr qsizetype kMaxQueryLength = 2000;
 // The most bytes Trailguard reads of one answer; a larger one is aborted and reported as an error.
 inline constexpr qint64 kMaxResponseBytes = qint64(32) * 1024 * 1024;
+// Questrade's API error code for an access token that is expired or revoked (REST and stream alike).
+inline constexpr int kInvalidTokenCode = 1017;
 
 // The environment variable that replaces Questrade's login host (self-hosting, tests, --demo).
 inline constexpr char kLoginUrlVariable[] = "TRAILGUARD_LOGIN_URL";

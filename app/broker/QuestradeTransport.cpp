@@ -14,7 +14,6 @@
 namespace trailguard {
 
 namespace {
-constexpr int kInvalidToken = 1017;
 constexpr int kRateLimited = 1006;
 constexpr int kArgumentTooLong = 1003;
 constexpr int kRequestTooLarge = 1005;
@@ -168,7 +167,7 @@ void QuestradeTransport::handleError(const std::shared_ptr<Call> &call, const Ac
     qCInfo(lcBroker, "%s answered HTTP %d, code %d: %s", qUtf8Printable(call->path), status, code,
            qUtf8Printable(serverMessage));
 
-    if (status == 401 || code == kInvalidToken) {
+    if (status == 401 || code == QuestradeHttp::kInvalidTokenCode) {
         if (!call->tokenRetried) {
             call->tokenRetried = true;
             m_auth.reportInvalidAccessToken(grant.accessToken);

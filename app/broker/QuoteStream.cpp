@@ -19,7 +19,6 @@
 namespace trailguard {
 
 namespace {
-constexpr int kInvalidToken = 1017;
 
 QList<qint64> normalized(const QList<qint64> &ids)
 {
@@ -256,7 +255,7 @@ void QuoteStream::handleText(const QString &text)
         if (message.contains(QLatin1String("code"))) {
             const std::optional<QuestradeParsing::ApiError> apiError =
                 QuestradeParsing::parseApiError(text.toUtf8());
-            if (apiError && apiError->code == kInvalidToken)
+            if (apiError && apiError->code == QuestradeHttp::kInvalidTokenCode)
                 m_auth.reportInvalidAccessToken(m_sentToken);
             fail(tr("Questrade refused the stream (%1).").arg(apiError ? apiError->message : QString()));
             return;

@@ -10,7 +10,7 @@
 namespace trailguard {
 
 namespace {
-class Messages {
+class TokenSetText {
     Q_DECLARE_TR_FUNCTIONS(TokenSet)
 };
 
@@ -23,9 +23,9 @@ QString environmentName(BrokerEnvironment environment)
 
 Error corrupt(const QString &detail)
 {
-    return Error{
-        ErrorCode::MalformedResponse,
-        Messages::tr("The saved Questrade connection is damaged (%1). Reconnect the account.").arg(detail)};
+    return Error{ErrorCode::MalformedResponse,
+                 TokenSetText::tr("The saved Questrade connection is damaged (%1). Reconnect the account.")
+                     .arg(detail)};
 }
 
 QDateTime readTime(const QJsonValue &value)
@@ -70,15 +70,15 @@ Result<TokenSet> TokenSet::fromJson(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (!document.isObject())
-        return corrupt(Messages::tr("not a JSON object"));
+        return corrupt(TokenSetText::tr("not a JSON object"));
     const QJsonObject object = document.object();
     if (object.value(QStringLiteral("format")).toInt() != kFormat)
-        return corrupt(Messages::tr("unknown format"));
+        return corrupt(TokenSetText::tr("unknown format"));
 
     const auto string = [&object](const char *key) { return object.value(QLatin1String(key)); };
     for (const char *key : {"refreshToken", "accessToken", "apiServer", "environment", "bootstrapHash"}) {
         if (!string(key).isString())
-            return corrupt(Messages::tr("%1 is missing").arg(QLatin1String(key)));
+            return corrupt(TokenSetText::tr("%1 is missing").arg(QLatin1String(key)));
     }
 
     TokenSet tokens;
@@ -93,11 +93,11 @@ Result<TokenSet> TokenSet::fromJson(const QByteArray &json)
     else if (environment == QStringLiteral("live"))
         tokens.environment = BrokerEnvironment::Live;
     else
-        return corrupt(Messages::tr("unknown environment"));
+        return corrupt(TokenSetText::tr("unknown environment"));
     tokens.bootstrapHash = string("bootstrapHash").toString().toUtf8();
     tokens.rejected = string("rejected").toBool(false);
     if (tokens.refreshToken.isEmpty() && !tokens.rejected)
-        return corrupt(Messages::tr("no refresh token"));
+        return corrupt(TokenSetText::tr("no refresh token"));
     return tokens;
 }
 

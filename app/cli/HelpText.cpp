@@ -9,7 +9,7 @@ namespace trailguard::Cli {
 
 namespace {
 // Keeps the strings in the translation context they always had.
-class CommandLine {
+class HelpTextStrings {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 };
 
@@ -97,7 +97,7 @@ QString formatHelpParagraph(const QString &text)
 
 QString formatUsage(const QString &synopsis)
 {
-    const QString label = CommandLine::tr("Usage:") + QLatin1Char(' ');
+    const QString label = HelpTextStrings::tr("Usage:") + QLatin1Char(' ');
     // Continuation lines are indented past the program name.
     return label + wrapped(synopsis, label.size(), label.size() + kContinuationIndent) + QLatin1Char('\n');
 }
@@ -125,7 +125,7 @@ QList<QCommandLineOption> helpOptions()
     helpAll.setFlags(QCommandLineOption::HiddenFromHelp);
     return {
         QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
-                           CommandLine::tr("Show this help and exit.")),
+                           HelpTextStrings::tr("Show this help and exit.")),
         helpAll,
     };
 }

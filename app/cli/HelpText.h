@@ -6,6 +6,9 @@
 
 namespace trailguard::Cli {
 
+// The line break of everything the command line prints.
+inline const QString kNewline = QStringLiteral("\n");
+
 // Help lines stay shorter than this, to fit a standard 80-column terminal.
 constexpr qsizetype kHelpWidth = 80;
 

@@ -1,4 +1,5 @@
 #include "cli/HistoryCommand.h"
+#include "cli/HelpText.h"
 
 #include "cli/SubcommandHelp.h"
 #include "domain/Ticker.h"
@@ -11,7 +12,6 @@
 namespace trailguard::Cli {
 
 namespace {
-const QString kNewline = QStringLiteral("\n");
 const QString kCsv = QStringLiteral("csv");
 const QString kTicker = QStringLiteral("ticker");
 const QString kImport = QStringLiteral("import");

@@ -1,4 +1,5 @@
 #include "cli/PositionsCommand.h"
+#include "cli/HelpText.h"
 
 #include "cli/CellText.h"
 #include "cli/PositionsReport.h"
@@ -16,7 +17,6 @@
 namespace trailguard::Cli {
 
 namespace {
-const QString kNewline = QStringLiteral("\n");
 const QString kJson = QStringLiteral("json");
 const QString kAccount = QStringLiteral("account");
 

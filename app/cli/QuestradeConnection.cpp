@@ -1,13 +1,10 @@
 #include "cli/QuestradeConnection.h"
+#include "cli/HelpText.h"
 
 #include "cli/PositionsCommand.h"
 #include "settings/AppPaths.h"
 
 namespace trailguard::Cli {
-
-namespace {
-const QString kNewline = QStringLiteral("\n");
-} // namespace
 
 Result<std::unique_ptr<QuestradeConnection>> QuestradeConnection::open(const GlobalOptions &global)
 {

@@ -1,4 +1,5 @@
 #include "cli/ReplayCommand.h"
+#include "cli/HelpText.h"
 
 #include "cli/CellText.h"
 #include "cli/SubcommandHelp.h"
@@ -15,7 +16,6 @@
 namespace trailguard::Cli {
 
 namespace {
-const QString kNewline = QStringLiteral("\n");
 const QString kCsv = QStringLiteral("csv");
 const QString kTicker = QStringLiteral("ticker");
 const QString kStrategy = QStringLiteral("strategy");

@@ -1,10 +1,7 @@
 #include "cli/SubcommandHelp.h"
+#include "cli/HelpText.h"
 
 namespace trailguard::Cli {
-
-namespace {
-const QString kNewline = QStringLiteral("\n");
-} // namespace
 
 SubcommandHelp::SubcommandHelp(const QString &synopsis, const QString &description)
     : m_synopsis(synopsis)

@@ -1,4 +1,5 @@
 #include "cli/WatchCommand.h"
+#include "cli/HelpText.h"
 
 #include "cli/CellText.h"
 #include "cli/OpenWatchlist.h"
@@ -17,7 +18,6 @@
 namespace trailguard::Cli {
 
 namespace {
-const QString kNewline = QStringLiteral("\n");
 
 // What an action gets once its command line parsed.
 struct Call {

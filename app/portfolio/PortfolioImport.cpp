@@ -15,7 +15,7 @@
 namespace trailguard {
 
 namespace {
-class Messages {
+class PortfolioImportText {
     Q_DECLARE_TR_FUNCTIONS(PortfolioImport)
 };
 } // namespace
@@ -56,9 +56,10 @@ void PortfolioImport::preview(const QList<BrokerAccount> &accounts, QObject *con
             for (const QString &number : numbers) {
                 const Result<QList<BrokerPosition>> &result = results.at(number);
                 if (!result.ok()) {
-                    done(Error{result.error().code, Messages::tr("The positions of account %1 could not be "
-                                                                 "read: %2")
-                                                        .arg(number, result.error().message)});
+                    done(Error{result.error().code,
+                               PortfolioImportText::tr("The positions of account %1 could not be "
+                                                       "read: %2")
+                                   .arg(number, result.error().message)});
                     return;
                 }
                 positions.insert(number, result.value());

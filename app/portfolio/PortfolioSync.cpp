@@ -12,7 +12,7 @@
 namespace trailguard {
 
 namespace {
-class Messages {
+class PortfolioSyncText {
     Q_DECLARE_TR_FUNCTIONS(PortfolioSync)
 };
 } // namespace
@@ -87,7 +87,7 @@ void PortfolioSync::syncNow()
                     qCWarning(lcPortfolio).noquote()
                         << "Positions of account" << number << "not synced:" << result.error().message;
                     report.problems.append(
-                        Messages::tr("Account %1: %2").arg(number, result.error().message));
+                        PortfolioSyncText::tr("Account %1: %2").arg(number, result.error().message));
                     continue;
                 }
                 const Status stored = m_holdings.replaceHoldings(

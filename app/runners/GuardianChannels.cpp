@@ -8,7 +8,7 @@
 namespace trailguard::Runners {
 
 namespace {
-class Guardian {
+class GuardianChannelStrings {
     Q_DECLARE_TR_FUNCTIONS(Guardian)
 };
 } // namespace
@@ -75,9 +75,10 @@ void GuardianChannels::setWaitingForKeychain(const QStringList &channelIds, cons
         if (channelIds != m_waitingForKeychain)
             qCWarning(lcRunners).noquote() << "Waiting for the keychain for"
                                            << channelIds.join(QStringLiteral(", ")) << "-" << readError;
-        Q_EMIT problem(Guardian::tr("Waiting for the keychain: the secret of %1 cannot be read yet (%2). "
-                                    "Its alerts are kept and sent as soon as it can be read.")
-                           .arg(channelIds.join(QStringLiteral(", ")), readError));
+        Q_EMIT problem(
+            GuardianChannelStrings::tr("Waiting for the keychain: the secret of %1 cannot be read yet (%2). "
+                                       "Its alerts are kept and sent as soon as it can be read.")
+                .arg(channelIds.join(QStringLiteral(", ")), readError));
         m_keychainRetry.start(m_keychainRetryInterval);
     }
     if (channelIds == m_waitingForKeychain)

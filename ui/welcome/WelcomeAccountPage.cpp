@@ -1,4 +1,5 @@
 #include "welcome/WelcomeAccountPage.h"
+#include "welcome/WelcomeParagraph.h"
 
 #include "ConnectDialog.h"
 #include "ConnectionStatus.h"
@@ -10,16 +11,6 @@
 
 namespace trailguard::ui {
 
-namespace {
-QLabel *paragraph(const QString &text, QWidget *parent, const char *objectName)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setObjectName(QLatin1String(objectName));
-    return label;
-}
-} // namespace
-
 WelcomeAccountPage::WelcomeAccountPage(QWidget *parent)
     : QWizardPage(parent)
 {
@@ -27,7 +18,7 @@ WelcomeAccountPage::WelcomeAccountPage(QWidget *parent)
     setTitle(tr("Connect your Questrade account"));
     setSubTitle(tr("Trailguard reads quotes through your account. It never places orders."));
     auto *layout = new QVBoxLayout(this);
-    auto *steps = paragraph(
+    auto *steps = welcomeParagraph(
         tr("<p>To create a refresh token:</p><ol>"
            "<li>Log in to Questrade and open the <a href=\"%1\">App Hub</a>.</li>"
            "<li>Register a personal app with market data access (or open the one you have).</li>"
@@ -63,7 +54,7 @@ WelcomeAccountPage::WelcomeAccountPage(QWidget *parent)
     buttons->addStretch();
     layout->addLayout(buttons);
 
-    m_statusLabel = paragraph(QString(), this, "accountStatusLabel");
+    m_statusLabel = welcomeParagraph(QString(), this, "accountStatusLabel");
     m_statusLabel->setAccessibleName(tr("Account status"));
     m_statusLabel->setAccessibleDescription(tr("Whether an account is connected"));
     layout->addWidget(m_statusLabel);

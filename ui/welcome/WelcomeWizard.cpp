@@ -1,4 +1,5 @@
 #include "welcome/WelcomeWizard.h"
+#include "welcome/WelcomeParagraph.h"
 
 #include "AddTickerForm.h"
 #include "DiscordSettingsPage.h"
@@ -25,15 +26,6 @@
 namespace trailguard::ui {
 
 namespace {
-QLabel *paragraph(const QString &text, QWidget *parent, const char *objectName = nullptr)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    if (objectName)
-        label->setObjectName(QLatin1String(objectName));
-    return label;
-}
-
 // A page that saves nothing when skipped, and runs `save` when left with Next.
 class WelcomePage : public QWizardPage {
 public:
@@ -222,7 +214,7 @@ QWizardPage *WelcomeWizard::createRatioPage()
     auto *label = new QLabel(tr("Default &ratio:"), page);
     label->setBuddy(m_ratioSpinBox);
     form->addRow(label, m_ratioSpinBox);
-    m_ratioNoteLabel = paragraph(QString(), page, "welcomeRatioNoteLabel");
+    m_ratioNoteLabel = welcomeParagraph(QString(), page, "welcomeRatioNoteLabel");
     form->addRow(m_ratioNoteLabel);
     if (m_settings.defaultRatioFromEnvironment()) {
         m_ratioSpinBox->setEnabled(false);
@@ -278,7 +270,7 @@ QWizardPage *WelcomeWizard::createAlertPage()
     connect(m_channelComboBox, &QComboBox::currentIndexChanged, m_channelStack,
             &QStackedWidget::setCurrentIndex);
     layout->addWidget(m_channelStack, 1);
-    m_alertStatusLabel = paragraph(QString(), page, "welcomeAlertStatusLabel");
+    m_alertStatusLabel = welcomeParagraph(QString(), page, "welcomeAlertStatusLabel");
     m_alertStatusLabel->setAccessibleName(tr("Alert channel status"));
     m_alertStatusLabel->setAccessibleDescription(tr("Whether the channel was saved, or why not"));
     layout->addWidget(m_alertStatusLabel);
@@ -359,14 +351,15 @@ QWizardPage *WelcomeWizard::createDonePage()
     page->setTitle(tr("You are all set"));
     page->setFinalPage(true);
     auto *layout = new QVBoxLayout(page);
-    m_summaryLabel = paragraph(QString(), page, "welcomeSummaryLabel");
+    m_summaryLabel = welcomeParagraph(QString(), page, "welcomeSummaryLabel");
     m_summaryLabel->setAccessibleName(tr("Summary"));
     m_summaryLabel->setAccessibleDescription(tr("What the welcome set up"));
     layout->addWidget(m_summaryLabel);
-    layout->addWidget(paragraph(tr("Trailguard keeps watching from the tray when the window is closed. "
-                                   "Settings (Ctrl+,) has everything else; Help > Welcome opens these steps "
-                                   "again."),
-                                page));
+    layout->addWidget(
+        welcomeParagraph(tr("Trailguard keeps watching from the tray when the window is closed. "
+                            "Settings (Ctrl+,) has everything else; Help > Welcome opens these steps "
+                            "again."),
+                         page));
     layout->addStretch();
     return page;
 }

@@ -16,7 +16,7 @@ namespace trailguard::SmtpTransfer {
 
 namespace {
 
-class Messages {
+class SmtpTransferText {
     Q_DECLARE_TR_FUNCTIONS(SmtpTransfer)
 };
 
@@ -135,36 +135,42 @@ DeliveryResult classifyReply(const SmtpAttempt &attempt, const EmailConfig &conf
     if (attempt.responseCode < 500) {
         if (code == CURLE_LOGIN_DENIED)
             return DeliveryResult::retryLater(
-                Messages::tr("The SMTP server %1 could not check the login for now (%2); the alert will be "
-                             "sent again later.")
+                SmtpTransferText::tr(
+                    "The SMTP server %1 could not check the login for now (%2); the alert will be "
+                    "sent again later.")
                     .arg(server(config), reply));
         return DeliveryResult::retryLater(
-            Messages::tr("The SMTP server %1 asked to try again later (%2).").arg(server(config), reply));
+            SmtpTransferText::tr("The SMTP server %1 asked to try again later (%2).")
+                .arg(server(config), reply));
     }
     if (code == CURLE_LOGIN_DENIED)
         return DeliveryResult::failed(
-            Messages::tr("The SMTP server refused the login (%1): check the user and the app password.")
+            SmtpTransferText::tr(
+                "The SMTP server refused the login (%1): check the user and the app password.")
                 .arg(reply));
     if (code == CURLE_USE_SSL_FAILED)
         return DeliveryResult::failed(
-            Messages::tr(
+            SmtpTransferText::tr(
                 "The SMTP server %1 does not offer STARTTLS (%2): choose SSL/TLS (usually port 465). "
                 "Trailguard never sends the password unencrypted.")
                 .arg(server(config), reply));
     if (attempt.responseCode == 530)
         return DeliveryResult::failed(
-            Messages::tr("The SMTP server requires a login (%1): enter the user and the password.")
+            SmtpTransferText::tr("The SMTP server requires a login (%1): enter the user and the password.")
                 .arg(reply));
     // libcurl says which command was refused at the start of its error text ("RCPT failed: 550").
     if (attempt.curlError.startsWith(QLatin1String("RCPT")))
         return DeliveryResult::failed(
-            Messages::tr("The SMTP server refused a recipient (%1): check the To addresses.").arg(reply));
+            SmtpTransferText::tr("The SMTP server refused a recipient (%1): check the To addresses.")
+                .arg(reply));
     if (attempt.curlError.startsWith(QLatin1String("MAIL")))
         return DeliveryResult::failed(
-            Messages::tr("The SMTP server refused the sender (%1): check the From address; many servers only "
-                         "accept the account's own address.")
+            SmtpTransferText::tr(
+                "The SMTP server refused the sender (%1): check the From address; many servers only "
+                "accept the account's own address.")
                 .arg(reply));
-    return DeliveryResult::failed(Messages::tr("The SMTP server refused the message (%1).").arg(reply));
+    return DeliveryResult::failed(
+        SmtpTransferText::tr("The SMTP server refused the message (%1).").arg(reply));
 }
 
 } // namespace
@@ -198,57 +204,66 @@ DeliveryResult classify(const SmtpAttempt &attempt, const EmailConfig &config)
     switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
         return DeliveryResult::retryLater(
-            Messages::tr("Could not find the SMTP server %1 (%2): check the host name and the network "
-                         "connection.")
+            SmtpTransferText::tr(
+                "Could not find the SMTP server %1 (%2): check the host name and the network "
+                "connection.")
                 .arg(config.host, detail));
     case CURLE_COULDNT_CONNECT:
         return DeliveryResult::retryLater(
-            Messages::tr("Could not connect to the SMTP server %1 (%2).").arg(server(config), detail));
+            SmtpTransferText::tr("Could not connect to the SMTP server %1 (%2).")
+                .arg(server(config), detail));
     case CURLE_OPERATION_TIMEDOUT:
         return DeliveryResult::retryLater(
-            Messages::tr("The SMTP server %1 did not answer in time (%2).").arg(server(config), detail));
+            SmtpTransferText::tr("The SMTP server %1 did not answer in time (%2).")
+                .arg(server(config), detail));
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
     case CURLE_SSL_SHUTDOWN_FAILED:
         return DeliveryResult::retryLater(
-            Messages::tr("The connection to the SMTP server %1 broke off (%2).").arg(server(config), detail));
+            SmtpTransferText::tr("The connection to the SMTP server %1 broke off (%2).")
+                .arg(server(config), detail));
     case CURLE_SSL_CONNECT_ERROR:
         // A reachable server whose TLS handshake failed: often passing trouble, so retried; the reason
         // points at the usual permanent cause.
         return DeliveryResult::retryLater(
-            Messages::tr("The secure connection to the SMTP server %1 could not be set up (%2). If this "
-                         "persists, check the security setting: SSL/TLS usually uses port 465, STARTTLS port "
-                         "587.")
+            SmtpTransferText::tr(
+                "The secure connection to the SMTP server %1 could not be set up (%2). If this "
+                "persists, check the security setting: SSL/TLS usually uses port 465, STARTTLS port "
+                "587.")
                 .arg(server(config), detail));
     case CURLE_PEER_FAILED_VERIFICATION:
         // The same server and trust store give the same answer next time: the user has to act (or
         // someone is intercepting the connection). Never ignored, never retried silently.
         return DeliveryResult::failed(
-            Messages::tr("The SMTP server %1 presented a certificate that cannot be trusted (%2): check the "
-                         "host name, or for a private server give the file of the CA that signed it.")
+            SmtpTransferText::tr(
+                "The SMTP server %1 presented a certificate that cannot be trusted (%2): check the "
+                "host name, or for a private server give the file of the CA that signed it.")
                 .arg(server(config), detail));
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CRL_BADFILE:
         return DeliveryResult::failed(
-            Messages::tr("The CA certificate file \"%1\" cannot be used (%2).").arg(config.caFile, detail));
+            SmtpTransferText::tr("The CA certificate file \"%1\" cannot be used (%2).")
+                .arg(config.caFile, detail));
     case CURLE_USE_SSL_FAILED:
         return DeliveryResult::failed(
-            Messages::tr(
+            SmtpTransferText::tr(
                 "The SMTP server %1 does not offer STARTTLS (%2): choose SSL/TLS (usually port 465). "
                 "Trailguard never sends the password unencrypted.")
                 .arg(server(config), detail));
     case CURLE_LOGIN_DENIED:
     case CURLE_AUTH_ERROR:
         return DeliveryResult::failed(
-            Messages::tr("The SMTP server %1 refused the login (%2): check the user and the password.")
+            SmtpTransferText::tr(
+                "The SMTP server %1 refused the login (%2): check the user and the password.")
                 .arg(server(config), detail));
     case CURLE_WEIRD_SERVER_REPLY:
     case CURLE_REMOTE_ACCESS_DENIED:
         return DeliveryResult::failed(
-            Messages::tr("The server at %1 did not answer like an SMTP server (%2): check the host, the port "
-                         "and the security setting.")
+            SmtpTransferText::tr(
+                "The server at %1 did not answer like an SMTP server (%2): check the host, the port "
+                "and the security setting.")
                 .arg(server(config), detail));
     case CURLE_UNSUPPORTED_PROTOCOL:
     case CURLE_FAILED_INIT:
@@ -261,27 +276,28 @@ DeliveryResult classify(const SmtpAttempt &attempt, const EmailConfig &config)
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CIPHER:
     case CURLE_SSL_ENGINE_INITFAILED:
-        return DeliveryResult::failed(Messages::tr("libcurl cannot send this email (%1).").arg(detail));
+        return DeliveryResult::failed(
+            SmtpTransferText::tr("libcurl cannot send this email (%1).").arg(detail));
     case CURLE_ABORTED_BY_CALLBACK:
         return DeliveryResult::retryLater(
-            Messages::tr("The email was not sent: Trailguard is shutting down."));
+            SmtpTransferText::tr("The email was not sent: Trailguard is shutting down."));
     default:
         break;
     }
     // Anything else is treated as passing trouble: an alert is never dropped for an unknown reason.
     return DeliveryResult::retryLater(
-        Messages::tr("Sending to the SMTP server %1 failed (%2).").arg(server(config), detail));
+        SmtpTransferText::tr("Sending to the SMTP server %1 failed (%2).").arg(server(config), detail));
 }
 
 DeliveryResult send(const EmailConfig &config, const QByteArray &message, const std::atomic_bool &cancel)
 {
     const QList<QByteArray> secrets = {config.password};
     if (curlGlobal().code() != CURLE_OK)
-        return DeliveryResult::failed(Messages::tr("libcurl could not be initialised (%1).")
+        return DeliveryResult::failed(SmtpTransferText::tr("libcurl could not be initialised (%1).")
                                           .arg(QString::fromUtf8(curl_easy_strerror(curlGlobal().code()))));
     const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
     if (!curl)
-        return DeliveryResult::failed(Messages::tr("libcurl could not be initialised."));
+        return DeliveryResult::failed(SmtpTransferText::tr("libcurl could not be initialised."));
 
     Transfer transfer;
     transfer.payload = &message;
@@ -293,7 +309,8 @@ DeliveryResult send(const EmailConfig &config, const QByteArray &message, const 
         const QByteArray rcpt = '<' + address.toUtf8() + '>';
         curl_slist *appended = curl_slist_append(recipients.get(), rcpt.constData());
         if (appended == nullptr)
-            return DeliveryResult::retryLater(Messages::tr("Out of memory while preparing the email."));
+            return DeliveryResult::retryLater(
+                SmtpTransferText::tr("Out of memory while preparing the email."));
         (void)recipients.release();
         recipients.reset(appended);
     }
@@ -342,7 +359,7 @@ DeliveryResult send(const EmailConfig &config, const QByteArray &message, const 
     set(CURLOPT_XFERINFOFUNCTION, &checkCancel);
     set(CURLOPT_XFERINFODATA, static_cast<void *>(&transfer));
     if (setup != CURLE_OK)
-        return DeliveryResult::failed(Messages::tr("libcurl cannot send this email (%1).")
+        return DeliveryResult::failed(SmtpTransferText::tr("libcurl cannot send this email (%1).")
                                           .arg(QString::fromUtf8(curl_easy_strerror(setup))));
 
     SmtpAttempt attempt;

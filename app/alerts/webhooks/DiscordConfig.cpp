@@ -8,7 +8,7 @@
 namespace trailguard {
 
 namespace {
-class Messages {
+class DiscordConfigText {
     Q_DECLARE_TR_FUNCTIONS(DiscordConfig)
 };
 
@@ -35,15 +35,16 @@ QString hostAndPort(const QUrl &url)
 
 Status DiscordConfig::validate() const
 {
-    const QString what = Messages::tr("The Discord webhook URL");
+    const QString what = DiscordConfigText::tr("The Discord webhook URL");
     if (Status status = WebhookHttp::validateUrl(webhookUrl, what); !status)
         return status;
     if (isDiscordHost(webhookUrl.host())) {
         static const QRegularExpression path(
             QStringLiteral("^/api(/v[0-9]+)?/webhooks/[0-9]+/[A-Za-z0-9_-]+/?$"));
         if (!path.match(webhookUrl.path(QUrl::FullyEncoded)).hasMatch()) {
-            return Error{ErrorCode::InvalidSetting,
-                         Messages::tr("The Discord webhook URL must look like "
+            return Error{
+                ErrorCode::InvalidSetting,
+                DiscordConfigText::tr("The Discord webhook URL must look like "
                                       "https://discord.com/api/webhooks/<id>/<token>: copy it again from the "
                                       "channel's settings (Integrations → Webhooks → Copy Webhook URL).")};
         }

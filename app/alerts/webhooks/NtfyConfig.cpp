@@ -10,7 +10,7 @@
 namespace trailguard {
 
 namespace {
-class Messages {
+class NtfyConfigText {
     Q_DECLARE_TR_FUNCTIONS(NtfyConfig)
 };
 
@@ -47,24 +47,26 @@ bool NtfyConfig::isValidTopic(const QString &topic)
 
 Status NtfyConfig::validate() const
 {
-    if (Status status = WebhookHttp::validateUrl(server, Messages::tr("The ntfy server URL")); !status)
+    if (Status status = WebhookHttp::validateUrl(server, NtfyConfigText::tr("The ntfy server URL")); !status)
         return status;
     if (server.hasQuery() || server.hasFragment()) {
-        return invalid(Messages::tr("The ntfy server URL must not contain '?' or '#': give just the server, "
-                                    "like https://ntfy.example.com."));
+        return invalid(
+            NtfyConfigText::tr("The ntfy server URL must not contain '?' or '#': give just the server, "
+                               "like https://ntfy.example.com."));
     }
     if (topic.isEmpty())
-        return invalid(Messages::tr("The ntfy topic is empty: choose a topic name, like trailguard-alerts."));
+        return invalid(
+            NtfyConfigText::tr("The ntfy topic is empty: choose a topic name, like trailguard-alerts."));
     if (!isValidTopic(topic)) {
         return invalid(
-            Messages::tr("The ntfy topic \"%1\" is not valid: use 1 to %2 letters, digits, '-' or '_'.")
+            NtfyConfigText::tr("The ntfy topic \"%1\" is not valid: use 1 to %2 letters, digits, '-' or '_'.")
                 .arg(WebhookHttp::serverText(topic))
                 .arg(kMaxTopicLength));
     }
     if (!isValidToken(accessToken)) {
         return invalid(
-            Messages::tr("The ntfy access token contains spaces, line breaks or other characters that "
-                         "cannot be sent: paste it again."));
+            NtfyConfigText::tr("The ntfy access token contains spaces, line breaks or other characters that "
+                               "cannot be sent: paste it again."));
     }
     return success();
 }
@@ -97,15 +99,15 @@ Result<NtfyConfig> NtfyConfig::fromTopicOrUrl(const QString &topicOrUrl)
     const QString text = topicOrUrl.trimmed();
     if (text.isEmpty()) {
         return invalid(
-            Messages::tr("The ntfy channel is empty: give a topic name (like trailguard-alerts) or "
-                         "a full topic URL (like https://ntfy.example.com/trailguard-alerts)."));
+            NtfyConfigText::tr("The ntfy channel is empty: give a topic name (like trailguard-alerts) or "
+                               "a full topic URL (like https://ntfy.example.com/trailguard-alerts)."));
     }
     NtfyConfig config;
     if (!text.contains(QStringLiteral("://"))) {
         if (!isValidTopic(text)) {
             return invalid(
-                Messages::tr("\"%1\" is not a valid ntfy topic: use 1 to %2 letters, digits, '-' or "
-                             "'_', or give a full URL like https://ntfy.example.com/mytopic.")
+                NtfyConfigText::tr("\"%1\" is not a valid ntfy topic: use 1 to %2 letters, digits, '-' or "
+                                   "'_', or give a full URL like https://ntfy.example.com/mytopic.")
                     .arg(WebhookHttp::serverText(text))
                     .arg(kMaxTopicLength));
         }
@@ -114,17 +116,18 @@ Result<NtfyConfig> NtfyConfig::fromTopicOrUrl(const QString &topicOrUrl)
         const QUrl url(text, QUrl::StrictMode);
         if (url.hasQuery() || url.hasFragment()) {
             return invalid(
-                Messages::tr("The ntfy topic URL must not contain '?' or '#': give just the server and "
-                             "topic, like https://ntfy.example.com/mytopic (an access token goes in "
-                             "its own setting)."));
+                NtfyConfigText::tr("The ntfy topic URL must not contain '?' or '#': give just the server and "
+                                   "topic, like https://ntfy.example.com/mytopic (an access token goes in "
+                                   "its own setting)."));
         }
         const QString path = pathWithoutTrailingSlashes(url);
         const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
         if (slash < 0 || slash + 1 >= path.size()) {
-            if (Status status = WebhookHttp::validateUrl(url, Messages::tr("The ntfy topic URL")); !status)
+            if (Status status = WebhookHttp::validateUrl(url, NtfyConfigText::tr("The ntfy topic URL"));
+                !status)
                 return status.error();
-            return invalid(Messages::tr("The ntfy topic URL has no topic: add one at the end, like "
-                                        "https://ntfy.example.com/mytopic."));
+            return invalid(NtfyConfigText::tr("The ntfy topic URL has no topic: add one at the end, like "
+                                              "https://ntfy.example.com/mytopic."));
         }
         config.topic = QUrl::fromPercentEncoding(path.mid(slash + 1).toUtf8());
         config.server = url;

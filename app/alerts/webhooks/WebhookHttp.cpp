@@ -13,7 +13,7 @@
 namespace trailguard::WebhookHttp {
 
 namespace {
-class Messages {
+class WebhookHttpText {
     Q_DECLARE_TR_FUNCTIONS(WebhookHttp)
 };
 
@@ -35,24 +35,25 @@ bool isLoopback(const QUrl &url)
 Status validateUrl(const QUrl &url, const QString &what)
 {
     if (url.isEmpty())
-        return Error{ErrorCode::InvalidSetting, Messages::tr("%1 is empty.").arg(what)};
+        return Error{ErrorCode::InvalidSetting, WebhookHttpText::tr("%1 is empty.").arg(what)};
     if (!url.isValid() || url.host().isEmpty()) {
-        return Error{ErrorCode::InvalidSetting,
-                     Messages::tr("%1 is not a valid URL: it should look like https://host/path.").arg(what)};
+        return Error{
+            ErrorCode::InvalidSetting,
+            WebhookHttpText::tr("%1 is not a valid URL: it should look like https://host/path.").arg(what)};
     }
     const QString scheme = url.scheme().toLower();
     const bool allowed =
         scheme == QStringLiteral("https") || (scheme == QStringLiteral("http") && isLoopback(url));
     if (!allowed) {
-        return Error{
-            ErrorCode::InvalidSetting,
-            Messages::tr("%1 must start with https:// (plain http:// is allowed only for this computer, "
+        return Error{ErrorCode::InvalidSetting,
+                     WebhookHttpText::tr(
+                         "%1 must start with https:// (plain http:// is allowed only for this computer, "
                          "e.g. http://127.0.0.1).")
-                .arg(what)};
+                         .arg(what)};
     }
     if (!url.userInfo().isEmpty()) {
         return Error{ErrorCode::InvalidSetting,
-                     Messages::tr("%1 must not contain a user name or password.").arg(what)};
+                     WebhookHttpText::tr("%1 must not contain a user name or password.").arg(what)};
     }
     return success();
 }
@@ -154,20 +155,20 @@ DeliveryResult unreachable(const QString &service, const Response &response,
     QString what;
     if (response.timedOut) {
         const auto seconds = std::chrono::ceil<std::chrono::seconds>(timeout);
-        what = Messages::tr("no answer within %1 s").arg(seconds.count());
+        what = WebhookHttpText::tr("no answer within %1 s").arg(seconds.count());
     } else {
         switch (response.error) {
         case QNetworkReply::ConnectionRefusedError:
-            what = Messages::tr("the connection was refused");
+            what = WebhookHttpText::tr("the connection was refused");
             break;
         case QNetworkReply::HostNotFoundError:
-            what = Messages::tr("the server's name could not be found (is this computer offline?)");
+            what = WebhookHttpText::tr("the server's name could not be found (is this computer offline?)");
             break;
         case QNetworkReply::RemoteHostClosedError:
-            what = Messages::tr("the server closed the connection");
+            what = WebhookHttpText::tr("the server closed the connection");
             break;
         case QNetworkReply::SslHandshakeFailedError:
-            what = Messages::tr("the secure connection failed (%1)").arg(response.errorText);
+            what = WebhookHttpText::tr("the secure connection failed (%1)").arg(response.errorText);
             break;
         default:
             what = response.errorText;
@@ -175,7 +176,8 @@ DeliveryResult unreachable(const QString &service, const Response &response,
         }
     }
     return DeliveryResult::retryLater(
-        Messages::tr("Could not reach %1: %2. The alert will be sent again later.").arg(service, what));
+        WebhookHttpText::tr("Could not reach %1: %2. The alert will be sent again later.")
+            .arg(service, what));
 }
 
 } // namespace trailguard::WebhookHttp
