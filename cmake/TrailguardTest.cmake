@@ -14,4 +14,9 @@ function(trailguard_add_test source)
         LABELS "${_area};${arg_LABELS}"
         TIMEOUT 120
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${arg_ENVIRONMENT}")
+    # The suite runs two tests at a time; windows share one X display (focus, activation), so tests that
+    # show widgets take turns on it.
+    if(_area STREQUAL "ui" OR _area STREQUAL "desktop" OR "gui" IN_LIST arg_LABELS)
+        set_tests_properties(${_area}/${_name} PROPERTIES RESOURCE_LOCK display)
+    endif()
 endfunction()

@@ -3,7 +3,8 @@
 #  1. formatting, layer, desktop file and translation checks;
 #  2. the normal build (warnings are errors), the Debian package (built in Release and checked by
 #     scripts/check-package.sh), and all tests inside a headless desktop session
-#     (Xvfb, private D-Bus, gnome-keyring, dunst, a StatusNotifier tray);
+#     (Xvfb, private D-Bus, gnome-keyring, dunst, a StatusNotifier tray), two at a time (tests that
+#     show windows take turns on the display: RESOURCE_LOCK in cmake/TrailguardTest.cmake);
 #  3. the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer;
 #  4. every parser of outside input fuzzed with libFuzzer for 30 s (Clang, ASan+UBSan; scripts/fuzz.sh);
 #  5. the benchmarks, which print figures (they never fail on time).
@@ -47,7 +48,7 @@ bash scripts/check-package.sh build/package
 export TRAILGUARD_TEST_ARTIFACTS="$root/build/test-artifacts"
 mkdir -p "$TRAILGUARD_TEST_ARTIFACTS"
 step "Tests"
-bash scripts/headless-session.sh ctest --test-dir build/test --output-on-failure --timeout 300
+bash scripts/headless-session.sh ctest --test-dir build/test --parallel 2 --output-on-failure --timeout 300
 
 step "Build with AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset sanitize # build/asan, see CMakePresets.json
@@ -56,7 +57,7 @@ step "Tests under ASan + UBSan"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
-bash scripts/headless-session.sh ctest --test-dir build/asan --output-on-failure --timeout 600
+bash scripts/headless-session.sh ctest --test-dir build/asan --parallel 2 --output-on-failure --timeout 600
 unset ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
 
 step "Fuzzing (libFuzzer, 30 s per parser, ASan + UBSan)"
