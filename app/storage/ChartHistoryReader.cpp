@@ -2,11 +2,9 @@
 
 #include "domain/MarketCalendar.h"
 #include "storage/PriceHistoryRepository.h"
-#include "storage/SqlValues.h"
 
 #include <QSet>
-#include <QSqlQuery>
-#include <QVariant>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -23,6 +21,30 @@ bool containsTime(const QList<QDateTime> &times, const QDateTime &start, const Q
     const auto it = std::lower_bound(times.cbegin(), times.cend(), start);
     return it != times.cend() && *it < end;
 }
+
+// The New York market day (Julian day) of UTC instants. Instants come mostly in order, so the UTC span of
+// the last day found answers most of them without a time zone conversion (a year of 5-minute candles is
+// ~20,000 of them; converting each took most of the chart's read).
+class EasternDays {
+public:
+    qint64 julianDayOf(const QDateTime &time)
+    {
+        const qint64 ms = time.toMSecsSinceEpoch();
+        if (ms < m_dayStartMs || ms >= m_dayEndMs) {
+            const QDate day = time.toTimeZone(m_zone).date();
+            m_julianDay = day.toJulianDay();
+            m_dayStartMs = QDateTime(day, QTime(0, 0), m_zone).toMSecsSinceEpoch();
+            m_dayEndMs = QDateTime(day.addDays(1), QTime(0, 0), m_zone).toMSecsSinceEpoch();
+        }
+        return m_julianDay;
+    }
+
+private:
+    QTimeZone m_zone = MarketCalendar::easternZone();
+    qint64 m_julianDay = 0;
+    qint64 m_dayStartMs = 0;
+    qint64 m_dayEndMs = 0;
+};
 } // namespace
 
 ChartHistoryReader::ChartHistoryReader(const PriceHistoryRepository &repository)
@@ -31,18 +53,7 @@ ChartHistoryReader::ChartHistoryReader(const PriceHistoryRepository &repository)
 
 Result<QList<qint64>> ChartHistoryReader::intradayIntervals(const QString &ticker) const
 {
-    QSqlQuery query(m_repository.database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT DISTINCT interval_seconds FROM candles WHERE ticker = ? AND "
-                                 "interval_seconds < ? ORDER BY interval_seconds"));
-    query.addBindValue(ticker);
-    query.addBindValue(kDaySeconds);
-    if (!query.exec())
-        return SqlValues::queryError(query);
-    QList<qint64> intervals;
-    while (query.next())
-        intervals.append(query.value(0).toLongLong());
-    return intervals;
+    return m_repository.candleIntervals(ticker, kDaySeconds);
 }
 
 Result<QList<StopPoint>> ChartHistoryReader::heldStops(const QString &ticker, const QDateTime &from,
@@ -84,9 +95,10 @@ Result<QList<PricePoint>> ChartHistoryReader::priceSeries(const QString &ticker,
         return intraday.error();
 
     const QTimeZone eastern = MarketCalendar::easternZone();
+    EasternDays easternDays;
     QSet<qint64> daysWithFinerData; // Julian days in New York
     for (const PricePoint &point : std::as_const(points))
-        daysWithFinerData.insert(point.time.toTimeZone(eastern).date().toJulianDay());
+        daysWithFinerData.insert(easternDays.julianDayOf(point.time));
 
     QList<TimeRange> occupied;
     for (qint64 seconds : intraday.value()) {
@@ -101,7 +113,7 @@ Result<QList<PricePoint>> ChartHistoryReader::priceSeries(const QString &ticker,
                 continue;
             accepted.append(TimeRange{candle.start, candle.end});
             points.append(PricePoint{candle.end, candle.close});
-            daysWithFinerData.insert(candle.start.toTimeZone(eastern).date().toJulianDay());
+            daysWithFinerData.insert(easternDays.julianDayOf(candle.start));
         }
         occupied = TimeRanges::merged(occupied + accepted);
     }
