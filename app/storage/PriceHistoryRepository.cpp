@@ -319,19 +319,23 @@ Result<qint64> PriceHistoryRepository::historyTickerId(const QString &ticker) co
 
 Result<QList<qint64>> PriceHistoryRepository::candleIntervals(const QString &ticker, qint64 below) const
 {
+    // One index seek per interval (DISTINCT would walk every candle of the ticker).
     QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT DISTINCT interval_seconds FROM candles WHERE ticker_id = %1 AND "
-                                 "interval_seconds < ? ORDER BY interval_seconds")
+    query.prepare(QStringLiteral("SELECT min(interval_seconds) FROM candles WHERE ticker_id = %1 AND "
+                                 "interval_seconds > ? AND interval_seconds < ?")
                       .arg(kTickerId));
-    query.addBindValue(ticker);
-    query.addBindValue(below);
-    if (!query.exec())
-        return queryError(query);
     QList<qint64> intervals;
-    while (query.next())
-        intervals.append(query.value(0).toLongLong());
-    return intervals;
+    for (qint64 after = 0;;) {
+        query.addBindValue(ticker);
+        query.addBindValue(after);
+        query.addBindValue(below);
+        if (!query.exec())
+            return queryError(query);
+        if (!query.next() || query.value(0).isNull())
+            return intervals;
+        after = query.value(0).toLongLong();
+        intervals.append(after);
+    }
 }
 
 Result<QList<StopPoint>> PriceHistoryRepository::heldStops(const QString &ticker, const QDateTime &from,

@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimeZone>
 
 #include <cmath>
 
@@ -44,8 +43,9 @@ qint64 epochMs(const QDateTime &time)
 
 QDateTime fromEpochMs(const QVariant &value)
 {
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), QTimeZone::utc());
+    // Qt::UTC, not QTimeZone::utc(): in Qt 6.4 a QTimeZone-based QDateTime allocates and compares slowly,
+    // and a chart reads tens of thousands of them.
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
 qint64 epochSeconds(const QDateTime &time)
@@ -55,7 +55,7 @@ qint64 epochSeconds(const QDateTime &time)
 
 QDateTime fromEpochSeconds(qint64 seconds)
 {
-    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc());
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
 }
 
 namespace {
