@@ -195,9 +195,11 @@ Result<QList<ChartHistoryReader::CandleClose>> ChartHistoryReader::candleCloses(
 {
     QSqlQuery query(m_repository.database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT start, clipped_end, close FROM candles WHERE ticker_id = (SELECT id "
-                                 "FROM history_tickers WHERE ticker = ?) AND interval_seconds = ? AND "
-                                 "start >= ? AND start < ? ORDER BY start"));
+    query.prepare(
+        QStringLiteral("SELECT start, clipped_end, close FROM candles WHERE series_id = (SELECT s.id "
+                       "FROM candle_series AS s JOIN history_tickers AS t ON t.id = s.ticker_id "
+                       "WHERE t.ticker = ? AND s.interval_seconds = ?) AND start >= ? AND start < ? "
+                       "ORDER BY start"));
     query.addBindValue(ticker);
     query.addBindValue(intervalSeconds);
     query.addBindValue((from.toMSecsSinceEpoch() + 999) / 1000); // whole seconds: the first at or after

@@ -77,11 +77,16 @@ Result<qint64> moveTicker(const QSqlDatabase &db, const QString &ticker)
     const QString tickerId = QStringLiteral("(SELECT id FROM history_tickers WHERE ticker = ?)");
     const QStringList steps{
         QStringLiteral("INSERT OR IGNORE INTO history_tickers (ticker) VALUES (?)"),
-        QStringLiteral("INSERT OR REPLACE INTO candles (ticker_id, interval_seconds, start, open, high, low, "
-                       "close, volume, peak, stop, clipped_end) SELECT %1, interval_seconds, "
+        QStringLiteral(
+            "INSERT OR IGNORE INTO candle_series (ticker_id, interval_seconds) SELECT DISTINCT %1, "
+            "interval_seconds FROM candles_v11 WHERE ticker = ?")
+            .arg(tickerId),
+        QStringLiteral("INSERT OR REPLACE INTO candles (series_id, start, open, high, low, "
+                       "close, volume, peak, stop, clipped_end) SELECT (SELECT id FROM candle_series WHERE "
+                       "ticker_id = %1 AND interval_seconds = c.interval_seconds), "
                        "CAST(strftime('%s', start) AS INTEGER), %2, %3, %4, %5, volume, %6, %7, "
                        "CASE WHEN strftime('%s', end) - strftime('%s', start) = interval_seconds THEN NULL "
-                       "ELSE CAST(strftime('%s', end) AS INTEGER) END FROM candles_v11 WHERE ticker = ?")
+                       "ELSE CAST(strftime('%s', end) AS INTEGER) END FROM candles_v11 AS c WHERE ticker = ?")
             .arg(tickerId, price("open"), price("high"), price("low"), price("close"), price("peak"),
                  price("stop")),
         QStringLiteral("DELETE FROM candles_v11 WHERE ticker = ?"),
@@ -97,7 +102,7 @@ Result<qint64> moveTicker(const QSqlDatabase &db, const QString &ticker)
         const Result<qint64> changed = execForTicker(db, steps.at(i), ticker);
         if (!changed)
             return changed.error();
-        if (i == 1 || i == 3)
+        if (i == 2 || i == 4) // the inserts of candles and of quotes
             moved += changed.value();
     }
     return moved;

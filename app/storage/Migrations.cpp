@@ -45,7 +45,9 @@ Migration heldStopMigration(int version)
 // - Prices are untyped columns holding the price itself (REAL), or, when that is exact, the price in
 //   ten-thousandths as an INTEGER (131.52 -> 1315200, 3 bytes instead of 8); SqlValues::priceValue and
 //   readPrice are the rule, and HistoryConversion applies the same one in SQL.
-// - WITHOUT ROWID: each row is stored once, in its primary key's order (one ticker's range is contiguous);
+// - A candle belongs to a series (ticker and interval, candle_series): a two-column key instead of three
+//   saves three bytes a candle.
+// - WITHOUT ROWID: each row is stored once, in its primary key's order (one series' range is contiguous);
 //   a rowid table would store the key twice (table and index).
 // The old tables are renamed *_v11 here; HistoryConversion moves their rows a ticker per transaction (so an
 // interrupted conversion resumes where it stopped) and drops them when empty.
@@ -69,9 +71,15 @@ CREATE TABLE price_quotes (
     PRIMARY KEY (ticker_id, time)
 ) WITHOUT ROWID)"),
              QStringLiteral(R"(
-CREATE TABLE candles (
+CREATE TABLE candle_series (
+    id               INTEGER PRIMARY KEY,
     ticker_id        INTEGER NOT NULL REFERENCES history_tickers(id),
     interval_seconds INTEGER NOT NULL CHECK (interval_seconds > 0),
+    UNIQUE (ticker_id, interval_seconds)
+))"),
+             QStringLiteral(R"(
+CREATE TABLE candles (
+    series_id        INTEGER NOT NULL REFERENCES candle_series(id),
     start            INTEGER NOT NULL,
     open,
     high,
@@ -81,7 +89,7 @@ CREATE TABLE candles (
     peak,
     stop,
     clipped_end      INTEGER,
-    PRIMARY KEY (ticker_id, interval_seconds, start)
+    PRIMARY KEY (series_id, start)
 ) WITHOUT ROWID)")}};
 }
 } // namespace

@@ -30,6 +30,9 @@ namespace {
 // The id of `ticker` in history_tickers, looked up inside each statement: ids are not cached, since one
 // made in a transaction that is rolled back could be handed to another ticker later.
 const QString kTickerId = QStringLiteral("(SELECT id FROM history_tickers WHERE ticker = ?)");
+// The id of the candle series of a ticker and an interval (bound in that order).
+const QString kSeriesId = QStringLiteral("(SELECT s.id FROM candle_series AS s JOIN history_tickers AS t ON "
+                                         "t.id = s.ticker_id WHERE t.ticker = ? AND s.interval_seconds = ?)");
 } // namespace
 
 PriceHistoryRepository::PriceHistoryRepository(QSqlDatabase db)
@@ -130,17 +133,15 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 interv
                                             std::optional<TimeRange> covered)
 {
     return inTransaction(m_db, [&]() -> Status {
-        if (Status known = ensureTicker(ticker); !known)
-            return known;
-        const Result<qint64> tickerId = historyTickerId(ticker);
-        if (!tickerId)
-            return tickerId.error();
+        const Result<qint64> seriesId = ensureSeries(ticker, intervalSeconds);
+        if (!seriesId)
+            return seriesId.error();
         // The end is stored only when it is not start + interval (clipped_end, see migration 12).
         QSqlQuery query(m_db);
         query.prepare(
-            QStringLiteral("INSERT INTO candles (ticker_id, interval_seconds, start, open, high, low, "
-                           "close, volume, peak, stop, clipped_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (ticker_id, interval_seconds, start) DO UPDATE SET "
+            QStringLiteral("INSERT INTO candles (series_id, start, open, high, low, "
+                           "close, volume, peak, stop, clipped_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (series_id, start) DO UPDATE SET "
                            "clipped_end = excluded.clipped_end, "
                            "open = excluded.open, high = excluded.high, low = excluded.low, "
                            "close = excluded.close, volume = excluded.volume, "
@@ -149,21 +150,20 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 interv
             if (!candle.start.isValid() || !candle.end.isValid() || !(candle.close > 0))
                 return Error{ErrorCode::InvalidPrice,
                              Storage::tr("A candle of %1 has no valid time or close.").arg(ticker)};
-            query.bindValue(0, tickerId.value());
-            query.bindValue(1, intervalSeconds);
-            query.bindValue(2, epochSeconds(candle.start));
-            query.bindValue(3, optionalPrice(candle.open));
-            query.bindValue(4, optionalPrice(candle.high));
-            query.bindValue(5, optionalPrice(candle.low));
-            query.bindValue(6, priceValue(candle.close));
-            query.bindValue(7, candle.volume ? QVariant(*candle.volume)
-                                             : QVariant(QMetaType(QMetaType::LongLong)));
-            query.bindValue(8, optionalPrice(candle.peak));
-            query.bindValue(9, optionalPrice(candle.stop));
             const qint64 start = epochSeconds(candle.start);
             const qint64 end = epochSeconds(candle.end);
-            query.bindValue(10, end == start + intervalSeconds ? QVariant(QMetaType(QMetaType::LongLong))
-                                                               : QVariant(end));
+            query.bindValue(0, seriesId.value());
+            query.bindValue(1, start);
+            query.bindValue(2, optionalPrice(candle.open));
+            query.bindValue(3, optionalPrice(candle.high));
+            query.bindValue(4, optionalPrice(candle.low));
+            query.bindValue(5, priceValue(candle.close));
+            query.bindValue(6, candle.volume ? QVariant(*candle.volume)
+                                             : QVariant(QMetaType(QMetaType::LongLong)));
+            query.bindValue(7, optionalPrice(candle.peak));
+            query.bindValue(8, optionalPrice(candle.stop));
+            query.bindValue(9, end == start + intervalSeconds ? QVariant(QMetaType(QMetaType::LongLong))
+                                                              : QVariant(end));
             if (!query.exec())
                 return queryError(query);
         }
@@ -185,10 +185,8 @@ Result<QList<StoredCandle>> PriceHistoryRepository::candles(const QString &ticke
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT start, open, high, low, close, volume, peak, stop, clipped_end FROM "
-                                 "candles WHERE "
-                                 "ticker_id = %1 AND interval_seconds = ? AND start >= ? AND start < ? "
-                                 "ORDER BY start")
-                      .arg(kTickerId));
+                                 "candles WHERE series_id = %1 AND start >= ? AND start < ? ORDER BY start")
+                      .arg(kSeriesId));
     query.addBindValue(ticker);
     query.addBindValue(intervalSeconds);
     // A start is a whole second: the first one at or after `from`, the first one at or after `to`.
@@ -307,35 +305,42 @@ Result<QList<StopPoint>> PriceHistoryRepository::quoteHeldStops(const QString &t
             StopPoint{fromEpochMs(query.value(0)), readPrice(query.value(1)), readPrice(query.value(2))});
     return held;
 }
-Result<qint64> PriceHistoryRepository::historyTickerId(const QString &ticker) const
+Result<qint64> PriceHistoryRepository::ensureSeries(const QString &ticker, qint64 intervalSeconds)
 {
+    if (Status known = ensureTicker(ticker); !known)
+        return known.error();
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT id FROM history_tickers WHERE ticker = ?"));
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO candle_series (ticker_id, interval_seconds) VALUES "
+                                 "(%1, ?)")
+                      .arg(kTickerId));
     query.addBindValue(ticker);
+    query.addBindValue(intervalSeconds);
     if (!query.exec())
         return queryError(query);
-    return query.next() ? query.value(0).toLongLong() : qint64(-1);
+    query.prepare(QStringLiteral("SELECT %1").arg(kSeriesId));
+    query.addBindValue(ticker);
+    query.addBindValue(intervalSeconds);
+    if (!query.exec() || !query.next())
+        return queryError(query);
+    return query.value(0).toLongLong();
 }
 
 Result<QList<qint64>> PriceHistoryRepository::candleIntervals(const QString &ticker, qint64 below) const
 {
-    // One index seek per interval (DISTINCT would walk every candle of the ticker).
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT min(interval_seconds) FROM candles WHERE ticker_id = %1 AND "
-                                 "interval_seconds > ? AND interval_seconds < ?")
-                      .arg(kTickerId));
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT s.interval_seconds FROM candle_series AS s JOIN history_tickers AS t ON "
+                       "t.id = s.ticker_id WHERE t.ticker = ? AND s.interval_seconds < ? AND EXISTS "
+                       "(SELECT 1 FROM candles WHERE series_id = s.id) ORDER BY s.interval_seconds"));
+    query.addBindValue(ticker);
+    query.addBindValue(below);
+    if (!query.exec())
+        return queryError(query);
     QList<qint64> intervals;
-    for (qint64 after = 0;;) {
-        query.addBindValue(ticker);
-        query.addBindValue(after);
-        query.addBindValue(below);
-        if (!query.exec())
-            return queryError(query);
-        if (!query.next() || query.value(0).isNull())
-            return intervals;
-        after = query.value(0).toLongLong();
-        intervals.append(after);
-    }
+    while (query.next())
+        intervals.append(query.value(0).toLongLong());
+    return intervals;
 }
 
 Result<QList<StopPoint>> PriceHistoryRepository::heldStops(const QString &ticker, const QDateTime &from,

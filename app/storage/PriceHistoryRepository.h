@@ -100,8 +100,8 @@ public:
 private:
     // Gives `ticker` its id in history_tickers unless it has one.
     Status ensureTicker(const QString &ticker);
-    // The id of `ticker` in history_tickers; -1 when it has none.
-    Result<qint64> historyTickerId(const QString &ticker) const;
+    // The id of the candle series of `ticker` and `intervalSeconds`, made unless it exists.
+    Result<qint64> ensureSeries(const QString &ticker, qint64 intervalSeconds);
 
     QSqlDatabase m_db;
 };

@@ -244,12 +244,11 @@ private Q_SLOTS:
         QVERIFY(db.ok());
         const QSqlDatabase connection = db.value()->connection();
         // 100.1234 is exact in ten-thousandths; 100.25 + 1/3 is not and stays a REAL.
-        QCOMPARE(count(connection, QStringLiteral("SELECT count(*) FROM candles WHERE interval_seconds = 300 "
-                                                  "AND typeof(close) != 'integer'")),
-                 0);
-        QCOMPARE(count(connection, QStringLiteral("SELECT count(*) FROM candles WHERE interval_seconds = 300 "
-                                                  "AND typeof(high) != 'real'")),
-                 0);
+        const QString fiveMinute = QStringLiteral("SELECT count(*) FROM candles JOIN candle_series AS s ON "
+                                                  "s.id = series_id WHERE s.interval_seconds = 300 AND %1");
+        QCOMPARE(count(connection, fiveMinute.arg(QStringLiteral("typeof(close) != 'integer'"))), 0);
+        QCOMPARE(count(connection, fiveMinute.arg(QStringLiteral("typeof(high) != 'real'"))), 0);
+        QCOMPARE(count(connection, fiveMinute.arg(QStringLiteral("1"))), 120);
     }
 
     void resumesAfterAnInterruptedConversion()
