@@ -175,8 +175,8 @@ Status run(QSqlDatabase db, const Progress &progress, int maxTickers)
     if (!isPending(db))
         return success();
     const Result<qint64> total = rowsLeft(db);
-    if (!total)
-        return total.error();
+    if (!total) // another connection (another process) may have just finished it
+        return isPending(db) ? Status(total.error()) : success();
     if (total.value() > 0)
         qCInfo(lcStorage, "Converting the price history to the compact format: %lld rows", total.value());
     qint64 moved = 0;
