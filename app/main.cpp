@@ -5,11 +5,14 @@
 #include "common/Clock.h"
 #include "common/Translations.h"
 #include "common/UnixSignalWatcher.h"
+#include "history/HistoryConversionDialog.h"
 #include "runners/DesktopSession.h"
 #include "runners/HeadlessRunner.h"
 #include "runners/RunnersLogging.h"
 #include "runners/SingleInstance.h"
 #include "secrets/Redact.h"
+#include "settings/AppPaths.h"
+#include "storage/HistoryConversion.h"
 
 #include <QApplication>
 #include <QGuiApplication>
@@ -110,11 +113,37 @@ int runDesktop(int argc, char *argv[], trailguard::SecretRedactor &redactor)
             QObject::connect(session.get(), &DesktopSession::notConnectedAtStart, &app, switchToDemo);
         return session->start();
     };
-    if (const auto opened = open(options.value().demo); !opened.ok()) {
-        // Another process (--headless, the systemd service, a cron --once) watches this folder: say which.
-        const bool inUse = session && session->dataFolderInUse();
-        showStartupError(opened.error().message);
-        return inUse ? trailguard::Cli::kExitDataFolderInUse : trailguard::Cli::kExitFailure;
+    // 0 when the first session started, else the exit code (the error was shown).
+    const auto startFirstSession = [&]() -> int {
+        if (const auto opened = open(options.value().demo); !opened.ok()) {
+            // Another process (--headless, the systemd service, a cron --once) watches this folder: say
+            // which.
+            const bool inUse = session && session->dataFolderInUse();
+            showStartupError(opened.error().message);
+            return inUse ? trailguard::Cli::kExitDataFolderInUse : trailguard::Cli::kExitFailure;
+        }
+        return 0;
+    };
+    // History of an older version is converted first, on a worker with a progress dialog; then the session
+    // starts (a failed conversion is reported by the session's own open).
+    // (The demo's own folder is new: nothing to convert.)
+    QString databaseFile;
+    if (!options.value().demo) {
+        if (const auto paths = trailguard::AppPaths::resolve(options.value().dataDir); paths.ok())
+            databaseFile = paths.value().databaseFile();
+    }
+    if (!databaseFile.isEmpty() && trailguard::HistoryConversion::isPendingForFile(databaseFile)) {
+        QApplication::setQuitOnLastWindowClosed(false);
+        auto *conversion = new trailguard::ui::HistoryConversionDialog(databaseFile);
+        QObject::connect(conversion, &trailguard::ui::HistoryConversionDialog::conversionFinished, &app,
+                         [&, conversion] {
+                             conversion->deleteLater();
+                             if (const int failed = startFirstSession())
+                                 QCoreApplication::exit(failed);
+                         });
+        conversion->start();
+    } else if (const int failed = startFirstSession()) {
+        return failed;
     }
     QObject::connect(&instance, &trailguard::Runners::SingleInstance::activationRequested, &app, [&] {
         if (session)

@@ -1,8 +1,11 @@
 // How big the price history gets: a year of 5-minute candles for 100 tickers (what the retention policy
 // keeps once raw quotes are folded), written through PriceHistoryRepository into a temporary SQLite file,
-// and for comparison one trading day of raw quotes polled every 5 s. Prints the file sizes; the chart
-// read of one ticker's year is timed with QBENCHMARK.
+// and for comparison one trading day of raw quotes polled every 5 s. Prices are in cents, as the broker
+// sends them (one line also shows candles of arbitrary doubles). Prints the file sizes and FIGURE lines:
+// bytes per candle and per quote, the chart read of one ticker's year (also timed with QBENCHMARK), and
+// the conversion of the same year written with schema 11 (migration 12).
 #include "storage/Database.h"
+#include "storage/Migrations.h"
 #include "storage/PriceHistoryRepository.h"
 
 #include <QElapsedTimer>
@@ -51,6 +54,79 @@ QString mebibytes(qint64 bytes)
 {
     return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
 }
+
+double cents(double price)
+{
+    return std::round(price * 100.0) / 100.0;
+}
+
+// A year of 5-minute candles of ticker `t` (open, high, low, close; in cents unless `anyDouble`).
+QList<StoredCandle> yearOfCandles(int t, bool anyDouble)
+{
+    const QTimeZone newYork(QByteArrayLiteral("America/New_York"));
+    const auto price = [anyDouble](double value) { return anyDouble ? value : cents(value); };
+    QList<StoredCandle> candles;
+    candles.reserve(qsizetype(kTradingDays) * kCandlesPerDay);
+    double last = 20.0 + t;
+    qint64 row = 0;
+    for (const QDate &day : tradingDays()) {
+        const QDateTime open(day, QTime(9, 30), newYork);
+        for (int i = 0; i < kCandlesPerDay; ++i, ++row) {
+            StoredCandle candle;
+            candle.start = open.addSecs(300LL * i).toUTC();
+            candle.end = candle.start.addSecs(300);
+            const double next = price(last * (1.0 + 0.001 * std::sin(double(row) * 0.7)));
+            candle.open = last;
+            candle.close = next;
+            candle.high = price(std::max(last, next) * 1.0005);
+            candle.low = price(std::min(last, next) * 0.9995);
+            candle.volume = 1000 + (row * 37) % 5000;
+            candles.append(candle);
+            last = next;
+        }
+    }
+    return candles;
+}
+
+// Writes `tickers` years of candles the way schema 11 stored them (ISO text, stored end) into a new file.
+bool writeSchema11History(const QString &file, int tickers)
+{
+    const QString name = QStringLiteral("schema-11");
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(file);
+        ok = db.open();
+        QSqlQuery query(db);
+        ok = ok && query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        for (const Migration &migration : schemaMigrations()) {
+            for (const QString &statement : migration.statements)
+                ok = ok && (migration.version > 11 || query.exec(statement));
+        }
+        ok = ok && query.exec(QStringLiteral("PRAGMA user_version = 11")) &&
+             query.exec(QStringLiteral("BEGIN"));
+        query.prepare(
+            QStringLiteral("INSERT INTO candles (ticker, interval_seconds, start, end, open, high, low, "
+                           "close, volume) VALUES (?, 300, ?, ?, ?, ?, ?, ?, ?)"));
+        for (int t = 0; ok && t < tickers; ++t) {
+            for (const StoredCandle &c : yearOfCandles(t, false)) {
+                query.bindValue(0, tickerName(t));
+                query.bindValue(1, c.start.toString(Qt::ISODateWithMs));
+                query.bindValue(2, c.end.toString(Qt::ISODateWithMs));
+                query.bindValue(3, *c.open);
+                query.bindValue(4, *c.high);
+                query.bindValue(5, *c.low);
+                query.bindValue(6, c.close);
+                query.bindValue(7, *c.volume);
+                ok = ok && query.exec();
+            }
+        }
+        ok = ok && query.exec(QStringLiteral("COMMIT"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
 } // namespace
 
 class BenchHistorySize : public QObject {
@@ -73,30 +149,11 @@ private Q_SLOTS:
     {
         const qint64 empty = sizeOnDisk(*m_candles);
         PriceHistoryRepository repository(m_candles->connection());
-        const QTimeZone newYork(QByteArrayLiteral("America/New_York"));
-        const QList<QDate> days = tradingDays();
         QElapsedTimer timer;
         timer.start();
         qint64 rows = 0;
         for (int t = 0; t < kTickers; ++t) {
-            QList<StoredCandle> candles;
-            candles.reserve(days.size() * kCandlesPerDay);
-            double price = 20.0 + t;
-            for (const QDate &day : days) {
-                const QDateTime open(day, QTime(9, 30), newYork);
-                for (int i = 0; i < kCandlesPerDay; ++i) {
-                    StoredCandle candle;
-                    candle.start = open.addSecs(300LL * i).toUTC();
-                    candle.end = candle.start.addSecs(300);
-                    const double next = price * (1.0 + 0.001 * std::sin(double(rows + i) * 0.7));
-                    candle.open = price;
-                    candle.close = next;
-                    candle.high = std::max(price, next) * 1.0005;
-                    candle.low = std::min(price, next) * 0.9995;
-                    candles.append(candle);
-                    price = next;
-                }
-            }
+            const QList<StoredCandle> candles = yearOfCandles(t, false);
             QVERIFY(repository.storeCandles(tickerName(t), 300, candles));
             rows += candles.size();
         }
@@ -108,7 +165,54 @@ private Q_SLOTS:
                                  .arg(mebibytes(size))
                                  .arg(double(size) / double(rows), 0, 'f', 1)
                                  .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1);
+        qInfo().noquote() << QStringLiteral("FIGURE: bytes per stored 5-minute candle: %1")
+                                 .arg(double(size) / double(rows), 0, 'f', 1);
         QCOMPARE(rows, qint64(kTickers) * kTradingDays * kCandlesPerDay);
+    }
+
+    // Prices that are not whole ten-thousandths (computed, adjusted) are stored as 8-byte REALs.
+    void candlesOfArbitraryDoubles()
+    {
+        auto database = Database::open(m_dir.filePath(QStringLiteral("doubles.sqlite")));
+        QVERIFY(database);
+        const qint64 empty = sizeOnDisk(*database.value());
+        PriceHistoryRepository repository(database.value()->connection());
+        constexpr int kSome = 10;
+        qint64 rows = 0;
+        for (int t = 0; t < kSome; ++t) {
+            const QList<StoredCandle> candles = yearOfCandles(t, true);
+            QVERIFY(repository.storeCandles(tickerName(t), 300, candles));
+            rows += candles.size();
+        }
+        const qint64 size = sizeOnDisk(*database.value()) - empty;
+        qInfo().noquote() << QStringLiteral("FIGURE: bytes per stored 5-minute candle of arbitrary doubles "
+                                            "(%1 tickers): %2")
+                                 .arg(kSome)
+                                 .arg(double(size) / double(rows), 0, 'f', 1);
+    }
+
+    void convertingAYearFor100TickersFromSchema11()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("schema11.sqlite"));
+        QVERIFY(writeSchema11History(file, kTickers));
+        const qint64 before = QFileInfo(file).size() + QFileInfo(file + QStringLiteral("-wal")).size();
+        QElapsedTimer timer;
+        timer.start();
+        auto database = Database::open(file);
+        const qint64 elapsed = timer.elapsed();
+        QVERIFY(database);
+        const qint64 after = sizeOnDisk(*database.value());
+        qInfo().noquote() << QStringLiteral("FIGURE: converting a year of 5-minute candles of %1 tickers "
+                                            "(schema 11 -> 12): %2 s, %3 -> %4")
+                                 .arg(kTickers)
+                                 .arg(double(elapsed) / 1000.0, 0, 'f', 1)
+                                 .arg(mebibytes(before), mebibytes(after));
+        PriceHistoryRepository repository(database.value()->connection());
+        const auto converted = repository.candles(
+            tickerName(7), 300, QDateTime(QDate(2020, 1, 1), QTime(0, 0), QTimeZone::utc()),
+            QDateTime(QDate(2030, 1, 1), QTime(0, 0), QTimeZone::utc()));
+        QVERIFY(converted);
+        QCOMPARE(converted.value(), yearOfCandles(7, false));
     }
 
     void oneDayOfRawQuotesFor100Tickers()
@@ -125,7 +229,7 @@ private Q_SLOTS:
         for (int t = 0; t < kTickers; ++t) {
             for (int i = 0; i < perDay; ++i)
                 QVERIFY(repository.recordQuote(tickerName(t), open.addSecs(qint64(kQuoteSeconds) * i),
-                                               20.0 + t + 0.01 * (i % 50)));
+                                               double(2000 + 100 * t + i % 50) / 100.0));
         }
         QVERIFY(begin.exec(QStringLiteral("COMMIT")));
         const qint64 size = sizeOnDisk(*database.value()) - empty;
@@ -139,6 +243,34 @@ private Q_SLOTS:
                                  .arg(mebibytes(size))
                                  .arg(double(size) / double(rows), 0, 'f', 1)
                                  .arg(mebibytes(size * 21)); // 21 trading days in 30
+        qInfo().noquote() << QStringLiteral("FIGURE: bytes per stored raw quote: %1")
+                                 .arg(double(size) / double(rows), 0, 'f', 1);
+    }
+
+    // What the monitor records: each quote with the peak and stop held after it (the stop is peak x ratio,
+    // rarely whole ten-thousandths).
+    void oneDayOfRawQuotesWithHeldStops()
+    {
+        auto database = Database::open(m_dir.filePath(QStringLiteral("held.sqlite")));
+        QVERIFY(database);
+        const qint64 empty = sizeOnDisk(*database.value());
+        PriceHistoryRepository repository(database.value()->connection());
+        const QTimeZone newYork(QByteArrayLiteral("America/New_York"));
+        const QDateTime open(QDate(2026, 11, 20), QTime(9, 30), newYork);
+        const int perDay = 6 * 3600 / kQuoteSeconds + 30 * 60 / kQuoteSeconds;
+        QSqlQuery begin(database.value()->connection());
+        QVERIFY(begin.exec(QStringLiteral("BEGIN")));
+        for (int t = 0; t < kTickers; ++t) {
+            const double peak = double(2100 + 100 * t) / 100.0;
+            for (int i = 0; i < perDay; ++i)
+                QVERIFY(repository.recordQuote(tickerName(t), open.addSecs(qint64(kQuoteSeconds) * i),
+                                               double(2000 + 100 * t + i % 50) / 100.0, peak, peak * 0.93));
+        }
+        QVERIFY(begin.exec(QStringLiteral("COMMIT")));
+        const qint64 size = sizeOnDisk(*database.value()) - empty;
+        qInfo().noquote() << QStringLiteral(
+                                 "FIGURE: bytes per stored raw quote with its held peak and stop: %1")
+                                 .arg(double(size) / double(qint64(kTickers) * perDay), 0, 'f', 1);
     }
 
     void readAYearForTheChart()
@@ -147,6 +279,16 @@ private Q_SLOTS:
         const QDateTime from(QDate(2025, 11, 1), QTime(0, 0), QTimeZone::utc());
         const QDateTime to(QDate(2026, 12, 1), QTime(0, 0), QTimeZone::utc());
         qsizetype points = 0;
+        QElapsedTimer timer;
+        timer.start();
+        constexpr int kReads = 20;
+        for (int i = 0; i < kReads; ++i)
+            points = repository.priceSeries(tickerName(42 + i), from, to).value().size();
+        qInfo().noquote() << QStringLiteral(
+                                 "FIGURE: a year of one ticker's 5-minute history read for the chart: "
+                                 "%1 ms (%2 points)")
+                                 .arg(double(timer.nsecsElapsed()) / 1e6 / kReads, 0, 'f', 1)
+                                 .arg(points);
         QBENCHMARK
         {
             const auto series = repository.priceSeries(tickerName(42), from, to);

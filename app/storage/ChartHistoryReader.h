@@ -26,6 +26,15 @@ public:
                                        const QDateTime &to) const;
 
 private:
+    // What the price line needs of a candle, in milliseconds since the epoch.
+    struct CandleClose {
+        qint64 startMs;
+        qint64 endMs;
+        double close;
+    };
+    // The candles of `ticker` and `intervalSeconds` with start in [from, to), oldest first.
+    Result<QList<CandleClose>> candleCloses(const QString &ticker, qint64 intervalSeconds,
+                                            const QDateTime &from, const QDateTime &to) const;
     // The intraday candle lengths stored for `ticker`, finest first.
     Result<QList<qint64>> intradayIntervals(const QString &ticker) const;
 

@@ -158,7 +158,8 @@ int Database::latestSchemaVersion()
     return schemaMigrations().constLast().version;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
+Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
+                                                 const HistoryConversion::Progress &conversionProgress)
 {
     std::unique_ptr<Database> database(new Database(nextConnectionName(), filePath));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_connectionName);
@@ -198,6 +199,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath)
         return status.error();
     if (auto status = migrate(db, version.value()); !status.ok())
         return status.error();
+    if (HistoryConversion::isPending(db)) {
+        if (auto status = HistoryConversion::run(db, conversionProgress); !status.ok())
+            return Error{ErrorCode::DatabaseOpen,
+                         Storage::tr("Could not convert the price history to the compact format: %1")
+                             .arg(status.error().message)};
+    }
     return database;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "storage/HistoryConversion.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -15,9 +16,11 @@ class Database {
 public:
     static constexpr const char *kFileName = "trailguard.sqlite";
 
-    // Opens (creating if needed) and migrates the database file. A file written by a newer Trailguard
-    // is refused untouched.
-    static Result<std::unique_ptr<Database>> open(const QString &filePath);
+    // Opens (creating if needed) and migrates the database file, converting price history of an older
+    // schema on the way (HistoryConversion: `conversionProgress` hears of it; the desktop runs this first on
+    // a worker with a progress dialog). A file written by a newer Trailguard is refused untouched.
+    static Result<std::unique_ptr<Database>> open(const QString &filePath,
+                                                  const HistoryConversion::Progress &conversionProgress = {});
     ~Database();
 
     Database(const Database &) = delete;

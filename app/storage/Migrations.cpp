@@ -34,10 +34,69 @@ Migration heldStopMigration(int version)
              QStringLiteral("ALTER TABLE candles ADD COLUMN peak REAL"),
              QStringLiteral("ALTER TABLE candles ADD COLUMN stop REAL")}};
 }
+
+// Compact price history (issue 14): integer tickers and times, no stored end, small prices.
+// - history_tickers gives each ticker an id of its own instead of the stocks row's: history outlives the
+//   watchlist (imports of unwatched tickers, removed tickers keep theirs), and stocks' rowid is not stable
+//   (VACUUM may renumber it). Ids are never deleted, so they are never reused.
+// - A quote's time is milliseconds since the epoch (quotes of one second stay apart); a candle's start is
+//   seconds since the epoch and its end is start + interval_seconds, unless clipped_end holds another one
+//   (the broker's in-progress or clipped candle, a daily candle of a DST change): NULL costs one byte.
+// - Prices are untyped columns holding the price itself (REAL), or, when that is exact, the price in
+//   ten-thousandths as an INTEGER (131.52 -> 1315200, 3 bytes instead of 8); SqlValues::priceValue and
+//   readPrice are the rule, and HistoryConversion applies the same one in SQL.
+// - A candle belongs to a series (ticker and interval, candle_series): a two-column key instead of three
+//   saves three bytes a candle.
+// - WITHOUT ROWID: each row is stored once, in its primary key's order (one series' range is contiguous);
+//   a rowid table would store the key twice (table and index).
+// The old tables are renamed *_v11 here; HistoryConversion moves their rows a ticker per transaction (so an
+// interrupted conversion resumes where it stopped) and drops them when empty.
+Migration compactHistoryMigration(int version)
+{
+    return {version,
+            QStringLiteral("compact price history"),
+            {QStringLiteral(R"(
+CREATE TABLE history_tickers (
+    id     INTEGER PRIMARY KEY,
+    ticker TEXT NOT NULL UNIQUE
+))"),
+             QStringLiteral("ALTER TABLE price_quotes RENAME TO price_quotes_v11"),
+             QStringLiteral("ALTER TABLE candles RENAME TO candles_v11"), QStringLiteral(R"(
+CREATE TABLE price_quotes (
+    ticker_id INTEGER NOT NULL REFERENCES history_tickers(id),
+    time      INTEGER NOT NULL,
+    price     NOT NULL CHECK (price > 0),
+    peak,
+    stop,
+    PRIMARY KEY (ticker_id, time)
+) WITHOUT ROWID)"),
+             QStringLiteral(R"(
+CREATE TABLE candle_series (
+    id               INTEGER PRIMARY KEY,
+    ticker_id        INTEGER NOT NULL REFERENCES history_tickers(id),
+    interval_seconds INTEGER NOT NULL CHECK (interval_seconds > 0),
+    UNIQUE (ticker_id, interval_seconds)
+))"),
+             QStringLiteral(R"(
+CREATE TABLE candles (
+    series_id        INTEGER NOT NULL REFERENCES candle_series(id),
+    start            INTEGER NOT NULL,
+    open,
+    high,
+    low,
+    close            NOT NULL CHECK (close > 0),
+    volume           INTEGER,
+    peak,
+    stop,
+    clipped_end      INTEGER,
+    PRIMARY KEY (series_id, start)
+) WITHOUT ROWID)")}};
+}
 } // namespace
 
 // Times are stored as ISO 8601 UTC text with milliseconds ("2026-11-24T21:30:00.000Z"): sortable,
-// and readable in any SQLite shell. Later issues add quote history, alerts and deliveries here.
+// and readable in any SQLite shell (except the price history's, integers since migration 12). Later issues
+// add quote history, alerts and deliveries here.
 const QList<Migration> &schemaMigrations()
 {
     static const QList<Migration> migrations{
@@ -173,6 +232,7 @@ CREATE TABLE positions (
         outboxClaimsMigration(9),
         catchUpGapMigration(10),
         heldStopMigration(11),
+        compactHistoryMigration(12),
     };
     return migrations;
 }

@@ -26,9 +26,28 @@ StoredCandle StoredCandle::from(const Candle &candle)
                         candle.low,   candle.close, candle.volume};
 }
 
+namespace {
+// The id of `ticker` in history_tickers, looked up inside each statement: ids are not cached, since one
+// made in a transaction that is rolled back could be handed to another ticker later.
+const QString kTickerId = QStringLiteral("(SELECT id FROM history_tickers WHERE ticker = ?)");
+// The id of the candle series of a ticker and an interval (bound in that order).
+const QString kSeriesId = QStringLiteral("(SELECT s.id FROM candle_series AS s JOIN history_tickers AS t ON "
+                                         "t.id = s.ticker_id WHERE t.ticker = ? AND s.interval_seconds = ?)");
+} // namespace
+
 PriceHistoryRepository::PriceHistoryRepository(QSqlDatabase db)
     : m_db(std::move(db))
 {}
+
+Status PriceHistoryRepository::ensureTicker(const QString &ticker)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO history_tickers (ticker) VALUES (?)"));
+    query.addBindValue(ticker);
+    if (!query.exec())
+        return queryError(query);
+    return success();
+}
 
 Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTime &time, double price,
                                            std::optional<double> peak, std::optional<double> stop)
@@ -36,14 +55,17 @@ Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTim
     if (ticker.isEmpty() || !time.isValid() || !(price > 0))
         return Error{ErrorCode::InvalidPrice,
                      Storage::tr("A quote needs a ticker, a time and a positive price.")};
+    if (Status known = ensureTicker(ticker); !known)
+        return known;
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO price_quotes (ticker, time, price, peak, stop) VALUES (?, ?, ?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO price_quotes (ticker_id, time, price, peak, stop) "
+                                 "VALUES (%1, ?, ?, ?, ?)")
+                      .arg(kTickerId));
     query.addBindValue(ticker);
-    query.addBindValue(isoTime(time));
-    query.addBindValue(price);
-    query.addBindValue(optionalValue(peak));
-    query.addBindValue(optionalValue(stop));
+    query.addBindValue(epochMs(time));
+    query.addBindValue(priceValue(price));
+    query.addBindValue(optionalPrice(peak));
+    query.addBindValue(optionalPrice(stop));
     if (!query.exec())
         return queryError(query);
     return success();
@@ -54,16 +76,18 @@ Result<QList<PricePoint>> PriceHistoryRepository::quotes(const QString &ticker, 
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT time, price FROM price_quotes WHERE ticker = ? AND time >= ? AND time < ? ORDER BY time"));
+    query.prepare(
+        QStringLiteral("SELECT time, price FROM price_quotes WHERE ticker_id = %1 AND time >= ? AND "
+                       "time < ? ORDER BY time")
+            .arg(kTickerId));
     query.addBindValue(ticker);
-    query.addBindValue(isoTime(from));
-    query.addBindValue(isoTime(to));
+    query.addBindValue(epochMs(from));
+    query.addBindValue(epochMs(to));
     if (!query.exec())
         return queryError(query);
     QList<PricePoint> points;
     while (query.next())
-        points.append(PricePoint{readTime(query.value(0)), query.value(1).toDouble()});
+        points.append(PricePoint{fromEpochMs(query.value(0)), readPrice(query.value(1))});
     return points;
 }
 
@@ -71,8 +95,9 @@ Result<QStringList> PriceHistoryRepository::tickersWithQuotesBefore(const QDateT
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT DISTINCT ticker FROM price_quotes WHERE time < ? ORDER BY ticker"));
-    query.addBindValue(isoTime(before));
+    query.prepare(QStringLiteral("SELECT ticker FROM history_tickers AS t WHERE EXISTS (SELECT 1 FROM "
+                                 "price_quotes WHERE ticker_id = t.id AND time < ?) ORDER BY ticker"));
+    query.addBindValue(epochMs(before));
     if (!query.exec())
         return queryError(query);
     QStringList tickers;
@@ -84,9 +109,10 @@ Result<QStringList> PriceHistoryRepository::tickersWithQuotesBefore(const QDateT
 Result<int> PriceHistoryRepository::removeQuotesBefore(const QString &ticker, const QDateTime &before)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("DELETE FROM price_quotes WHERE ticker = ? AND time < ?"));
+    query.prepare(
+        QStringLiteral("DELETE FROM price_quotes WHERE ticker_id = %1 AND time < ?").arg(kTickerId));
     query.addBindValue(ticker);
-    query.addBindValue(isoTime(before));
+    query.addBindValue(epochMs(before));
     if (!query.exec())
         return queryError(query);
     return query.numRowsAffected();
@@ -107,11 +133,16 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 interv
                                             std::optional<TimeRange> covered)
 {
     return inTransaction(m_db, [&]() -> Status {
+        const Result<qint64> seriesId = ensureSeries(ticker, intervalSeconds);
+        if (!seriesId)
+            return seriesId.error();
+        // The end is stored only when it is not start + interval (clipped_end, see migration 12).
         QSqlQuery query(m_db);
         query.prepare(
-            QStringLiteral("INSERT INTO candles (ticker, interval_seconds, start, end, open, high, low, "
-                           "close, volume, peak, stop) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (ticker, interval_seconds, start) DO UPDATE SET end = excluded.end, "
+            QStringLiteral("INSERT INTO candles (series_id, start, open, high, low, "
+                           "close, volume, peak, stop, clipped_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (series_id, start) DO UPDATE SET "
+                           "clipped_end = excluded.clipped_end, "
                            "open = excluded.open, high = excluded.high, low = excluded.low, "
                            "close = excluded.close, volume = excluded.volume, "
                            "peak = coalesce(excluded.peak, peak), stop = coalesce(excluded.stop, stop)"));
@@ -119,18 +150,20 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 interv
             if (!candle.start.isValid() || !candle.end.isValid() || !(candle.close > 0))
                 return Error{ErrorCode::InvalidPrice,
                              Storage::tr("A candle of %1 has no valid time or close.").arg(ticker)};
-            query.bindValue(0, ticker);
-            query.bindValue(1, intervalSeconds);
-            query.bindValue(2, isoTime(candle.start));
-            query.bindValue(3, isoTime(candle.end));
-            query.bindValue(4, optionalValue(candle.open));
-            query.bindValue(5, optionalValue(candle.high));
-            query.bindValue(6, optionalValue(candle.low));
-            query.bindValue(7, candle.close);
-            query.bindValue(8, candle.volume ? QVariant(*candle.volume)
+            const qint64 start = epochSeconds(candle.start);
+            const qint64 end = epochSeconds(candle.end);
+            query.bindValue(0, seriesId.value());
+            query.bindValue(1, start);
+            query.bindValue(2, optionalPrice(candle.open));
+            query.bindValue(3, optionalPrice(candle.high));
+            query.bindValue(4, optionalPrice(candle.low));
+            query.bindValue(5, priceValue(candle.close));
+            query.bindValue(6, candle.volume ? QVariant(*candle.volume)
                                              : QVariant(QMetaType(QMetaType::LongLong)));
-            query.bindValue(9, optionalValue(candle.peak));
-            query.bindValue(10, optionalValue(candle.stop));
+            query.bindValue(7, optionalPrice(candle.peak));
+            query.bindValue(8, optionalPrice(candle.stop));
+            query.bindValue(9, end == start + intervalSeconds ? QVariant(QMetaType(QMetaType::LongLong))
+                                                              : QVariant(end));
             if (!query.exec())
                 return queryError(query);
         }
@@ -151,28 +184,31 @@ Result<QList<StoredCandle>> PriceHistoryRepository::candles(const QString &ticke
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT start, end, open, high, low, close, volume, peak, stop FROM candles WHERE "
-                       "ticker = ? AND interval_seconds = ? AND start >= ? AND start < ? ORDER BY start"));
+    query.prepare(QStringLiteral("SELECT start, open, high, low, close, volume, peak, stop, clipped_end FROM "
+                                 "candles WHERE series_id = %1 AND start >= ? AND start < ? ORDER BY start")
+                      .arg(kSeriesId));
     query.addBindValue(ticker);
     query.addBindValue(intervalSeconds);
-    query.addBindValue(isoTime(from));
-    query.addBindValue(isoTime(to));
+    // A start is a whole second: the first one at or after `from`, the first one at or after `to`.
+    query.addBindValue(epochSeconds(from) + (from.time().msec() > 0 ? 1 : 0));
+    query.addBindValue(epochSeconds(to) + (to.time().msec() > 0 ? 1 : 0));
     if (!query.exec())
         return queryError(query);
     QList<StoredCandle> out;
     while (query.next()) {
         StoredCandle candle;
-        candle.start = readTime(query.value(0));
-        candle.end = readTime(query.value(1));
-        candle.open = readOptional(query.value(2));
-        candle.high = readOptional(query.value(3));
-        candle.low = readOptional(query.value(4));
-        candle.close = query.value(5).toDouble();
-        if (!query.value(6).isNull())
-            candle.volume = query.value(6).toLongLong();
-        candle.peak = readOptional(query.value(7));
-        candle.stop = readOptional(query.value(8));
+        const qint64 start = query.value(0).toLongLong();
+        candle.start = fromEpochSeconds(start);
+        candle.end =
+            fromEpochSeconds(query.value(8).isNull() ? start + intervalSeconds : query.value(8).toLongLong());
+        candle.open = readOptionalPrice(query.value(1));
+        candle.high = readOptionalPrice(query.value(2));
+        candle.low = readOptionalPrice(query.value(3));
+        candle.close = readPrice(query.value(4));
+        if (!query.value(5).isNull())
+            candle.volume = query.value(5).toLongLong();
+        candle.peak = readOptionalPrice(query.value(6));
+        candle.stop = readOptionalPrice(query.value(7));
         out.append(candle);
     }
     return out;
@@ -255,19 +291,58 @@ Result<QList<StopPoint>> PriceHistoryRepository::quoteHeldStops(const QString &t
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     query.prepare(
-        QStringLiteral("SELECT time, peak, stop FROM price_quotes WHERE ticker = ? AND time >= ? AND "
-                       "time < ? AND peak IS NOT NULL AND stop IS NOT NULL ORDER BY time"));
+        QStringLiteral("SELECT time, peak, stop FROM price_quotes WHERE ticker_id = %1 AND time >= ? "
+                       "AND time < ? AND peak IS NOT NULL AND stop IS NOT NULL ORDER BY time")
+            .arg(kTickerId));
     query.addBindValue(ticker);
-    query.addBindValue(isoTime(from));
-    query.addBindValue(isoTime(to));
+    query.addBindValue(epochMs(from));
+    query.addBindValue(epochMs(to));
     if (!query.exec())
         return queryError(query);
     QList<StopPoint> held;
     while (query.next())
         held.append(
-            StopPoint{readTime(query.value(0)), query.value(1).toDouble(), query.value(2).toDouble()});
+            StopPoint{fromEpochMs(query.value(0)), readPrice(query.value(1)), readPrice(query.value(2))});
     return held;
 }
+Result<qint64> PriceHistoryRepository::ensureSeries(const QString &ticker, qint64 intervalSeconds)
+{
+    if (Status known = ensureTicker(ticker); !known)
+        return known.error();
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT OR IGNORE INTO candle_series (ticker_id, interval_seconds) VALUES "
+                                 "(%1, ?)")
+                      .arg(kTickerId));
+    query.addBindValue(ticker);
+    query.addBindValue(intervalSeconds);
+    if (!query.exec())
+        return queryError(query);
+    query.prepare(QStringLiteral("SELECT %1").arg(kSeriesId));
+    query.addBindValue(ticker);
+    query.addBindValue(intervalSeconds);
+    if (!query.exec() || !query.next())
+        return queryError(query);
+    return query.value(0).toLongLong();
+}
+
+Result<QList<qint64>> PriceHistoryRepository::candleIntervals(const QString &ticker, qint64 below) const
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT s.interval_seconds FROM candle_series AS s JOIN history_tickers AS t ON "
+                       "t.id = s.ticker_id WHERE t.ticker = ? AND s.interval_seconds < ? AND EXISTS "
+                       "(SELECT 1 FROM candles WHERE series_id = s.id) ORDER BY s.interval_seconds"));
+    query.addBindValue(ticker);
+    query.addBindValue(below);
+    if (!query.exec())
+        return queryError(query);
+    QList<qint64> intervals;
+    while (query.next())
+        intervals.append(query.value(0).toLongLong());
+    return intervals;
+}
+
 Result<QList<StopPoint>> PriceHistoryRepository::heldStops(const QString &ticker, const QDateTime &from,
                                                            const QDateTime &to) const
 {

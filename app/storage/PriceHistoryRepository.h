@@ -32,10 +32,10 @@ struct StoredCandle {
     bool operator==(const StoredCandle &) const = default;
 };
 
-// The price history tables of migration 5: every processed quote (price_quotes), candles per ticker and
-// interval (candles, unique per ticker/interval/start), and the ranges already fetched or imported
-// (candle_coverage). Times are ISO 8601 UTC text with milliseconds. One connection, one thread: a worker
-// opens its own Database.
+// The price history: every processed quote (price_quotes), candles per ticker and interval (candles, unique
+// per ticker/interval/start), and the ranges already fetched or imported (candle_coverage). Since migration
+// 12 quotes and candles are compact (ticker ids, integer times, no stored end; see SqlValues); coverage
+// keeps ISO 8601 UTC text. One connection, one thread: a worker opens its own Database.
 class PriceHistoryRepository {
 public:
     explicit PriceHistoryRepository(QSqlDatabase db);
@@ -94,7 +94,15 @@ public:
     // The parts of `wanted` that none of `covered` (sorted, merged) contains.
     static QList<TimeRange> subtract(const TimeRange &wanted, const QList<TimeRange> &covered);
 
+    // The candle lengths stored for `ticker` shorter than `below` seconds, finest first (chart reads).
+    Result<QList<qint64>> candleIntervals(const QString &ticker, qint64 below) const;
+
 private:
+    // Gives `ticker` its id in history_tickers unless it has one.
+    Status ensureTicker(const QString &ticker);
+    // The id of the candle series of `ticker` and `intervalSeconds`, made unless it exists.
+    Result<qint64> ensureSeries(const QString &ticker, qint64 intervalSeconds);
+
     QSqlDatabase m_db;
 };
 

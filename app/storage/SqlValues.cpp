@@ -6,6 +6,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <cmath>
+
 namespace trailguard::SqlValues {
 
 namespace {
@@ -32,6 +34,66 @@ QVariant optionalValue(const std::optional<double> &value)
 std::optional<double> readOptional(const QVariant &value)
 {
     return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
+}
+
+qint64 epochMs(const QDateTime &time)
+{
+    return time.toMSecsSinceEpoch();
+}
+
+QDateTime fromEpochMs(const QVariant &value)
+{
+    // Qt::UTC, not QTimeZone::utc(): in Qt 6.4 a QTimeZone-based QDateTime allocates and compares slowly,
+    // and a chart reads tens of thousands of them.
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+qint64 epochSeconds(const QDateTime &time)
+{
+    return time.toSecsSinceEpoch();
+}
+
+QDateTime fromEpochSeconds(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+}
+
+namespace {
+constexpr double kPriceScale = 10000.0;
+// Above this the scaled price would not fit the exact integers of a double.
+constexpr double kLargestScaledPrice = 1e9;
+} // namespace
+
+QVariant priceValue(double price)
+{
+    const double scaled = std::round(price * kPriceScale);
+    if (std::abs(price) < kLargestScaledPrice && scaled / kPriceScale == price)
+        return QVariant(qint64(scaled));
+    return QVariant(price);
+}
+
+QVariant optionalPrice(const std::optional<double> &price)
+{
+    return price ? priceValue(*price) : QVariant(QMetaType(QMetaType::Double));
+}
+
+double readPrice(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Int)
+        return double(value.toLongLong()) / kPriceScale;
+    return value.toDouble();
+}
+
+std::optional<double> readOptionalPrice(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<double>(readPrice(value));
+}
+
+QString priceValueSql(const QString &column)
+{
+    return QStringLiteral("CASE WHEN abs(%1) < 1e9 AND round(%1 * 10000) / 10000.0 = %1 "
+                          "THEN CAST(round(%1 * 10000) AS INTEGER) ELSE %1 END")
+        .arg(column);
 }
 
 Error queryError(const QSqlQuery &query)

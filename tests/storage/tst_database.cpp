@@ -1,5 +1,7 @@
+#include "SchemaAtVersion.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
+#include "storage/PriceHistoryRepository.h"
 #include "storage/Transaction.h"
 
 #include <QCryptographicHash>
@@ -8,6 +10,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <latch>
 #include <stdexcept>
@@ -146,33 +149,39 @@ void DatabaseTest::reopeningKeepsData()
 void DatabaseTest::heldStopMigrationKeepsOldRows()
 {
     // A database of version 10 (before the held peak and stop) with a quote and a candle in it.
+    QCOMPARE(test::writeSchemaAtVersion(path(), 10), QString());
     {
-        auto db = Database::open(path());
-        QVERIFY(db.ok());
-        QSqlQuery query(db.value()->connection());
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v10"));
+        raw.setDatabaseName(path());
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
         for (const char *statement :
-             {"ALTER TABLE price_quotes DROP COLUMN peak", "ALTER TABLE price_quotes DROP COLUMN stop",
-              "ALTER TABLE candles DROP COLUMN peak", "ALTER TABLE candles DROP COLUMN stop",
-              "INSERT INTO price_quotes (ticker, time, price) VALUES ('RY.TO', '2026-03-09T15:00:00.000Z', "
+             {"INSERT INTO price_quotes (ticker, time, price) VALUES ('RY.TO', '2026-03-09T15:00:00.000Z', "
               "131.5)",
               "INSERT INTO candles (ticker, interval_seconds, start, end, close) VALUES ('RY.TO', 300, "
-              "'2026-03-09T14:00:00.000Z', '2026-03-09T14:05:00.000Z', 130)",
-              "PRAGMA user_version = 10"})
+              "'2026-03-09T14:00:00.000Z', '2026-03-09T14:05:00.000Z', 130)"})
             QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+        raw.close();
     }
+    QSqlDatabase::removeDatabase(QStringLiteral("v10"));
     auto db = Database::open(path());
     QVERIFY(db.ok());
-    QCOMPARE(db.value()->schemaVersion(), 11);
-    QSqlQuery query(db.value()->connection());
-    QVERIFY(query.exec(QStringLiteral("SELECT price, peak, stop FROM price_quotes")));
-    QVERIFY(query.next());
-    QCOMPARE(query.value(0).toDouble(), 131.5);
-    QVERIFY(query.value(1).isNull());
-    QVERIFY(query.value(2).isNull());
-    QVERIFY(query.exec(QStringLiteral("SELECT close, peak, stop FROM candles")));
-    QVERIFY(query.next());
-    QCOMPARE(query.value(0).toDouble(), 130.0);
-    QVERIFY(query.value(2).isNull());
+    QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+    PriceHistoryRepository repository(db.value()->connection());
+    const QDateTime day(QDate(2026, 3, 9), QTime(0, 0), QTimeZone::utc());
+    const auto quotes = repository.quotes(QStringLiteral("RY.TO"), day, day.addDays(1));
+    QVERIFY(quotes.ok());
+    QCOMPARE(quotes.value().size(), 1);
+    QCOMPARE(quotes.value().constFirst().price, 131.5);
+    const auto held = repository.quoteHeldStops(QStringLiteral("RY.TO"), day, day.addDays(1));
+    QVERIFY(held.ok());
+    QVERIFY(held.value().isEmpty());
+    const auto candles = repository.candles(QStringLiteral("RY.TO"), 300, day, day.addDays(1));
+    QVERIFY(candles.ok());
+    QCOMPARE(candles.value().size(), 1);
+    QCOMPARE(candles.value().constFirst().close, 130.0);
+    QVERIFY(!candles.value().constFirst().peak);
+    QVERIFY(!candles.value().constFirst().stop);
 }
 
 void DatabaseTest::concurrentUpgradesBothSucceed()
