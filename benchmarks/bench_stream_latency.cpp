@@ -59,9 +59,37 @@ double percentile(std::vector<double> values, double p)
 class StreamLatencyBenchmark : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
     void streamedQuotes_data();
     void streamedQuotes();
+
+private:
+    // One server for every row: tearing a server thread down between rows left a socket notifier behind.
+    static constexpr int kListed = 5000;
+    QThread m_serverThread;
+    FakeQuestradeServer *m_server = nullptr;
 };
+
+void StreamLatencyBenchmark::initTestCase()
+{
+    m_server = new FakeQuestradeServer;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_server->setMarketHours(now.addSecs(-3600), now.addSecs(5 * 3600));
+    for (int i = 0; i < kListed; ++i)
+        m_server->addSymbol({tickerFor(i), kFirstId + i, QStringLiteral("CAD"), QStringLiteral("TSX"),
+                             QStringLiteral("Bench")});
+    QVERIFY(m_server->listen());
+    m_server->moveToThread(&m_serverThread);
+    connect(&m_serverThread, &QThread::finished, m_server, &QObject::deleteLater);
+    m_serverThread.start();
+}
+
+void StreamLatencyBenchmark::cleanupTestCase()
+{
+    m_serverThread.quit();
+    m_serverThread.wait();
+}
 
 void StreamLatencyBenchmark::streamedQuotes_data()
 {
@@ -76,19 +104,15 @@ void StreamLatencyBenchmark::streamedQuotes()
     QFETCH(int, watched);
     QLoggingCategory::setFilterRules(QStringLiteral("trailguard.*.info=false\ntrailguard.*.warning=false"));
 
-    QThread serverThread;
-    auto *server = new FakeQuestradeServer;
+    FakeQuestradeServer *server = m_server;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    server->setMarketHours(now.addSecs(-3600), now.addSecs(5 * 3600));
-    for (int i = 0; i < watched; ++i) {
-        server->addSymbol({tickerFor(i), kFirstId + i, QStringLiteral("CAD"), QStringLiteral("TSX"),
-                           QStringLiteral("Bench")});
-        server->setPrice(kFirstId + i, 100.0);
-    }
-    QVERIFY(server->listen());
-    server->moveToThread(&serverThread);
-    connect(&serverThread, &QThread::finished, server, &QObject::deleteLater);
-    serverThread.start();
+    QMetaObject::invokeMethod(
+        server,
+        [&] {
+            for (int i = 0; i < watched; ++i)
+                server->setPrice(kFirstId + i, 100.0);
+        },
+        Qt::BlockingQueuedConnection);
 
     QTemporaryDir dir;
     auto db = Database::open(dir.filePath(QStringLiteral("bench.sqlite")));
@@ -214,8 +238,6 @@ void StreamLatencyBenchmark::streamedQuotes()
           percentile(latenciesMs, 0.99), *std::max_element(latenciesMs.begin(), latenciesMs.end()), events);
 
     stream.stop();
-    serverThread.quit();
-    serverThread.wait();
 }
 
 QTEST_GUILESS_MAIN(StreamLatencyBenchmark)
