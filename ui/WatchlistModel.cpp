@@ -20,10 +20,7 @@ WatchlistModel::WatchlistModel(WatchlistService &service, QObject *parent)
 {
     connect(&m_service, &WatchlistService::stockAdded, this, &WatchlistModel::insertStock);
     connect(&m_service, &WatchlistService::stockChanged, this, &WatchlistModel::updateStock);
-    connect(&m_service, &WatchlistService::stocksChanged, this, [this](const QList<StockState> &stocks) {
-        for (const StockState &stock : stocks)
-            updateStock(stock);
-    });
+    connect(&m_service, &WatchlistService::stocksChanged, this, &WatchlistModel::updateStocks);
     connect(&m_service, &WatchlistService::stockRemoved, this, &WatchlistModel::removeStock);
     connect(m_sparklineLoader, &SparklineLoader::loaded, this, &WatchlistModel::applySparklines);
 }
@@ -37,6 +34,7 @@ Status WatchlistModel::reload()
         return stocks.error();
     beginResetModel();
     m_stocks = std::move(stocks).value();
+    rebuildRowIndex();
     endResetModel();
     // The sparklines shown stay until the new batch replaces them.
     refreshSparklines();
@@ -87,9 +85,15 @@ void WatchlistModel::applySparklines(const SparklineLoader::Sparklines &sparklin
 
 int WatchlistModel::rowOf(const QString &ticker) const
 {
-    const auto found = std::find_if(m_stocks.cbegin(), m_stocks.cend(),
-                                    [&](const StockState &stock) { return stock.ticker == ticker; });
-    return found == m_stocks.cend() ? -1 : static_cast<int>(found - m_stocks.cbegin());
+    return m_rowOfTicker.value(ticker, -1);
+}
+
+void WatchlistModel::rebuildRowIndex()
+{
+    m_rowOfTicker.clear();
+    m_rowOfTicker.reserve(m_stocks.size());
+    for (int row = 0; row < int(m_stocks.size()); ++row)
+        m_rowOfTicker.insert(m_stocks.at(row).ticker, row);
 }
 
 int WatchlistModel::rowCount(const QModelIndex &parent) const
@@ -205,6 +209,7 @@ void WatchlistModel::insertStock(const StockState &stock)
     const int row = static_cast<int>(m_stocks.size());
     beginInsertRows({}, row, row);
     m_stocks.append(stock);
+    m_rowOfTicker.insert(stock.ticker, row);
     endInsertRows();
     m_sparklineLoader->request({stock.ticker});
 }
@@ -223,6 +228,41 @@ void WatchlistModel::updateStock(const StockState &stock)
     m_sparklineLoader->request({stock.ticker}); // a new price may have been stored
 }
 
+void WatchlistModel::updateStocks(const QList<StockState> &stocks)
+{
+    QList<int> rows;
+    QStringList tickers;
+    rows.reserve(stocks.size());
+    for (const StockState &stock : stocks) {
+        const int row = rowOf(stock.ticker);
+        if (row < 0) {
+            insertStock(stock); // not listed yet: a row of its own
+            continue;
+        }
+        if (m_stocks.at(row) == stock)
+            continue;
+        m_stocks[row] = stock;
+        rows.append(row);
+        tickers.append(stock.ticker);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    announceRows(rows);
+    if (!tickers.isEmpty())
+        m_sparklineLoader->request(tickers); // new prices may have been stored
+}
+
+void WatchlistModel::announceRows(const QList<int> &rows)
+{
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype end = i;
+        while (end + 1 < rows.size() && rows.at(end + 1) == rows.at(end) + 1)
+            ++end;
+        Q_EMIT dataChanged(index(rows.at(i), 0), index(rows.at(end), kColumnCount - 1));
+        i = end + 1;
+    }
+}
+
 void WatchlistModel::removeStock(const QString &ticker)
 {
     const int row = rowOf(ticker);
@@ -231,6 +271,7 @@ void WatchlistModel::removeStock(const QString &ticker)
     beginRemoveRows({}, row, row);
     m_stocks.removeAt(row);
     m_sparklines.remove(ticker);
+    rebuildRowIndex();
     endRemoveRows();
 }
 
@@ -247,10 +288,13 @@ void WatchlistModel::updateSaveProblems(const QHash<QString, QString> &notSaved,
             touched.insert(it.key());
         }
     }
+    QList<int> rows;
     for (const QString &ticker : std::as_const(touched)) {
         if (const int row = rowOf(ticker); row >= 0)
-            Q_EMIT dataChanged(index(row, 0), index(row, kColumnCount - 1));
+            rows.append(row);
     }
+    std::sort(rows.begin(), rows.end());
+    announceRows(rows);
 }
 
 void WatchlistModel::setPortfolio(const Portfolio *portfolio)

@@ -110,13 +110,19 @@ Q_SIGNALS:
 private:
     void insertStock(const StockState &stock);
     void updateStock(const StockState &stock);
+    // A saved batch: one dataChanged per run of adjacent changed rows, one sparkline request.
+    void updateStocks(const QList<StockState> &stocks);
     void removeStock(const QString &ticker);
+    void rebuildRowIndex();
+    // Emits dataChanged over every column of `rows` (sorted, unique), one signal per run of adjacent rows.
+    void announceRows(const QList<int> &rows);
 
     void applySparklines(const SparklineLoader::Sparklines &sparklines);
 
     WatchlistService &m_service;
     const Portfolio *m_portfolio = nullptr;
     QList<StockState> m_stocks;
+    QHash<QString, int> m_rowOfTicker;          // ticker → row in m_stocks
     QHash<QString, QList<double>> m_sparklines; // ticker → last month, as the last batch brought it
     QHash<QString, QString> m_saveProblems;     // ticker → why its last state was not saved
     std::unique_ptr<WatchlistCells> m_cells;    // reads the members above

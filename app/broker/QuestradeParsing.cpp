@@ -156,21 +156,25 @@ Result<BrokerQuote> parseQuote(const QJsonValue &entry)
     if (!id)
         return malformed(Messages::tr("the quote of %1 lacks a valid symbolId").arg(quote.symbol));
     quote.symbolId = *id;
-    const QString name = quote.symbol.isEmpty() ? QString::number(quote.symbolId) : quote.symbol;
-    Result<std::optional<double>> price =
-        readPrice(json.value(key("lastTradePrice")), Messages::tr("lastTradePrice of %1").arg(name));
+    // Error texts are built only for a malformed record: a batch holds thousands of good ones.
+    const auto name = [&quote] {
+        return quote.symbol.isEmpty() ? QString::number(quote.symbolId) : quote.symbol;
+    };
+    Result<std::optional<double>> price = readPrice(
+        json.value(key("lastTradePrice")), [&] { return Messages::tr("lastTradePrice of %1").arg(name()); });
     if (!price)
         return price.error();
     quote.lastTradePrice = price.value();
-    Result<std::optional<double>> regular = readPrice(json.value(key("lastTradePriceTrHrs")),
-                                                      Messages::tr("lastTradePriceTrHrs of %1").arg(name));
+    Result<std::optional<double>> regular = readPrice(json.value(key("lastTradePriceTrHrs")), [&] {
+        return Messages::tr("lastTradePriceTrHrs of %1").arg(name());
+    });
     if (!regular)
         return regular.error();
     quote.regularTradePrice = regular.value();
     const std::optional<bool> halted = readFlag(json.value(key("isHalted")));
     const std::optional<bool> delayed = readFlag(json.value(key("delay")));
     if (!halted || !delayed)
-        return malformed(Messages::tr("isHalted or delay of quote %1 is not a flag").arg(name));
+        return malformed(Messages::tr("isHalted or delay of quote %1 is not a flag").arg(name()));
     quote.halted = *halted;
     quote.delayed = *delayed;
     quote.lastTradeTime = parseTime(json.value(key("lastTradeTime")));

@@ -50,6 +50,13 @@ Result<std::optional<double>> readPrice(const QJsonValue &value, const QString &
     return std::optional<double>(price);
 }
 
+Result<std::optional<double>> readPrice(const QJsonValue &value, const std::function<QString()> &context)
+{
+    if (value.isUndefined() || value.isNull() || (value.isDouble() && std::isfinite(value.toDouble())))
+        return readPrice(value, QString()); // well formed, or only its sign can be wrong
+    return readPrice(value, context());
+}
+
 Result<QJsonArray> readArray(const QJsonObject &object, const char *name)
 {
     const QJsonValue value = object.value(key(name));

@@ -11,6 +11,7 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace trailguard::QuestradeParsing::detail {
@@ -28,6 +29,8 @@ std::optional<QString> readOptionalString(const QJsonObject &object, const char 
 std::optional<bool> readFlag(const QJsonValue &value);
 // A price: null, absent or 0 mean "no trade"; negative or non-numeric values are malformed.
 Result<std::optional<double>> readPrice(const QJsonValue &value, const QString &context);
+// The same, with the context built only for a malformed value (a quote batch parses thousands of prices).
+Result<std::optional<double>> readPrice(const QJsonValue &value, const std::function<QString()> &context);
 Result<QJsonArray> readArray(const QJsonObject &object, const char *name);
 
 } // namespace trailguard::QuestradeParsing::detail

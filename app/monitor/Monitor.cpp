@@ -15,6 +15,7 @@ namespace trailguard {
 Monitor::Monitor(WatchlistService &watchlist, QuestradeClient &client, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_watchlist(watchlist)
+    , m_states(watchlist)
     , m_client(client)
     , m_clock(clock)
     , m_schedule(clock)
@@ -91,6 +92,9 @@ void Monitor::runCycle()
     const bool forced = std::exchange(m_forceNext, false);
     delete m_cycleContext;
     m_cycleContext = new QObject(this);
+    // The database is the truth: each cycle starts from it; edits during the cycle reach m_states by signal.
+    if (const Status read = m_states.reload(); !read.ok())
+        qCWarning(lcMonitor).noquote() << "Could not read the watchlist:" << read.error().message;
     if (const QDateTime planned = m_schedule.nextCheck();
         planned.isValid() && planned.secsTo(m_clock.now()) > kClockJump.count())
         qCInfo(lcMonitor).noquote() << "Woke up" << planned.secsTo(m_clock.now())
@@ -106,7 +110,7 @@ void Monitor::runCycle()
 
 void Monitor::afterMarkets(bool forced)
 {
-    const auto stocks = m_watchlist.stocks();
+    const auto stocks = m_states.all();
     if (stocks.ok())
         m_schedule.updateMarketState(stocks.value());
     m_cycleForced = forced;
@@ -160,7 +164,7 @@ void Monitor::beginCycle()
     m_current.startedAt = m_clock.now();
     Q_EMIT cycleStarted();
 
-    const auto stocks = m_watchlist.stocks();
+    const auto stocks = m_states.all();
     if (!stocks.ok()) {
         finishCycle(stocks.error());
         return;
@@ -188,8 +192,8 @@ void Monitor::resolveSymbols(const QList<StockState> &stocks)
             catchUpThenQuote();
             return;
         }
-        // Re-read the watchlist: the user may have edited it while the look-up was on the network.
-        const auto current = m_watchlist.stocks();
+        // The states as they are now: the user may have edited them while the look-up was on the network.
+        const auto current = m_states.all();
         if (!current.ok()) {
             finishCycle(current.error());
             return;
@@ -212,7 +216,7 @@ void Monitor::catchUpThenQuote()
         fetchQuotes();
         return;
     }
-    const auto stocks = m_watchlist.stocks();
+    const auto stocks = m_states.all();
     if (!stocks.ok()) {
         finishCycle(stocks.error());
         return;
@@ -222,17 +226,20 @@ void Monitor::catchUpThenQuote()
 
 void Monitor::fetchQuotes()
 {
-    const auto stocks = m_watchlist.stocks();
+    const auto stocks = m_states.all();
     if (!stocks.ok()) {
         finishCycle(stocks.error());
         return;
     }
     QList<qint64> ids;
+    QSet<qint64> listed;
     for (const StockState &stock : stocks.value()) {
         // A scheduled cycle leaves out listings whose market is closed today (a holiday on one exchange).
         const bool marketClosed = !m_cycleForced && m_schedule.skipsClosedMarket(stock);
-        if (stock.symbolId && !stock.symbolNotFound && !marketClosed && !ids.contains(*stock.symbolId))
+        if (stock.symbolId && !stock.symbolNotFound && !marketClosed && !listed.contains(*stock.symbolId)) {
+            listed.insert(*stock.symbolId);
             ids.append(*stock.symbolId);
+        }
     }
     if (ids.isEmpty()) {
         finishCycle(m_lookupStatus);
@@ -265,7 +272,7 @@ Status Monitor::markUnknownIds(const QList<qint64> &unknownIds)
 {
     if (unknownIds.isEmpty())
         return success();
-    const auto current = m_watchlist.stocks();
+    const auto current = m_states.all();
     if (!current.ok())
         return current.error();
     const SymbolUpdates::Changes changes = SymbolUpdates::markUnknownIds(current.value(), unknownIds);
@@ -278,8 +285,11 @@ Status Monitor::markUnknownIds(const QList<qint64> &unknownIds)
 
 Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, QuoteOrigin origin)
 {
-    // Apply the engine to the states as they are now, so edits made during the request are kept.
-    const auto current = m_watchlist.stocks();
+    // Apply the engine to the states as they are now, so edits made during the request are kept. Only the
+    // quoted stocks are visited.
+    if (const Status fresh = m_states.reloadIfChangedElsewhere(); !fresh.ok())
+        return fresh.error();
+    const auto current = m_states.quotedBy(quotes);
     if (!current.ok())
         return current.error();
     QuoteBatchRules rules;

@@ -8,6 +8,7 @@
 #include "domain/StopLossEngine.h"
 #include "monitor/CheckScheduler.h"
 #include "monitor/MarketHours.h"
+#include "monitor/WatchedStates.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -62,8 +63,9 @@ public:
     // Runs broker quotes through the engine for every watched stock with that symbol id, saves the changed
     // states (and their breaches and recorded quotes) in one transaction and announces the breaches.
     // Polling cycles, the stream and the offline catch-up all come through here, so they obey the same
-    // rules (once per market day, snooze, repeat policy). Synchronous; the watchlist is re-read first, so
-    // edits made while the quotes were on the network are kept.
+    // rules (once per market day, snooze, repeat policy). Synchronous; it works on the watched states kept in
+    // memory (WatchedStates), which follow every edit, so edits made while the quotes were on the network are
+    // kept; its cost grows with the batch, not with the watchlist.
     Result<QuoteBatchReport> applyQuotes(const QList<BrokerQuote> &quotes, QuoteOrigin origin);
 
     // Clamped to [kMinimumInterval, kMaximumInterval].
@@ -107,6 +109,9 @@ public:
     QDateTime lastCheck() const { return m_lastReport.finishedAt; }
     QDateTime nextCheck() const { return m_schedule.nextCheck(); }
     const CycleReport &lastReport() const { return m_lastReport; }
+    // The watched states as the monitor holds them (read again at every cycle and whenever another
+    // connection wrote to the database).
+    WatchedStates &watchedStates() { return m_states; }
 
 Q_SIGNALS:
     void cycleStarted();
@@ -136,6 +141,7 @@ private:
     void announce(const QuoteBatchReport &report, QuoteOrigin origin);
 
     WatchlistService &m_watchlist;
+    WatchedStates m_states;
     QuestradeClient &m_client;
     const Clock &m_clock;
     CheckScheduler m_schedule;

@@ -5,6 +5,8 @@
 #include "monitor/MonitorLogging.h"
 #include "watchlist/WatchlistService.h"
 
+#include <utility>
+
 namespace trailguard {
 
 StreamSession::StreamSession(BrokerSession &session, WatchlistService &watchlist, const Clock &clock,
@@ -16,7 +18,9 @@ StreamSession::StreamSession(BrokerSession &session, WatchlistService &watchlist
     , m_options(options)
     , m_streams(std::make_unique<QuoteStreamPool>(session.client(), session.auth(), options.streams))
 {
-    connect(m_streams.get(), &QuoteStreamPool::quotesReceived, this, &StreamSession::applyStreamedQuotes);
+    connect(m_streams.get(), &QuoteStreamPool::quotesReceived, this, &StreamSession::queueStreamedQuotes);
+    m_applyTimer.setSingleShot(true);
+    connect(&m_applyTimer, &QTimer::timeout, this, &StreamSession::applyQueuedQuotes);
     m_modeTimer.setSingleShot(true);
     connect(&m_modeTimer, &QTimer::timeout, this, &StreamSession::updateMode);
     connect(m_streams.get(), &QuoteStreamPool::stateChanged, this, [this] { m_modeTimer.start(0); });
@@ -26,7 +30,8 @@ StreamSession::StreamSession(BrokerSession &session, WatchlistService &watchlist
     const auto scheduleRefresh = [this] { m_refreshTimer.start(0); };
     connect(&m_watchlist, &WatchlistService::stockAdded, this, scheduleRefresh);
     connect(&m_watchlist, &WatchlistService::stockRemoved, this, scheduleRefresh);
-    connect(&m_watchlist, &WatchlistService::stocksChanged, this, scheduleRefresh);
+    // Saved batches change no subscription; resolved or unknown symbols do.
+    connect(&m_watchlist, &WatchlistService::stocksChanged, this, &StreamSession::scheduleRefreshFor);
     connect(&m_watchlist, &WatchlistService::stockChanged, this, scheduleRefresh);
     // A cycle resolves new tickers: subscribe to their ids.
     connect(&m_session.monitor(), &Monitor::cycleFinished, this, [this] { refreshIds(false); });
@@ -46,6 +51,9 @@ void StreamSession::start()
     if (m_enabled)
         return;
     m_enabled = true;
+    // Starts from the database (the truth); afterwards the monitor's copy follows the edits.
+    if (const Status read = m_session.monitor().watchedStates().reload(); !read.ok())
+        qCWarning(lcMonitor).noquote() << "Could not read the watchlist:" << read.error().message;
     refreshIds(false);
     m_periodicRefresh.start(m_options.watchlistRefreshInterval);
     updateRunning();
@@ -61,6 +69,7 @@ void StreamSession::stop()
     if (!m_enabled)
         return;
     m_enabled = false;
+    applyQueuedQuotes();
     m_periodicRefresh.stop();
     m_streams->stop();
     updateMode();
@@ -81,11 +90,40 @@ QString StreamSession::logName(QuoteFeedMode mode)
     return QStringLiteral("polling");
 }
 
-void StreamSession::applyStreamedQuotes(const QList<BrokerQuote> &quotes)
+void StreamSession::queueStreamedQuotes(const QList<BrokerQuote> &quotes)
 {
-    const Result<QuoteBatchReport> applied = m_session.monitor().applyQuotes(quotes, QuoteOrigin::Stream);
+    for (const BrokerQuote &quote : quotes) {
+        if (m_queuedIds.contains(quote.symbolId))
+            applyQueuedQuotes(); // the earlier quote of this symbol is judged first
+        m_queuedIds.insert(quote.symbolId);
+        m_queued.append(quote);
+    }
+    if (!m_queued.isEmpty() && !m_applyTimer.isActive())
+        m_applyTimer.start(0); // after the other messages already waiting in this turn
+}
+
+void StreamSession::applyQueuedQuotes()
+{
+    m_applyTimer.stop();
+    if (m_queued.isEmpty())
+        return;
+    const QList<BrokerQuote> batch = std::exchange(m_queued, {});
+    m_queuedIds.clear();
+    const Result<QuoteBatchReport> applied = m_session.monitor().applyQuotes(batch, QuoteOrigin::Stream);
     if (!applied.ok())
         qCWarning(lcMonitor).noquote() << "Streamed quotes could not be saved:" << applied.error().message;
+}
+
+void StreamSession::scheduleRefreshFor(const QList<StockState> &changed)
+{
+    for (const StockState &stock : changed) {
+        const bool wanted = stock.symbolId && !stock.symbolNotFound;
+        const bool subscribed = stock.symbolId && m_subscribedIds.contains(*stock.symbolId);
+        if (wanted != subscribed || (!stock.symbolId && !stock.symbolNotFound)) {
+            m_refreshTimer.start(0);
+            return;
+        }
+    }
 }
 
 void StreamSession::updateRunning()
@@ -171,7 +209,11 @@ void StreamSession::refreshIds(bool resolveNewTickers)
 {
     if (!m_enabled)
         return;
-    const auto stocks = m_watchlist.stocks();
+    // The monitor's copy of the watchlist, read again if another process changed the database.
+    WatchedStates &states = m_session.monitor().watchedStates();
+    if (!states.reloadIfChangedElsewhere().ok())
+        return;
+    const auto stocks = states.all();
     if (!stocks.ok())
         return;
     QList<qint64> ids;
@@ -183,6 +225,7 @@ void StreamSession::refreshIds(bool resolveNewTickers)
             unresolved.append(stock.ticker);
     }
     m_streams->setSymbolIds(ids);
+    m_subscribedIds = QSet<qint64>(ids.cbegin(), ids.cend());
     unresolved.sort();
     // New tickers need a look-up, which only a monitor cycle does: ask for one now rather than at the next
     // (slow) backup poll. Once per set of unresolved tickers, so a failing look-up does not loop.

@@ -2,10 +2,12 @@
 
 #include "broker/BrokerTypes.h"
 #include "broker/QuoteStreamPool.h"
+#include "domain/StockState.h"
 #include "monitor/QuoteFeedMode.h"
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -19,9 +21,11 @@ class Clock;
 class WatchlistService;
 
 // Real-time quotes for the monitor: owns the app's streams (a QuoteStreamPool: one socket per slice of
-// ids short enough for one request), keeps them subscribed to the watchlist's symbol ids, and feeds every
-// streamed batch into Monitor::applyQuotes(…, QuoteOrigin::Stream), the same engine, transaction and outbox
-// as polling.
+// ids short enough for one request), keeps them subscribed to the watchlist's symbol ids, and feeds the
+// streamed quotes into Monitor::applyQuotes(…, QuoteOrigin::Stream), the same engine, transaction and outbox
+// as polling. Quotes that arrive together (in one turn of the event loop, from any socket) make one batch:
+// one engine pass, one transaction; a second quote for a symbol already waiting starts the next batch, so
+// every trade is still judged and recorded.
 //
 // Polling policy (documented choice): while the stream is live, the monitor keeps polling, but only as a
 // backup every Options::backupPollInterval (15 min by default; "Check now" is never slowed). That backup
@@ -67,7 +71,9 @@ Q_SIGNALS:
     void coverageChanged(int streamed, int subscribed);
 
 private:
-    void applyStreamedQuotes(const QList<BrokerQuote> &quotes);
+    void queueStreamedQuotes(const QList<BrokerQuote> &quotes);
+    void applyQueuedQuotes();
+    void scheduleRefreshFor(const QList<StockState> &changed);
     void updateRunning();
     void updateMode();
     void refreshIds(bool resolveNewTickers);
@@ -86,6 +92,10 @@ private:
     QStringList m_unresolvedAsked; // unresolved tickers a check was already asked for
     QTimer m_refreshTimer;         // coalesces watchlist signals
     QTimer m_periodicRefresh;
+    QList<BrokerQuote> m_queued; // streamed quotes waiting for the end of this turn of the event loop
+    QSet<qint64> m_queuedIds;
+    QTimer m_applyTimer;
+    QSet<qint64> m_subscribedIds; // what the streams were last given
 };
 
 } // namespace trailguard

@@ -218,6 +218,34 @@ StockRepository::StockRepository(QSqlDatabase db)
     : m_db(std::move(db))
 {}
 
+StockRepository::~StockRepository() = default;
+StockRepository::StockRepository(StockRepository &&) noexcept = default;
+StockRepository &StockRepository::operator=(StockRepository &&) noexcept = default;
+
+QSqlQuery &StockRepository::updateQuery()
+{
+    if (!m_updateQuery) {
+        m_updateQuery = std::make_unique<QSqlQuery>(m_db);
+        m_updateQuery->prepare(kUpdateSql);
+    }
+    return *m_updateQuery;
+}
+
+Result<qint64> StockRepository::dataVersion() const
+{
+    if (!m_dataVersionQuery) {
+        m_dataVersionQuery = std::make_unique<QSqlQuery>(m_db);
+        m_dataVersionQuery->setForwardOnly(true);
+        m_dataVersionQuery->prepare(QStringLiteral("PRAGMA data_version"));
+    }
+    QSqlQuery &query = *m_dataVersionQuery;
+    if (!query.exec() || !query.next())
+        return queryError(query);
+    const qint64 version = query.value(0).toLongLong();
+    query.finish();
+    return version;
+}
+
 Result<QList<StockState>> StockRepository::all() const
 {
     QSqlQuery query(m_db);
@@ -275,8 +303,7 @@ Status StockRepository::insert(const StockState &stock)
 
 Status StockRepository::update(const StockState &stock)
 {
-    QSqlQuery query(m_db);
-    query.prepare(kUpdateSql);
+    QSqlQuery &query = updateQuery();
     bindState(query, stock);
     if (!query.exec())
         return queryError(query);
@@ -288,8 +315,7 @@ Status StockRepository::update(const StockState &stock)
 Status StockRepository::updateAll(const QList<StockState> &stocks)
 {
     return inTransaction(m_db, [&]() -> Status {
-        QSqlQuery query(m_db);
-        query.prepare(kUpdateSql);
+        QSqlQuery &query = updateQuery();
         for (const StockState &stock : stocks) {
             bindState(query, stock);
             if (!query.exec())

@@ -6,7 +6,10 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 namespace trailguard {
 
@@ -14,6 +17,9 @@ namespace trailguard {
 class StockRepository {
 public:
     explicit StockRepository(QSqlDatabase db);
+    ~StockRepository();
+    StockRepository(StockRepository &&) noexcept;
+    StockRepository &operator=(StockRepository &&) noexcept;
 
     Result<QList<StockState>> all() const;
     Result<std::optional<StockState>> find(const QString &ticker) const;
@@ -26,10 +32,19 @@ public:
     Status updateAll(const QList<StockState> &stocks);
     Status remove(const QString &ticker);
 
+    // SQLite's PRAGMA data_version: changes when another connection (another process, a worker) commits to
+    // the database, never for this connection's own writes. Cheap: a cache can ask before every use.
+    Result<qint64> dataVersion() const;
+
     QSqlDatabase database() const { return m_db; }
 
 private:
+    // Kept prepared on the connection across calls: a monitoring cycle updates many rows.
+    QSqlQuery &updateQuery();
+
     QSqlDatabase m_db;
+    std::unique_ptr<QSqlQuery> m_updateQuery;
+    mutable std::unique_ptr<QSqlQuery> m_dataVersionQuery;
 };
 
 } // namespace trailguard

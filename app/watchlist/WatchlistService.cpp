@@ -151,8 +151,40 @@ WatchlistService::saveEach(const QList<StockState> &updated,
                            const std::function<Status(const StockState &)> &withEach,
                            const std::function<Status(const NotSaved &notSaved)> &afterAll)
 {
+    bool oneFailed = false;
+    const Status done = inTransaction(m_repository.database(), [&]() -> Status {
+        for (const StockState &stock : updated) {
+            Status one = m_repository.update(stock);
+            if (one.ok() && withEach)
+                one = withEach(stock);
+            if (!one.ok()) {
+                oneFailed = true;
+                return one; // rolls the batch back; saved again below, one savepoint per row
+            }
+        }
+        return afterAll ? afterAll(NotSaved()) : success();
+    });
+    QList<StockState> saved = updated;
     NotSaved notSaved;
-    QList<StockState> saved;
+    if (oneFailed) {
+        saved.clear();
+        const Result<NotSaved> each = saveEachInSavepoints(updated, withEach, afterAll, saved);
+        if (!each.ok())
+            return each.error();
+        notSaved = each.value();
+    } else if (!done.ok()) {
+        return done.error();
+    }
+    if (!saved.isEmpty())
+        Q_EMIT stocksChanged(saved);
+    return notSaved;
+}
+
+Result<WatchlistService::NotSaved> WatchlistService::saveEachInSavepoints(
+    const QList<StockState> &updated, const std::function<Status(const StockState &)> &withEach,
+    const std::function<Status(const NotSaved &notSaved)> &afterAll, QList<StockState> &saved)
+{
+    NotSaved notSaved;
     const Status done = inTransaction(m_repository.database(), [&]() -> Status {
         for (const StockState &stock : updated) {
             // A nested Transaction is a savepoint: rolling it back keeps the other tickers' writes.
@@ -168,10 +200,10 @@ WatchlistService::saveEach(const QList<StockState> &updated,
         }
         return afterAll ? afterAll(notSaved) : success();
     });
-    if (!done.ok())
+    if (!done.ok()) {
+        saved.clear();
         return done.error();
-    if (!saved.isEmpty())
-        Q_EMIT stocksChanged(saved);
+    }
     return notSaved;
 }
 

@@ -21,6 +21,10 @@ public:
     WatchlistService(StockRepository &repository, const Clock &clock, QObject *parent = nullptr);
 
     Result<QList<StockState>> stocks() const;
+    // Changes when another connection (the CLI, another process, a worker) wrote to the database: a copy of
+    // stocks() is still current while it stays the same and every change made here is followed through the
+    // signals below. See StockRepository::dataVersion.
+    Result<qint64> dataVersion() const { return m_repository.dataVersion(); }
 
     // Validates and adds a ticker. `tickerInput` is user text (trimmed and upper-cased here).
     Result<StockState> add(const QString &tickerInput, double ratio,
@@ -44,7 +48,9 @@ public:
     // The same, but each state in its own savepoint together with what `withEach` writes for it (its
     // breach's alert): a state that cannot be saved is rolled back alone and returned (ticker → why), and
     // the others are saved all the same. `afterAll` runs last in the same transaction, knowing which were
-    // not saved; its failure (or the commit's) saves nothing and is the error returned.
+    // not saved; its failure (or the commit's) saves nothing and is the error returned. (All are first
+    // tried without the savepoints, which cost as much as the rows; only a batch with a failing row is
+    // saved again, one savepoint per row.)
     using NotSaved = QHash<QString, Error>;
     Result<NotSaved> saveEach(const QList<StockState> &updated,
                               const std::function<Status(const StockState &)> &withEach,
@@ -57,6 +63,10 @@ Q_SIGNALS:
     void stockRemoved(const QString &ticker);
 
 private:
+    Result<NotSaved> saveEachInSavepoints(const QList<StockState> &updated,
+                                          const std::function<Status(const StockState &)> &withEach,
+                                          const std::function<Status(const NotSaved &notSaved)> &afterAll,
+                                          QList<StockState> &saved);
     Result<StockState> load(const QString &ticker) const;
     Result<StockState> store(const StockState &next);
 

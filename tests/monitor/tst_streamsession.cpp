@@ -39,6 +39,7 @@ private Q_SLOTS:
     void stopMeansPollingOnly();
     void thousandTickersStreamAndTheLastBreachArrivesByStream();
     void refusedSocketLeavesItsTickersOnPolling();
+    void quotesArrivingTogetherMakeOneBatch();
 
 private:
     void startStreaming(StreamSession::Options options = fastOptions());
@@ -397,6 +398,46 @@ void StreamSessionTest::stopMeansPollingOnly()
     QCOMPARE(m_stream->mode(), QuoteFeedMode::Polling);
     QCOMPARE(m_session->monitor().streamingBackupInterval(), std::chrono::seconds(0));
     QTRY_COMPARE_WITH_TIMEOUT(m_server->streamServer()->openConnections(), 0, kWaitMs);
+}
+
+void StreamSessionTest::quotesArrivingTogetherMakeOneBatch()
+{
+    QSignalSpy applied(&m_session->monitor(), &Monitor::quotesApplied);
+    startStreaming();
+    QTRY_COMPARE_WITH_TIMEOUT(m_stream->mode(), QuoteFeedMode::Streaming, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!applied.isEmpty(), kWaitMs); // the snapshot after {"success"}
+    applied.clear();
+    const auto quote = [](qint64 id, double price) {
+        BrokerQuote quote;
+        quote.symbolId = id;
+        quote.lastTradePrice = price;
+        quote.lastTradeTime = QDateTime::currentDateTimeUtc();
+        return quote;
+    };
+
+    // Two messages (two sockets, or two frames) in one turn of the event loop: one engine pass, one save.
+    Q_EMIT m_stream->streams().quotesReceived({quote(kRoyal, 101.0)});
+    Q_EMIT m_stream->streams().quotesReceived({quote(kBank, 51.0)});
+    QCOMPARE(applied.count(), 0); // waits for the end of the turn
+    QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, kWaitMs);
+    const auto report = applied.first().at(1).value<QuoteBatchReport>();
+    QCOMPARE(applied.first().at(0).value<QuoteOrigin>(), QuoteOrigin::Stream);
+    QCOMPARE(report.quoted, 2);
+    QCOMPARE(*stock(QStringLiteral("RY.TO"))->lastPrice, 101.0);
+    QCOMPARE(*stock(QStringLiteral("BMO.TO"))->lastPrice, 51.0);
+
+    // A second quote of the same symbol in that turn is judged after the first: its breach is not lost.
+    QSignalSpy breaches(&m_session->monitor(), &Monitor::breachDetected);
+    applied.clear();
+    Q_EMIT m_stream->streams().quotesReceived({quote(kRoyal, 89.0)}); // stop 90.90
+    Q_EMIT m_stream->streams().quotesReceived({quote(kRoyal, 100.0), quote(kBank, 52.0)});
+    QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 2, kWaitMs);
+    QCOMPARE(breaches.count(), 1);
+    QCOMPARE(breaches.first().first().value<Breach>().price, 89.0);
+    QCOMPARE(applied.at(0).at(1).value<QuoteBatchReport>().quoted, 1);
+    QCOMPARE(applied.at(1).at(1).value<QuoteBatchReport>().quoted, 2);
+    QCOMPARE(*stock(QStringLiteral("RY.TO"))->lastPrice, 100.0);
+    QCOMPARE(*stock(QStringLiteral("BMO.TO"))->lastPrice, 52.0);
 }
 
 QTEST_GUILESS_MAIN(StreamSessionTest)

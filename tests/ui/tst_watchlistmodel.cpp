@@ -559,6 +559,34 @@ private Q_SLOTS:
         QCOMPARE(m_model->index(0, col(Column::Stop)).data().toString(), QStringLiteral("117.00"));
     }
 
+    void aBatchIsOneSignalPerRunOfAdjacentRows()
+    {
+        QStringList tickers;
+        for (const char *ticker : {"AAA.TO", "BBB.TO", "CCC.TO", "DDD.TO", "EEE.TO"}) {
+            m_fixture->seed(QString::fromLatin1(ticker), 0.9, {100.0});
+            tickers << QString::fromLatin1(ticker);
+        }
+        QVERIFY(m_model->reload().ok());
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        const QDateTime now = m_fixture->clock().now();
+        // Rows 0, 1, 3 and 4 change (listed out of order); row 2 is saved unchanged.
+        QList<StockState> batch;
+        for (int row : {4, 0, 3, 1}) {
+            const StockState stock = m_model->stockAt(m_model->rowOf(tickers.at(row)));
+            batch << StopLossEngine::apply(stock, Quote{stock.ticker, 120.0 + row, now}, now).state;
+        }
+        batch << m_model->stockAt(m_model->rowOf(tickers.at(2)));
+        QVERIFY(m_fixture->service().saveCycle(batch).ok());
+
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.at(0).at(0).toModelIndex(), m_model->index(0, 0));
+        QCOMPARE(changed.at(0).at(1).toModelIndex(), m_model->index(1, WatchlistModel::kColumnCount - 1));
+        QCOMPARE(changed.at(1).at(0).toModelIndex(), m_model->index(3, 0));
+        QCOMPARE(changed.at(1).at(1).toModelIndex(), m_model->index(4, WatchlistModel::kColumnCount - 1));
+        QCOMPARE(m_model->index(3, col(Column::Peak)).data().toString(), QStringLiteral("123.00"));
+        QCOMPARE(m_model->index(2, col(Column::Peak)).data().toString(), QStringLiteral("100.00"));
+    }
+
 private:
     std::unique_ptr<test::WatchlistFixture> m_fixture;
     std::unique_ptr<WatchlistModel> m_model;
