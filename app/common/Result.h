@@ -37,8 +37,9 @@ enum class ErrorCode {
     AccountNotFound,   // 1018: the account number is unknown (closed, or of another login)
     MissingPermission, // 1016: the Questrade app lacks a permission (market data) the call needs
     // history and strategies
-    InvalidCsv,      // a price file that cannot be read; the message names the first bad line
-    InvalidStrategy, // a stop-loss strategy spec that cannot be used
+    InvalidCsv,       // a price file that cannot be read; the message names the first bad line
+    InvalidStrategy,  // a stop-loss strategy spec that cannot be used
+    InvalidIndicator, // an indicator or alert-rule spec that cannot be used
 };
 
 struct Error {

@@ -1,5 +1,6 @@
 #include "domain/StopLossEngine.h"
 
+#include "domain/Indicator.h"
 #include "domain/MarketCalendar.h"
 #include "domain/Ticker.h"
 
@@ -79,19 +80,10 @@ AtrStep atrStep(const StrategyState &run, const StopStrategy &strategy)
 {
     const int n = strategy.atrPeriod;
     const double high = run.candleHigh;
-    const double low = run.candleLow;
-    double trueRange = high - low;
-    if (run.previousClose) {
-        trueRange =
-            std::max({trueRange, std::fabs(high - *run.previousClose), std::fabs(low - *run.previousClose)});
-    }
-    AtrStep step{run.observations + 1, run.trueRangeSum, run.atr, std::nullopt};
-    if (step.observations < n)
-        step.trueRangeSum += trueRange;
-    else if (step.observations == n || !run.atr)
-        step.atr = (run.trueRangeSum + trueRange) / n;
-    else
-        step.atr = (*run.atr * (n - 1) + trueRange) / n;
+    // The ATR indicator's own arithmetic (domain/Indicator): the stop and the chart's atr agree.
+    Indicators::WilderAverage average{run.observations, run.trueRangeSum, run.atr};
+    average.add(Indicators::trueRange(high, run.candleLow, run.previousClose), n);
+    AtrStep step{average.count, average.sum, average.average, std::nullopt};
     if (step.atr) {
         double highest = high;
         const qsizetype from = std::max<qsizetype>(0, run.highs.size() - (n - 1));
