@@ -98,8 +98,8 @@ void CycleCostLabel::update()
     m_label->setPalette(palette);
     const RateLimiter::Limits limits = RateLimiter::Options{}.marketData;
     QString tip =
-        tr("%n ticker(s): %1 quote requests per check; Questrade allows %2 a second and %3 an hour, "
-           "so a check can start every %4 s at the most.",
+        tr("%n ticker(s), quote requests per check: %1. Questrade allows %2 a second and %3 an hour, so a "
+           "check can start every %4 s at the most.",
            nullptr, m_cost.tickers)
             .arg(m_cost.quoteRequests)
             .arg(limits.perSecond)

@@ -265,13 +265,12 @@ void GeneralSettingsPage::updateIntervalWarning()
     const QuoteCycleCost cost = QuoteCycleCost::estimate(m_watchedTickers);
     const bool tooShort = cost.tooFrequent(std::chrono::seconds(m_intervalSpinBox->value()));
     m_intervalWarningLabel->setText(
-        tooShort
-            ? tr("Too short for %n ticker(s): a full check takes %1 requests, and Questrade's limits allow "
-                 "one every %2 s at the most.",
-                 nullptr, m_watchedTickers)
-                  .arg(cost.quoteRequests)
-                  .arg(cost.shortestInterval.count())
-            : QString());
+        tooShort ? tr("Too short for %n ticker(s) (quote requests per check: %1): Questrade's limits allow a "
+                      "check every %2 s at the most.",
+                      nullptr, m_watchedTickers)
+                       .arg(cost.quoteRequests)
+                       .arg(cost.shortestInterval.count())
+                 : QString());
     m_intervalWarningLabel->setVisible(tooShort);
 }
 

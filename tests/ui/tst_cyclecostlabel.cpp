@@ -49,7 +49,7 @@ private Q_SLOTS:
         QCOMPARE(m_cost->shortestInterval(), 48s);
         QCOMPARE(label()->text(), QStringLiteral("Full check: about 13 s"));
         QVERIFY(!m_cost->isWarning());
-        QVERIFY2(label()->toolTip().contains(QStringLiteral("200 quote requests")),
+        QVERIFY2(label()->toolTip().contains(QStringLiteral("quote requests per check: 200.")),
                  qPrintable(label()->toolTip()));
 
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
