@@ -3,6 +3,7 @@
 #include "UiLogging.h"
 
 #include "domain/CycleReport.h"
+#include "settings/Settings.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -45,6 +46,13 @@ void CycleCostLabel::setInterval(std::chrono::seconds interval)
         return;
     m_interval = interval;
     update();
+}
+
+void CycleCostLabel::followInterval(const Settings &settings)
+{
+    connect(&settings, &Settings::changed, this,
+            [this, &settings] { setInterval(settings.checkInterval()); });
+    setInterval(settings.checkInterval());
 }
 
 void CycleCostLabel::noteCycle(const CycleReport &report)

@@ -12,7 +12,8 @@ class QStatusBar;
 
 namespace trailguard {
 struct CycleReport;
-}
+class Settings;
+} // namespace trailguard
 
 namespace trailguard::ui {
 
@@ -27,6 +28,8 @@ public:
 
     void setTickerCount(int tickers);
     void setInterval(std::chrono::seconds interval);
+    // Takes the check interval from `settings` now and whenever they change.
+    void followInterval(const Settings &settings);
     // A finished check: its duration replaces the estimate while the ticker count stays the same.
     void noteCycle(const CycleReport &report);
 

@@ -84,11 +84,7 @@ MainWindow::MainWindow(WatchlistService &watchlist, Settings &settings, QWidget 
         m_statusPanel->setConnectionState(state, message);
         updateConnectionActions();
     });
-    const auto followInterval = [this] {
-        m_statusPanel->cycleCost().setInterval(m_settings.checkInterval());
-    };
-    connect(&m_settings, &Settings::changed, this, followInterval);
-    followInterval();
+    m_statusPanel->cycleCost().followInterval(m_settings);
     m_connectionStatus->follow(m_connectionBanner,
                                [banner = m_connectionBanner](ConnectionState state, const QString &message) {
                                    banner->setConnectionState(state, message);
