@@ -37,7 +37,8 @@ struct ProcessSample {
     double cpuSeconds = 0; // utime + stime
     qint64 rssKb = 0;
     qint64 peakRssKb = 0;
-    qint64 contextSwitches = 0; // voluntary + involuntary, every thread
+    qint64 contextSwitches = 0; // voluntary + involuntary, of the main thread
+    qsizetype threads = 0;
 };
 
 qint64 statusField(const QByteArray &status, const QByteArray &field)
@@ -65,15 +66,14 @@ ProcessSample sample(qint64 pid)
         s.rssKb = statusField(text, "VmRSS:");
         s.peakRssKb = statusField(text, "VmHWM:");
     }
-    const QStringList tasks =
-        QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &task : tasks) {
-        QFile taskStatus(QStringLiteral("/proc/%1/task/%2/status").arg(pid).arg(task));
-        if (taskStatus.open(QIODevice::ReadOnly)) {
-            const QByteArray text = taskStatus.readAll();
-            s.contextSwitches += statusField(text, "voluntary_ctxt_switches:") +
-                                 statusField(text, "nonvoluntary_ctxt_switches:");
-        }
+    s.threads =
+        QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
+    // The main thread's (the one that runs the timers): /proc/PID/task/PID/status.
+    QFile mainThread(QStringLiteral("/proc/%1/task/%1/status").arg(pid));
+    if (mainThread.open(QIODevice::ReadOnly)) {
+        const QByteArray text = mainThread.readAll();
+        s.contextSwitches =
+            statusField(text, "voluntary_ctxt_switches:") + statusField(text, "nonvoluntary_ctxt_switches:");
     }
     return s;
 }
@@ -148,7 +148,9 @@ void IdleBenchmark::headlessWhileTheMarketIsClosed()
     QTest::qWait(5000); // let the start-up's work (look-ups, sparkline-free history, the outbox) finish
     const qint64 pid = process.processId();
 
-    const int requestsBefore = server.requestCount(QStringLiteral("/v1"));
+    const int startRequests = server.requestCount(QStringLiteral("/v1"));
+    const int requestsBefore = startRequests;
+    const qsizetype logBefore = err.size();
     const ProcessSample before = sample(pid);
     QElapsedTimer window;
     window.start();
@@ -157,15 +159,18 @@ void IdleBenchmark::headlessWhileTheMarketIsClosed()
     const double seconds = double(window.nsecsElapsed()) / 1e9;
     const int requests = server.requestCount(QStringLiteral("/v1")) - requestsBefore;
     QCOMPARE(process.state(), QProcess::Running);
+    if (qEnvironmentVariableIsSet("BENCH_IDLE_LOG"))
+        qInfo().noquote() << "The process's log during the window:\n" << err.mid(logBefore);
     process.terminate();
     QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 20000);
 
     const double cpuMs = (after.cpuSeconds - before.cpuSeconds) * 1000.0;
     qInfo("FIGURE idle: --headless, %d tickers, market %s, over %.0f s: CPU %.0f ms = %.3f %%, RSS %.1f MB "
-          "(peak %.1f MB), %.1f wake-ups/s (context switches), %d requests",
+          "(peak %.1f MB at start-up, after %d requests), %d threads, main thread woke %.2f times/s, %d "
+          "requests",
           tickers, open ? "open" : "closed", seconds, cpuMs, cpuMs / 10.0 / seconds, after.rssKb / 1024.0,
-          after.peakRssKb / 1024.0, double(after.contextSwitches - before.contextSwitches) / seconds,
-          requests);
+          after.peakRssKb / 1024.0, startRequests, int(after.threads),
+          double(after.contextSwitches - before.contextSwitches) / seconds, requests);
 }
 
 QTEST_GUILESS_MAIN(IdleBenchmark)
