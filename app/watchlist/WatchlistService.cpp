@@ -6,6 +6,7 @@
 #include "watchlist/WatchlistLogging.h"
 
 #include <QCoreApplication>
+#include <QSqlQuery>
 
 namespace trailguard {
 
@@ -24,6 +25,17 @@ WatchlistService::WatchlistService(StockRepository &repository, const Clock &clo
 Result<QList<StockState>> WatchlistService::stocks() const
 {
     return m_repository.all();
+}
+
+bool WatchlistService::changedElsewhere()
+{
+    QSqlQuery query(m_repository.database());
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return true; // cannot tell: read again
+    const qint64 version = query.value(0).toLongLong();
+    const bool changed = !m_dataVersion || *m_dataVersion != version;
+    m_dataVersion = version;
+    return changed;
 }
 
 Result<StockState> WatchlistService::add(const QString &tickerInput, double ratio,

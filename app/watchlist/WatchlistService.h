@@ -21,6 +21,10 @@ public:
     WatchlistService(StockRepository &repository, const Clock &clock, QObject *parent = nullptr);
 
     Result<QList<StockState>> stocks() const;
+    // Whether another connection (the CLI, another process) committed to the database since the last call
+    // (true the first time): SQLite's `PRAGMA data_version`, so a periodic check for edits made elsewhere
+    // costs one tiny query instead of reading the whole watchlist.
+    bool changedElsewhere();
 
     // Validates and adds a ticker. `tickerInput` is user text (trimmed and upper-cased here).
     Result<StockState> add(const QString &tickerInput, double ratio,
@@ -62,6 +66,7 @@ private:
 
     StockRepository &m_repository;
     const Clock &m_clock;
+    std::optional<qint64> m_dataVersion;
 };
 
 } // namespace trailguard
