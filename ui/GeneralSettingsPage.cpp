@@ -4,6 +4,7 @@
 
 #include "RatioSpinBox.h"
 
+#include "broker/QuoteCycleCost.h"
 #include "domain/StopLossEngine.h"
 #include "domain/Ticker.h"
 #include "monitor/Monitor.h"
@@ -30,6 +31,7 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     , m_settings(settings)
     , m_autostart(std::move(autostart))
     , m_intervalSpinBox(new QSpinBox(this))
+    , m_intervalWarningLabel(new QLabel(this))
     , m_ratioSpinBox(new RatioSpinBox(this))
     , m_ratioNoteLabel(new QLabel(this))
     , m_repeatPolicyComboBox(new QComboBox(this))
@@ -50,6 +52,14 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
                                 static_cast<int>(Monitor::kMaximumInterval.count()));
     m_intervalSpinBox->setSuffix(tr(" s", "seconds"));
     m_intervalSpinBox->setToolTip(tr("How often prices are checked while connected: 5 seconds to 1 hour"));
+    m_intervalWarningLabel->setObjectName(QStringLiteral("intervalWarningLabel"));
+    m_intervalWarningLabel->setWordWrap(true);
+    m_intervalWarningLabel->setTextFormat(Qt::PlainText);
+    QPalette warningPalette = m_intervalWarningLabel->palette();
+    warningPalette.setColor(QPalette::WindowText, kErrorColour);
+    m_intervalWarningLabel->setPalette(warningPalette);
+    m_intervalWarningLabel->hide();
+    connect(m_intervalSpinBox, &QSpinBox::valueChanged, this, &GeneralSettingsPage::updateIntervalWarning);
 
     m_ratioSpinBox->setObjectName(QStringLiteral("defaultRatioSpinBox"));
     m_ratioNoteLabel->setObjectName(QStringLiteral("defaultRatioNoteLabel"));
@@ -133,6 +143,7 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Check prices every:"), m_intervalSpinBox);
+    form->addRow(QString(), m_intervalWarningLabel);
     form->addRow(tr("Default stop &ratio:"), m_ratioSpinBox);
     form->addRow(QString(), m_ratioNoteLabel);
     form->addRow(tr("Re&peat an alert:"), m_repeatPolicyComboBox);
@@ -236,6 +247,31 @@ Status GeneralSettingsPage::save()
 QString GeneralSettingsPage::errorMessage() const
 {
     return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
+}
+
+void GeneralSettingsPage::setWatchedTickerCount(int tickers)
+{
+    m_watchedTickers = tickers;
+    updateIntervalWarning();
+}
+
+QString GeneralSettingsPage::intervalWarning() const
+{
+    return m_intervalWarningLabel->isHidden() ? QString() : m_intervalWarningLabel->text();
+}
+
+void GeneralSettingsPage::updateIntervalWarning()
+{
+    const QuoteCycleCost cost = QuoteCycleCost::estimate(m_watchedTickers);
+    const bool tooShort = cost.tooFrequent(std::chrono::seconds(m_intervalSpinBox->value()));
+    m_intervalWarningLabel->setText(
+        tooShort ? tr("Too short for %n ticker(s) (quote requests per check: %1): Questrade's limits allow a "
+                      "check every %2 s at the most.",
+                      nullptr, m_watchedTickers)
+                       .arg(cost.quoteRequests)
+                       .arg(cost.shortestInterval.count())
+                 : QString());
+    m_intervalWarningLabel->setVisible(tooShort);
 }
 
 void GeneralSettingsPage::revalidate()

@@ -27,7 +27,8 @@ class RatioSpinBox;
 //
 // Children: checkIntervalSpinBox, defaultRatioSpinBox, repeatPolicyComboBox, startMinimizedCheckBox,
 // startAtLoginCheckBox, digestCheckBox, digestTimeEdit, digestWithinSpinBox, quietHoursCheckBox,
-// quietStartTimeEdit, quietEndTimeEdit, generalErrorLabel (the ratio rule when the ratio is 0 or 1).
+// quietStartTimeEdit, quietEndTimeEdit, generalErrorLabel (the ratio rule when the ratio is 0 or 1),
+// intervalWarningLabel (shown when the interval is shorter than a full check of the watchlist needs).
 class GeneralSettingsPage : public QWidget {
     Q_OBJECT
 public:
@@ -43,12 +44,19 @@ public:
 
     QString errorMessage() const;
 
+    // How many tickers are watched, for the interval's warning (none until set).
+    void setWatchedTickerCount(int tickers);
+    QString intervalWarning() const;
+
 private:
     void revalidate();
+    void updateIntervalWarning();
 
     Settings &m_settings;
     Autostart m_autostart;
     QSpinBox *m_intervalSpinBox;
+    QLabel *m_intervalWarningLabel;
+    int m_watchedTickers = 0;
     RatioSpinBox *m_ratioSpinBox;
     QLabel *m_ratioNoteLabel;
     QComboBox *m_repeatPolicyComboBox;

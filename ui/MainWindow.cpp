@@ -4,6 +4,7 @@
 #include "Banner.h"
 #include "ConnectionBanner.h"
 #include "ConnectionStatus.h"
+#include "CycleCostLabel.h"
 #include "Formatting.h"
 #include "MainWindowActions.h"
 #include "MainWindowDialogs.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(WatchlistService &watchlist, Settings &settings, QWidget 
         m_statusPanel->setConnectionState(state, message);
         updateConnectionActions();
     });
+    m_statusPanel->cycleCost().followInterval(m_settings);
     m_connectionStatus->follow(m_connectionBanner,
                                [banner = m_connectionBanner](ConnectionState state, const QString &message) {
                                    banner->setConnectionState(state, message);
@@ -390,6 +392,8 @@ void MainWindow::updateTickerCount()
 {
     const int total = m_model->rowCount();
     const int shown = m_tableView->proxy()->rowCount();
+    m_statusPanel->cycleCost().setTickerCount(total);
+    m_dialogs->setTickerCount(total);
     m_tickerCountLabel->setText(shown == total ? tr("Tickers: %1").arg(total)
                                                : tr("Shown: %1 of %2", "tickers").arg(shown).arg(total));
     Q_EMIT statusSummaryChanged(statusSummary());

@@ -109,6 +109,7 @@ void MainWindowDialogs::openSettings()
         [this] {
             auto *dialog = new SettingsDialog(m_settings, *m_settingsServices, &m_window);
             dialog->setConnectionState(m_connection.state(), m_connection.message(), m_environment);
+            dialog->setWatchedTickerCount(m_tickerCount);
             connect(dialog, &SettingsDialog::settingsSaved, this, [this] {
                 Q_EMIT defaultRatioSaved();
                 Q_EMIT settingsSaved();
@@ -120,6 +121,13 @@ void MainWindowDialogs::openSettings()
             return dialog;
         },
         Modality::WindowModal);
+}
+
+void MainWindowDialogs::setTickerCount(int tickers)
+{
+    m_tickerCount = tickers;
+    if (SettingsDialog *dialog = settingsDialog())
+        dialog->setWatchedTickerCount(tickers);
 }
 
 void MainWindowDialogs::updateSettingsConnection()

@@ -51,6 +51,8 @@ public:
     void setImportPositionsHook(std::function<void()> importPositions);
     void setBacktestDataProvider(BacktestDataProvider provider);
     void setDemoMode(bool demo);
+    // The watched tickers' count, for the settings' interval warning.
+    void setTickerCount(int tickers);
 
     // Opens the dialog, or shows, raises and activates the one that is open.
     void openConnect(QWidget *over);
@@ -82,6 +84,7 @@ private:
 
     QWidget &m_window;
     WatchlistService &m_watchlist;
+    int m_tickerCount = 0;
     Settings &m_settings;
     const ConnectionStatus &m_connection;
     DialogHost *m_host;

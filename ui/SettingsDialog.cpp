@@ -92,6 +92,11 @@ QString SettingsDialog::message() const
     return m_messageLabel->text();
 }
 
+void SettingsDialog::setWatchedTickerCount(int tickers)
+{
+    m_generalPage->setWatchedTickerCount(tickers);
+}
+
 void SettingsDialog::setConnectionState(std::optional<ConnectionState> state, const QString &message,
                                         std::optional<BrokerEnvironment> environment)
 {

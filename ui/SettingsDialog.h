@@ -67,6 +67,9 @@ public:
     void setConnectionState(std::optional<ConnectionState> state, const QString &message,
                             std::optional<BrokerEnvironment> environment);
 
+    // How many tickers are watched: the General tab warns when the interval is too short for them.
+    void setWatchedTickerCount(int tickers);
+
     // The pages, for the window and tests.
     QuestradeSettingsPage *questradePage() const { return m_questradePage; }
     QList<ChannelSettingsPage *> channelPages() const;

@@ -1,5 +1,7 @@
 #include "StatusPanel.h"
 
+#include "CycleCostLabel.h"
+
 #include "monitor/Monitor.h"
 
 #include <QLabel>
@@ -27,6 +29,7 @@ StatusPanel::StatusPanel(QStatusBar &statusBar, QObject *parent)
     , m_nextCheckLabel(addLabel(statusBar, "nextCheckLabel"))
     , m_errorLabel(addLabel(statusBar, "lastErrorLabel"))
     , m_feedLabel(addLabel(statusBar, "quoteFeedLabel"))
+    , m_cycleCost(new CycleCostLabel(statusBar, this))
 {
     m_feedLabel->hide();
     m_connectionLabel->hide();
@@ -109,6 +112,7 @@ void StatusPanel::showCycleStarted()
 void StatusPanel::showCycleReport(const CycleReport &report)
 {
     m_cycleRunning = false;
+    m_cycleCost->noteCycle(report);
     if (report.finishedAt.isValid())
         m_lastCheck = report.finishedAt;
     m_lastError = report.ok ? QString() : report.error;

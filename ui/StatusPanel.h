@@ -18,9 +18,12 @@ struct CycleReport;
 
 namespace trailguard::ui {
 
+class CycleCostLabel;
+
 // The permanent widgets on the right of the status bar: the connection state, the last and next check and
 // the error of the last check, in words. Also writes the one-line summary the tray shows as its tooltip.
-// Labels: connectionStateLabel, lastCheckLabel, nextCheckLabel, lastErrorLabel, quoteFeedLabel.
+// Labels: connectionStateLabel, lastCheckLabel, nextCheckLabel, lastErrorLabel, quoteFeedLabel, and
+// cycleCostLabel (CycleCostLabel: how long a full check takes, and whether the interval allows it).
 class StatusPanel : public QObject {
     Q_OBJECT
 public:
@@ -32,6 +35,9 @@ public:
     void setConnectionState(ConnectionState state, const QString &message);
     std::optional<ConnectionState> connectionState() const { return m_state; }
     QString connectionMessage() const { return m_message; }
+
+    // The full check's cost follows the ticker count, the interval and each check's report.
+    CycleCostLabel &cycleCost() const { return *m_cycleCost; }
 
     void showCycleStarted();
     void showCycleReport(const CycleReport &report);
@@ -68,6 +74,7 @@ private:
     QLabel *m_nextCheckLabel;
     QLabel *m_errorLabel;
     QLabel *m_feedLabel; // quoteFeedLabel
+    CycleCostLabel *m_cycleCost;
 
     bool m_demo = false;
     std::optional<ConnectionState> m_state;

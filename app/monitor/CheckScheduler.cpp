@@ -2,6 +2,8 @@
 
 #include "monitor/MonitorLogging.h"
 
+#include "broker/QuoteCycleCost.h"
+
 #include <algorithm>
 
 namespace trailguard {
@@ -33,6 +35,7 @@ bool CheckScheduler::setStreamingBackupInterval(std::chrono::seconds interval)
 
 void CheckScheduler::updateMarketState(const QList<StockState> &stocks)
 {
+    warnIfTooFrequent(int(stocks.size()));
     const MarketState state = m_marketHours->state(stocks);
     if (m_marketStateSent && state == m_marketState)
         return;
@@ -41,6 +44,24 @@ void CheckScheduler::updateMarketState(const QList<StockState> &stocks)
     if (state.known)
         qCInfo(lcMonitor).noquote() << MarketHours::describe(state, m_clock.now());
     Q_EMIT marketStateChanged(m_marketState);
+}
+
+bool CheckScheduler::warnIfTooFrequent(int tickers)
+{
+    const QuoteCycleCost cost = QuoteCycleCost::estimate(tickers);
+    if (!cost.tooFrequent(m_interval))
+        return false;
+    if (m_warnedFor != std::pair(tickers, m_interval)) {
+        m_warnedFor = {tickers, m_interval};
+        qCWarning(
+            lcMonitor,
+            "Checking %d tickers every %lld s asks more than Questrade's rate limits allow: a full check "
+            "is %d quote requests (about %lld s); use an interval of at least %lld s, or streaming",
+            tickers, static_cast<long long>(m_interval.count()), cost.quoteRequests,
+            static_cast<long long>(std::chrono::ceil<std::chrono::seconds>(cost.duration).count()),
+            static_cast<long long>(cost.shortestInterval.count()));
+    }
+    return true;
 }
 
 bool CheckScheduler::sleepingWhileClosed() const

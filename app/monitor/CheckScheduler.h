@@ -39,8 +39,12 @@ public:
     void setPollOnlyWhileOpen(bool only) { m_pollOnlyWhileOpen = only; }
     bool pollOnlyWhileOpen() const { return m_pollOnlyWhileOpen; }
     MarketState marketState() const { return m_marketState; }
-    // Asks the market hours about `stocks`; announces a change (and the first answer).
+    // Asks the market hours about `stocks`; announces a change (and the first answer). Warns about the
+    // interval too (warnIfTooFrequent).
     void updateMarketState(const QList<StockState> &stocks);
+    // Logs a warning when polling `tickers` every interval asks more than Questrade's rate limits allow
+    // (QuoteCycleCost), once per watchlist size and interval. Returns whether it is too frequent.
+    bool warnIfTooFrequent(int tickers);
     // Market hours known, polling only while open, and every watched market closed.
     bool sleepingWhileClosed() const;
     // A scheduled cycle leaves out a stock whose market is closed today (a holiday on one exchange).
@@ -75,6 +79,7 @@ private:
     std::unique_ptr<ClockTimer> m_jumpWatch; // notices a resume from sleep sooner than a long timer would
     QDateTime m_lastJumpTick;
     QDateTime m_nextCheck;
+    std::pair<int, std::chrono::seconds> m_warnedFor{0, std::chrono::seconds(0)}; // tickers, interval
 };
 
 } // namespace trailguard

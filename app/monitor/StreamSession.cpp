@@ -35,7 +35,11 @@ StreamSession::StreamSession(BrokerSession &session, WatchlistService &watchlist
     connect(&m_watchlist, &WatchlistService::stockChanged, this, scheduleRefresh);
     // A cycle resolves new tickers: subscribe to their ids.
     connect(&m_session.monitor(), &Monitor::cycleFinished, this, [this] { refreshIds(false); });
-    connect(&m_periodicRefresh, &QTimer::timeout, this, [this] { refreshIds(true); });
+    // Edits made elsewhere: read the watchlist again only when another connection wrote to the database.
+    connect(&m_periodicRefresh, &QTimer::timeout, this, [this] {
+        if (m_watchlist.changedElsewhere())
+            refreshIds(true);
+    });
 
     connect(&m_session.auth(), &QuestradeAuth::stateChanged, this, &StreamSession::updateRunning);
 }

@@ -6,6 +6,7 @@
 #include "watchlist/WatchlistLogging.h"
 
 #include <QCoreApplication>
+#include <QSqlQuery>
 
 namespace trailguard {
 
@@ -24,6 +25,17 @@ WatchlistService::WatchlistService(StockRepository &repository, const Clock &clo
 Result<QList<StockState>> WatchlistService::stocks() const
 {
     return m_repository.all();
+}
+
+bool WatchlistService::changedElsewhere()
+{
+    const Result<qint64> current = m_repository.dataVersion();
+    if (!current)
+        return true; // cannot tell: read again
+    const qint64 version = current.value();
+    const bool changed = !m_dataVersion || *m_dataVersion != version;
+    m_dataVersion = version;
+    return changed;
 }
 
 Result<StockState> WatchlistService::add(const QString &tickerInput, double ratio,

@@ -25,6 +25,10 @@ public:
     // stocks() is still current while it stays the same and every change made here is followed through the
     // signals below. See StockRepository::dataVersion.
     Result<qint64> dataVersion() const { return m_repository.dataVersion(); }
+    // Whether another connection (the CLI, another process) committed to the database since the last call
+    // (true the first time): SQLite's `PRAGMA data_version`, so a periodic check for edits made elsewhere
+    // costs one tiny query instead of reading the whole watchlist.
+    bool changedElsewhere();
 
     // Validates and adds a ticker. `tickerInput` is user text (trimmed and upper-cased here).
     Result<StockState> add(const QString &tickerInput, double ratio,
@@ -72,6 +76,7 @@ private:
 
     StockRepository &m_repository;
     const Clock &m_clock;
+    std::optional<qint64> m_dataVersion;
 };
 
 } // namespace trailguard

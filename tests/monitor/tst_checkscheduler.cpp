@@ -110,6 +110,21 @@ private Q_SLOTS:
         QCOMPARE(clock.activeTimers(), 0);
     }
 
+    void warnsOnceWhenTheIntervalIsTooShortForTheWatchlist()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(15, 0), Qt::UTC));
+        CheckScheduler scheduler(clock);
+        scheduler.setInterval(std::chrono::seconds(30));
+        QVERIFY(!scheduler.warnIfTooFrequent(1000)); // 20 requests: one check every 5 s is allowed
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral(
+                                               "Checking 10000 tickers every 30 s.*at least 48 s")));
+        QVERIFY(scheduler.warnIfTooFrequent(10000));
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("Checking 10000 tickers")));
+        QVERIFY(scheduler.warnIfTooFrequent(10000)); // said once
+        scheduler.setInterval(std::chrono::seconds(60));
+        QVERIFY(!scheduler.warnIfTooFrequent(10000));
+    }
+
     void withoutMarketHoursItNeverSleeps()
     {
         ManualClock clock(QDateTime(QDate(2026, 3, 14), QTime(15, 0), Qt::UTC)); // a Saturday

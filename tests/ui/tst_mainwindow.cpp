@@ -333,6 +333,12 @@ private Q_SLOTS:
         QTest::keyClicks(filter, QStringLiteral(".to"));
         QCOMPARE(table()->model()->rowCount(), 2);
         QCOMPARE(child<QLabel>("tickerCountLabel")->text(), QStringLiteral("Shown: 2 of 3"));
+        // A full check covers the whole watchlist, whatever the filter shows.
+        QVERIFY2(child<QLabel>("cycleCostLabel")
+                     ->toolTip()
+                     .contains(QStringLiteral("quote requests per check: 1.")),
+                 qPrintable(child<QLabel>("cycleCostLabel")->toolTip()));
+        QVERIFY(!child<QLabel>("cycleCostLabel")->isHidden());
         filter->clear();
         QCOMPARE(table()->model()->rowCount(), 3);
         QCOMPARE(child<QLabel>("tickerCountLabel")->text(), QStringLiteral("Tickers: 3"));

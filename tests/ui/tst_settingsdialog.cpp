@@ -385,6 +385,22 @@ private Q_SLOTS:
         }
     }
 
+    void intervalWarningFollowsTheWatchlistSize()
+    {
+        openDialog();
+        QSpinBox *interval = child<QSpinBox>("checkIntervalSpinBox");
+        const QLabel *warning = child<QLabel>("intervalWarningLabel");
+        interval->setValue(30);
+        QVERIFY(warning->isHidden()); // no tickers known yet
+        m_dialog->setWatchedTickerCount(100);
+        QVERIFY(warning->isHidden()); // 2 requests every 30 s are well within the limits
+        m_dialog->setWatchedTickerCount(10000);
+        QVERIFY(!warning->isHidden()); // 200 requests: the hourly quota allows one check every 48 s
+        QVERIFY2(warning->text().contains(QStringLiteral("48 s")), qPrintable(warning->text()));
+        interval->setValue(48);
+        QVERIFY(warning->isHidden());
+    }
+
     void applySavesAndStaysOpen()
     {
         openDialog();

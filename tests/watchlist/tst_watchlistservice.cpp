@@ -27,6 +27,7 @@ private Q_SLOTS:
     void changeRatioPersistsAndSignals();
     void resetPeakPersists();
     void saveCycleStoresEveryStockAtOnce();
+    void changedElsewhereSeesOnlyOtherConnections();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -182,4 +183,18 @@ void WatchlistServiceTest::saveCycleStoresEveryStockAtOnce()
 }
 
 QTEST_GUILESS_MAIN(WatchlistServiceTest)
+// The stream's periodic check for edits made elsewhere (the CLI, another process) reads the watchlist only
+// when another connection committed.
+void WatchlistServiceTest::changedElsewhereSeesOnlyOtherConnections()
+{
+    QVERIFY(m_service->changedElsewhere()); // nothing known yet
+    QVERIFY(!m_service->changedElsewhere());
+    QVERIFY(m_service->add(QStringLiteral("AAPL"), 0.9).ok()); // its own write: signalled, not "elsewhere"
+    QVERIFY(!m_service->changedElsewhere());
+    // Another connection, as `trailguard watch add` in another process would.
+    QVERIFY(test::watchTicker(m_dir->filePath(QStringLiteral("t.sqlite")), QStringLiteral("SHOP.TO"), 100.0));
+    QVERIFY(m_service->changedElsewhere());
+    QVERIFY(!m_service->changedElsewhere());
+}
+
 #include "tst_watchlistservice.moc"

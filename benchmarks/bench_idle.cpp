@@ -1,0 +1,177 @@
+// What the real `trailguard --headless` costs while it waits: 1,000 tickers watched, every market closed,
+// against the fake Questrade server of this process. Once the process has said the market is closed and
+// settled, its CPU (utime + stime of /proc/PID/stat) and RSS (VmRSS) over a window (60 s; set
+// BENCH_IDLE_SECONDS), plus its context switches (how often it woke) and the requests it sent.
+// BENCH_IDLE_TICKERS changes the watchlist's size; BENCH_IDLE_OPEN=1 opens the market (a polling process).
+#include "fakes/TestQuestradeServer.h"
+#include "storage/Database.h"
+#include "storage/StockRepository.h"
+#include "storage/Transaction.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace trailguard;
+
+namespace {
+constexpr qint64 kFirstSymbolId = 7000000;
+
+int environmentNumber(const char *name, int fallback)
+{
+    bool ok = false;
+    const int value = qEnvironmentVariableIntValue(name, &ok);
+    return ok && value > 0 ? value : fallback;
+}
+
+QString tickerFor(int i)
+{
+    return QStringLiteral("I%1.TO").arg(i, 5, 10, QLatin1Char('0'));
+}
+
+struct ProcessSample {
+    double cpuSeconds = 0; // utime + stime
+    qint64 rssKb = 0;
+    qint64 peakRssKb = 0;
+    qint64 contextSwitches = 0; // voluntary + involuntary, of the main thread
+    qsizetype threads = 0;
+};
+
+qint64 statusField(const QByteArray &status, const QByteArray &field)
+{
+    for (const QByteArray &line : status.split('\n'))
+        if (line.startsWith(field))
+            return line.mid(field.size()).trimmed().split(' ').first().toLongLong();
+    return 0;
+}
+
+ProcessSample sample(qint64 pid)
+{
+    ProcessSample s;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (stat.open(QIODevice::ReadOnly)) {
+        // After the command's closing parenthesis: field 3 is the state; utime and stime are 14 and 15.
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        const double ticks = double(sysconf(_SC_CLK_TCK));
+        s.cpuSeconds = (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks;
+    }
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (status.open(QIODevice::ReadOnly)) {
+        const QByteArray text = status.readAll();
+        s.rssKb = statusField(text, "VmRSS:");
+        s.peakRssKb = statusField(text, "VmHWM:");
+    }
+    s.threads =
+        QDir(QStringLiteral("/proc/%1/task").arg(pid)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size();
+    // The main thread's (the one that runs the timers): /proc/PID/task/PID/status.
+    QFile mainThread(QStringLiteral("/proc/%1/task/%1/status").arg(pid));
+    if (mainThread.open(QIODevice::ReadOnly)) {
+        const QByteArray text = mainThread.readAll();
+        s.contextSwitches =
+            statusField(text, "voluntary_ctxt_switches:") + statusField(text, "nonvoluntary_ctxt_switches:");
+    }
+    return s;
+}
+} // namespace
+
+class IdleBenchmark : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void headlessWhileTheMarketIsClosed();
+};
+
+void IdleBenchmark::headlessWhileTheMarketIsClosed()
+{
+    const int tickers = environmentNumber("BENCH_IDLE_TICKERS", 1000);
+    const int windowSeconds = environmentNumber("BENCH_IDLE_SECONDS", 60);
+    const bool open = qEnvironmentVariableIntValue("BENCH_IDLE_OPEN") == 1;
+
+    QTemporaryDir dir;
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(dataDir));
+    test::TestQuestradeServer server;
+    QVERIFY(server.listen());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (open)
+        server.openMarketNow();
+    else
+        server.setMarketHours(now.addSecs(-10 * 3600), now.addSecs(-3 * 3600)); // closed since 3 h ago
+    {
+        auto db = Database::open(QDir(dataDir).filePath(QStringLiteral("trailguard.sqlite")));
+        QVERIFY(db.ok());
+        StockRepository repository(db.value()->connection());
+        Transaction transaction(db.value()->connection());
+        for (int i = 0; i < tickers; ++i) {
+            const qint64 id = kFirstSymbolId + i;
+            server.addSymbol({tickerFor(i), id, QStringLiteral("CAD"), QStringLiteral("TSX"),
+                              QStringLiteral("IDLE %1").arg(i)});
+            server.setPrice(id, 100.0 + i % 50);
+            StockState stock;
+            stock.ticker = tickerFor(i);
+            stock.ratio = 0.9;
+            stock.entry = 100.0;
+            stock.peak = 100.0;
+            stock.stop = 90.0;
+            stock.createdAt = now;
+            QVERIFY(repository.insert(stock).ok());
+        }
+        QVERIFY(transaction.commit().ok());
+    }
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name :
+         {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "STOP_LOSS", "NTFY_CHANNEL", "NTFY_TOKEN",
+          "WEB_HOOK_URL", "BOT_EMAIL", "USER_EMAIL", "EMAIL_PASSWORD", "PROVIDER", "SMTP_HOST"})
+        environment.remove(QString::fromLatin1(name));
+    environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), server.loginUrl().toString());
+    environment.insert(QStringLiteral("encryption_key"), QStringLiteral("correct horse battery staple"));
+    environment.insert(QStringLiteral("refresh_token"), QString::fromLatin1(server.issueRefreshToken()));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("xdg-data")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("xdg-config")));
+
+    QProcess process;
+    process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
+    process.setArguments({QStringLiteral("--data-dir"), dataDir, QStringLiteral("--headless")});
+    process.setProcessEnvironment(environment);
+    QString err;
+    connect(&process, &QProcess::readyReadStandardError, this,
+            [&] { err += QString::fromUtf8(process.readAllStandardError()); });
+    process.start();
+    QVERIFY(process.waitForStarted(10000));
+    const QString settled = open ? QStringLiteral("Cycle done") : QStringLiteral("Market closed");
+    QTRY_VERIFY2_WITH_TIMEOUT(err.contains(settled), qPrintable(err.right(2000)), 120000);
+    QTest::qWait(5000); // let the start-up's work (look-ups, sparkline-free history, the outbox) finish
+    const qint64 pid = process.processId();
+
+    const int startRequests = server.requestCount(QStringLiteral("/v1"));
+    const int requestsBefore = startRequests;
+    const qsizetype logBefore = err.size();
+    const ProcessSample before = sample(pid);
+    QElapsedTimer window;
+    window.start();
+    QTest::qWait(windowSeconds * 1000);
+    const ProcessSample after = sample(pid);
+    const double seconds = double(window.nsecsElapsed()) / 1e9;
+    const int requests = server.requestCount(QStringLiteral("/v1")) - requestsBefore;
+    QCOMPARE(process.state(), QProcess::Running);
+    if (qEnvironmentVariableIsSet("BENCH_IDLE_LOG"))
+        qInfo().noquote() << "The process's log during the window:\n" << err.mid(logBefore);
+    process.terminate();
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 20000);
+
+    const double cpuMs = (after.cpuSeconds - before.cpuSeconds) * 1000.0;
+    qInfo("FIGURE idle: --headless, %d tickers, market %s, over %.0f s: CPU %.0f ms = %.3f %%, RSS %.1f MB "
+          "(peak %.1f MB at start-up, after %d requests), %d threads, main thread woke %.2f times/s, %d "
+          "requests",
+          tickers, open ? "open" : "closed", seconds, cpuMs, cpuMs / 10.0 / seconds, after.rssKb / 1024.0,
+          after.peakRssKb / 1024.0, startRequests, int(after.threads),
+          double(after.contextSwitches - before.contextSwitches) / seconds, requests);
+}
+
+QTEST_GUILESS_MAIN(IdleBenchmark)
+#include "bench_idle.moc"
