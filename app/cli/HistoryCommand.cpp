@@ -88,8 +88,9 @@ public:
             m_shown = true;
         } else if (done / kProgressLineRows > m_lines) {
             m_lines = done / kProgressLineRows;
+            const QLocale locale = PriceHistoryImport::numberLocale(QLocale());
             m_err << HistoryCommand::tr("Stored %1 of %2 rows\u2026")
-                         .arg(QLocale().toString(done), QLocale().toString(total))
+                         .arg(locale.toString(done), locale.toString(total))
                   << Qt::endl;
         }
     }

@@ -58,6 +58,8 @@ Result<Summary> importFile(QSqlDatabase db, const QString &csvPath, const QStrin
 // What was stored, one line a ticker, e.g. "1,000,000 rows → 1,000,000 one-minute candles for BIGT
 // (2022-01-03 09:30 to 2031-10-31 10:09)", then the rows skipped and why. Numbers in `locale`'s way.
 QStringList describe(const Summary &summary, const QLocale &locale);
+// `locale`, or English where it is C (which writes 1000000): the numbers of describe() and the progress.
+QLocale numberLocale(const QLocale &locale);
 
 } // namespace PriceHistoryImport
 

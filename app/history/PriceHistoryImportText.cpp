@@ -55,12 +55,17 @@ QString when(const QDateTime &start, const TickerSummary &ticker)
 }
 } // namespace
 
-QStringList describe(const Summary &summary, const QLocale &requested)
+QLocale numberLocale(const QLocale &requested)
 {
-    // The C locale writes 1000000; the message wants 1,000,000.
     QLocale locale =
         requested.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : requested;
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    return locale;
+}
+
+QStringList describe(const Summary &summary, const QLocale &requested)
+{
+    const QLocale locale = numberLocale(requested);
     const auto number = [&locale](qint64 n) { return locale.toString(n); };
     QStringList lines;
     for (const TickerSummary &ticker : summary.tickers) {
