@@ -8,6 +8,9 @@
 #include "storage/Database.h"
 
 #include <QCommandLineParser>
+#include <QLocale>
+
+#include <unistd.h>
 
 namespace trailguard::Cli {
 
@@ -41,11 +44,14 @@ QString help()
     return SubcommandHelp(
                QStringLiteral("trailguard [--data-dir DIR] ") + importSyntax(),
                HistoryCommand::tr(
-                   "Stores price history from a CSV file in Trailguard's database, for the charts: each row "
-                   "becomes the daily price of its date (open, high, low and volume when the file has them), "
-                   "replacing what was stored for that day, and those days are not downloaded from Questrade "
-                   "again. All or nothing: if a line cannot be read, the message names it and nothing is "
-                   "saved."))
+                   "Stores price history from a CSV file in Trailguard's database, for the charts and "
+                   "backtests, as the file holds it: rows with times become candles of the file's own "
+                   "interval (one minute, five minutes, an hour\u2026), rows with dates daily candles; rows "
+                   "that fall in one candle make its open, high, low and close. Intraday candles are also "
+                   "summed up into daily ones. What was stored replaces what was stored for the same time, "
+                   "and that span is not downloaded from Questrade again. The file is read a row at a time "
+                   "(any size). All or nothing: if a line cannot be read, the message names it and nothing "
+                   "is saved."))
         .options(importOptions())
         .exitStatus({
             {QString::number(kExitSuccess), HistoryCommand::tr("The prices were imported.")},
@@ -59,6 +65,51 @@ QString help()
         })
         .text();
 }
+
+// The import's progress on stderr: a percentage rewritten in place on a terminal, otherwise a line every
+// kProgressLineRows rows (so a log shows a big import moving and a small one says nothing).
+class ProgressLine {
+public:
+    explicit ProgressLine(QTextStream &err)
+        : m_err(err)
+        , m_terminal(isatty(STDERR_FILENO) == 1)
+    {}
+
+    void show(qint64 done, qint64 total)
+    {
+        if (done <= 0 || total <= 0)
+            return;
+        if (m_terminal) {
+            const qint64 percent = done * 100 / total;
+            if (percent == m_percent)
+                return;
+            m_percent = percent;
+            m_err << '\r' << HistoryCommand::tr("Importing\u2026 %1%").arg(percent) << Qt::flush;
+            m_shown = true;
+        } else if (done / kProgressLineRows > m_lines) {
+            m_lines = done / kProgressLineRows;
+            const QLocale locale = PriceHistoryImport::numberLocale(QLocale());
+            m_err << HistoryCommand::tr("Stored %1 of %2 rows\u2026")
+                         .arg(locale.toString(done), locale.toString(total))
+                  << Qt::endl;
+        }
+    }
+
+    void clear()
+    {
+        if (m_shown)
+            m_err << "\r\x1b[K" << Qt::flush;
+        m_shown = false;
+    }
+
+private:
+    static constexpr qint64 kProgressLineRows = 250'000;
+    QTextStream &m_err;
+    bool m_terminal;
+    bool m_shown = false;
+    qint64 m_percent = -1;
+    qint64 m_lines = 0;
+};
 
 int usageError(const QString &message, QTextStream &err)
 {
@@ -95,19 +146,13 @@ int runImport(const GlobalOptions &global, const QStringList &arguments, QTextSt
         ticker = normalized.value();
     }
 
-    // The file is read and checked before the database is opened: a bad file never touches it.
-    const Result<QList<PriceRow>> rows = PriceCsv::readFile(parser.value(kCsv));
-    if (!rows) {
-        err << rows.error().message << Qt::endl;
-        return kExitFailure;
-    }
-    const auto series = PriceHistoryImport::groupByTicker(rows.value(), ticker);
-    if (!series) {
-        if (series.error().code == ErrorCode::InvalidArguments)
-            return usageError(series.error().message + QLatin1Char(' ') +
-                                  HistoryCommand::tr("Name it with --ticker."),
-                              err);
-        err << series.error().message << Qt::endl;
+    // The whole file is read and checked before the database is opened: a bad file never touches it.
+    const auto plan = PriceHistoryImport::plan(parser.value(kCsv), ticker);
+    if (!plan) {
+        if (plan.error().code == ErrorCode::InvalidArguments)
+            return usageError(
+                plan.error().message + QLatin1Char(' ') + HistoryCommand::tr("Name it with --ticker."), err);
+        err << plan.error().message << Qt::endl;
         return kExitFailure;
     }
     const Result<AppPaths> paths = AppPaths::resolve(global.dataDir);
@@ -120,16 +165,18 @@ int runImport(const GlobalOptions &global, const QStringList &arguments, QTextSt
         err << database.error().message << Qt::endl;
         return kExitFailure;
     }
-    const auto summary = PriceHistoryImport::store(database.value()->connection(), series.value());
+    ProgressLine progress(err);
+    const auto summary =
+        PriceHistoryImport::store(database.value()->connection(), plan.value(),
+                                  [&progress](qint64 done, qint64 total) { progress.show(done, total); });
+    progress.clear();
     if (!summary) {
         err << summary.error().message << Qt::endl;
         return kExitFailure;
     }
-    out << HistoryCommand::tr("Imported %n daily price(s) for %1, from %2 to %3.", nullptr,
-                              summary.value().rows)
-               .arg(summary.value().tickers.join(QStringLiteral(", ")),
-                    summary.value().first.toString(Qt::ISODate), summary.value().last.toString(Qt::ISODate))
-        << Qt::endl;
+    for (const QString &line : PriceHistoryImport::describe(summary.value(), QLocale()))
+        out << line << kNewline;
+    out << Qt::flush;
     return kExitSuccess;
 }
 } // namespace

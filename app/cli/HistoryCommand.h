@@ -9,9 +9,9 @@
 
 namespace trailguard::Cli {
 
-// `trailguard history import --csv FILE [--ticker T]`: stores price history from a CSV file as daily
-// candles in the database (see PriceHistoryImport), all or nothing; a bad line is named and nothing is
-// saved.
+// `trailguard history import --csv FILE [--ticker T]`: stores price history from a CSV file as candles of
+// the file's own interval in the database (see PriceHistoryImport), all or nothing; a bad line is named
+// and nothing is saved. Prints what was stored, per ticker; progress goes to stderr.
 class HistoryCommand {
     Q_DECLARE_TR_FUNCTIONS(HistoryCommand)
 public:

@@ -2,7 +2,9 @@
 
 #include "domain/Ticker.h"
 #include "history/PriceCsvDetail.h"
+#include "history/PriceCsvReader.h"
 
+#include <QBuffer>
 #include <QFile>
 
 #include <cmath>
@@ -11,9 +13,7 @@ namespace trailguard {
 
 using namespace PriceCsvDetail;
 
-namespace {
-// One data line as a row: every value present where the layout has it, and valid.
-Result<PriceRow> rowFrom(const QStringList &fields, const Layout &layoutRef, const Line &line)
+Result<PriceRow> PriceCsvDetail::rowFrom(const QStringList &fields, const Layout &layoutRef, const Line &line)
 {
     const Layout *layout = &layoutRef;
     const auto bad = [&](const QString &what) { return lineError(line.number, line.text, what); };
@@ -37,10 +37,12 @@ Result<PriceRow> rowFrom(const QStringList &fields, const Layout &layoutRef, con
     const QString dateText = fields[layout->date];
     if (dateText.isEmpty())
         return bad(Text::tr("the date is missing; use YYYY-MM-DD or like Jan 1 2000"));
-    const auto date = PriceCsv::parseDate(dateText);
+    const auto date = parseDateTime(dateText);
     if (!date)
         return bad(Text::tr("the date is not valid; use YYYY-MM-DD or like Jan 1 2000"));
-    row.date = *date;
+    row.date = date->date;
+    row.time = date->time;
+    row.utcOffset = date->utcOffset;
 
     // Prices: present, numbers, and greater than 0.
     const auto price = [&](int column, const QString &name) -> Result<double> {
@@ -92,7 +94,6 @@ Result<PriceRow> rowFrom(const QStringList &fields, const Layout &layoutRef, con
     }
     return row;
 }
-} // namespace
 
 bool PriceCsv::hasHighLow(const QList<PriceRow> &rows)
 {
@@ -107,45 +108,24 @@ bool PriceCsv::hasHighLow(const QList<PriceRow> &rows)
 
 Result<QList<PriceRow>> PriceCsv::parse(const QByteArray &content)
 {
-    QString text = QString::fromUtf8(content);
-    if (text.startsWith(QChar(0xFEFF)))
-        text.remove(0, 1);
+    QBuffer buffer;
+    buffer.setData(content);
+    buffer.open(QIODevice::ReadOnly);
+    return readAll(buffer);
+}
 
+Result<QList<PriceRow>> PriceCsv::readAll(QIODevice &device)
+{
+    PriceCsvReader reader(device);
     QList<PriceRow> rows;
-    std::optional<Layout> layout;
-    for (const Line &line : splitLines(text)) {
-        if (line.text.trimmed().isEmpty())
-            continue;
-        auto split = splitFields(line.text, line.number);
-        if (!split)
-            return split.error();
-        const QStringList &fields = split.value();
-        if (isBlank(fields))
-            continue;
-
-        if (!layout) {
-            if (looksLikeHeader(fields)) {
-                auto fromHeader = layoutFromHeader(fields, line.number, line.text);
-                if (!fromHeader)
-                    return fromHeader.error();
-                layout = fromHeader.value();
-                continue;
-            }
-            auto fromCount = layoutFromFieldCount(fields, line.number, line.text);
-            if (!fromCount)
-                return fromCount.error();
-            layout = fromCount.value();
-        }
-
-        const Result<PriceRow> row = rowFrom(fields, *layout, line);
-        if (!row)
-            return row.error();
-        rows += row.value();
+    while (true) {
+        const Result<bool> read = reader.next();
+        if (!read)
+            return read.error();
+        if (!read.value())
+            return rows;
+        rows.append(reader.row());
     }
-    if (rows.isEmpty()) {
-        return Error{ErrorCode::InvalidCsv, Text::tr("the file has no price rows; %1").arg(formatsHint())};
-    }
-    return rows;
 }
 
 Result<QList<PriceRow>> PriceCsv::readFile(const QString &path)
@@ -154,7 +134,7 @@ Result<QList<PriceRow>> PriceCsv::readFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         return Error{ErrorCode::InvalidCsv, Text::tr("Cannot read %1: %2").arg(path, file.errorString())};
     }
-    auto rows = parse(file.readAll());
+    auto rows = readAll(file);
     if (!rows)
         return Error{ErrorCode::InvalidCsv, Text::tr("%1: %2").arg(path, rows.error().message)};
     return rows;

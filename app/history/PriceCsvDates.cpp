@@ -1,8 +1,11 @@
 #include "history/PriceCsv.h"
+#include "history/PriceCsvDetail.h"
 
 #include <QRegularExpression>
 
 namespace trailguard {
+
+using PriceCsvDetail::DateTimeParts;
 
 namespace {
 
@@ -26,47 +29,130 @@ int monthNamed(const QString &name)
     return 0;
 }
 
-int digitsAt(const QString &text, qsizetype from, qsizetype count)
-{
-    int value = 0;
-    for (qsizetype i = from; i < from + count; ++i) {
-        const char16_t c = text[i].unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        value = value * 10 + (c - u'0');
+// Reads ISO text left to right; every read fails (-1) past the end or on a non-digit.
+class Cursor {
+public:
+    explicit Cursor(QByteArrayView text)
+        : m_text(text)
+    {}
+    bool atEnd() const { return m_at >= m_text.size(); }
+    char peek() const { return atEnd() ? '\0' : m_text[m_at]; }
+    bool take(char c)
+    {
+        if (peek() != c)
+            return false;
+        ++m_at;
+        return true;
     }
-    return value;
-}
+    int digits(int count)
+    {
+        int value = 0;
+        for (int i = 0; i < count; ++i, ++m_at) {
+            const char c = peek();
+            if (c < '0' || c > '9')
+                return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+    void skipSpaces()
+    {
+        while (peek() == ' ' || peek() == '\t')
+            ++m_at;
+    }
 
-std::optional<QDate> parseIsoDate(const QString &text)
+private:
+    QByteArrayView m_text;
+    qsizetype m_at = 0;
+};
+
+// After the date: [T ]HH:MM[:SS[.fff]], spaces, then Z or +HH[[:]MM] or nothing (what the old
+// "^[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$" accepted).
+bool readTime(Cursor &cursor, DateTimeParts &parts)
 {
-    if (text.size() < 10 || text[4] != u'-' || text[7] != u'-')
-        return std::nullopt;
-    const int year = digitsAt(text, 0, 4);
-    const int month = digitsAt(text, 5, 2);
-    const int day = digitsAt(text, 8, 2);
-    if (year < 0 || month < 0 || day < 0)
-        return std::nullopt;
-    const QDate date(year, month, day);
-    if (!date.isValid())
-        return std::nullopt;
-    if (text.size() == 10)
-        return date;
-    // An ISO date-time: its date as written, once the time checks out.
-    static const QRegularExpression time(QStringLiteral(
-        "^[T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$"));
-    if (!time.match(QStringView(text).mid(10)).hasMatch())
-        return std::nullopt;
-    return date;
+    if (!cursor.take('T') && !cursor.take(' '))
+        return false;
+    const int hour = cursor.digits(2);
+    if (hour < 0 || hour > 23 || !cursor.take(':'))
+        return false;
+    const int minute = cursor.digits(2);
+    if (minute < 0 || minute > 59)
+        return false;
+    int second = 0;
+    int millisecond = 0;
+    if (cursor.take(':')) {
+        second = cursor.digits(2);
+        if (second < 0 || second > 59)
+            return false;
+        if (cursor.take('.')) {
+            int count = 0;
+            for (; cursor.peek() >= '0' && cursor.peek() <= '9'; ++count) {
+                const int digit = cursor.digits(1);
+                if (count < 3) // milliseconds; finer digits are dropped
+                    millisecond = millisecond * 10 + digit;
+            }
+            if (count == 0)
+                return false;
+            for (; count < 3; ++count)
+                millisecond *= 10;
+        }
+    }
+    parts.time = QTime(hour, minute, second, millisecond);
+    cursor.skipSpaces();
+    if (cursor.take('Z')) {
+        parts.utcOffset = 0;
+    } else if (cursor.peek() == '+' || cursor.peek() == '-') {
+        const int sign = cursor.peek() == '-' ? -1 : 1;
+        cursor.take(cursor.peek());
+        const int hours = cursor.digits(2);
+        if (hours < 0)
+            return false;
+        int minutes = 0;
+        if (!cursor.atEnd()) {
+            cursor.take(':');
+            minutes = cursor.digits(2);
+            if (minutes < 0)
+                return false;
+        }
+        parts.utcOffset = sign * (hours * 3600 + minutes * 60);
+    }
+    return cursor.atEnd();
 }
 
 } // namespace
 
-std::optional<QDate> PriceCsv::parseDate(const QString &input)
+std::optional<DateTimeParts> PriceCsvDetail::parseIsoDateTime(QByteArrayView text)
+{
+    if (text.size() < 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
+    Cursor cursor(text);
+    const int year = cursor.digits(4);
+    cursor.take('-');
+    const int month = cursor.digits(2);
+    cursor.take('-');
+    const int day = cursor.digits(2);
+    if (year < 0 || month < 0 || day < 0)
+        return std::nullopt;
+    DateTimeParts parts;
+    parts.date = QDate(year, month, day);
+    if (!parts.date.isValid())
+        return std::nullopt;
+    if (!cursor.atEnd() && !readTime(cursor, parts))
+        return std::nullopt;
+    return parts;
+}
+
+std::optional<DateTimeParts> PriceCsvDetail::parseDateTime(const QString &input)
 {
     const QString text = input.trimmed();
-    if (const auto iso = parseIsoDate(text))
-        return iso;
+    bool ascii = true;
+    for (const QChar c : text)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii) {
+        const QByteArray bytes = text.toLatin1();
+        if (auto iso = parseIsoDateTime(bytes))
+            return iso;
+    }
     // "Jan 1 2000", "Jan 01 2000", "January 1, 2000", "Jan. 1, 2000"
     static const QRegularExpression monthFirst(
         QStringLiteral("^([A-Za-z]+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})$"));
@@ -90,7 +176,15 @@ std::optional<QDate> PriceCsv::parseDate(const QString &input)
     const QDate date(year, month, day);
     if (!date.isValid())
         return std::nullopt;
-    return date;
+    return DateTimeParts{date, QTime(), std::nullopt};
+}
+
+std::optional<QDate> PriceCsv::parseDate(const QString &input)
+{
+    const auto parts = PriceCsvDetail::parseDateTime(input);
+    if (!parts)
+        return std::nullopt;
+    return parts->date;
 }
 
 } // namespace trailguard

@@ -5,10 +5,15 @@
 
 #include "common/Result.h"
 
+#include "history/PriceCsv.h"
+
+#include <QByteArrayView>
 #include <QCoreApplication>
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTime>
 
 #include <optional>
 
@@ -40,6 +45,19 @@ bool isBlank(const QStringList &fields);
 // A number as price files write it: plain, with a leading '$', or with thousands separators
 // ("1,234.50", which only fits in a quoted field).
 std::optional<double> parseNumber(QString text);
+// A plain number ("12.5", "1e3"): the fast path's, with no '$' or thousands separators.
+std::optional<double> parsePlainNumber(QByteArrayView text);
+
+// A date, with its time of day and UTC offset when an ISO date-time gives them.
+struct DateTimeParts {
+    QDate date;
+    QTime time;                   // invalid for a date alone
+    std::optional<int> utcOffset; // seconds east of UTC when the text names its zone (Z, +02:00)
+};
+// An ISO date or date-time as trimmed ASCII ("2024-05-14", "2024-05-14 09:30", "2024-05-14T09:30:00Z").
+std::optional<DateTimeParts> parseIsoDateTime(QByteArrayView text);
+// Any accepted form of date (PriceCsv::parseDate), with the time of an ISO date-time.
+std::optional<DateTimeParts> parseDateTime(const QString &text);
 
 // Which field holds what; -1 when the file has no such column.
 struct Layout {
@@ -59,5 +77,7 @@ bool looksLikeHeader(const QStringList &fields);
 Result<Layout> layoutFromHeader(const QStringList &fields, int lineNumber, const QString &line);
 // The layout of a file without a header, told by its number of fields.
 Result<Layout> layoutFromFieldCount(const QStringList &fields, int lineNumber, const QString &line);
+// One data line as a row, by the full rules (any accepted form of date and number), or what is wrong.
+Result<PriceRow> rowFrom(const QStringList &fields, const Layout &layout, const Line &line);
 
 } // namespace trailguard::PriceCsvDetail

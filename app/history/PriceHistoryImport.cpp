@@ -1,16 +1,22 @@
 #include "history/PriceHistoryImport.h"
 
 #include "domain/MarketCalendar.h"
-#include "domain/Ticker.h"
 #include "history/HistoryLogging.h"
+#include "history/PriceCsvReader.h"
 #include "storage/Database.h"
 #include "storage/PriceHistoryRepository.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFutureWatcher>
+#include <QHash>
+#include <QLocale>
 #include <QPointer>
 #include <QtConcurrent>
+
+#include <array>
+#include <memory>
 
 namespace trailguard {
 
@@ -19,114 +25,182 @@ class Import {
     Q_DECLARE_TR_FUNCTIONS(PriceHistoryImport)
 };
 
-constexpr qint64 kDaySeconds = 86400;
-constexpr qint64 kProgressStep = 500;
+using namespace PriceHistoryImport;
 
-QDateTime dayStart(const QDate &date)
+// Candles handed to the repository at a time, and how often progress is told.
+constexpr qsizetype kStoreChunk = 50'000;
+constexpr qint64 kProgressRows = 10'000;
+
+// One ticker's candles being built in the second pass.
+struct TickerImport {
+    TickerPlan plan;
+    QTimeZone zone;
+    CandleBuilder candles;
+    std::unique_ptr<CandleBuilder> daily; // the days of intraday candles
+
+    explicit TickerImport(const TickerPlan &tickerPlan)
+        : plan(tickerPlan)
+        , zone(MarketCalendar::exchangeTimeZone(tickerPlan.ticker))
+        , candles(tickerPlan.intervalSeconds, tickerPlan.sorted)
+    {
+        if (plan.intervalSeconds < kDaySeconds)
+            daily = std::make_unique<CandleBuilder>(kDaySeconds, tickerPlan.sorted);
+    }
+
+    void add(const PriceRow &row, RowInstants &instants)
+    {
+        const qint64 at = instants.instant(row, zone);
+        const qint64 dayStart = instants.dayStart(row.date);
+        const qint64 dayEnd = instants.dayStart(row.date.addDays(1));
+        if (!daily) {
+            candles.add(row, at, dayStart, dayEnd);
+            return;
+        }
+        const qint64 interval = plan.intervalSeconds;
+        const qint64 offset = at - plan.gridOrigin;
+        const qint64 steps = offset >= 0 ? offset / interval : -((-offset + interval - 1) / interval);
+        const qint64 start = plan.gridOrigin + steps * interval;
+        candles.add(row, at, start, start + interval);
+        daily->add(row, at, dayStart, dayEnd);
+    }
+
+    Status flush(PriceHistoryRepository &repository, bool all)
+    {
+        if (Status stored = repository.storeCandles(plan.ticker, plan.intervalSeconds, candles.take(all));
+            !stored)
+            return stored;
+        if (daily)
+            return repository.storeCandles(plan.ticker, kDaySeconds, daily->take(all));
+        return success();
+    }
+
+    qsizetype finishedCount() const { return candles.finishedCount() + (daily ? daily->finishedCount() : 0); }
+
+    Status markCovered(PriceHistoryRepository &repository) const
+    {
+        for (const CandleBuilder *builder : std::array<const CandleBuilder *, 2>{&candles, daily.get()}) {
+            if (!builder || !builder->firstStart())
+                continue;
+            const TimeRange range{QDateTime::fromSecsSinceEpoch(*builder->firstStart(), QTimeZone::utc()),
+                                  QDateTime::fromSecsSinceEpoch(*builder->lastEnd(), QTimeZone::utc())};
+            if (Status covered = repository.markCovered(plan.ticker, builder->intervalSeconds(), range);
+                !covered)
+                return covered;
+        }
+        return success();
+    }
+
+    TickerSummary summary() const
+    {
+        TickerSummary summary;
+        summary.ticker = plan.ticker;
+        summary.rows = plan.rows;
+        summary.candles = candles.candleCount();
+        summary.intervalSeconds = plan.intervalSeconds;
+        summary.first = QDateTime::fromSecsSinceEpoch(candles.firstStart().value_or(0), QTimeZone::utc());
+        summary.last = QDateTime::fromSecsSinceEpoch(candles.lastStart().value_or(0), QTimeZone::utc());
+        summary.dailyCandles = daily ? daily->candleCount() : 0;
+        return summary;
+    }
+};
+
+Result<Summary> storeRows(PriceHistoryRepository &repository, const Plan &plan, const Progress &progress)
 {
-    return QDateTime(date, QTime(0, 0), MarketCalendar::easternZone()).toUTC();
+    QFile file(plan.path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::InvalidCsv,
+                     Import::tr("Cannot read %1: %2").arg(plan.path, file.errorString())};
+    std::map<QString, TickerImport> tickers;
+    for (const TickerPlan &tickerPlan : plan.tickers)
+        tickers.try_emplace(tickerPlan.ticker, tickerPlan);
+    const auto flush = [&](bool all) -> Status {
+        for (auto &[name, ticker] : tickers) {
+            if (Status stored = ticker.flush(repository, all); !stored)
+                return stored;
+        }
+        return success();
+    };
+
+    if (progress)
+        progress(0, plan.rows);
+    PriceCsvReader reader(file);
+    RowInstants instants;
+    TickerImport *last = nullptr;
+    qint64 done = 0;
+    qsizetype pending = 0;
+    while (true) {
+        const Result<bool> read = reader.next();
+        if (!read)
+            return Error{ErrorCode::InvalidCsv, Import::tr("%1: %2").arg(plan.path, read.error().message)};
+        if (!read.value())
+            break;
+        const PriceRow &row = reader.row();
+        const QString owner = plan.ownerOf(row);
+        if (owner.isEmpty())
+            continue;
+        if (!last || last->plan.ticker != owner) {
+            const auto found = tickers.find(owner);
+            if (found == tickers.end()) // the file changed since the first pass
+                return Error{ErrorCode::InvalidCsv,
+                             Import::tr("%1 changed while it was imported.").arg(plan.path)};
+            last = &found->second;
+        }
+        const qsizetype before = last->finishedCount();
+        last->add(row, instants);
+        pending += last->finishedCount() - before;
+        if (pending >= kStoreChunk) {
+            if (Status stored = flush(false); !stored)
+                return stored.error();
+            pending = 0;
+        }
+        if (++done % kProgressRows == 0 && progress)
+            progress(done, plan.rows);
+    }
+    if (Status stored = flush(true); !stored)
+        return stored.error();
+
+    Summary summary;
+    summary.rows = done;
+    summary.otherSymbolRows = plan.otherSymbolRows;
+    summary.onlyTicker = plan.onlyTicker;
+    for (const auto &[name, ticker] : tickers) {
+        if (Status covered = ticker.markCovered(repository); !covered)
+            return covered.error();
+        summary.tickers.append(ticker.summary());
+    }
+    if (progress)
+        progress(done, plan.rows);
+    return summary;
 }
 } // namespace
 
-namespace PriceHistoryImport {
-
-Result<QMap<QString, QList<PriceRow>>> groupByTicker(const QList<PriceRow> &rows, const QString &ticker)
+QStringList Summary::tickerNames() const
 {
-    if (rows.isEmpty())
-        return Error{ErrorCode::InvalidCsv, Import::tr("The file has no price rows.")};
-    QString only;
-    if (!ticker.trimmed().isEmpty()) {
-        const Result<QString> normalized = Ticker::normalize(ticker);
-        if (!normalized)
-            return normalized.error();
-        only = normalized.value();
-    }
-    const bool hasSymbols = !rows.constFirst().symbol.isEmpty();
-    if (!hasSymbols && only.isEmpty())
-        return Error{ErrorCode::InvalidArguments,
-                     Import::tr("The file has no symbol column: say which ticker its prices are for.")};
-    QMap<QString, QList<PriceRow>> series;
-    for (const PriceRow &row : rows) {
-        QString owner = only;
-        if (hasSymbols) {
-            const Result<QString> symbol = Ticker::normalize(row.symbol);
-            if (!symbol)
-                return Error{ErrorCode::InvalidCsv, Import::tr("line %1: \"%2\" is not a ticker (%3)")
-                                                        .arg(row.line)
-                                                        .arg(row.symbol, symbol.error().message)};
-            owner = symbol.value();
-            if (!only.isEmpty() && owner != only)
-                continue;
-        }
-        series[owner].append(row);
-    }
-    if (series.isEmpty())
-        return Error{ErrorCode::InvalidCsv, Import::tr("The file has no rows for %1.").arg(only)};
-    return series;
+    QStringList names;
+    for (const TickerSummary &ticker : tickers)
+        names.append(ticker.ticker);
+    return names;
 }
 
-Result<Summary> store(QSqlDatabase db, const QMap<QString, QList<PriceRow>> &series, const Progress &progress)
+namespace PriceHistoryImport {
+
+Result<Summary> store(QSqlDatabase db, const Plan &plan, const Progress &progress)
 {
-    qint64 total = 0;
-    for (const QList<PriceRow> &rows : series)
-        total += rows.size();
     PriceHistoryRepository repository(db);
-    return inTransaction(db, [&]() -> Result<Summary> {
-        Summary summary;
-        qint64 done = 0;
-        for (auto it = series.cbegin(); it != series.cend(); ++it) {
-            QList<StoredCandle> candles;
-            candles.reserve(it.value().size());
-            QDate first;
-            QDate last;
-            for (const PriceRow &row : it.value()) {
-                StoredCandle candle;
-                candle.start = dayStart(row.date);
-                candle.end = dayStart(row.date.addDays(1));
-                candle.open = row.open;
-                candle.high = row.high;
-                candle.low = row.low;
-                candle.close = row.close;
-                candle.volume = row.volume;
-                candles.append(candle);
-                first = first.isValid() ? std::min(first, row.date) : row.date;
-                last = last.isValid() ? std::max(last, row.date) : row.date;
-            }
-            // In slices, so a big file reports progress as it goes (all in the one transaction).
-            for (qsizetype from = 0; from < candles.size(); from += kProgressStep) {
-                const QList<StoredCandle> slice = candles.mid(from, kProgressStep);
-                if (Status stored = repository.storeCandles(it.key(), kDaySeconds, slice); !stored)
-                    return stored.error();
-                done += slice.size();
-                if (progress)
-                    progress(done, total);
-            }
-            if (Status covered = repository.markCovered(
-                    it.key(), kDaySeconds, TimeRange{dayStart(first), dayStart(last.addDays(1))});
-                !covered)
-                return covered.error();
-            summary.rows += int(candles.size());
-            summary.tickers.append(it.key());
-            summary.first = summary.first.isValid() ? std::min(summary.first, first) : first;
-            summary.last = summary.last.isValid() ? std::max(summary.last, last) : last;
-        }
-        return summary;
-    });
+    return inTransaction(db, [&]() -> Result<Summary> { return storeRows(repository, plan, progress); });
 }
 
 Result<Summary> importFile(QSqlDatabase db, const QString &csvPath, const QString &ticker,
                            const Progress &progress)
 {
-    const Result<QList<PriceRow>> rows = PriceCsv::readFile(csvPath);
-    if (!rows)
-        return rows.error();
-    const Result<QMap<QString, QList<PriceRow>>> series = groupByTicker(rows.value(), ticker);
-    if (!series)
-        return series.error();
-    Result<Summary> summary = store(db, series.value(), progress);
-    if (summary)
-        qCInfo(lcHistory, "Imported %d daily prices of %s from %s", summary.value().rows,
-               qUtf8Printable(summary.value().tickers.join(QStringLiteral(", "))), qUtf8Printable(csvPath));
+    const Result<Plan> planned = plan(csvPath, ticker);
+    if (!planned)
+        return planned.error();
+    Result<Summary> summary = store(db, planned.value(), progress);
+    if (summary) {
+        for (const QString &line : describe(summary.value(), QLocale::c()))
+            qCInfo(lcHistory, "Imported from %s: %s", qUtf8Printable(csvPath), qUtf8Printable(line));
+    }
     return summary;
 }
 

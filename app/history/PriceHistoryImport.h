@@ -1,11 +1,11 @@
 #pragma once
 
 #include "common/Result.h"
-#include "history/PriceCsv.h"
+#include "history/PriceHistoryImportPlan.h"
 
-#include <QDate>
+#include <QDateTime>
 #include <QList>
-#include <QMap>
+#include <QLocale>
 #include <QObject>
 #include <QSqlDatabase>
 #include <QString>
@@ -15,32 +15,51 @@
 
 namespace trailguard {
 
-// Price history from a CSV file (the formats of PriceCsv) into the history tables: each row becomes the
-// daily candle of its date for its ticker (from New York midnight to the next; a date,close row is a
-// close-only candle), replacing a stored candle of the same day, and the file's span of days counts as
-// covered, so the backfill does not fetch it again. All or nothing: one transaction, nothing saved on
-// any error; a bad line makes the whole file an error that names it.
+// Price history from a CSV file (the formats of PriceCsv) into the history tables, keeping what the file
+// holds: rows with times become candles of the file's own interval (the most common gap between rows of
+// one day: one minute, five minutes, an hour…), rows with dates daily candles (from New York midnight to
+// the next). Rows that fall in one candle make one open/high/low/close; a date,close row alone is a
+// close-only candle. Intraday candles are also summed up into daily candles (what backtests read). A
+// stored candle of the same start is replaced, and the span imported counts as covered, so the backfill
+// does not fetch it again. Two passes over the file, one row at a time (memory does not grow with the
+// file): the first checks every line (a bad line makes the whole file an error that names it), the
+// second stores, all in one transaction: nothing is saved on any error.
 namespace PriceHistoryImport {
 
+// What was stored for one ticker.
+struct TickerSummary {
+    QString ticker;
+    qint64 rows = 0;
+    qint64 candles = 0;
+    qint64 intervalSeconds = kDaySeconds;
+    QDateTime first; // start of the first candle and of the last, UTC
+    QDateTime last;
+    qint64 dailyCandles = 0; // summed up from intraday candles
+};
+
 struct Summary {
-    int rows = 0;
-    QStringList tickers; // sorted
-    QDate first;
-    QDate last;
+    QList<TickerSummary> tickers; // by ticker
+    qint64 rows = 0;
+    qint64 otherSymbolRows = 0; // skipped: not the ticker asked for
+    QString onlyTicker;
+
+    QStringList tickerNames() const;
 };
 
 // Rows stored so far out of the total.
 using Progress = std::function<void(qint64 done, qint64 total)>;
 
-// The rows per ticker. A file without a symbol column belongs to `ticker` (required then); with one,
-// each row to its symbol, and a non-empty `ticker` keeps only that symbol's rows (none: an error).
-Result<QMap<QString, QList<PriceRow>>> groupByTicker(const QList<PriceRow> &rows, const QString &ticker);
-// Stores grouped rows on `db` in one transaction.
-Result<Summary> store(QSqlDatabase db, const QMap<QString, QList<PriceRow>> &series,
-                      const Progress &progress = {});
-// Reads `csvPath` and stores it (groupByTicker, then store).
+// Stores what `plan` found on `db` (the second pass over the file).
+Result<Summary> store(QSqlDatabase db, const Plan &plan, const Progress &progress = {});
+// plan(), then store().
 Result<Summary> importFile(QSqlDatabase db, const QString &csvPath, const QString &ticker,
                            const Progress &progress = {});
+
+// What was stored, one line a ticker, e.g. "1,000,000 rows → 1,000,000 one-minute candles for BIGT
+// (2022-01-03 09:30 to 2031-10-31 10:09)", then the rows skipped and why. Numbers in `locale`'s way.
+QStringList describe(const Summary &summary, const QLocale &locale);
+// `locale`, or English where it is C (which writes 1000000): the numbers of describe() and the progress.
+QLocale numberLocale(const QLocale &locale);
 
 } // namespace PriceHistoryImport
 

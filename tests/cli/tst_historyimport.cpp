@@ -131,6 +131,27 @@ private Q_SLOTS:
         QCOMPARE(storedCandles(QStringLiteral("MSFT")).size(), 2);
     }
 
+    // Minute rows stay one-minute candles, and the command says so: rows read, candles stored, the span.
+    void minuteRowsPrintWhatWasStored()
+    {
+        QByteArray content = "Date,Open,High,Low,Close,Volume\n";
+        for (int minute = 0; minute < 1500; ++minute) {
+            const QDateTime at(QDate(2024, 5, 13 + minute / 390), QTime(9, 30).addSecs(60 * (minute % 390)));
+            content += at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")).toLatin1() + ",10,11,9,10.5,100\n";
+        }
+        const QString file = writeFile(QStringLiteral("bigt.csv"), content);
+        const Run run =
+            trailguard({QStringLiteral("history"), QStringLiteral("import"), QStringLiteral("--csv"), file,
+                        QStringLiteral("--ticker"), QStringLiteral("BIGT")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out,
+                 QStringLiteral("1,500 rows → 1,500 one-minute candles for BIGT (2024-05-13 09:30 to "
+                                "2024-05-16 14:59), and 4 daily candles made from them\n"));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err)); // no progress lines for a small file
+        QCOMPARE(storedCandles(QStringLiteral("BIGT")).size(), 4);
+        QCOMPARE(storedCandles(QStringLiteral("BIGT")).constFirst().volume, std::optional<qint64>(39000));
+    }
+
     void aBadLineIsNamedAndNothingIsSaved()
     {
         const QString file = writeFile(QStringLiteral("bad.csv"), "date,close\n"

@@ -21,6 +21,11 @@ private Q_SLOTS:
     void refusesMalformedFiles_data();
     void refusesMalformedFiles();
     void readFileNamesThePath();
+    void readsTimesAndZones_data();
+    void readsTimesAndZones();
+    void readsABigFileRowByRow_data();
+    void readsABigFileRowByRow();
+    void plainAndQuotedLinesReadAlike();
 };
 
 void PriceCsvTest::readsDateClose_data()
@@ -234,6 +239,80 @@ void PriceCsvTest::readFileNamesThePath()
     QVERIFY(rows.error().message.contains(QStringLiteral("aapl.csv")));
     QVERIFY(rows.error().message.contains(QStringLiteral("line 3: \"2024-05-15,x\"")));
     QVERIFY(!PriceCsv::readFile(dir.filePath(QStringLiteral("missing.csv"))).ok());
+}
+
+void PriceCsvTest::readsTimesAndZones_data()
+{
+    QTest::addColumn<QByteArray>("date");
+    QTest::addColumn<QTime>("time");
+    QTest::addColumn<int>("offset"); // -1: none
+    QTest::newRow("date") << QByteArray("2024-05-13") << QTime() << -1;
+    QTest::newRow("minutes") << QByteArray("2024-05-13 09:30") << QTime(9, 30) << -1;
+    QTest::newRow("seconds") << QByteArray("2024-05-13T15:59:07") << QTime(15, 59, 7) << -1;
+    QTest::newRow("fraction") << QByteArray("2024-05-13 15:59:07.25") << QTime(15, 59, 7, 250) << -1;
+    QTest::newRow("utc") << QByteArray("2024-05-13T15:59:00Z") << QTime(15, 59) << 0;
+    QTest::newRow("offset") << QByteArray("2024-05-13T10:00:00-04:00") << QTime(10, 0) << -4 * 3600;
+    QTest::newRow("short offset") << QByteArray("2024-05-13T10:00:00 +0530") << QTime(10, 0) << 19800;
+    QTest::newRow("quoted") << QByteArray("\"2024-05-13 09:31\"") << QTime(9, 31) << -1;
+}
+
+void PriceCsvTest::readsTimesAndZones()
+{
+    QFETCH(QByteArray, date);
+    QFETCH(QTime, time);
+    QFETCH(int, offset);
+    const auto rows = PriceCsv::parse("date,close\n" + date + ",10\n");
+    QVERIFY2(rows.ok(), qPrintable(rows.ok() ? QString() : rows.error().message));
+    QCOMPARE(rows.value().at(0).date, QDate(2024, 5, 13));
+    QCOMPARE(rows.value().at(0).time, time);
+    QCOMPARE(rows.value().at(0).utcOffset, offset == -1 ? std::optional<int>() : std::optional<int>(offset));
+    for (const char *bad :
+         {"2024-05-13 24:00", "2024-05-13 09:3", "2024-05-13T09:30:00+5", "2024-05-13 09:30x"})
+        QVERIFY2(!PriceCsv::parse(QByteArray("date,close\n") + bad + ",10\n").ok(), bad);
+}
+
+void PriceCsvTest::readsABigFileRowByRow_data()
+{
+    QTest::addColumn<QByteArray>("lineEnd");
+    QTest::newRow("LF") << QByteArray("\n");
+    QTest::newRow("CRLF") << QByteArray("\r\n");
+    QTest::newRow("CR") << QByteArray("\r");
+}
+
+// Many chunks of the file, so line ends fall on chunk boundaries; every row and line number survives.
+void PriceCsvTest::readsABigFileRowByRow()
+{
+    QFETCH(QByteArray, lineEnd);
+    QByteArray content = "\xEF\xBB\xBF"
+                         "date,close" +
+                         lineEnd;
+    constexpr int kRows = 20'000;
+    for (int i = 0; i < kRows; ++i) {
+        content +=
+            QDateTime(QDate(2024, 1, 2), QTime(9, 30)).addSecs(60 * i).toString(Qt::ISODate).toLatin1() +
+            ',' + QByteArray::number(10 + i % 100) + lineEnd;
+        if (i % 1000 == 0)
+            content += lineEnd; // a blank line now and then
+    }
+    const auto rows = PriceCsv::parse(content);
+    QVERIFY2(rows.ok(), qPrintable(rows.ok() ? QString() : rows.error().message));
+    QCOMPARE(rows.value().size(), kRows);
+    QCOMPARE(rows.value().constLast().close, 10.0 + (kRows - 1) % 100);
+    QCOMPARE(rows.value().constLast().line, 1 + kRows + kRows / 1000);
+    QCOMPARE(rows.value().at(1).time, QTime(9, 31));
+}
+
+// The fast path (plain bytes) and the full rules (quoted fields) give the same rows.
+void PriceCsvTest::plainAndQuotedLinesReadAlike()
+{
+    const auto plain = PriceCsv::parse("symbol,date,open,high,low,close,volume\n"
+                                       "ry.to,2024-05-13 09:30,1.5,2,1,1.75,100\n");
+    const auto quoted =
+        PriceCsv::parse("symbol,date,open,high,low,close,volume\n"
+                        "\"ry.to\",\"2024-05-13 09:30\",\"1.5\",\"2\",\"1\",\"1.75\",\"100\"\n");
+    QVERIFY(plain.ok() && quoted.ok());
+    QCOMPARE(plain.value(), quoted.value());
+    QCOMPARE(plain.value().at(0).symbol, QStringLiteral("RY.TO"));
 }
 
 QTEST_GUILESS_MAIN(PriceCsvTest)

@@ -1,4 +1,5 @@
-// PriceHistoryImport: CSV rows into daily candles, all or nothing, and the worker job with progress.
+// PriceHistoryImport: CSV rows into candles of the file's own interval (daily, one-minute, five-minute…) with
+// a proper open/high/low/close, all or nothing, what it says it stored, and the worker job with progress.
 #include "history/PriceHistoryImport.h"
 #include "storage/Database.h"
 #include "storage/PriceHistoryRepository.h"
@@ -45,6 +46,16 @@ private:
         return m_repository->candles(ticker, CandleInterval::OneDay, kFrom, kTo).value().size();
     }
 
+    QList<StoredCandle> candlesOf(const QString &ticker, qint64 intervalSeconds) const
+    {
+        return m_repository->candles(ticker, intervalSeconds, kFrom, kTo).value();
+    }
+
+    static QDateTime newYork(const QDate &date, const QTime &time)
+    {
+        return QDateTime(date, time, QTimeZone("America/Toronto")).toUTC();
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -70,10 +81,12 @@ private Q_SLOTS:
         const auto summary =
             PriceHistoryImport::importFile(m_db->connection(), file, QStringLiteral("shop.to"));
         QVERIFY2(summary, summary ? "" : qPrintable(summary.error().message));
-        QCOMPARE(summary.value().rows, 2);
-        QCOMPARE(summary.value().tickers, QStringList{QStringLiteral("SHOP.TO")});
-        QCOMPARE(summary.value().first, QDate(2024, 1, 2));
-        QCOMPARE(summary.value().last, QDate(2024, 1, 3));
+        QCOMPARE(summary.value().rows, qint64(2));
+        QCOMPARE(summary.value().tickerNames(), QStringList{QStringLiteral("SHOP.TO")});
+        QCOMPARE(summary.value().tickers.at(0).intervalSeconds, qint64(86400));
+        QCOMPARE(
+            PriceHistoryImport::describe(summary.value(), QLocale::c()),
+            QStringList{QStringLiteral("2 rows → 2 daily candles for SHOP.TO (2024-01-02 to 2024-01-03)")});
         const auto candles =
             m_repository->candles(QStringLiteral("SHOP.TO"), CandleInterval::OneDay, kFrom, kTo);
         QVERIFY(candles);
@@ -93,6 +106,126 @@ private Q_SLOTS:
         QCOMPARE(replaced.value().size(), 2);
         QCOMPARE(replaced.value().at(1).close, 20.0);
         QVERIFY(!replaced.value().at(1).open.has_value());
+    }
+
+    // Minute rows stay minute candles (times in New York unless the row names its zone), and the days they
+    // make are stored as daily candles too, for backtests.
+    void minuteRowsBecomeMinuteCandlesAndTheirDays()
+    {
+        const QString file = writeFile(QStringLiteral("m.csv"), "Date,Open,High,Low,Close,Volume\n"
+                                                                "2024-03-04 09:30:00,10,11,9.5,10.5,100\n"
+                                                                "2024-03-04 09:31:00,10.5,12,10,11,200\n"
+                                                                "2024-03-04 09:32:00,11,11.5,8,9,300\n"
+                                                                "2024-03-05T09:30:00-05:00,20,21,19,20.5,10\n"
+                                                                "2024-03-05 09:31,20.5,22,20,21,\n");
+        const auto summary = PriceHistoryImport::importFile(m_db->connection(), file, QStringLiteral("BIGT"));
+        QVERIFY2(summary, summary ? "" : qPrintable(summary.error().message));
+        const QList<StoredCandle> minutes = candlesOf(QStringLiteral("BIGT"), 60);
+        QCOMPARE(minutes.size(), 5);
+        QCOMPARE(minutes.at(0).start, newYork(QDate(2024, 3, 4), QTime(9, 30)));
+        QCOMPARE(minutes.at(0).end, newYork(QDate(2024, 3, 4), QTime(9, 31)));
+        QCOMPARE(minutes.at(2).low, std::optional<double>(8));
+        QCOMPARE(minutes.at(3).start, newYork(QDate(2024, 3, 5), QTime(9, 30)));
+        QVERIFY(!minutes.at(4).volume.has_value());
+
+        const QList<StoredCandle> days = candlesOf(QStringLiteral("BIGT"), 86400);
+        QCOMPARE(days.size(), 2);
+        QCOMPARE(days.at(0).start, newYork(QDate(2024, 3, 4), QTime(0, 0)));
+        QCOMPARE(days.at(0).open, std::optional<double>(10));
+        QCOMPARE(days.at(0).high, std::optional<double>(12));
+        QCOMPARE(days.at(0).low, std::optional<double>(8));
+        QCOMPARE(days.at(0).close, 9.0);
+        QCOMPARE(days.at(0).volume, std::optional<qint64>(600));
+        QCOMPARE(days.at(1).close, 21.0);
+        QCOMPARE(days.at(1).volume, std::optional<qint64>(10));
+
+        QCOMPARE(m_repository->coveredRanges(QStringLiteral("BIGT"), 60).value(),
+                 (QList<TimeRange>{
+                     {newYork(QDate(2024, 3, 4), QTime(9, 30)), newYork(QDate(2024, 3, 5), QTime(9, 32))}}));
+        QCOMPARE(PriceHistoryImport::describe(summary.value(), QLocale::c()),
+                 QStringList{QStringLiteral("5 rows → 5 one-minute candles for BIGT (2024-03-04 09:30 to "
+                                            "2024-03-05 09:31), and 2 daily candles made from them")});
+    }
+
+    // The interval is the most common gap within a day; rows between make one candle with open = first,
+    // high/low = extremes, close = last, volume summed. Newest-first and shuffled files give the same.
+    void severalRowsInOneCandleMakeItsOpenHighLowClose_data()
+    {
+        QTest::addColumn<QList<int>>("order");
+        QTest::newRow("oldest first") << QList<int>{0, 1, 2, 3, 4, 5, 6};
+        QTest::newRow("newest first") << QList<int>{6, 5, 4, 3, 2, 1, 0};
+        QTest::newRow("shuffled") << QList<int>{3, 0, 5, 1, 6, 4, 2};
+    }
+
+    void severalRowsInOneCandleMakeItsOpenHighLowClose()
+    {
+        QFETCH(QList<int>, order);
+        const QList<QByteArray> rows = {
+            "2024-03-04 09:30,10,5", "2024-03-04 09:35,11,5", "2024-03-04 09:36,14,1", "2024-03-04 09:38,9,2",
+            "2024-03-04 09:40,12,5", "2024-03-04 09:45,13,5", "2024-03-04 09:50,15,5"};
+        QByteArray content = "time,close,volume\n";
+        for (int i : order)
+            content += rows.at(i) + '\n';
+        const QString file = writeFile(QStringLiteral("five.csv"), content);
+        const auto summary = PriceHistoryImport::importFile(m_db->connection(), file, QStringLiteral("FIVE"));
+        QVERIFY2(summary, summary ? "" : qPrintable(summary.error().message));
+        QCOMPARE(summary.value().tickers.at(0).intervalSeconds, qint64(300));
+        QCOMPARE(summary.value().tickers.at(0).candles, qint64(5));
+        const QList<StoredCandle> candles = candlesOf(QStringLiteral("FIVE"), 300);
+        QCOMPARE(candles.size(), 5);
+        QVERIFY(!candles.at(0).open.has_value()); // one close-only row stays close-only
+        const StoredCandle &merged = candles.at(1);
+        QCOMPARE(merged.start, newYork(QDate(2024, 3, 4), QTime(9, 35)));
+        QCOMPARE(merged.open, std::optional<double>(11));
+        QCOMPARE(merged.high, std::optional<double>(14));
+        QCOMPARE(merged.low, std::optional<double>(9));
+        QCOMPARE(merged.close, 9.0);
+        QCOMPARE(merged.volume, std::optional<qint64>(8));
+        QCOMPARE(candles.at(3).close, 13.0);
+        QCOMPARE(candlesOf(QStringLiteral("FIVE"), 86400).size(), 1);
+        QCOMPARE(candlesOf(QStringLiteral("FIVE"), 86400).at(0).close, 15.0);
+        QCOMPARE(candlesOf(QStringLiteral("FIVE"), 86400).at(0).open, std::optional<double>(10));
+    }
+
+    // Several closes of one date (no times) make one daily candle of them.
+    void severalDatesInOneDayMakeOneDailyCandle()
+    {
+        const QString file = writeFile(QStringLiteral("d.csv"), "symbol,date,price\n"
+                                                                "AAPL,2024-01-02,10\nAAPL,2024-01-02,12\n"
+                                                                "AAPL,2024-01-02,11\nAAPL,2024-01-03,13\n");
+        const auto summary = PriceHistoryImport::importFile(m_db->connection(), file, QString());
+        QVERIFY(summary);
+        const QList<StoredCandle> days = candlesOf(QStringLiteral("AAPL"), 86400);
+        QCOMPARE(days.size(), 2);
+        QCOMPARE(days.at(0).open, std::optional<double>(10));
+        QCOMPARE(days.at(0).high, std::optional<double>(12));
+        QCOMPARE(days.at(0).low, std::optional<double>(10));
+        QCOMPARE(days.at(0).close, 11.0);
+        QCOMPARE(PriceHistoryImport::describe(summary.value(), QLocale::c()),
+                 QStringList{QStringLiteral("4 rows → 2 daily candles for AAPL (2024-01-02 to 2024-01-03)")});
+    }
+
+    // Per ticker, with thousands separators, and the rows skipped say how many and why.
+    void theSummarySaysWhatWasStoredAndSkipped()
+    {
+        QByteArray content = "symbol,date,price\n";
+        QDate day(2000, 1, 3);
+        for (int i = 0; i < 1200; ++i, day = day.addDays(1))
+            content += "MSFT," + day.toString(Qt::ISODate).toLatin1() + ",10\nAAPL," +
+                       day.toString(Qt::ISODate).toLatin1() + ",20\n";
+        const QString file = writeFile(QStringLiteral("two.csv"), content);
+        const auto both = PriceHistoryImport::importFile(m_db->connection(), file, QString());
+        QVERIFY(both);
+        QCOMPARE(
+            PriceHistoryImport::describe(both.value(), QLocale::c()),
+            (QStringList{
+                QStringLiteral("1,200 rows → 1,200 daily candles for AAPL (2000-01-03 to 2003-04-16)"),
+                QStringLiteral("1,200 rows → 1,200 daily candles for MSFT (2000-01-03 to 2003-04-16)")}));
+        const auto one = PriceHistoryImport::importFile(m_db->connection(), file, QStringLiteral("msft"));
+        QVERIFY(one);
+        QCOMPARE(one.value().otherSymbolRows, qint64(1200));
+        QCOMPARE(PriceHistoryImport::describe(one.value(), QLocale::c()).constLast(),
+                 QStringLiteral("1,200 rows skipped: their symbol is not MSFT."));
     }
 
     void badFilesSaveNothing_data()
@@ -142,7 +275,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20000));
         const auto &result = importResult(finished.constFirst());
         QVERIFY(result.ok());
-        QCOMPARE(result.value().rows, 3000);
+        QCOMPARE(result.value().rows, qint64(3000));
         QTRY_VERIFY(!progress.isEmpty());
         QVERIFY(progress.size() >= 2);
         QCOMPARE(progress.constLast().at(0).toLongLong(), 3000);

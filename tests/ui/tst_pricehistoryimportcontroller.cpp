@@ -112,7 +112,9 @@ private Q_SLOTS:
         QCOMPARE(imported.constFirst().at(0).toStringList(), QStringList{QStringLiteral("AAPL")});
         QCOMPARE(candleCount(QStringLiteral("AAPL")), 2);
         QTRY_VERIFY(resultBox() && resultBox()->isVisible());
-        QVERIFY(resultBox()->text().contains(QLatin1String("AAPL")));
+        // The words of `trailguard history import`.
+        QCOMPARE(resultBox()->text(),
+                 QStringLiteral("2 rows → 2 daily candles for AAPL (2024-01-02 to 2024-01-03)"));
         QVERIFY(m_controller->action()->isEnabled());
     }
 

@@ -33,7 +33,7 @@ PriceHistoryImportController::PriceHistoryImportController(QMainWindow &window, 
     , m_job(std::make_unique<PriceHistoryImportJob>(databaseFile))
 {
     m_action->setObjectName(QStringLiteral("importPriceHistoryAction"));
-    m_action->setStatusTip(tr("Add daily prices from a CSV file to the charts"));
+    m_action->setStatusTip(tr("Add price history from a CSV file to the charts"));
     connect(m_action, &QAction::triggered, this, &PriceHistoryImportController::chooseFile);
     // In the File menu, after Import Positions… when it is there.
     if (auto *menu = window.findChild<QMenu *>(QStringLiteral("fileMenu"))) {
@@ -66,14 +66,13 @@ PriceHistoryImportController::PriceHistoryImportController(QMainWindow &window, 
                 QString message;
                 if (result.ok()) {
                     const PriceHistoryImport::Summary &summary = result.value();
-                    message = tr("Imported %n daily price(s) for %1, from %2 to %3.", nullptr, summary.rows)
-                                  .arg(summary.tickers.join(QStringLiteral(", ")),
-                                       QLocale().toString(summary.first, QLocale::ShortFormat),
-                                       QLocale().toString(summary.last, QLocale::ShortFormat));
+                    // The words of `trailguard history import`: what was stored, per ticker.
+                    const QStringList lines = PriceHistoryImport::describe(summary, QLocale());
+                    message = lines.join(u'\n');
                     box->setIcon(QMessageBox::Information);
                     box->setText(message);
-                    m_window.statusBar()->showMessage(message, 10000);
-                    Q_EMIT imported(summary.tickers);
+                    m_window.statusBar()->showMessage(lines.join(QStringLiteral("; ")), 10000);
+                    Q_EMIT imported(summary.tickerNames());
                 } else {
                     message = tr("The price history was not imported. Nothing was saved.");
                     box->setIcon(QMessageBox::Warning);
