@@ -9,7 +9,7 @@
 namespace trailguard::PriceHistoryImport {
 
 namespace {
-class Text {
+class ImportSummaryText {
     Q_DECLARE_TR_FUNCTIONS(PriceHistoryImport)
 };
 
@@ -20,29 +20,29 @@ QString candles(qint64 count, qint64 intervalSeconds, const QString &number)
     const bool one = count == 1;
     switch (intervalSeconds) {
     case 60:
-        return one ? Text::tr("1 one-minute candle") : Text::tr("%1 one-minute candles").arg(number);
+        return one ? ImportSummaryText::tr("1 one-minute candle") : ImportSummaryText::tr("%1 one-minute candles").arg(number);
     case 300:
-        return one ? Text::tr("1 five-minute candle") : Text::tr("%1 five-minute candles").arg(number);
+        return one ? ImportSummaryText::tr("1 five-minute candle") : ImportSummaryText::tr("%1 five-minute candles").arg(number);
     case 900:
-        return one ? Text::tr("1 15-minute candle") : Text::tr("%1 15-minute candles").arg(number);
+        return one ? ImportSummaryText::tr("1 15-minute candle") : ImportSummaryText::tr("%1 15-minute candles").arg(number);
     case 1800:
-        return one ? Text::tr("1 30-minute candle") : Text::tr("%1 30-minute candles").arg(number);
+        return one ? ImportSummaryText::tr("1 30-minute candle") : ImportSummaryText::tr("%1 30-minute candles").arg(number);
     case 3600:
-        return one ? Text::tr("1 hourly candle") : Text::tr("%1 hourly candles").arg(number);
+        return one ? ImportSummaryText::tr("1 hourly candle") : ImportSummaryText::tr("%1 hourly candles").arg(number);
     case kDaySeconds:
-        return one ? Text::tr("1 daily candle") : Text::tr("%1 daily candles").arg(number);
+        return one ? ImportSummaryText::tr("1 daily candle") : ImportSummaryText::tr("%1 daily candles").arg(number);
     default:
         if (intervalSeconds % 60 == 0)
-            return one ? Text::tr("1 %1-minute candle").arg(intervalSeconds / 60)
-                       : Text::tr("%1 %2-minute candles").arg(number).arg(intervalSeconds / 60);
-        return one ? Text::tr("1 %1-second candle").arg(intervalSeconds)
-                   : Text::tr("%1 %2-second candles").arg(number).arg(intervalSeconds);
+            return one ? ImportSummaryText::tr("1 %1-minute candle").arg(intervalSeconds / 60)
+                       : ImportSummaryText::tr("%1 %2-minute candles").arg(number).arg(intervalSeconds / 60);
+        return one ? ImportSummaryText::tr("1 %1-second candle").arg(intervalSeconds)
+                   : ImportSummaryText::tr("%1 %2-second candles").arg(number).arg(intervalSeconds);
     }
 }
 
 QString rows(qint64 count, const QString &number)
 {
-    return count == 1 ? Text::tr("1 row") : Text::tr("%1 rows").arg(number);
+    return count == 1 ? ImportSummaryText::tr("1 row") : ImportSummaryText::tr("%1 rows").arg(number);
 }
 
 // A candle's start as the exchange's clock shows it; a day as its date.
@@ -69,18 +69,18 @@ QStringList describe(const Summary &summary, const QLocale &requested)
     const auto number = [&locale](qint64 n) { return locale.toString(n); };
     QStringList lines;
     for (const TickerSummary &ticker : summary.tickers) {
-        QString line = Text::tr("%1 → %2 for %3 (%4 to %5)")
+        QString line = ImportSummaryText::tr("%1 → %2 for %3 (%4 to %5)")
                            .arg(rows(ticker.rows, number(ticker.rows)),
                                 candles(ticker.candles, ticker.intervalSeconds, number(ticker.candles)),
                                 ticker.ticker, when(ticker.first, ticker), when(ticker.last, ticker));
         if (ticker.dailyCandles > 0)
-            line += Text::tr(", and %1 made from them")
+            line += ImportSummaryText::tr(", and %1 made from them")
                         .arg(candles(ticker.dailyCandles, kDaySeconds, number(ticker.dailyCandles)));
         lines.append(line);
     }
     if (summary.otherSymbolRows > 0) {
         lines.append(
-            Text::tr("%1 skipped: their symbol is not %2.")
+            ImportSummaryText::tr("%1 skipped: their symbol is not %2.")
                 .arg(rows(summary.otherSymbolRows, number(summary.otherSymbolRows)), summary.onlyTicker));
     }
     return lines;
