@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AlertRule</name>
+    <message>
+        <source>use cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K or target:P (for example cross-below-sma:50, rsi-below:14,30, target:120)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule given: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an alert rule: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot;: %2 takes %n parameter(s) separated by commas; %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the target price P must be a number greater than 0, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the RSI level X must be a number between 0 and 100 (for example 30), not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed below its %2-day average: %3 &lt; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed above its %2-day average: %3 &gt; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2-day RSI fell below %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2-day RSI rose above %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s MACD (%2) crossed below its signal line: %3 &lt; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s MACD (%2) crossed above its signal line: %3 &gt; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed below its lower Bollinger band (%2): %3 &lt; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed above its upper Bollinger band (%2): %3 &gt; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reached its target: %2 ≥ %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Alerts</name>
     <message>
         <source>Stop-loss breach: %1 %2 &lt; stop %3 (peak %4)</source>
@@ -540,10 +606,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stores price history from a CSV file in Trailguard&apos;s database, for the charts: each row becomes the daily price of its date (open, high, low and volume when the file has them), replacing what was stored for that day, and those days are not downloaded from Questrade again. All or nothing: if a line cannot be read, the message names it and nothing is saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The prices were imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -571,13 +633,6 @@
         <source>Name it with --ticker.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %n daily price(s) for %1, from %2 to %3.</source>
-        <translation>
-            <numerusform>Imported %n daily price for %1, from %2 to %3.</numerusform>
-            <numerusform>Imported %n daily prices for %1, from %2 to %3.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Import price history from a CSV file into the database (for the charts).</source>
         <translation type="unfinished"></translation>
@@ -588,6 +643,52 @@
     </message>
     <message>
         <source>Unknown history action &quot;%1&quot;: use import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores price history from a CSV file in Trailguard&apos;s database, for the charts and backtests, as the file holds it: rows with times become candles of the file&apos;s own interval (one minute, five minutes, an hour…), rows with dates daily candles; rows that fall in one candle make its open, high, low and close. Intraday candles are also summed up into daily ones. What was stored replaces what was stored for the same time, and that span is not downloaded from Questrade again. The file is read a row at a time (any size). All or nothing: if a line cannot be read, the message names it and nothing is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored %1 of %2 rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Indicator</name>
+    <message>
+        <source>use sma:N, ema:N, rsi:N, macd:F,S,G, bb:N,K or atr:N (for example sma:50, ema:20, rsi:14, macd:12,26,9, bb:20,2, atr:14)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the period %2 must be a whole number from 1 to %3, not &quot;%4&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No indicator given: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot;: %2 takes %n parameter(s) separated by commas; %3.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the fast period F must be shorter than the slow period S (for example macd:12,26,9).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the band width K must be a number greater than 0 (2 puts the bands two standard deviations away), not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an indicator: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1136,19 +1237,107 @@
 <context>
     <name>PriceHistoryImport</name>
     <message>
-        <source>The file has no price rows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file has no symbol column: say which ticker its prices are for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>line %1: &quot;%2&quot; is not a ticker (%3)</source>
+        <source>The file has no rows for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file has no rows for %1.</source>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed while it was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 one-minute candle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 one-minute candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 five-minute candle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 five-minute candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 15-minute candle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 15-minute candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 30-minute candle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 30-minute candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hourly candle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hourly candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 daily candle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 daily candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 %1-minute candle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2-minute candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 %1-second candle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2-second candles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 for %3 (%4 to %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, and %1 made from them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 skipped: their symbol is not %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1750,6 +1939,10 @@
     </message>
     <message>
         <source>The delivery is no longer claimed by this dispatcher: another one took it over after its lease ran out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not convert the price history to the compact format: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3153,6 +3346,35 @@ The next attempt is at %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::CycleCostLabel</name>
+    <message>
+        <source>Full check: %1 s</source>
+        <comment>how long the last check of every ticker took</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full check: about %1 s</source>
+        <comment>estimated from Questrade&apos;s rate limits</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — interval too short</source>
+        <comment>full check, then a warning</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticker(s), quote requests per check: %1. Questrade allows %2 a second and %3 an hour, so a check can start every %4 s at the most.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prices are checked every %1 s: set at least %2 s in Settings &gt; General, or turn on streaming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::DiscordSettingsPage</name>
     <message>
         <source>&amp;Enable Discord alerts</source>
@@ -3423,6 +3645,28 @@ The next attempt is at %3.</numerusform>
     </message>
     <message>
         <source>Pre-market and after-hours trades raise the peak and can breach a stop; off: stops follow the regular session, and those trades only appear on the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too short for %n ticker(s) (quote requests per check: %1): Questrade&apos;s limits allow a check every %2 s at the most.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::HistoryConversionDialog</name>
+    <message>
+        <source>Updating Trailguard&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converting the price history to a more compact format…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converting the price history to a more compact format… %1 of %2 prices</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3910,19 +4154,8 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add daily prices from a CSV file to the charts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import Price History</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n daily price(s) for %1, from %2 to %3.</source>
-        <translation>
-            <numerusform>Imported %n daily price for %1, from %2 to %3.</numerusform>
-            <numerusform>Imported %n daily prices for %1, from %2 to %3.</numerusform>
-        </translation>
     </message>
     <message>
         <source>The price history was not imported. Nothing was saved.</source>
@@ -3938,6 +4171,10 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
     </message>
     <message>
         <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add price history from a CSV file to the charts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>AlertRule</name>
+    <message>
+        <source>use cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K or target:P (for example cross-below-sma:50, rsi-below:14,30, target:120)</source>
+        <translation>utilisez cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K ou target:P (par exemple cross-below-sma:50, rsi-below:14,30, target:120)</translation>
+    </message>
+    <message>
+        <source>No rule given: %1.</source>
+        <translation>Aucune règle indiquée : %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an alert rule: %2.</source>
+        <translation>« %1 » n’est pas une règle d’alerte : %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot;: %2 takes %n parameter(s) separated by commas; %3.</source>
+        <translation>
+            <numerusform>« %1 » : %2 prend %n paramètre séparé par des virgules; %3.</numerusform>
+            <numerusform>« %1 » : %2 prend %n paramètres séparés par des virgules; %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the target price P must be a number greater than 0, not &quot;%2&quot;.</source>
+        <translation>« %1 » : le prix cible P doit être un nombre supérieur à 0, pas « %2 ».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the RSI level X must be a number between 0 and 100 (for example 30), not &quot;%2&quot;.</source>
+        <translation>« %1 » : le niveau de RSI X doit être un nombre entre 0 et 100 (par exemple 30), pas « %2 ».</translation>
+    </message>
+    <message>
+        <source>%1 closed below its %2-day average: %3 &lt; %4</source>
+        <translation>%1 a clôturé sous sa moyenne sur %2 jours : %3 &lt; %4</translation>
+    </message>
+    <message>
+        <source>%1 closed above its %2-day average: %3 &gt; %4</source>
+        <translation>%1 a clôturé au-dessus de sa moyenne sur %2 jours : %3 &gt; %4</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2-day RSI fell below %3: %4</source>
+        <translation>Le RSI sur %2 jours de %1 est passé sous %3 : %4</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2-day RSI rose above %3: %4</source>
+        <translation>Le RSI sur %2 jours de %1 est passé au-dessus de %3 : %4</translation>
+    </message>
+    <message>
+        <source>%1&apos;s MACD (%2) crossed below its signal line: %3 &lt; %4</source>
+        <translation>Le MACD (%2) de %1 a croisé sa ligne de signal à la baisse : %3 &lt; %4</translation>
+    </message>
+    <message>
+        <source>%1&apos;s MACD (%2) crossed above its signal line: %3 &gt; %4</source>
+        <translation>Le MACD (%2) de %1 a croisé sa ligne de signal à la hausse : %3 &gt; %4</translation>
+    </message>
+    <message>
+        <source>%1 closed below its lower Bollinger band (%2): %3 &lt; %4</source>
+        <translation>%1 a clôturé sous sa bande de Bollinger inférieure (%2) : %3 &lt; %4</translation>
+    </message>
+    <message>
+        <source>%1 closed above its upper Bollinger band (%2): %3 &gt; %4</source>
+        <translation>%1 a clôturé au-dessus de sa bande de Bollinger supérieure (%2) : %3 &gt; %4</translation>
+    </message>
+    <message>
+        <source>%1 reached its target: %2 ≥ %3</source>
+        <translation>%1 a atteint sa cible : %2 ≥ %3</translation>
+    </message>
+</context>
+<context>
     <name>Alerts</name>
     <message>
         <source>Stop-loss breach: %1 %2 &lt; stop %3 (peak %4)</source>
@@ -540,10 +606,6 @@
         <translation>Le symbole auquel les prix se rapportent&#xa0;: obligatoire pour un fichier sans colonne de symbole; avec une telle colonne, n’importer que ce symbole.</translation>
     </message>
     <message>
-        <source>Stores price history from a CSV file in Trailguard&apos;s database, for the charts: each row becomes the daily price of its date (open, high, low and volume when the file has them), replacing what was stored for that day, and those days are not downloaded from Questrade again. All or nothing: if a line cannot be read, the message names it and nothing is saved.</source>
-        <translation>Enregistre l’historique des prix d’un fichier CSV dans la base de données de Trailguard, pour les graphiques&#xa0;: chaque ligne devient le prix quotidien de sa date (ouverture, plus haut, plus bas et volume si le fichier les contient) et remplace ce qui était enregistré pour ce jour; ces jours ne sont plus téléchargés de Questrade. Tout ou rien&#xa0;: si une ligne ne peut pas être lue, le message l’indique et rien n’est enregistré.</translation>
-    </message>
-    <message>
         <source>The prices were imported.</source>
         <translation>Les prix ont été importés.</translation>
     </message>
@@ -571,13 +633,6 @@
         <source>Name it with --ticker.</source>
         <translation>Indiquez-le avec --ticker.</translation>
     </message>
-    <message numerus="yes">
-        <source>Imported %n daily price(s) for %1, from %2 to %3.</source>
-        <translation>
-            <numerusform>%n prix quotidien importé pour %1, du %2 au %3.</numerusform>
-            <numerusform>%n prix quotidiens importés pour %1, du %2 au %3.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Import price history from a CSV file into the database (for the charts).</source>
         <translation>Importer l’historique des prix d’un fichier CSV dans la base de données (pour les graphiques).</translation>
@@ -589,6 +644,52 @@
     <message>
         <source>Unknown history action &quot;%1&quot;: use import.</source>
         <translation>Action history inconnue «&#xa0;%1&#xa0;»&#xa0;: utilisez import.</translation>
+    </message>
+    <message>
+        <source>Stores price history from a CSV file in Trailguard&apos;s database, for the charts and backtests, as the file holds it: rows with times become candles of the file&apos;s own interval (one minute, five minutes, an hour…), rows with dates daily candles; rows that fall in one candle make its open, high, low and close. Intraday candles are also summed up into daily ones. What was stored replaces what was stored for the same time, and that span is not downloaded from Questrade again. The file is read a row at a time (any size). All or nothing: if a line cannot be read, the message names it and nothing is saved.</source>
+        <translation>Enregistre l’historique des prix d’un fichier CSV dans la base de données de Trailguard, pour les graphiques et les simulations, tel que le fichier le contient : les lignes avec une heure deviennent des chandeliers de l’intervalle du fichier (une minute, cinq minutes, une heure…), les lignes avec une date des chandeliers quotidiens; les lignes d’un même chandelier en donnent l’ouverture, le haut, le bas et la clôture. Les chandeliers intrajournaliers sont aussi résumés en chandeliers quotidiens. Ce qui est enregistré remplace ce qui l’était pour la même période, et cette période n’est plus téléchargée de Questrade. Le fichier est lu ligne par ligne (toute taille). Tout ou rien : si une ligne est illisible, le message la nomme et rien n’est enregistré.</translation>
+    </message>
+    <message>
+        <source>Importing… %1%</source>
+        <translation>Importation… %1 %</translation>
+    </message>
+    <message>
+        <source>Stored %1 of %2 rows…</source>
+        <translation>%1 lignes sur %2 enregistrées…</translation>
+    </message>
+</context>
+<context>
+    <name>Indicator</name>
+    <message>
+        <source>use sma:N, ema:N, rsi:N, macd:F,S,G, bb:N,K or atr:N (for example sma:50, ema:20, rsi:14, macd:12,26,9, bb:20,2, atr:14)</source>
+        <translation>utilisez sma:N, ema:N, rsi:N, macd:F,S,G, bb:N,K ou atr:N (par exemple sma:50, ema:20, rsi:14, macd:12,26,9, bb:20,2, atr:14)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the period %2 must be a whole number from 1 to %3, not &quot;%4&quot;.</source>
+        <translation>« %1 » : la période %2 doit être un nombre entier de 1 à %3, pas « %4 ».</translation>
+    </message>
+    <message>
+        <source>No indicator given: %1.</source>
+        <translation>Aucun indicateur indiqué : %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot;: %2 takes %n parameter(s) separated by commas; %3.</source>
+        <translation>
+            <numerusform>« %1 » : %2 prend %n paramètre séparé par des virgules; %3.</numerusform>
+            <numerusform>« %1 » : %2 prend %n paramètres séparés par des virgules; %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the fast period F must be shorter than the slow period S (for example macd:12,26,9).</source>
+        <translation>« %1 » : la période rapide F doit être plus courte que la période lente S (par exemple macd:12,26,9).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the band width K must be a number greater than 0 (2 puts the bands two standard deviations away), not &quot;%2&quot;.</source>
+        <translation>« %1 » : la largeur de bande K doit être un nombre supérieur à 0 (2 place les bandes à deux écarts-types), pas « %2 ».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an indicator: %2.</source>
+        <translation>« %1 » n’est pas un indicateur : %2.</translation>
     </message>
 </context>
 <context>
@@ -1136,20 +1237,108 @@
 <context>
     <name>PriceHistoryImport</name>
     <message>
-        <source>The file has no price rows.</source>
-        <translation>Le fichier ne contient aucune ligne de prix.</translation>
-    </message>
-    <message>
         <source>The file has no symbol column: say which ticker its prices are for.</source>
         <translation>Le fichier n’a pas de colonne de symbole&#xa0;: indiquez à quel symbole ses prix se rapportent.</translation>
     </message>
     <message>
-        <source>line %1: &quot;%2&quot; is not a ticker (%3)</source>
-        <translation>ligne %1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un symbole (%3)</translation>
-    </message>
-    <message>
         <source>The file has no rows for %1.</source>
         <translation>Le fichier ne contient aucune ligne pour %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was imported.</source>
+        <translation>%1 a changé pendant l’importation.</translation>
+    </message>
+    <message>
+        <source>1 one-minute candle</source>
+        <translation>1 chandelier d’une minute</translation>
+    </message>
+    <message>
+        <source>%1 one-minute candles</source>
+        <translation>%1 chandeliers d’une minute</translation>
+    </message>
+    <message>
+        <source>1 five-minute candle</source>
+        <translation>1 chandelier de cinq minutes</translation>
+    </message>
+    <message>
+        <source>%1 five-minute candles</source>
+        <translation>%1 chandeliers de cinq minutes</translation>
+    </message>
+    <message>
+        <source>1 15-minute candle</source>
+        <translation>1 chandelier de 15 minutes</translation>
+    </message>
+    <message>
+        <source>%1 15-minute candles</source>
+        <translation>%1 chandeliers de 15 minutes</translation>
+    </message>
+    <message>
+        <source>1 30-minute candle</source>
+        <translation>1 chandelier de 30 minutes</translation>
+    </message>
+    <message>
+        <source>%1 30-minute candles</source>
+        <translation>%1 chandeliers de 30 minutes</translation>
+    </message>
+    <message>
+        <source>1 hourly candle</source>
+        <translation>1 chandelier horaire</translation>
+    </message>
+    <message>
+        <source>%1 hourly candles</source>
+        <translation>%1 chandeliers horaires</translation>
+    </message>
+    <message>
+        <source>1 daily candle</source>
+        <translation>1 chandelier quotidien</translation>
+    </message>
+    <message>
+        <source>%1 daily candles</source>
+        <translation>%1 chandeliers quotidiens</translation>
+    </message>
+    <message>
+        <source>1 %1-minute candle</source>
+        <translation>1 chandelier de %1 minutes</translation>
+    </message>
+    <message>
+        <source>%1 %2-minute candles</source>
+        <translation>%1 chandeliers de %2 minutes</translation>
+    </message>
+    <message>
+        <source>1 %1-second candle</source>
+        <translation>1 chandelier de %1 secondes</translation>
+    </message>
+    <message>
+        <source>%1 %2-second candles</source>
+        <translation>%1 chandeliers de %2 secondes</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 ligne</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 lignes</translation>
+    </message>
+    <message>
+        <source>%1 → %2 for %3 (%4 to %5)</source>
+        <translation>%1 → %2 pour %3 (du %4 au %5)</translation>
+    </message>
+    <message>
+        <source>, and %1 made from them</source>
+        <translation>, et %1 faits à partir de ceux-ci</translation>
+    </message>
+    <message>
+        <source>%1 skipped: their symbol is not %2.</source>
+        <translation>%1 ignorées : leur symbole n’est pas %2.</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1940,10 @@
     <message>
         <source>The delivery is no longer claimed by this dispatcher: another one took it over after its lease ran out.</source>
         <translation>Cette livraison n’est plus réservée par ce répartiteur&#xa0;: un autre l’a reprise après l’expiration de son bail.</translation>
+    </message>
+    <message>
+        <source>Could not convert the price history to the compact format: %1</source>
+        <translation>Impossible de convertir l’historique des prix au format compact : %1</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3346,35 @@ La prochaine tentative aura lieu le %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::CycleCostLabel</name>
+    <message>
+        <source>Full check: %1 s</source>
+        <comment>how long the last check of every ticker took</comment>
+        <translation>Vérification complète : %1 s</translation>
+    </message>
+    <message>
+        <source>Full check: about %1 s</source>
+        <comment>estimated from Questrade&apos;s rate limits</comment>
+        <translation>Vérification complète : environ %1 s</translation>
+    </message>
+    <message>
+        <source>%1 — interval too short</source>
+        <comment>full check, then a warning</comment>
+        <translation>%1 — intervalle trop court</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticker(s), quote requests per check: %1. Questrade allows %2 a second and %3 an hour, so a check can start every %4 s at the most.</source>
+        <translation>
+            <numerusform>%n titre, requêtes de cotes par vérification : %1. Questrade permet %2 par seconde et %3 par heure; une vérification peut donc commencer au plus toutes les %4 s.</numerusform>
+            <numerusform>%n titres, requêtes de cotes par vérification : %1. Questrade permet %2 par seconde et %3 par heure; une vérification peut donc commencer au plus toutes les %4 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prices are checked every %1 s: set at least %2 s in Settings &gt; General, or turn on streaming.</source>
+        <translation>Les prix sont vérifiés toutes les %1 s : indiquez au moins %2 s dans Paramètres &gt; Général, ou activez la diffusion en continu.</translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::DiscordSettingsPage</name>
     <message>
         <source>&amp;Enable Discord alerts</source>
@@ -3424,6 +3646,28 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Pre-market and after-hours trades raise the peak and can breach a stop; off: stops follow the regular session, and those trades only appear on the chart</source>
         <translation>Les transactions avant l’ouverture et après la clôture relèvent le sommet et peuvent franchir un stop; désactivé&#xa0;: les stops suivent la séance normale, et ces transactions n’apparaissent que sur le graphique</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too short for %n ticker(s) (quote requests per check: %1): Questrade&apos;s limits allow a check every %2 s at the most.</source>
+        <translation>
+            <numerusform>Trop court pour %n titre (requêtes de cotes par vérification : %1) : les limites de Questrade permettent une vérification toutes les %2 s au plus.</numerusform>
+            <numerusform>Trop court pour %n titres (requêtes de cotes par vérification : %1) : les limites de Questrade permettent une vérification toutes les %2 s au plus.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::HistoryConversionDialog</name>
+    <message>
+        <source>Updating Trailguard&apos;s data</source>
+        <translation>Mise à jour des données de Trailguard</translation>
+    </message>
+    <message>
+        <source>Converting the price history to a more compact format…</source>
+        <translation>Conversion de l’historique des prix vers un format plus compact…</translation>
+    </message>
+    <message>
+        <source>Converting the price history to a more compact format… %1 of %2 prices</source>
+        <translation>Conversion de l’historique des prix vers un format plus compact… %1 prix sur %2</translation>
     </message>
 </context>
 <context>
@@ -3911,19 +4155,8 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
         <translation>Importer l’&amp;historique des prix…</translation>
     </message>
     <message>
-        <source>Add daily prices from a CSV file to the charts</source>
-        <translation>Ajouter aux graphiques des prix quotidiens tirés d’un fichier CSV</translation>
-    </message>
-    <message>
         <source>Import Price History</source>
         <translation>Importer l’historique des prix</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n daily price(s) for %1, from %2 to %3.</source>
-        <translation>
-            <numerusform>%n prix quotidien importé pour %1, du %2 au %3.</numerusform>
-            <numerusform>%n prix quotidiens importés pour %1, du %2 au %3.</numerusform>
-        </translation>
     </message>
     <message>
         <source>The price history was not imported. Nothing was saved.</source>
@@ -3940,6 +4173,10 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
     <message>
         <source>Importing %1…</source>
         <translation>Importation de %1…</translation>
+    </message>
+    <message>
+        <source>Add price history from a CSV file to the charts</source>
+        <translation>Ajouter à partir d’un fichier CSV de l’historique des prix aux graphiques</translation>
     </message>
 </context>
 <context>

@@ -103,7 +103,8 @@ Result<Plan> plan(const QString &csvPath, const QString &ticker)
     }
     QFile file(csvPath);
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::InvalidCsv, ImportPlanText::tr("Cannot read %1: %2").arg(csvPath, file.errorString())};
+        return Error{ErrorCode::InvalidCsv,
+                     ImportPlanText::tr("Cannot read %1: %2").arg(csvPath, file.errorString())};
 
     PriceCsvReader reader(file);
     RowInstants instants;
@@ -113,7 +114,8 @@ Result<Plan> plan(const QString &csvPath, const QString &ticker)
     while (true) {
         const Result<bool> read = reader.next();
         if (!read)
-            return Error{ErrorCode::InvalidCsv, ImportPlanText::tr("%1: %2").arg(csvPath, read.error().message)};
+            return Error{ErrorCode::InvalidCsv,
+                         ImportPlanText::tr("%1: %2").arg(csvPath, read.error().message)};
         if (!read.value())
             break;
         const PriceRow &row = reader.row();
@@ -122,7 +124,8 @@ Result<Plan> plan(const QString &csvPath, const QString &ticker)
             plan.hasSymbols = !row.symbol.isEmpty();
             if (!plan.hasSymbols && plan.onlyTicker.isEmpty())
                 return Error{ErrorCode::InvalidArguments,
-                             ImportPlanText::tr("The file has no symbol column: say which ticker its prices are for.")};
+                             ImportPlanText::tr(
+                                 "The file has no symbol column: say which ticker its prices are for.")};
         }
         const QString owner = plan.ownerOf(row);
         if (owner.isEmpty()) {
@@ -140,7 +143,8 @@ Result<Plan> plan(const QString &csvPath, const QString &ticker)
         ++plan.rows;
     }
     if (plan.rows == 0)
-        return Error{ErrorCode::InvalidCsv, ImportPlanText::tr("The file has no rows for %1.").arg(plan.onlyTicker)};
+        return Error{ErrorCode::InvalidCsv,
+                     ImportPlanText::tr("The file has no rows for %1.").arg(plan.onlyTicker)};
     for (Scan &scan : scans)
         plan.tickers.append(scan.finish());
     return plan;

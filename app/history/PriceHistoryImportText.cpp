@@ -20,17 +20,23 @@ QString candles(qint64 count, qint64 intervalSeconds, const QString &number)
     const bool one = count == 1;
     switch (intervalSeconds) {
     case 60:
-        return one ? ImportSummaryText::tr("1 one-minute candle") : ImportSummaryText::tr("%1 one-minute candles").arg(number);
+        return one ? ImportSummaryText::tr("1 one-minute candle")
+                   : ImportSummaryText::tr("%1 one-minute candles").arg(number);
     case 300:
-        return one ? ImportSummaryText::tr("1 five-minute candle") : ImportSummaryText::tr("%1 five-minute candles").arg(number);
+        return one ? ImportSummaryText::tr("1 five-minute candle")
+                   : ImportSummaryText::tr("%1 five-minute candles").arg(number);
     case 900:
-        return one ? ImportSummaryText::tr("1 15-minute candle") : ImportSummaryText::tr("%1 15-minute candles").arg(number);
+        return one ? ImportSummaryText::tr("1 15-minute candle")
+                   : ImportSummaryText::tr("%1 15-minute candles").arg(number);
     case 1800:
-        return one ? ImportSummaryText::tr("1 30-minute candle") : ImportSummaryText::tr("%1 30-minute candles").arg(number);
+        return one ? ImportSummaryText::tr("1 30-minute candle")
+                   : ImportSummaryText::tr("%1 30-minute candles").arg(number);
     case 3600:
-        return one ? ImportSummaryText::tr("1 hourly candle") : ImportSummaryText::tr("%1 hourly candles").arg(number);
+        return one ? ImportSummaryText::tr("1 hourly candle")
+                   : ImportSummaryText::tr("%1 hourly candles").arg(number);
     case kDaySeconds:
-        return one ? ImportSummaryText::tr("1 daily candle") : ImportSummaryText::tr("%1 daily candles").arg(number);
+        return one ? ImportSummaryText::tr("1 daily candle")
+                   : ImportSummaryText::tr("%1 daily candles").arg(number);
     default:
         if (intervalSeconds % 60 == 0)
             return one ? ImportSummaryText::tr("1 %1-minute candle").arg(intervalSeconds / 60)
