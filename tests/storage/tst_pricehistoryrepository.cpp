@@ -130,6 +130,34 @@ private Q_SLOTS:
         QCOMPARE(middle.value().constFirst().close, 101.0);
     }
 
+    void manyCandlesAreStoredInChunksAndReadBackExactly()
+    {
+        // More than two whole INSERT chunks plus a remainder, with optional fields present and absent,
+        // an upsert of a candle stored earlier, and one candle whose end is not start + interval.
+        const QDateTime first = utc(2026, 3, 9, 14, 30);
+        QList<StoredCandle> candles;
+        for (int i = 0; i < 257; ++i) {
+            StoredCandle candle;
+            candle.start = first.addSecs(300 * i);
+            candle.end = candle.start.addSecs(i == 200 ? 120 : 300);
+            candle.close = 100 + i * 0.01 + (i % 3 == 0 ? 0.000037 : 0);
+            if (i % 2 == 0) {
+                candle.open = candle.close - 0.5;
+                candle.high = candle.close + 1;
+                candle.low = candle.close - 1;
+            }
+            if (i % 5 != 0)
+                candle.volume = 1000 + i;
+            candles.append(candle);
+        }
+        QVERIFY(m_repository->storeCandles(kTicker, 300, candles.mid(0, 10)));
+        candles[3].close = 555.5;
+        QVERIFY(m_repository->storeCandles(kTicker, 300, candles));
+        const auto stored = m_repository->candles(kTicker, 300, first, first.addDays(2));
+        QVERIFY(stored);
+        QCOMPARE(stored.value(), candles);
+    }
+
     void closeOnlyCandlesKeepTheirGaps()
     {
         StoredCandle closeOnly;
