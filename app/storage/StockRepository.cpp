@@ -1,5 +1,6 @@
 #include "storage/StockRepository.h"
 
+#include "storage/IsoTimeText.h"
 #include "storage/StorageLogging.h"
 #include "storage/Transaction.h"
 
@@ -9,7 +10,6 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QVariant>
 
 namespace trailguard {
@@ -19,10 +19,41 @@ class Storage {
     Q_DECLARE_TR_FUNCTIONS(Storage)
 };
 
+// Read in this order (fromQuery uses the positions).
 const QString kColumns = QStringLiteral(
     "ticker, symbol_id, currency, last_price, last_quote_at, peak, stop_ratio, stop_price, entry_price, "
     "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted, below_stop, "
     "snoozed_until, listing_exchange, checked_through, strategy, strategy_state, catch_up_from");
+
+// Written in this order by bindState, positionally (a name lookup per value costs as much as the value).
+const QStringList kStateColumns{QStringLiteral("symbol_id"),
+                                QStringLiteral("currency"),
+                                QStringLiteral("last_price"),
+                                QStringLiteral("last_quote_at"),
+                                QStringLiteral("peak"),
+                                QStringLiteral("stop_ratio"),
+                                QStringLiteral("stop_price"),
+                                QStringLiteral("entry_price"),
+                                QStringLiteral("last_alert_at"),
+                                QStringLiteral("last_alert_market_day"),
+                                QStringLiteral("symbol_not_found"),
+                                QStringLiteral("quote_delayed"),
+                                QStringLiteral("halted"),
+                                QStringLiteral("below_stop"),
+                                QStringLiteral("snoozed_until"),
+                                QStringLiteral("listing_exchange"),
+                                QStringLiteral("checked_through"),
+                                QStringLiteral("strategy"),
+                                QStringLiteral("strategy_state"),
+                                QStringLiteral("catch_up_from")};
+
+const int kTickerAt = int(kStateColumns.size()); // then created_at, in an insert
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks(count, QStringLiteral("?"));
+    return marks.join(QStringLiteral(", "));
+}
 
 QVariant toVariant(const std::optional<double> &value)
 {
@@ -36,8 +67,7 @@ QVariant toVariant(const std::optional<qint64> &value)
 
 QVariant toVariant(const QDateTime &time)
 {
-    return time.isValid() ? QVariant(time.toUTC().toString(Qt::ISODateWithMs))
-                          : QVariant(QMetaType(QMetaType::QString));
+    return time.isValid() ? QVariant(IsoTimeText::format(time)) : QVariant(QMetaType(QMetaType::QString));
 }
 
 QVariant toVariant(const QDate &date)
@@ -56,8 +86,7 @@ QDateTime dateTime(const QVariant &value)
 {
     if (value.isNull())
         return {};
-    QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    return time.toUTC();
+    return IsoTimeText::parse(value.toString());
 }
 
 // Strategies (migration 6): the spec string, and the strategy's running state as a small JSON object.
@@ -108,8 +137,10 @@ void readStrategy(StockState &stock, const QString &spec, const QString &stateJs
         stock.ratio = stock.strategy.ratio; // the spec and the ratio column are written together
     stock.strategy.ratio = stock.ratio;
 
+    if (stateJson.isEmpty() || !strategy)
+        return; // the state of a strategy that has not started (most rows): nothing to parse
     const QJsonObject object = QJsonDocument::fromJson(stateJson.toUtf8()).object();
-    if (object.isEmpty() || !strategy)
+    if (object.isEmpty())
         return;
     StrategyState &run = stock.strategyState;
     run.basis = optionalDouble(object.value(QStringLiteral("basis")));
@@ -152,41 +183,38 @@ StockState fromQuery(const QSqlQuery &query)
     stock.halted = query.value(14).toBool();
     stock.belowStop = query.value(15).toBool();
     stock.snoozedUntil = dateTime(query.value(16));
-    // Market hours and catch-up (migration 8), read by name so other columns may be added around them.
-    const QSqlRecord record = query.record();
-    stock.listingExchange = query.value(record.indexOf(QStringLiteral("listing_exchange"))).toString();
-    stock.checkedThrough = dateTime(query.value(record.indexOf(QStringLiteral("checked_through"))));
-    stock.catchUpFrom = dateTime(query.value(record.indexOf(QStringLiteral("catch_up_from"))));
-    readStrategy(stock, query.value(record.indexOf(QStringLiteral("strategy"))).toString(),
-                 query.value(record.indexOf(QStringLiteral("strategy_state"))).toString());
+    stock.listingExchange = query.value(17).toString();
+    stock.checkedThrough = dateTime(query.value(18));
+    stock.catchUpFrom = dateTime(query.value(21));
+    readStrategy(stock, query.value(19).toString(), query.value(20).toString());
     return stock;
 }
 
+// Binds kStateColumns' values at positions 0 to 19.
 void bindState(QSqlQuery &query, const StockState &stock)
 {
-    query.bindValue(QStringLiteral(":ticker"), stock.ticker);
-    query.bindValue(QStringLiteral(":symbol_id"), toVariant(stock.symbolId));
-    query.bindValue(QStringLiteral(":currency"),
-                    stock.currency.isNull() ? QStringLiteral("") : stock.currency);
-    query.bindValue(QStringLiteral(":last_price"), toVariant(stock.lastPrice));
-    query.bindValue(QStringLiteral(":last_quote_at"), toVariant(stock.lastQuoteAt));
-    query.bindValue(QStringLiteral(":peak"), toVariant(stock.peak));
-    query.bindValue(QStringLiteral(":stop_ratio"), stock.ratio);
-    query.bindValue(QStringLiteral(":stop_price"), toVariant(stock.stop));
-    query.bindValue(QStringLiteral(":entry_price"), toVariant(stock.entry));
-    query.bindValue(QStringLiteral(":last_alert_at"), toVariant(stock.lastAlertAt));
-    query.bindValue(QStringLiteral(":last_alert_market_day"), toVariant(stock.lastAlertMarketDay));
-    query.bindValue(QStringLiteral(":symbol_not_found"), stock.symbolNotFound ? 1 : 0);
-    query.bindValue(QStringLiteral(":quote_delayed"), stock.quoteDelayed ? 1 : 0);
-    query.bindValue(QStringLiteral(":halted"), stock.halted ? 1 : 0);
-    query.bindValue(QStringLiteral(":below_stop"), stock.belowStop ? 1 : 0);
-    query.bindValue(QStringLiteral(":snoozed_until"), toVariant(stock.snoozedUntil));
-    query.bindValue(QStringLiteral(":listing_exchange"),
-                    stock.listingExchange.isNull() ? QStringLiteral("") : stock.listingExchange);
-    query.bindValue(QStringLiteral(":checked_through"), toVariant(stock.checkedThrough));
-    query.bindValue(QStringLiteral(":catch_up_from"), toVariant(stock.catchUpFrom));
-    query.bindValue(QStringLiteral(":strategy"), stock.strategySpec());
-    query.bindValue(QStringLiteral(":strategy_state"), strategyStateJson(stock.strategyState));
+    int at = 0;
+    const auto bind = [&](const QVariant &value) { query.bindValue(at++, value); };
+    bind(toVariant(stock.symbolId));
+    bind(stock.currency.isNull() ? QStringLiteral("") : stock.currency);
+    bind(toVariant(stock.lastPrice));
+    bind(toVariant(stock.lastQuoteAt));
+    bind(toVariant(stock.peak));
+    bind(stock.ratio);
+    bind(toVariant(stock.stop));
+    bind(toVariant(stock.entry));
+    bind(toVariant(stock.lastAlertAt));
+    bind(toVariant(stock.lastAlertMarketDay));
+    bind(stock.symbolNotFound ? 1 : 0);
+    bind(stock.quoteDelayed ? 1 : 0);
+    bind(stock.halted ? 1 : 0);
+    bind(stock.belowStop ? 1 : 0);
+    bind(toVariant(stock.snoozedUntil));
+    bind(stock.listingExchange.isNull() ? QStringLiteral("") : stock.listingExchange);
+    bind(toVariant(stock.checkedThrough));
+    bind(stock.strategySpec());
+    bind(strategyStateJson(stock.strategyState));
+    bind(toVariant(stock.catchUpFrom));
 }
 
 Error queryError(const QSqlQuery &query)
@@ -203,15 +231,17 @@ Error unknownTicker(const QString &ticker)
                      .arg(ticker)};
 }
 
-const QString kUpdateSql = QStringLiteral(
-    "UPDATE stocks SET symbol_id = :symbol_id, currency = :currency, last_price = :last_price, "
-    "last_quote_at = :last_quote_at, peak = :peak, stop_ratio = :stop_ratio, stop_price = :stop_price, "
-    "entry_price = :entry_price, last_alert_at = :last_alert_at, "
-    "last_alert_market_day = :last_alert_market_day, symbol_not_found = :symbol_not_found, "
-    "quote_delayed = :quote_delayed, halted = :halted, below_stop = :below_stop, snoozed_until = "
-    ":snoozed_until, listing_exchange = :listing_exchange, checked_through = :checked_through, "
-    "strategy = :strategy, strategy_state = :strategy_state, catch_up_from = :catch_up_from "
-    "WHERE ticker = :ticker");
+QString updateSql()
+{
+    return QStringLiteral("UPDATE stocks SET %1 = ? WHERE ticker = ?")
+        .arg(kStateColumns.join(QStringLiteral(" = ?, ")));
+}
+
+QString insertSql()
+{
+    return QStringLiteral("INSERT INTO stocks (%1, ticker, created_at) VALUES (%2)")
+        .arg(kStateColumns.join(QStringLiteral(", ")), placeholders(kStateColumns.size() + 2));
+}
 } // namespace
 
 StockRepository::StockRepository(QSqlDatabase db)
@@ -226,7 +256,7 @@ QSqlQuery &StockRepository::updateQuery()
 {
     if (!m_updateQuery) {
         m_updateQuery = std::make_unique<QSqlQuery>(m_db);
-        m_updateQuery->prepare(kUpdateSql);
+        m_updateQuery->prepare(updateSql());
     }
     return *m_updateQuery;
 }
@@ -282,18 +312,11 @@ Status StockRepository::insert(const StockState &stock)
                 Storage::tr("%1 is already on the watchlist; nothing was changed.").arg(stock.ticker)};
         }
         QSqlQuery query(m_db);
-        query.prepare(
-            QStringLiteral("INSERT INTO stocks (%1) VALUES (:ticker, :symbol_id, :currency, :last_price, "
-                           ":last_quote_at, :peak, "
-                           ":stop_ratio, :stop_price, :entry_price, :last_alert_at, :last_alert_market_day, "
-                           ":created_at, "
-                           ":symbol_not_found, :quote_delayed, :halted, :below_stop, :snoozed_until, "
-                           ":listing_exchange, :checked_through, :strategy, :strategy_state, "
-                           ":catch_up_from)")
-                .arg(kColumns));
+        query.prepare(insertSql());
         bindState(query, stock);
+        query.bindValue(kTickerAt, stock.ticker);
         query.bindValue(
-            QStringLiteral(":created_at"),
+            kTickerAt + 1,
             toVariant(stock.createdAt.isValid() ? stock.createdAt : QDateTime::currentDateTimeUtc()));
         if (!query.exec())
             return queryError(query);
@@ -305,6 +328,7 @@ Status StockRepository::update(const StockState &stock)
 {
     QSqlQuery &query = updateQuery();
     bindState(query, stock);
+    query.bindValue(kTickerAt, stock.ticker);
     if (!query.exec())
         return queryError(query);
     if (query.numRowsAffected() == 0)
@@ -318,6 +342,7 @@ Status StockRepository::updateAll(const QList<StockState> &stocks)
         QSqlQuery &query = updateQuery();
         for (const StockState &stock : stocks) {
             bindState(query, stock);
+            query.bindValue(kTickerAt, stock.ticker);
             if (!query.exec())
                 return queryError(query);
             if (query.numRowsAffected() == 0)

@@ -1,0 +1,83 @@
+#include "storage/IsoTimeText.h"
+
+namespace trailguard::IsoTimeText {
+
+namespace {
+constexpr qint64 kMsPerDay = 24 * 3600 * 1000;
+constexpr qsizetype kLength = 24; // yyyy-MM-ddTHH:mm:ss.zzzZ
+
+void putDigits(QChar *&out, int value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = QChar(u'0' + value % 10);
+        value /= 10;
+    }
+    out += width;
+}
+
+void putChar(QChar *&out, char16_t c)
+{
+    *out++ = QChar(c);
+}
+
+// The digits at [from, from + width), or -1 when one is not a digit.
+int digits(const QChar *text, qsizetype from, int width)
+{
+    int value = 0;
+    for (qsizetype i = from; i < from + width; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c - u'0');
+    }
+    return value;
+}
+} // namespace
+
+QString format(const QDateTime &time)
+{
+    const qint64 ms = time.toMSecsSinceEpoch();
+    const qint64 day = ms >= 0 ? ms / kMsPerDay : (ms - kMsPerDay + 1) / kMsPerDay;
+    const QDate date = QDate(1970, 1, 1).addDays(day);
+    if (date.year() < 1 || date.year() > 9999)
+        return time.toUTC().toString(Qt::ISODateWithMs);
+    int msOfDay = int(ms - day * kMsPerDay);
+    QString text(kLength, Qt::Uninitialized);
+    QChar *out = text.data();
+    putDigits(out, date.year(), 4);
+    putChar(out, u'-');
+    putDigits(out, date.month(), 2);
+    putChar(out, u'-');
+    putDigits(out, date.day(), 2);
+    putChar(out, u'T');
+    putDigits(out, msOfDay / 3'600'000, 2);
+    msOfDay %= 3'600'000;
+    putChar(out, u':');
+    putDigits(out, msOfDay / 60'000, 2);
+    msOfDay %= 60'000;
+    putChar(out, u':');
+    putDigits(out, msOfDay / 1000, 2);
+    putChar(out, u'.');
+    putDigits(out, msOfDay % 1000, 3);
+    putChar(out, u'Z');
+    return text;
+}
+
+QDateTime parse(const QString &text)
+{
+    const QChar *in = text.constData();
+    if (text.size() == kLength && in[4] == u'-' && in[7] == u'-' && in[10] == u'T' && in[13] == u':' &&
+        in[16] == u':' && in[19] == u'.' && in[23] == u'Z') {
+        const QDate date(digits(in, 0, 4), digits(in, 5, 2), digits(in, 8, 2));
+        const int hour = digits(in, 11, 2);
+        const int minute = digits(in, 14, 2);
+        const int second = digits(in, 17, 2);
+        const int ms = digits(in, 20, 3);
+        if (date.isValid() && date.year() >= 1 && hour >= 0 && hour < 24 && minute >= 0 && minute < 60 &&
+            second >= 0 && second < 60 && ms >= 0)
+            return QDateTime(date, QTime(hour, minute, second, ms), Qt::UTC); // as toUTC() gives
+    }
+    return QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
+}
+
+} // namespace trailguard::IsoTimeText
