@@ -52,7 +52,10 @@ struct IndicatorValues {
 
     std::optional<double> value(qsizetype row, qsizetype component = 0) const
     {
-        return columns.value(component).value(row);
+        // Not QList::value(): GCC 12 -O3 takes its default-constructed optional for uninitialized.
+        if (component < 0 || component >= columns.size() || row < 0 || row >= columns[component].size())
+            return std::nullopt;
+        return columns[component][row];
     }
 };
 
