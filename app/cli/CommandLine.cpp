@@ -2,6 +2,7 @@
 
 #include "TrailguardVersion.h"
 #include "cli/HistoryCommand.h"
+#include "cli/IndicatorsCommand.h"
 #include "cli/PositionsCommand.h"
 #include "cli/ReplayCommand.h"
 #include "cli/WatchCommand.h"
@@ -37,6 +38,7 @@ struct Command {
 const Command kCommands[] = {
     {QLatin1String("watch"), &WatchCommand::summaries, &WatchCommand::run},
     {QLatin1String("replay"), &ReplayCommand::summaries, &ReplayCommand::run},
+    {QLatin1String("indicators"), &IndicatorsCommand::summaries, &IndicatorsCommand::run},
     {QLatin1String("history"), &HistoryCommand::summaries, &HistoryCommand::run},
     {QLatin1String("positions"), &PositionsCommand::summaries, &PositionsCommand::run},
 };

@@ -293,7 +293,7 @@ void CliTest::helpFitsEightyColumns_data()
     QTest::addColumn<QStringList>("arguments");
     for (const char *words :
          {"--help", "watch --help", "watch add --help", "watch list --help", "watch remove --help",
-          "replay --help", "history --help", "history import --help", "positions --help",
+          "replay --help", "indicators --help", "history --help", "history import --help", "positions --help",
           "positions list --help", "positions import --help"}) {
         QTest::newRow(words) << QString::fromLatin1(words).split(QLatin1Char(' '));
     }
