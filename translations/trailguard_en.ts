@@ -693,6 +693,73 @@
     </message>
 </context>
 <context>
+    <name>IndicatorsCommand</name>
+    <message>
+        <source>The price file, in any layout &quot;trailguard replay&quot; reads: date,close, date,open,high,low,close[,adjclose,volume] or symbol,date,price. Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticker of a file without a symbol column (default: the file name without its extension, upper-cased); with a symbol column, only that symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An indicator: sma:N, ema:N, rsi:N, macd:F,S,G, bb:N,K or atr:N. Required; repeat it for more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON object instead: {&quot;series&quot;:[{&quot;ticker&quot;:…,&quot;rows&quot;:[…]}]}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints technical indicators over price history, one row per market day: its close (the last row of the day), then each indicator&apos;s value, empty until the indicator has enough days. The high and low of a day (for atr) are the largest high and smallest low of its rows, else of its closes. A file with a symbol column holds one series per symbol. The values are the ones the chart and the alert rules use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The values were printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read or has a bad row (the message names its line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line is wrong: a missing --csv or --indicator, or an invalid indicator or ticker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard indicators --help&quot; for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print indicator values (sma, ema, rsi, macd, bb, atr) over price history from a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing the price file, for example &quot;trailguard indicators --csv aapl.csv&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing an indicator, for example &quot;--indicator sma:50&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no rows for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindowActions</name>
     <message>
         <source>&amp;Add Ticker</source>

@@ -693,6 +693,73 @@
     </message>
 </context>
 <context>
+    <name>IndicatorsCommand</name>
+    <message>
+        <source>The price file, in any layout &quot;trailguard replay&quot; reads: date,close, date,open,high,low,close[,adjclose,volume] or symbol,date,price. Required.</source>
+        <translation>Le fichier de prix, dans toute disposition que « trailguard replay » lit : date,close, date,open,high,low,close[,adjclose,volume] ou symbol,date,price. Obligatoire.</translation>
+    </message>
+    <message>
+        <source>The ticker of a file without a symbol column (default: the file name without its extension, upper-cased); with a symbol column, only that symbol.</source>
+        <translation>Le titre d’un fichier sans colonne de symbole (par défaut : le nom du fichier sans extension, en majuscules); avec une colonne de symbole, seulement ce symbole.</translation>
+    </message>
+    <message>
+        <source>An indicator: sma:N, ema:N, rsi:N, macd:F,S,G, bb:N,K or atr:N. Required; repeat it for more.</source>
+        <translation>Un indicateur : sma:N, ema:N, rsi:N, macd:F,S,G, bb:N,K ou atr:N. Obligatoire; répétez-le pour en avoir plus.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object instead: {&quot;series&quot;:[{&quot;ticker&quot;:…,&quot;rows&quot;:[…]}]}.</source>
+        <translation>Afficher plutôt un objet JSON : {&quot;series&quot;:[{&quot;ticker&quot;:…,&quot;rows&quot;:[…]}]}.</translation>
+    </message>
+    <message>
+        <source>Prints technical indicators over price history, one row per market day: its close (the last row of the day), then each indicator&apos;s value, empty until the indicator has enough days. The high and low of a day (for atr) are the largest high and smallest low of its rows, else of its closes. A file with a symbol column holds one series per symbol. The values are the ones the chart and the alert rules use.</source>
+        <translation>Affiche des indicateurs techniques sur l’historique des prix, une ligne par jour de bourse : sa clôture (la dernière ligne du jour), puis la valeur de chaque indicateur, vide tant que l’indicateur n’a pas assez de jours. Le haut et le bas d’un jour (pour atr) sont le plus haut et le plus bas de ses lignes, sinon de ses clôtures. Un fichier avec une colonne de symbole contient une série par symbole. Ce sont les valeurs qu’utilisent le graphique et les règles d’alerte.</translation>
+    </message>
+    <message>
+        <source>The values were printed.</source>
+        <translation>Les valeurs ont été affichées.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read or has a bad row (the message names its line).</source>
+        <translation>Le fichier est illisible ou a une ligne invalide (le message en donne le numéro).</translation>
+    </message>
+    <message>
+        <source>The command line is wrong: a missing --csv or --indicator, or an invalid indicator or ticker.</source>
+        <translation>La ligne de commande est erronée : --csv ou --indicator manquant, ou indicateur ou titre invalide.</translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard indicators --help&quot; for help.</source>
+        <translation>Lancez « trailguard indicators --help » pour obtenir de l’aide.</translation>
+    </message>
+    <message>
+        <source>Print indicator values (sma, ema, rsi, macd, bb, atr) over price history from a CSV file.</source>
+        <translation>Afficher les valeurs d’indicateurs (sma, ema, rsi, macd, bb, atr) sur l’historique des prix d’un fichier CSV.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Argument inattendu « %1 ».</translation>
+    </message>
+    <message>
+        <source>Missing the price file, for example &quot;trailguard indicators --csv aapl.csv&quot;.</source>
+        <translation>Le fichier de prix manque, par exemple « trailguard indicators --csv aapl.csv ».</translation>
+    </message>
+    <message>
+        <source>Missing an indicator, for example &quot;--indicator sma:50&quot;.</source>
+        <translation>Un indicateur manque, par exemple « --indicator sma:50 ».</translation>
+    </message>
+    <message>
+        <source>%1 has no rows for %2.</source>
+        <translation>%1 n’a aucune ligne pour %2.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindowActions</name>
     <message>
         <source>&amp;Add Ticker</source>

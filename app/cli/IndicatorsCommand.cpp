@@ -85,7 +85,7 @@ int usageError(const QString &message, QTextStream &err)
 }
 
 // The shortest text that reads back as the same double: nothing is lost between compute() and a reader.
-QString jsonNumber(std::optional<double> value)
+QString jsonNumberText(std::optional<double> value)
 {
     if (!value || !std::isfinite(*value))
         return QStringLiteral("null");
@@ -103,10 +103,10 @@ QString jsonValue(const IndicatorValues &values, qsizetype row)
 {
     const QStringList components = values.spec.components();
     if (components.isEmpty())
-        return jsonNumber(values.value(row));
+        return jsonNumberText(values.value(row));
     QStringList fields;
     for (qsizetype c = 0; c < components.size(); ++c)
-        fields += jsonString(components.at(c)) + QLatin1Char(':') + jsonNumber(values.value(row, c));
+        fields += jsonString(components.at(c)) + QLatin1Char(':') + jsonNumberText(values.value(row, c));
     return QLatin1Char('{') + fields.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 
@@ -114,7 +114,7 @@ QString jsonRow(const IndicatorSeries &series, qsizetype row)
 {
     const DailyBar &bar = series.bars.at(row);
     QString text = QStringLiteral("{\"date\":\"%1\",\"close\":%2")
-                       .arg(bar.date.toString(Qt::ISODate), jsonNumber(bar.close));
+                       .arg(bar.date.toString(Qt::ISODate), jsonNumberText(bar.close));
     for (const IndicatorValues &values : series.indicators)
         text += QLatin1Char(',') + jsonString(values.spec.spec()) + QLatin1Char(':') + jsonValue(values, row);
     return text + QLatin1Char('}');

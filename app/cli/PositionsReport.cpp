@@ -1,4 +1,5 @@
 #include "cli/PositionsReport.h"
+#include "cli/JsonValues.h"
 
 #include "cli/CellText.h"
 #include "cli/TextTable.h"
@@ -13,11 +14,6 @@ namespace {
 QString formatNumber(std::optional<double> value, int decimals)
 {
     return value ? QString::number(*value, 'f', decimals) : CellText::unknown();
-}
-
-QJsonValue jsonNumber(std::optional<double> value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
 QString kindName(PositionMapping::Kind kind)

@@ -1,5 +1,6 @@
 #include "cli/WatchCommand.h"
 #include "cli/HelpText.h"
+#include "cli/JsonValues.h"
 
 #include "cli/CellText.h"
 #include "cli/OpenWatchlist.h"
@@ -46,11 +47,6 @@ int fail(QTextStream &err, const Error &error)
 {
     err << error.message << Qt::endl;
     return exitCodeFor(error.code);
-}
-
-QJsonValue jsonNumber(std::optional<double> value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
 QJsonValue jsonTime(const QDateTime &time)
