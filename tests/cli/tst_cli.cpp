@@ -341,7 +341,8 @@ void CliTest::helpListsEachCommandOnce()
     const qsizetype add =
         lines.indexOf(QStringLiteral("  watch add TICKER [--ratio R | --strategy SPEC] [--entry PRICE]"));
     QVERIFY2(add >= 0, qPrintable(run.out));
-    QCOMPARE(lines.value(add + 1), QStringLiteral("      Start watching a ticker."));
+    QCOMPARE(lines.value(add + 1), QStringLiteral("    [--rule SPEC]..."));
+    QCOMPARE(lines.value(add + 2), QStringLiteral("      Start watching a ticker."));
 }
 
 void CliTest::addListRemoveRoundTrip()
@@ -633,7 +634,7 @@ void CliTest::tableShowsKnownAndUnknownValues()
              (QStringList{QStringLiteral("Ticker"), QStringLiteral("Last"), QStringLiteral("Peak"),
                           QStringLiteral("Stop"), QStringLiteral("Distance"), QStringLiteral("%"),
                           QStringLiteral("Ratio"), QStringLiteral("Currency"), QStringLiteral("Last"),
-                          QStringLiteral("alert"), QStringLiteral("Strategy")}));
+                          QStringLiteral("alert"), QStringLiteral("Strategy"), QStringLiteral("Rules")}));
     // Sorted by ticker; times in local time (TZ=UTC here).
     QCOMPARE(lines.at(1).split(QLatin1Char(' '), Qt::SkipEmptyParts),
              (QStringList{QStringLiteral("PENNY"), QStringLiteral("0.4200"), QStringLiteral("0.5000"),
