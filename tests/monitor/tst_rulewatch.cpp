@@ -38,6 +38,8 @@ private Q_SLOTS:
     void holdsOnTheFirstDefinedDayNoAlert();
     void snoozedTickerRaisesNoRuleAlert();
     void changedRulesAreSeenAtTheNextQuote();
+    void barsBeforeFillsDaysAfterTheCandlesFromQuotes();
+    void evaluateAndRecordOnTheirOwn();
 
 private:
     // The whole live chain on the database file, built again by a "restart".
@@ -46,6 +48,7 @@ private:
     void watch(const QString &ticker, qint64 symbolId, const QStringList &rules, const QList<double> &closes);
     void quote(qint64 symbolId, const QString &ticker, double price);
     QList<AlertRecord> ruleAlerts() const;
+    PriceHistoryRepository history() const { return PriceHistoryRepository(m_db->connection()); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ManualClock> m_clock;
@@ -228,6 +231,59 @@ void RuleWatchTest::changedRulesAreSeenAtTheNextQuote()
     QCOMPARE(alerts.constFirst().message.rule, QStringLiteral("target:110"));
     QVERIFY2(alerts.constFirst().message.subject.contains(QStringLiteral("111.00")),
              qPrintable(alerts.constFirst().message.subject));
+}
+
+void RuleWatchTest::barsBeforeFillsDaysAfterTheCandlesFromQuotes()
+{
+    watch(kShop, kShopId, {}, {100, 101, 102});
+    PriceHistoryRepository history(m_db->connection());
+    QVERIFY(history.recordQuote(kShop, toronto(2026, 11, 3, 10), 104).ok());
+    QVERIFY(history.recordQuote(kShop, toronto(2026, 11, 3, 12), 99).ok());
+    QVERIFY(history.recordQuote(kShop, toronto(2026, 11, 3, 15, 59), 103).ok());
+    QVERIFY(history.recordQuote(kShop, toronto(2026, 11, 4, 10), 90).ok()); // the day asked for: left out
+
+    const auto bars = m_ruleWatch->barsBefore(kShop, kDay2);
+    QVERIFY(bars.ok());
+    QCOMPARE(bars.value().size(), 4);
+    QCOMPARE(bars.value().at(0), (DailyBar{QDate(2026, 10, 29), 100, 100.0, 100.0}));
+    QCOMPARE(bars.value().at(2).date, QDate(2026, 11, 2));
+    QCOMPARE(bars.value().at(3), (DailyBar{kDay1, 103, 104.0, 99.0}));
+    // Before day 1: the candles only.
+    QCOMPARE(m_ruleWatch->barsBefore(kShop, kDay1).value().size(), 3);
+}
+
+void RuleWatchTest::evaluateAndRecordOnTheirOwn()
+{
+    watch(kShop, kShopId, {QStringLiteral("target:110")}, {100, 100, 100});
+    StockState shop = *m_stocks->find(kShop).value();
+    shop.lastPrice = 112;
+    shop.lastQuoteAt = toronto(2026, 11, 3, 11);
+    const QList<RuleAlert> alerts = m_ruleWatch->evaluate({shop}, m_clock->now());
+    QCOMPARE(alerts.size(), 1);
+    QCOMPARE(alerts.constFirst().rule, QStringLiteral("target:110"));
+    QCOMPARE(alerts.constFirst().marketDay, kDay1);
+    QCOMPARE(alerts.constFirst().firing.close, 112.0);
+    QCOMPARE(alerts.constFirst().currency, QStringLiteral("CAD"));
+
+    // A ticker whose state was not saved records nothing, so it alerts at its next quote.
+    QList<RuleAlert> recorded;
+    QVERIFY(m_ruleWatch->record(alerts, {kShop}, recorded).ok());
+    QVERIFY(recorded.isEmpty());
+    QVERIFY(ruleAlerts().isEmpty());
+    QVERIFY(m_ruleWatch->record(alerts, {}, recorded).ok());
+    QCOMPARE(recorded.size(), 1);
+    QCOMPARE(ruleAlerts().size(), 1);
+    // Recorded once per market day, even when asked again before the cache knows.
+    QList<RuleAlert> again;
+    QVERIFY(m_ruleWatch->record(alerts, {}, again).ok());
+    QVERIFY(again.isEmpty());
+    QCOMPARE(ruleAlerts().size(), 1);
+    m_ruleWatch->committed(recorded);
+    QVERIFY(m_ruleWatch->evaluate({shop}, m_clock->now()).isEmpty());
+    // The next market day it is judged again: it held the day before, so it does not fire.
+    shop.lastQuoteAt = toronto(2026, 11, 4, 11);
+    QVERIFY(history().recordQuote(kShop, toronto(2026, 11, 3, 15), 112).ok());
+    QVERIFY(m_ruleWatch->evaluate({shop}, m_clock->now()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(RuleWatchTest)
