@@ -60,6 +60,11 @@ void RuleWatchBenchmark::batchOfThousandTickers()
     }
 
     RuleWatch watch(connection);
+    QElapsedTimer reading;
+    reading.start();
+    for (const StockState &stock : std::as_const(states))
+        QVERIFY(watch.barsBefore(stock.ticker, today).ok());
+    const double readMs = reading.nsecsElapsed() / 1e6;
     QElapsedTimer cold;
     cold.start();
     qsizetype fired = watch.evaluate(states, now).size();
@@ -78,9 +83,9 @@ void RuleWatchBenchmark::batchOfThousandTickers()
         ++batches;
     }
     const double warmMs = warm.nsecsElapsed() / 1e6 / double(batches);
-    qInfo("FIGURE rules: %d tickers x 2 rules over %d daily candles: first batch of the day %.1f ms, then "
-          "%.2f ms per batch (%lld firings seen)",
-          kRuleTickers, kRuleDays, coldMs, warmMs, qint64(fired));
+    qInfo("FIGURE rules: %d tickers x 2 rules over %d daily candles: first batch of the day %.1f ms (reading "
+          "the candles alone: %.1f ms), then %.2f ms per batch (%lld firings seen)",
+          kRuleTickers, kRuleDays, coldMs, readMs, warmMs, qint64(fired));
 }
 
 QTEST_GUILESS_MAIN(RuleWatchBenchmark)

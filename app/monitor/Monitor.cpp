@@ -314,8 +314,10 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
     QuoteBatchReport report;
     report.quoted = evaluation.quoted;
     const QuoteBatchSaver saver(m_watchlist, m_recordBreach, m_recordQuotes);
-    const QList<RuleAlert> fired =
-        m_ruleWatch ? m_ruleWatch->evaluate(evaluation.changed, m_clock.now()) : QList<RuleAlert>();
+    // The catch-up's quotes are a minute candle's low or high, not a trade: rules wait for a real one.
+    const QList<RuleAlert> fired = m_ruleWatch && origin != QuoteOrigin::CatchUp
+                                       ? m_ruleWatch->evaluate(evaluation.changed, m_clock.now())
+                                       : QList<RuleAlert>();
     QList<RuleAlert> ruleAlerts;
     const auto recordRules = [&](const QHash<QString, Error> &notSaved) {
         ruleAlerts.clear(); // a batch saved again row by row records them again
