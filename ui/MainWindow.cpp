@@ -13,6 +13,7 @@
 #include "WatchlistModel.h"
 #include "WatchlistTableView.h"
 #include "WindowLayout.h"
+#include "charts/ChartIndicators.h"
 #include "charts/PriceChartPanel.h"
 
 #include "domain/StockState.h"
@@ -164,6 +165,7 @@ void MainWindow::connectDialogs()
 void MainWindow::createChartPanel()
 {
     m_chartPanel = new PriceChartPanel(this);
+    m_chartPanel->indicators()->setSettings(&m_settings); // the indicators chosen per ticker
     m_chart = new ChartController(*m_chartPanel, this);
     m_chartSplitter = new QSplitter(Qt::Vertical, this);
     m_chartSplitter->setObjectName(QStringLiteral("chartSplitter"));

@@ -2,6 +2,7 @@
 
 #include "domain/StopLossEngine.h"
 #include "history/ChartSeriesBuilder.h"
+#include "history/DailyBarHistory.h"
 #include "history/HistoryLogging.h"
 #include "storage/AlertRepository.h"
 #include "storage/PriceHistoryRepository.h"
@@ -66,6 +67,11 @@ ChartSeries ChartDataProvider::series(const QString &ticker) const
                                   held ? held.value() : QList<StopPoint>{}, marks);
     if (watched)
         series.strategyStops = beforeWatching(*watched, series);
+    if (Result<QList<DailyBar>> bars = DailyBarHistory::read(m_history, ticker))
+        series.dailyBars = std::move(bars).value();
+    else
+        qCWarning(lcHistory, "No daily bars for %s: %s", qUtf8Printable(ticker),
+                  qUtf8Printable(bars.error().message));
     return series;
 }
 
