@@ -2,6 +2,7 @@
 
 #include "domain/MarketCalendar.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -12,6 +13,33 @@ namespace trailguard::ui {
 QString OverlayLine::name() const
 {
     return component.isEmpty() ? spec.spec() : spec.spec() + QLatin1Char(' ') + component;
+}
+
+// The strings keep the translation context of the panel they are shown in.
+QString OverlayLine::label() const
+{
+    const auto text = [](const char *source) {
+        return QCoreApplication::translate("trailguard::ui::PriceChartPanel", source);
+    };
+    switch (spec.kind) {
+    case IndicatorSpec::Kind::Sma:
+        return text("SMA %1").arg(spec.period);
+    case IndicatorSpec::Kind::Ema:
+        return text("EMA %1").arg(spec.period);
+    case IndicatorSpec::Kind::Bollinger:
+        return text("Bollinger %1, %2").arg(spec.period).arg(spec.width);
+    case IndicatorSpec::Kind::Rsi:
+        return text("RSI %1").arg(spec.period);
+    case IndicatorSpec::Kind::Atr:
+        return text("ATR %1").arg(spec.period);
+    case IndicatorSpec::Kind::Macd:
+        if (component == QLatin1String("signal"))
+            return text("Signal");
+        if (component == QLatin1String("histogram"))
+            return text("Histogram");
+        return text("MACD %1, %2, %3").arg(spec.fast).arg(spec.slow).arg(spec.signal);
+    }
+    return name();
 }
 
 OverlayPlace IndicatorOverlayBuilder::placeOf(IndicatorSpec::Kind kind)

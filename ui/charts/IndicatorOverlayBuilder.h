@@ -24,6 +24,8 @@ struct OverlayLine {
 
     // "sma:50", "bb:20,2 upper", "macd:12,26,9 signal".
     QString name() const;
+    // What the legend says: "SMA 50", "Bollinger 20, 2", "MACD 12, 26, 9", "Signal", "RSI 14".
+    QString label() const;
 };
 
 // Turns daily bars and chosen indicators into plot lines, with Indicators::compute (the one

@@ -21,7 +21,7 @@ namespace trailguard::ui {
 namespace {
 constexpr int kPaneChartHeight = 110;
 constexpr double kPlotTop = 6;
-constexpr double kPlotBottom = 6;
+constexpr double kPlotBottom = 10; // room for half of the lowest value's label
 constexpr double kRsiLow = 30;
 constexpr double kRsiHigh = 70;
 
@@ -125,7 +125,7 @@ void IndicatorPane::setLines(const QList<OverlayLine> &lines)
         }
         for (const OverlayLine &line : std::as_const(pane->lines)) {
             QLineSeries *series = addLine(QStringLiteral("overlay:") + line.name());
-            series->setName(line.name());
+            series->setName(line.label());
             pane->series.append(series);
         }
         pane->view = new QChartView(pane->chart, this);

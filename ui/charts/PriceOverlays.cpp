@@ -23,21 +23,6 @@ bool isBandEdge(const OverlayLine &line)
     return line.spec.kind == IndicatorSpec::Kind::Bollinger && line.component != QLatin1String("middle");
 }
 
-QString legendName(const OverlayLine &line)
-{
-    switch (line.spec.kind) {
-    case IndicatorSpec::Kind::Sma:
-        return QCoreApplication::translate("trailguard::ui::PriceChartPanel", "SMA %1").arg(line.spec.period);
-    case IndicatorSpec::Kind::Ema:
-        return QCoreApplication::translate("trailguard::ui::PriceChartPanel", "EMA %1").arg(line.spec.period);
-    case IndicatorSpec::Kind::Bollinger:
-        return QCoreApplication::translate("trailguard::ui::PriceChartPanel", "Bollinger %1, %2")
-            .arg(line.spec.period)
-            .arg(line.spec.width);
-    default:
-        return line.name();
-    }
-}
 } // namespace
 
 PriceOverlays::PriceOverlays(QChart *chart, QAbstractAxis *timeAxis, QAbstractAxis *priceAxis)
@@ -69,7 +54,7 @@ void PriceOverlays::setLines(const QList<OverlayLine> &lines)
             continue;
         auto *series = new QLineSeries(m_chart);
         series->setObjectName(QStringLiteral("overlay:") + line.name());
-        series->setName(legendName(line));
+        series->setName(line.label());
         // Below the price line and the markers, which were added first: drawn in insertion order.
         m_chart->addSeries(series);
         series->attachAxis(m_timeAxis);
@@ -82,6 +67,7 @@ void PriceOverlays::setLines(const QList<OverlayLine> &lines)
         m_lines.append(line);
         m_series.append(series);
     }
+    applyColors(m_colors); // new series start in the theme's colours
 }
 
 void PriceOverlays::setRuleMarks(const QList<RuleMark> &marks)
@@ -117,6 +103,9 @@ QList<QList<QPointF>> PriceOverlays::refresh(double from, double to, int buckets
 
 void PriceOverlays::applyColors(const ChartColors &colors)
 {
+    m_colors = colors;
+    if (colors.indicators.isEmpty())
+        return; // not given yet
     for (qsizetype i = 0; i < m_series.size(); ++i) {
         // Each indicator its own colour; the three lines of a Bollinger band share one.
         qsizetype indicator = 0;

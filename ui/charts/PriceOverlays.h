@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/ChartColors.h"
 #include "charts/IndicatorOverlayBuilder.h"
 #include "charts/RuleMarks.h"
 
@@ -12,8 +13,6 @@ class QLineSeries;
 class QScatterSeries;
 
 namespace trailguard::ui {
-
-struct ChartColors;
 
 // What the price chart draws besides the price: the indicator lines that share its scale (sma, ema, the
 // Bollinger bands) and a marker on each day an alert rule fired. The series belong to the chart; like the
@@ -44,6 +43,7 @@ private:
     QList<QLineSeries *> m_series; // one per line of m_lines
     QList<RuleMark> m_marks;
     QScatterSeries *m_markSeries;
+    ChartColors m_colors;
 };
 
 } // namespace trailguard::ui
