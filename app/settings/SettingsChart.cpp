@@ -24,7 +24,7 @@ QStringList Settings::chartOverlays(const QString &ticker) const
 
 void Settings::setChartOverlays(const QString &ticker, const QStringList &specs)
 {
-    if (ticker.trimmed().isEmpty())
+    if (ticker.trimmed().isEmpty() || chartOverlays(ticker) == specs)
         return;
     const QString key = chartOverlaysKey(ticker);
     if (specs.isEmpty())

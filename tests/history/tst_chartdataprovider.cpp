@@ -70,6 +70,11 @@ private Q_SLOTS:
         QCOMPARE(series.strategyStops.at(1).time, toronto(2026, 3, 10, 16));
         QCOMPARE(series.strategyStops.at(1).peak, 110.0);
         QCOMPARE(series.strategyStops.at(1).stop, 99.0);
+        // The daily bars the indicators and rule marks run on: one per stored daily candle, by market day.
+        QCOMPARE(series.dailyBars.size(), 3);
+        QCOMPARE(series.dailyBars.at(0), (DailyBar{QDate(2026, 3, 9), 100.0, 100.0, 100.0}));
+        QCOMPARE(series.dailyBars.at(2).date, QDate(2026, 3, 11));
+        QCOMPARE(series.dailyBars.at(2).close, 95.0);
         // One marker, on the price of the 11th (the breach's ticker only).
         QCOMPARE(series.alerts.size(), 1);
         QCOMPARE(series.alerts.constFirst().price, 95.0);
