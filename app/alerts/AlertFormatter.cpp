@@ -89,6 +89,41 @@ AlertMessage breach(const Breach &breach, const QString &currency, const QDateTi
     return message;
 }
 
+AlertMessage rule(const RuleAlert &alert, const QDateTime &now, const QTimeZone &userZone)
+{
+    AlertMessage message;
+    message.kind = AlertMessage::Kind::Breach;
+    message.priority = AlertMessage::Priority::High;
+    message.ticker = alert.ticker;
+    message.rule = alert.rule;
+    message.createdAt = now.toUTC();
+    message.subject = alert.message;
+    message.fields = {
+        {Alerts::tr("Rule"), alert.rule},
+        {Alerts::tr("Price"), withCurrency(alert.firing.close, alert.currency)},
+        {Alerts::tr("Market day"), alert.marketDay.toString(Qt::ISODate)},
+    };
+    if (alert.quoteTime.isValid()) {
+        message.fields.append(
+            {Alerts::tr("Quote time"), QLocale().toString(alert.quoteTime.toTimeZone(userZone),
+                                                          QStringLiteral("yyyy-MM-dd HH:mm:ss t"))});
+    }
+    QString text = alert.message + QStringLiteral("\n\n");
+    QString rows;
+    for (const AlertMessage::Field &field : std::as_const(message.fields)) {
+        text += QStringLiteral("%1: %2\n").arg(field.name, field.value);
+        rows += QStringLiteral("<tr><th align=\"left\">%1</th><td>%2</td></tr>")
+                    .arg(field.name.toHtmlEscaped(), field.value.toHtmlEscaped());
+    }
+    text += QStringLiteral("\n") + Alerts::tr("Sent by Trailguard.");
+    message.text = text;
+    message.html =
+        QStringLiteral("<html><body><p><b>%1</b></p><table>%2</table><p>%3</p></body></html>")
+            .arg(message.subject.toHtmlEscaped(), rows, Alerts::tr("Sent by Trailguard.").toHtmlEscaped());
+    message.tags = {QStringLiteral("bell"), alert.ticker};
+    return message;
+}
+
 AlertMessage test(const QDateTime &now)
 {
     AlertMessage message;

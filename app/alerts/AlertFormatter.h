@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/AlertMessage.h"
+#include "domain/RuleAlert.h"
 #include "domain/StockState.h"
 
 #include <QTimeZone>
@@ -14,6 +15,11 @@ namespace trailguard::AlertFormatter {
 // the market day of `now`).
 AlertMessage breach(const Breach &breach, const QString &currency, const QDateTime &now,
                     const QTimeZone &userZone = QTimeZone::systemTimeZone());
+
+// The message for an alert rule that fired: subject "SHOP.TO closed below its 50-day average: 101.20 <
+// 103.55", the rule, the market day and the quote time. Kind Breach with AlertMessage::rule set.
+AlertMessage rule(const RuleAlert &alert, const QDateTime &now,
+                  const QTimeZone &userZone = QTimeZone::systemTimeZone());
 
 // The message "Send test" sends through one channel.
 AlertMessage test(const QDateTime &now);

@@ -17,6 +17,11 @@ Status AlertOutbox::recordBreach(const Breach &breach, const QString &currency)
     return record(AlertFormatter::breach(breach, currency, m_clock.now()));
 }
 
+Status AlertOutbox::recordRuleAlert(const RuleAlert &alert)
+{
+    return record(AlertFormatter::rule(alert, m_clock.now()));
+}
+
 Status AlertOutbox::record(const AlertMessage &message, const QString &excludedChannel,
                            const QStringList &onlyChannels)
 {

@@ -2,6 +2,7 @@
 
 #include "alerts/OutboxDispatcher.h"
 #include "alerts/QuietHours.h"
+#include "domain/RuleAlert.h"
 #include "domain/StockState.h"
 #include "storage/AlertRepository.h"
 
@@ -24,6 +25,8 @@ public:
     void setChannelIds(const QStringList &channelIds) { m_channelIds = channelIds; }
 
     Status recordBreach(const Breach &breach, const QString &currency);
+    // An alert rule that fired: like a breach, never held back by quiet hours.
+    Status recordRuleAlert(const RuleAlert &alert);
     // Through every channel but `excludedChannel` (a health alert about that channel goes to the others),
     // and, when `onlyChannels` is given, only through those of them (the digest: email and ntfy).
     Status record(const AlertMessage &message, const QString &excludedChannel = {},

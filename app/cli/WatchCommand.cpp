@@ -6,6 +6,7 @@
 #include "cli/OpenWatchlist.h"
 #include "cli/SubcommandHelp.h"
 #include "cli/TextTable.h"
+#include "cli/WatchRules.h"
 #include "domain/Ticker.h"
 #include "settings/AppPaths.h"
 #include "settings/Settings.h"
@@ -68,6 +69,11 @@ int addTicker(const Call &call)
             return fail(call.err, parsed.error());
         ratio = parsed.value();
     }
+    const Result<QStringList> rules = WatchRules::validate(call.parser.values(QStringLiteral("rule")));
+    if (!rules.ok()) {
+        call.err << rules.error().message << Qt::endl;
+        return kExitUsage;
+    }
     std::optional<double> entry;
     if (call.parser.isSet(QStringLiteral("entry"))) {
         const Result<double> parsed = Price::parse(call.parser.value(QStringLiteral("entry")));
@@ -107,20 +113,24 @@ int addTicker(const Call &call)
     auto watchlist = OpenWatchlist::open(paths.value());
     if (!watchlist.ok())
         return fail(call.err, watchlist.error());
-    const Result<StockState> added = strategy
-                                         ? watchlist.value()->service().add(ticker.value(), *strategy, entry)
-                                         : watchlist.value()->service().add(ticker.value(), *ratio, entry);
+    WatchlistService &service = watchlist.value()->service();
+    const Result<StockState> added = strategy ? service.add(ticker.value(), *strategy, entry, rules.value())
+                                              : service.add(ticker.value(), *ratio, entry, rules.value());
     if (!added.ok())
         return fail(call.err, added.error());
 
     const StockState &stock = added.value();
+    const QString rulesLine =
+        stock.rules.isEmpty()
+            ? QString()
+            : WatchCommand::tr("Its alert rules: %1").arg(WatchRules::compact(stock)) + kNewline;
     if (strategy && strategy->kind != StopStrategy::Kind::Trailing) {
         call.out
             << (stock.stop
                     ? WatchCommand::tr("Added %1 with strategy %2; the stop starts at %3.")
                           .arg(stock.ticker, stock.strategySpec(), CellText::price(stock.stop))
                     : WatchCommand::tr("Added %1 with strategy %2.").arg(stock.ticker, stock.strategySpec()))
-            << Qt::endl;
+            << kNewline << rulesLine << Qt::flush;
         return kExitSuccess;
     }
     QString line =
@@ -132,7 +142,7 @@ int addTicker(const Call &call)
     if (ratioFromEnvironment)
         line +=
             QLatin1Char(' ') + WatchCommand::tr("The ratio comes from the STOP_LOSS environment variable.");
-    call.out << line << Qt::endl;
+    call.out << line << kNewline << rulesLine << Qt::flush;
     return kExitSuccess;
 }
 
@@ -153,6 +163,12 @@ int listStocks(const Call &call)
         call.out << WatchCommand::toTable(stocks.value());
     call.out.flush();
     return kExitSuccess;
+}
+
+int editRules(const Call &call)
+{
+    return WatchRules::run(call.global, call.argument(), call.parser.values(QStringLiteral("add")),
+                           call.parser.values(QStringLiteral("remove")), call.out, call.err);
 }
 
 int removeTicker(const Call &call)
@@ -176,7 +192,7 @@ QList<Action> actions()
                          "letters, digits, '.' or '-', starting with a letter or digit.");
     return {
         {QStringLiteral("add"),
-         QStringLiteral("TICKER [--ratio R | --strategy SPEC] [--entry PRICE]"),
+         QStringLiteral("TICKER [--ratio R | --strategy SPEC] [--entry PRICE] [--rule SPEC]..."),
          WatchCommand::tr("Start watching a ticker."),
          WatchCommand::tr(
              "Adds TICKER to the watchlist. Its stop follows the highest price seen, at R times that "
@@ -197,7 +213,8 @@ QList<Action> actions()
                                "peak × R), fixed:P (stop at P), fixed-pct:R (stop = entry × R), "
                                "activation:R,A (entry × R until the price is A above the entry, then "
                                "trailing), atr:N,K (chandelier exit: highest high of N days − K × ATR)."),
-              QStringLiteral("SPEC"))},
+              QStringLiteral("SPEC")),
+          WatchRules::ruleOption()},
          true,
          &addTicker},
         {QStringLiteral("list"),
@@ -213,6 +230,9 @@ QList<Action> actions()
                               "are null and times are ISO 8601 UTC."))},
          false,
          &listStocks},
+        {QStringLiteral("rules"), QStringLiteral("TICKER [--add SPEC]... [--remove SPEC]..."),
+         WatchRules::summary(), WatchRules::description() + kNewline + tickerRule, WatchRules::editOptions(),
+         true, &editRules},
         {QStringLiteral("remove"),
          QStringLiteral("TICKER"),
          WatchCommand::tr("Stop watching a ticker."),
@@ -242,9 +262,10 @@ QString tickerLookalike(const QStringList &arguments)
 {
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &word = arguments.at(i);
-        const bool isValue = i > 0 && (arguments.at(i - 1) == QLatin1String("--ratio") ||
-                                       arguments.at(i - 1) == QLatin1String("--entry") ||
-                                       arguments.at(i - 1) == QLatin1String("--strategy"));
+        static const QStringList valueOptions{QStringLiteral("--ratio"),    QStringLiteral("--entry"),
+                                              QStringLiteral("--strategy"), QStringLiteral("--rule"),
+                                              QStringLiteral("--add"),      QStringLiteral("--remove")};
+        const bool isValue = i > 0 && valueOptions.contains(arguments.at(i - 1));
         if (!isValue && word.size() > 1 && word.startsWith(QLatin1Char('-')) &&
             !word.startsWith(QLatin1String("--")) && word != QLatin1String("-h"))
             return word;
@@ -346,6 +367,7 @@ QJsonArray WatchCommand::toJson(const QList<StockState> &stocks)
         object.insert(QStringLiteral("strategy"), stock.strategySpec());
         object.insert(QStringLiteral("entry"), jsonNumber(stock.entry));
         object.insert(QStringLiteral("lastAlertAt"), jsonTime(stock.lastAlertAt));
+        object.insert(QStringLiteral("rules"), QJsonArray::fromStringList(stock.rules));
         array.append(object);
     }
     return array;
@@ -358,7 +380,7 @@ QString WatchCommand::toTable(const QList<StockState> &stocks)
 
     using Align = TextTable::Align;
     TextTable table({tr("Ticker"), tr("Last"), tr("Peak"), tr("Stop"), tr("Distance %"), tr("Ratio"),
-                     tr("Currency"), tr("Last alert"), tr("Strategy")},
+                     tr("Currency"), tr("Last alert"), tr("Strategy"), tr("Rules")},
                     {Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Right});
     for (const StockState &stock : stocks) {
         const std::optional<double> distance = stock.distanceToStopPercent();
@@ -369,7 +391,7 @@ QString WatchCommand::toTable(const QList<StockState> &stocks)
              stock.lastAlertAt.isValid()
                  ? stock.lastAlertAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                  : CellText::unknown(),
-             stock.strategySpec()});
+             stock.strategySpec(), WatchRules::compact(stock)});
     }
     return table.text();
 }

@@ -11,7 +11,7 @@
 
 namespace trailguard::Cli {
 
-// `trailguard watch add|list|remove`: parses the words after "watch", calls the WatchlistService and
+// `trailguard watch add|list|rules|remove`: parses the words after "watch", calls the WatchlistService and
 // formats its answer, for people (a table, a confirmation line) or for scripts (`list --json`).
 // Input is validated before the database is opened, so invalid input never writes anything.
 class WatchCommand {
@@ -24,7 +24,8 @@ public:
                    QTextStream &err);
 
     // `watch list --json`: one object per stock with the keys ticker, symbolId, currency, lastPrice,
-    // lastQuoteAt, peak, stop, ratio, entry, lastAlertAt, strategy (its spec string). Unknown values are
+    // lastQuoteAt, peak, stop, ratio, entry, lastAlertAt, strategy (its spec string), rules (an array of
+    // the alert rules' spec strings, in the order they were added). Unknown values are
     // null, numbers are JSON numbers and times ISO 8601 UTC strings ("2026-11-24T21:30:00.000Z").
     static QJsonArray toJson(const QList<StockState> &stocks);
     // `watch list`: an aligned table, or a sentence saying the watchlist is empty.

@@ -24,7 +24,10 @@ struct AlertMessage {
 
     Kind kind = Kind::Breach;
     Priority priority = Priority::High;
-    QString ticker;  // empty for health, digest and test messages
+    QString ticker; // empty for health, digest and test messages
+    // The spec of the alert rule that raised a Breach-kind alert ("cross-below-sma:50"); empty for a stop
+    // breach. Rule alerts share the breach's kind: quiet hours, snoozes and priority treat both alike.
+    QString rule;
     QString subject; // "Stop-loss breach: SHOP.TO 92.10 < stop 95.40 (peak 106.00)"
     QString text;    // plain-text body
     QString html;    // HTML body (email)

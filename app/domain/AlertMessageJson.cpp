@@ -67,7 +67,7 @@ QByteArray toJson(const AlertMessage &message)
     for (const AlertMessage::Field &field : message.fields)
         fields.append(
             QJsonObject{{QStringLiteral("name"), field.name}, {QStringLiteral("value"), field.value}});
-    const QJsonObject object{
+    QJsonObject object{
         {QStringLiteral("kind"), kindName(message.kind)},
         {QStringLiteral("priority"), priorityName(message.priority)},
         {QStringLiteral("ticker"), message.ticker},
@@ -79,6 +79,8 @@ QByteArray toJson(const AlertMessage &message)
         {QStringLiteral("clickUrl"), message.clickUrl.toString()},
         {QStringLiteral("createdAt"), message.createdAt.toUTC().toString(Qt::ISODateWithMs)},
     };
+    if (!message.rule.isEmpty())
+        object.insert(QStringLiteral("rule"), message.rule);
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -96,6 +98,7 @@ Result<AlertMessage> fromJson(const QByteArray &json)
     message.priority = priorityFromName(object.value(QStringLiteral("priority")).toString());
     message.ticker = object.value(QStringLiteral("ticker")).toString();
     message.subject = object.value(QStringLiteral("subject")).toString();
+    message.rule = object.value(QStringLiteral("rule")).toString();
     message.text = object.value(QStringLiteral("text")).toString();
     message.html = object.value(QStringLiteral("html")).toString();
     for (const QJsonValue &value : object.value(QStringLiteral("fields")).toArray()) {

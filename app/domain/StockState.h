@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -70,6 +71,11 @@ struct StockState {
     // their R and is kept equal to strategy.ratio (StopLossEngine::changeRatio/changeStrategy do both).
     StopStrategy strategy;
     StrategyState strategyState;
+
+    // The ticker's alert rules beside the stop, as canonical spec strings (AlertRule::spec()) in the order
+    // they were added. Stored apart from the state (StockRepository reads them with the stock; the
+    // per-cycle saves leave them alone): change them through WatchlistService::addRule/removeRule.
+    QStringList rules;
 
     // The strategy's spec string with this ticker's ratio ("trailing:0.9", "atr:14,3").
     QString strategySpec() const;

@@ -5,6 +5,7 @@
 #include "monitor/MonitorLogging.h"
 #include "monitor/QuoteBatchEvaluator.h"
 #include "monitor/QuoteBatchSaver.h"
+#include "monitor/RuleWatch.h"
 #include "monitor/SymbolUpdates.h"
 #include "watchlist/WatchlistService.h"
 
@@ -313,8 +314,22 @@ Result<QuoteBatchReport> Monitor::applyQuotes(const QList<BrokerQuote> &quotes, 
     QuoteBatchReport report;
     report.quoted = evaluation.quoted;
     const QuoteBatchSaver saver(m_watchlist, m_recordBreach, m_recordQuotes);
-    if (const Status saved = saver.save(evaluation, origin, report); !saved.ok())
+    const QList<RuleAlert> fired =
+        m_ruleWatch ? m_ruleWatch->evaluate(evaluation.changed, m_clock.now()) : QList<RuleAlert>();
+    QList<RuleAlert> ruleAlerts;
+    const auto recordRules = [&](const QHash<QString, Error> &notSaved) {
+        ruleAlerts.clear(); // a batch saved again row by row records them again
+        const QList<QString> skipped = notSaved.keys();
+        return m_ruleWatch->record(fired, QSet<QString>(skipped.cbegin(), skipped.cend()), ruleAlerts);
+    };
+    if (const Status saved = saver.save(evaluation, origin, report,
+                                        fired.isEmpty() ? QuoteBatchSaver::AlsoInTransaction() : recordRules);
+        !saved.ok())
         return saved.error();
+    if (m_ruleWatch)
+        m_ruleWatch->committed(ruleAlerts);
+    for (const RuleAlert &alert : std::as_const(ruleAlerts))
+        qCWarning(lcMonitor).noquote() << "Rule" << alert.rule << "fired:" << alert.message;
     announce(report, origin);
     return report;
 }

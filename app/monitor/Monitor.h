@@ -24,6 +24,7 @@ namespace trailguard {
 
 class CatchUp;
 struct QuoteBatchEvaluation;
+class RuleWatch;
 class QuestradeClient;
 class WatchlistService;
 
@@ -91,6 +92,9 @@ public:
     // Run before the quotes of every cycle (and on wake-ups while closed): checks the minute candles of a
     // downtime gap (see CatchUp).
     void setCatchUp(CatchUp *catchUp) { m_catchUp = catchUp; }
+    // The tickers' alert rules (optional, not owned): evaluated on every batch applyQuotes saves, their
+    // alerts stored in the batch's transaction.
+    void setRuleWatch(RuleWatch *ruleWatch) { m_ruleWatch = ruleWatch; }
     RepeatPolicy repeatPolicy() const { return m_repeatPolicy; }
     // The computer woke up or the network came back: a scheduled cycle now (it catches up the gap; while
     // the market is closed it polls nothing). Ignored while stopped or during a cycle.
@@ -146,6 +150,7 @@ private:
     const Clock &m_clock;
     CheckScheduler m_schedule;
     CatchUp *m_catchUp = nullptr;
+    RuleWatch *m_ruleWatch = nullptr;
     bool m_forceNext = false;   // the queued cycle came from checkNow()
     bool m_cycleForced = false; // the running cycle came from checkNow()
     bool m_active = false;

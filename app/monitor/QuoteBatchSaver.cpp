@@ -16,7 +16,7 @@ QuoteBatchSaver::QuoteBatchSaver(WatchlistService &watchlist, const BreachRecord
 {}
 
 Status QuoteBatchSaver::save(const QuoteBatchEvaluation &evaluation, QuoteOrigin origin,
-                             QuoteBatchReport &report) const
+                             QuoteBatchReport &report, const AlsoInTransaction &alsoInTransaction) const
 {
     report.breaches = evaluation.breaches;
     QList<RecordedQuote> recorded = evaluation.trades;
@@ -39,6 +39,10 @@ Status QuoteBatchSaver::save(const QuoteBatchEvaluation &evaluation, QuoteOrigin
                 continue; // recorded with its state
             if (Status stored = recordBreachOf(breach.ticker); !stored.ok())
                 return stored;
+        }
+        if (alsoInTransaction) {
+            if (Status also = alsoInTransaction(notSaved); !also.ok())
+                return also;
         }
         recorded.removeIf([&](const RecordedQuote &held) { return notSaved.contains(held.quote.ticker); });
         if (m_recordQuotes && !recorded.isEmpty())

@@ -4,6 +4,8 @@
 #include "domain/CycleReport.h"
 #include "domain/StockState.h"
 
+#include <QHash>
+
 #include <functional>
 
 namespace trailguard {
@@ -21,8 +23,13 @@ public:
     QuoteBatchSaver(WatchlistService &watchlist, const BreachRecorder &recordBreach,
                     const QuoteRecorder &recordQuotes);
 
+    // What else the batch stores in its transaction once the states are saved, knowing the tickers whose
+    // state was not (the alerts of the rules that fired, see RuleWatch).
+    using AlsoInTransaction = std::function<Status(const QHash<QString, Error> &notSaved)>;
+
     // Fills report's breaches, notSaved, applied and updated; an error means nothing was saved.
-    Status save(const QuoteBatchEvaluation &evaluation, QuoteOrigin origin, QuoteBatchReport &report) const;
+    Status save(const QuoteBatchEvaluation &evaluation, QuoteOrigin origin, QuoteBatchReport &report,
+                const AlsoInTransaction &alsoInTransaction = {}) const;
 
 private:
     WatchlistService &m_watchlist;

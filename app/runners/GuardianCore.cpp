@@ -8,6 +8,7 @@
 #include "alerts/OutboxDispatcher.h"
 #include "demo/SimulatedMarket.h"
 #include "monitor/BrokerSession.h"
+#include "monitor/RuleWatch.h"
 #include "monitor/StreamSession.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/PortfolioImport.h"
@@ -66,6 +67,7 @@ struct GuardianCore::Parts {
     std::unique_ptr<AlertRepository> alerts;
     std::unique_ptr<OutboxDispatcher> dispatcher;
     std::unique_ptr<AlertOutbox> outbox;
+    std::unique_ptr<RuleWatch> ruleWatch; // the alert rules beside the stops, evaluated by the monitor
     std::unique_ptr<DailyDigest> digest;
     std::unique_ptr<HealthWatch> health;
     std::unique_ptr<GuardianChannels> channels;  // the dispatcher's channels, and the keychain retries
@@ -170,10 +172,8 @@ Status GuardianCore::openAlerts()
     p.digest = std::make_unique<DailyDigest>(*p.watchlist, *p.outbox, m_clock);
     p.health = std::make_unique<HealthWatch>(*p.outbox, m_clock);
     GuardianWiring::wireHealth(*p.health, *p.session);
-    p.session->monitor().setBreachRecorder(
-        [outbox = p.outbox.get()](const Breach &breach, const StockState &stock) {
-            return outbox->recordBreach(breach, stock.currency);
-        });
+    p.ruleWatch = std::make_unique<RuleWatch>(p.database->connection());
+    GuardianWiring::recordAlerts(*p.session, *p.outbox, *p.ruleWatch);
     p.applied->applyAtOpen(p.settingsTargets());
 
     p.channels = std::make_unique<GuardianChannels>(

@@ -1,12 +1,23 @@
 #include "runners/GuardianWiring.h"
 
+#include "alerts/AlertOutbox.h"
 #include "alerts/HealthWatch.h"
 #include "monitor/BrokerSession.h"
+#include "monitor/RuleWatch.h"
 #include "portfolio/PortfolioSync.h"
 
 #include <memory>
 
 namespace trailguard::Runners::GuardianWiring {
+
+void recordAlerts(BrokerSession &session, AlertOutbox &outbox, RuleWatch &ruleWatch)
+{
+    session.monitor().setBreachRecorder([&outbox](const Breach &breach, const StockState &stock) {
+        return outbox.recordBreach(breach, stock.currency);
+    });
+    ruleWatch.setAlertRecorder([&outbox](const RuleAlert &alert) { return outbox.recordRuleAlert(alert); });
+    session.monitor().setRuleWatch(&ruleWatch);
+}
 
 void wireHealth(HealthWatch &health, BrokerSession &session)
 {

@@ -7,7 +7,9 @@
 #include <functional>
 
 namespace trailguard {
+class AlertOutbox;
 class BrokerSession;
+class RuleWatch;
 class HealthWatch;
 class PortfolioSync;
 } // namespace trailguard
@@ -19,6 +21,9 @@ namespace trailguard::Runners::GuardianWiring {
 // The health watch hears the connection state, every finished cycle and the streamed prices, and asks the
 // monitor whether a market is open.
 void wireHealth(HealthWatch &health, BrokerSession &session);
+
+// Every breach and every alert rule that fires is stored in the outbox inside the monitor's transaction.
+void recordAlerts(BrokerSession &session, AlertOutbox &outbox, RuleWatch &ruleWatch);
 
 // Positions imported from the window stay current while an account is connected.
 void syncPortfolioWhileConnected(PortfolioSync &sync, BrokerSession &session);

@@ -106,8 +106,11 @@ Result<qint64> AlertRepository::enqueue(const AlertMessage &message, const QStri
 {
     return inTransaction(m_db, [&]() -> Result<qint64> {
         QSqlQuery insertAlert(m_db);
-        insertAlert.prepare(QStringLiteral("INSERT INTO alerts (kind, ticker, subject, message, created_at) "
-                                           "VALUES (:kind, :ticker, :subject, :message, :created_at)"));
+        insertAlert.prepare(
+            QStringLiteral("INSERT INTO alerts (kind, ticker, rule, subject, message, created_at) "
+                           "VALUES (:kind, :ticker, :rule, :subject, :message, :created_at)"));
+        insertAlert.bindValue(QStringLiteral(":rule"),
+                              message.rule.isNull() ? QStringLiteral("") : message.rule);
         insertAlert.bindValue(QStringLiteral(":kind"), AlertMessageJson::kindName(message.kind));
         insertAlert.bindValue(QStringLiteral(":ticker"),
                               message.ticker.isNull() ? QStringLiteral("") : message.ticker);

@@ -92,6 +92,31 @@ CREATE TABLE candles (
     PRIMARY KEY (series_id, start)
 ) WITHOUT ROWID)")}};
 }
+
+// Alert rules beside the stop (issue 15): each ticker's rules as canonical spec strings in the order they
+// were added, and the market days on which each fired (so a rule alerts at most once per ticker, rule and
+// day, across restarts); both go with the ticker. An alert raised by a rule keeps its spec in
+// alerts.rule (empty for a stop breach, whose kind it shares: quiet hours and snoozes treat both alike).
+Migration alertRulesMigration(int version)
+{
+    return {version,
+            QStringLiteral("alert rules"),
+            {QStringLiteral(R"(
+CREATE TABLE stock_rules (
+    ticker   TEXT NOT NULL REFERENCES stocks(ticker) ON DELETE CASCADE,
+    spec     TEXT NOT NULL CHECK (length(spec) > 0),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (ticker, spec)
+) WITHOUT ROWID)"),
+             QStringLiteral(R"(
+CREATE TABLE rule_firings (
+    ticker     TEXT NOT NULL REFERENCES stocks(ticker) ON DELETE CASCADE,
+    spec       TEXT NOT NULL,
+    market_day TEXT NOT NULL,
+    PRIMARY KEY (ticker, spec, market_day)
+) WITHOUT ROWID)"),
+             QStringLiteral("ALTER TABLE alerts ADD COLUMN rule TEXT NOT NULL DEFAULT ''")}};
+}
 } // namespace
 
 // Times are stored as ISO 8601 UTC text with milliseconds ("2026-11-24T21:30:00.000Z"): sortable,
@@ -233,6 +258,7 @@ CREATE TABLE positions (
         catchUpGapMigration(10),
         heldStopMigration(11),
         compactHistoryMigration(12),
+        alertRulesMigration(13),
     };
     return migrations;
 }

@@ -1,6 +1,7 @@
 #include "storage/StockRepository.h"
 
 #include "storage/IsoTimeText.h"
+#include "storage/RuleRepository.h"
 #include "storage/StorageLogging.h"
 #include "storage/Transaction.h"
 
@@ -285,6 +286,13 @@ Result<QList<StockState>> StockRepository::all() const
     QList<StockState> stocks;
     while (query.next())
         stocks.append(fromQuery(query));
+    const auto rules = RuleRepository(m_db).all();
+    if (!rules.ok())
+        return rules.error();
+    if (!rules.value().isEmpty()) {
+        for (StockState &stock : stocks)
+            stock.rules = rules.value().value(stock.ticker);
+    }
     return stocks;
 }
 
@@ -297,7 +305,12 @@ Result<std::optional<StockState>> StockRepository::find(const QString &ticker) c
         return queryError(query);
     if (!query.next())
         return std::optional<StockState>();
-    return std::optional<StockState>(fromQuery(query));
+    StockState stock = fromQuery(query);
+    const auto rules = RuleRepository(m_db).rules(stock.ticker);
+    if (!rules.ok())
+        return rules.error();
+    stock.rules = rules.value();
+    return std::optional<StockState>(std::move(stock));
 }
 
 Status StockRepository::insert(const StockState &stock)
@@ -320,6 +333,11 @@ Status StockRepository::insert(const StockState &stock)
             toVariant(stock.createdAt.isValid() ? stock.createdAt : QDateTime::currentDateTimeUtc()));
         if (!query.exec())
             return queryError(query);
+        RuleRepository rules(m_db);
+        for (const QString &spec : stock.rules) {
+            if (Status added = rules.add(stock.ticker, spec); !added.ok())
+                return added;
+        }
         return success();
     });
 }

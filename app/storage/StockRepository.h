@@ -13,7 +13,8 @@ class QSqlQuery;
 
 namespace trailguard {
 
-// Reads and writes rows of the `stocks` table. No business rules: validation happens before.
+// Reads and writes rows of the `stocks` table. No business rules: validation happens before. A stock is
+// read with its rules and inserted with them; update() leaves them alone (see RuleRepository).
 class StockRepository {
 public:
     explicit StockRepository(QSqlDatabase db);

@@ -1,5 +1,6 @@
 #include "watchlist/WatchlistService.h"
 
+#include "domain/AlertRule.h"
 #include "domain/StopLossEngine.h"
 #include "domain/Ticker.h"
 #include "storage/Transaction.h"
@@ -20,6 +21,7 @@ WatchlistService::WatchlistService(StockRepository &repository, const Clock &clo
     : QObject(parent)
     , m_repository(repository)
     , m_clock(clock)
+    , m_rules(repository.database())
 {}
 
 Result<QList<StockState>> WatchlistService::stocks() const
@@ -39,7 +41,7 @@ bool WatchlistService::changedElsewhere()
 }
 
 Result<StockState> WatchlistService::add(const QString &tickerInput, double ratio,
-                                         std::optional<double> entry)
+                                         std::optional<double> entry, const QStringList &rules)
 {
     const Result<QString> ticker = Ticker::normalize(tickerInput);
     if (!ticker.ok())
@@ -52,11 +54,11 @@ Result<StockState> WatchlistService::add(const QString &tickerInput, double rati
                      Watchlist::tr("The entry price must be a number greater than 0, or left empty.")};
     }
 
-    return add(ticker.value(), StopStrategy::trailing(ratio), entry);
+    return add(ticker.value(), StopStrategy::trailing(ratio), entry, rules);
 }
 
 Result<StockState> WatchlistService::add(const QString &tickerInput, const StopStrategy &strategy,
-                                         std::optional<double> entry)
+                                         std::optional<double> entry, const QStringList &rules)
 {
     const Result<QString> ticker = Ticker::normalize(tickerInput);
     if (!ticker.ok())
@@ -71,12 +73,58 @@ Result<StockState> WatchlistService::add(const QString &tickerInput, const StopS
                      Watchlist::tr("The entry price must be a number greater than 0, or left empty.")};
     }
 
-    const StockState stock = StopLossEngine::initialState(ticker.value(), strategy, entry, m_clock.now());
+    const Result<QStringList> validRules = canonicalRules(ticker.value(), rules);
+    if (!validRules.ok())
+        return validRules.error();
+
+    StockState stock = StopLossEngine::initialState(ticker.value(), strategy, entry, m_clock.now());
+    stock.rules = validRules.value();
     if (Status inserted = m_repository.insert(stock); !inserted.ok())
         return inserted.error();
     qCInfo(lcWatchlist) << "Added" << stock.ticker << "strategy" << stock.strategySpec();
     Q_EMIT stockAdded(stock);
     return stock;
+}
+
+Result<StockState> WatchlistService::addRule(const QString &ticker, const QString &spec)
+{
+    const Result<StockState> current = load(ticker);
+    if (!current.ok())
+        return current;
+    StockState next = current.value();
+    const Result<QStringList> rule = canonicalRules(next.ticker, next.rules + QStringList{spec});
+    if (!rule.ok())
+        return rule.error();
+    if (Status added = m_rules.add(next.ticker, rule.value().constLast()); !added.ok())
+        return added.error();
+    next.rules = rule.value();
+    qCInfo(lcWatchlist) << "Added rule" << next.rules.constLast() << "to" << next.ticker;
+    Q_EMIT stockChanged(next);
+    return next;
+}
+
+Result<StockState> WatchlistService::removeRule(const QString &ticker, const QString &spec)
+{
+    const Result<StockState> current = load(ticker);
+    if (!current.ok())
+        return current;
+    StockState next = current.value();
+    const Result<AlertRule> rule = AlertRule::parse(spec);
+    const QString canonical = rule.ok() ? rule.value().spec() : spec.trimmed();
+    if (!next.rules.contains(canonical)) {
+        const QString message = next.rules.isEmpty()
+                                    ? Watchlist::tr("%1 has no rules; nothing was changed.").arg(next.ticker)
+                                    : Watchlist::tr("%1 has no rule %2; its rules are: %3.")
+                                          .arg(next.ticker, canonical, next.rules.join(QStringLiteral(", ")));
+        return Error{ErrorCode::InvalidArguments, message};
+    }
+    const Result<bool> removed = m_rules.remove(next.ticker, canonical);
+    if (!removed.ok())
+        return removed.error();
+    next.rules.removeAll(canonical);
+    qCInfo(lcWatchlist) << "Removed rule" << canonical << "from" << next.ticker;
+    Q_EMIT stockChanged(next);
+    return next;
 }
 
 Result<StockState> WatchlistService::changeStrategy(const QString &ticker, const StopStrategy &strategy)
@@ -232,6 +280,24 @@ Result<StockState> WatchlistService::load(const QString &tickerInput) const
                      Watchlist::tr("%1 is not on the watchlist.").arg(ticker.value())};
     }
     return *found.value();
+}
+
+// The specs in canonical form, refusing a bad one and a repeated one (the message names the ticker).
+Result<QStringList> WatchlistService::canonicalRules(const QString &ticker, const QStringList &specs) const
+{
+    QStringList canonical;
+    for (const QString &spec : specs) {
+        const Result<AlertRule> rule = AlertRule::parse(spec);
+        if (!rule.ok())
+            return rule.error();
+        const QString text = rule.value().spec();
+        if (canonical.contains(text)) {
+            return Error{ErrorCode::InvalidArguments,
+                         Watchlist::tr("%1 already has the rule %2; nothing was changed.").arg(ticker, text)};
+        }
+        canonical.append(text);
+    }
+    return canonical;
 }
 
 Result<StockState> WatchlistService::store(const StockState &next)

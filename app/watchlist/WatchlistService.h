@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "domain/StockState.h"
+#include "storage/RuleRepository.h"
 #include "storage/StockRepository.h"
 
 #include <QHash>
@@ -30,12 +31,19 @@ public:
     // costs one tiny query instead of reading the whole watchlist.
     bool changedElsewhere();
 
-    // Validates and adds a ticker. `tickerInput` is user text (trimmed and upper-cased here).
+    // Validates and adds a ticker. `tickerInput` is user text (trimmed and upper-cased here). `rules` are
+    // alert rule specs (see AlertRule::parse), all checked before anything is saved: one bad or repeated
+    // rule and nothing is added.
     Result<StockState> add(const QString &tickerInput, double ratio,
-                           std::optional<double> entry = std::nullopt);
+                           std::optional<double> entry = std::nullopt, const QStringList &rules = {});
     // The same with any stop strategy (already parsed, see StopStrategy::parse).
     Result<StockState> add(const QString &tickerInput, const StopStrategy &strategy,
-                           std::optional<double> entry = std::nullopt);
+                           std::optional<double> entry = std::nullopt, const QStringList &rules = {});
+    // Adds an alert rule to the ticker (stored as AlertRule::spec(), after its other rules); refuses a bad
+    // spec and one the ticker already has.
+    Result<StockState> addRule(const QString &ticker, const QString &spec);
+    // Removes one of the ticker's rules (any spelling that parses to it); refuses one it does not have.
+    Result<StockState> removeRule(const QString &ticker, const QString &spec);
     // Switches the ticker to another strategy (its running state starts afresh; the same spec changes
     // nothing).
     Result<StockState> changeStrategy(const QString &ticker, const StopStrategy &strategy);
@@ -73,9 +81,11 @@ private:
                                           QList<StockState> &saved);
     Result<StockState> load(const QString &ticker) const;
     Result<StockState> store(const StockState &next);
+    Result<QStringList> canonicalRules(const QString &ticker, const QStringList &specs) const;
 
     StockRepository &m_repository;
     const Clock &m_clock;
+    RuleRepository m_rules;
     std::optional<qint64> m_dataVersion;
 };
 

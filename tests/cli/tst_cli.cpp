@@ -83,7 +83,7 @@ const QStringList kJsonKeys{
     QStringLiteral("ticker"),      QStringLiteral("symbolId"),    QStringLiteral("currency"),
     QStringLiteral("lastPrice"),   QStringLiteral("lastQuoteAt"), QStringLiteral("peak"),
     QStringLiteral("stop"),        QStringLiteral("ratio"),       QStringLiteral("entry"),
-    QStringLiteral("lastAlertAt"), QStringLiteral("strategy"),
+    QStringLiteral("lastAlertAt"), QStringLiteral("strategy"),    QStringLiteral("rules"),
 };
 
 // A stock the monitor has been watching for a while: every field known.
@@ -292,9 +292,9 @@ void CliTest::helpFitsEightyColumns_data()
 {
     QTest::addColumn<QStringList>("arguments");
     for (const char *words :
-         {"--help", "watch --help", "watch add --help", "watch list --help", "watch remove --help",
-          "replay --help", "indicators --help", "history --help", "history import --help", "positions --help",
-          "positions list --help", "positions import --help"}) {
+         {"--help", "watch --help", "watch add --help", "watch list --help", "watch rules --help",
+          "watch remove --help", "replay --help", "indicators --help", "history --help",
+          "history import --help", "positions --help", "positions list --help", "positions import --help"}) {
         QTest::newRow(words) << QString::fromLatin1(words).split(QLatin1Char(' '));
     }
 }

@@ -224,7 +224,7 @@ private Q_SLOTS:
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
         QCOMPARE(total, qint64(m_old.candles.size() + m_old.quotes.size()));
         QCOMPARE(lastMoved, total);
-        QCOMPARE(db.value()->schemaVersion(), 12);
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
         const QSqlDatabase connection = db.value()->connection();
         QVERIFY(!tableExists(connection, QStringLiteral("candles_v11")));
         QVERIFY(!tableExists(connection, QStringLiteral("price_quotes_v11")));

@@ -28,6 +28,11 @@ private Q_SLOTS:
     void resetPeakPersists();
     void saveCycleStoresEveryStockAtOnce();
     void changedElsewhereSeesOnlyOtherConnections();
+    void addRuleStoresTheCanonicalSpec();
+    void addRuleRefusesDuplicatesBadSpecsAndUnknownTickers();
+    void removeRuleRefusesARuleTheTickerLacks();
+    void addWithRulesValidatesAllBeforeSaving();
+    void rulesSurviveReopening();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -180,6 +185,115 @@ void WatchlistServiceTest::saveCycleStoresEveryStockAtOnce()
     QCOMPARE(changed.count(), 1);
     for (const StockState &stock : m_service->stocks().value())
         QCOMPARE(*stock.lastPrice, 100.0);
+}
+
+void WatchlistServiceTest::addRuleStoresTheCanonicalSpec()
+{
+    QVERIFY(m_service->add(QStringLiteral("SHOP.TO"), 0.9).ok());
+    QSignalSpy changed(m_service.get(), &WatchlistService::stockChanged);
+    const auto first = m_service->addRule(QStringLiteral("shop.to"), QStringLiteral(" CROSS-BELOW-SMA: 50 "));
+    QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+    QCOMPARE(first.value().rules, QStringList{QStringLiteral("cross-below-sma:50")});
+    const auto second = m_service->addRule(QStringLiteral("SHOP.TO"), QStringLiteral("target:120"));
+    QVERIFY(second.ok());
+    const QStringList both{QStringLiteral("cross-below-sma:50"), QStringLiteral("target:120")};
+    QCOMPARE(second.value().rules, both);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.at(1).at(0).value<StockState>().rules, both);
+    QCOMPARE(m_repository->find(QStringLiteral("SHOP.TO")).value()->rules, both);
+
+    const auto removed =
+        m_service->removeRule(QStringLiteral("SHOP.TO"), QStringLiteral("Cross-Below-SMA:50"));
+    QVERIFY(removed.ok());
+    QCOMPARE(removed.value().rules, QStringList{QStringLiteral("target:120")});
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(m_repository->find(QStringLiteral("SHOP.TO")).value()->rules,
+             QStringList{QStringLiteral("target:120")});
+}
+
+void WatchlistServiceTest::addRuleRefusesDuplicatesBadSpecsAndUnknownTickers()
+{
+    QVERIFY(m_service->add(QStringLiteral("SHOP.TO"), 0.9).ok());
+    QVERIFY(m_service->addRule(QStringLiteral("SHOP.TO"), QStringLiteral("cross-below-sma:50")).ok());
+    QSignalSpy changed(m_service.get(), &WatchlistService::stockChanged);
+
+    const auto duplicate =
+        m_service->addRule(QStringLiteral("SHOP.TO"), QStringLiteral("Cross-Below-SMA: 50"));
+    QVERIFY(!duplicate.ok());
+    QVERIFY2(
+        duplicate.error().message.contains(QStringLiteral("SHOP.TO already has the rule cross-below-sma:50")),
+        qPrintable(duplicate.error().message));
+
+    const auto bad = m_service->addRule(QStringLiteral("SHOP.TO"), QStringLiteral("rsi-below:14,120"));
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().code, ErrorCode::InvalidIndicator);
+
+    const auto unknown = m_service->addRule(QStringLiteral("RY.TO"), QStringLiteral("target:120"));
+    QVERIFY(!unknown.ok());
+    QCOMPARE(unknown.error().code, ErrorCode::UnknownTicker);
+
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(m_repository->find(QStringLiteral("SHOP.TO")).value()->rules,
+             QStringList{QStringLiteral("cross-below-sma:50")});
+}
+
+void WatchlistServiceTest::removeRuleRefusesARuleTheTickerLacks()
+{
+    QVERIFY(m_service->add(QStringLiteral("SHOP.TO"), 0.9).ok());
+    const auto none = m_service->removeRule(QStringLiteral("SHOP.TO"), QStringLiteral("target:120"));
+    QVERIFY(!none.ok());
+    QVERIFY2(none.error().message.contains(QStringLiteral("no rules")), qPrintable(none.error().message));
+
+    QVERIFY(m_service->addRule(QStringLiteral("SHOP.TO"), QStringLiteral("bb-above:20,2")).ok());
+    QVERIFY(m_service->addRule(QStringLiteral("SHOP.TO"), QStringLiteral("rsi-above:14,70")).ok());
+    const auto missing = m_service->removeRule(QStringLiteral("SHOP.TO"), QStringLiteral("target:120"));
+    QVERIFY(!missing.ok());
+    QVERIFY2(missing.error().message.contains(QStringLiteral("bb-above:20,2, rsi-above:14,70")),
+             qPrintable(missing.error().message));
+    const auto unknown = m_service->removeRule(QStringLiteral("RY.TO"), QStringLiteral("target:120"));
+    QCOMPARE(unknown.error().code, ErrorCode::UnknownTicker);
+    QCOMPARE(m_repository->find(QStringLiteral("SHOP.TO")).value()->rules.size(), 2);
+}
+
+void WatchlistServiceTest::addWithRulesValidatesAllBeforeSaving()
+{
+    QSignalSpy added(m_service.get(), &WatchlistService::stockAdded);
+    const auto bad = m_service->add(QStringLiteral("SHOP.TO"), 0.9, std::nullopt,
+                                    {QStringLiteral("target:120"), QStringLiteral("sma-wiggle:3")});
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().code, ErrorCode::InvalidIndicator);
+    const auto repeated = m_service->add(QStringLiteral("SHOP.TO"), 0.9, std::nullopt,
+                                         {QStringLiteral("target:120"), QStringLiteral("TARGET:120")});
+    QVERIFY(!repeated.ok());
+    QCOMPARE(added.count(), 0);
+    QVERIFY(!m_repository->find(QStringLiteral("SHOP.TO")).value());
+
+    const auto good = m_service->add(QStringLiteral("SHOP.TO"), StopStrategy::trailing(0.85), 100.0,
+                                     {QStringLiteral("target: 120"), QStringLiteral("rsi-below:14,30")});
+    QVERIFY(good.ok());
+    const QStringList rules{QStringLiteral("target:120"), QStringLiteral("rsi-below:14,30")};
+    QCOMPARE(good.value().rules, rules);
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(*m_repository->find(QStringLiteral("SHOP.TO")).value(), good.value());
+}
+
+void WatchlistServiceTest::rulesSurviveReopening()
+{
+    QVERIFY(
+        m_service->add(QStringLiteral("SHOP.TO"), 0.9, std::nullopt, {QStringLiteral("target:120")}).ok());
+    QVERIFY(m_service->addRule(QStringLiteral("SHOP.TO"), QStringLiteral("macd-cross-below:12,26,9")).ok());
+    m_service.reset();
+    m_repository.reset();
+    m_db.reset();
+    auto db = Database::open(m_dir->filePath(QStringLiteral("t.sqlite")));
+    QVERIFY(db.ok());
+    m_db = std::move(db).value();
+    m_repository = std::make_unique<StockRepository>(m_db->connection());
+    m_service = std::make_unique<WatchlistService>(*m_repository, *m_clock);
+    const auto stocks = m_service->stocks();
+    QVERIFY(stocks.ok());
+    QCOMPARE(stocks.value().constFirst().rules,
+             (QStringList{QStringLiteral("target:120"), QStringLiteral("macd-cross-below:12,26,9")}));
 }
 
 QTEST_GUILESS_MAIN(WatchlistServiceTest)
