@@ -144,11 +144,12 @@ void MainWindow::connectActions()
     connect(a.alertHistory, &QAction::triggered, this, &MainWindow::openAlertHistory);
     connect(a.importPositions, &QAction::triggered, this, &MainWindow::showImportPositions);
     connect(a.backtest, &QAction::triggered, this, &MainWindow::openBacktest);
+    connect(a.editRules, &QAction::triggered, this, [this] { m_dialogs->openRules(currentTicker()); });
     connect(a.welcome, &QAction::triggered, this, [this] { openWelcome(); });
     connect(a.close, &QAction::triggered, this, &QWidget::close);
     connect(a.quit, &QAction::triggered, qApp, &QCoreApplication::quit);
     // The table's context menu: what acts on the row.
-    m_tableView->addActions({a.changeRatio, a.resetPeak, a.remove, a.backtest});
+    m_tableView->addActions({a.changeRatio, a.editRules, a.resetPeak, a.remove, a.backtest});
 }
 
 void MainWindow::connectDialogs()

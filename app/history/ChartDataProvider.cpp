@@ -65,8 +65,10 @@ ChartSeries ChartDataProvider::series(const QString &ticker) const
     ChartSeries series =
         ChartSeriesBuilder::build(ticker, watched ? watched->currency : QString(), prices.value(),
                                   held ? held.value() : QList<StopPoint>{}, marks);
-    if (watched)
+    if (watched) {
         series.strategyStops = beforeWatching(*watched, series);
+        series.rules = watched->rules;
+    }
     if (Result<QList<DailyBar>> bars = DailyBarHistory::read(m_history, ticker))
         series.dailyBars = std::move(bars).value();
     else
