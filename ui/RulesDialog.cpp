@@ -96,7 +96,9 @@ RulesDialog::RulesDialog(const QString &ticker, WatchlistService &watchlist, QWi
     parametersRow->addWidget(m_addButton);
     auto *form = new QFormLayout;
     form->addRow(tr("&New rule:"), m_kindComboBox);
-    form->addRow(tr("&Parameters:"), parametersRow);
+    auto *parametersLabel = new QLabel(tr("&Parameters:"), this);
+    parametersLabel->setBuddy(m_parametersLineEdit);
+    form->addRow(parametersLabel, parametersRow);
     form->addRow(QString(), m_messageLabel);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -203,7 +205,8 @@ void RulesDialog::validate()
     const bool empty = m_parametersLineEdit->text().trimmed().isEmpty();
     const Result<AlertRule> rule = AlertRule::parse(specText());
     m_addButton->setEnabled(static_cast<bool>(rule));
-    m_messageLabel->setForegroundRole(QPalette::PlaceholderText);
+    // What Add would add, quietly; what is wrong, in the normal text colour.
+    m_messageLabel->setForegroundRole(rule ? QPalette::PlaceholderText : QPalette::WindowText);
     m_messageLabel->setText(rule ? tr("Adds %1").arg(rule.value().spec())
                                  : (empty ? QString() : rule.error().message));
 }
