@@ -170,6 +170,32 @@ private Q_SLOTS:
                              (panel.chart()->size().width() - panel.chart()->plotArea().right())) < 1.5);
     }
 
+    void newBarsKeepTheSameSeries()
+    {
+        PriceChartPanel panel;
+        panel.resize(900, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        ChartSeries series = dailySeries(QStringLiteral("AAPL"));
+        panel.setSeries(series);
+        panel.setRange(PriceChartPanel::Range::All);
+        panel.indicators()->setSpecs({QStringLiteral("rsi:14"), QStringLiteral("sma:10")});
+        QTRY_VERIFY(panel.indicators()->pane()->isVisible());
+        QLineSeries *sma = priceOverlay(&panel, QStringLiteral("sma:10"));
+        QChart *rsi = panel.indicators()->pane()->chartFor(OverlayPlace::Rsi);
+        QVERIFY(sma && rsi);
+        QTRY_COMPARE(sma->count(), kDays - 9);
+
+        // A monitor cycle brings one more day: the same series and charts (nothing blinks), new points.
+        series.prices.removeLast();
+        series.dailyBars.removeLast();
+        panel.setSeries(series);
+        QCOMPARE(priceOverlay(&panel, QStringLiteral("sma:10")), sma);
+        QCOMPARE(panel.indicators()->pane()->chartFor(OverlayPlace::Rsi), rsi);
+        QTRY_COMPARE(sma->count(), kDays - 10);
+        QTRY_COMPARE(panel.indicators()->pane()->seriesOf(OverlayPlace::Rsi).at(0)->count(), kDays - 1 - 14);
+    }
+
     void customSpecIsCheckedAsTyped()
     {
         PriceChartPanel panel;

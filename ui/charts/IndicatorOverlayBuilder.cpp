@@ -42,6 +42,16 @@ QString OverlayLine::label() const
     return name();
 }
 
+QStringList OverlayLine::namesOf(const QList<OverlayLine> &lines, std::optional<OverlayPlace> place)
+{
+    QStringList names;
+    for (const OverlayLine &line : lines) {
+        if (!place || line.place == *place)
+            names.append(line.name());
+    }
+    return names;
+}
+
 OverlayPlace IndicatorOverlayBuilder::placeOf(IndicatorSpec::Kind kind)
 {
     switch (kind) {

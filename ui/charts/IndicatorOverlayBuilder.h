@@ -7,6 +7,9 @@
 #include <QList>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace trailguard::ui {
 
@@ -26,6 +29,11 @@ struct OverlayLine {
     QString name() const;
     // What the legend says: "SMA 50", "Bollinger 20, 2", "MACD 12, 26, 9", "Signal", "RSI 14".
     QString label() const;
+
+    // The names of `lines` placed `place` (or anywhere, without it), in order: whether a chart must make
+    // new series or only give its series new points.
+    static QStringList namesOf(const QList<OverlayLine> &lines,
+                               std::optional<OverlayPlace> place = std::nullopt);
 };
 
 // Turns daily bars and chosen indicators into plot lines, with Indicators::compute (the one

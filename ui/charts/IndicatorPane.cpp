@@ -88,6 +88,28 @@ IndicatorPane::~IndicatorPane()
 
 void IndicatorPane::setLines(const QList<OverlayLine> &lines)
 {
+    // The same indicators with new bars (a monitor cycle): new points only, the charts stay.
+    QList<OverlayLine> shown;
+    for (const PaneChart *pane : std::as_const(m_charts))
+        shown += pane->lines;
+    QList<OverlayLine> inPane;
+    std::copy_if(lines.cbegin(), lines.cend(), std::back_inserter(inPane),
+                 [](const OverlayLine &line) { return line.place != OverlayPlace::Price; });
+    QStringList wanted = OverlayLine::namesOf(inPane);
+    QStringList drawn = OverlayLine::namesOf(shown);
+    wanted.sort();
+    drawn.sort();
+    if (!m_charts.isEmpty() && wanted == drawn) {
+        for (PaneChart *pane : std::as_const(m_charts)) {
+            for (OverlayLine &line : pane->lines) {
+                const auto fresh =
+                    std::find_if(inPane.cbegin(), inPane.cend(),
+                                 [&](const OverlayLine &other) { return other.name() == line.name(); });
+                line.points = fresh->points;
+            }
+        }
+        return;
+    }
     for (PaneChart *pane : std::as_const(m_charts))
         delete pane->view; // and its chart
     qDeleteAll(m_charts);

@@ -43,6 +43,13 @@ PriceOverlays::PriceOverlays(QChart *chart, QAbstractAxis *timeAxis, QAbstractAx
 
 void PriceOverlays::setLines(const QList<OverlayLine> &lines)
 {
+    // The same indicators with new bars (a monitor cycle): new points only, no new series.
+    if (OverlayLine::namesOf(lines, OverlayPlace::Price) == OverlayLine::namesOf(m_lines)) {
+        m_lines.clear();
+        std::copy_if(lines.cbegin(), lines.cend(), std::back_inserter(m_lines),
+                     [](const OverlayLine &line) { return line.place == OverlayPlace::Price; });
+        return;
+    }
     for (QLineSeries *series : std::as_const(m_series)) {
         m_chart->removeSeries(series);
         delete series;
