@@ -2,7 +2,6 @@
 
 #include "RatioSpinBox.h"
 
-#include "domain/AlertRule.h"
 #include "domain/StopStrategy.h"
 #include "domain/Ticker.h"
 #include "watchlist/WatchlistService.h"
@@ -40,7 +39,6 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     , m_entryLineEdit(new QLineEdit(this))
     , m_strategyComboBox(new QComboBox(this))
     , m_strategyParametersLineEdit(new QLineEdit(this))
-    , m_rulesLineEdit(new QLineEdit(this))
     , m_addPushButton(new QPushButton(tr("&Add"), this))
     , m_errorLabel(new QLabel(this))
 {
@@ -77,13 +75,6 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     connect(m_strategyComboBox, &QComboBox::currentIndexChanged, this, &AddTickerForm::updateStrategyFields);
     updateStrategyFields();
 
-    m_rulesLineEdit->setObjectName(QStringLiteral("rulesLineEdit"));
-    m_rulesLineEdit->setPlaceholderText(tr("optional"));
-    m_rulesLineEdit->setToolTip(tr(
-        "Alerts beside the stop, separated by semicolons, for example cross-below-sma:50; rsi-below:14,30; "
-        "target:120. Edit Rules\u2026 changes them later."));
-    m_rulesLineEdit->setFixedWidth(m_rulesLineEdit->fontMetrics().averageCharWidth() * kEntryFieldChars);
-
     m_addPushButton->setObjectName(QStringLiteral("addPushButton"));
     m_addPushButton->setToolTip(tr("Add the ticker to the watchlist (Enter)"));
 
@@ -105,9 +96,6 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     auto *strategyLabel = new QLabel(tr("&Strategy:"), this);
     strategyLabel->setBuddy(m_strategyComboBox);
 
-    auto *rulesLabel = new QLabel(tr("R&ules:"), this);
-    rulesLabel->setBuddy(m_rulesLineEdit);
-
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(tickerLabel, 0, 0);
@@ -119,11 +107,9 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     layout->addWidget(strategyLabel, 0, 6);
     layout->addWidget(m_strategyComboBox, 0, 7);
     layout->addWidget(m_strategyParametersLineEdit, 0, 8);
-    layout->addWidget(rulesLabel, 0, 9);
-    layout->addWidget(m_rulesLineEdit, 0, 10);
-    layout->addWidget(m_addPushButton, 0, 11);
-    layout->setColumnStretch(12, 1); // the fields keep their size; the space goes to the right
-    layout->addWidget(m_errorLabel, 1, 1, 1, 12);
+    layout->addWidget(m_addPushButton, 0, 9);
+    layout->setColumnStretch(10, 1); // the fields keep their size; the space goes to the right
+    layout->addWidget(m_errorLabel, 1, 1, 1, 10);
 
     connect(m_addPushButton, &QPushButton::clicked, this, &AddTickerForm::submit);
 
@@ -171,30 +157,21 @@ void AddTickerForm::submit()
         }
         strategy = parsed.value();
     }
-    const Result<QStringList> rules = this->rules();
-    if (!rules.ok()) {
-        showError(rules.error().message, m_rulesLineEdit);
-        return;
-    }
     const Result<StockState> added =
-        strategy ? m_service.add(m_tickerLineEdit->text(), *strategy, entry, rules.value())
-                 : m_service.add(m_tickerLineEdit->text(), m_ratioSpinBox->value(), entry, rules.value());
+        strategy ? m_service.add(m_tickerLineEdit->text(), *strategy, entry)
+                 : m_service.add(m_tickerLineEdit->text(), m_ratioSpinBox->value(), entry);
     if (!added.ok()) {
         QWidget *field = m_tickerLineEdit;
         if (added.error().code == ErrorCode::InvalidRatio)
             field = m_ratioSpinBox;
         else if (added.error().code == ErrorCode::InvalidPrice)
             field = m_entryLineEdit;
-        else if (added.error().code == ErrorCode::InvalidIndicator ||
-                 added.error().code == ErrorCode::InvalidArguments) // a rule typed twice
-            field = m_rulesLineEdit;
         showError(added.error().message, field);
         return;
     }
     clearError();
     m_tickerLineEdit->clear();
     m_entryLineEdit->clear();
-    m_rulesLineEdit->clear();
     m_tickerLineEdit->setFocus(Qt::OtherFocusReason);
     Q_EMIT tickerAdded(added.value().ticker);
 }
@@ -245,21 +222,6 @@ void AddTickerForm::updateStrategyFields()
         m_strategyParametersLineEdit->setPlaceholderText(QString());
         m_strategyParametersLineEdit->setToolTip(tr("This strategy takes only the stop ratio."));
     }
-}
-
-Result<QStringList> AddTickerForm::rules() const
-{
-    QStringList specs;
-    const QStringList typed = m_rulesLineEdit->text().split(QLatin1Char(';'), Qt::SkipEmptyParts);
-    for (const QString &text : typed) {
-        if (text.trimmed().isEmpty())
-            continue;
-        const Result<AlertRule> rule = AlertRule::parse(text);
-        if (!rule.ok())
-            return rule.error();
-        specs.append(rule.value().spec());
-    }
-    return specs;
 }
 
 QString AddTickerForm::strategySpec() const

@@ -19,10 +19,9 @@ class RatioSpinBox;
 
 // The row above the table that adds a ticker: ticker, stop ratio (preset to the default ratio), an
 // optional entry price, and the stop strategy (trailing by default; the others take their parameters
-// in the field beside it, checked by StopStrategy::parse) and optional alert rules ("cross-below-sma:50;
-// rsi-below:14,30", each checked by AlertRule::parse before anything is saved). Enter in any field adds. On
-// error the message appears in errorLabel beside the fields and nothing is saved; on success the ticker field
-// is cleared and keeps the focus.
+// in the field beside it, checked by StopStrategy::parse). Enter in any field adds. On error the message
+// appears in errorLabel beside the fields and nothing is saved; on success the ticker field is cleared and
+// keeps the focus.
 class AddTickerForm : public QWidget {
     Q_OBJECT
 public:
@@ -52,8 +51,6 @@ private:
     // The spec string the strategy fields make, e.g. "atr:14,3" (the ratio comes from the ratio field).
     QString strategySpec() const;
     void clearError();
-    // The rules typed (';' between them, canonical), or the first one's error.
-    Result<QStringList> rules() const;
 
     WatchlistService &m_service;
     QLineEdit *m_tickerLineEdit;
@@ -61,7 +58,6 @@ private:
     QLineEdit *m_entryLineEdit;
     QComboBox *m_strategyComboBox;
     QLineEdit *m_strategyParametersLineEdit;
-    QLineEdit *m_rulesLineEdit;
     QPushButton *m_addPushButton;
     QLabel *m_errorLabel;
 };

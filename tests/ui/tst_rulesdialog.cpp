@@ -4,7 +4,6 @@
 #include "GuiTestMain.h"
 #include "WatchlistFixture.h"
 
-#include "AddTickerForm.h"
 #include "MainWindow.h"
 #include "RulesDialog.h"
 #include "WatchlistModel.h"
@@ -127,40 +126,6 @@ private Q_SLOTS:
         // The other ticker has none.
         QVERIFY(fixture.stored(QStringLiteral("AAPL"))->rules.isEmpty());
         dialog->close();
-    }
-
-    // The add form's optional rules: checked before anything is saved, then stored with the ticker.
-    void addFormTakesRules()
-    {
-        test::WatchlistFixture fixture;
-        QVERIFY(fixture.open().isEmpty());
-        MainWindow window(fixture.service(), fixture.settings());
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *ticker = window.findChild<QLineEdit *>(QStringLiteral("tickerLineEdit"));
-        auto *rules = window.findChild<QLineEdit *>(QStringLiteral("rulesLineEdit"));
-        auto *add = window.findChild<QPushButton *>(QStringLiteral("addPushButton"));
-        QVERIFY(ticker && rules && add);
-        auto *form = qobject_cast<ui::AddTickerForm *>(add->parentWidget());
-        QVERIFY(form);
-
-        ticker->setText(QStringLiteral("RY.TO"));
-        rules->setText(QStringLiteral("cross-below-sma:50; rsi-below:14,150"));
-        add->click();
-        QCOMPARE(form->errorMessage(), AlertRule::parse(QStringLiteral("rsi-below:14,150")).error().message);
-        QCOMPARE(fixture.storedCount(), 0);
-
-        rules->setText(QStringLiteral("target:120; target:120"));
-        add->click();
-        QVERIFY(form->errorMessage().contains(QStringLiteral("already")));
-        QCOMPARE(fixture.storedCount(), 0);
-
-        rules->setText(QStringLiteral("Cross-Below-SMA: 50 ; target:120;"));
-        add->click();
-        QVERIFY2(form->errorMessage().isEmpty(), qPrintable(form->errorMessage()));
-        QCOMPARE(fixture.stored(QStringLiteral("RY.TO"))->rules,
-                 (QStringList{QStringLiteral("cross-below-sma:50"), QStringLiteral("target:120")}));
-        QVERIFY(rules->text().isEmpty());
     }
 };
 
