@@ -1,6 +1,9 @@
 // Building the price chart for 1,000,000 prices (about two years of minute prices): the series handed to
 // the panel, decimated to the plot's pixel width, handed to Qt Charts, and rendered once.
+#include "charts/ChartIndicators.h"
+#include "charts/IndicatorOverlayBuilder.h"
 #include "charts/PriceChartPanel.h"
+#include "charts/RuleMarks.h"
 #include "domain/StopLossEngine.h"
 #include "history/ChartSeriesBuilder.h"
 #include "history/Decimation.h"
@@ -41,6 +44,8 @@ private Q_SLOTS:
     void decimateMillionPoints();
     void buildStopSteps();
     void buildChartMillionPoints();
+    void buildOverlaysTwentyYears();
+    void chartWithOverlays();
 
 private:
     ChartSeries m_series;
@@ -117,6 +122,80 @@ void ChartBenchmark::buildChartMillionPoints()
     }
     qInfo("FIGURE chart: %d prices -> %lld points handed to Qt Charts (%d px plot) + one render: %.1f ms",
           kPoints, qlonglong(handed), panel.decimationBuckets(), timer.nsecsElapsed() / 1e6 / double(rounds));
+}
+
+namespace {
+constexpr int kDailyBars = 5'000; // about twenty years of market days
+const QStringList kOverlaySpecs{QStringLiteral("sma:50"), QStringLiteral("ema:20"), QStringLiteral("bb:20,2"),
+                                QStringLiteral("rsi:14"), QStringLiteral("macd:12,26,9")};
+const QStringList kRuleSpecs{QStringLiteral("cross-below-sma:50"), QStringLiteral("rsi-below:14,30"),
+                             QStringLiteral("macd-cross-above:12,26,9")};
+
+QList<DailyBar> dailyWalk()
+{
+    QRandomGenerator random(7);
+    QList<DailyBar> bars;
+    double close = 100;
+    for (int i = 0; i < kDailyBars; ++i) {
+        close = std::max(1.0, close * (1 + (random.generateDouble() - 0.5) * 0.04));
+        bars.append(DailyBar{QDate(2005, 1, 3).addDays(i), close, std::nullopt, std::nullopt});
+    }
+    return bars;
+}
+} // namespace
+
+// What the GUI thread computes when a ticker with twenty years of daily candles shows five indicators and
+// three rules: Indicators::compute for each, the plot points, and the rules' firings with their messages.
+void ChartBenchmark::buildOverlaysTwentyYears()
+{
+    const QList<DailyBar> bars = dailyWalk();
+    QList<IndicatorSpec> specs;
+    for (const QString &text : kOverlaySpecs)
+        specs.append(IndicatorSpec::parse(text).value());
+    qsizetype points = 0;
+    qsizetype marks = 0;
+    QElapsedTimer timer;
+    qint64 rounds = 0;
+    timer.start();
+    QBENCHMARK
+    {
+        points = 0;
+        for (const ui::OverlayLine &line : ui::IndicatorOverlayBuilder::build(bars, specs))
+            points += line.points.size();
+        marks = ui::RuleMarks::build(QStringLiteral("BENCH"), bars, kRuleSpecs).size();
+        ++rounds;
+    }
+    qInfo("FIGURE overlays: %d daily bars x 5 indicators (%lld points) + 3 rules (%lld marks): %.2f ms",
+          kDailyBars, qlonglong(points), qlonglong(marks), timer.nsecsElapsed() / 1e6 / double(rounds));
+}
+
+// The million-price chart again with those five indicators and three rules on twenty years of daily bars.
+void ChartBenchmark::chartWithOverlays()
+{
+    ChartSeries series = m_series;
+    series.dailyBars = dailyWalk();
+    series.rules = kRuleSpecs;
+    ui::PriceChartPanel panel;
+    panel.resize(kChartSize.width(), kChartSize.height() + 250);
+    panel.setRange(ui::PriceChartPanel::Range::All);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.indicators()->setSpecs(kOverlaySpecs);
+    QElapsedTimer timer;
+    qint64 rounds = 0;
+    timer.start();
+    QBENCHMARK
+    {
+        panel.clear(QStringLiteral("-"));
+        panel.setSeries(series);
+        QCoreApplication::processEvents(); // the overlays' refresh is scheduled
+        const QPixmap rendered = panel.grab();
+        QVERIFY(!rendered.isNull());
+        ++rounds;
+    }
+    qInfo(
+        "FIGURE chart with overlays: %d prices + %d daily bars, 5 indicators, 3 rules + one render: %.1f ms",
+        kPoints, kDailyBars, timer.nsecsElapsed() / 1e6 / double(rounds));
 }
 
 QTEST_MAIN(ChartBenchmark)

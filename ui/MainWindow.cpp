@@ -13,6 +13,7 @@
 #include "WatchlistModel.h"
 #include "WatchlistTableView.h"
 #include "WindowLayout.h"
+#include "charts/ChartIndicators.h"
 #include "charts/PriceChartPanel.h"
 
 #include "domain/StockState.h"
@@ -143,11 +144,12 @@ void MainWindow::connectActions()
     connect(a.alertHistory, &QAction::triggered, this, &MainWindow::openAlertHistory);
     connect(a.importPositions, &QAction::triggered, this, &MainWindow::showImportPositions);
     connect(a.backtest, &QAction::triggered, this, &MainWindow::openBacktest);
+    connect(a.editRules, &QAction::triggered, this, [this] { m_dialogs->openRules(currentTicker()); });
     connect(a.welcome, &QAction::triggered, this, [this] { openWelcome(); });
     connect(a.close, &QAction::triggered, this, &QWidget::close);
     connect(a.quit, &QAction::triggered, qApp, &QCoreApplication::quit);
     // The table's context menu: what acts on the row.
-    m_tableView->addActions({a.changeRatio, a.resetPeak, a.remove, a.backtest});
+    m_tableView->addActions({a.changeRatio, a.editRules, a.resetPeak, a.remove, a.backtest});
 }
 
 void MainWindow::connectDialogs()
@@ -164,6 +166,7 @@ void MainWindow::connectDialogs()
 void MainWindow::createChartPanel()
 {
     m_chartPanel = new PriceChartPanel(this);
+    m_chartPanel->indicators()->setSettings(&m_settings); // the indicators chosen per ticker
     m_chart = new ChartController(*m_chartPanel, this);
     m_chartSplitter = new QSplitter(Qt::Vertical, this);
     m_chartSplitter->setObjectName(QStringLiteral("chartSplitter"));

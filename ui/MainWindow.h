@@ -48,6 +48,7 @@ class Banner;
 class ConnectDialog;
 class ConnectionStatus;
 class PriceChartPanel;
+class RulesDialog;
 class WelcomeWizard;
 struct MainWindowActions;
 
@@ -143,6 +144,8 @@ public:
     }
     // The backtest window opened last while it is open, else null.
     BacktestDialog *backtestDialog() const { return m_dialogs->backtestDialog(); }
+    // The rules dialog of `ticker` (Watchlist > Edit Rules…, the table's context menu) while it is open.
+    RulesDialog *rulesDialog(const QString &ticker) const { return m_dialogs->rulesDialog(ticker); }
 
 public Q_SLOTS:
     // Writes the geometry, toolbar state and column layout to the settings now (closing the window does

@@ -82,6 +82,10 @@ MainWindowActions::MainWindowActions(QMainWindow &window)
                          tr("Test stop strategies on the selected ticker's price history"));
     backtest->setShortcut(Qt::CTRL | Qt::Key_B);
 
+    editRules =
+        newAction(window, tr("Edit R&ules\u2026"), "editRulesAction",
+                  tr("Alerts beside the stop: moving averages, RSI, MACD, Bollinger Bands, a target"));
+
     welcome = newAction(window, tr("&Welcome\u2026"), "welcomeAction",
                         tr("Connect an account, add tickers, choose the ratio and an alert channel"));
     welcome->setShortcut(QKeySequence::HelpContents);
@@ -109,7 +113,7 @@ void MainWindowActions::addMenusAndToolBar(QMainWindow &window) const
     QMenu *watchlistMenu = window.menuBar()->addMenu(tr("&Watchlist"));
     watchlistMenu->addActions({addTicker, filter});
     watchlistMenu->addSeparator();
-    watchlistMenu->addActions({changeRatio, resetPeak, remove});
+    watchlistMenu->addActions({changeRatio, editRules, resetPeak, remove});
     watchlistMenu->addSeparator();
     watchlistMenu->addActions({checkNow, alertHistory, backtest});
 
@@ -131,7 +135,7 @@ void MainWindowActions::addMenusAndToolBar(QMainWindow &window) const
 
 void MainWindowActions::setTickerSelected(bool selected) const
 {
-    for (QAction *action : {changeRatio, resetPeak, remove, backtest})
+    for (QAction *action : {changeRatio, editRules, resetPeak, remove, backtest})
         action->setEnabled(selected);
 }
 

@@ -40,6 +40,7 @@ public:
     QAction *alertHistory;
     QAction *importPositions;
     QAction *backtest;
+    QAction *editRules;
     QAction *welcome;
     QAction *close;
     QAction *quit;

@@ -4,6 +4,7 @@
 #include "ConnectDialog.h"
 #include "ConnectionStatus.h"
 #include "DialogHost.h"
+#include "RulesDialog.h"
 #include "backtest/BacktestDialog.h"
 #include "welcome/WelcomeWizard.h"
 
@@ -196,6 +197,17 @@ void MainWindowDialogs::openBacktest(const QString &ticker, const std::optional<
             return dialog;
         },
         Modality::Modeless, ticker);
+}
+
+void MainWindowDialogs::openRules(const QString &ticker)
+{
+    m_host->raiseOrCreate<RulesDialog>([&] { return new RulesDialog(ticker, m_watchlist, &m_window); },
+                                       Modality::WindowModal, ticker);
+}
+
+RulesDialog *MainWindowDialogs::rulesDialog(const QString &ticker) const
+{
+    return m_host->find<RulesDialog>(ticker);
 }
 
 ConnectDialog *MainWindowDialogs::connectDialog() const

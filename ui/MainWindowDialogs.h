@@ -25,6 +25,7 @@ class AlertHistoryDialog;
 class BacktestDialog;
 class ConnectDialog;
 class ConnectionStatus;
+class RulesDialog;
 class DialogHost;
 class WelcomeWizard;
 
@@ -62,6 +63,8 @@ public:
     void openWelcome(int page);
     // `stock` (when watched) gives the backtest its entry price and strategy to test first.
     void openBacktest(const QString &ticker, const std::optional<StockState> &stock);
+    // The ticker's alert rules (window-modal, one per ticker).
+    void openRules(const QString &ticker);
     void refreshAlertHistory();
 
     // The dialogs while they are open, else null (the backtest window opened last).
@@ -70,6 +73,7 @@ public:
     AlertHistoryDialog *alertHistoryDialog() const;
     WelcomeWizard *welcomeWizard() const;
     BacktestDialog *backtestDialog() const;
+    RulesDialog *rulesDialog(const QString &ticker) const;
 
 Q_SIGNALS:
     void connectRequested(const QByteArray &refreshToken, trailguard::BrokerEnvironment environment);

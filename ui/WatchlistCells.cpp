@@ -40,7 +40,7 @@ WatchlistCells::WatchlistCells(const QHash<QString, QString> &saveProblems,
 bool WatchlistCells::isNumeric(Column column)
 {
     return column != Column::Ticker && column != Column::Currency && column != Column::LastAlert &&
-           column != Column::Trend && column != Column::Strategy;
+           column != Column::Trend && column != Column::Strategy && column != Column::Rules;
 }
 
 QVariant WatchlistCells::data(const StockState &stock, Column column, int role) const
@@ -138,6 +138,8 @@ QVariant WatchlistCells::display(const StockState &stock, Column column) const
         return {}; // painted by SparklineDelegate
     case Column::Strategy:
         return stock.strategySpec();
+    case Column::Rules:
+        return rulesText(stock.rules);
     }
     return {};
 }
@@ -174,6 +176,8 @@ QVariant WatchlistCells::sort(const StockState &stock, Column column) const
     }
     case Column::Strategy:
         return stock.strategySpec();
+    case Column::Rules:
+        return stock.rules.isEmpty() ? QVariant() : QVariant(stock.rules.size());
     }
     return {};
 }
@@ -275,6 +279,10 @@ QVariant WatchlistCells::toolTip(const StockState &stock, Column column) const
             "How the stop moves. Double-click to change it: trailing:R (stop = peak \u00d7 R), fixed:P "
             "(stop at P), fixed-pct:R (entry \u00d7 R), activation:R,A (entry \u00d7 R until the price "
             "is A above the entry, then trailing), atr:N,K (highest high of N days \u2212 K \u00d7 ATR).");
+    case Column::Rules:
+        return stock.rules.isEmpty()
+                   ? tr("No alert rules beside the stop. Edit Rules\u2026 adds some.")
+                   : tr("Alert rules beside the stop:\n%1").arg(stock.rules.join(QLatin1Char('\n')));
     case Column::LastAlert:
         if (stock.lastAlertAt.isValid())
             return QLocale().toString(stock.lastAlertAt.toLocalTime(), QLocale::LongFormat);
@@ -292,6 +300,14 @@ QVariant WatchlistCells::toolTip(const StockState &stock, Column column) const
         break;
     }
     return {};
+}
+
+QString WatchlistCells::rulesText(const QStringList &rules)
+{
+    constexpr qsizetype kRulesShown = 2;
+    if (rules.size() <= kRulesShown)
+        return rules.join(QStringLiteral(", "));
+    return tr("%n rules", nullptr, int(rules.size()));
 }
 
 QString WatchlistCells::notFoundText(const StockState &stock)

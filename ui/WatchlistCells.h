@@ -27,6 +27,8 @@ public:
 
     // Whether the column holds numbers (right-aligned).
     static bool isNumeric(Column column);
+    // The Rules column: up to two specs as they are ("cross-below-sma:50, rsi-below:14,30"), else how many.
+    static QString rulesText(const QStringList &rules);
 
 private:
     QVariant display(const StockState &stock, Column column) const;

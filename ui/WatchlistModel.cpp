@@ -150,6 +150,8 @@ QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Last month");
     case Column::Strategy:
         return tr("Strategy");
+    case Column::Rules:
+        return tr("Rules");
     }
     return {};
 }

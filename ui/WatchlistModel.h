@@ -42,8 +42,9 @@ public:
         MarketValue,
         OpenPnl,
         Strategy, // the stop strategy's spec ("trailing:0.9", "atr:14,3"), editable
+        Rules,    // the alert rules beside the stop: their specs, or how many (the list in the tooltip)
     };
-    static constexpr int kColumnCount = 13;
+    static constexpr int kColumnCount = 14;
 
     enum class Role {
         Sort = Qt::UserRole + 1, // a number (or date-time) for numeric columns, null when unknown

@@ -2,6 +2,7 @@
 
 #include "domain/StopLossEngine.h"
 #include "history/ChartSeriesBuilder.h"
+#include "history/DailyBarHistory.h"
 #include "history/HistoryLogging.h"
 #include "storage/AlertRepository.h"
 #include "storage/PriceHistoryRepository.h"
@@ -64,8 +65,15 @@ ChartSeries ChartDataProvider::series(const QString &ticker) const
     ChartSeries series =
         ChartSeriesBuilder::build(ticker, watched ? watched->currency : QString(), prices.value(),
                                   held ? held.value() : QList<StopPoint>{}, marks);
-    if (watched)
+    if (watched) {
         series.strategyStops = beforeWatching(*watched, series);
+        series.rules = watched->rules;
+    }
+    if (Result<QList<DailyBar>> bars = DailyBarHistory::read(m_history, ticker))
+        series.dailyBars = std::move(bars).value();
+    else
+        qCWarning(lcHistory, "No daily bars for %s: %s", qUtf8Printable(ticker),
+                  qUtf8Printable(bars.error().message));
     return series;
 }
 

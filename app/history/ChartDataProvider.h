@@ -16,7 +16,8 @@ class WatchlistService;
 // first, PriceHistoryRepository::priceSeries), the peak and stop the guardian held while watching it
 // (recorded with each processed quote, PriceHistoryRepository::heldStops), what its strategy would have held
 // over the prices from before it was watched (the engine run over them, never a copy of its rules), and a
-// marker at each breach alert of the ticker.
+// marker at each breach alert of the ticker; and the daily bars (DailyBarHistory) its indicator overlays and
+// rule marks are computed on.
 // Synchronous, on the caller's connection: a year of daily candles plus a month of quotes reads in
 // milliseconds.
 class ChartDataProvider {

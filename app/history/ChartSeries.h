@@ -1,11 +1,13 @@
 #pragma once
 
+#include "domain/DailyBar.h"
 #include "domain/PricePoint.h"
 #include "domain/StopPoint.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace trailguard {
 
@@ -28,6 +30,10 @@ struct ChartSeries {
     // What the ticker's strategy would have held over the prices from before it was watched (the engine
     // run over them, ChartSeriesBuilder::engineStops): drawn dotted, apart from the held stop.
     QList<StopPoint> strategyStops = {};
+    // The stored daily candles, oldest first: what the indicator overlays and the rule marks are computed on.
+    QList<DailyBar> dailyBars = {};
+    // The ticker's alert rules (canonical specs): the chart marks the days they fired.
+    QStringList rules = {};
 
     bool isEmpty() const { return prices.isEmpty(); }
     bool operator==(const ChartSeries &) const = default;

@@ -125,6 +125,12 @@ public:
     QTime quietHoursEnd() const;
     void setQuietHoursEnd(QTime end);
 
+    // --- the chart (SettingsChart.cpp) ---
+    // The indicator overlays chosen for `ticker`'s chart ("sma:50", "rsi:14"…), in the order chosen; empty
+    // when none. Kept per ticker under chart/overlays/<TICKER>, outside the key table (one key a ticker).
+    QStringList chartOverlays(const QString &ticker) const;
+    void setChartOverlays(const QString &ticker, const QStringList &specs);
+
     void sync();
 
 Q_SIGNALS:

@@ -39,6 +39,7 @@ private Q_SLOTS:
         ManualClock clock(toronto(2026, 3, 12, 12));
         WatchlistService watchlist(stocks, clock);
         QVERIFY(watchlist.add(QStringLiteral("RY.TO"), 0.9));
+        QVERIFY(watchlist.addRule(QStringLiteral("RY.TO"), QStringLiteral("target:105")));
         PriceHistoryRepository history(db.value()->connection());
         AlertRepository alerts(db.value()->connection());
         QVERIFY(history.storeCandles(QStringLiteral("RY.TO"), CandleInterval::OneDay,
@@ -70,6 +71,13 @@ private Q_SLOTS:
         QCOMPARE(series.strategyStops.at(1).time, toronto(2026, 3, 10, 16));
         QCOMPARE(series.strategyStops.at(1).peak, 110.0);
         QCOMPARE(series.strategyStops.at(1).stop, 99.0);
+        // The ticker's rules, for the chart's marks.
+        QCOMPARE(series.rules, QStringList{QStringLiteral("target:105")});
+        // The daily bars the indicators and rule marks run on: one per stored daily candle, by market day.
+        QCOMPARE(series.dailyBars.size(), 3);
+        QCOMPARE(series.dailyBars.at(0), (DailyBar{QDate(2026, 3, 9), 100.0, 100.0, 100.0}));
+        QCOMPARE(series.dailyBars.at(2).date, QDate(2026, 3, 11));
+        QCOMPARE(series.dailyBars.at(2).close, 95.0);
         // One marker, on the price of the 11th (the breach's ticker only).
         QCOMPARE(series.alerts.size(), 1);
         QCOMPARE(series.alerts.constFirst().price, 95.0);

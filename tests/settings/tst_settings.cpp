@@ -23,6 +23,7 @@ private Q_SLOTS:
     void runtimeNumbersAreClampedAndReported();
     void tooSmallStoredRatioIsRefused();
     void windowStatePersistsAndSignals();
+    void chartOverlaysPersistPerTicker();
     void typedAccessorsHaveDefaultsPersistAndSignal();
     void dataDirOptionHoldsEverything();
     void dataFolderIsPrivateToTheOwner();
@@ -190,6 +191,32 @@ void SettingsTest::windowStatePersistsAndSignals()
     QCOMPARE(reopened->mainWindowGeometry(), QByteArrayLiteral("geometry"));
     QCOMPARE(reopened->watchlistHeaderState(), QByteArrayLiteral("header"));
     QVERIFY(reopened->mainWindowState().isEmpty());
+}
+
+void SettingsTest::chartOverlaysPersistPerTicker()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("s.ini"));
+    const QStringList chosen{QStringLiteral("sma:50"), QStringLiteral("bb:20,2"),
+                             QStringLiteral("macd:12,26,9")};
+    {
+        auto settings = Settings::forFile(file, QProcessEnvironment());
+        QVERIFY(settings->chartOverlays(QStringLiteral("SHOP.TO")).isEmpty());
+        QSignalSpy changed(settings.get(), &Settings::changed);
+        settings->setChartOverlays(QStringLiteral("SHOP.TO"), chosen);
+        settings->setChartOverlays(QStringLiteral("SHOP.TO"), chosen); // unchanged: no signal
+        settings->setChartOverlays(QStringLiteral("AAPL"), {QStringLiteral("bb:20,2")});
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("chart/overlays/SHOP.TO"));
+    }
+    // Commas inside a spec survive the INI file; each ticker keeps its own; none is an empty list.
+    auto reopened = Settings::forFile(file, QProcessEnvironment());
+    QCOMPARE(reopened->chartOverlays(QStringLiteral("SHOP.TO")), chosen);
+    QCOMPARE(reopened->chartOverlays(QStringLiteral("shop.to")), chosen);
+    QCOMPARE(reopened->chartOverlays(QStringLiteral("AAPL")), QStringList{QStringLiteral("bb:20,2")});
+    reopened->setChartOverlays(QStringLiteral("AAPL"), {});
+    QVERIFY(reopened->chartOverlays(QStringLiteral("AAPL")).isEmpty());
+    QVERIFY(reopened->chartOverlays(QStringLiteral("MSFT")).isEmpty());
 }
 
 // Every typed accessor: its default in a new file, the value written kept by the file (read back through a

@@ -38,6 +38,15 @@ ChartColors ChartColors::fromPalette(const QPalette &palette)
     colors.crosshair = withAlpha(colors.text, 120);
     colors.tooltipBackground = withAlpha(palette.color(QPalette::ToolTipBase), 235);
     colors.tooltipText = palette.color(QPalette::ToolTipText);
+    colors.indicators =
+        colors.dark
+            ? QList<QColor>{QColor(0xff, 0xd5, 0x4f), QColor(0xb3, 0x9d, 0xdb), QColor(0x4d, 0xd0, 0xe1),
+                            QColor(0xf4, 0x8f, 0xb1), QColor(0xae, 0xd5, 0x81)}
+            : QList<QColor>{QColor(0xb2, 0x6a, 0x00), QColor(0x6a, 0x1b, 0x9a), QColor(0x00, 0x83, 0x8f),
+                            QColor(0xad, 0x14, 0x57), QColor(0x38, 0x8e, 0x3c)};
+    colors.ruleMark = colors.dark ? QColor(0x80, 0xcb, 0xc4) : QColor(0x00, 0x69, 0x5c);
+    colors.guide = withAlpha(colors.text, colors.dark ? 110 : 90);
+    colors.histogram = withAlpha(colors.text, colors.dark ? 90 : 70);
     return colors;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QList>
 
 class QPalette;
 
@@ -20,6 +21,12 @@ struct ChartColors {
     QColor crosshair;
     QColor tooltipBackground;
     QColor tooltipText;
+    // Indicator lines, one colour each in turn: distinct from the price, stop and alert colours and legible
+    // on the background.
+    QList<QColor> indicators;
+    QColor ruleMark;  // the days an alert rule fired
+    QColor guide;     // the RSI's 30/70 lines, the MACD's zero line
+    QColor histogram; // the MACD histogram's bars
 
     static ChartColors fromPalette(const QPalette &palette);
 };

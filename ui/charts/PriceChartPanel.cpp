@@ -2,7 +2,10 @@
 
 #include "charts/ChartAxes.h"
 #include "charts/ChartCrosshair.h"
+#include "charts/ChartIndicators.h"
 #include "charts/ChartLines.h"
+#include "charts/IndicatorMenuButton.h"
+#include "charts/IndicatorPane.h"
 #include "charts/PriceChartView.h"
 #include "history/Decimation.h"
 
@@ -28,7 +31,6 @@ namespace trailguard::ui {
 
 namespace {
 constexpr int kFallbackPlotWidth = 600;
-constexpr double kAlertHitPixels = 8;
 
 QList<QPointF> pointsIn(const QList<QPointF> &points, double from, double to)
 {
@@ -51,9 +53,16 @@ PriceChartPanel::PriceChartPanel(QWidget *parent)
     m_placeholderLabel->setWordWrap(true);
     m_placeholderLabel->setForegroundRole(QPalette::PlaceholderText);
 
+    // The price chart with the indicator pane below it (hidden while no indicator goes there).
+    m_chartPage = new QWidget(this);
+    auto *charts = new QVBoxLayout(m_chartPage);
+    charts->setContentsMargins(0, 0, 0, 0);
+    charts->setSpacing(0);
+    charts->addWidget(m_view, 3);
+    charts->addWidget(m_indicators->pane(), 2);
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_placeholderLabel);
-    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_chartPage);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -80,6 +89,7 @@ QWidget *PriceChartPanel::createHeader()
     m_titleLabel->setFont(bold);
     row->addWidget(m_titleLabel);
     row->addStretch(1);
+    row->addWidget(m_indicators->button());
 
     m_rangeSelector = new ChartRangeSelector(m_range, header);
     connect(m_rangeSelector, &ChartRangeSelector::rangeChosen, this, &PriceChartPanel::setRange);
@@ -121,6 +131,12 @@ void PriceChartPanel::createChart()
         series->attachAxis(m_priceAxis);
     }
 
+    m_indicators = new ChartIndicators(m_chart, m_timeAxis, m_priceAxis, this);
+    connect(m_indicators, &ChartIndicators::changed, this, [this] {
+        if (!m_data.isEmpty())
+            scheduleRefresh();
+    });
+
     m_view = new PriceChartView(m_chart, this);
     m_view->setObjectName(QStringLiteral("priceChartView"));
     m_view->setFrameShape(QFrame::NoFrame);
@@ -139,6 +155,7 @@ void PriceChartPanel::createChart()
     connect(m_view, &PriceChartView::hoverLeft, this, [this] { m_crosshair->hide(); });
     // A resize (or wider axis labels) changes the pixel width the points were decimated for.
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
+        m_indicators->pane()->alignPlot(plot.left(), m_chart->size().width() - plot.right());
         if (!m_data.isEmpty() && static_cast<int>(plot.width()) != m_buckets)
             scheduleRefresh();
     });
@@ -169,7 +186,8 @@ void PriceChartPanel::setSeries(const ChartSeries &series)
                               : tr("%1 (%2)", "ticker (currency)").arg(series.ticker, series.currency));
     m_lines.alerts->setVisible(!m_data.alerts.isEmpty());
     m_lines.strategyStop->setVisible(!m_data.strategyStops.isEmpty());
-    m_stack->setCurrentWidget(m_view);
+    m_indicators->setSeries(series);
+    m_stack->setCurrentWidget(m_chartPage);
     m_rangeSelector->setButtonsEnabled(true);
     resetZoom();
     if (keepZoom) {
@@ -185,6 +203,7 @@ void PriceChartPanel::clear(const QString &message)
     m_crosshair->hide();
     for (QXYSeries *series : m_lines.all())
         series->clear();
+    m_indicators->clear();
     m_titleLabel->clear();
     m_placeholderLabel->setText(message);
     m_stack->setCurrentWidget(m_placeholderLabel);
@@ -194,7 +213,7 @@ void PriceChartPanel::clear(const QString &message)
 
 bool PriceChartPanel::isShowingChart() const
 {
-    return m_stack->currentWidget() == m_view;
+    return m_stack->currentWidget() == m_chartPage;
 }
 
 QString PriceChartPanel::placeholderText() const
@@ -292,13 +311,17 @@ void PriceChartPanel::refresh()
     m_lines.stop->replace(stops);
     m_lines.strategyStop->replace(before);
     m_lines.alerts->replace(alerts);
+    const QList<QList<QPointF>> overlays = m_indicators->priceOverlays().refresh(from, to, m_buckets);
 
+    QList<const QList<QPointF> *> visible{&prices, &peaks, &stops, &before, &alerts};
+    for (const QList<QPointF> &overlay : overlays)
+        visible.append(&overlay);
     const ChartAxes::Bounds bounds = ChartAxes::priceBounds(
-        {&prices, &peaks, &stops, &before, &alerts},
-        {&m_data.prices, &m_data.peaks, &m_data.stops, &m_data.strategyStops}, from, to);
+        visible, {&m_data.prices, &m_data.peaks, &m_data.stops, &m_data.strategyStops}, from, to);
     m_timeAxis->setRange(visibleFrom(), visibleTo());
     ChartAxes::fitPriceAxis(*m_priceAxis, bounds, static_cast<int>(m_chart->plotArea().height()));
     updateTimeAxisFormat();
+    m_indicators->pane()->showRange(from, to, m_buckets, m_timeAxis->tickCount());
     // The plot may have moved (a resize, wider labels): the crosshair follows its point.
     if (m_crosshair->isVisible() && m_crossIndex < m_data.prices.size())
         placeCrosshair(m_crossIndex);
@@ -336,60 +359,14 @@ void PriceChartPanel::applyColors()
     }
 
     m_lines.applyColors(c);
+    m_indicators->priceOverlays().applyColors(c);
+    m_indicators->pane()->applyColors(c);
 
     m_crosshair->applyColors(c, font());
     // A theme also resets the axes' label formats and ticks.
     m_priceAxis->setLabelFormat(QStringLiteral("%.2f"));
     if (!m_data.isEmpty())
         refresh();
-}
-
-void PriceChartPanel::showCrosshairAt(const QDateTime &time)
-{
-    if (m_data.isEmpty())
-        return;
-    placeCrosshair(m_data.nearestPrice(static_cast<double>(time.toMSecsSinceEpoch())));
-}
-
-void PriceChartPanel::hoverAt(const QPointF &chartPos)
-{
-    if (m_data.isEmpty())
-        return;
-    const QRectF plot = m_chart->plotArea();
-    if (plot.width() <= 0)
-        return;
-    const double x = m_viewport.xAt((chartPos.x() - plot.left()) / plot.width());
-    placeCrosshair(m_data.nearestPrice(std::clamp(x, m_viewport.from(), m_viewport.to())));
-}
-
-void PriceChartPanel::placeCrosshair(qsizetype priceIndex)
-{
-    if (priceIndex < 0)
-        return;
-    m_crossIndex = priceIndex;
-    const QRectF plot = m_chart->plotArea();
-    const double msPerPixel = m_viewport.span() / std::max(1.0, plot.width());
-    m_crosshair->place(
-        toChartPosition(m_data.prices.at(priceIndex)), plot,
-        ChartCrosshair::describe(m_data, m_series.currency, priceIndex, kAlertHitPixels * msPerPixel));
-}
-
-// Where a value is drawn, from the ranges the panel set (Qt Charts applies them to its own mapping
-// lazily, so QChart::mapToPosition can lag behind a range change).
-QPointF PriceChartPanel::toChartPosition(const QPointF &value) const
-{
-    const QRectF plot = m_chart->plotArea();
-    const double xSpan = m_viewport.span();
-    const double ySpan = m_priceAxis->max() - m_priceAxis->min();
-    if (xSpan <= 0 || ySpan <= 0)
-        return plot.center();
-    return {plot.left() + (value.x() - m_viewport.from()) / xSpan * plot.width(),
-            plot.bottom() - (value.y() - m_priceAxis->min()) / ySpan * plot.height()};
-}
-
-QString PriceChartPanel::crosshairText() const
-{
-    return m_crosshair->text();
 }
 
 } // namespace trailguard::ui

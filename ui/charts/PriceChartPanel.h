@@ -24,13 +24,15 @@ class QValueAxis;
 namespace trailguard::ui {
 
 class ChartCrosshair;
+class ChartIndicators;
 class PriceChartView;
 
 // The price chart of one ticker: its price, the peak and the stop the guardian held (step lines) over time,
 // the stop its strategy would have held before it was watched (dotted), and a marker where each alert fired,
-// with a crosshair that shows the values under the pointer. Range buttons (1D, 5D, 1M, 6M, 1Y, All) pick the
-// time range, ending at the last price; the wheel, Shift+drag and the keys zoom within it, dragging pans. The
-// colours follow the palette (light or dark).
+// the chosen indicators (ChartIndicators: SMA, EMA, Bollinger on the price; RSI, MACD in a pane below) and
+// a mark on each day one of its alert rules fired, with a crosshair that shows the values under the pointer.
+// Range buttons (1D, 5D, 1M, 6M, 1Y, All) pick the time range, ending at the last price; the wheel,
+// Shift+drag and the keys zoom within it, dragging pans. The colours follow the palette (light or dark).
 //
 // Large histories stay fast: only the visible part is handed to Qt Charts, decimated to about one bucket
 // per pixel column (Decimation::minMaxInRange, which keeps every bucket's extremes), again after each zoom,
@@ -79,6 +81,8 @@ public:
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
     QValueAxis *priceAxis() const { return m_priceAxis; }
     const ChartColors &colors() const { return m_colors; }
+    // The indicator overlays, their pane and button, and the rule marks.
+    ChartIndicators *indicators() const { return m_indicators; }
     // How many buckets (pixel columns) the last decimation used.
     int decimationBuckets() const { return m_buckets; }
 
@@ -120,6 +124,8 @@ private:
     QLabel *m_placeholderLabel = nullptr;
     QChart *m_chart = nullptr;
     PriceChartView *m_view = nullptr;
+    QWidget *m_chartPage = nullptr; // the view and the indicator pane
+    ChartIndicators *m_indicators = nullptr;
     ChartLines m_lines;
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_priceAxis = nullptr;
