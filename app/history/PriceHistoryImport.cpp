@@ -66,11 +66,11 @@ struct TickerImport {
 
     Status flush(PriceHistoryRepository &repository, bool all)
     {
-        if (Status stored = repository.storeCandles(plan.ticker, plan.intervalSeconds, candles.take(all));
+        if (Status stored = repository.storeCandleRows(plan.ticker, plan.intervalSeconds, candles.take(all));
             !stored)
             return stored;
         if (daily)
-            return repository.storeCandles(plan.ticker, kDaySeconds, daily->take(all));
+            return repository.storeCandleRows(plan.ticker, kDaySeconds, daily->take(all));
         return success();
     }
 

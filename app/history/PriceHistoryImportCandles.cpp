@@ -13,11 +13,6 @@ qint64 wallSeconds(const QDate &date, const QTime &time)
 {
     return (date.toJulianDay() - kUnixEpochJulianDay) * kDaySeconds + time.msecsSinceStartOfDay() / 1000;
 }
-
-QDateTime utc(qint64 seconds)
-{
-    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc());
-}
 } // namespace
 
 void RowInstants::learn(const QDate &date, const QTimeZone &zone)
@@ -111,9 +106,9 @@ void CandleBuilder::add(const PriceRow &row, qint64 instant, qint64 start, qint6
 
 void CandleBuilder::finish(const Pending &pending)
 {
-    StoredCandle candle;
-    candle.start = utc(pending.start);
-    candle.end = utc(pending.end);
+    CandleRow candle;
+    candle.start = pending.start;
+    candle.end = pending.end;
     if (pending.rows == 1) {
         candle.open = pending.only.open;
         candle.high = pending.only.high;
@@ -134,7 +129,7 @@ void CandleBuilder::finish(const Pending &pending)
     }
 }
 
-QList<StoredCandle> CandleBuilder::take(bool all)
+QList<CandleRow> CandleBuilder::take(bool all)
 {
     if (all) {
         if (m_open)

@@ -45,7 +45,7 @@ public:
     // Adds a row at `instant` to the candle [start, end).
     void add(const PriceRow &row, qint64 instant, qint64 start, qint64 end);
     // The finished candles, moved out; with `all`, the open one too.
-    QList<StoredCandle> take(bool all);
+    QList<CandleRow> take(bool all);
     qsizetype finishedCount() const { return m_finished.size(); }
 
     qint64 intervalSeconds() const { return m_intervalSeconds; }
@@ -76,7 +76,7 @@ private:
     bool m_sorted;
     std::optional<Pending> m_open; // in time order: the candle rows fall in now
     QMap<qint64, Pending> m_held;  // out of order: every candle until the end
-    QList<StoredCandle> m_finished;
+    QList<CandleRow> m_finished;
     qint64 m_candles = 0;
     std::optional<qint64> m_firstStart;
     std::optional<qint64> m_lastStart;
