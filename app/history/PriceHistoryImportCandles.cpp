@@ -139,7 +139,9 @@ QList<CandleRow> CandleBuilder::take(bool all)
             finish(pending);
         m_held.clear();
     }
-    return std::exchange(m_finished, {});
+    QList<CandleRow> finished = std::exchange(m_finished, {});
+    m_finished.reserve(finished.size()); // the next chunk is about as big: no growing copies
+    return finished;
 }
 
 } // namespace trailguard::PriceHistoryImport

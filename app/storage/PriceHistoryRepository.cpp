@@ -152,16 +152,15 @@ Status PriceHistoryRepository::storeCandleRows(const QString &ticker, qint64 int
         const Result<qint64> seriesId = ensureSeries(ticker, intervalSeconds);
         if (!seriesId)
             return seriesId.error();
-        // One statement through SQLite's C API: an import stores millions of candles, and each one bound
-        // through QSqlQuery costs ten times what SQLite needs to store it.
-        CandleUpsert upsert(m_db);
         for (const CandleRow &candle : candles) {
             if (!(candle.close > 0))
                 return Error{ErrorCode::InvalidPrice,
                              Storage::tr("A candle of %1 has no valid time or close.").arg(ticker)};
-            if (Status stored = upsert.store(seriesId.value(), intervalSeconds, candle); !stored)
-                return stored;
         }
+        // Through SQLite's C API: an import stores millions of candles, and each one bound through
+        // QSqlQuery costs ten times what SQLite needs to store it.
+        if (Status stored = CandleUpsert(m_db).store(seriesId.value(), intervalSeconds, candles); !stored)
+            return stored;
         if (covered)
             return markCovered(ticker, intervalSeconds, *covered);
         return success();
