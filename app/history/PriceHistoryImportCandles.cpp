@@ -25,11 +25,14 @@ void RowInstants::learn(const QDate &date, const QTimeZone &zone)
 
 qint64 RowInstants::dayStart(const QDate &date)
 {
-    if (date != m_dayStartDate) {
-        m_dayStartDate = date;
-        m_dayStart = QDateTime(date, QTime(0, 0), MarketCalendar::easternZone()).toSecsSinceEpoch();
+    for (const auto &[day, start] : m_dayStarts) {
+        if (day == date)
+            return start;
     }
-    return m_dayStart;
+    auto &slot = m_dayStarts[m_nextDayStartSlot];
+    m_nextDayStartSlot = 1 - m_nextDayStartSlot;
+    slot = {date, QDateTime(date, QTime(0, 0), MarketCalendar::easternZone()).toSecsSinceEpoch()};
+    return slot.second;
 }
 
 qint64 RowInstants::instant(const PriceRow &row, const QTimeZone &zone)

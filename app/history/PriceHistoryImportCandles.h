@@ -8,7 +8,9 @@
 #include <QMap>
 #include <QTimeZone>
 
+#include <array>
 #include <optional>
+#include <utility>
 
 namespace trailguard::PriceHistoryImport {
 
@@ -29,8 +31,9 @@ private:
     QTimeZone m_zone;
     int m_noonOffset = 0;
     int m_midnightOffset = 0;
-    QDate m_dayStartDate;
-    qint64 m_dayStart = 0;
+    // The last two days asked for (each row asks for its day and the next), and which to replace next.
+    std::array<std::pair<QDate, qint64>, 2> m_dayStarts;
+    int m_nextDayStartSlot = 0;
 };
 
 // Folds one ticker's rows into candles of one size. Rows that fall in one candle make its open (the
