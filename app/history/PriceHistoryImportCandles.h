@@ -49,7 +49,6 @@ public:
     void add(const PriceRow &row, qint64 instant, qint64 start, qint64 end);
     // The finished candles, moved out; with `all`, the open one too.
     QList<CandleRow> take(bool all);
-    qsizetype finishedCount() const { return m_finished.size(); }
 
     qint64 intervalSeconds() const { return m_intervalSeconds; }
     qint64 candleCount() const { return m_candles; }
