@@ -1,6 +1,7 @@
 #include "history/PriceHistoryImport.h"
 
 #include "domain/MarketCalendar.h"
+#include "history/CandleChunkQueue.h"
 #include "history/HistoryLogging.h"
 #include "history/PriceCsvReader.h"
 #include "storage/Database.h"
@@ -17,6 +18,7 @@
 
 #include <array>
 #include <memory>
+#include <thread>
 
 namespace trailguard {
 
@@ -27,9 +29,10 @@ class Import {
 
 using namespace PriceHistoryImport;
 
-// Candles handed to the repository at a time, and how often progress is told.
-constexpr qsizetype kStoreChunk = 50'000;
+// How often the reading thread hands its finished candles over (and progress is told), and how many such
+// chunks may wait to be stored.
 constexpr qint64 kProgressRows = 10'000;
+constexpr qsizetype kChunksInFlight = 4;
 
 // One ticker's candles being built in the second pass.
 struct TickerImport {
@@ -64,17 +67,18 @@ struct TickerImport {
         daily->add(row, at, dayStart, dayEnd);
     }
 
-    Status flush(PriceHistoryRepository &repository, bool all)
+    // Moves the finished candles (with `all`, every one) into `batches`.
+    void takeInto(QList<CandleBatch> &batches, bool all)
     {
-        if (Status stored = repository.storeCandles(plan.ticker, plan.intervalSeconds, candles.take(all));
-            !stored)
-            return stored;
-        if (daily)
-            return repository.storeCandles(plan.ticker, kDaySeconds, daily->take(all));
-        return success();
+        QList<CandleRow> finished = candles.take(all);
+        if (all || !finished.isEmpty())
+            batches.append(CandleBatch{plan.ticker, plan.intervalSeconds, std::move(finished)});
+        if (!daily)
+            return;
+        QList<CandleRow> days = daily->take(all);
+        if (all || !days.isEmpty())
+            batches.append(CandleBatch{plan.ticker, kDaySeconds, std::move(days)});
     }
-
-    qsizetype finishedCount() const { return candles.finishedCount() + (daily ? daily->finishedCount() : 0); }
 
     Status markCovered(PriceHistoryRepository &repository) const
     {
@@ -104,30 +108,24 @@ struct TickerImport {
     }
 };
 
-Result<Summary> storeRows(PriceHistoryRepository &repository, const Plan &plan, const Progress &progress)
-{
-    QFile file(plan.path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::InvalidCsv,
-                     Import::tr("Cannot read %1: %2").arg(plan.path, file.errorString())};
-    std::map<QString, TickerImport> tickers;
-    for (const TickerPlan &tickerPlan : plan.tickers)
-        tickers.try_emplace(tickerPlan.ticker, tickerPlan);
-    const auto flush = [&](bool all) -> Status {
-        for (auto &[name, ticker] : tickers) {
-            if (Status stored = ticker.flush(repository, all); !stored)
-                return stored;
-        }
-        return success();
-    };
+using TickerImports = std::map<QString, TickerImport>;
 
-    if (progress)
-        progress(0, plan.rows);
+// The second pass's reading side, on a thread of its own: rows into candles, handed over to the store side
+// every kProgressRows rows. Stops early, without an error of its own, when the store side gives up.
+Status readCandles(QFile &file, const Plan &plan, TickerImports &tickers, CandleChunkQueue &queue,
+                   qint64 &done)
+{
+    const auto handOver = [&](bool all) {
+        CandleChunk chunk;
+        chunk.rowsDone = done;
+        chunk.last = all;
+        for (auto &[name, ticker] : tickers)
+            ticker.takeInto(chunk.batches, all);
+        return queue.push(std::move(chunk));
+    };
     PriceCsvReader reader(file);
     RowInstants instants;
     TickerImport *last = nullptr;
-    qint64 done = 0;
-    qsizetype pending = 0;
     while (true) {
         const Result<bool> read = reader.next();
         if (!read)
@@ -145,18 +143,52 @@ Result<Summary> storeRows(PriceHistoryRepository &repository, const Plan &plan, 
                              Import::tr("%1 changed while it was imported.").arg(plan.path)};
             last = &found->second;
         }
-        const qsizetype before = last->finishedCount();
         last->add(row, instants);
-        pending += last->finishedCount() - before;
-        if (pending >= kStoreChunk) {
-            if (Status stored = flush(false); !stored)
-                return stored.error();
-            pending = 0;
-        }
-        if (++done % kProgressRows == 0 && progress)
-            progress(done, plan.rows);
+        if (++done % kProgressRows == 0 && !handOver(false))
+            return success();
     }
-    if (Status stored = flush(true); !stored)
+    handOver(true);
+    return success();
+}
+
+// Reading and parsing (one thread) overlap storing (this one, which owns the connection).
+Result<Summary> storeRows(PriceHistoryRepository &repository, const Plan &plan, const Progress &progress)
+{
+    QFile file(plan.path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::InvalidCsv,
+                     Import::tr("Cannot read %1: %2").arg(plan.path, file.errorString())};
+    TickerImports tickers;
+    for (const TickerPlan &tickerPlan : plan.tickers)
+        tickers.try_emplace(tickerPlan.ticker, tickerPlan);
+
+    if (progress)
+        progress(0, plan.rows);
+    CandleChunkQueue queue(kChunksInFlight);
+    qint64 done = 0;
+    Status read = success();
+    std::thread reading([&] {
+        read = readCandles(file, plan, tickers, queue, done);
+        queue.close();
+    });
+    Status stored = success();
+    while (const std::optional<CandleChunk> chunk = queue.take()) {
+        for (const CandleBatch &batch : chunk->batches) {
+            stored = repository.storeCandleRows(batch.ticker, batch.intervalSeconds, batch.candles);
+            if (!stored)
+                break;
+        }
+        if (!stored) {
+            queue.cancel();
+            break;
+        }
+        if (progress && !chunk->last)
+            progress(chunk->rowsDone, plan.rows);
+    }
+    reading.join(); // from here on `read`, `done` and `tickers` are this thread's again
+    if (!read)
+        return read.error();
+    if (!stored)
         return stored.error();
 
     Summary summary;

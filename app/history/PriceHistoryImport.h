@@ -23,7 +23,8 @@ namespace trailguard {
 // stored candle of the same start is replaced, and the span imported counts as covered, so the backfill
 // does not fetch it again. Two passes over the file, one row at a time (memory does not grow with the
 // file): the first checks every line (a bad line makes the whole file an error that names it), the
-// second stores, all in one transaction: nothing is saved on any error.
+// second stores, all in one transaction: nothing is saved on any error. In the second, a thread of its own
+// reads and builds candles while the calling thread (the connection's) stores them.
 namespace PriceHistoryImport {
 
 // What was stored for one ticker.

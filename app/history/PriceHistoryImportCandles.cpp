@@ -13,11 +13,6 @@ qint64 wallSeconds(const QDate &date, const QTime &time)
 {
     return (date.toJulianDay() - kUnixEpochJulianDay) * kDaySeconds + time.msecsSinceStartOfDay() / 1000;
 }
-
-QDateTime utc(qint64 seconds)
-{
-    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc());
-}
 } // namespace
 
 void RowInstants::learn(const QDate &date, const QTimeZone &zone)
@@ -30,11 +25,14 @@ void RowInstants::learn(const QDate &date, const QTimeZone &zone)
 
 qint64 RowInstants::dayStart(const QDate &date)
 {
-    if (date != m_dayStartDate) {
-        m_dayStartDate = date;
-        m_dayStart = QDateTime(date, QTime(0, 0), MarketCalendar::easternZone()).toSecsSinceEpoch();
+    for (const auto &[day, start] : m_dayStarts) {
+        if (day == date)
+            return start;
     }
-    return m_dayStart;
+    auto &slot = m_dayStarts[m_nextDayStartSlot];
+    m_nextDayStartSlot = 1 - m_nextDayStartSlot;
+    slot = {date, QDateTime(date, QTime(0, 0), MarketCalendar::easternZone()).toSecsSinceEpoch()};
+    return slot.second;
 }
 
 qint64 RowInstants::instant(const PriceRow &row, const QTimeZone &zone)
@@ -111,9 +109,9 @@ void CandleBuilder::add(const PriceRow &row, qint64 instant, qint64 start, qint6
 
 void CandleBuilder::finish(const Pending &pending)
 {
-    StoredCandle candle;
-    candle.start = utc(pending.start);
-    candle.end = utc(pending.end);
+    CandleRow candle;
+    candle.start = pending.start;
+    candle.end = pending.end;
     if (pending.rows == 1) {
         candle.open = pending.only.open;
         candle.high = pending.only.high;
@@ -134,7 +132,7 @@ void CandleBuilder::finish(const Pending &pending)
     }
 }
 
-QList<StoredCandle> CandleBuilder::take(bool all)
+QList<CandleRow> CandleBuilder::take(bool all)
 {
     if (all) {
         if (m_open)
@@ -144,7 +142,9 @@ QList<StoredCandle> CandleBuilder::take(bool all)
             finish(pending);
         m_held.clear();
     }
-    return std::exchange(m_finished, {});
+    QList<CandleRow> finished = std::exchange(m_finished, {});
+    m_finished.reserve(finished.size()); // the next chunk is about as big: no growing copies
+    return finished;
 }
 
 } // namespace trailguard::PriceHistoryImport

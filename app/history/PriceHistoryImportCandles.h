@@ -8,7 +8,9 @@
 #include <QMap>
 #include <QTimeZone>
 
+#include <array>
 #include <optional>
+#include <utility>
 
 namespace trailguard::PriceHistoryImport {
 
@@ -29,8 +31,9 @@ private:
     QTimeZone m_zone;
     int m_noonOffset = 0;
     int m_midnightOffset = 0;
-    QDate m_dayStartDate;
-    qint64 m_dayStart = 0;
+    // The last two days asked for (each row asks for its day and the next), and which to replace next.
+    std::array<std::pair<QDate, qint64>, 2> m_dayStarts;
+    int m_nextDayStartSlot = 0;
 };
 
 // Folds one ticker's rows into candles of one size. Rows that fall in one candle make its open (the
@@ -45,8 +48,7 @@ public:
     // Adds a row at `instant` to the candle [start, end).
     void add(const PriceRow &row, qint64 instant, qint64 start, qint64 end);
     // The finished candles, moved out; with `all`, the open one too.
-    QList<StoredCandle> take(bool all);
-    qsizetype finishedCount() const { return m_finished.size(); }
+    QList<CandleRow> take(bool all);
 
     qint64 intervalSeconds() const { return m_intervalSeconds; }
     qint64 candleCount() const { return m_candles; }
@@ -76,7 +78,7 @@ private:
     bool m_sorted;
     std::optional<Pending> m_open; // in time order: the candle rows fall in now
     QMap<qint64, Pending> m_held;  // out of order: every candle until the end
-    QList<StoredCandle> m_finished;
+    QList<CandleRow> m_finished;
     qint64 m_candles = 0;
     std::optional<qint64> m_firstStart;
     std::optional<qint64> m_lastStart;

@@ -15,9 +15,6 @@ namespace trailguard {
 using namespace SqlValues;
 
 namespace {
-// Candles per INSERT statement (10 parameters each; SQLite allows 32,766).
-constexpr qsizetype kCandlesPerInsert = 100;
-
 class Storage {
     Q_DECLARE_TR_FUNCTIONS(Storage)
 };
@@ -135,59 +132,35 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 interv
                                             const QList<StoredCandle> &candles,
                                             std::optional<TimeRange> covered)
 {
+    QList<CandleRow> rows;
+    rows.reserve(candles.size());
+    for (const StoredCandle &candle : candles) {
+        if (!candle.start.isValid() || !candle.end.isValid())
+            return Error{ErrorCode::InvalidPrice,
+                         Storage::tr("A candle of %1 has no valid time or close.").arg(ticker)};
+        rows.append(CandleRow{epochSeconds(candle.start), epochSeconds(candle.end), candle.open, candle.high,
+                              candle.low, candle.close, candle.volume, candle.peak, candle.stop});
+    }
+    return storeCandleRows(ticker, intervalSeconds, rows, covered);
+}
+
+Status PriceHistoryRepository::storeCandleRows(const QString &ticker, qint64 intervalSeconds,
+                                               const QList<CandleRow> &candles,
+                                               std::optional<TimeRange> covered)
+{
     return inTransaction(m_db, [&]() -> Status {
         const Result<qint64> seriesId = ensureSeries(ticker, intervalSeconds);
         if (!seriesId)
             return seriesId.error();
-        // The end is stored only when it is not start + interval (clipped_end, see migration 12).
-        // Many rows per INSERT: an import stores millions of candles, and each statement run through
-        // QSqlQuery costs far more than the row itself.
-        const auto statement = [&](qsizetype rows) {
-            QStringList values(rows, QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            QSqlQuery query(m_db);
-            query.prepare(
-                QStringLiteral("INSERT INTO candles (series_id, start, open, high, low, "
-                               "close, volume, peak, stop, clipped_end) VALUES %1 "
-                               "ON CONFLICT (series_id, start) DO UPDATE SET "
-                               "clipped_end = excluded.clipped_end, "
-                               "open = excluded.open, high = excluded.high, low = excluded.low, "
-                               "close = excluded.close, volume = excluded.volume, "
-                               "peak = coalesce(excluded.peak, peak), stop = coalesce(excluded.stop, stop)")
-                    .arg(values.join(QStringLiteral(", "))));
-            return query;
-        };
-        const QVariant noInteger{QMetaType(QMetaType::LongLong)};
-        std::optional<QSqlQuery> fullChunk;
-        for (qsizetype first = 0; first < candles.size(); first += kCandlesPerInsert) {
-            const qsizetype rows = std::min(kCandlesPerInsert, candles.size() - first);
-            std::optional<QSqlQuery> lastChunk;
-            if (rows < kCandlesPerInsert)
-                lastChunk = statement(rows);
-            else if (!fullChunk)
-                fullChunk = statement(rows);
-            QSqlQuery &query = lastChunk ? *lastChunk : *fullChunk;
-            for (qsizetype row = 0; row < rows; ++row) {
-                const StoredCandle &candle = candles[first + row];
-                if (!candle.start.isValid() || !candle.end.isValid() || !(candle.close > 0))
-                    return Error{ErrorCode::InvalidPrice,
-                                 Storage::tr("A candle of %1 has no valid time or close.").arg(ticker)};
-                const qint64 start = epochSeconds(candle.start);
-                const qint64 end = epochSeconds(candle.end);
-                const int at = int(row * 10);
-                query.bindValue(at, seriesId.value());
-                query.bindValue(at + 1, start);
-                query.bindValue(at + 2, optionalPrice(candle.open));
-                query.bindValue(at + 3, optionalPrice(candle.high));
-                query.bindValue(at + 4, optionalPrice(candle.low));
-                query.bindValue(at + 5, priceValue(candle.close));
-                query.bindValue(at + 6, candle.volume ? QVariant(*candle.volume) : noInteger);
-                query.bindValue(at + 7, optionalPrice(candle.peak));
-                query.bindValue(at + 8, optionalPrice(candle.stop));
-                query.bindValue(at + 9, end == start + intervalSeconds ? noInteger : QVariant(end));
-            }
-            if (!query.exec())
-                return queryError(query);
+        for (const CandleRow &candle : candles) {
+            if (!(candle.close > 0))
+                return Error{ErrorCode::InvalidPrice,
+                             Storage::tr("A candle of %1 has no valid time or close.").arg(ticker)};
         }
+        // Through SQLite's C API: an import stores millions of candles, and each one bound through
+        // QSqlQuery costs ten times what SQLite needs to store it.
+        if (Status stored = CandleUpsert(m_db).store(seriesId.value(), intervalSeconds, candles); !stored)
+            return stored;
         if (covered)
             return markCovered(ticker, intervalSeconds, *covered);
         return success();

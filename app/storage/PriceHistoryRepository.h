@@ -4,6 +4,7 @@
 #include "domain/Candle.h"
 #include "domain/PricePoint.h"
 #include "domain/StopPoint.h"
+#include "storage/CandleUpsert.h"
 #include "storage/TimeRange.h"
 
 #include <QDateTime>
@@ -63,6 +64,9 @@ public:
                         std::optional<TimeRange> covered = std::nullopt);
     Status storeCandles(const QString &ticker, qint64 intervalSeconds, const QList<StoredCandle> &candles,
                         std::optional<TimeRange> covered = std::nullopt);
+    // The same for candles with epoch-second times (what an import builds: no QDateTime per candle).
+    Status storeCandleRows(const QString &ticker, qint64 intervalSeconds, const QList<CandleRow> &candles,
+                           std::optional<TimeRange> covered = std::nullopt);
     // The candles of `ticker` with start in [from, to), oldest first.
     Result<QList<StoredCandle>> candles(const QString &ticker, CandleInterval interval, const QDateTime &from,
                                         const QDateTime &to) const;

@@ -64,11 +64,18 @@ constexpr double kPriceScale = 10000.0;
 constexpr double kLargestScaledPrice = 1e9;
 } // namespace
 
-QVariant priceValue(double price)
+std::optional<qint64> exactTenThousandths(double price)
 {
     const double scaled = std::round(price * kPriceScale);
     if (std::abs(price) < kLargestScaledPrice && scaled / kPriceScale == price)
-        return QVariant(qint64(scaled));
+        return qint64(scaled);
+    return std::nullopt;
+}
+
+QVariant priceValue(double price)
+{
+    if (const std::optional<qint64> scaled = exactTenThousandths(price))
+        return QVariant(*scaled);
     return QVariant(price);
 }
 

@@ -29,6 +29,8 @@ QDateTime fromEpochSeconds(qint64 seconds);
 // A price as stored: the price in ten-thousandths (an INTEGER, 1 to 4 bytes on disk) when that gives it
 // back exactly, else the REAL itself (8 bytes). readPrice undoes either.
 QVariant priceValue(double price);
+// The price in ten-thousandths when that gives it back exactly (the INTEGER of priceValue).
+std::optional<qint64> exactTenThousandths(double price);
 QVariant optionalPrice(const std::optional<double> &price);
 double readPrice(const QVariant &value);
 std::optional<double> readOptionalPrice(const QVariant &value);

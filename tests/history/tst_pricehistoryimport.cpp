@@ -5,6 +5,7 @@
 #include "storage/PriceHistoryRepository.h"
 
 #include <QFile>
+#include <QMap>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -145,6 +146,89 @@ private Q_SLOTS:
         QCOMPARE(PriceHistoryImport::describe(summary.value(), QLocale::c()),
                  QStringList{QStringLiteral("5 rows → 5 one-minute candles for BIGT (2024-03-04 09:30 to "
                                             "2024-03-05 09:31), and 2 daily candles made from them")});
+    }
+
+    // A file big enough to cross the hand-overs between the reading thread and the store side (every
+    // 10,000 rows) and the 50-candle statements: every candle reads back exactly (prices as ten-thousandths
+    // and as REALs, volumes, missing volumes), with a candle of three rows across the 10,000th row, a gap,
+    // and the last partial statement.
+    void everyCandleReadsBackExactlyAcrossChunks()
+    {
+        struct Expected {
+            double open = 0;
+            double high = 0;
+            double low = 0;
+            double close = 0;
+            std::optional<qint64> volume;
+            int rows = 0;
+        };
+        QMap<qint64, Expected> expected; // minute start (epoch seconds) → candle
+        QByteArray content("Date,Open,High,Low,Close,Volume\n");
+        const QDate firstDay(2024, 3, 4);
+        int row = 0;
+        const auto addRow = [&](const QDate &day, const QTime &time, int n) {
+            ++row;
+            // Some prices are not whole ten-thousandths (stored as REAL), every 7th row has no volume.
+            const QByteArray open = QByteArray::number(100 + (n % 97) * 0.01, 'f', 2);
+            const QByteArray close = n % 11 == 0 ? QByteArray::number(100.123456 + (n % 13), 'f', 6)
+                                                 : QByteArray::number(100.5 + (n % 89) * 0.0001, 'f', 4);
+            const QByteArray high = QByteArray::number(120 + n % 5, 'f', 1);
+            const QByteArray low = QByteArray::number(90 - n % 3, 'f', 1);
+            const QByteArray volume = n % 7 == 0 ? QByteArray() : QByteArray::number(1000 + n);
+            content += day.toString(Qt::ISODate).toLatin1() + ' ' +
+                       time.toString(QStringLiteral("HH:mm:ss")).toLatin1() + ',' + open + ',' + high + ',' +
+                       low + ',' + close + ',' + volume + '\n';
+            const qint64 at = newYork(day, time).toSecsSinceEpoch();
+            Expected &candle = expected[at - at % 60];
+            const std::optional<qint64> rowVolume =
+                volume.isEmpty() ? std::nullopt : std::optional<qint64>(volume.toLongLong());
+            if (candle.rows++ == 0) {
+                candle = Expected{open.toDouble(),  high.toDouble(), low.toDouble(),
+                                  close.toDouble(), rowVolume,       1};
+                return;
+            }
+            candle.high = std::max(candle.high, high.toDouble());
+            candle.low = std::min(candle.low, low.toDouble());
+            candle.close = close.toDouble();
+            if (rowVolume)
+                candle.volume = candle.volume.value_or(0) + *rowVolume;
+        };
+        constexpr int kMinutes = 25'123;
+        for (int n = 0; n < kMinutes; ++n) {
+            const QDate day = firstDay.addDays(n / 390);
+            QTime time = QTime(9, 30).addSecs((n % 390) * 60);
+            if (n >= 20'000 && n % 390 >= 100) // a gap of 15 minutes on one day, then the clock runs on
+                time = time.addSecs(15 * 60);
+            if (row == 9'998) { // rows 9,999 to 10,001 fall in one minute, across the first hand-over
+                addRow(day, time, n);
+                addRow(day, time.addSecs(20), n + 1);
+                addRow(day, time.addSecs(40), n + 2);
+                continue;
+            }
+            addRow(day, time, n);
+        }
+        const QString file = writeFile(QStringLiteral("big.csv"), content);
+
+        const auto summary = PriceHistoryImport::importFile(m_db->connection(), file, QStringLiteral("BIGT"));
+        QVERIFY2(summary, summary ? "" : qPrintable(summary.error().message));
+        QCOMPARE(summary.value().rows, qint64(row));
+        const QList<StoredCandle> minutes = candlesOf(QStringLiteral("BIGT"), 60);
+        QCOMPARE(minutes.size(), expected.size());
+        QCOMPARE(summary.value().tickers.value(0).candles, qint64(expected.size()));
+        QCOMPARE(std::next(expected.cbegin(), 9'998)->rows, 3);
+        qsizetype at = 0;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it, ++at) {
+            const StoredCandle &candle = minutes.at(at);
+            QCOMPARE(candle.start.toSecsSinceEpoch(), it.key());
+            QCOMPARE(candle.end.toSecsSinceEpoch(), it.key() + 60);
+            QCOMPARE(candle.open, std::optional<double>(it->open));
+            QCOMPARE(candle.high, std::optional<double>(it->high));
+            QCOMPARE(candle.low, std::optional<double>(it->low));
+            QCOMPARE(candle.close, it->close);
+            QCOMPARE(candle.volume, it->volume);
+            QVERIFY(!candle.peak && !candle.stop);
+        }
+        QCOMPARE(candlesOf(QStringLiteral("BIGT"), 86400).size(), qsizetype(kMinutes / 390 + 1));
     }
 
     // The interval is the most common gap within a day; rows between make one candle with open = first,
