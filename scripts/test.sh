@@ -13,7 +13,29 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 # ccache (when installed) may reuse objects across clones of the tree.
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
-step() { printf '\n==> %s\n' "$*"; }
+# Each step prints its elapsed time when the next begins; a table at the end shows where the time went.
+step_names=() step_seconds=() step_name="" step_start=$SECONDS run_start=$SECONDS
+end_step() {
+    [ -n "$step_name" ] || return 0
+    step_names+=("$step_name") step_seconds+=($((SECONDS - step_start)))
+    printf -- '--> %s: %d s\n' "$step_name" "$((SECONDS - step_start))"
+    step_name=""
+}
+step() {
+    end_step
+    step_name=$* step_start=$SECONDS
+    printf '\n==> %s\n' "$*"
+}
+step_summary() {
+    local status=$? i
+    end_step
+    printf '\nStep timings (%s):\n' "$([ $status -eq 0 ] && echo passed || echo "FAILED, exit $status")"
+    for i in "${!step_names[@]}"; do
+        printf '%6d s  %s\n' "${step_seconds[$i]}" "${step_names[$i]}"
+    done
+    printf '%6d s  total\n' "$((SECONDS - run_start))"
+}
+trap step_summary EXIT
 
 step "Debian packages"
 bash scripts/install-deps.sh

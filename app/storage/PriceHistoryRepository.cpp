@@ -2,6 +2,7 @@
 
 #include "storage/ChartHistoryReader.h"
 #include "storage/SqlValues.h"
+#include "storage/StorageText.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -18,9 +19,6 @@ namespace {
 // Candles per INSERT statement (10 parameters each; SQLite allows 32,766).
 constexpr qsizetype kCandlesPerInsert = 100;
 
-class Storage {
-    Q_DECLARE_TR_FUNCTIONS(Storage)
-};
 } // namespace
 
 StoredCandle StoredCandle::from(const Candle &candle)
@@ -57,7 +55,7 @@ Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTim
 {
     if (ticker.isEmpty() || !time.isValid() || !(price > 0))
         return Error{ErrorCode::InvalidPrice,
-                     Storage::tr("A quote needs a ticker, a time and a positive price.")};
+                     StorageText::tr("A quote needs a ticker, a time and a positive price.")};
     if (Status known = ensureTicker(ticker); !known)
         return known;
     QSqlQuery query(m_db);
@@ -170,7 +168,7 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 interv
                 const StoredCandle &candle = candles[first + row];
                 if (!candle.start.isValid() || !candle.end.isValid() || !(candle.close > 0))
                     return Error{ErrorCode::InvalidPrice,
-                                 Storage::tr("A candle of %1 has no valid time or close.").arg(ticker)};
+                                 StorageText::tr("A candle of %1 has no valid time or close.").arg(ticker)};
                 const qint64 start = epochSeconds(candle.start);
                 const qint64 end = epochSeconds(candle.end);
                 const int at = int(row * 10);

@@ -1,7 +1,9 @@
 #include "storage/StockRepository.h"
 
 #include "storage/IsoTimeText.h"
+#include "storage/SqlValues.h"
 #include "storage/StorageLogging.h"
+#include "storage/StorageText.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -15,10 +17,6 @@
 namespace trailguard {
 
 namespace {
-class Storage {
-    Q_DECLARE_TR_FUNCTIONS(Storage)
-};
-
 // Read in this order (fromQuery uses the positions).
 const QString kColumns = QStringLiteral(
     "ticker, symbol_id, currency, last_price, last_quote_at, peak, stop_ratio, stop_price, entry_price, "
@@ -217,18 +215,12 @@ void bindState(QSqlQuery &query, const StockState &stock)
     bind(toVariant(stock.catchUpFrom));
 }
 
-Error queryError(const QSqlQuery &query)
-{
-    const QString reason = query.lastError().text();
-    qCWarning(lcStorage) << "Query failed:" << reason;
-    return Error{ErrorCode::DatabaseQuery, Storage::tr("A database command failed: %1").arg(reason)};
-}
-
 Error unknownTicker(const QString &ticker)
 {
-    return Error{ErrorCode::UnknownTicker,
-                 Storage::tr("%1 is not on the watchlist. Check the spelling, or list the watchlist first.")
-                     .arg(ticker)};
+    return Error{
+        ErrorCode::UnknownTicker,
+        StorageText::tr("%1 is not on the watchlist. Check the spelling, or list the watchlist first.")
+            .arg(ticker)};
 }
 
 QString updateSql()
@@ -270,7 +262,7 @@ Result<qint64> StockRepository::dataVersion() const
     }
     QSqlQuery &query = *m_dataVersionQuery;
     if (!query.exec() || !query.next())
-        return queryError(query);
+        return SqlValues::queryError(query);
     const qint64 version = query.value(0).toLongLong();
     query.finish();
     return version;
@@ -281,7 +273,7 @@ Result<QList<StockState>> StockRepository::all() const
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT %1 FROM stocks ORDER BY ticker").arg(kColumns)))
-        return queryError(query);
+        return SqlValues::queryError(query);
     QList<StockState> stocks;
     while (query.next())
         stocks.append(fromQuery(query));
@@ -294,7 +286,7 @@ Result<std::optional<StockState>> StockRepository::find(const QString &ticker) c
     query.prepare(QStringLiteral("SELECT %1 FROM stocks WHERE ticker = :ticker").arg(kColumns));
     query.bindValue(QStringLiteral(":ticker"), ticker);
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     if (!query.next())
         return std::optional<StockState>();
     return std::optional<StockState>(fromQuery(query));
@@ -309,7 +301,7 @@ Status StockRepository::insert(const StockState &stock)
         if (existing.value()) {
             return Error{
                 ErrorCode::DuplicateTicker,
-                Storage::tr("%1 is already on the watchlist; nothing was changed.").arg(stock.ticker)};
+                StorageText::tr("%1 is already on the watchlist; nothing was changed.").arg(stock.ticker)};
         }
         QSqlQuery query(m_db);
         query.prepare(insertSql());
@@ -319,7 +311,7 @@ Status StockRepository::insert(const StockState &stock)
             kTickerAt + 1,
             toVariant(stock.createdAt.isValid() ? stock.createdAt : QDateTime::currentDateTimeUtc()));
         if (!query.exec())
-            return queryError(query);
+            return SqlValues::queryError(query);
         return success();
     });
 }
@@ -330,7 +322,7 @@ Status StockRepository::update(const StockState &stock)
     bindState(query, stock);
     query.bindValue(kTickerAt, stock.ticker);
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     if (query.numRowsAffected() == 0)
         return unknownTicker(stock.ticker);
     return success();
@@ -344,7 +336,7 @@ Status StockRepository::updateAll(const QList<StockState> &stocks)
             bindState(query, stock);
             query.bindValue(kTickerAt, stock.ticker);
             if (!query.exec())
-                return queryError(query);
+                return SqlValues::queryError(query);
             if (query.numRowsAffected() == 0)
                 return unknownTicker(stock.ticker);
         }
@@ -358,7 +350,7 @@ Status StockRepository::remove(const QString &ticker)
     query.prepare(QStringLiteral("DELETE FROM stocks WHERE ticker = :ticker"));
     query.bindValue(QStringLiteral(":ticker"), ticker);
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     if (query.numRowsAffected() == 0)
         return unknownTicker(ticker);
     return success();
