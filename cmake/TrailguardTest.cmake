@@ -64,6 +64,9 @@ function(trailguard_add_test source)
         else()
             target_precompile_headers(${_target} REUSE_FROM trailguard_test_pch_core)
         endif()
+        # AUTOMOC's file is empty (each test includes its own .moc): loading the PCH would be its only cost.
+        set_source_files_properties(${CMAKE_CURRENT_BINARY_DIR}/${_target}_autogen/mocs_compilation.cpp
+            PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
     endif()
     add_test(NAME ${_area}/${_name} COMMAND ${_target})
     set_tests_properties(${_area}/${_name} PROPERTIES

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (Clang, ASan+UBSan) and runs each for a bounded time on its seed corpus.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]        (default 30; CI uses the default, by hand try 600)
+# The targets run one per core at a time (FUZZ_JOBS=<n> to change), each for its full time.
 # Warnings are errors in the GCC builds; here (Clang) they are shown, not fatal.
 # A crash, leak or hang (>10 s for one input) fails the run; the input is kept in build/fuzz/artifacts/
 # and belongs in tests/fuzz/corpus/<target>/ plus a regression test once fixed.
