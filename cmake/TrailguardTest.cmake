@@ -73,6 +73,11 @@ function(trailguard_add_test source)
         LABELS "${_area};${arg_LABELS}"
         TIMEOUT 120
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${arg_ENVIRONMENT}")
+    foreach(_cost IN LISTS TRAILGUARD_TEST_COSTS)
+        if(_cost MATCHES "^${_area}/${_name}=([0-9]+)$")
+            set_tests_properties(${_area}/${_name} PROPERTIES COST ${CMAKE_MATCH_1})
+        endif()
+    endforeach()
     # The suite runs two tests at a time; windows share one X display (focus, activation), so tests that
     # show widgets take turns on it.
     if(_area STREQUAL "ui" OR _area STREQUAL "desktop" OR "gui" IN_LIST arg_LABELS)
