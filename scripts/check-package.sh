@@ -5,15 +5,18 @@
 #  - the control fields (Depends computed by dpkg-shlibdeps, Maintainer);
 #  - lintian reports no error; appstreamcli and desktop-file-validate accept the installed files;
 #  - the installed binary runs (--version) from the unpacked tree.
+# Arguments after the build folder go to CMake (scripts/test.sh adds -DTRAILGUARD_BENCHMARKS=ON: the
+# benchmarks are built in this Release tree, which installs none of them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 build=${1:-build/package}
+shift $(($# > 0 ? 1 : 0))
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
 app_id=io.github.trailguard.Trailguard
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DTRAILGUARD_BENCHMARKS=OFF \
-    -DTRAILGUARD_LAYER_CHECK=OFF -DTRAILGUARD_WERROR=ON >/dev/null
+    -DTRAILGUARD_LAYER_CHECK=OFF -DTRAILGUARD_WERROR=ON "$@" >/dev/null
 cmake --build "$build"
 rm -f "$build"/trailguard_*.deb
 (cd "$build" && cpack -G DEB >/dev/null)

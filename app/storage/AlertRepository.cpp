@@ -1,7 +1,9 @@
 #include "storage/AlertRepository.h"
 
 #include "domain/AlertMessageJson.h"
+#include "storage/SqlValues.h"
 #include "storage/StorageLogging.h"
+#include "storage/StorageText.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -15,27 +17,6 @@
 namespace trailguard {
 
 namespace {
-class Storage {
-    Q_DECLARE_TR_FUNCTIONS(Storage)
-};
-
-QString isoTime(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime readTime(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
-}
-
-Error queryError(const QSqlQuery &query)
-{
-    const QString reason = query.lastError().text();
-    qCWarning(lcStorage) << "Outbox query failed:" << reason;
-    return Error{ErrorCode::DatabaseQuery, Storage::tr("A database command failed: %1").arg(reason)};
-}
-
 Delivery::Status statusFromName(const QString &name)
 {
     if (name == QLatin1String("delivered"))
@@ -60,21 +41,21 @@ Delivery readDelivery(const QSqlQuery &query)
     delivery.channel = query.value(2).toString();
     delivery.status = statusFromName(query.value(3).toString());
     delivery.attempts = query.value(4).toInt();
-    delivery.nextAttemptAt = readTime(query.value(5));
-    delivery.lastAttemptAt = readTime(query.value(6));
-    delivery.deliveredAt = readTime(query.value(7));
+    delivery.nextAttemptAt = SqlValues::readTime(query.value(5));
+    delivery.lastAttemptAt = SqlValues::readTime(query.value(6));
+    delivery.deliveredAt = SqlValues::readTime(query.value(7));
     delivery.lastError = query.value(8).toString();
     delivery.claimedBy = query.value(9).toString();
-    delivery.claimExpiresAt = readTime(query.value(10));
+    delivery.claimExpiresAt = SqlValues::readTime(query.value(10));
     return delivery;
 }
 
 Status execUpdate(QSqlQuery &query)
 {
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     if (query.numRowsAffected() != 1)
-        return Error{ErrorCode::DatabaseQuery, Storage::tr("The delivery to update no longer exists.")};
+        return Error{ErrorCode::DatabaseQuery, StorageText::tr("The delivery to update no longer exists.")};
     return success();
 }
 
@@ -86,12 +67,12 @@ const QString kOwnedPending =
 Status execOutcome(QSqlQuery &query)
 {
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     if (query.numRowsAffected() != 1) {
         return Error{
             ErrorCode::DatabaseQuery,
-            Storage::tr("The delivery is no longer claimed by this dispatcher: another one took it over "
-                        "after its lease ran out.")};
+            StorageText::tr("The delivery is no longer claimed by this dispatcher: another one took it over "
+                            "after its lease ran out.")};
     }
     return success();
 }
@@ -117,9 +98,9 @@ Result<qint64> AlertRepository::enqueue(const AlertMessage &message, const QStri
         insertAlert.bindValue(QStringLiteral(":subject"), message.subject);
         insertAlert.bindValue(QStringLiteral(":message"),
                               QString::fromUtf8(AlertMessageJson::toJson(message)));
-        insertAlert.bindValue(QStringLiteral(":created_at"), isoTime(now));
+        insertAlert.bindValue(QStringLiteral(":created_at"), SqlValues::isoTime(now));
         if (!insertAlert.exec())
-            return queryError(insertAlert);
+            return SqlValues::queryError(insertAlert);
         const qint64 alertId = insertAlert.lastInsertId().toLongLong();
 
         QSqlQuery insertDelivery(m_db);
@@ -129,9 +110,10 @@ Result<qint64> AlertRepository::enqueue(const AlertMessage &message, const QStri
         for (const QString &channel : channels) {
             insertDelivery.bindValue(QStringLiteral(":alert_id"), alertId);
             insertDelivery.bindValue(QStringLiteral(":channel"), channel);
-            insertDelivery.bindValue(QStringLiteral(":due"), isoTime(dueAt.isValid() ? dueAt : now));
+            insertDelivery.bindValue(QStringLiteral(":due"),
+                                     SqlValues::isoTime(dueAt.isValid() ? dueAt : now));
             if (!insertDelivery.exec())
-                return queryError(insertDelivery);
+                return SqlValues::queryError(insertDelivery);
         }
         return alertId;
     });
@@ -146,9 +128,9 @@ Result<QList<Delivery>> AlertRepository::pendingDeliveries(const QDateTime &now)
     sql += QStringLiteral(" ORDER BY next_attempt_at, id");
     query.prepare(sql);
     if (now.isValid())
-        query.bindValue(QStringLiteral(":now"), isoTime(now));
+        query.bindValue(QStringLiteral(":now"), SqlValues::isoTime(now));
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     QList<Delivery> deliveries;
     while (query.next())
         deliveries.append(readDelivery(query));
@@ -162,9 +144,9 @@ Result<QList<Delivery>> AlertRepository::pendingIgnoringBackoff(const QDateTime 
         QStringLiteral("SELECT %1 FROM deliveries WHERE status = 'pending' AND "
                        "(attempts > 0 OR next_attempt_at <= :now) AND %2 ORDER BY next_attempt_at, id")
             .arg(kDeliveryColumns, kUnclaimed));
-    query.bindValue(QStringLiteral(":now"), isoTime(now));
+    query.bindValue(QStringLiteral(":now"), SqlValues::isoTime(now));
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     QList<Delivery> deliveries;
     while (query.next())
         deliveries.append(readDelivery(query));
@@ -175,10 +157,10 @@ Result<std::optional<QDateTime>> AlertRepository::nextDueAt() const
 {
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("SELECT min(next_attempt_at) FROM deliveries WHERE status = 'pending'")))
-        return queryError(query);
+        return SqlValues::queryError(query);
     if (!query.next() || query.value(0).isNull())
         return std::optional<QDateTime>();
-    return std::optional<QDateTime>(readTime(query.value(0)));
+    return std::optional<QDateTime>(SqlValues::readTime(query.value(0)));
 }
 
 Result<AlertMessage> AlertRepository::message(qint64 alertId) const
@@ -187,9 +169,10 @@ Result<AlertMessage> AlertRepository::message(qint64 alertId) const
     query.prepare(QStringLiteral("SELECT message FROM alerts WHERE id = :id"));
     query.bindValue(QStringLiteral(":id"), alertId);
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     if (!query.next())
-        return Error{ErrorCode::DatabaseQuery, Storage::tr("Alert %1 is not in the database.").arg(alertId)};
+        return Error{ErrorCode::DatabaseQuery,
+                     StorageText::tr("Alert %1 is not in the database.").arg(alertId)};
     return AlertMessageJson::fromJson(query.value(0).toString().toUtf8());
 }
 
@@ -201,12 +184,12 @@ Result<bool> AlertRepository::claim(const Delivery &delivery, const QString &own
                                  "WHERE id = :id AND status = 'pending' AND attempts = :attempts AND "
                                  "(claimed_by IS NULL OR claimed_by = :owner OR claim_expires_at <= :now)"));
     query.bindValue(QStringLiteral(":owner"), owner);
-    query.bindValue(QStringLiteral(":until"), isoTime(leaseUntil));
+    query.bindValue(QStringLiteral(":until"), SqlValues::isoTime(leaseUntil));
     query.bindValue(QStringLiteral(":id"), delivery.id);
     query.bindValue(QStringLiteral(":attempts"), delivery.attempts);
-    query.bindValue(QStringLiteral(":now"), isoTime(now));
+    query.bindValue(QStringLiteral(":now"), SqlValues::isoTime(now));
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     return query.numRowsAffected() == 1;
 }
 
@@ -215,7 +198,7 @@ Result<int> AlertRepository::releaseAllClaims()
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("UPDATE deliveries SET claimed_by = NULL, claim_expires_at = NULL "
                                    "WHERE claimed_by IS NOT NULL")))
-        return queryError(query);
+        return SqlValues::queryError(query);
     return query.numRowsAffected();
 }
 
@@ -225,7 +208,7 @@ Status AlertRepository::markDelivered(qint64 deliveryId, const QString &owner, c
     query.prepare(QStringLiteral("UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, "
                                  "last_attempt_at = :at, delivered_at = :at, last_error = ''") +
                   kReleaseClaim + kOwnedPending);
-    query.bindValue(QStringLiteral(":at"), isoTime(at));
+    query.bindValue(QStringLiteral(":at"), SqlValues::isoTime(at));
     query.bindValue(QStringLiteral(":id"), deliveryId);
     query.bindValue(QStringLiteral(":owner"), owner);
     return execOutcome(query);
@@ -238,8 +221,8 @@ Status AlertRepository::markRetry(qint64 deliveryId, const QString &owner, const
     query.prepare(QStringLiteral("UPDATE deliveries SET attempts = attempts + 1, last_attempt_at = :at, "
                                  "next_attempt_at = :next, last_error = :error") +
                   kReleaseClaim + kOwnedPending);
-    query.bindValue(QStringLiteral(":at"), isoTime(at));
-    query.bindValue(QStringLiteral(":next"), isoTime(nextAttemptAt));
+    query.bindValue(QStringLiteral(":at"), SqlValues::isoTime(at));
+    query.bindValue(QStringLiteral(":next"), SqlValues::isoTime(nextAttemptAt));
     query.bindValue(QStringLiteral(":error"), error);
     query.bindValue(QStringLiteral(":id"), deliveryId);
     query.bindValue(QStringLiteral(":owner"), owner);
@@ -253,7 +236,7 @@ Status AlertRepository::markFailed(qint64 deliveryId, const QString &owner, cons
     query.prepare(QStringLiteral("UPDATE deliveries SET status = 'failed', attempts = attempts + 1, "
                                  "last_attempt_at = :at, last_error = :error") +
                   kReleaseClaim + kOwnedPending);
-    query.bindValue(QStringLiteral(":at"), isoTime(at));
+    query.bindValue(QStringLiteral(":at"), SqlValues::isoTime(at));
     query.bindValue(QStringLiteral(":error"), error);
     query.bindValue(QStringLiteral(":id"), deliveryId);
     query.bindValue(QStringLiteral(":owner"), owner);
@@ -267,7 +250,7 @@ Result<QList<AlertRecord>> AlertRepository::recent(int limit) const
                                   "ORDER BY created_at DESC, id DESC LIMIT :limit"));
     alerts.bindValue(QStringLiteral(":limit"), limit);
     if (!alerts.exec())
-        return queryError(alerts);
+        return SqlValues::queryError(alerts);
     QList<AlertRecord> records;
     QHash<qint64, qsizetype> indexById;
     while (alerts.next()) {
@@ -276,8 +259,8 @@ Result<QList<AlertRecord>> AlertRepository::recent(int limit) const
         const auto message = AlertMessageJson::fromJson(alerts.value(1).toString().toUtf8());
         if (message.ok())
             record.message = message.value();
-        record.createdAt = readTime(alerts.value(2));
-        record.acknowledgedAt = readTime(alerts.value(3));
+        record.createdAt = SqlValues::readTime(alerts.value(2));
+        record.acknowledgedAt = SqlValues::readTime(alerts.value(3));
         indexById.insert(record.id, records.size());
         records.append(record);
     }
@@ -292,7 +275,7 @@ Result<QList<AlertRecord>> AlertRepository::recent(int limit) const
         oldest = std::min(oldest, record.id);
     deliveries.bindValue(QStringLiteral(":oldest"), oldest);
     if (!deliveries.exec())
-        return queryError(deliveries);
+        return SqlValues::queryError(deliveries);
     while (deliveries.next()) {
         const Delivery delivery = readDelivery(deliveries);
         if (const auto found = indexById.constFind(delivery.alertId); found != indexById.constEnd())
@@ -305,7 +288,7 @@ Status AlertRepository::acknowledge(qint64 alertId, const QDateTime &at)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("UPDATE alerts SET acknowledged_at = :at WHERE id = :id"));
-    query.bindValue(QStringLiteral(":at"), isoTime(at));
+    query.bindValue(QStringLiteral(":at"), SqlValues::isoTime(at));
     query.bindValue(QStringLiteral(":id"), alertId);
     return execUpdate(query);
 }

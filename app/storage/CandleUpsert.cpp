@@ -2,6 +2,7 @@
 
 #include "storage/SqlValues.h"
 #include "storage/StorageLogging.h"
+#include "storage/StorageText.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>
@@ -12,10 +13,6 @@
 namespace trailguard {
 
 namespace {
-class CandleUpsertText {
-    Q_DECLARE_TR_FUNCTIONS(Storage)
-};
-
 constexpr char kCandleUpsertColumns[] =
     "INSERT INTO candles (series_id, start, open, high, low, close, volume, peak, stop, clipped_end) VALUES ";
 constexpr char kCandleUpsertRow[] = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -49,7 +46,7 @@ CandleUpsert::CandleUpsert(const QSqlDatabase &db)
 {
     if (!m_handle) {
         m_prepared = Error{ErrorCode::DatabaseQuery,
-                           CandleUpsertText::tr("A database command failed: %1")
+                           StorageText::tr("A database command failed: %1")
                                .arg(QStringLiteral("the connection is not an open SQLite database"))};
     }
 }
@@ -75,7 +72,7 @@ Error CandleUpsert::sqliteError(const char *what) const
 {
     const QString reason = QString::fromUtf8(sqlite3_errmsg(m_handle));
     qCWarning(lcStorage) << "Storing candles failed (" << what << "):" << reason;
-    return Error{ErrorCode::DatabaseQuery, CandleUpsertText::tr("A database command failed: %1").arg(reason)};
+    return Error{ErrorCode::DatabaseQuery, StorageText::tr("A database command failed: %1").arg(reason)};
 }
 
 Status CandleUpsert::store(qint64 seriesId, qint64 intervalSeconds, const QList<CandleRow> &candles)

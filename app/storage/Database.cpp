@@ -2,6 +2,7 @@
 
 #include "storage/Migrations.h"
 #include "storage/StorageLogging.h"
+#include "storage/StorageText.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -14,10 +15,6 @@
 namespace trailguard {
 
 namespace {
-class Storage {
-    Q_DECLARE_TR_FUNCTIONS(Storage)
-};
-
 constexpr int kBusyTimeoutMs = 5000;
 
 QString nextConnectionName()
@@ -32,7 +29,7 @@ Status exec(QSqlDatabase &db, const QString &sql)
     if (!query.exec(sql)) {
         const QString reason = query.lastError().text();
         qCWarning(lcStorage) << "SQL failed:" << sql.left(80) << reason;
-        return Error{ErrorCode::DatabaseQuery, Storage::tr("A database command failed: %1").arg(reason)};
+        return Error{ErrorCode::DatabaseQuery, StorageText::tr("A database command failed: %1").arg(reason)};
     }
     return success();
 }
@@ -41,10 +38,11 @@ Result<int> readUserVersion(QSqlDatabase &db)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
-        return Error{ErrorCode::DatabaseOpen,
-                     Storage::tr("\"%1\" is not a Trailguard database (%2). Move it away or choose another "
-                                 "data folder with --data-dir.")
-                         .arg(db.databaseName(), query.lastError().text())};
+        return Error{
+            ErrorCode::DatabaseOpen,
+            StorageText::tr("\"%1\" is not a Trailguard database (%2). Move it away or choose another "
+                            "data folder with --data-dir.")
+                .arg(db.databaseName(), query.lastError().text())};
     }
     return query.value(0).toInt();
 }
@@ -128,7 +126,7 @@ Status migrate(QSqlDatabase &db, int fromVersion)
         const Result<bool> applied = applyOnce(db, migration);
         if (!applied.ok()) {
             return Error{ErrorCode::DatabaseOpen,
-                         Storage::tr("Could not upgrade the database to version %1 (%2): %3")
+                         StorageText::tr("Could not upgrade the database to version %1 (%2): %3")
                              .arg(migration.version)
                              .arg(migration.description, applied.error().message)};
         }
@@ -169,8 +167,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
         makePrivate(filePath);
     if (!db.open()) {
         return Error{ErrorCode::DatabaseOpen,
-                     Storage::tr("Could not open the database \"%1\": %2. Check that the "
-                                 "folder exists and is writable.")
+                     StorageText::tr("Could not open the database \"%1\": %2. Check that the "
+                                     "folder exists and is writable.")
                          .arg(filePath, db.lastError().text())};
     }
 
@@ -179,14 +177,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
     if (!version.ok())
         return version.error();
     if (version.value() > latestSchemaVersion()) {
-        return Error{
-            ErrorCode::DatabaseTooNew,
-            Storage::tr("The database \"%1\" was written by a newer version of Trailguard (schema %2; this "
-                        "version understands up to %3). Install the newer Trailguard, or use another "
-                        "data folder with --data-dir. The database was not modified.")
-                .arg(filePath)
-                .arg(version.value())
-                .arg(latestSchemaVersion())};
+        return Error{ErrorCode::DatabaseTooNew,
+                     StorageText::tr(
+                         "The database \"%1\" was written by a newer version of Trailguard (schema %2; this "
+                         "version understands up to %3). Install the newer Trailguard, or use another "
+                         "data folder with --data-dir. The database was not modified.")
+                         .arg(filePath)
+                         .arg(version.value())
+                         .arg(latestSchemaVersion())};
     }
 
     if (auto status = enableWal(db); !status.ok())
@@ -202,7 +200,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
     if (HistoryConversion::isPending(db)) {
         if (auto status = HistoryConversion::run(db, conversionProgress); !status.ok())
             return Error{ErrorCode::DatabaseOpen,
-                         Storage::tr("Could not convert the price history to the compact format: %1")
+                         StorageText::tr("Could not convert the price history to the compact format: %1")
                              .arg(status.error().message)};
     }
     return database;

@@ -1,6 +1,8 @@
 #include "storage/HoldingRepository.h"
 
+#include "storage/SqlValues.h"
 #include "storage/StorageLogging.h"
+#include "storage/StorageText.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -9,40 +11,6 @@
 #include <QVariant>
 
 namespace trailguard {
-
-namespace {
-class Storage {
-    Q_DECLARE_TR_FUNCTIONS(Storage)
-};
-
-QVariant toVariant(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
-}
-
-QVariant toVariant(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toUTC().toString(Qt::ISODateWithMs))
-                          : QVariant(QMetaType(QMetaType::QString));
-}
-
-std::optional<double> optionalDouble(const QVariant &value)
-{
-    return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
-}
-
-QDateTime dateTime(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
-}
-
-Error queryError(const QSqlQuery &query)
-{
-    const QString reason = query.lastError().text();
-    qCWarning(lcStorage) << "Query failed:" << reason;
-    return Error{ErrorCode::DatabaseQuery, Storage::tr("A database command failed: %1").arg(reason)};
-}
-} // namespace
 
 HoldingRepository::HoldingRepository(QSqlDatabase db)
     : m_db(std::move(db))
@@ -54,11 +22,12 @@ Result<QList<PortfolioAccount>> HoldingRepository::accounts() const
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral(
             "SELECT number, type, added_at, synced_at FROM portfolio_accounts ORDER BY number")))
-        return queryError(query);
+        return SqlValues::queryError(query);
     QList<PortfolioAccount> accounts;
     while (query.next())
         accounts.append(PortfolioAccount{query.value(0).toString(), query.value(1).toString(),
-                                         dateTime(query.value(2)), dateTime(query.value(3))});
+                                         SqlValues::readTime(query.value(2)),
+                                         SqlValues::readTime(query.value(3))});
     return accounts;
 }
 
@@ -71,10 +40,11 @@ Status HoldingRepository::saveAccount(const PortfolioAccount &account)
     query.bindValue(QStringLiteral(":number"), account.number);
     query.bindValue(QStringLiteral(":type"), account.type.isNull() ? QStringLiteral("") : account.type);
     query.bindValue(QStringLiteral(":added_at"),
-                    toVariant(account.addedAt.isValid() ? account.addedAt : QDateTime::currentDateTimeUtc()));
-    query.bindValue(QStringLiteral(":synced_at"), toVariant(account.syncedAt));
+                    SqlValues::optionalTime(account.addedAt.isValid() ? account.addedAt
+                                                                      : QDateTime::currentDateTimeUtc()));
+    query.bindValue(QStringLiteral(":synced_at"), SqlValues::optionalTime(account.syncedAt));
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     return success();
 }
 
@@ -84,7 +54,7 @@ Status HoldingRepository::removeAccount(const QString &number)
     query.prepare(QStringLiteral("DELETE FROM portfolio_accounts WHERE number = :number"));
     query.bindValue(QStringLiteral(":number"), number);
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     return success();
 }
 
@@ -96,7 +66,7 @@ Result<QList<Holding>> HoldingRepository::all() const
             "SELECT account_number, ticker, symbol, symbol_id, quantity, market_value, current_price, "
             "average_entry_price, open_pnl, currency, updated_at FROM positions ORDER BY ticker, "
             "account_number")))
-        return queryError(query);
+        return SqlValues::queryError(query);
     QList<Holding> holdings;
     while (query.next()) {
         Holding holding;
@@ -105,12 +75,12 @@ Result<QList<Holding>> HoldingRepository::all() const
         holding.symbol = query.value(2).toString();
         holding.symbolId = query.value(3).toLongLong();
         holding.quantity = query.value(4).toDouble();
-        holding.marketValue = optionalDouble(query.value(5));
-        holding.currentPrice = optionalDouble(query.value(6));
-        holding.averageEntryPrice = optionalDouble(query.value(7));
-        holding.openPnl = optionalDouble(query.value(8));
+        holding.marketValue = SqlValues::readOptional(query.value(5));
+        holding.currentPrice = SqlValues::readOptional(query.value(6));
+        holding.averageEntryPrice = SqlValues::readOptional(query.value(7));
+        holding.openPnl = SqlValues::readOptional(query.value(8));
         holding.currency = query.value(9).toString();
-        holding.updatedAt = dateTime(query.value(10));
+        holding.updatedAt = SqlValues::readTime(query.value(10));
         holdings.append(holding);
     }
     return holdings;
@@ -122,19 +92,20 @@ Status HoldingRepository::replaceHoldings(const QString &accountNumber, const QL
     return inTransaction(m_db, [&]() -> Status {
         QSqlQuery stamp(m_db);
         stamp.prepare(QStringLiteral("UPDATE portfolio_accounts SET synced_at = :at WHERE number = :number"));
-        stamp.bindValue(QStringLiteral(":at"), toVariant(syncedAt));
+        stamp.bindValue(QStringLiteral(":at"), SqlValues::optionalTime(syncedAt));
         stamp.bindValue(QStringLiteral(":number"), accountNumber);
         if (!stamp.exec())
-            return queryError(stamp);
+            return SqlValues::queryError(stamp);
         if (stamp.numRowsAffected() == 0)
-            return Error{ErrorCode::InvalidArguments,
-                         Storage::tr("Account %1 is not among the imported accounts.").arg(accountNumber)};
+            return Error{
+                ErrorCode::InvalidArguments,
+                StorageText::tr("Account %1 is not among the imported accounts.").arg(accountNumber)};
 
         QSqlQuery clear(m_db);
         clear.prepare(QStringLiteral("DELETE FROM positions WHERE account_number = :number"));
         clear.bindValue(QStringLiteral(":number"), accountNumber);
         if (!clear.exec())
-            return queryError(clear);
+            return SqlValues::queryError(clear);
 
         QSqlQuery insert(m_db);
         insert.prepare(QStringLiteral(
@@ -148,16 +119,19 @@ Status HoldingRepository::replaceHoldings(const QString &accountNumber, const QL
             insert.bindValue(QStringLiteral(":symbol"), holding.symbol);
             insert.bindValue(QStringLiteral(":symbol_id"), holding.symbolId);
             insert.bindValue(QStringLiteral(":quantity"), holding.quantity);
-            insert.bindValue(QStringLiteral(":market_value"), toVariant(holding.marketValue));
-            insert.bindValue(QStringLiteral(":current_price"), toVariant(holding.currentPrice));
-            insert.bindValue(QStringLiteral(":average_entry_price"), toVariant(holding.averageEntryPrice));
-            insert.bindValue(QStringLiteral(":open_pnl"), toVariant(holding.openPnl));
+            insert.bindValue(QStringLiteral(":market_value"), SqlValues::optionalValue(holding.marketValue));
+            insert.bindValue(QStringLiteral(":current_price"),
+                             SqlValues::optionalValue(holding.currentPrice));
+            insert.bindValue(QStringLiteral(":average_entry_price"),
+                             SqlValues::optionalValue(holding.averageEntryPrice));
+            insert.bindValue(QStringLiteral(":open_pnl"), SqlValues::optionalValue(holding.openPnl));
             insert.bindValue(QStringLiteral(":currency"),
                              holding.currency.isNull() ? QStringLiteral("") : holding.currency);
-            insert.bindValue(QStringLiteral(":updated_at"),
-                             toVariant(holding.updatedAt.isValid() ? holding.updatedAt : syncedAt));
+            insert.bindValue(
+                QStringLiteral(":updated_at"),
+                SqlValues::optionalTime(holding.updatedAt.isValid() ? holding.updatedAt : syncedAt));
             if (!insert.exec())
-                return queryError(insert);
+                return SqlValues::queryError(insert);
         }
         return success();
     });

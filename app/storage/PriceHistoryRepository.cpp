@@ -2,6 +2,7 @@
 
 #include "storage/ChartHistoryReader.h"
 #include "storage/SqlValues.h"
+#include "storage/StorageText.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -15,9 +16,6 @@ namespace trailguard {
 using namespace SqlValues;
 
 namespace {
-class Storage {
-    Q_DECLARE_TR_FUNCTIONS(Storage)
-};
 } // namespace
 
 StoredCandle StoredCandle::from(const Candle &candle)
@@ -54,7 +52,7 @@ Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTim
 {
     if (ticker.isEmpty() || !time.isValid() || !(price > 0))
         return Error{ErrorCode::InvalidPrice,
-                     Storage::tr("A quote needs a ticker, a time and a positive price.")};
+                     StorageText::tr("A quote needs a ticker, a time and a positive price.")};
     if (Status known = ensureTicker(ticker); !known)
         return known;
     QSqlQuery query(m_db);
@@ -137,7 +135,7 @@ Status PriceHistoryRepository::storeCandles(const QString &ticker, qint64 interv
     for (const StoredCandle &candle : candles) {
         if (!candle.start.isValid() || !candle.end.isValid())
             return Error{ErrorCode::InvalidPrice,
-                         Storage::tr("A candle of %1 has no valid time or close.").arg(ticker)};
+                         StorageText::tr("A candle of %1 has no valid time or close.").arg(ticker)};
         rows.append(CandleRow{epochSeconds(candle.start), epochSeconds(candle.end), candle.open, candle.high,
                               candle.low, candle.close, candle.volume, candle.peak, candle.stop});
     }
@@ -155,7 +153,7 @@ Status PriceHistoryRepository::storeCandleRows(const QString &ticker, qint64 int
         for (const CandleRow &candle : candles) {
             if (!(candle.close > 0))
                 return Error{ErrorCode::InvalidPrice,
-                             Storage::tr("A candle of %1 has no valid time or close.").arg(ticker)};
+                             StorageText::tr("A candle of %1 has no valid time or close.").arg(ticker)};
         }
         // Through SQLite's C API: an import stores millions of candles, and each one bound through
         // QSqlQuery costs ten times what SQLite needs to store it.

@@ -1,6 +1,8 @@
 #include "storage/SqlValues.h"
 
+#include "storage/IsoTimeText.h"
 #include "storage/StorageLogging.h"
+#include "storage/StorageText.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -10,12 +12,6 @@
 
 namespace trailguard::SqlValues {
 
-namespace {
-class Storage {
-    Q_DECLARE_TR_FUNCTIONS(Storage)
-};
-} // namespace
-
 QString isoTime(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODateWithMs);
@@ -24,6 +20,11 @@ QString isoTime(const QDateTime &time)
 QDateTime readTime(const QVariant &value)
 {
     return value.isNull() ? QDateTime() : QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+QVariant optionalTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(IsoTimeText::format(time)) : QVariant(QMetaType(QMetaType::QString));
 }
 
 QVariant optionalValue(const std::optional<double> &value)
@@ -106,8 +107,8 @@ QString priceValueSql(const QString &column)
 Error queryError(const QSqlQuery &query)
 {
     const QString reason = query.lastError().text();
-    qCWarning(lcStorage) << "Price history query failed:" << reason;
-    return Error{ErrorCode::DatabaseQuery, Storage::tr("A database command failed: %1").arg(reason)};
+    qCWarning(lcStorage) << "Query failed:" << reason;
+    return Error{ErrorCode::DatabaseQuery, StorageText::tr("A database command failed: %1").arg(reason)};
 }
 
 } // namespace trailguard::SqlValues

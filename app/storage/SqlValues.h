@@ -17,6 +17,8 @@ namespace trailguard::SqlValues {
 QString isoTime(const QDateTime &time);
 // A stored time (UTC); invalid for NULL.
 QDateTime readTime(const QVariant &value);
+// A time as stored, or NULL when it is invalid.
+QVariant optionalTime(const QDateTime &time);
 QVariant optionalValue(const std::optional<double> &value);
 std::optional<double> readOptional(const QVariant &value);
 

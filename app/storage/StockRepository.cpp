@@ -2,7 +2,9 @@
 
 #include "storage/IsoTimeText.h"
 #include "storage/RuleRepository.h"
+#include "storage/SqlValues.h"
 #include "storage/StorageLogging.h"
+#include "storage/StorageText.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -16,10 +18,6 @@
 namespace trailguard {
 
 namespace {
-class Storage {
-    Q_DECLARE_TR_FUNCTIONS(Storage)
-};
-
 // Read in this order (fromQuery uses the positions).
 const QString kColumns = QStringLiteral(
     "ticker, symbol_id, currency, last_price, last_quote_at, peak, stop_ratio, stop_price, entry_price, "
@@ -218,18 +216,12 @@ void bindState(QSqlQuery &query, const StockState &stock)
     bind(toVariant(stock.catchUpFrom));
 }
 
-Error queryError(const QSqlQuery &query)
-{
-    const QString reason = query.lastError().text();
-    qCWarning(lcStorage) << "Query failed:" << reason;
-    return Error{ErrorCode::DatabaseQuery, Storage::tr("A database command failed: %1").arg(reason)};
-}
-
 Error unknownTicker(const QString &ticker)
 {
-    return Error{ErrorCode::UnknownTicker,
-                 Storage::tr("%1 is not on the watchlist. Check the spelling, or list the watchlist first.")
-                     .arg(ticker)};
+    return Error{
+        ErrorCode::UnknownTicker,
+        StorageText::tr("%1 is not on the watchlist. Check the spelling, or list the watchlist first.")
+            .arg(ticker)};
 }
 
 QString updateSql()
@@ -271,7 +263,7 @@ Result<qint64> StockRepository::dataVersion() const
     }
     QSqlQuery &query = *m_dataVersionQuery;
     if (!query.exec() || !query.next())
-        return queryError(query);
+        return SqlValues::queryError(query);
     const qint64 version = query.value(0).toLongLong();
     query.finish();
     return version;
@@ -282,7 +274,7 @@ Result<QList<StockState>> StockRepository::all() const
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT %1 FROM stocks ORDER BY ticker").arg(kColumns)))
-        return queryError(query);
+        return SqlValues::queryError(query);
     QList<StockState> stocks;
     while (query.next())
         stocks.append(fromQuery(query));
@@ -302,7 +294,7 @@ Result<std::optional<StockState>> StockRepository::find(const QString &ticker) c
     query.prepare(QStringLiteral("SELECT %1 FROM stocks WHERE ticker = :ticker").arg(kColumns));
     query.bindValue(QStringLiteral(":ticker"), ticker);
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     if (!query.next())
         return std::optional<StockState>();
     StockState stock = fromQuery(query);
@@ -322,7 +314,7 @@ Status StockRepository::insert(const StockState &stock)
         if (existing.value()) {
             return Error{
                 ErrorCode::DuplicateTicker,
-                Storage::tr("%1 is already on the watchlist; nothing was changed.").arg(stock.ticker)};
+                StorageText::tr("%1 is already on the watchlist; nothing was changed.").arg(stock.ticker)};
         }
         QSqlQuery query(m_db);
         query.prepare(insertSql());
@@ -332,7 +324,7 @@ Status StockRepository::insert(const StockState &stock)
             kTickerAt + 1,
             toVariant(stock.createdAt.isValid() ? stock.createdAt : QDateTime::currentDateTimeUtc()));
         if (!query.exec())
-            return queryError(query);
+            return SqlValues::queryError(query);
         RuleRepository rules(m_db);
         for (const QString &spec : stock.rules) {
             if (Status added = rules.add(stock.ticker, spec); !added.ok())
@@ -348,7 +340,7 @@ Status StockRepository::update(const StockState &stock)
     bindState(query, stock);
     query.bindValue(kTickerAt, stock.ticker);
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     if (query.numRowsAffected() == 0)
         return unknownTicker(stock.ticker);
     return success();
@@ -362,7 +354,7 @@ Status StockRepository::updateAll(const QList<StockState> &stocks)
             bindState(query, stock);
             query.bindValue(kTickerAt, stock.ticker);
             if (!query.exec())
-                return queryError(query);
+                return SqlValues::queryError(query);
             if (query.numRowsAffected() == 0)
                 return unknownTicker(stock.ticker);
         }
@@ -376,7 +368,7 @@ Status StockRepository::remove(const QString &ticker)
     query.prepare(QStringLiteral("DELETE FROM stocks WHERE ticker = :ticker"));
     query.bindValue(QStringLiteral(":ticker"), ticker);
     if (!query.exec())
-        return queryError(query);
+        return SqlValues::queryError(query);
     if (query.numRowsAffected() == 0)
         return unknownTicker(ticker);
     return success();

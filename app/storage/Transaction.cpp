@@ -1,6 +1,7 @@
 #include "storage/Transaction.h"
 
 #include "storage/StorageLogging.h"
+#include "storage/StorageText.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -10,10 +11,6 @@
 namespace trailguard {
 
 namespace {
-class Storage {
-    Q_DECLARE_TR_FUNCTIONS(Storage)
-};
-
 QString nextSavepointName()
 {
     static QAtomicInteger<quint64> counter;
@@ -43,7 +40,7 @@ Transaction::Transaction(QSqlDatabase db)
     if (!m_active) {
         qCWarning(lcStorage) << "Could not begin a transaction:" << reason;
         m_beginStatus = Error{ErrorCode::DatabaseQuery,
-                              Storage::tr("Could not start a database transaction: %1").arg(reason)};
+                              StorageText::tr("Could not start a database transaction: %1").arg(reason)};
     }
 }
 
@@ -55,12 +52,13 @@ Transaction::~Transaction()
 Status Transaction::commit()
 {
     if (!m_active)
-        return Error{ErrorCode::DatabaseQuery, Storage::tr("No database transaction is open.")};
+        return Error{ErrorCode::DatabaseQuery, StorageText::tr("No database transaction is open.")};
     QString reason;
     if (!execute(m_db, QStringLiteral("RELEASE SAVEPOINT %1").arg(m_name), &reason)) {
         qCWarning(lcStorage) << "Commit failed:" << reason;
         rollback();
-        return Error{ErrorCode::DatabaseQuery, Storage::tr("Could not save to the database: %1").arg(reason)};
+        return Error{ErrorCode::DatabaseQuery,
+                     StorageText::tr("Could not save to the database: %1").arg(reason)};
     }
     m_active = false;
     return success();
