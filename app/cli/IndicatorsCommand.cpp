@@ -13,7 +13,6 @@
 #include <QJsonDocument>
 #include <QLocale>
 
-#include <algorithm>
 #include <cmath>
 
 namespace trailguard::Cli {
@@ -146,20 +145,7 @@ QList<HelpRow> IndicatorsCommand::summaries()
 
 QList<DailyBar> IndicatorsCommand::dailyBars(const QList<PriceRow> &rows)
 {
-    QList<DailyBar> bars;
-    for (const PriceRow &row : rows) {
-        const double high = row.high.value_or(row.close);
-        const double low = row.low.value_or(row.close);
-        if (bars.isEmpty() || bars.constLast().date != row.date) {
-            bars += DailyBar{row.date, row.close, high, low};
-            continue;
-        }
-        DailyBar &day = bars.last();
-        day.close = row.close;
-        day.high = std::max(*day.high, high);
-        day.low = std::min(*day.low, low);
-    }
-    return bars;
+    return Replay::dailyBars(rows);
 }
 
 QString IndicatorsCommand::toJson(const QList<IndicatorSeries> &series)

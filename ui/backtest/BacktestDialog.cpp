@@ -3,6 +3,7 @@
 #include "backtest/BacktestPeriodBox.h"
 #include "backtest/BacktestSourceBox.h"
 #include "backtest/BacktestText.h"
+#include "backtest/RuleChecklist.h"
 #include "backtest/StrategyChecklist.h"
 #include "charts/PriceChartPanel.h"
 
@@ -42,6 +43,8 @@ BacktestDialog::BacktestDialog(const QString &ticker, DataProvider storedPrices,
     connect(m_sourceBox, &BacktestSourceBox::loadFinished, this, &BacktestDialog::finishLoading);
     m_strategies = new StrategyChecklist(this);
     connect(m_strategies, &StrategyChecklist::checkedChanged, this, &BacktestDialog::updateControls);
+    m_rules = new RuleChecklist(this);
+    connect(m_rules, &RuleChecklist::checkedChanged, this, &BacktestDialog::updateControls);
 
     auto *settingsRow = new QHBoxLayout;
     auto *leftColumn = new QVBoxLayout;
@@ -51,6 +54,7 @@ BacktestDialog::BacktestDialog(const QString &ticker, DataProvider storedPrices,
     leftColumn->addStretch(1);
     settingsRow->addLayout(leftColumn, 1);
     settingsRow->addWidget(m_strategies, 1);
+    settingsRow->addWidget(m_rules, 1);
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
@@ -133,6 +137,10 @@ QWidget *BacktestDialog::createResultsAndChart()
     connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showResultRow(current.row()); });
 
+    m_ruleResultsView = new BacktestRuleResultsView(this);
+    connect(m_ruleResultsView, &BacktestRuleResultsView::currentRuleRowChanged, this,
+            &BacktestDialog::showRuleRow);
+
     m_chart = new PriceChartPanel(this);
     m_chart->setObjectName(QStringLiteral("backtestChartPanel"));
     m_chart->setAccessibleName(tr("Backtest chart"));
@@ -142,10 +150,12 @@ QWidget *BacktestDialog::createResultsAndChart()
     splitter->setObjectName(QStringLiteral("backtestSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_resultsView);
+    splitter->addWidget(m_ruleResultsView);
     splitter->addWidget(m_chart);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({140, 420});
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 3);
+    splitter->setSizes({140, 100, 420});
     return splitter;
 }
 
@@ -282,8 +292,9 @@ void BacktestDialog::run()
         if (const Result<StopStrategy> strategy = StopStrategy::parse(spec))
             request.strategies << strategy.value();
     }
-    if (request.strategies.isEmpty()) {
-        m_statusLabel->setText(tr("Check at least one strategy."));
+    request.rules = m_rules->checkedRules();
+    if (request.strategies.isEmpty() && request.rules.isEmpty()) {
+        m_statusLabel->setText(tr("Check at least one strategy or rule."));
         return;
     }
     request.entry = m_periodBox->entryPrice();
@@ -336,17 +347,23 @@ void BacktestDialog::finishRun(const BacktestReport &report)
                                 BacktestText::isoDate(m_ranSeries.rows.constLast().date));
         if (failed > 0)
             text += QLatin1Char(' ') + tr("%n strategy(ies) could not run: see the table.", nullptr, failed);
+        if (!report.rules.isEmpty()) {
+            text += QLatin1Char(' ') + tr("%n alert rule(s) replayed: see their table.", nullptr,
+                                          static_cast<int>(report.rules.size()));
+        }
         m_statusLabel->setText(text);
     }
     updateControls();
     Q_EMIT backtestFinished();
 }
 
-// Fills the table (an empty report clears it) and draws its first row.
+// Fills the tables (an empty report clears them) and draws their first rows.
 void BacktestDialog::showResults(const BacktestReport &report)
 {
     m_drawnSpec.clear();
+    m_drawnRuleSpec.clear();
     m_results->setReport(report);
+    m_ruleResultsView->setReport(report);
     m_resultsView->clearSpans();
     for (int row = 0; row < m_results->rowCount(); ++row) {
         // A strategy that could not run says why across the value columns.
@@ -364,22 +381,31 @@ void BacktestDialog::showResults(const BacktestReport &report)
 
 void BacktestDialog::showResultRow(int row)
 {
-    const BacktestStrategyResult *result = m_results->resultAt(row);
-    if (!result) {
-        m_drawnSpec.clear();
-        if (!m_ranSeries.rows.isEmpty())
-            m_chart->setSeries(Backtest::chartSeries(m_ranSeries, nullptr));
-        return;
-    }
-    m_drawnSpec = result->error ? QString() : result->strategy.spec();
-    m_chart->setSeries(Backtest::chartSeries(m_ranSeries, result->error ? nullptr : result));
+    drawChart(m_results->resultAt(row), m_ruleResultsView->currentResult());
+}
+
+void BacktestDialog::showRuleRow(int row)
+{
+    drawChart(m_results->resultAt(m_resultsView->currentIndex().row()),
+              m_ruleResultsView->rulesModel()->resultAt(row));
+}
+
+void BacktestDialog::drawChart(const BacktestStrategyResult *result, const BacktestRuleResult *rule)
+{
+    if (result && result->error)
+        result = nullptr;
+    m_drawnSpec = result ? result->strategy.spec() : QString();
+    m_drawnRuleSpec = rule ? rule->rule.spec() : QString();
+    if (!m_ranSeries.rows.isEmpty())
+        m_chart->setSeries(Backtest::chartSeries(m_ranSeries, result, rule));
 }
 
 void BacktestDialog::updateControls()
 {
     const bool running = isRunning();
     const bool hasPrices = !m_series.rows.isEmpty();
-    m_runButton->setEnabled(!running && !isLoading() && hasPrices && !checkedSpecs().isEmpty());
+    const bool checked = !checkedSpecs().isEmpty() || !m_rules->checkedSpecs().isEmpty();
+    m_runButton->setEnabled(!running && !isLoading() && hasPrices && checked);
     m_cancelButton->setEnabled(running);
     m_sourceBox->setLocked(running);
     m_periodBox->setEnabled(!running && hasPrices);
