@@ -143,11 +143,6 @@ QList<HelpRow> IndicatorsCommand::summaries()
                 "CSV file.")}};
 }
 
-QList<DailyBar> IndicatorsCommand::dailyBars(const QList<PriceRow> &rows)
-{
-    return Replay::dailyBars(rows);
-}
-
 QString IndicatorsCommand::toJson(const QList<IndicatorSeries> &series)
 {
     QStringList objects;
@@ -244,7 +239,7 @@ int IndicatorsCommand::run(const GlobalOptions &global, const QStringList &argum
     for (const ReplaySeries &one : Replay::seriesFromRows(rows.value(), seriesName)) {
         if (hasSymbols && !ticker.isEmpty() && one.ticker != ticker)
             continue;
-        IndicatorSeries computed{one.ticker, dailyBars(one.rows), {}};
+        IndicatorSeries computed{one.ticker, Replay::dailyBars(one.rows), {}};
         for (const IndicatorSpec &spec : specs.value())
             computed.indicators += Indicators::compute(spec, computed.bars);
         series += computed;

@@ -1,9 +1,7 @@
 #include "cli/ReplayCommand.h"
 #include "cli/HelpText.h"
 
-#include "cli/CellText.h"
 #include "cli/SubcommandHelp.h"
-#include "cli/TextTable.h"
 #include "domain/Ticker.h"
 #include "history/PriceCsv.h"
 
@@ -43,7 +41,7 @@ QList<QCommandLineOption> options()
             QStringLiteral("T")),
         QCommandLineOption(kStrategy,
                            ReplayCommand::tr("The stop strategy: trailing:R, fixed:P, fixed-pct:R, "
-                                             "activation:R,A or atr:N,K. Default: %1.")
+                                             "activation:R,A or atr:N,K. Default: %1, or none with --rule.")
                                .arg(kDefaultStrategy),
                            QStringLiteral("SPEC")),
         QCommandLineOption(kRule,
@@ -166,8 +164,9 @@ QString repeatName(RepeatPolicy policy)
 
 QList<HelpRow> ReplayCommand::summaries()
 {
-    return {
-        {syntax(), tr("Replay price history from a CSV file through a stop strategy and show the alerts.")}};
+    return {{syntax(),
+             tr("Replay price history from a CSV file through a stop strategy and alert rules and show the "
+                "alerts.")}};
 }
 
 QString ReplayCommand::toJson(const ReplayResult &result, const ReplayOptions &options)

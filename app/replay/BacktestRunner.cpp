@@ -106,14 +106,13 @@ BacktestReport Backtest::run(const BacktestRequest &request, const Progress &pro
         if (progress)
             progress(before, total);
     }
-    if (!report.cancelled && !request.rules.isEmpty())
-        runRules(
-            request, series, report,
-            [&](qsizetype done) {
-                if (progress)
-                    progress(before + done, total);
-            },
-            cancel);
+    if (!report.cancelled && !request.rules.isEmpty()) {
+        const auto rulesProgress = [&](qsizetype done) {
+            if (progress)
+                progress(before + done, total);
+        };
+        runRules(request, series, report, rulesProgress, cancel);
+    }
     return report;
 }
 
