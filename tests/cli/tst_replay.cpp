@@ -667,9 +667,18 @@ void ReplayCliTest::ruleSummariesAndTable()
     QVERIFY(has(QStringLiteral("AAPL 2024-01-05 stop 98.90 110.00 99.00")));
     QVERIFY(has(QStringLiteral("AAPL 2024-01-03 target:105 110.00 \u2014 \u2014 AAPL reached")));
     QVERIFY(has(QStringLiteral("AAPL target:105 2 2024-01-03 110.00")));
+    QVERIFY(table.out.contains(QStringLiteral("Rule firings:")));
 
     const Run rulesOnly = replay(file, {QStringLiteral("--rule"), QStringLiteral("target:105")});
     QVERIFY(rulesOnly.out.contains(QStringLiteral("No stop strategy: only the rules alert.")));
+    QVERIFY2(rulesOnly.out.split(QLatin1Char('\n'))
+                 .contains(QStringLiteral("AAPL    2024-01-03  target:105  110.00  AAPL reached its target: "
+                                          "110.00 \u2265 105.00")),
+             rulesOnly.out.toUtf8().constData());
+    // Without a stop the tables hold no peak, stop or breach columns, only the return of holding.
+    QVERIFY(!rulesOnly.out.contains(QStringLiteral("Peak")));
+    QVERIFY(!rulesOnly.out.contains(QStringLiteral("First breach")));
+    QVERIFY(rulesOnly.out.contains(QStringLiteral("+20.00%")));
     const Run help = trailguard({QStringLiteral("replay"), QStringLiteral("--help")});
     QVERIFY(help.out.contains(QStringLiteral("--rule SPEC")));
     for (const QString &line : help.out.split(QLatin1Char('\n')))
