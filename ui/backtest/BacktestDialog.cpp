@@ -10,12 +10,10 @@
 #include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -30,7 +28,6 @@ BacktestDialog::BacktestDialog(const QString &ticker, DataProvider storedPrices,
     : QDialog(parent)
     , m_requestedTicker(ticker.trimmed().toUpper())
     , m_runner(new BacktestRunner(this))
-    , m_results(new BacktestResultsModel(this))
 {
     setObjectName(QStringLiteral("backtestDialog"));
     setWindowTitle(m_requestedTicker.isEmpty() ? tr("Backtest") : tr("Backtest %1").arg(m_requestedTicker));
@@ -118,25 +115,9 @@ QLayout *BacktestDialog::createRunRow()
 
 QWidget *BacktestDialog::createResultsAndChart()
 {
-    m_resultsView = new QTableView(this);
-    m_resultsView->setObjectName(QStringLiteral("resultsTable"));
-    m_resultsView->setAccessibleName(tr("Backtest results"));
-    m_resultsView->setAccessibleDescription(
-        tr("Per strategy: the first breach, the number of alerts, and the return of exiting at the first "
-           "breach against holding; choosing a row draws that strategy on the chart"));
-    m_resultsView->setModel(m_results);
-    m_resultsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_resultsView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_resultsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_resultsView->setAlternatingRowColors(true);
-    m_resultsView->setWordWrap(false);
-    m_resultsView->verticalHeader()->hide();
-    m_resultsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_resultsView->horizontalHeader()->setSectionResizeMode(BacktestResultsModel::StrategyColumn,
-                                                            QHeaderView::Stretch);
-    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showResultRow(current.row()); });
-
+    m_resultsView = new BacktestResultsView(this);
+    connect(m_resultsView, &BacktestResultsView::currentStrategyRowChanged, this,
+            &BacktestDialog::showResultRow);
     m_ruleResultsView = new BacktestRuleResultsView(this);
     connect(m_ruleResultsView, &BacktestRuleResultsView::currentRuleRowChanged, this,
             &BacktestDialog::showRuleRow);
@@ -362,32 +343,19 @@ void BacktestDialog::showResults(const BacktestReport &report)
 {
     m_drawnSpec.clear();
     m_drawnRuleSpec.clear();
-    m_results->setReport(report);
     m_ruleResultsView->setReport(report);
-    m_resultsView->clearSpans();
-    for (int row = 0; row < m_results->rowCount(); ++row) {
-        // A strategy that could not run says why across the value columns.
-        if (m_results->resultAt(row)->error)
-            m_resultsView->setSpan(row, BacktestResultsModel::FirstBreachColumn, 1,
-                                   BacktestResultsModel::HoldColumn -
-                                       BacktestResultsModel::FirstBreachColumn + 1);
-    }
-    if (m_results->rowCount() > 0) {
-        m_resultsView->selectRow(0);
-        m_resultsView->setCurrentIndex(m_results->index(0, BacktestResultsModel::StrategyColumn));
-    }
+    m_resultsView->setReport(report);
     showResultRow(m_resultsView->currentIndex().row());
 }
 
 void BacktestDialog::showResultRow(int row)
 {
-    drawChart(m_results->resultAt(row), m_ruleResultsView->currentResult());
+    drawChart(m_resultsView->strategiesModel()->resultAt(row), m_ruleResultsView->currentResult());
 }
 
 void BacktestDialog::showRuleRow(int row)
 {
-    drawChart(m_results->resultAt(m_resultsView->currentIndex().row()),
-              m_ruleResultsView->rulesModel()->resultAt(row));
+    drawChart(m_resultsView->currentResult(), m_ruleResultsView->rulesModel()->resultAt(row));
 }
 
 void BacktestDialog::drawChart(const BacktestStrategyResult *result, const BacktestRuleResult *rule)

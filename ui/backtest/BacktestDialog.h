@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backtest/BacktestResultsModel.h"
+#include "backtest/BacktestResultsView.h"
 #include "backtest/BacktestRuleResultsView.h"
 #include "backtest/BacktestSourceLoader.h"
 
@@ -76,12 +76,12 @@ public:
 
     bool isRunning() const;
     QTableView *resultsTable() const { return m_resultsView; }
-    BacktestResultsModel *resultsModel() const { return m_results; }
+    BacktestResultsModel *resultsModel() const { return m_resultsView->strategiesModel(); }
     BacktestRuleResultsView *ruleResultsTable() const { return m_ruleResultsView; }
     BacktestRuleResultsModel *ruleResultsModel() const { return m_ruleResultsView->rulesModel(); }
     PriceChartPanel *chartPanel() const { return m_chart; }
     // The last finished backtest (empty before the first).
-    const BacktestReport &report() const { return m_results->report(); }
+    const BacktestReport &report() const { return resultsModel()->report(); }
     // The spec of the strategy drawn on the chart, empty when none is.
     QString drawnSpec() const { return m_drawnSpec; }
     // The spec of the rule whose firings the chart marks, empty when none is.
@@ -126,7 +126,6 @@ private:
     QString m_drawnSpec;
     QString m_drawnRuleSpec;
     BacktestRunner *m_runner;
-    BacktestResultsModel *m_results;
 
     BacktestSourceBox *m_sourceBox = nullptr;
     StrategyChecklist *m_strategies = nullptr;
@@ -136,7 +135,7 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QLabel *m_statusLabel = nullptr;
-    QTableView *m_resultsView = nullptr;
+    BacktestResultsView *m_resultsView = nullptr;
     BacktestRuleResultsView *m_ruleResultsView = nullptr;
     PriceChartPanel *m_chart = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;
