@@ -103,7 +103,8 @@ QList<ReplaySeries> seriesFromRows(const QList<PriceRow> &rows, const QString &t
 
 // One bar per market day of one series' rows (in date order): a day of several rows closes at its last
 // row's close, its high is the largest high (or close) of its rows and its low the smallest low (or
-// close). The indicators and rules of replay, the CLI and the backtest all read days this way.
+// close): the last observation of a day is its close, as the live rules take the day's latest price.
+// The indicators and rules of replay, the CLI and the backtest all read days this way.
 QList<DailyBar> dailyBars(const QList<PriceRow> &rows);
 
 // Checks that the strategy can run on the series: atr needs a high and a low on every row.
@@ -112,8 +113,8 @@ Status check(const QList<ReplaySeries> &series, const StopStrategy &strategy);
 // Progress: rows done so far and rows in all; called every few thousand rows and at the end.
 using Progress = std::function<void(qsizetype done, qsizetype total)>;
 
-// Runs the replay. Fails only when check() does (not checked without the stop). `cancel`, when given, is read
-// between rows.
+// Runs the replay. Fails only when check() does (not asked without the stop). `cancel`, when given, is
+// read between rows.
 Result<ReplayResult> run(const QList<ReplaySeries> &series, const ReplayOptions &options,
                          const Progress &progress = {}, const std::atomic_bool *cancel = nullptr);
 
