@@ -177,10 +177,10 @@ QString ReplayCommand::toJson(const ReplayResult &result, const ReplayOptions &o
         const QString head = QStringLiteral("{\"ticker\":%1,\"date\":\"%2\",\"kind\":%3,\"price\":%4")
                                  .arg(jsonString(alert.ticker), alert.date.toString(Qt::ISODate),
                                       jsonString(alert.kind()), jsonNumber(alert.price));
-        if (alert.rule) {
+        if (alert.firing) {
             alerts += head + QStringLiteral(",\"value\":%1,\"threshold\":%2,\"message\":%3}")
-                                 .arg(jsonNumber(alert.value), jsonNumber(alert.threshold),
-                                      jsonString(alert.message));
+                                 .arg(jsonNumber(alert.firing->value), jsonNumber(alert.firing->threshold),
+                                      jsonString(alert.firing->message));
         } else {
             alerts += head + QStringLiteral(",\"peak\":%1,\"stop\":%2}")
                                  .arg(jsonNumber(alert.peak), jsonNumber(alert.stop));

@@ -102,7 +102,7 @@ QString ReplayCommand::toTable(const ReplayResult &result, const ReplayOptions &
                          {Align::Left, Align::Left, Align::Left, Align::Right, Align::Left});
         for (const ReplayAlert &alert : result.alerts) {
             alerts.addRow({alert.ticker, alert.date.toString(Qt::ISODate), alert.kind(),
-                           CellText::price(alert.price), alert.message});
+                           CellText::price(alert.price), alert.firing ? alert.firing->message : QString()});
         }
         text += tr("Alerts:") + kNewline + alerts.text();
     } else {
@@ -111,11 +111,12 @@ QString ReplayCommand::toTable(const ReplayResult &result, const ReplayOptions &
             {tr("Ticker"), tr("Date"), tr("Kind"), tr("Price"), tr("Peak"), tr("Stop"), tr("Message")},
             {Align::Left, Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Left});
         for (const ReplayAlert &alert : result.alerts) {
-            const bool stop = !alert.rule;
+            const bool stop = !alert.firing;
             alerts.addRow({alert.ticker, alert.date.toString(Qt::ISODate), alert.kind(),
                            CellText::price(alert.price),
                            stop ? CellText::price(alert.peak) : CellText::unknown(),
-                           stop ? CellText::price(alert.stop) : CellText::unknown(), alert.message});
+                           stop ? CellText::price(alert.stop) : CellText::unknown(),
+                           stop ? QString() : alert.firing->message});
         }
         text += tr("Alerts:") + kNewline + alerts.text();
     }

@@ -42,7 +42,7 @@ void runRules(const BacktestRequest &request, const QList<ReplaySeries> &series,
     for (const AlertRule &rule : request.rules)
         report.rules.append(BacktestRuleResult{rule, {}});
     for (ReplayAlert &alert : replayed.value().alerts) {
-        const qsizetype index = alert.rule ? request.rules.indexOf(*alert.rule) : -1;
+        const qsizetype index = alert.firing ? request.rules.indexOf(alert.firing->rule) : -1;
         if (index >= 0)
             report.rules[index].firings.append(std::move(alert));
     }
@@ -152,7 +152,8 @@ ChartSeries Backtest::chartSeries(const ReplaySeries &series, const BacktestStra
     }
     if (rule) {
         for (const ReplayAlert &firing : rule->firings)
-            chart.alerts.append(AlertMark{observationTime(firing.date), firing.price, firing.message});
+            chart.alerts.append(
+                AlertMark{observationTime(firing.date), firing.price, firing.firing->message});
         // The marks stay in time order: breaches before firings on the same day.
         std::stable_sort(chart.alerts.begin(), chart.alerts.end(),
                          [](const AlertMark &a, const AlertMark &b) { return a.time < b.time; });

@@ -36,7 +36,7 @@ struct BacktestStrategyResult {
     QList<StopPoint> stops;
 };
 
-// One alert rule's replay: the days it fired, oldest first (ReplayAlert::rule is set on each).
+// One alert rule's replay: the days it fired, oldest first (ReplayAlert::firing is set on each).
 struct BacktestRuleResult {
     AlertRule rule;
     QList<ReplayAlert> firings;

@@ -96,16 +96,9 @@ void appendRuleAlerts(const ReplaySeries &one, const QList<AlertRule> &rules, QL
     for (const AlertRule &rule : rules) {
         ReplayRuleSummary counted{rule, 0, std::nullopt, std::nullopt};
         for (const RuleFiring &firing : AlertRules::firings(rule, bars)) {
-            ReplayAlert alert{one.ticker,
-                              firing.date,
-                              firing.close,
-                              0,
-                              0,
-                              rule,
-                              firing.value,
-                              firing.threshold,
-                              AlertRules::message(rule, one.ticker, firing)};
-            alerts.append(std::move(alert));
+            auto side = std::make_shared<const ReplayRuleFiring>(ReplayRuleFiring{
+                rule, firing.value, firing.threshold, AlertRules::message(rule, one.ticker, firing)});
+            alerts.append(ReplayAlert{one.ticker, firing.date, firing.close, 0, 0, std::move(side)});
             if (counted.firings++ == 0) {
                 counted.firstDate = firing.date;
                 counted.firstClose = firing.close;
@@ -217,10 +210,13 @@ Result<ReplayResult> Replay::run(const QList<ReplaySeries> &series, const Replay
         }
         for (std::size_t day = 1; day < start.size(); ++day)
             start[day] += start[day - 1];
+        // Moved, not copied: an alert is large (a rule's message and values) and its ticker is shared.
         result.alerts.resize(alertCount);
-        for (const QList<ReplayAlert> &alerts : alertsBySeries) {
-            for (const ReplayAlert &alert : alerts)
-                result.alerts[start[std::size_t(alert.date.toJulianDay() - firstDay)]++] = alert;
+        for (QList<ReplayAlert> &alerts : alertsBySeries) {
+            for (ReplayAlert &alert : alerts) {
+                const std::size_t day = std::size_t(alert.date.toJulianDay() - firstDay);
+                result.alerts[start[day]++] = std::move(alert);
+            }
         }
     }
     return result;

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace trailguard {
@@ -23,22 +24,36 @@ struct ReplaySeries {
     QList<PriceRow> rows;
 };
 
+// What an alert rule's alert says besides its day and close.
+struct ReplayRuleFiring {
+    AlertRule rule;
+    double value = 0;     // what it compared (RuleFiring::value)
+    double threshold = 0; // what that crossed (RuleFiring::threshold)
+    QString message;      // AlertRules::message
+
+    bool operator==(const ReplayRuleFiring &) const = default;
+};
+
 // An alert of a replay: a breach the engine raised, or a day an alert rule fired.
 struct ReplayAlert {
     QString ticker;
-    QDate date;                         // the row's market day
-    double price = 0;                   // the breach's price; for a rule, the day's close
-    double peak = 0;                    // the stop's only
-    double stop = 0;                    // the stop's only
-    std::optional<AlertRule> rule = {}; // the rule that fired; none for the stop strategy's breach
-    double value = 0;                   // a rule's: what it compared (RuleFiring::value)
-    double threshold = 0;               // a rule's: what that crossed (RuleFiring::threshold)
-    QString message = {};               // a rule's: AlertRules::message
+    QDate date;       // the row's market day
+    double price = 0; // the breach's price; for a rule, the day's close
+    double peak = 0;  // the stop's only
+    double stop = 0;  // the stop's only
+    // The rule's side; null for the stop strategy's breach. Behind a pointer: a replay can raise millions
+    // of breaches, and a small alert keeps them fast to collect and sort.
+    std::shared_ptr<const ReplayRuleFiring> firing = {};
 
     // "stop" for a breach, else the rule's canonical spec: the `kind` of the CLI's JSON.
-    QString kind() const { return rule ? rule->spec() : QStringLiteral("stop"); }
+    QString kind() const { return firing ? firing->rule.spec() : QStringLiteral("stop"); }
 
-    bool operator==(const ReplayAlert &) const = default;
+    bool operator==(const ReplayAlert &other) const
+    {
+        return ticker == other.ticker && date == other.date && price == other.price && peak == other.peak &&
+               stop == other.stop &&
+               (firing == other.firing || (firing && other.firing && *firing == *other.firing));
+    }
 };
 
 // How often one rule fired on one series, and its first firing.

@@ -61,7 +61,7 @@ private Q_SLOTS:
             Backtest::chartSeries(request.series, &report.results.at(0), &report.rules.at(1));
         QCOMPARE(chart.alerts.size(), 3);
         QCOMPARE(chart.alerts.at(0).time, Backtest::observationTime(QDate(2024, 1, 4)));
-        QCOMPARE(chart.alerts.at(1).text, report.rules.at(1).firings.at(0).message);
+        QCOMPARE(chart.alerts.at(1).text, report.rules.at(1).firings.at(0).firing->message);
         QCOMPARE(chart.alerts.at(2).price, 89.0);
 
         // Rules alone: no strategy results.

@@ -131,11 +131,12 @@ void ReplayTest::rulesFireOncePerDayBesideTheStop()
                                  u"6 target:105"_qs}));
     const ReplayAlert &crossed = result.value().alerts.at(2);
     QCOMPARE(crossed.price, 99.0);
-    QCOMPARE(crossed.value, 99.0);
-    QCOMPARE(crossed.threshold, 104.5);
+    QVERIFY(crossed.firing);
+    QCOMPARE(crossed.firing->value, 99.0);
+    QCOMPARE(crossed.firing->threshold, 104.5);
     const QList<RuleFiring> firings = AlertRules::firings(belowSma, Replay::dailyBars(a.rows));
     QCOMPARE(firings.size(), 1);
-    QCOMPARE(crossed.message, AlertRules::message(belowSma, u"A"_qs, firings.at(0)));
+    QCOMPARE(crossed.firing->message, AlertRules::message(belowSma, u"A"_qs, firings.at(0)));
 
     const ReplaySeriesSummary &summary = result.value().series.at(0);
     QCOMPARE(summary.alertCount, 2); // the stop's

@@ -46,7 +46,8 @@ QVariant BacktestRuleResultsModel::data(const QModelIndex &index, int role) cons
                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     }
     if (role == Qt::ToolTipRole)
-        return first ? QVariant(first->message) : QVariant(tr("The rule did not fire in the period"));
+        return first && first->firing ? QVariant(first->firing->message)
+                                      : QVariant(tr("The rule did not fire in the period"));
     if (role != Qt::DisplayRole && role != ValueRole)
         return {};
     const bool display = role == Qt::DisplayRole;
