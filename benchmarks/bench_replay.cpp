@@ -54,6 +54,7 @@ private Q_SLOTS:
     void initTestCase();
     void replay_data();
     void replay();
+    void replayRules();
 
 private:
     QList<ReplaySeries> m_series;
@@ -89,6 +90,33 @@ void ReplayBenchmark::replay()
     }
     const double rows = double(kSeries) * kRows;
     qInfo("%s: %d series x %d rows = %.1f M rows in %lld ms = %.2f M rows/s, %lld alerts", qPrintable(spec),
+          kSeries, kRows, rows / 1e6, elapsedMs, rows / 1e3 / std::max<qint64>(elapsedMs, 1), qint64(alerts));
+}
+
+// The nine kinds of alert rule without a stop (`replay --rule …`): the series' days, then
+// AlertRules::firings per rule, each firing an alert with its message.
+void ReplayBenchmark::replayRules()
+{
+    ReplayOptions options;
+    options.withStop = false;
+    for (const char *spec : {"cross-below-sma:50", "cross-above-sma:50", "rsi-below:14,30", "rsi-above:14,70",
+                             "macd-cross-below:12,26,9", "macd-cross-above:12,26,9", "bb-below:20,2",
+                             "bb-above:20,2", "target:150"})
+        options.rules += AlertRule::parse(QString::fromLatin1(spec)).value();
+    qsizetype alerts = 0;
+    qint64 elapsedMs = 0;
+    QBENCHMARK_ONCE
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = Replay::run(m_series, options);
+        elapsedMs = timer.elapsed();
+        QVERIFY(result.ok());
+        alerts = result.value().alerts.size();
+    }
+    const double rows = double(kSeries) * kRows;
+    qInfo("FIGURE replay, nine rules, no stop: %d series x %d rows = %.1f M rows in %lld ms = %.2f M rows/s, "
+          "%lld alerts",
           kSeries, kRows, rows / 1e6, elapsedMs, rows / 1e3 / std::max<qint64>(elapsedMs, 1), qint64(alerts));
 }
 

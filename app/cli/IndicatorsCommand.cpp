@@ -13,7 +13,6 @@
 #include <QJsonDocument>
 #include <QLocale>
 
-#include <algorithm>
 #include <cmath>
 
 namespace trailguard::Cli {
@@ -144,24 +143,6 @@ QList<HelpRow> IndicatorsCommand::summaries()
                 "CSV file.")}};
 }
 
-QList<DailyBar> IndicatorsCommand::dailyBars(const QList<PriceRow> &rows)
-{
-    QList<DailyBar> bars;
-    for (const PriceRow &row : rows) {
-        const double high = row.high.value_or(row.close);
-        const double low = row.low.value_or(row.close);
-        if (bars.isEmpty() || bars.constLast().date != row.date) {
-            bars += DailyBar{row.date, row.close, high, low};
-            continue;
-        }
-        DailyBar &day = bars.last();
-        day.close = row.close;
-        day.high = std::max(*day.high, high);
-        day.low = std::min(*day.low, low);
-    }
-    return bars;
-}
-
 QString IndicatorsCommand::toJson(const QList<IndicatorSeries> &series)
 {
     QStringList objects;
@@ -258,7 +239,7 @@ int IndicatorsCommand::run(const GlobalOptions &global, const QStringList &argum
     for (const ReplaySeries &one : Replay::seriesFromRows(rows.value(), seriesName)) {
         if (hasSymbols && !ticker.isEmpty() && one.ticker != ticker)
             continue;
-        IndicatorSeries computed{one.ticker, dailyBars(one.rows), {}};
+        IndicatorSeries computed{one.ticker, Replay::dailyBars(one.rows), {}};
         for (const IndicatorSpec &spec : specs.value())
             computed.indicators += Indicators::compute(spec, computed.bars);
         series += computed;

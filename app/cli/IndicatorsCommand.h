@@ -31,10 +31,6 @@ public:
     static int run(const GlobalOptions &options, const QStringList &arguments, QTextStream &out,
                    QTextStream &err);
 
-    // One bar per market day from one series' rows in date order: the day's close is its last row's,
-    // its high the largest high (or close) of its rows, its low the smallest low (or close).
-    static QList<DailyBar> dailyBars(const QList<PriceRow> &rows);
-
     // {"series":[{"ticker":"T","rows":[{"date":…,"close":…,"sma:50":…,"macd:12,26,9":{"macd":…,…}}]}]}
     // on one line; keys are canonical spec strings, null where undefined, numbers at full precision.
     static QString toJson(const QList<IndicatorSeries> &series);

@@ -1,9 +1,7 @@
 #include "cli/ReplayCommand.h"
 #include "cli/HelpText.h"
 
-#include "cli/CellText.h"
 #include "cli/SubcommandHelp.h"
-#include "cli/TextTable.h"
 #include "domain/Ticker.h"
 #include "history/PriceCsv.h"
 
@@ -19,6 +17,7 @@ namespace {
 const QString kCsv = QStringLiteral("csv");
 const QString kTicker = QStringLiteral("ticker");
 const QString kStrategy = QStringLiteral("strategy");
+const QString kRule = QStringLiteral("rule");
 const QString kEntry = QStringLiteral("entry");
 const QString kRepeat = QStringLiteral("repeat");
 const QString kJson = QStringLiteral("json");
@@ -42,8 +41,15 @@ QList<QCommandLineOption> options()
             QStringLiteral("T")),
         QCommandLineOption(kStrategy,
                            ReplayCommand::tr("The stop strategy: trailing:R, fixed:P, fixed-pct:R, "
-                                             "activation:R,A or atr:N,K. Default: %1.")
+                                             "activation:R,A or atr:N,K. Default: %1, or none with --rule.")
                                .arg(kDefaultStrategy),
+                           QStringLiteral("SPEC")),
+        QCommandLineOption(kRule,
+                           ReplayCommand::tr("An alert rule: cross-below-sma:N, cross-above-sma:N, "
+                                             "rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, "
+                                             "macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K or "
+                                             "target:P. Repeat it for more. Without --strategy, only the "
+                                             "rules alert."),
                            QStringLiteral("SPEC")),
         QCommandLineOption(
             kEntry,
@@ -62,8 +68,8 @@ QList<QCommandLineOption> options()
 
 QString syntax()
 {
-    return QStringLiteral("replay --csv FILE [--ticker T] [--strategy SPEC] [--entry P] [--repeat POLICY] "
-                          "[--json]");
+    return QStringLiteral("replay --csv FILE [--ticker T] [--strategy SPEC] [--rule SPEC...] [--entry P] "
+                          "[--repeat POLICY] [--json]");
 }
 
 QString help()
@@ -80,15 +86,19 @@ QString help()
                    "peak and stop, and the return of selling at the close of the first breach against "
                    "holding "
                    "to the last row (both from the entry price, else the first close). A file with a symbol "
-                   "column holds one series per symbol. Nothing is written to the watchlist."))
+                   "column holds one series per symbol. Nothing is written to the watchlist. Each --rule "
+                   "fires on a market day when its condition holds at the close and did not hold the day "
+                   "before (a day of several rows closes at its last row); every alert says its kind: "
+                   "\"stop\" or the rule."))
         .options(options())
         .exitStatus({
             {QString::number(kExitSuccess), ReplayCommand::tr("The replay ran (whether or not it alerted).")},
             {QString::number(kExitFailure),
              ReplayCommand::tr("The file cannot be read or has a bad row (the message names its line).")},
             {QString::number(kExitUsage),
-             ReplayCommand::tr("The command line is wrong: a missing --csv, an invalid strategy, entry or "
-                               "ticker, or a strategy the file has no data for (atr needs highs and lows).")},
+             ReplayCommand::tr("The command line is wrong: a missing --csv, an invalid strategy, rule, entry "
+                               "or ticker, or a strategy the file has no data for (atr needs highs and "
+                               "lows).")},
         })
         .text();
 }
@@ -129,12 +139,20 @@ QString jsonString(const QString &text)
     return QString::fromUtf8(array.mid(1, array.size() - 2));
 }
 
-QString formatReturn(std::optional<double> value)
+// Per rule of a series: {"rule":SPEC,"firings":N,"firstFiring":{"date","close"} or null}.
+QJsonArray jsonRuleSummaries(const QList<ReplayRuleSummary> &summaries)
 {
-    if (!value)
-        return CellText::unknown();
-    return (*value >= 0 ? QStringLiteral("+") : QString()) + QString::number(*value * 100.0, 'f', 2) +
-           QLatin1Char('%');
+    QJsonArray rules;
+    for (const ReplayRuleSummary &one : summaries) {
+        const QJsonObject first{
+            {QStringLiteral("date"), one.firstDate ? jsonDate(*one.firstDate) : QJsonValue()},
+            {QStringLiteral("close"), jsonOptional(one.firstClose)}};
+        rules.append(
+            QJsonObject{{QStringLiteral("rule"), one.rule.spec()},
+                        {QStringLiteral("firings"), one.firings},
+                        {QStringLiteral("firstFiring"), one.firstDate ? QJsonValue(first) : QJsonValue()}});
+    }
+    return rules;
 }
 
 QString repeatName(RepeatPolicy policy)
@@ -146,8 +164,9 @@ QString repeatName(RepeatPolicy policy)
 
 QList<HelpRow> ReplayCommand::summaries()
 {
-    return {
-        {syntax(), tr("Replay price history from a CSV file through a stop strategy and show the alerts.")}};
+    return {{syntax(),
+             tr("Replay price history from a CSV file through a stop strategy and alert rules and show the "
+                "alerts.")}};
 }
 
 QString ReplayCommand::toJson(const ReplayResult &result, const ReplayOptions &options)
@@ -155,9 +174,17 @@ QString ReplayCommand::toJson(const ReplayResult &result, const ReplayOptions &o
     QStringList alerts;
     alerts.reserve(result.alerts.size());
     for (const ReplayAlert &alert : result.alerts) {
-        alerts += QStringLiteral("{\"ticker\":%1,\"date\":\"%2\",\"price\":%3,\"peak\":%4,\"stop\":%5}")
-                      .arg(jsonString(alert.ticker), alert.date.toString(Qt::ISODate),
-                           jsonNumber(alert.price), jsonNumber(alert.peak), jsonNumber(alert.stop));
+        const QString head = QStringLiteral("{\"ticker\":%1,\"date\":\"%2\",\"kind\":%3,\"price\":%4")
+                                 .arg(jsonString(alert.ticker), alert.date.toString(Qt::ISODate),
+                                      jsonString(alert.kind()), jsonNumber(alert.price));
+        if (alert.firing) {
+            alerts += head + QStringLiteral(",\"value\":%1,\"threshold\":%2,\"message\":%3}")
+                                 .arg(jsonNumber(alert.firing->value), jsonNumber(alert.firing->threshold),
+                                      jsonString(alert.firing->message));
+        } else {
+            alerts += head + QStringLiteral(",\"peak\":%1,\"stop\":%2}")
+                                 .arg(jsonNumber(alert.peak), jsonNumber(alert.stop));
+        }
     }
     QJsonArray series;
     for (const ReplaySeriesSummary &one : result.series) {
@@ -179,10 +206,15 @@ QString ReplayCommand::toJson(const ReplayResult &result, const ReplayOptions &o
             {QStringLiteral("finalStop"), jsonOptional(one.finalStop)},
             {QStringLiteral("exitReturn"), jsonOptional(one.exitReturn)},
             {QStringLiteral("holdReturn"), clean(one.holdReturn)},
+            {QStringLiteral("rules"), jsonRuleSummaries(one.rules)},
         });
     }
+    QJsonArray rules;
+    for (const AlertRule &rule : options.rules)
+        rules.append(rule.spec());
     const QJsonObject summary{
-        {QStringLiteral("strategy"), options.strategy.spec()},
+        {QStringLiteral("strategy"), options.withStop ? QJsonValue(options.strategy.spec()) : QJsonValue()},
+        {QStringLiteral("rules"), rules},
         {QStringLiteral("repeat"), repeatName(options.repeat)},
         {QStringLiteral("entry"), jsonOptional(options.entry)},
         {QStringLiteral("alertCount"), result.alerts.size()},
@@ -191,50 +223,6 @@ QString ReplayCommand::toJson(const ReplayResult &result, const ReplayOptions &o
     return QStringLiteral("{\"alerts\":[%1],\"summary\":%2}")
         .arg(alerts.join(QLatin1Char(',')),
              QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
-}
-
-QString ReplayCommand::toTable(const ReplayResult &result, const ReplayOptions &options)
-{
-    QString text = tr("Strategy %1; %2.")
-                       .arg(options.strategy.spec(),
-                            options.repeat == RepeatPolicy::OncePerBreach
-                                ? tr("one alert per breach, until the price is back at or above the stop")
-                                : tr("an alert on every market day below the stop")) +
-                   kNewline + kNewline;
-    if (result.alerts.isEmpty()) {
-        text += tr("No alerts.") + kNewline;
-    } else {
-        using Align = TextTable::Align;
-        TextTable alerts({tr("Ticker"), tr("Date"), tr("Price"), tr("Peak"), tr("Stop")},
-                         {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right});
-        for (const ReplayAlert &alert : result.alerts) {
-            alerts.addRow({alert.ticker, alert.date.toString(Qt::ISODate), CellText::price(alert.price),
-                           CellText::price(alert.peak), CellText::price(alert.stop)});
-        }
-        text += tr("Alerts:") + kNewline + alerts.text();
-    }
-    text += kNewline + tr("Summary:") + kNewline;
-    using Align = TextTable::Align;
-    TextTable summary({tr("Ticker"), tr("Rows"), tr("From"), tr("To"), tr("First breach"), tr("Alerts"),
-                       tr("Final peak"), tr("Final stop"), tr("Exit at breach"), tr("Hold")},
-                      {Align::Left, Align::Right, Align::Left, Align::Left, Align::Left, Align::Right,
-                       Align::Right, Align::Right, Align::Right, Align::Right});
-    for (const ReplaySeriesSummary &one : result.series) {
-        summary.addRow(
-            {one.ticker, QString::number(one.rows), one.firstDate.toString(Qt::ISODate),
-             one.lastDate.toString(Qt::ISODate),
-             one.firstBreachDate ? one.firstBreachDate->toString(Qt::ISODate) : CellText::unknown(),
-             QString::number(one.alertCount), CellText::price(one.finalPeak), CellText::price(one.finalStop),
-             formatReturn(one.exitReturn), formatReturn(one.holdReturn)});
-    }
-    text += summary.text();
-    text += kNewline + formatHelpParagraph(
-                           tr("Returns are measured from the entry price, else the first close: \"Exit at "
-                              "breach\" sells at the close of the first breach, \"Hold\" keeps the "
-                              "stock to the last row."));
-    if (result.cancelled)
-        text += tr("The replay was stopped before the end.") + kNewline;
-    return text;
 }
 
 int ReplayCommand::run(const GlobalOptions &global, const QStringList &arguments, QTextStream &out,
@@ -265,6 +253,16 @@ int ReplayCommand::run(const GlobalOptions &global, const QStringList &arguments
     if (!strategy)
         return usageError(strategy.error().message, err);
     replayOptions.strategy = strategy.value();
+    // Each rule once, in the order given: the same rule twice would alert twice a day.
+    for (const QString &spec : parser.values(kRule)) {
+        const auto rule = AlertRule::parse(spec);
+        if (!rule)
+            return usageError(rule.error().message, err);
+        if (!replayOptions.rules.contains(rule.value()))
+            replayOptions.rules += rule.value();
+    }
+    // Rules without a strategy: only the rules alert.
+    replayOptions.withStop = parser.isSet(kStrategy) || replayOptions.rules.isEmpty();
     if (parser.isSet(kEntry)) {
         const auto entry = Price::parse(parser.value(kEntry));
         if (!entry)

@@ -10,9 +10,10 @@
 
 namespace trailguard::Cli {
 
-// `trailguard replay --csv FILE [--ticker T] [--strategy SPEC] [--entry P] [--repeat POLICY] [--json]`:
-// reads price history from a CSV file and runs it through the live engine (see Replay), printing the
-// alerts it would have raised and a summary per series. Touches no database or settings.
+// `trailguard replay --csv FILE [--ticker T] [--strategy SPEC] [--rule SPEC]... [--entry P]
+// [--repeat POLICY] [--json]`: reads price history from a CSV file and runs it through the live engine
+// and the alert rules (see Replay), printing the alerts it would have raised and a summary per series.
+// Touches no database or settings.
 class ReplayCommand {
     Q_DECLARE_TR_FUNCTIONS(ReplayCommand)
 public:
@@ -22,10 +23,12 @@ public:
     static int run(const GlobalOptions &options, const QStringList &arguments, QTextStream &out,
                    QTextStream &err);
 
-    // The --json document: {"alerts":[{"ticker","date","price","peak","stop"}...],"summary":{...}}, on one
-    // line, keys of an alert in that order.
+    // The --json document on one line: {"alerts":[...],"summary":{...}}. An alert's keys in order:
+    // "ticker","date","kind","price", then "peak","stop" for the stop's breach (kind "stop"), or
+    // "value","threshold","message" for a rule's firing (kind the rule's canonical spec).
     static QString toJson(const ReplayResult &result, const ReplayOptions &options);
-    // The readable form: the alerts, then one summary row per series.
+    // The readable form: the alerts, then one summary row per series, then the rules' firings per series
+    // (ReplayTable.cpp).
     static QString toTable(const ReplayResult &result, const ReplayOptions &options);
 };
 

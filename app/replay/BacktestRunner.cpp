@@ -10,6 +10,7 @@
 #include <QThread>
 #include <QTime>
 
+#include <algorithm>
 #include <atomic>
 
 namespace trailguard {
@@ -24,6 +25,28 @@ QString money(double value)
 {
     return PriceFormat::localized(value);
 }
+
+// The rules' pass: one replay without a stop, its alerts split per rule.
+void runRules(const BacktestRequest &request, const QList<ReplaySeries> &series, BacktestReport &report,
+              const std::function<void(qsizetype)> &progress, const std::atomic_bool *cancel)
+{
+    ReplayOptions options;
+    options.withStop = false;
+    options.rules = request.rules;
+    Result<ReplayResult> replayed = Replay::run(
+        series, options, [&](qsizetype done, qsizetype) { progress(done); }, cancel);
+    if (!replayed || replayed.value().cancelled) {
+        report.cancelled = true;
+        return;
+    }
+    for (const AlertRule &rule : request.rules)
+        report.rules.append(BacktestRuleResult{rule, {}});
+    for (ReplayAlert &alert : replayed.value().alerts) {
+        const qsizetype index = alert.firing ? request.rules.indexOf(alert.firing->rule) : -1;
+        if (index >= 0)
+            report.rules[index].firings.append(std::move(alert));
+    }
+}
 } // namespace
 
 QDateTime Backtest::observationTime(const QDate &date)
@@ -36,7 +59,8 @@ BacktestReport Backtest::run(const BacktestRequest &request, const Progress &pro
 {
     BacktestReport report;
     const qint64 rows = request.series.rows.size();
-    const qint64 total = rows * request.strategies.size();
+    const qint64 passes = request.strategies.size() + (request.rules.isEmpty() ? 0 : 1);
+    const qint64 total = rows * passes;
     const QList<ReplaySeries> series{request.series};
     qint64 before = 0; // rows of the strategies already replayed
     for (const StopStrategy &strategy : request.strategies) {
@@ -82,6 +106,13 @@ BacktestReport Backtest::run(const BacktestRequest &request, const Progress &pro
         if (progress)
             progress(before, total);
     }
+    if (!report.cancelled && !request.rules.isEmpty()) {
+        const auto rulesProgress = [&](qsizetype done) {
+            if (progress)
+                progress(before + done, total);
+        };
+        runRules(request, series, report, rulesProgress, cancel);
+    }
     return report;
 }
 
@@ -102,22 +133,30 @@ QList<PriceRow> Backtest::rowsFromCandles(const QString &ticker, const QList<Sto
     return rows;
 }
 
-ChartSeries Backtest::chartSeries(const ReplaySeries &series, const BacktestStrategyResult *result)
+ChartSeries Backtest::chartSeries(const ReplaySeries &series, const BacktestStrategyResult *result,
+                                  const BacktestRuleResult *rule)
 {
     ChartSeries chart;
     chart.ticker = series.ticker;
     chart.prices.reserve(series.rows.size());
     for (const PriceRow &row : series.rows)
         chart.prices.append(PricePoint{observationTime(row.date), row.close});
-    if (!result)
-        return chart;
-    chart.stops = result->stops;
-    chart.alerts.reserve(result->alerts.size());
-    for (const ReplayAlert &alert : result->alerts) {
-        chart.alerts.append(AlertMark{
-            observationTime(alert.date), alert.price,
-            BacktestText::tr("%1 closed at %2, below the stop %3 (%4)")
-                .arg(alert.ticker, money(alert.price), money(alert.stop), result->strategy.spec())});
+    if (result) {
+        chart.stops = result->stops;
+        for (const ReplayAlert &alert : result->alerts) {
+            chart.alerts.append(AlertMark{
+                observationTime(alert.date), alert.price,
+                BacktestText::tr("%1 closed at %2, below the stop %3 (%4)")
+                    .arg(alert.ticker, money(alert.price), money(alert.stop), result->strategy.spec())});
+        }
+    }
+    if (rule) {
+        for (const ReplayAlert &firing : rule->firings)
+            chart.alerts.append(
+                AlertMark{observationTime(firing.date), firing.price, firing.firing->message});
+        // The marks stay in time order: breaches before firings on the same day.
+        std::stable_sort(chart.alerts.begin(), chart.alerts.end(),
+                         [](const AlertMark &a, const AlertMark &b) { return a.time < b.time; });
     }
     return chart;
 }

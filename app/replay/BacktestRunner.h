@@ -18,12 +18,13 @@ class QThread;
 
 namespace trailguard {
 
-// What to backtest: one ticker's rows (oldest first) against several strategies.
+// What to backtest: one ticker's rows (oldest first) against several strategies and alert rules.
 struct BacktestRequest {
     ReplaySeries series;
     QList<StopStrategy> strategies;
     std::optional<double> entry;
     RepeatPolicy repeat = RepeatPolicy::DailyWhileBelow;
+    QList<AlertRule> rules = {}; // replayed once, without a stop
 };
 
 // One strategy's replay: its summary and alerts, and the stop it kept (a step series) for the chart.
@@ -35,17 +36,25 @@ struct BacktestStrategyResult {
     QList<StopPoint> stops;
 };
 
+// One alert rule's replay: the days it fired, oldest first (ReplayAlert::firing is set on each).
+struct BacktestRuleResult {
+    AlertRule rule;
+    QList<ReplayAlert> firings;
+};
+
 struct BacktestReport {
     QList<BacktestStrategyResult> results; // in the order of the request's strategies
+    QList<BacktestRuleResult> rules = {};  // in the order of the request's rules
     bool cancelled = false;                // the results are partial or missing
 };
 
 namespace Backtest {
 
-// Rows done over all strategies, and rows in all (rows × strategies).
+// Rows done over all strategies (and the rules' one pass), and rows in all (rows × passes).
 using Progress = std::function<void(qint64 done, qint64 total)>;
 
-// Replays every strategy in turn through Replay::run. Safe on any thread; `cancel` is read between rows.
+// Replays every strategy in turn through Replay::run, then the rules in one pass. Safe on any thread;
+// `cancel` is read between rows.
 BacktestReport run(const BacktestRequest &request, const Progress &progress = {},
                    const std::atomic_bool *cancel = nullptr);
 
@@ -55,8 +64,10 @@ QDateTime observationTime(const QDate &date);
 // A ticker's stored daily candles (PriceHistoryRepository) as price rows, each on its market day.
 QList<PriceRow> rowsFromCandles(const QString &ticker, const QList<StoredCandle> &candles);
 
-// The chart of `series` with the stop line and the breaches of `result` (none when it is null).
-ChartSeries chartSeries(const ReplaySeries &series, const BacktestStrategyResult *result);
+// The chart of `series` with the stop line and the breaches of `result` (none when it is null), and
+// the firings of `rule` marked beside them (none when it is null).
+ChartSeries chartSeries(const ReplaySeries &series, const BacktestStrategyResult *result,
+                        const BacktestRuleResult *rule = nullptr);
 
 } // namespace Backtest
 

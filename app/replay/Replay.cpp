@@ -67,11 +67,58 @@ Status Replay::check(const QList<ReplaySeries> &series, const StopStrategy &stra
     return success();
 }
 
+QList<DailyBar> Replay::dailyBars(const QList<PriceRow> &rows)
+{
+    QList<DailyBar> bars;
+    for (const PriceRow &row : rows) {
+        const double high = row.high.value_or(row.close);
+        const double low = row.low.value_or(row.close);
+        if (bars.isEmpty() || bars.constLast().date != row.date) {
+            bars += DailyBar{row.date, row.close, high, low};
+            continue;
+        }
+        DailyBar &day = bars.last();
+        day.close = row.close;
+        day.high = std::max(*day.high, high);
+        day.low = std::min(*day.low, low);
+    }
+    return bars;
+}
+
+namespace {
+// Appends the firings of every rule on the series' days, in date order, and counts them per rule.
+void appendRuleAlerts(const ReplaySeries &one, const QList<AlertRule> &rules, QList<ReplayAlert> &alerts,
+                      ReplaySeriesSummary &summary)
+{
+    if (rules.isEmpty())
+        return;
+    const QList<DailyBar> bars = Replay::dailyBars(one.rows);
+    for (const AlertRule &rule : rules) {
+        ReplayRuleSummary counted{rule, 0, std::nullopt, std::nullopt};
+        for (const RuleFiring &firing : AlertRules::firings(rule, bars)) {
+            auto side = std::make_shared<const ReplayRuleFiring>(ReplayRuleFiring{
+                rule, firing.value, firing.threshold, AlertRules::message(rule, one.ticker, firing)});
+            alerts.append(ReplayAlert{one.ticker, firing.date, firing.close, 0, 0, std::move(side)});
+            if (counted.firings++ == 0) {
+                counted.firstDate = firing.date;
+                counted.firstClose = firing.close;
+            }
+        }
+        summary.rules.append(counted);
+    }
+    // Breaches first, then each rule's firings: a stable sort by day keeps that order within a day.
+    std::stable_sort(alerts.begin(), alerts.end(),
+                     [](const ReplayAlert &a, const ReplayAlert &b) { return a.date < b.date; });
+}
+} // namespace
+
 Result<ReplayResult> Replay::run(const QList<ReplaySeries> &series, const ReplayOptions &options,
                                  const Progress &progress, const std::atomic_bool *cancel)
 {
-    if (const auto ok = check(series, options.strategy); !ok)
-        return ok.error();
+    if (options.withStop) {
+        if (const auto ok = check(series, options.strategy); !ok)
+            return ok.error();
+    }
 
     qsizetype total = 0;
     for (const ReplaySeries &one : series)
@@ -100,31 +147,37 @@ Result<ReplayResult> Replay::run(const QList<ReplaySeries> &series, const Replay
                 result.cancelled = true;
                 break;
             }
-            const QDateTime time = rowTime(row.date);
-            clock.set(time);
-            const Quote quote{one.ticker, row.close, time, row.high, row.low};
-            StopLossEngine::Outcome outcome =
-                StopLossEngine::apply(state, quote, clock.now(), options.repeat);
-            state = std::move(outcome.state);
-            if (options.observe)
-                options.observe(s, row, state);
             summary.lastClose = row.close;
             summary.lastDate = row.date;
-            if (outcome.breach) {
-                const Breach &breach = *outcome.breach;
-                alerts.append(ReplayAlert{one.ticker, row.date, breach.price, breach.peak, breach.stop});
-                ++summary.alertCount;
-                if (!summary.firstBreachDate) {
-                    summary.firstBreachDate = row.date;
-                    summary.firstBreachPrice = breach.price;
+            if (options.withStop) {
+                const QDateTime time = rowTime(row.date);
+                clock.set(time);
+                const Quote quote{one.ticker, row.close, time, row.high, row.low};
+                StopLossEngine::Outcome outcome =
+                    StopLossEngine::apply(state, quote, clock.now(), options.repeat);
+                state = std::move(outcome.state);
+                if (options.observe)
+                    options.observe(s, row, state);
+                if (outcome.breach) {
+                    const Breach &breach = *outcome.breach;
+                    alerts.append(ReplayAlert{one.ticker, row.date, breach.price, breach.peak, breach.stop});
+                    ++summary.alertCount;
+                    if (!summary.firstBreachDate) {
+                        summary.firstBreachDate = row.date;
+                        summary.firstBreachPrice = breach.price;
+                    }
                 }
             }
             ++done;
             if (progress && done % kProgressEvery == 0)
                 progress(done, total);
         }
-        summary.finalPeak = state.peak;
-        summary.finalStop = state.stop;
+        if (options.withStop) {
+            summary.finalPeak = state.peak;
+            summary.finalStop = state.stop;
+        }
+        if (!result.cancelled)
+            appendRuleAlerts(one, options.rules, alerts, summary);
         if (summary.basis > 0) {
             summary.holdReturn = summary.lastClose / summary.basis - 1.0;
             if (summary.firstBreachPrice)
@@ -157,10 +210,13 @@ Result<ReplayResult> Replay::run(const QList<ReplaySeries> &series, const Replay
         }
         for (std::size_t day = 1; day < start.size(); ++day)
             start[day] += start[day - 1];
+        // Moved, not copied: an alert is large (a rule's message and values) and its ticker is shared.
         result.alerts.resize(alertCount);
-        for (const QList<ReplayAlert> &alerts : alertsBySeries) {
-            for (const ReplayAlert &alert : alerts)
-                result.alerts[start[std::size_t(alert.date.toJulianDay() - firstDay)]++] = alert;
+        for (QList<ReplayAlert> &alerts : alertsBySeries) {
+            for (ReplayAlert &alert : alerts) {
+                const std::size_t day = std::size_t(alert.date.toJulianDay() - firstDay);
+                result.alerts[start[day]++] = std::move(alert);
+            }
         }
     }
     return result;

@@ -1,6 +1,8 @@
 // `trailguard replay`, run as a user runs it: the real executable in a QProcess on small CSV files, with
 // alerts computed by hand.
 
+#include "domain/AlertRule.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -9,6 +11,11 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace trailguard;
 
 namespace {
 struct Run {
@@ -40,6 +47,19 @@ QStringList alertLines(const Run &run)
                      .arg(alert.value(QStringLiteral("price")).toDouble())
                      .arg(alert.value(QStringLiteral("peak")).toDouble())
                      .arg(alert.value(QStringLiteral("stop")).toDouble());
+    }
+    return lines;
+}
+
+// "2024-01-04 stop" or "2024-01-04 rsi-below:1,50" per alert, from the JSON output.
+QStringList kindLines(const Run &run)
+{
+    QStringList lines;
+    const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    for (const QJsonValue &value : root.value(QStringLiteral("alerts")).toArray()) {
+        const QJsonObject alert = value.toObject();
+        lines += alert.value(QStringLiteral("date")).toString() + QLatin1Char(' ') +
+                 alert.value(QStringLiteral("kind")).toString();
     }
     return lines;
 }
@@ -79,6 +99,10 @@ private Q_SLOTS:
     void usageErrors();
     void readableTable();
     void watchAddWithStrategy();
+    void rulesOnlyWithoutStrategy();
+    void stopAndRulesInOrderOnTheSameDay();
+    void ruleFiringsAreAlertRulesFirings();
+    void ruleSummariesAndTable();
 
 private:
     QString write(const QString &name, const QByteArray &content) const;
@@ -163,8 +187,8 @@ void ReplayCliTest::jsonIsExactlyTheDocumentedShape()
                            {QStringLiteral("--json")});
     VERIFY_EXIT(run, 0);
     QVERIFY2(run.out.startsWith(QStringLiteral(
-                 "{\"alerts\":[{\"ticker\":\"X\",\"date\":\"2024-01-03\",\"price\":98.9,\"peak\":110,"
-                 "\"stop\":99}],\"summary\":{")),
+                 "{\"alerts\":[{\"ticker\":\"X\",\"date\":\"2024-01-03\",\"kind\":\"stop\",\"price\":98.9,"
+                 "\"peak\":110,\"stop\":99}],\"summary\":{")),
              run.out.toUtf8().constData());
     QVERIFY(run.out.endsWith(QStringLiteral("}}\n")));
     QVERIFY(QJsonDocument::fromJson(run.out.toUtf8()).isObject());
@@ -398,6 +422,24 @@ void ReplayCliTest::usageErrors_data()
     QTest::newRow("bad repeat") << QStringList{QStringLiteral("replay"), QStringLiteral("--csv"), file,
                                                QStringLiteral("--repeat"), QStringLiteral("weekly")}
                                 << 2 << "--repeat takes";
+    QTest::newRow("unknown rule") << QStringList{QStringLiteral("replay"), QStringLiteral("--csv"), file,
+                                                 QStringLiteral("--rule"), QStringLiteral("moon:1")}
+                                  << 2 << "\"moon:1\" is not an alert rule";
+    QTest::newRow("rsi level >= 100")
+        << QStringList{QStringLiteral("replay"), QStringLiteral("--csv"), file, QStringLiteral("--rule"),
+                       QStringLiteral("rsi-below:14,100")}
+        << 2 << "the RSI level X must be a number between 0 and 100";
+    QTest::newRow("macd F >= S")
+        << QStringList{QStringLiteral("replay"),
+                       QStringLiteral("--csv"),
+                       file,
+                       QStringLiteral("--strategy"),
+                       QStringLiteral("trailing:0.9"),
+                       QStringLiteral("--rule"),
+                       QStringLiteral("target:120"),
+                       QStringLiteral("--rule"),
+                       QStringLiteral("macd-cross-above:26,12,9")}
+        << 2 << AlertRule::parse(QStringLiteral("macd-cross-above:26,12,9")).error().message;
     QTest::newRow("unknown option") << QStringList{QStringLiteral("replay"), QStringLiteral("--csv"), file,
                                                    QStringLiteral("--fast")}
                                     << 2 << "Unknown option 'fast'";
@@ -480,6 +522,167 @@ void ReplayCliTest::watchAddWithStrategy()
     const Run both = watch({QStringLiteral("add"), QStringLiteral("MSFT"), QStringLiteral("--ratio"),
                             QStringLiteral("0.8"), QStringLiteral("--strategy"), QStringLiteral("fixed:1")});
     VERIFY_EXIT(both, 2);
+}
+
+// kDateClose: 100, 110, 99, 98.9, 98, 120. target:105 holds on the 3rd (110, the day before 100 did not)
+// and again on the 9th (120 after 98): two firings; without --strategy no stop alerts.
+void ReplayCliTest::rulesOnlyWithoutStrategy()
+{
+    const Run run =
+        replay(write(QStringLiteral("aapl.csv"), kDateClose),
+               {QStringLiteral("--rule"), QStringLiteral("target:105"), QStringLiteral("--json")});
+    VERIFY_EXIT(run, 0);
+    QCOMPARE(kindLines(run),
+             (QStringList{QStringLiteral("2024-01-03 target:105"), QStringLiteral("2024-01-09 target:105")}));
+    const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    const QJsonObject first = root.value(QStringLiteral("alerts")).toArray().at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("price")).toDouble(), 110.0);
+    QCOMPARE(first.value(QStringLiteral("value")).toDouble(), 110.0);
+    QCOMPARE(first.value(QStringLiteral("threshold")).toDouble(), 105.0);
+    QCOMPARE(first.value(QStringLiteral("message")).toString(),
+             QStringLiteral("AAPL reached its target: 110.00 \u2265 105.00"));
+    QVERIFY(!first.contains(QStringLiteral("peak")));
+    const QJsonObject summary = root.value(QStringLiteral("summary")).toObject();
+    QVERIFY(summary.value(QStringLiteral("strategy")).isNull());
+    QCOMPARE(summary.value(QStringLiteral("rules")).toArray(), QJsonArray{QStringLiteral("target:105")});
+    QCOMPARE(summary.value(QStringLiteral("alertCount")).toInt(), 2);
+    const QJsonObject series = firstSeries(run);
+    QCOMPARE(series.value(QStringLiteral("alertCount")).toInt(), 0); // the stop's: none without one
+    QVERIFY(series.value(QStringLiteral("finalStop")).isNull());
+    QCOMPARE(series.value(QStringLiteral("holdReturn")).toDouble(), 0.2);
+
+    // The same file with a strategy: the stop's breaches join in, each with its kind.
+    const Run both =
+        replay(write(QStringLiteral("aapl.csv"), kDateClose),
+               {QStringLiteral("--rule"), QStringLiteral("target:105"), QStringLiteral("--strategy"),
+                QStringLiteral("trailing:0.9"), QStringLiteral("--json")});
+    VERIFY_EXIT(both, 0);
+    QCOMPARE(kindLines(both),
+             (QStringList{QStringLiteral("2024-01-03 target:105"), QStringLiteral("2024-01-05 stop"),
+                          QStringLiteral("2024-01-08 stop"), QStringLiteral("2024-01-09 target:105")}));
+}
+
+// trailing:0.95 breaches on the 4th (99 < 104.5), the 5th and the 8th. On the 4th rsi:1 falls from 100 to
+// 0 (below 50) and the close falls below sma:2 ((110 + 99) / 2 = 104.5): on that day the stop comes
+// first, then the rules in the order given (the spec is written canonically).
+void ReplayCliTest::stopAndRulesInOrderOnTheSameDay()
+{
+    const Run run =
+        replay(write(QStringLiteral("t.csv"), kDateClose),
+               {QStringLiteral("--strategy"), QStringLiteral("trailing:0.95"), QStringLiteral("--rule"),
+                QStringLiteral("RSI-below: 1, 50"), QStringLiteral("--rule"),
+                QStringLiteral("cross-below-sma:2"), QStringLiteral("--json")});
+    VERIFY_EXIT(run, 0);
+    QCOMPARE(kindLines(run),
+             (QStringList{QStringLiteral("2024-01-04 stop"), QStringLiteral("2024-01-04 rsi-below:1,50"),
+                          QStringLiteral("2024-01-04 cross-below-sma:2"), QStringLiteral("2024-01-05 stop"),
+                          QStringLiteral("2024-01-08 stop")}));
+}
+
+// Every kind of rule on a longer, wavy series: the CLI's firings are AlertRules::firings on the same days.
+void ReplayCliTest::ruleFiringsAreAlertRulesFirings()
+{
+    QByteArray content;
+    QList<DailyBar> bars;
+    QDate date(2023, 1, 2);
+    double close = 100;
+    for (int i = 0; i < 160; ++i) {
+        // A wave with a drift, rounded to cents as a price file holds it.
+        close = std::round((close + 3.0 * std::sin(i / 5.0) + (i % 7 == 0 ? -2.5 : 0.4)) * 100.0) / 100.0;
+        bars += DailyBar{date, close, close, close};
+        content += date.toString(Qt::ISODate).toUtf8() + ',' + QByteArray::number(close, 'g', 10) + '\n';
+        date = date.addDays(date.dayOfWeek() == 5 ? 3 : 1);
+    }
+    const QStringList specs{QStringLiteral("cross-below-sma:10"),
+                            QStringLiteral("cross-above-sma:10"),
+                            QStringLiteral("rsi-below:14,45"),
+                            QStringLiteral("rsi-above:14,55"),
+                            QStringLiteral("macd-cross-below:5,12,4"),
+                            QStringLiteral("macd-cross-above:5,12,4"),
+                            QStringLiteral("bb-below:20,1.5"),
+                            QStringLiteral("bb-above:20,1.5"),
+                            QStringLiteral("target:130")};
+    QStringList arguments{QStringLiteral("--json")};
+    for (const QString &spec : specs)
+        arguments += {QStringLiteral("--rule"), spec};
+    const Run run = replay(write(QStringLiteral("wave.csv"), content), arguments);
+    VERIFY_EXIT(run, 0);
+
+    QHash<QString, QStringList> fromCli;
+    QHash<QString, QList<double>> valuesFromCli;
+    for (const QJsonValue &value :
+         QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("alerts")).toArray()) {
+        const QJsonObject alert = value.toObject();
+        const QString kind = alert.value(QStringLiteral("kind")).toString();
+        fromCli[kind] += alert.value(QStringLiteral("date")).toString();
+        valuesFromCli[kind] += alert.value(QStringLiteral("value")).toDouble();
+    }
+    int ruleKindsThatFired = 0;
+    for (const QString &spec : specs) {
+        const AlertRule rule = AlertRule::parse(spec).value();
+        QStringList expected;
+        QList<double> expectedValues;
+        for (const RuleFiring &firing : AlertRules::firings(rule, bars)) {
+            expected += firing.date.toString(Qt::ISODate);
+            expectedValues += firing.value;
+        }
+        QCOMPARE(fromCli.value(rule.spec()), expected);
+        const QList<double> values = valuesFromCli.value(rule.spec());
+        for (qsizetype i = 0; i < values.size(); ++i)
+            QVERIFY(std::fabs(values.at(i) - expectedValues.at(i)) <=
+                    1e-9 * std::fabs(expectedValues.at(i)) + 1e-12);
+        ruleKindsThatFired += expected.isEmpty() ? 0 : 1;
+    }
+    QVERIFY2(ruleKindsThatFired >= 8, "the series should make nearly every rule fire");
+}
+
+void ReplayCliTest::ruleSummariesAndTable()
+{
+    const QString file = write(QStringLiteral("aapl.csv"), kDateClose);
+    const Run json =
+        replay(file, {QStringLiteral("--rule"), QStringLiteral("target:105"), QStringLiteral("--rule"),
+                      QStringLiteral("target:500"), QStringLiteral("--json")});
+    VERIFY_EXIT(json, 0);
+    const QJsonArray rules = firstSeries(json).value(QStringLiteral("rules")).toArray();
+    QCOMPARE(rules.size(), 2);
+    QCOMPARE(rules.at(0).toObject().value(QStringLiteral("rule")).toString(), QStringLiteral("target:105"));
+    QCOMPARE(rules.at(0).toObject().value(QStringLiteral("firings")).toInt(), 2);
+    const QJsonObject first = rules.at(0).toObject().value(QStringLiteral("firstFiring")).toObject();
+    QCOMPARE(first.value(QStringLiteral("date")).toString(), QStringLiteral("2024-01-03"));
+    QCOMPARE(first.value(QStringLiteral("close")).toDouble(), 110.0);
+    QCOMPARE(rules.at(1).toObject().value(QStringLiteral("firings")).toInt(), 0);
+    QVERIFY(rules.at(1).toObject().value(QStringLiteral("firstFiring")).isNull());
+
+    const Run table = replay(file, {QStringLiteral("--rule"), QStringLiteral("target:105"),
+                                    QStringLiteral("--strategy"), QStringLiteral("trailing:0.9")});
+    VERIFY_EXIT(table, 0);
+    QVERIFY2(table.out.contains(QStringLiteral("Rules: target:105.")), table.out.toUtf8().constData());
+    QVERIFY(table.out.contains(QStringLiteral("Kind")));
+    QVERIFY(table.out.contains(QStringLiteral("AAPL reached its target: 110.00 \u2265 105.00")));
+    const QStringList lines = table.out.split(QLatin1Char('\n'));
+    const auto has = [&](const QString &start) {
+        return std::any_of(lines.cbegin(), lines.cend(),
+                           [&](const QString &line) { return line.simplified().startsWith(start); });
+    };
+    QVERIFY(has(QStringLiteral("AAPL 2024-01-05 stop 98.90 110.00 99.00")));
+    QVERIFY(has(QStringLiteral("AAPL 2024-01-03 target:105 110.00 \u2014 \u2014 AAPL reached")));
+    QVERIFY(has(QStringLiteral("AAPL target:105 2 2024-01-03 110.00")));
+    QVERIFY(table.out.contains(QStringLiteral("Rule firings:")));
+
+    const Run rulesOnly = replay(file, {QStringLiteral("--rule"), QStringLiteral("target:105")});
+    QVERIFY(rulesOnly.out.contains(QStringLiteral("No stop strategy: only the rules alert.")));
+    QVERIFY2(rulesOnly.out.split(QLatin1Char('\n'))
+                 .contains(QStringLiteral("AAPL    2024-01-03  target:105  110.00  AAPL reached its target: "
+                                          "110.00 \u2265 105.00")),
+             rulesOnly.out.toUtf8().constData());
+    // Without a stop the tables hold no peak, stop or breach columns, only the return of holding.
+    QVERIFY(!rulesOnly.out.contains(QStringLiteral("Peak")));
+    QVERIFY(!rulesOnly.out.contains(QStringLiteral("First breach")));
+    QVERIFY(rulesOnly.out.contains(QStringLiteral("+20.00%")));
+    const Run help = trailguard({QStringLiteral("replay"), QStringLiteral("--help")});
+    QVERIFY(help.out.contains(QStringLiteral("--rule SPEC")));
+    for (const QString &line : help.out.split(QLatin1Char('\n')))
+        QVERIFY2(line.size() <= 80, line.toUtf8().constData());
 }
 
 QTEST_GUILESS_MAIN(ReplayCliTest)

@@ -32,6 +32,45 @@ class TestBacktestRunner : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void rulesRunOnceBesideTheStrategies()
+    {
+        // target:106 fires on the 3rd (110) only; rsi-below:1,50 on the 4th (98 after 110).
+        BacktestRequest request{
+            series({100, 105, 110, 98, 89}),
+            {strategy("trailing:0.9")},
+            std::nullopt,
+            RepeatPolicy::DailyWhileBelow,
+            {AlertRule::parse(u"target:106"_qs).value(), AlertRule::parse(u"rsi-below:1,50"_qs).value()}};
+        QList<std::pair<qint64, qint64>> progress;
+        const BacktestReport report = Backtest::run(request, [&](qint64 done, qint64 total) {
+            progress.append({done, total});
+        });
+        QVERIFY(!report.cancelled);
+        QCOMPARE(report.results.size(), 1);
+        QCOMPARE(report.results.at(0).alerts.size(), 2); // the strategy's breaches only
+        QCOMPARE(report.rules.size(), 2);
+        QCOMPARE(report.rules.at(0).rule.spec(), u"target:106"_qs);
+        QCOMPARE(report.rules.at(0).firings.size(), 1);
+        QCOMPARE(report.rules.at(0).firings.at(0).date, QDate(2024, 1, 3));
+        QCOMPARE(report.rules.at(1).firings.size(), 1);
+        QCOMPARE(report.rules.at(1).firings.at(0).date, QDate(2024, 1, 4));
+        QCOMPARE(progress.constLast(), (std::pair<qint64, qint64>{10, 10})); // 5 rows × (1 strategy + rules)
+
+        // The chart marks the chosen rule's firings beside the strategy's breaches, in time order.
+        const ChartSeries chart =
+            Backtest::chartSeries(request.series, &report.results.at(0), &report.rules.at(1));
+        QCOMPARE(chart.alerts.size(), 3);
+        QCOMPARE(chart.alerts.at(0).time, Backtest::observationTime(QDate(2024, 1, 4)));
+        QCOMPARE(chart.alerts.at(1).text, report.rules.at(1).firings.at(0).firing->message);
+        QCOMPARE(chart.alerts.at(2).price, 89.0);
+
+        // Rules alone: no strategy results.
+        request.strategies.clear();
+        const BacktestReport rulesOnly = Backtest::run(request);
+        QVERIFY(rulesOnly.results.isEmpty());
+        QCOMPARE(rulesOnly.rules.size(), 2);
+    }
+
     void runsEveryStrategyAndKeepsTheStopSteps()
     {
         // trailing:0.9 → stops 90, 94.5, 99 (peaks 100, 105, 110); 98 and 89 are below 99.

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void alertsInTimeOrderAndSummaries();
     void atrNeedsHighsAndLows();
     void progressAndCancel();
+    void rulesFireOncePerDayBesideTheStop();
+    void rulesOnlyAndSeveralRowsADay();
 };
 
 void ReplayTest::groupsBySymbolInFileOrderAndSortsByDate()
@@ -104,6 +106,74 @@ void ReplayTest::progressAndCancel()
     QVERIFY(stopped.ok());
     QVERIFY(stopped.value().cancelled);
     QVERIFY(lastDone > 0);
+}
+
+// A: 100, 110, 99, 98, 120. trailing:0.95 breaches on the 4th and 5th; target:105 fires on the 3rd and
+// the 6th; cross-below-sma:2 on the 4th (99 < 104.5). Alerts by day, the stop before the rules, the rules
+// in the order given; each rule alert carries its message and values, as AlertRules gives them.
+void ReplayTest::rulesFireOncePerDayBesideTheStop()
+{
+    const QList<double> closes{100, 110, 99, 98, 120};
+    ReplaySeries a{u"A"_qs, {}};
+    for (qsizetype i = 0; i < closes.size(); ++i)
+        a.rows.append(row({}, QDate(2024, 1, 2).addDays(i), closes.at(i)));
+    ReplayOptions options;
+    options.strategy = StopStrategy::parse(u"trailing:0.95"_qs).value();
+    const AlertRule target = AlertRule::parse(u"target:105"_qs).value();
+    const AlertRule belowSma = AlertRule::parse(u"cross-below-sma:2"_qs).value();
+    options.rules = {target, belowSma};
+    const auto result = Replay::run({a}, options);
+    QVERIFY(result.ok());
+    QStringList kinds;
+    for (const ReplayAlert &alert : result.value().alerts)
+        kinds += alert.date.toString(u"d"_qs) + u' ' + alert.kind();
+    QCOMPARE(kinds, (QStringList{u"3 target:105"_qs, u"4 stop"_qs, u"4 cross-below-sma:2"_qs, u"5 stop"_qs,
+                                 u"6 target:105"_qs}));
+    const ReplayAlert &crossed = result.value().alerts.at(2);
+    QCOMPARE(crossed.price, 99.0);
+    QVERIFY(crossed.firing);
+    QCOMPARE(crossed.firing->value, 99.0);
+    QCOMPARE(crossed.firing->threshold, 104.5);
+    const QList<RuleFiring> firings = AlertRules::firings(belowSma, Replay::dailyBars(a.rows));
+    QCOMPARE(firings.size(), 1);
+    QCOMPARE(crossed.firing->message, AlertRules::message(belowSma, u"A"_qs, firings.at(0)));
+
+    const ReplaySeriesSummary &summary = result.value().series.at(0);
+    QCOMPARE(summary.alertCount, 2); // the stop's
+    QCOMPARE(summary.rules.size(), 2);
+    QCOMPARE(summary.rules.at(0).firings, 2);
+    QCOMPARE(summary.rules.at(0).firstDate, std::optional<QDate>(QDate(2024, 1, 3)));
+    QCOMPARE(summary.rules.at(0).firstClose, std::optional<double>(110));
+    QCOMPARE(summary.rules.at(1).firings, 1);
+}
+
+// Without the stop only the rules alert (atr's highs and lows are not asked for). Several rows of one day
+// make one bar: its last close, its largest high and smallest low.
+void ReplayTest::rulesOnlyAndSeveralRowsADay()
+{
+    ReplaySeries a{u"A"_qs,
+                   {row({}, QDate(2024, 1, 2), 100), row({}, QDate(2024, 1, 3), 90),
+                    row({}, QDate(2024, 1, 3), 130), row({}, QDate(2024, 1, 3), 104),
+                    row({}, QDate(2024, 1, 4), 106)}};
+    a.rows[1].high = 140;
+    QCOMPARE(Replay::dailyBars(a.rows), (QList<DailyBar>{{QDate(2024, 1, 2), 100, 100, 100},
+                                                         {QDate(2024, 1, 3), 104, 140, 90},
+                                                         {QDate(2024, 1, 4), 106, 106, 106}}));
+    ReplayOptions options;
+    options.strategy = StopStrategy::parse(u"atr:3,2"_qs).value();
+    options.withStop = false;
+    options.rules = {AlertRule::parse(u"target:105"_qs).value()};
+    const auto result = Replay::run({a}, options);
+    QVERIFY(result.ok());
+    // 130 on the 3rd is not the day's close (104): the target is first reached on the 4th, once.
+    QCOMPARE(result.value().alerts.size(), 1);
+    QCOMPARE(result.value().alerts.at(0).date, QDate(2024, 1, 4));
+    QCOMPARE(result.value().alerts.at(0).kind(), u"target:105"_qs);
+    const ReplaySeriesSummary &summary = result.value().series.at(0);
+    QCOMPARE(summary.alertCount, 0);
+    QVERIFY(!summary.finalStop);
+    QCOMPARE(summary.lastClose, 106.0);
+    QCOMPARE(summary.holdReturn, 0.06);
 }
 
 QTEST_GUILESS_MAIN(ReplayTest)

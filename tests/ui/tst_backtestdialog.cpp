@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "backtest/BacktestDialog.h"
 #include "backtest/BacktestResultsModel.h"
+#include "backtest/BacktestRuleResultsModel.h"
 #include "charts/PriceChartPanel.h"
 
 #include <QAbstractButton>
@@ -34,6 +35,7 @@ using namespace trailguard;
 using trailguard::ui::BacktestDialog;
 using trailguard::ui::MainWindow;
 using Results = trailguard::ui::BacktestResultsModel;
+using RuleResults = trailguard::ui::BacktestRuleResultsModel;
 
 namespace {
 // Closes, hand-computed (entry none: the basis is the first close, 100):
@@ -269,6 +271,72 @@ private Q_SLOTS:
         // The same again checks the listed one instead of adding a duplicate.
         QVERIFY(m_dialog->addCustomStrategy(QStringLiteral("trailing:0.92")));
         QCOMPARE(child<QListWidget>("strategyList")->count(), presets + 1);
+    }
+
+    // cross-below-sma:3 on the closes: sma 105 on 01-04, then 100 < 105 on 01-05 (fires), below until
+    // 100 > 98.33 on 01-10, 89 < 95.33 on 01-11 (fires again): two firings, the first at 100.
+    void rulesRunBesideTheStrategiesAndAreMarkedOnTheChart()
+    {
+        m_dialog =
+            std::make_unique<BacktestDialog>(QStringLiteral("SHOP.TO"), BacktestDialog::DataProvider{});
+        m_dialog->show();
+        QVERIFY(loadCsv(m_csv));
+        auto *edit = child<QLineEdit>("ruleEdit");
+        auto *add = child<QPushButton>("addRuleButton");
+        auto *error = child<QLabel>("ruleErrorLabel");
+        QTest::keyClicks(edit, QStringLiteral("rsi-below:14,150"));
+        QTest::mouseClick(add, Qt::LeftButton);
+        QVERIFY(!error->isHidden());
+        QCOMPARE(error->text(), AlertRule::parse(QStringLiteral("rsi-below:14,150")).error().message);
+        QCOMPARE(child<QListWidget>("ruleList")->count(), 0);
+        edit->clear();
+        QVERIFY(error->isHidden());
+        QTest::keyClicks(edit, QStringLiteral("Cross-Below-SMA: 3"));
+        QTest::mouseClick(add, Qt::LeftButton);
+        QVERIFY(error->isHidden());
+        QVERIFY(edit->text().isEmpty());
+        QCOMPARE(child<QListWidget>("ruleList")->count(), 1);
+        QCOMPARE(child<QListWidget>("ruleList")->item(0)->text(), QStringLiteral("cross-below-sma:3"));
+
+        checkOnly({QStringLiteral("trailing:0.9")});
+        runAndWait();
+        QCOMPARE(m_dialog->resultsModel()->rowCount(), 1);
+        QVERIFY(!m_dialog->ruleResultsTable()->isHidden());
+        const RuleResults *rules = m_dialog->ruleResultsModel();
+        QCOMPARE(rules->rowCount(), 1);
+        const auto cell = [&](int column, int role) { return rules->index(0, column).data(role); };
+        QCOMPARE(cell(RuleResults::RuleColumn, Qt::DisplayRole).toString(),
+                 QStringLiteral("cross-below-sma:3"));
+        // The same firings AlertRules gives on the file's days.
+        QList<DailyBar> bars;
+        for (const QByteArray &line : QByteArray(kCsv).split('\n').mid(1)) {
+            const QList<QByteArray> fields = line.split(',');
+            if (fields.size() == 2)
+                bars += DailyBar{QDate::fromString(QString::fromLatin1(fields.at(0)), Qt::ISODate),
+                                 fields.at(1).toDouble(), std::nullopt, std::nullopt};
+        }
+        const QList<RuleFiring> firings =
+            AlertRules::firings(AlertRule::parse(QStringLiteral("cross-below-sma:3")).value(), bars);
+        QCOMPARE(firings.size(), 2);
+        QCOMPARE(cell(RuleResults::FiringsColumn, RuleResults::ValueRole).toInt(), 2);
+        QCOMPARE(cell(RuleResults::FirstFiringColumn, Qt::DisplayRole).toString(),
+                 QStringLiteral("2024-01-05"));
+        QCOMPARE(cell(RuleResults::FirstFiringColumn, RuleResults::ValueRole).toDate(), firings.at(0).date);
+        QCOMPARE(cell(RuleResults::FirstCloseColumn, RuleResults::ValueRole).toDouble(), firings.at(0).close);
+        QCOMPARE(firings.at(0).close, 100.0);
+
+        // The chart marks the strategy's four breaches and the rule's two firings.
+        QCOMPARE(m_dialog->drawnSpec(), QStringLiteral("trailing:0.9"));
+        QCOMPARE(m_dialog->drawnRuleSpec(), QStringLiteral("cross-below-sma:3"));
+        QCOMPARE(m_dialog->chartPanel()->series().alerts.size(), 6);
+
+        // Rules alone run too: no strategy rows, the rule's row again.
+        checkOnly({});
+        runAndWait();
+        QCOMPARE(m_dialog->resultsModel()->rowCount(), 0);
+        QCOMPARE(m_dialog->ruleResultsModel()->rowCount(), 1);
+        QCOMPARE(m_dialog->chartPanel()->series().alerts.size(), 2);
+        QVERIFY(m_dialog->chartPanel()->series().stops.isEmpty());
     }
 
     void cancelStopsALongRunAndTheDialogStaysUsable()

@@ -2,6 +2,7 @@
 #include "GuiTestMain.h"
 
 #include "backtest/BacktestResultsModel.h"
+#include "backtest/BacktestRuleResultsModel.h"
 #include "domain/StopStrategy.h"
 #include "replay/BacktestRunner.h"
 
@@ -33,6 +34,9 @@ BacktestReport report()
     }
     for (const char *spec : {"trailing:0.9", "fixed-pct:0.9", "fixed:50", "atr:14,3"})
         request.strategies << StopStrategy::parse(QString::fromLatin1(spec)).value();
+    // cross-below-sma:3 fires on 01-05 (100 < 105) and 01-11 (89 < 95.33); target:200 never.
+    for (const char *spec : {"cross-below-sma:3", "target:200"})
+        request.rules << AlertRule::parse(QString::fromLatin1(spec)).value();
     return Backtest::run(request);
 }
 } // namespace
@@ -143,6 +147,38 @@ private Q_SLOTS:
             QVERIFY(value(3, column).isNull());
             QVERIFY(!bold(3, column));
         }
+    }
+
+    // The rules' table of the same report, under its own QAbstractItemModelTester.
+    void ruleResultsShowFiringsAndTheFirstOne()
+    {
+        using Rules = ui::BacktestRuleResultsModel;
+        Rules model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+        model.setReport(report());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), Rules::kColumnCount);
+        const auto cell = [&](int row, int column, int role = Qt::DisplayRole) {
+            return model.index(row, column).data(role);
+        };
+        QCOMPARE(cell(0, Rules::RuleColumn).toString(), QStringLiteral("cross-below-sma:3"));
+        QCOMPARE(cell(0, Rules::FiringsColumn).toString(), QStringLiteral("2"));
+        QCOMPARE(cell(0, Rules::FiringsColumn, Rules::ValueRole).toInt(), 2);
+        QCOMPARE(cell(0, Rules::FirstFiringColumn).toString(), QStringLiteral("2024-01-05"));
+        QCOMPARE(cell(0, Rules::FirstFiringColumn, Rules::ValueRole).toDate(), QDate(2024, 1, 5));
+        QCOMPARE(cell(0, Rules::FirstCloseColumn).toString(), QStringLiteral("100.00"));
+        QCOMPARE(cell(0, Rules::FirstCloseColumn, Rules::ValueRole).toDouble(), 100.0);
+        QVERIFY(cell(0, Rules::RuleColumn, Qt::ToolTipRole).toString().contains(QStringLiteral("below")));
+        // A rule that never fired: none, and no close.
+        QCOMPARE(cell(1, Rules::FiringsColumn, Rules::ValueRole).toInt(), 0);
+        QCOMPARE(cell(1, Rules::FirstFiringColumn).toString(), QStringLiteral("None"));
+        QVERIFY(!cell(1, Rules::FirstFiringColumn, Rules::ValueRole).toDate().isValid());
+        QVERIFY(cell(1, Rules::FirstCloseColumn, Rules::ValueRole).isNull());
+        QCOMPARE(model.headerData(Rules::FiringsColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Firings"));
+        model.setReport({});
+        QCOMPARE(model.rowCount(), 0);
     }
 
 private:

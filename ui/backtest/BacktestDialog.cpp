@@ -3,18 +3,17 @@
 #include "backtest/BacktestPeriodBox.h"
 #include "backtest/BacktestSourceBox.h"
 #include "backtest/BacktestText.h"
+#include "backtest/RuleChecklist.h"
 #include "backtest/StrategyChecklist.h"
 #include "charts/PriceChartPanel.h"
 
 #include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -29,7 +28,6 @@ BacktestDialog::BacktestDialog(const QString &ticker, DataProvider storedPrices,
     : QDialog(parent)
     , m_requestedTicker(ticker.trimmed().toUpper())
     , m_runner(new BacktestRunner(this))
-    , m_results(new BacktestResultsModel(this))
 {
     setObjectName(QStringLiteral("backtestDialog"));
     setWindowTitle(m_requestedTicker.isEmpty() ? tr("Backtest") : tr("Backtest %1").arg(m_requestedTicker));
@@ -42,6 +40,8 @@ BacktestDialog::BacktestDialog(const QString &ticker, DataProvider storedPrices,
     connect(m_sourceBox, &BacktestSourceBox::loadFinished, this, &BacktestDialog::finishLoading);
     m_strategies = new StrategyChecklist(this);
     connect(m_strategies, &StrategyChecklist::checkedChanged, this, &BacktestDialog::updateControls);
+    m_rules = new RuleChecklist(this);
+    connect(m_rules, &RuleChecklist::checkedChanged, this, &BacktestDialog::updateControls);
 
     auto *settingsRow = new QHBoxLayout;
     auto *leftColumn = new QVBoxLayout;
@@ -51,6 +51,7 @@ BacktestDialog::BacktestDialog(const QString &ticker, DataProvider storedPrices,
     leftColumn->addStretch(1);
     settingsRow->addLayout(leftColumn, 1);
     settingsRow->addWidget(m_strategies, 1);
+    settingsRow->addWidget(m_rules, 1);
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
@@ -114,24 +115,12 @@ QLayout *BacktestDialog::createRunRow()
 
 QWidget *BacktestDialog::createResultsAndChart()
 {
-    m_resultsView = new QTableView(this);
-    m_resultsView->setObjectName(QStringLiteral("resultsTable"));
-    m_resultsView->setAccessibleName(tr("Backtest results"));
-    m_resultsView->setAccessibleDescription(
-        tr("Per strategy: the first breach, the number of alerts, and the return of exiting at the first "
-           "breach against holding; choosing a row draws that strategy on the chart"));
-    m_resultsView->setModel(m_results);
-    m_resultsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_resultsView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_resultsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_resultsView->setAlternatingRowColors(true);
-    m_resultsView->setWordWrap(false);
-    m_resultsView->verticalHeader()->hide();
-    m_resultsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_resultsView->horizontalHeader()->setSectionResizeMode(BacktestResultsModel::StrategyColumn,
-                                                            QHeaderView::Stretch);
-    connect(m_resultsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showResultRow(current.row()); });
+    m_resultsView = new BacktestResultsView(this);
+    connect(m_resultsView, &BacktestResultsView::currentStrategyRowChanged, this,
+            &BacktestDialog::showResultRow);
+    m_ruleResultsView = new BacktestRuleResultsView(this);
+    connect(m_ruleResultsView, &BacktestRuleResultsView::currentRuleRowChanged, this,
+            &BacktestDialog::showRuleRow);
 
     m_chart = new PriceChartPanel(this);
     m_chart->setObjectName(QStringLiteral("backtestChartPanel"));
@@ -142,10 +131,12 @@ QWidget *BacktestDialog::createResultsAndChart()
     splitter->setObjectName(QStringLiteral("backtestSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_resultsView);
+    splitter->addWidget(m_ruleResultsView);
     splitter->addWidget(m_chart);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    splitter->setSizes({140, 420});
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 3);
+    splitter->setSizes({140, 100, 420});
     return splitter;
 }
 
@@ -282,8 +273,9 @@ void BacktestDialog::run()
         if (const Result<StopStrategy> strategy = StopStrategy::parse(spec))
             request.strategies << strategy.value();
     }
-    if (request.strategies.isEmpty()) {
-        m_statusLabel->setText(tr("Check at least one strategy."));
+    request.rules = m_rules->checkedRules();
+    if (request.strategies.isEmpty() && request.rules.isEmpty()) {
+        m_statusLabel->setText(tr("Check at least one strategy or rule."));
         return;
     }
     request.entry = m_periodBox->entryPrice();
@@ -336,50 +328,52 @@ void BacktestDialog::finishRun(const BacktestReport &report)
                                 BacktestText::isoDate(m_ranSeries.rows.constLast().date));
         if (failed > 0)
             text += QLatin1Char(' ') + tr("%n strategy(ies) could not run: see the table.", nullptr, failed);
+        if (!report.rules.isEmpty()) {
+            text += QLatin1Char(' ') + tr("%n alert rule(s) replayed: see their table.", nullptr,
+                                          static_cast<int>(report.rules.size()));
+        }
         m_statusLabel->setText(text);
     }
     updateControls();
     Q_EMIT backtestFinished();
 }
 
-// Fills the table (an empty report clears it) and draws its first row.
+// Fills the tables (an empty report clears them) and draws their first rows.
 void BacktestDialog::showResults(const BacktestReport &report)
 {
     m_drawnSpec.clear();
-    m_results->setReport(report);
-    m_resultsView->clearSpans();
-    for (int row = 0; row < m_results->rowCount(); ++row) {
-        // A strategy that could not run says why across the value columns.
-        if (m_results->resultAt(row)->error)
-            m_resultsView->setSpan(row, BacktestResultsModel::FirstBreachColumn, 1,
-                                   BacktestResultsModel::HoldColumn -
-                                       BacktestResultsModel::FirstBreachColumn + 1);
-    }
-    if (m_results->rowCount() > 0) {
-        m_resultsView->selectRow(0);
-        m_resultsView->setCurrentIndex(m_results->index(0, BacktestResultsModel::StrategyColumn));
-    }
+    m_drawnRuleSpec.clear();
+    m_ruleResultsView->setReport(report);
+    m_resultsView->setReport(report);
     showResultRow(m_resultsView->currentIndex().row());
 }
 
 void BacktestDialog::showResultRow(int row)
 {
-    const BacktestStrategyResult *result = m_results->resultAt(row);
-    if (!result) {
-        m_drawnSpec.clear();
-        if (!m_ranSeries.rows.isEmpty())
-            m_chart->setSeries(Backtest::chartSeries(m_ranSeries, nullptr));
-        return;
-    }
-    m_drawnSpec = result->error ? QString() : result->strategy.spec();
-    m_chart->setSeries(Backtest::chartSeries(m_ranSeries, result->error ? nullptr : result));
+    drawChart(m_resultsView->strategiesModel()->resultAt(row), m_ruleResultsView->currentResult());
+}
+
+void BacktestDialog::showRuleRow(int row)
+{
+    drawChart(m_resultsView->currentResult(), m_ruleResultsView->rulesModel()->resultAt(row));
+}
+
+void BacktestDialog::drawChart(const BacktestStrategyResult *result, const BacktestRuleResult *rule)
+{
+    if (result && result->error)
+        result = nullptr;
+    m_drawnSpec = result ? result->strategy.spec() : QString();
+    m_drawnRuleSpec = rule ? rule->rule.spec() : QString();
+    if (!m_ranSeries.rows.isEmpty())
+        m_chart->setSeries(Backtest::chartSeries(m_ranSeries, result, rule));
 }
 
 void BacktestDialog::updateControls()
 {
     const bool running = isRunning();
     const bool hasPrices = !m_series.rows.isEmpty();
-    m_runButton->setEnabled(!running && !isLoading() && hasPrices && !checkedSpecs().isEmpty());
+    const bool checked = !checkedSpecs().isEmpty() || !m_rules->checkedSpecs().isEmpty();
+    m_runButton->setEnabled(!running && !isLoading() && hasPrices && checked);
     m_cancelButton->setEnabled(running);
     m_sourceBox->setLocked(running);
     m_periodBox->setEnabled(!running && hasPrices);

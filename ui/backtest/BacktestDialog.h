@@ -1,6 +1,7 @@
 #pragma once
 
-#include "backtest/BacktestResultsModel.h"
+#include "backtest/BacktestResultsView.h"
+#include "backtest/BacktestRuleResultsView.h"
 #include "backtest/BacktestSourceLoader.h"
 
 #include <QDialog>
@@ -20,17 +21,20 @@ namespace trailguard::ui {
 class BacktestPeriodBox;
 class BacktestSourceBox;
 class PriceChartPanel;
+class RuleChecklist;
 class StrategyChecklist;
 
 // The backtest window (modeless) of one ticker: replays its stored daily prices, or a CSV file, through
-// the stop strategies the user checks, over a period, on a worker thread (BacktestRunner) with a progress
-// bar and Cancel. The prices are read on a worker too (BacktestSourceBox). The results table
-// (BacktestResultsModel) shows per strategy the first breach, the number of alerts and the return of
-// exiting at the first breach against holding; the chart below draws the prices with the stop line and
-// breaches of the strategy chosen in the table.
+// the stop strategies and alert rules the user checks, over a period, on a worker thread (BacktestRunner)
+// with a progress bar and Cancel. The prices are read on a worker too (BacktestSourceBox). The results
+// table (BacktestResultsModel) shows per strategy the first breach, the number of alerts and the return of
+// exiting at the first breach against holding; the rules table (BacktestRuleResultsModel) per rule its
+// firings and the first one. The chart below draws the prices with the stop line and breaches of the
+// strategy chosen in the first table and the firings of the rule chosen in the second.
 //
-// Children: those of BacktestSourceBox, BacktestPeriodBox and StrategyChecklist, runButton, cancelButton,
-// progressBar, statusLabel, resultsTable, backtestChartPanel, and the button box's Close button.
+// Children: those of BacktestSourceBox, BacktestPeriodBox, StrategyChecklist and RuleChecklist,
+// runButton, cancelButton, progressBar, statusLabel, resultsTable, ruleResultsTable, backtestChartPanel,
+// and the button box's Close button.
 class BacktestDialog : public QDialog {
     Q_OBJECT
 public:
@@ -72,12 +76,16 @@ public:
 
     bool isRunning() const;
     QTableView *resultsTable() const { return m_resultsView; }
-    BacktestResultsModel *resultsModel() const { return m_results; }
+    BacktestResultsModel *resultsModel() const { return m_resultsView->strategiesModel(); }
+    BacktestRuleResultsView *ruleResultsTable() const { return m_ruleResultsView; }
+    BacktestRuleResultsModel *ruleResultsModel() const { return m_ruleResultsView->rulesModel(); }
     PriceChartPanel *chartPanel() const { return m_chart; }
     // The last finished backtest (empty before the first).
-    const BacktestReport &report() const { return m_results->report(); }
+    const BacktestReport &report() const { return resultsModel()->report(); }
     // The spec of the strategy drawn on the chart, empty when none is.
     QString drawnSpec() const { return m_drawnSpec; }
+    // The spec of the rule whose firings the chart marks, empty when none is.
+    QString drawnRuleSpec() const { return m_drawnRuleSpec; }
 
 public Q_SLOTS:
     // Starts the backtest of the checked strategies over the period, unless one runs.
@@ -85,8 +93,10 @@ public Q_SLOTS:
     void cancel();
     // Opens a file dialog (window-modal, no nested event loop) and loads the chosen file.
     void chooseCsvFile();
-    // Draws the strategy of the results table's `row`.
+    // Draws the strategy of the results table's `row` (with the rule chosen in the rules table).
     void showResultRow(int row);
+    // Marks the firings of the rule of the rules table's `row` (beside the chosen strategy).
+    void showRuleRow(int row);
 
 Q_SIGNALS:
     // A price load finished: `loaded` false when it failed or found no prices.
@@ -104,6 +114,7 @@ private:
     void showLoading();
     void finishLoading(bool loaded);
     void showResults(const BacktestReport &report);
+    void drawChart(const BacktestStrategyResult *result, const BacktestRuleResult *rule);
     void updateControls();
     void showProgress(qint64 done, qint64 total);
     void finishRun(const BacktestReport &report);
@@ -113,17 +124,19 @@ private:
     ReplaySeries m_series;
     ReplaySeries m_ranSeries; // the rows of the last run, for its chart
     QString m_drawnSpec;
+    QString m_drawnRuleSpec;
     BacktestRunner *m_runner;
-    BacktestResultsModel *m_results;
 
     BacktestSourceBox *m_sourceBox = nullptr;
     StrategyChecklist *m_strategies = nullptr;
+    RuleChecklist *m_rules = nullptr;
     BacktestPeriodBox *m_periodBox = nullptr;
     QPushButton *m_runButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progressBar = nullptr;
     QLabel *m_statusLabel = nullptr;
-    QTableView *m_resultsView = nullptr;
+    BacktestResultsView *m_resultsView = nullptr;
+    BacktestRuleResultsView *m_ruleResultsView = nullptr;
     PriceChartPanel *m_chart = nullptr;
     QDialogButtonBox *m_buttonBox = nullptr;
 };
