@@ -133,6 +133,14 @@
         <source>%1: %2 (Toronto time), seen in the minute prices after Trailguard was offline.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market day</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -905,6 +913,14 @@
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edit R&amp;ules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts beside the stop: moving averages, RSI, MACD, Bollinger Bands, a target</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Markets</name>
@@ -1592,10 +1608,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The stop strategy: trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K. Default: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Entry price, greater than 0: the peak starts there, and fixed-pct and activation start from it (default: the first price).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1608,10 +1620,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Replays price history through the same stop-loss engine the monitor uses: each row is one observation on its date (its market day), its price the close (or price; adjclose is ignored), with the high and low when the row has them. Prints the alerts that would have fired, in time order, and for each series its rows, first breach, number of alerts, final peak and stop, and the return of selling at the close of the first breach against holding to the last row (both from the entry price, else the first close). A file with a symbol column holds one series per symbol. Nothing is written to the watchlist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The replay ran (whether or not it alerted).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1620,15 +1628,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The command line is wrong: a missing --csv, an invalid strategy, entry or ticker, or a strategy the file has no data for (atr needs highs and lows).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run &quot;trailguard replay --help&quot; for help.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replay price history from a CSV file through a stop strategy and show the alerts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1733,6 +1733,62 @@
     </message>
     <message>
         <source>%1 has no rows for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stop strategy: trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K. Default: %1, or none with --rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An alert rule: cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K or target:P. Repeat it for more. Without --strategy, only the rules alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replays price history through the same stop-loss engine the monitor uses: each row is one observation on its date (its market day), its price the close (or price; adjclose is ignored), with the high and low when the row has them. Prints the alerts that would have fired, in time order, and for each series its rows, first breach, number of alerts, final peak and stop, and the return of selling at the close of the first breach against holding to the last row (both from the entry price, else the first close). A file with a symbol column holds one series per symbol. Nothing is written to the watchlist. Each --rule fires on a market day when its condition holds at the close and did not hold the day before (a day of several rows closes at its last row); every alert says its kind: &quot;stop&quot; or the rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line is wrong: a missing --csv, an invalid strategy, rule, entry or ticker, or a strategy the file has no data for (atr needs highs and lows).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay price history from a CSV file through a stop strategy and alert rules and show the alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First firing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stop strategy: only the rules alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule firings:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2245,6 +2301,73 @@
         <source>Stop ratio, from 0.01 to less than 1 (0.9 keeps the stop 10% below the peak). Default: STOP_LOSS, else the default ratio in the settings (0.9 unless changed).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Its alert rules: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchRules</name>
+    <message>
+        <source>%1 already has the rule %2; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no rules; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no rule %2; its rules are: %3. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An alert rule beside the stop, e.g. cross-below-sma:50 or target:120 (repeat for more; see &quot;trailguard watch rules --help&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add this rule (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this rule (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List, add or remove a ticker&apos;s alert rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without --add or --remove, lists TICKER&apos;s alert rules, one per line. A rule alerts once on the market day its condition starts to hold, through the same channels as a stop breach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules: cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K, target:P.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change is checked first: if one is refused, nothing changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not on the watchlist. Add it first with &quot;trailguard watch add %1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no alert rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added the rule %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed the rule %1 from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Watchlist</name>
@@ -2258,6 +2381,18 @@
     </message>
     <message>
         <source>%1 is not on the watchlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has the rule %2; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no rules; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no rule %2; its rules are: %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3002,14 +3137,6 @@ The next attempt is at %3.</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backtest results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Per strategy: the first breach, the number of alerts, and the return of exiting at the first breach against holding; choosing a row draws that strategy on the chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Backtest chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3051,10 +3178,6 @@ The next attempt is at %3.</numerusform>
     </message>
     <message>
         <source>The period has no prices: choose other dates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check at least one strategy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3114,6 +3237,17 @@ The next attempt is at %3.</numerusform>
     <message>
         <source>Loading prices…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one strategy or rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert rule(s) replayed: see their table.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3219,6 +3353,55 @@ The next attempt is at %3.</numerusform>
     </message>
     <message>
         <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestResultsView</name>
+    <message>
+        <source>Backtest results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per strategy: the first breach, the number of alerts, and the return of exiting at the first breach against holding; choosing a row draws that strategy on the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestRuleResultsModel</name>
+    <message>
+        <source>The rule did not fire in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First Firing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestRuleResultsView</name>
+    <message>
+        <source>Alert rule results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per alert rule: the days it fired and the first one; choosing a row marks its firings on the chart</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3409,6 +3592,17 @@ The next attempt is at %3.</numerusform>
     </message>
     <message>
         <source>Simulated prices on this computer, with a watchlist of their own; no account needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::CustomIndicatorDialog</name>
+    <message>
+        <source>Custom Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator, for example sma:30, ema:12, bb:20,2.5, rsi:7 or macd:8,21,5:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3904,6 +4098,53 @@ The next attempt is at %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::IndicatorMenuButton</name>
+    <message>
+        <source>Simple Moving Average %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exponential Moving Average %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bollinger Bands %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSI %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MACD %1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average True Range %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving averages, Bollinger Bands, RSI and MACD on the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::MainWindow</name>
     <message>
         <source>Watchlist</source>
@@ -4205,6 +4446,22 @@ The next attempt is at %3.</numerusform>
         <source>Strategy&apos;s stop before watching</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>RSI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MACD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ATR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules fired</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::PriceChartView</name>
@@ -4308,6 +4565,152 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
     <name>trailguard::ui::RatioSpinBox</name>
     <message>
         <source>Stop = peak × ratio; 0.90 keeps the stop 10% below the highest price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::RuleChecklist</name>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rules to backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the alert rules to replay beside the strategies; Space toggles one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. cross-below-sma:50 or rsi-below:14,30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K or target:P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add alert rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the rule typed beside to the list, checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rule error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::RulesDialog</name>
+    <message>
+        <source>Closes below its moving average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N: days of the simple moving average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes above its moving average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSI falls below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N,X: RSI days, level (0-100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSI rises above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MACD crosses below its signal line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F,S,G: fast, slow and signal days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MACD crosses above its signal line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes below the lower Bollinger band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N,K: days, band width in deviations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes above the upper Bollinger band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaches a target price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P: the price (take-profit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Besides its stop, %1 alerts when one of these happens at a market day&apos;s close (once a day, when it did not hold the day before):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Parameters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rules yet: only the stop alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4820,6 +5223,26 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
     </message>
     <message>
         <source>Enter the ratio as a number from 0.01 to less than 1, for example 0.9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert rules beside the stop. Edit Rules… adds some.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rules beside the stop:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rules</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rules</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

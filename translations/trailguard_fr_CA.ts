@@ -133,6 +133,14 @@
         <source>%1: %2 (Toronto time), seen in the minute prices after Trailguard was offline.</source>
         <translation>%1&#xa0;: %2 (heure de Toronto), constaté dans les prix à la minute après une période hors ligne de Trailguard.</translation>
     </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Market day</source>
+        <translation>Jour de bourse</translation>
+    </message>
 </context>
 <context>
     <name>Autostart</name>
@@ -905,6 +913,14 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Edit R&amp;ules…</source>
+        <translation>Modifier les r&amp;ègles…</translation>
+    </message>
+    <message>
+        <source>Alerts beside the stop: moving averages, RSI, MACD, Bollinger Bands, a target</source>
+        <translation>Alertes à côté du stop : moyennes mobiles, RSI, MACD, bandes de Bollinger, un objectif</translation>
+    </message>
 </context>
 <context>
     <name>Markets</name>
@@ -1592,10 +1608,6 @@
         <translation>Le symbole d’un fichier sans colonne de symbole (par défaut&#xa0;: le nom du fichier sans son extension, en majuscules); avec une colonne de symbole, ne rejouer que ce symbole.</translation>
     </message>
     <message>
-        <source>The stop strategy: trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K. Default: %1.</source>
-        <translation>La stratégie de stop&#xa0;: trailing:R, fixed:P, fixed-pct:R, activation:R,A ou atr:N,K. Par défaut&#xa0;: %1.</translation>
-    </message>
-    <message>
         <source>Entry price, greater than 0: the peak starts there, and fixed-pct and activation start from it (default: the first price).</source>
         <translation>Prix d’entrée, supérieur à 0&#xa0;: le sommet part de ce prix, tout comme fixed-pct et activation (par défaut&#xa0;: le premier prix).</translation>
     </message>
@@ -1608,10 +1620,6 @@
         <translation>Afficher plutôt un seul objet JSON&#xa0;: {&quot;alerts&quot;:[...], &quot;summary&quot;:{...}}.</translation>
     </message>
     <message>
-        <source>Replays price history through the same stop-loss engine the monitor uses: each row is one observation on its date (its market day), its price the close (or price; adjclose is ignored), with the high and low when the row has them. Prints the alerts that would have fired, in time order, and for each series its rows, first breach, number of alerts, final peak and stop, and the return of selling at the close of the first breach against holding to the last row (both from the entry price, else the first close). A file with a symbol column holds one series per symbol. Nothing is written to the watchlist.</source>
-        <translation>Rejoue l’historique des prix dans le même moteur de stops que la surveillance&#xa0;: chaque ligne est une observation à sa date (son jour de marché), son prix étant la clôture (ou price; adjclose est ignoré), avec le plus haut et le plus bas quand la ligne les contient. Affiche les alertes qui auraient été déclenchées, dans l’ordre chronologique, et pour chaque série ses lignes, son premier franchissement, son nombre d’alertes, son sommet et son stop finaux, ainsi que le rendement d’une vente à la clôture du premier franchissement comparé à celui d’une conservation jusqu’à la dernière ligne (tous deux calculés à partir du prix d’entrée, sinon de la première clôture). Un fichier avec une colonne de symbole contient une série par symbole. Rien n’est écrit dans la liste de surveillance.</translation>
-    </message>
-    <message>
         <source>The replay ran (whether or not it alerted).</source>
         <translation>La simulation a été rejouée (qu’elle ait déclenché des alertes ou non).</translation>
     </message>
@@ -1620,16 +1628,8 @@
         <translation>Le fichier ne peut pas être lu ou contient une ligne incorrecte (le message en indique le numéro).</translation>
     </message>
     <message>
-        <source>The command line is wrong: a missing --csv, an invalid strategy, entry or ticker, or a strategy the file has no data for (atr needs highs and lows).</source>
-        <translation>La ligne de commande est incorrecte&#xa0;: --csv manquant, stratégie, prix d’entrée ou symbole invalide, ou stratégie pour laquelle le fichier n’a pas de données (atr exige les plus hauts et les plus bas).</translation>
-    </message>
-    <message>
         <source>Run &quot;trailguard replay --help&quot; for help.</source>
         <translation>Exécutez «&#xa0;trailguard replay --help&#xa0;» pour obtenir de l’aide.</translation>
-    </message>
-    <message>
-        <source>Replay price history from a CSV file through a stop strategy and show the alerts.</source>
-        <translation>Rejouer l’historique des prix d’un fichier CSV avec une stratégie de stop et afficher les alertes.</translation>
     </message>
     <message>
         <source>Strategy %1; %2.</source>
@@ -1734,6 +1734,62 @@
     <message>
         <source>%1 has no rows for %2.</source>
         <translation>%1 ne contient aucune ligne pour %2.</translation>
+    </message>
+    <message>
+        <source>The stop strategy: trailing:R, fixed:P, fixed-pct:R, activation:R,A or atr:N,K. Default: %1, or none with --rule.</source>
+        <translation>La stratégie de stop : trailing:R, fixed:P, fixed-pct:R, activation:R,A ou atr:N,K. Par défaut : %1, ou aucune avec --rule.</translation>
+    </message>
+    <message>
+        <source>An alert rule: cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K or target:P. Repeat it for more. Without --strategy, only the rules alert.</source>
+        <translation>Une règle d’alerte : cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K ou target:P. Répétez-la pour en ajouter. Sans --strategy, seules les règles alertent.</translation>
+    </message>
+    <message>
+        <source>Replays price history through the same stop-loss engine the monitor uses: each row is one observation on its date (its market day), its price the close (or price; adjclose is ignored), with the high and low when the row has them. Prints the alerts that would have fired, in time order, and for each series its rows, first breach, number of alerts, final peak and stop, and the return of selling at the close of the first breach against holding to the last row (both from the entry price, else the first close). A file with a symbol column holds one series per symbol. Nothing is written to the watchlist. Each --rule fires on a market day when its condition holds at the close and did not hold the day before (a day of several rows closes at its last row); every alert says its kind: &quot;stop&quot; or the rule.</source>
+        <translation>Rejoue l’historique des prix dans le même moteur de stop que la surveillance : chaque ligne est une observation à sa date (son jour de bourse), son prix la clôture (ou price ; adjclose est ignoré), avec le haut et le bas quand la ligne les a. Affiche les alertes qui auraient été déclenchées, dans l’ordre chronologique, et pour chaque série ses lignes, le premier franchissement, le nombre d’alertes, le sommet et le stop finaux, et le rendement d’une vente à la clôture du premier franchissement contre la détention jusqu’à la dernière ligne (tous deux depuis le prix d’entrée, sinon la première clôture). Un fichier avec une colonne de symbole contient une série par symbole. Rien n’est écrit dans la liste de surveillance. Chaque --rule se déclenche un jour de bourse où sa condition est vraie à la clôture et ne l’était pas la veille (un jour de plusieurs lignes clôture à sa dernière ligne) ; chaque alerte indique son type : « stop » ou la règle.</translation>
+    </message>
+    <message>
+        <source>The command line is wrong: a missing --csv, an invalid strategy, rule, entry or ticker, or a strategy the file has no data for (atr needs highs and lows).</source>
+        <translation>La ligne de commande est incorrecte : --csv manquant, stratégie, règle, prix d’entrée ou symbole invalide, ou stratégie pour laquelle le fichier n’a pas de données (atr exige les hauts et les bas).</translation>
+    </message>
+    <message>
+        <source>Replay price history from a CSV file through a stop strategy and alert rules and show the alerts.</source>
+        <translation>Rejouer l’historique des prix d’un fichier CSV à travers une stratégie de stop et des règles d’alerte et afficher les alertes.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Firings</source>
+        <translation>Déclenchements</translation>
+    </message>
+    <message>
+        <source>First firing</source>
+        <translation>Premier déclenchement</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Clôture</translation>
+    </message>
+    <message>
+        <source>No stop strategy: only the rules alert.</source>
+        <translation>Aucune stratégie de stop : seules les règles alertent.</translation>
+    </message>
+    <message>
+        <source>Rules: %1.</source>
+        <translation>Règles : %1.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Rule firings:</source>
+        <translation>Déclenchements des règles :</translation>
     </message>
 </context>
 <context>
@@ -2245,6 +2301,73 @@
         <source>Stop ratio, from 0.01 to less than 1 (0.9 keeps the stop 10% below the peak). Default: STOP_LOSS, else the default ratio in the settings (0.9 unless changed).</source>
         <translation>Ratio du stop, de 0.01 à moins de 1 (0.9 maintient le stop 10&#xa0;% sous le sommet). Par défaut&#xa0;: STOP_LOSS, sinon le ratio par défaut des réglages (0.9 sauf modification).</translation>
     </message>
+    <message>
+        <source>Its alert rules: %1</source>
+        <translation>Ses règles d’alerte : %1</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+</context>
+<context>
+    <name>WatchRules</name>
+    <message>
+        <source>%1 already has the rule %2; nothing was changed.</source>
+        <translation>%1 a déjà la règle %2 ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 has no rules; nothing was changed.</source>
+        <translation>%1 n’a aucune règle ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 has no rule %2; its rules are: %3. Nothing was changed.</source>
+        <translation>%1 n’a pas la règle %2 ; ses règles sont : %3. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>An alert rule beside the stop, e.g. cross-below-sma:50 or target:120 (repeat for more; see &quot;trailguard watch rules --help&quot;).</source>
+        <translation>Une règle d’alerte à côté du stop, p. ex. cross-below-sma:50 ou target:120 (répétez pour en ajouter ; voir « trailguard watch rules --help »).</translation>
+    </message>
+    <message>
+        <source>Add this rule (repeatable).</source>
+        <translation>Ajouter cette règle (répétable).</translation>
+    </message>
+    <message>
+        <source>Remove this rule (repeatable).</source>
+        <translation>Retirer cette règle (répétable).</translation>
+    </message>
+    <message>
+        <source>List, add or remove a ticker&apos;s alert rules.</source>
+        <translation>Lister, ajouter ou retirer les règles d’alerte d’un symbole.</translation>
+    </message>
+    <message>
+        <source>Without --add or --remove, lists TICKER&apos;s alert rules, one per line. A rule alerts once on the market day its condition starts to hold, through the same channels as a stop breach.</source>
+        <translation>Sans --add ni --remove, liste les règles d’alerte de TICKER, une par ligne. Une règle alerte une fois, le jour de bourse où sa condition devient vraie, par les mêmes canaux qu’un franchissement du stop.</translation>
+    </message>
+    <message>
+        <source>Rules: cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K, target:P.</source>
+        <translation>Règles : cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K, target:P.</translation>
+    </message>
+    <message>
+        <source>Every change is checked first: if one is refused, nothing changes.</source>
+        <translation>Chaque modification est vérifiée d’abord : si l’une est refusée, rien ne change.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the watchlist. Add it first with &quot;trailguard watch add %1&quot;.</source>
+        <translation>%1 n’est pas dans la liste de surveillance. Ajoutez-le d’abord avec « trailguard watch add %1 ».</translation>
+    </message>
+    <message>
+        <source>%1 has no alert rules.</source>
+        <translation>%1 n’a aucune règle d’alerte.</translation>
+    </message>
+    <message>
+        <source>Added the rule %1 to %2.</source>
+        <translation>Règle %1 ajoutée à %2.</translation>
+    </message>
+    <message>
+        <source>Removed the rule %1 from %2.</source>
+        <translation>Règle %1 retirée de %2.</translation>
+    </message>
 </context>
 <context>
     <name>Watchlist</name>
@@ -2259,6 +2382,18 @@
     <message>
         <source>%1 is not on the watchlist.</source>
         <translation>%1 n’est pas dans la liste de surveillance.</translation>
+    </message>
+    <message>
+        <source>%1 already has the rule %2; nothing was changed.</source>
+        <translation>%1 a déjà la règle %2 ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 has no rules; nothing was changed.</source>
+        <translation>%1 n’a aucune règle ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>%1 has no rule %2; its rules are: %3.</source>
+        <translation>%1 n’a pas la règle %2 ; ses règles sont : %3.</translation>
     </message>
 </context>
 <context>
@@ -3006,14 +3141,6 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <translation>État du test rétrospectif</translation>
     </message>
     <message>
-        <source>Backtest results</source>
-        <translation>Résultats du test rétrospectif</translation>
-    </message>
-    <message>
-        <source>Per strategy: the first breach, the number of alerts, and the return of exiting at the first breach against holding; choosing a row draws that strategy on the chart</source>
-        <translation>Pour chaque stratégie&#xa0;: le premier franchissement, le nombre d’alertes et le rendement d’une sortie au premier franchissement comparé à celui d’une conservation; choisir une ligne trace cette stratégie sur le graphique</translation>
-    </message>
-    <message>
         <source>Backtest chart</source>
         <translation>Graphique du test rétrospectif</translation>
     </message>
@@ -3060,10 +3187,6 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>The period has no prices: choose other dates.</source>
         <translation>La période ne contient aucun prix&#xa0;: choisissez d’autres dates.</translation>
-    </message>
-    <message>
-        <source>Check at least one strategy.</source>
-        <translation>Cochez au moins une stratégie.</translation>
     </message>
     <message numerus="yes">
         <source>Replaying %n strategy(ies)</source>
@@ -3114,6 +3237,17 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Loading prices…</source>
         <translation>Chargement des cours…</translation>
+    </message>
+    <message>
+        <source>Check at least one strategy or rule.</source>
+        <translation>Cochez au moins une stratégie ou une règle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert rule(s) replayed: see their table.</source>
+        <translation>
+            <numerusform>%n règle d’alerte rejouée : voir son tableau.</numerusform>
+            <numerusform>%n règles d’alerte rejouées : voir leur tableau.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3220,6 +3354,55 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Hold</source>
         <translation>Conservation</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestResultsView</name>
+    <message>
+        <source>Backtest results</source>
+        <translation>Résultats du test rétrospectif</translation>
+    </message>
+    <message>
+        <source>Per strategy: the first breach, the number of alerts, and the return of exiting at the first breach against holding; choosing a row draws that strategy on the chart</source>
+        <translation>Par stratégie : le premier franchissement, le nombre d’alertes et le rendement d’une sortie au premier franchissement contre la détention ; choisir une ligne trace cette stratégie sur le graphique</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestRuleResultsModel</name>
+    <message>
+        <source>The rule did not fire in the period</source>
+        <translation>La règle ne s’est pas déclenchée pendant la période</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Firings</source>
+        <translation>Déclenchements</translation>
+    </message>
+    <message>
+        <source>First Firing</source>
+        <translation>Premier déclenchement</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Clôture</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::BacktestRuleResultsView</name>
+    <message>
+        <source>Alert rule results</source>
+        <translation>Résultats des règles d’alerte</translation>
+    </message>
+    <message>
+        <source>Per alert rule: the days it fired and the first one; choosing a row marks its firings on the chart</source>
+        <translation>Par règle d’alerte : les jours où elle s’est déclenchée et le premier ; choisir une ligne marque ses déclenchements sur le graphique</translation>
     </message>
 </context>
 <context>
@@ -3410,6 +3593,17 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Simulated prices on this computer, with a watchlist of their own; no account needed</source>
         <translation>Des prix simulés sur cet ordinateur, avec leur propre liste de surveillance; aucun compte requis</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::CustomIndicatorDialog</name>
+    <message>
+        <source>Custom Indicator</source>
+        <translation>Indicateur personnalisé</translation>
+    </message>
+    <message>
+        <source>Indicator, for example sma:30, ema:12, bb:20,2.5, rsi:7 or macd:8,21,5:</source>
+        <translation>Indicateur, par exemple sma:30, ema:12, bb:20,2.5, rsi:7 ou macd:8,21,5 :</translation>
     </message>
 </context>
 <context>
@@ -3904,6 +4098,53 @@ La prochaine tentative aura lieu le %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::IndicatorMenuButton</name>
+    <message>
+        <source>Simple Moving Average %1</source>
+        <translation>Moyenne mobile simple %1</translation>
+    </message>
+    <message>
+        <source>Exponential Moving Average %1</source>
+        <translation>Moyenne mobile exponentielle %1</translation>
+    </message>
+    <message>
+        <source>Bollinger Bands %1, %2</source>
+        <translation>Bandes de Bollinger %1, %2</translation>
+    </message>
+    <message>
+        <source>RSI %1</source>
+        <translation>RSI %1</translation>
+    </message>
+    <message>
+        <source>MACD %1, %2, %3</source>
+        <translation>MACD %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Average True Range %1</source>
+        <translation>Étendue vraie moyenne %1</translation>
+    </message>
+    <message>
+        <source>Moving averages, Bollinger Bands, RSI and MACD on the chart</source>
+        <translation>Moyennes mobiles, bandes de Bollinger, RSI et MACD sur le graphique</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Indicators (%1)</source>
+        <translation>Indicateurs (%1)</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personnalisé…</translation>
+    </message>
+    <message>
+        <source>Remove All</source>
+        <translation>Tout retirer</translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::MainWindow</name>
     <message>
         <source>Watchlist</source>
@@ -4205,6 +4446,22 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <source>Strategy&apos;s stop before watching</source>
         <translation>Stop de la stratégie avant la surveillance</translation>
     </message>
+    <message>
+        <source>RSI</source>
+        <translation>RSI</translation>
+    </message>
+    <message>
+        <source>MACD</source>
+        <translation>MACD</translation>
+    </message>
+    <message>
+        <source>ATR</source>
+        <translation>ATR</translation>
+    </message>
+    <message>
+        <source>Rules fired</source>
+        <translation>Règles déclenchées</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::PriceChartView</name>
@@ -4310,6 +4567,152 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
     <message>
         <source>Stop = peak × ratio; 0.90 keeps the stop 10% below the highest price.</source>
         <translation>Stop = sommet × ratio; 0,90 place le stop 10 % sous le prix le plus haut.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::RuleChecklist</name>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>A&amp;dd Rule</source>
+        <translation>A&amp;jouter une règle</translation>
+    </message>
+    <message>
+        <source>Alert rules to backtest</source>
+        <translation>Règles d’alerte à tester</translation>
+    </message>
+    <message>
+        <source>Check the alert rules to replay beside the strategies; Space toggles one</source>
+        <translation>Cochez les règles d’alerte à rejouer à côté des stratégies ; Espace en coche une</translation>
+    </message>
+    <message>
+        <source>Alert rule</source>
+        <translation>Règle d’alerte</translation>
+    </message>
+    <message>
+        <source>e.g. cross-below-sma:50 or rsi-below:14,30</source>
+        <translation>p. ex. cross-below-sma:50 ou rsi-below:14,30</translation>
+    </message>
+    <message>
+        <source>cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K or target:P</source>
+        <translation>cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K ou target:P</translation>
+    </message>
+    <message>
+        <source>Add alert rule</source>
+        <translation>Ajouter la règle d’alerte</translation>
+    </message>
+    <message>
+        <source>Add the rule typed beside to the list, checked</source>
+        <translation>Ajouter à la liste, cochée, la règle saisie à côté</translation>
+    </message>
+    <message>
+        <source>Alert rule error</source>
+        <translation>Erreur de règle d’alerte</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::RulesDialog</name>
+    <message>
+        <source>Closes below its moving average</source>
+        <translation>Clôture sous sa moyenne mobile</translation>
+    </message>
+    <message>
+        <source>N: days of the simple moving average</source>
+        <translation>N : jours de la moyenne mobile simple</translation>
+    </message>
+    <message>
+        <source>Closes above its moving average</source>
+        <translation>Clôture au-dessus de sa moyenne mobile</translation>
+    </message>
+    <message>
+        <source>RSI falls below</source>
+        <translation>Le RSI passe sous</translation>
+    </message>
+    <message>
+        <source>N,X: RSI days, level (0-100)</source>
+        <translation>N,X : jours du RSI, niveau (0-100)</translation>
+    </message>
+    <message>
+        <source>RSI rises above</source>
+        <translation>Le RSI passe au-dessus de</translation>
+    </message>
+    <message>
+        <source>MACD crosses below its signal line</source>
+        <translation>Le MACD croise sous sa ligne de signal</translation>
+    </message>
+    <message>
+        <source>F,S,G: fast, slow and signal days</source>
+        <translation>F,S,G : jours rapide, lent et du signal</translation>
+    </message>
+    <message>
+        <source>MACD crosses above its signal line</source>
+        <translation>Le MACD croise au-dessus de sa ligne de signal</translation>
+    </message>
+    <message>
+        <source>Closes below the lower Bollinger band</source>
+        <translation>Clôture sous la bande de Bollinger inférieure</translation>
+    </message>
+    <message>
+        <source>N,K: days, band width in deviations</source>
+        <translation>N,K : jours, largeur de bande en écarts-types</translation>
+    </message>
+    <message>
+        <source>Closes above the upper Bollinger band</source>
+        <translation>Clôture au-dessus de la bande de Bollinger supérieure</translation>
+    </message>
+    <message>
+        <source>Reaches a target price</source>
+        <translation>Atteint un prix cible</translation>
+    </message>
+    <message>
+        <source>P: the price (take-profit)</source>
+        <translation>P : le prix (prise de bénéfice)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Rules for %1</source>
+        <translation>Règles de %1</translation>
+    </message>
+    <message>
+        <source>Besides its stop, %1 alerts when one of these happens at a market day&apos;s close (once a day, when it did not hold the day before):</source>
+        <translation>En plus de son stop, %1 alerte quand l’un de ces cas se produit à la clôture d’un jour de bourse (une fois par jour, si ce n’était pas le cas la veille) :</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Rule parameters</source>
+        <translation>Paramètres de la règle</translation>
+    </message>
+    <message>
+        <source>&amp;New rule:</source>
+        <translation>&amp;Nouvelle règle :</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters:</source>
+        <translation>&amp;Paramètres :</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 ajoutée.</translation>
+    </message>
+    <message>
+        <source>No rules yet: only the stop alerts.</source>
+        <translation>Aucune règle pour l’instant : seul le stop alerte.</translation>
+    </message>
+    <message>
+        <source>Adds %1</source>
+        <translation>Ajoute %1</translation>
     </message>
 </context>
 <context>
@@ -4822,6 +5225,27 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
     <message>
         <source>Enter the ratio as a number from 0.01 to less than 1, for example 0.9.</source>
         <translation>Entrez le ratio sous la forme d’un nombre de 0.01 à moins de 1, par exemple 0.9.</translation>
+    </message>
+    <message>
+        <source>No alert rules beside the stop. Edit Rules… adds some.</source>
+        <translation>Aucune règle d’alerte à côté du stop. Modifier les règles… en ajoute.</translation>
+    </message>
+    <message>
+        <source>Alert rules beside the stop:
+%1</source>
+        <translation>Règles d’alerte à côté du stop :
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rules</source>
+        <translation>
+            <numerusform>%n règle</numerusform>
+            <numerusform>%n règles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "history/QuoteHistoryRecorder.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/RuleWatch.h"
+#include "replay/Replay.h"
 #include "secrets/MemorySecretStore.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
@@ -174,6 +175,23 @@ void RuleWatchTest::firesOnceOnTheDayTheConditionStartsToHold()
     QCOMPARE(message.rule, kRule);
     QCOMPARE(message.ticker, kShop);
     QCOMPARE(message.subject, QStringLiteral("SHOP.TO closed below its 3-day average: 95.00 < 98.67"));
+
+    // Replay of the same days (day 2 closing at the price that fired live) gives the same alert.
+    QList<PriceRow> rows;
+    const auto liveBars = m_ruleWatch->barsBefore(kShop, kDay2.addDays(1));
+    QVERIFY(liveBars.ok());
+    for (const DailyBar &bar : liveBars.value())
+        rows.append(PriceRow{{}, bar.date, {}, {}, {}, {}, {}, bar.close, {}, 0});
+    ReplayOptions options;
+    options.withStop = false;
+    options.rules = {AlertRule::parse(kRule).value()};
+    const auto replayed = Replay::run(Replay::seriesFromRows(rows, kShop), options);
+    QVERIFY(replayed.ok());
+    QCOMPARE(replayed.value().alerts.size(), 1);
+    const ReplayAlert &replayAlert = replayed.value().alerts.constFirst();
+    QCOMPARE(replayAlert.kind(), kRule);
+    QCOMPARE(replayAlert.date, kDay2);
+    QCOMPARE(replayAlert.firing->message, message.subject);
 
     // More quotes the same day, still holding: still one.
     m_clock->set(toronto(2026, 11, 4, 11));
