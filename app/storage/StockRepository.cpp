@@ -26,7 +26,7 @@ const QString kColumns = QStringLiteral(
     "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted, below_stop, "
     "snoozed_until, listing_exchange, checked_through, strategy, strategy_state, catch_up_from");
 
-// Written in this order by bindState, positionally (a name lookup per value costs as much as the value).
+// The state columns; columnValue and columnDiffers take their positions in this list.
 const QStringList kStateColumns{QStringLiteral("symbol_id"),
                                 QStringLiteral("currency"),
                                 QStringLiteral("last_price"),
@@ -191,31 +191,107 @@ StockState fromQuery(const QSqlQuery &query)
     return stock;
 }
 
-// Binds kStateColumns' values at positions 0 to 19.
+// The value of kStateColumns' column `column` for `stock`.
+QVariant columnValue(const StockState &stock, int column)
+{
+    switch (column) {
+    case 0:
+        return toVariant(stock.symbolId);
+    case 1:
+        return stock.currency.isNull() ? QStringLiteral("") : stock.currency;
+    case 2:
+        return toVariant(stock.lastPrice);
+    case 3:
+        return toVariant(stock.lastQuoteAt);
+    case 4:
+        return toVariant(stock.peak);
+    case 5:
+        return stock.ratio;
+    case 6:
+        return toVariant(stock.stop);
+    case 7:
+        return toVariant(stock.entry);
+    case 8:
+        return toVariant(stock.lastAlertAt);
+    case 9:
+        return toVariant(stock.lastAlertMarketDay);
+    case 10:
+        return stock.symbolNotFound ? 1 : 0;
+    case 11:
+        return stock.quoteDelayed ? 1 : 0;
+    case 12:
+        return stock.halted ? 1 : 0;
+    case 13:
+        return stock.belowStop ? 1 : 0;
+    case 14:
+        return toVariant(stock.snoozedUntil);
+    case 15:
+        return stock.listingExchange.isNull() ? QStringLiteral("") : stock.listingExchange;
+    case 16:
+        return toVariant(stock.checkedThrough);
+    case 17:
+        return stock.strategySpec();
+    case 18:
+        return strategyStateJson(stock.strategyState);
+    case 19:
+        return toVariant(stock.catchUpFrom);
+    }
+    return {};
+}
+
+// Whether kStateColumns' column `column` would be written differently for `after` than for `before`.
+bool columnDiffers(const StockState &before, const StockState &after, int column)
+{
+    switch (column) {
+    case 0:
+        return before.symbolId != after.symbolId;
+    case 1:
+        return before.currency != after.currency;
+    case 2:
+        return before.lastPrice != after.lastPrice;
+    case 3:
+        return before.lastQuoteAt != after.lastQuoteAt;
+    case 4:
+        return before.peak != after.peak;
+    case 5:
+        return before.ratio != after.ratio;
+    case 6:
+        return before.stop != after.stop;
+    case 7:
+        return before.entry != after.entry;
+    case 8:
+        return before.lastAlertAt != after.lastAlertAt;
+    case 9:
+        return before.lastAlertMarketDay != after.lastAlertMarketDay;
+    case 10:
+        return before.symbolNotFound != after.symbolNotFound;
+    case 11:
+        return before.quoteDelayed != after.quoteDelayed;
+    case 12:
+        return before.halted != after.halted;
+    case 13:
+        return before.belowStop != after.belowStop;
+    case 14:
+        return before.snoozedUntil != after.snoozedUntil;
+    case 15:
+        return before.listingExchange != after.listingExchange;
+    case 16:
+        return before.checkedThrough != after.checkedThrough;
+    case 17:
+        return !(before.strategy == after.strategy) || before.ratio != after.ratio;
+    case 18:
+        return !(before.strategyState == after.strategyState);
+    case 19:
+        return before.catchUpFrom != after.catchUpFrom;
+    }
+    return true;
+}
+
+// Binds kStateColumns' values at positions 0 to 19 (an insert).
 void bindState(QSqlQuery &query, const StockState &stock)
 {
-    int at = 0;
-    const auto bind = [&](const QVariant &value) { query.bindValue(at++, value); };
-    bind(toVariant(stock.symbolId));
-    bind(stock.currency.isNull() ? QStringLiteral("") : stock.currency);
-    bind(toVariant(stock.lastPrice));
-    bind(toVariant(stock.lastQuoteAt));
-    bind(toVariant(stock.peak));
-    bind(stock.ratio);
-    bind(toVariant(stock.stop));
-    bind(toVariant(stock.entry));
-    bind(toVariant(stock.lastAlertAt));
-    bind(toVariant(stock.lastAlertMarketDay));
-    bind(stock.symbolNotFound ? 1 : 0);
-    bind(stock.quoteDelayed ? 1 : 0);
-    bind(stock.halted ? 1 : 0);
-    bind(stock.belowStop ? 1 : 0);
-    bind(toVariant(stock.snoozedUntil));
-    bind(stock.listingExchange.isNull() ? QStringLiteral("") : stock.listingExchange);
-    bind(toVariant(stock.checkedThrough));
-    bind(stock.strategySpec());
-    bind(strategyStateJson(stock.strategyState));
-    bind(toVariant(stock.catchUpFrom));
+    for (int column = 0; column < kStateColumns.size(); ++column)
+        query.bindValue(column, columnValue(stock, column));
 }
 
 Error queryError(const QSqlQuery &query)
@@ -232,10 +308,30 @@ Error unknownTicker(const QString &ticker)
                      .arg(ticker)};
 }
 
-QString updateSql()
+constexpr quint32 kAllStateColumns = (1u << 20) - 1;
+static_assert(kAllStateColumns >> 19 == 1, "one bit per state column");
+
+// ":c0" … ":c19": named, because QSqlQuery formats a name for every positional value it binds.
+QString placeholder(int column)
 {
-    return QStringLiteral("UPDATE stocks SET %1 = ? WHERE ticker = ?")
-        .arg(kStateColumns.join(QStringLiteral(" = ?, ")));
+    static const QStringList names = [] {
+        QStringList all;
+        for (int column = 0; column < 20; ++column)
+            all.append(QStringLiteral(":c%1").arg(column));
+        return all;
+    }();
+    return names.at(column);
+}
+
+QString updateSql(quint32 columns)
+{
+    QStringList assignments;
+    for (int column = 0; column < kStateColumns.size(); ++column) {
+        if (columns & (1u << column))
+            assignments.append(kStateColumns.at(column) + QStringLiteral(" = ") + placeholder(column));
+    }
+    return QStringLiteral("UPDATE stocks SET %1 WHERE ticker = :ticker")
+        .arg(assignments.join(QStringLiteral(", ")));
 }
 
 QString insertSql()
@@ -253,13 +349,30 @@ StockRepository::~StockRepository() = default;
 StockRepository::StockRepository(StockRepository &&) noexcept = default;
 StockRepository &StockRepository::operator=(StockRepository &&) noexcept = default;
 
-QSqlQuery &StockRepository::updateQuery()
+QSqlQuery &StockRepository::updateQuery(quint32 columns)
 {
-    if (!m_updateQuery) {
-        m_updateQuery = std::make_unique<QSqlQuery>(m_db);
-        m_updateQuery->prepare(updateSql());
+    std::unique_ptr<QSqlQuery> &query = m_updateQueries[columns];
+    if (!query) {
+        query = std::make_unique<QSqlQuery>(m_db);
+        query->prepare(updateSql(columns));
     }
-    return *m_updateQuery;
+    return *query;
+}
+
+Status StockRepository::writeColumns(const StockState &stock, quint32 columns)
+{
+    QSqlQuery &query = updateQuery(columns);
+    for (int column = 0; column < kStateColumns.size(); ++column) {
+        if (columns & (1u << column))
+            query.bindValue(placeholder(column), columnValue(stock, column));
+    }
+    static const QString tickerPlaceholder = QStringLiteral(":ticker");
+    query.bindValue(tickerPlaceholder, stock.ticker);
+    if (!query.exec())
+        return queryError(query);
+    if (query.numRowsAffected() == 0)
+        return unknownTicker(stock.ticker);
+    return success();
 }
 
 Result<qint64> StockRepository::dataVersion() const
@@ -344,27 +457,25 @@ Status StockRepository::insert(const StockState &stock)
 
 Status StockRepository::update(const StockState &stock)
 {
-    QSqlQuery &query = updateQuery();
-    bindState(query, stock);
-    query.bindValue(kTickerAt, stock.ticker);
-    if (!query.exec())
-        return queryError(query);
-    if (query.numRowsAffected() == 0)
-        return unknownTicker(stock.ticker);
-    return success();
+    return writeColumns(stock, kAllStateColumns);
+}
+
+Status StockRepository::updateChanged(const StockState &before, const StockState &stock)
+{
+    quint32 columns = 0;
+    for (int column = 0; column < kStateColumns.size(); ++column) {
+        if (columnDiffers(before, stock, column))
+            columns |= 1u << column;
+    }
+    return columns ? writeColumns(stock, columns) : success();
 }
 
 Status StockRepository::updateAll(const QList<StockState> &stocks)
 {
     return inTransaction(m_db, [&]() -> Status {
-        QSqlQuery &query = updateQuery();
         for (const StockState &stock : stocks) {
-            bindState(query, stock);
-            query.bindValue(kTickerAt, stock.ticker);
-            if (!query.exec())
-                return queryError(query);
-            if (query.numRowsAffected() == 0)
-                return unknownTicker(stock.ticker);
+            if (Status one = update(stock); !one.ok())
+                return one;
         }
         return success();
     });
