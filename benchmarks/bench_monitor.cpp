@@ -9,6 +9,7 @@
 #include "watchlist/WatchlistService.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
