@@ -2,6 +2,7 @@
 
 #include "storage/IsoTimeText.h"
 #include "storage/RuleRepository.h"
+#include "storage/StockColumns.h"
 #include "storage/StorageLogging.h"
 #include "storage/Transaction.h"
 
@@ -26,54 +27,12 @@ const QString kColumns = QStringLiteral(
     "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted, below_stop, "
     "snoozed_until, listing_exchange, checked_through, strategy, strategy_state, catch_up_from");
 
-// The state columns; columnValue and columnDiffers take their positions in this list.
-const QStringList kStateColumns{QStringLiteral("symbol_id"),
-                                QStringLiteral("currency"),
-                                QStringLiteral("last_price"),
-                                QStringLiteral("last_quote_at"),
-                                QStringLiteral("peak"),
-                                QStringLiteral("stop_ratio"),
-                                QStringLiteral("stop_price"),
-                                QStringLiteral("entry_price"),
-                                QStringLiteral("last_alert_at"),
-                                QStringLiteral("last_alert_market_day"),
-                                QStringLiteral("symbol_not_found"),
-                                QStringLiteral("quote_delayed"),
-                                QStringLiteral("halted"),
-                                QStringLiteral("below_stop"),
-                                QStringLiteral("snoozed_until"),
-                                QStringLiteral("listing_exchange"),
-                                QStringLiteral("checked_through"),
-                                QStringLiteral("strategy"),
-                                QStringLiteral("strategy_state"),
-                                QStringLiteral("catch_up_from")};
-
-const int kTickerAt = int(kStateColumns.size()); // then created_at, in an insert
+const int kTickerAt = StockColumns::kCount; // then created_at, in an insert
 
 QString placeholders(qsizetype count)
 {
     QStringList marks(count, QStringLiteral("?"));
     return marks.join(QStringLiteral(", "));
-}
-
-QVariant toVariant(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
-}
-
-QVariant toVariant(const std::optional<qint64> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QVariant toVariant(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(IsoTimeText::format(time)) : QVariant(QMetaType(QMetaType::QString));
-}
-
-QVariant toVariant(const QDate &date)
-{
-    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
 }
 
 std::optional<double> optionalDouble(const QVariant &value)
@@ -90,40 +49,9 @@ QDateTime dateTime(const QVariant &value)
     return IsoTimeText::parse(value.toString());
 }
 
-// Strategies (migration 6): the spec string, and the strategy's running state as a small JSON object.
-QJsonValue jsonValue(const std::optional<double> &value)
-{
-    return value ? QJsonValue(*value) : QJsonValue();
-}
-
 std::optional<double> optionalDouble(const QJsonValue &value)
 {
     return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
-}
-
-QString strategyStateJson(const StrategyState &run)
-{
-    if (run == StrategyState())
-        return QStringLiteral("");
-    QJsonObject object{{QStringLiteral("basis"), jsonValue(run.basis)},
-                       {QStringLiteral("activated"), run.activated},
-                       {QStringLiteral("observations"), run.observations},
-                       {QStringLiteral("trueRangeSum"), run.trueRangeSum},
-                       {QStringLiteral("atr"), jsonValue(run.atr)},
-                       {QStringLiteral("previousClose"), jsonValue(run.previousClose)},
-                       {QStringLiteral("atrStop"), jsonValue(run.atrStop)}};
-    QJsonArray highs;
-    for (double high : run.highs)
-        highs.append(high);
-    object.insert(QStringLiteral("highs"), highs);
-    if (run.candleDay.isValid()) {
-        object.insert(QStringLiteral("candle"),
-                      QJsonObject{{QStringLiteral("day"), run.candleDay.toString(Qt::ISODate)},
-                                  {QStringLiteral("high"), run.candleHigh},
-                                  {QStringLiteral("low"), run.candleLow},
-                                  {QStringLiteral("close"), run.candleClose}});
-    }
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 // A spec that no longer parses (or none, before migration 6 filled it) falls back to trailing at the
@@ -191,107 +119,11 @@ StockState fromQuery(const QSqlQuery &query)
     return stock;
 }
 
-// The value of kStateColumns' column `column` for `stock`.
-QVariant columnValue(const StockState &stock, int column)
-{
-    switch (column) {
-    case 0:
-        return toVariant(stock.symbolId);
-    case 1:
-        return stock.currency.isNull() ? QStringLiteral("") : stock.currency;
-    case 2:
-        return toVariant(stock.lastPrice);
-    case 3:
-        return toVariant(stock.lastQuoteAt);
-    case 4:
-        return toVariant(stock.peak);
-    case 5:
-        return stock.ratio;
-    case 6:
-        return toVariant(stock.stop);
-    case 7:
-        return toVariant(stock.entry);
-    case 8:
-        return toVariant(stock.lastAlertAt);
-    case 9:
-        return toVariant(stock.lastAlertMarketDay);
-    case 10:
-        return stock.symbolNotFound ? 1 : 0;
-    case 11:
-        return stock.quoteDelayed ? 1 : 0;
-    case 12:
-        return stock.halted ? 1 : 0;
-    case 13:
-        return stock.belowStop ? 1 : 0;
-    case 14:
-        return toVariant(stock.snoozedUntil);
-    case 15:
-        return stock.listingExchange.isNull() ? QStringLiteral("") : stock.listingExchange;
-    case 16:
-        return toVariant(stock.checkedThrough);
-    case 17:
-        return stock.strategySpec();
-    case 18:
-        return strategyStateJson(stock.strategyState);
-    case 19:
-        return toVariant(stock.catchUpFrom);
-    }
-    return {};
-}
-
-// Whether kStateColumns' column `column` would be written differently for `after` than for `before`.
-bool columnDiffers(const StockState &before, const StockState &after, int column)
-{
-    switch (column) {
-    case 0:
-        return before.symbolId != after.symbolId;
-    case 1:
-        return before.currency != after.currency;
-    case 2:
-        return before.lastPrice != after.lastPrice;
-    case 3:
-        return before.lastQuoteAt != after.lastQuoteAt;
-    case 4:
-        return before.peak != after.peak;
-    case 5:
-        return before.ratio != after.ratio;
-    case 6:
-        return before.stop != after.stop;
-    case 7:
-        return before.entry != after.entry;
-    case 8:
-        return before.lastAlertAt != after.lastAlertAt;
-    case 9:
-        return before.lastAlertMarketDay != after.lastAlertMarketDay;
-    case 10:
-        return before.symbolNotFound != after.symbolNotFound;
-    case 11:
-        return before.quoteDelayed != after.quoteDelayed;
-    case 12:
-        return before.halted != after.halted;
-    case 13:
-        return before.belowStop != after.belowStop;
-    case 14:
-        return before.snoozedUntil != after.snoozedUntil;
-    case 15:
-        return before.listingExchange != after.listingExchange;
-    case 16:
-        return before.checkedThrough != after.checkedThrough;
-    case 17:
-        return !(before.strategy == after.strategy) || before.ratio != after.ratio;
-    case 18:
-        return !(before.strategyState == after.strategyState);
-    case 19:
-        return before.catchUpFrom != after.catchUpFrom;
-    }
-    return true;
-}
-
-// Binds kStateColumns' values at positions 0 to 19 (an insert).
+// Binds the state columns' values at positions 0 to 19 (an insert).
 void bindState(QSqlQuery &query, const StockState &stock)
 {
-    for (int column = 0; column < kStateColumns.size(); ++column)
-        query.bindValue(column, columnValue(stock, column));
+    for (int column = 0; column < StockColumns::kCount; ++column)
+        query.bindValue(column, StockColumns::value(stock, column));
 }
 
 Error queryError(const QSqlQuery &query)
@@ -308,27 +140,13 @@ Error unknownTicker(const QString &ticker)
                      .arg(ticker)};
 }
 
-constexpr quint32 kAllStateColumns = (1u << 20) - 1;
-static_assert(kAllStateColumns >> 19 == 1, "one bit per state column");
-
-// ":c0" … ":c19": named, because QSqlQuery formats a name for every positional value it binds.
-QString placeholder(int column)
-{
-    static const QStringList names = [] {
-        QStringList all;
-        for (int column = 0; column < 20; ++column)
-            all.append(QStringLiteral(":c%1").arg(column));
-        return all;
-    }();
-    return names.at(column);
-}
-
 QString updateSql(quint32 columns)
 {
     QStringList assignments;
-    for (int column = 0; column < kStateColumns.size(); ++column) {
+    for (int column = 0; column < StockColumns::kCount; ++column) {
         if (columns & (1u << column))
-            assignments.append(kStateColumns.at(column) + QStringLiteral(" = ") + placeholder(column));
+            assignments.append(StockColumns::name(column) + QStringLiteral(" = ") +
+                               StockColumns::placeholder(column));
     }
     return QStringLiteral("UPDATE stocks SET %1 WHERE ticker = :ticker")
         .arg(assignments.join(QStringLiteral(", ")));
@@ -337,7 +155,7 @@ QString updateSql(quint32 columns)
 QString insertSql()
 {
     return QStringLiteral("INSERT INTO stocks (%1, ticker, created_at) VALUES (%2)")
-        .arg(kStateColumns.join(QStringLiteral(", ")), placeholders(kStateColumns.size() + 2));
+        .arg(StockColumns::names().join(QStringLiteral(", ")), placeholders(StockColumns::kCount + 2));
 }
 } // namespace
 
@@ -362,9 +180,9 @@ QSqlQuery &StockRepository::updateQuery(quint32 columns)
 Status StockRepository::writeColumns(const StockState &stock, quint32 columns)
 {
     QSqlQuery &query = updateQuery(columns);
-    for (int column = 0; column < kStateColumns.size(); ++column) {
+    for (int column = 0; column < StockColumns::kCount; ++column) {
         if (columns & (1u << column))
-            query.bindValue(placeholder(column), columnValue(stock, column));
+            query.bindValue(StockColumns::placeholder(column), StockColumns::value(stock, column));
     }
     static const QString tickerPlaceholder = QStringLiteral(":ticker");
     query.bindValue(tickerPlaceholder, stock.ticker);
@@ -441,9 +259,9 @@ Status StockRepository::insert(const StockState &stock)
         query.prepare(insertSql());
         bindState(query, stock);
         query.bindValue(kTickerAt, stock.ticker);
-        query.bindValue(
-            kTickerAt + 1,
-            toVariant(stock.createdAt.isValid() ? stock.createdAt : QDateTime::currentDateTimeUtc()));
+        query.bindValue(kTickerAt + 1,
+                        StockColumns::timeValue(stock.createdAt.isValid() ? stock.createdAt
+                                                                          : QDateTime::currentDateTimeUtc()));
         if (!query.exec())
             return queryError(query);
         RuleRepository rules(m_db);
@@ -457,14 +275,14 @@ Status StockRepository::insert(const StockState &stock)
 
 Status StockRepository::update(const StockState &stock)
 {
-    return writeColumns(stock, kAllStateColumns);
+    return writeColumns(stock, StockColumns::kAll);
 }
 
 Status StockRepository::updateChanged(const StockState &before, const StockState &stock)
 {
     quint32 columns = 0;
-    for (int column = 0; column < kStateColumns.size(); ++column) {
-        if (columnDiffers(before, stock, column))
+    for (int column = 0; column < StockColumns::kCount; ++column) {
+        if (StockColumns::differs(before, stock, column))
             columns |= 1u << column;
     }
     return columns ? writeColumns(stock, columns) : success();
