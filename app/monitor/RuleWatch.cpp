@@ -113,10 +113,9 @@ QList<RuleAlert> RuleWatch::evaluate(const QList<StockState> &states, const QDat
         // Today's provisional bar: the latest price, within the range seen today.
         DailyBar &today = day->bars.last();
         const double price = *stock.lastPrice;
-        const bool first = today.close == 0;
         today.close = price;
-        today.high = first ? price : std::max(*today.high, price);
-        today.low = first ? price : std::min(*today.low, price);
+        today.high = std::max(today.high.value_or(price), price); // empty until today's first quote
+        today.low = std::min(today.low.value_or(price), price);
         for (const AlertRule &rule : std::as_const(day->rules)) {
             const QString spec = rule.spec();
             if (day->fired.contains(spec))

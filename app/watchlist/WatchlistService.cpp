@@ -15,6 +15,12 @@ namespace {
 class Watchlist {
     Q_DECLARE_TR_FUNCTIONS(Watchlist)
 };
+
+Error duplicateRule(const QString &ticker, const QString &spec)
+{
+    return Error{ErrorCode::InvalidArguments,
+                 Watchlist::tr("%1 already has the rule %2; nothing was changed.").arg(ticker, spec)};
+}
 } // namespace
 
 WatchlistService::WatchlistService(StockRepository &repository, const Clock &clock, QObject *parent)
@@ -92,12 +98,14 @@ Result<StockState> WatchlistService::addRule(const QString &ticker, const QStrin
     if (!current.ok())
         return current;
     StockState next = current.value();
-    const Result<QStringList> rule = canonicalRules(next.ticker, next.rules + QStringList{spec});
+    const Result<QStringList> rule = canonicalRules(next.ticker, {spec});
     if (!rule.ok())
         return rule.error();
-    if (Status added = m_rules.add(next.ticker, rule.value().constLast()); !added.ok())
+    if (next.rules.contains(rule.value().constFirst()))
+        return duplicateRule(next.ticker, rule.value().constFirst());
+    if (Status added = m_rules.add(next.ticker, rule.value().constFirst()); !added.ok())
         return added.error();
-    next.rules = rule.value();
+    next.rules += rule.value();
     qCInfo(lcWatchlist) << "Added rule" << next.rules.constLast() << "to" << next.ticker;
     Q_EMIT stockChanged(next);
     return next;
@@ -302,10 +310,8 @@ Result<QStringList> WatchlistService::canonicalRules(const QString &ticker, cons
         if (!rule.ok())
             return rule.error();
         const QString text = rule.value().spec();
-        if (canonical.contains(text)) {
-            return Error{ErrorCode::InvalidArguments,
-                         Watchlist::tr("%1 already has the rule %2; nothing was changed.").arg(ticker, text)};
-        }
+        if (canonical.contains(text))
+            return duplicateRule(ticker, text);
         canonical.append(text);
     }
     return canonical;
