@@ -1,5 +1,6 @@
 // One monitoring cycle for 1,000 tickers against the fake Questrade server, which runs on its own thread
 // so that the CPU time measured on the main thread is Trailguard's own (client, engine, SQLite).
+#include "broker/QuestradeParsing.h"
 #include "fakes/TestQuestradeServer.h"
 #include "monitor/BrokerSession.h"
 #include "secrets/MemorySecretStore.h"
@@ -8,6 +9,8 @@
 #include "watchlist/WatchlistService.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,7 +33,62 @@ class MonitorBenchmark : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void cycleOfThousandTickers();
+    void parseThousandQuotes();
 };
+
+// The floor under the cycle's JSON: 20 replies of 50 quotes shaped like Questrade's (21 fields each),
+// parsed by QJsonDocument alone and then by our whole parse into BrokerQuote.
+void MonitorBenchmark::parseThousandQuotes()
+{
+    constexpr int kReplies = 20;
+    constexpr int kPerReply = 50;
+    constexpr int kRounds = 20;
+    QList<QByteArray> replies;
+    for (int reply = 0; reply < kReplies; ++reply) {
+        QByteArray body = "{\"quotes\":[";
+        for (int i = 0; i < kPerReply; ++i) {
+            const int id = 5000 + reply * kPerReply + i;
+            body += QStringLiteral(
+                        "%1{\"symbol\":\"B%2.TO\",\"symbolId\":%3,\"tier\":\"\",\"bidPrice\":100.49,"
+                        "\"bidSize\":3,\"askPrice\":100.51,\"askSize\":7,\"lastTradePriceTrHrs\":100.5,"
+                        "\"lastTradePrice\":100.5,\"lastTradeSize\":100,\"lastTradeTick\":\"Up\","
+                        "\"lastTradeTime\":\"2026-12-03T10:15:42.123000-05:00\",\"volume\":123400,"
+                        "\"openPrice\":99.8,\"highPrice\":101.2,\"lowPrice\":99.5,\"delay\":0,"
+                        "\"isHalted\":false,\"high52w\":120.0,\"low52w\":80.0,\"VWAP\":100.3}")
+                        .arg(i ? QStringLiteral(",") : QString())
+                        .arg(id - 5000, 4, 10, QLatin1Char('0'))
+                        .arg(id)
+                        .toUtf8();
+        }
+        replies.append(body + "]}");
+    }
+    qint64 quotes = 0;
+    double cpuStart = threadCpuMs();
+    for (int round = 0; round < kRounds; ++round) {
+        for (const QByteArray &body : std::as_const(replies))
+            quotes +=
+                QJsonDocument::fromJson(body).object().value(QLatin1StringView("quotes")).toArray().size();
+    }
+    const double documentOnly = (threadCpuMs() - cpuStart) / kRounds;
+    QCOMPARE(quotes, qint64(kRounds) * kReplies * kPerReply);
+    quotes = 0;
+    cpuStart = threadCpuMs();
+    for (int round = 0; round < kRounds; ++round) {
+        for (const QByteArray &body : std::as_const(replies)) {
+            const auto object = QuestradeParsing::parseObject(body);
+            QVERIFY(object.ok());
+            const auto parsed = QuestradeParsing::parseQuotes(object.value());
+            QVERIFY(parsed.ok());
+            quotes += parsed.value().size();
+        }
+    }
+    const double whole = (threadCpuMs() - cpuStart) / kRounds;
+    QCOMPARE(quotes, qint64(kRounds) * kReplies * kPerReply);
+    qInfo(
+        "FIGURE parse: %d quotes in %d replies: %.2f ms CPU in QJsonDocument::fromJson alone, %.2f ms parsed "
+        "into quotes",
+        kReplies * kPerReply, kReplies, documentOnly, whole);
+}
 
 void MonitorBenchmark::cycleOfThousandTickers()
 {

@@ -10,11 +10,6 @@ Error malformed(const QString &detail)
                  Messages::tr("Questrade sent an answer Trailguard does not understand: %1.").arg(detail)};
 }
 
-QString key(const char *name)
-{
-    return QString::fromLatin1(name);
-}
-
 std::optional<QString> readOptionalString(const QJsonObject &object, const char *name)
 {
     const QJsonValue value = object.value(key(name));

@@ -22,7 +22,11 @@ class Messages {
 };
 
 Error malformed(const QString &detail);
-QString key(const char *name);
+// A field's name, looked up without building a QString (a quote batch looks up thousands).
+inline QLatin1StringView key(const char *name)
+{
+    return QLatin1StringView(name);
+}
 // A string field that may be absent or null; anything else is malformed.
 std::optional<QString> readOptionalString(const QJsonObject &object, const char *name);
 // A flag sent as a boolean or a number (`delay` is documented as Boolean and observed as 0/1).

@@ -48,8 +48,9 @@ public:
     FakeQuoteStreamServer *stream = nullptr; // a child of the server, so moveToThread takes it along
     bool streamingOffered = true;
 
-    // Last, so it goes first: no answer is delivered into a half-destroyed server.
-    LoopbackHttpServer http;
+    // Last, so it goes first: no answer is delivered into a half-destroyed server. A child of the server, so
+    // moveToThread takes it along (a test or benchmark serving from another thread).
+    LoopbackHttpServer http{q};
 };
 
 } // namespace trailguard

@@ -16,6 +16,7 @@ constexpr qsizetype kMaxBufferedBytes = qsizetype(4) * 1024 * 1024;
 
 LoopbackHttpServer::LoopbackHttpServer(QObject *parent)
     : QObject(parent)
+    , m_server(this) // a child, so moveToThread takes the listening socket (and its connections) along
 {
     connect(&m_server, &QTcpServer::newConnection, this, &LoopbackHttpServer::acceptConnections);
 }

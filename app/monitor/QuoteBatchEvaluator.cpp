@@ -58,8 +58,10 @@ QuoteBatchEvaluation evaluate(const QList<StockState> &states, const QList<Broke
         } else if (outcome.breach) {
             outcome.breach->whileOffline = true;
         }
-        if (!(outcome.state == stock))
+        if (!(outcome.state == stock)) {
             result.changed.append(outcome.state);
+            result.changedFrom.append(stock);
+        }
         // The price history (the chart) records every trade, extended hours included.
         if (lastPrice && *lastPrice > 0) {
             Quote trade = quote;

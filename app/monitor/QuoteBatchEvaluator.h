@@ -37,6 +37,7 @@ struct QuoteBatchEvaluation {
     int quoted = 0;                         // stocks that got a quote
     QStringList quotedTickers;              // the same stocks, in watchlist order
     QList<StockState> changed;              // new states that differ from the current ones
+    QList<StockState> changedFrom;          // the current state of each, in the same order
     QList<Breach> breaches;                 // to record and announce (snoozed tickers left out)
     QList<StockState> breachedStates;       // the new state of each breach, in the same order
     QList<RecordedQuote> trades;            // every trade with a price, extended hours included: the history

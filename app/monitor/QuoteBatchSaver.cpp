@@ -49,8 +49,10 @@ Status QuoteBatchSaver::save(const QuoteBatchEvaluation &evaluation, QuoteOrigin
             return m_recordQuotes(recorded, origin);
         return success();
     };
+    // Only the columns that changed are written (the states came from the monitor's copy of the database).
     const auto saved = m_watchlist.saveEach(
-        evaluation.changed, [&](const StockState &state) { return recordBreachOf(state.ticker); }, afterAll);
+        evaluation.changed, [&](const StockState &state) { return recordBreachOf(state.ticker); }, afterAll,
+        evaluation.changedFrom);
     if (!saved.ok())
         return saved.error();
     for (auto it = saved.value().cbegin(); it != saved.value().cend(); ++it) {

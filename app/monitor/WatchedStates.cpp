@@ -89,11 +89,24 @@ void WatchedStates::put(const StockState &stock)
         rebuildIndexes();
         return;
     }
-    StockState &held = m_states[*found];
-    const bool symbolChanged = held.symbolId != stock.symbolId;
+    const qsizetype row = *found;
+    StockState &held = m_states[row];
+    if (held.symbolId != stock.symbolId) {
+        // Moved between listings (the first look-up of every ticker): only its own index entries change.
+        if (held.symbolId) {
+            auto rows = m_rowsOfSymbol.find(*held.symbolId);
+            if (rows != m_rowsOfSymbol.end()) {
+                rows->removeOne(row);
+                if (rows->isEmpty())
+                    m_rowsOfSymbol.erase(rows);
+            }
+        }
+        if (stock.symbolId) {
+            QList<qsizetype> &rows = m_rowsOfSymbol[*stock.symbolId];
+            rows.insert(std::lower_bound(rows.begin(), rows.end(), row), row);
+        }
+    }
     held = stock;
-    if (symbolChanged)
-        rebuildIndexes();
 }
 
 void WatchedStates::remove(const QString &ticker)

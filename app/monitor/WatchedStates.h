@@ -13,8 +13,8 @@ namespace trailguard {
 class WatchlistService;
 
 // The monitor's copy of the watched stocks' states, so a streamed quote costs the same with 10 or 5,000
-// tickers watched. The database stays the truth: the copy is read once (and again at every polling cycle,
-// or when another connection — the CLI, another process — wrote to the database), and follows every change
+// tickers watched. The database stays the truth: the copy is read once (and again when another
+// connection — the CLI, another process — wrote to the database), and follows every change
 // WatchlistService makes after its commit (user edits, saved batches), so nothing is written around it.
 class WatchedStates : public QObject {
     Q_OBJECT

@@ -3,6 +3,7 @@
 #include "storage/IsoTimeText.h"
 #include "storage/RuleRepository.h"
 #include "storage/SqlValues.h"
+#include "storage/StockColumns.h"
 #include "storage/StorageLogging.h"
 #include "storage/StorageText.h"
 #include "storage/Transaction.h"
@@ -24,54 +25,12 @@ const QString kColumns = QStringLiteral(
     "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted, below_stop, "
     "snoozed_until, listing_exchange, checked_through, strategy, strategy_state, catch_up_from");
 
-// Written in this order by bindState, positionally (a name lookup per value costs as much as the value).
-const QStringList kStateColumns{QStringLiteral("symbol_id"),
-                                QStringLiteral("currency"),
-                                QStringLiteral("last_price"),
-                                QStringLiteral("last_quote_at"),
-                                QStringLiteral("peak"),
-                                QStringLiteral("stop_ratio"),
-                                QStringLiteral("stop_price"),
-                                QStringLiteral("entry_price"),
-                                QStringLiteral("last_alert_at"),
-                                QStringLiteral("last_alert_market_day"),
-                                QStringLiteral("symbol_not_found"),
-                                QStringLiteral("quote_delayed"),
-                                QStringLiteral("halted"),
-                                QStringLiteral("below_stop"),
-                                QStringLiteral("snoozed_until"),
-                                QStringLiteral("listing_exchange"),
-                                QStringLiteral("checked_through"),
-                                QStringLiteral("strategy"),
-                                QStringLiteral("strategy_state"),
-                                QStringLiteral("catch_up_from")};
-
-const int kTickerAt = int(kStateColumns.size()); // then created_at, in an insert
+const int kTickerAt = StockColumns::kCount; // then created_at, in an insert
 
 QString placeholders(qsizetype count)
 {
     QStringList marks(count, QStringLiteral("?"));
     return marks.join(QStringLiteral(", "));
-}
-
-QVariant toVariant(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
-}
-
-QVariant toVariant(const std::optional<qint64> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QVariant toVariant(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(IsoTimeText::format(time)) : QVariant(QMetaType(QMetaType::QString));
-}
-
-QVariant toVariant(const QDate &date)
-{
-    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
 }
 
 std::optional<double> optionalDouble(const QVariant &value)
@@ -88,40 +47,9 @@ QDateTime dateTime(const QVariant &value)
     return IsoTimeText::parse(value.toString());
 }
 
-// Strategies (migration 6): the spec string, and the strategy's running state as a small JSON object.
-QJsonValue jsonValue(const std::optional<double> &value)
-{
-    return value ? QJsonValue(*value) : QJsonValue();
-}
-
 std::optional<double> optionalDouble(const QJsonValue &value)
 {
     return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
-}
-
-QString strategyStateJson(const StrategyState &run)
-{
-    if (run == StrategyState())
-        return QStringLiteral("");
-    QJsonObject object{{QStringLiteral("basis"), jsonValue(run.basis)},
-                       {QStringLiteral("activated"), run.activated},
-                       {QStringLiteral("observations"), run.observations},
-                       {QStringLiteral("trueRangeSum"), run.trueRangeSum},
-                       {QStringLiteral("atr"), jsonValue(run.atr)},
-                       {QStringLiteral("previousClose"), jsonValue(run.previousClose)},
-                       {QStringLiteral("atrStop"), jsonValue(run.atrStop)}};
-    QJsonArray highs;
-    for (double high : run.highs)
-        highs.append(high);
-    object.insert(QStringLiteral("highs"), highs);
-    if (run.candleDay.isValid()) {
-        object.insert(QStringLiteral("candle"),
-                      QJsonObject{{QStringLiteral("day"), run.candleDay.toString(Qt::ISODate)},
-                                  {QStringLiteral("high"), run.candleHigh},
-                                  {QStringLiteral("low"), run.candleLow},
-                                  {QStringLiteral("close"), run.candleClose}});
-    }
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 // A spec that no longer parses (or none, before migration 6 filled it) falls back to trailing at the
@@ -189,31 +117,11 @@ StockState fromQuery(const QSqlQuery &query)
     return stock;
 }
 
-// Binds kStateColumns' values at positions 0 to 19.
+// Binds the state columns' values at positions 0 to 19 (an insert).
 void bindState(QSqlQuery &query, const StockState &stock)
 {
-    int at = 0;
-    const auto bind = [&](const QVariant &value) { query.bindValue(at++, value); };
-    bind(toVariant(stock.symbolId));
-    bind(stock.currency.isNull() ? QStringLiteral("") : stock.currency);
-    bind(toVariant(stock.lastPrice));
-    bind(toVariant(stock.lastQuoteAt));
-    bind(toVariant(stock.peak));
-    bind(stock.ratio);
-    bind(toVariant(stock.stop));
-    bind(toVariant(stock.entry));
-    bind(toVariant(stock.lastAlertAt));
-    bind(toVariant(stock.lastAlertMarketDay));
-    bind(stock.symbolNotFound ? 1 : 0);
-    bind(stock.quoteDelayed ? 1 : 0);
-    bind(stock.halted ? 1 : 0);
-    bind(stock.belowStop ? 1 : 0);
-    bind(toVariant(stock.snoozedUntil));
-    bind(stock.listingExchange.isNull() ? QStringLiteral("") : stock.listingExchange);
-    bind(toVariant(stock.checkedThrough));
-    bind(stock.strategySpec());
-    bind(strategyStateJson(stock.strategyState));
-    bind(toVariant(stock.catchUpFrom));
+    for (int column = 0; column < StockColumns::kCount; ++column)
+        query.bindValue(column, StockColumns::value(stock, column));
 }
 
 Error unknownTicker(const QString &ticker)
@@ -224,16 +132,22 @@ Error unknownTicker(const QString &ticker)
             .arg(ticker)};
 }
 
-QString updateSql()
+QString updateSql(quint32 columns)
 {
-    return QStringLiteral("UPDATE stocks SET %1 = ? WHERE ticker = ?")
-        .arg(kStateColumns.join(QStringLiteral(" = ?, ")));
+    QStringList assignments;
+    for (int column = 0; column < StockColumns::kCount; ++column) {
+        if (columns & (1u << column))
+            assignments.append(StockColumns::name(column) + QStringLiteral(" = ") +
+                               StockColumns::placeholder(column));
+    }
+    return QStringLiteral("UPDATE stocks SET %1 WHERE ticker = :ticker")
+        .arg(assignments.join(QStringLiteral(", ")));
 }
 
 QString insertSql()
 {
     return QStringLiteral("INSERT INTO stocks (%1, ticker, created_at) VALUES (%2)")
-        .arg(kStateColumns.join(QStringLiteral(", ")), placeholders(kStateColumns.size() + 2));
+        .arg(StockColumns::names().join(QStringLiteral(", ")), placeholders(StockColumns::kCount + 2));
 }
 } // namespace
 
@@ -245,13 +159,30 @@ StockRepository::~StockRepository() = default;
 StockRepository::StockRepository(StockRepository &&) noexcept = default;
 StockRepository &StockRepository::operator=(StockRepository &&) noexcept = default;
 
-QSqlQuery &StockRepository::updateQuery()
+QSqlQuery &StockRepository::updateQuery(quint32 columns)
 {
-    if (!m_updateQuery) {
-        m_updateQuery = std::make_unique<QSqlQuery>(m_db);
-        m_updateQuery->prepare(updateSql());
+    std::unique_ptr<QSqlQuery> &query = m_updateQueries[columns];
+    if (!query) {
+        query = std::make_unique<QSqlQuery>(m_db);
+        query->prepare(updateSql(columns));
     }
-    return *m_updateQuery;
+    return *query;
+}
+
+Status StockRepository::writeColumns(const StockState &stock, quint32 columns)
+{
+    QSqlQuery &query = updateQuery(columns);
+    for (int column = 0; column < StockColumns::kCount; ++column) {
+        if (columns & (1u << column))
+            query.bindValue(StockColumns::placeholder(column), StockColumns::value(stock, column));
+    }
+    static const QString tickerPlaceholder = QStringLiteral(":ticker");
+    query.bindValue(tickerPlaceholder, stock.ticker);
+    if (!query.exec())
+        return SqlValues::queryError(query);
+    if (query.numRowsAffected() == 0)
+        return unknownTicker(stock.ticker);
+    return success();
 }
 
 Result<qint64> StockRepository::dataVersion() const
@@ -320,9 +251,9 @@ Status StockRepository::insert(const StockState &stock)
         query.prepare(insertSql());
         bindState(query, stock);
         query.bindValue(kTickerAt, stock.ticker);
-        query.bindValue(
-            kTickerAt + 1,
-            toVariant(stock.createdAt.isValid() ? stock.createdAt : QDateTime::currentDateTimeUtc()));
+        query.bindValue(kTickerAt + 1,
+                        StockColumns::timeValue(stock.createdAt.isValid() ? stock.createdAt
+                                                                          : QDateTime::currentDateTimeUtc()));
         if (!query.exec())
             return SqlValues::queryError(query);
         RuleRepository rules(m_db);
@@ -336,27 +267,25 @@ Status StockRepository::insert(const StockState &stock)
 
 Status StockRepository::update(const StockState &stock)
 {
-    QSqlQuery &query = updateQuery();
-    bindState(query, stock);
-    query.bindValue(kTickerAt, stock.ticker);
-    if (!query.exec())
-        return SqlValues::queryError(query);
-    if (query.numRowsAffected() == 0)
-        return unknownTicker(stock.ticker);
-    return success();
+    return writeColumns(stock, StockColumns::kAll);
+}
+
+Status StockRepository::updateChanged(const StockState &before, const StockState &stock)
+{
+    quint32 columns = 0;
+    for (int column = 0; column < StockColumns::kCount; ++column) {
+        if (StockColumns::differs(before, stock, column))
+            columns |= 1u << column;
+    }
+    return columns ? writeColumns(stock, columns) : success();
 }
 
 Status StockRepository::updateAll(const QList<StockState> &stocks)
 {
     return inTransaction(m_db, [&]() -> Status {
-        QSqlQuery &query = updateQuery();
         for (const StockState &stock : stocks) {
-            bindState(query, stock);
-            query.bindValue(kTickerAt, stock.ticker);
-            if (!query.exec())
-                return SqlValues::queryError(query);
-            if (query.numRowsAffected() == 0)
-                return unknownTicker(stock.ticker);
+            if (Status one = update(stock); !one.ok())
+                return one;
         }
         return success();
     });

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 class QSqlQuery;
 
@@ -29,6 +30,10 @@ public:
     Status insert(const StockState &stock);
     // Fails with UnknownTicker when the ticker is not stored.
     Status update(const StockState &stock);
+    // Writes only the columns whose stored values differ between `before` (the row as stored) and `stock`,
+    // and nothing when none does: a polling cycle changes a few columns of each row. Fails with
+    // UnknownTicker when there is something to write and the ticker is not stored.
+    Status updateChanged(const StockState &before, const StockState &stock);
     // Updates many stocks in one transaction: all are saved or none.
     Status updateAll(const QList<StockState> &stocks);
     Status remove(const QString &ticker);
@@ -40,11 +45,13 @@ public:
     QSqlDatabase database() const { return m_db; }
 
 private:
-    // Kept prepared on the connection across calls: a monitoring cycle updates many rows.
-    QSqlQuery &updateQuery();
+    // One UPDATE per set of columns (a bit per state column), kept prepared on the connection across calls:
+    // a monitoring cycle updates many rows, mostly the same few columns.
+    QSqlQuery &updateQuery(quint32 columns);
+    Status writeColumns(const StockState &stock, quint32 columns);
 
     QSqlDatabase m_db;
-    std::unique_ptr<QSqlQuery> m_updateQuery;
+    std::unordered_map<quint32, std::unique_ptr<QSqlQuery>> m_updateQueries;
     mutable std::unique_ptr<QSqlQuery> m_dataVersionQuery;
 };
 

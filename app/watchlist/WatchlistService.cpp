@@ -214,17 +214,25 @@ Status WatchlistService::saveCycle(const QList<StockState> &updated,
     return success();
 }
 
-Result<WatchlistService::NotSaved>
-WatchlistService::saveEach(const QList<StockState> &updated,
-                           const std::function<Status(const StockState &)> &withEach,
-                           const std::function<Status(const NotSaved &notSaved)> &afterAll)
+Status WatchlistService::updateOne(const QList<StockState> &updated, const QList<StockState> &stored,
+                                   qsizetype at)
 {
+    if (stored.isEmpty())
+        return m_repository.update(updated.at(at));
+    return m_repository.updateChanged(stored.at(at), updated.at(at));
+}
+
+Result<WatchlistService::NotSaved> WatchlistService::saveEach(
+    const QList<StockState> &updated, const std::function<Status(const StockState &)> &withEach,
+    const std::function<Status(const NotSaved &notSaved)> &afterAll, const QList<StockState> &stored)
+{
+    Q_ASSERT(stored.isEmpty() || stored.size() == updated.size());
     bool oneFailed = false;
     const Status done = inTransaction(m_repository.database(), [&]() -> Status {
-        for (const StockState &stock : updated) {
-            Status one = m_repository.update(stock);
+        for (qsizetype at = 0; at < updated.size(); ++at) {
+            Status one = updateOne(updated, stored, at);
             if (one.ok() && withEach)
-                one = withEach(stock);
+                one = withEach(updated.at(at));
             if (!one.ok()) {
                 oneFailed = true;
                 return one; // rolls the batch back; saved again below, one savepoint per row
@@ -236,7 +244,7 @@ WatchlistService::saveEach(const QList<StockState> &updated,
     NotSaved notSaved;
     if (oneFailed) {
         saved.clear();
-        const Result<NotSaved> each = saveEachInSavepoints(updated, withEach, afterAll, saved);
+        const Result<NotSaved> each = saveEachInSavepoints(updated, withEach, afterAll, stored, saved);
         if (!each.ok())
             return each.error();
         notSaved = each.value();
@@ -248,16 +256,19 @@ WatchlistService::saveEach(const QList<StockState> &updated,
     return notSaved;
 }
 
-Result<WatchlistService::NotSaved> WatchlistService::saveEachInSavepoints(
-    const QList<StockState> &updated, const std::function<Status(const StockState &)> &withEach,
-    const std::function<Status(const NotSaved &notSaved)> &afterAll, QList<StockState> &saved)
+Result<WatchlistService::NotSaved>
+WatchlistService::saveEachInSavepoints(const QList<StockState> &updated,
+                                       const std::function<Status(const StockState &)> &withEach,
+                                       const std::function<Status(const NotSaved &notSaved)> &afterAll,
+                                       const QList<StockState> &stored, QList<StockState> &saved)
 {
     NotSaved notSaved;
     const Status done = inTransaction(m_repository.database(), [&]() -> Status {
-        for (const StockState &stock : updated) {
+        for (qsizetype at = 0; at < updated.size(); ++at) {
+            const StockState &stock = updated.at(at);
             // A nested Transaction is a savepoint: rolling it back keeps the other tickers' writes.
             const Status one = inTransaction(m_repository.database(), [&]() -> Status {
-                if (Status state = m_repository.update(stock); !state.ok())
+                if (Status state = updateOne(updated, stored, at); !state.ok())
                     return state;
                 return withEach ? withEach(stock) : success();
             });

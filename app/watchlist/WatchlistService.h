@@ -62,11 +62,13 @@ public:
     // the others are saved all the same. `afterAll` runs last in the same transaction, knowing which were
     // not saved; its failure (or the commit's) saves nothing and is the error returned. (All are first
     // tried without the savepoints, which cost as much as the rows; only a batch with a failing row is
-    // saved again, one savepoint per row.)
+    // saved again, one savepoint per row.) `stored`, when given, holds each stock as it is stored (same
+    // order as `updated`): only the columns that differ are written.
     using NotSaved = QHash<QString, Error>;
     Result<NotSaved> saveEach(const QList<StockState> &updated,
                               const std::function<Status(const StockState &)> &withEach,
-                              const std::function<Status(const NotSaved &notSaved)> &afterAll);
+                              const std::function<Status(const NotSaved &notSaved)> &afterAll,
+                              const QList<StockState> &stored = {});
 
 Q_SIGNALS:
     void stockAdded(const trailguard::StockState &stock);
@@ -78,7 +80,8 @@ private:
     Result<NotSaved> saveEachInSavepoints(const QList<StockState> &updated,
                                           const std::function<Status(const StockState &)> &withEach,
                                           const std::function<Status(const NotSaved &notSaved)> &afterAll,
-                                          QList<StockState> &saved);
+                                          const QList<StockState> &stored, QList<StockState> &saved);
+    Status updateOne(const QList<StockState> &updated, const QList<StockState> &stored, qsizetype at);
     Result<StockState> load(const QString &ticker) const;
     Result<StockState> store(const StockState &next);
     Result<QStringList> canonicalRules(const QString &ticker, const QStringList &specs) const;

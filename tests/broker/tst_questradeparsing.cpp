@@ -76,6 +76,39 @@ private Q_SLOTS:
         }
     }
 
+    // The usual form is read by hand; every form must read exactly as QDateTime reads it.
+    void parseTimeAgreesWithQDateTime_data()
+    {
+        QTest::addColumn<QString>("text");
+        for (const char *text : {"2024-05-14T15:59:58.812000-04:00", "2024-05-14T15:59:58.812500-04:00",
+                                 "2024-05-14T15:59:58.812501-04:00", "2024-05-14T15:59:58.812499-04:00",
+                                 "2024-05-14T15:59:58.999600-04:00", "2024-12-31T23:59:59.9996+00:00",
+                                 "2024-05-14T15:59:58.8-04:00",      "2024-05-14T15:59:58.81Z",
+                                 "2024-05-14T15:59:58+05:30",        "2024-02-29T00:00:00.000000-05:00",
+                                 "2023-02-29T00:00:00.000000-05:00", "2024-05-14T24:00:00-04:00",
+                                 "2024-05-14T15:60:00-04:00",        "2024-05-14T15:59:58.-04:00",
+
+                                 "2024-05-14T15:59:58-0400",         "2024-05-14T15:59:58.812000-04",
+                                 "2024-05-14 15:59:58.812000-04:00", "0999-05-14T15:59:58Z",
+                                 "1970-01-01T00:00:00.000Z",         "1969-12-31T23:59:59.999Z",
+                                 "2024-05-14T15:59:58.812000+14:00"}) {
+            QTest::newRow(text) << QString::fromLatin1(text);
+        }
+    }
+    void parseTimeAgreesWithQDateTime()
+    {
+        QFETCH(QString, text);
+        QDateTime expected = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (expected.isValid() && expected.timeSpec() == Qt::LocalTime)
+            expected = QDateTime(); // not Questrade's format
+        const QDateTime time = QP::parseTime(QJsonValue(text));
+        QCOMPARE(time.isValid(), expected.isValid());
+        if (expected.isValid()) {
+            QCOMPARE(time.toMSecsSinceEpoch(), expected.toMSecsSinceEpoch());
+            QCOMPARE(time.timeSpec(), Qt::UTC);
+        }
+    }
+
     void parseTimeOfNonStrings()
     {
         QVERIFY(!QP::parseTime(QJsonValue()).isValid());

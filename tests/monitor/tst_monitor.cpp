@@ -43,6 +43,7 @@ private Q_SLOTS:
     void extendedHoursTradesMoveNoStop();
     void oneUnsavableStateBlocksNoOther();
     void aFailedLookupFailsTheCycleOnly();
+    void aCycleWritesOnlyTheColumnsThatChanged();
 
 private:
     void runCycle();
@@ -104,6 +105,27 @@ void MonitorTest::runCycle()
     QSignalSpy finished(&m_session->monitor(), &Monitor::cycleFinished);
     m_session->monitor().checkNow();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+}
+
+void MonitorTest::aCycleWritesOnlyTheColumnsThatChanged()
+{
+    runCycle();
+    QVERIFY(m_session->monitor().lastReport().ok);
+    // An UPDATE OF trigger fires whenever its column is assigned, even to the same value.
+    QSqlQuery trigger(m_db->connection());
+    QVERIFY(trigger.exec(
+        QStringLiteral("CREATE TEMP TRIGGER no_ratio_write BEFORE UPDATE OF stop_ratio, strategy, "
+                       "currency ON stocks BEGIN SELECT RAISE(ABORT, 'unchanged column written'); END")));
+    for (int i = 0; i < kTickers; ++i)
+        m_server->setPrice(1000 + i, 101.0 + i);
+    runCycle();
+    const CycleReport report = m_session->monitor().lastReport();
+    QVERIFY2(report.ok, qPrintable(report.error));
+    QVERIFY(report.notSaved.isEmpty());
+    QCOMPARE(report.updated, kTickers);
+    QCOMPARE(*stock(tickerFor(3))->lastPrice, 104.0);
+    QCOMPARE(*stock(tickerFor(3))->peak, 104.0);
+    QCOMPARE(stock(tickerFor(3))->ratio, 0.9);
 }
 
 void MonitorTest::aFailedLookupFailsTheCycleOnly()
@@ -293,10 +315,15 @@ void MonitorTest::corruptRecordCostsOnlyItsStock()
 void MonitorTest::unknownIdIsReportedForItsTicker()
 {
     runCycle();
-    // A listing Questrade no longer knows (delisted since it was resolved).
+    // A listing Questrade no longer knows (delisted since it was resolved), stored by another process (the
+    // monitor follows this connection's writes through WatchlistService, and reads others' again).
     StockState gone = *stock(tickerFor(9));
     gone.symbolId = 999999;
-    QVERIFY(m_stocks->update(gone).ok());
+    {
+        auto other = Database::open(m_dir->filePath(QStringLiteral("t.sqlite")));
+        QVERIFY(other.ok());
+        QVERIFY(StockRepository(other.value()->connection()).update(gone).ok());
+    }
     m_server->setUnknownQuoteIdsAnswer404(true);
     for (int i = 0; i < kTickers; ++i)
         m_server->setPrice(1000 + i, 104.0);

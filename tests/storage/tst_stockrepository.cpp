@@ -19,6 +19,7 @@ private Q_SLOTS:
     void duplicateInsertChangesNothing();
     void updateAndRemoveUnknownTicker();
     void updateAllIsAllOrNothing();
+    void updateChangedWritesOnlyWhatDiffers();
     void listsInTickerOrder();
 
 private:
@@ -123,6 +124,38 @@ void StockRepositoryTest::updateAndRemoveUnknownTicker()
     QCOMPARE(*m_repository->find(QStringLiteral("SHOP.TO")).value()->peak, 120.0);
     QVERIFY(m_repository->remove(QStringLiteral("SHOP.TO")).ok());
     QVERIFY(!m_repository->find(QStringLiteral("SHOP.TO")).value());
+}
+
+void StockRepositoryTest::updateChangedWritesOnlyWhatDiffers()
+{
+    const StockState before = fullState();
+    QVERIFY(m_repository->insert(before).ok());
+    StockState elsewhere = before; // a column the change below does not touch, stored meanwhile
+    elsewhere.entry = 70.0;
+    QVERIFY(m_repository->update(elsewhere).ok());
+
+    StockState after = before;
+    after.lastPrice = 93.5;
+    after.lastQuoteAt = before.lastQuoteAt.addSecs(60);
+    after.halted = false;
+    after.checkedThrough = before.lastQuoteAt.addSecs(61);
+    after.strategy = StopStrategy::trailing(0.85);
+    after.ratio = 0.85;
+    after.strategyState.basis = 80.0;
+    QVERIFY(m_repository->updateChanged(before, after).ok());
+
+    StockState expected = after;
+    expected.entry = 70.0; // not written: before and after agree
+    const auto found = m_repository->find(QStringLiteral("SHOP.TO"));
+    QVERIFY(found.ok() && found.value());
+    QCOMPARE(*found.value(), expected);
+
+    StockState ghost = before;
+    ghost.ticker = QStringLiteral("GHOST");
+    QVERIFY(m_repository->updateChanged(ghost, ghost).ok()); // nothing to write
+    StockState movedGhost = ghost;
+    movedGhost.lastPrice = 1.0;
+    QCOMPARE(m_repository->updateChanged(ghost, movedGhost).error().code, ErrorCode::UnknownTicker);
 }
 
 void StockRepositoryTest::updateAllIsAllOrNothing()

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/StockState.h"
+
+#include <QStringList>
+#include <QVariant>
+
+// The stocks table's state columns (all but `ticker` and `created_at`): their names, the value a
+// StockState writes into each, and whether two states write one differently, so StockRepository can write
+// a whole row or only the columns a polling cycle changed. A column is its position in names().
+namespace trailguard::StockColumns {
+
+constexpr int kCount = 20;
+constexpr quint32 kAll = (1u << kCount) - 1; // one bit per column
+
+const QStringList &names();
+QString name(int column);
+// ":c0" … ":c19": named, because QSqlQuery formats a name for every positional value it binds.
+QString placeholder(int column);
+
+QVariant value(const StockState &stock, int column);
+bool differs(const StockState &before, const StockState &after, int column);
+// A time as the stocks table stores it (ISO text in UTC with milliseconds; NULL when invalid).
+QVariant timeValue(const QDateTime &time);
+
+} // namespace trailguard::StockColumns
