@@ -15,9 +15,6 @@ namespace trailguard {
 
 using namespace SqlValues;
 
-namespace {
-} // namespace
-
 StoredCandle StoredCandle::from(const Candle &candle)
 {
     return StoredCandle{candle.start, candle.end,   candle.open,  candle.high,
