@@ -13,6 +13,8 @@ packages=(
     clang-format desktop-file-utils appstream
     xvfb xauth dbus-x11 gnome-keyring libsecret-tools dunst haskell-gtk-sni-tray-utils xdotool
     python3-aiosmtpd fonts-dejavu-core
+    # the web dashboard: Chart.js compiled into the page; its browser tests (chromium driven by selenium)
+    libjs-chart.js chromium chromium-driver python3-selenium
     # the .deb package and its checks (scripts/check-package.sh)
     dpkg-dev fakeroot file lintian librsvg2-bin gzip
 )

@@ -1,0 +1,3 @@
+#include "web/WebLogging.h"
+
+Q_LOGGING_CATEGORY(lcWeb, "trailguard.web")
