@@ -54,11 +54,13 @@ void TestWebAssets::pageRefersOnlyToCompiledInFiles()
 {
     const QString html = resourceText(QStringLiteral(":/web/index.html"));
     const QStringList references =
-        captures(html, QRegularExpression(QStringLiteral(R"((?:src|href)="([^"#]+)")")));
+        captures(html, QRegularExpression(QStringLiteral("(?:src|href)=\"([^\"#]+)\"")));
     QVERIFY(references.size() >= 5);
     for (const QString &reference : references) {
-        QVERIFY2(!reference.contains(QLatin1String("//")), qPrintable(reference + u" is not a local file"));
-        QVERIFY2(QFile::exists(QStringLiteral(":/web/") + reference), qPrintable(reference + u" is missing"));
+        QVERIFY2(!reference.contains(QLatin1String("//")),
+                 qPrintable(reference + QLatin1String(" is not a local file")));
+        QVERIFY2(QFile::exists(QStringLiteral(":/web/") + reference),
+                 qPrintable(reference + QLatin1String(" is missing")));
     }
 }
 
@@ -66,21 +68,21 @@ void TestWebAssets::modulesImportOnlyCompiledInFiles()
 {
     const QStringList scripts = QDir(QStringLiteral(":/web")).entryList({QStringLiteral("*.js")});
     QVERIFY(scripts.contains(QLatin1String("app.js")));
-    const QRegularExpression imports(QStringLiteral(R"(from\s+'\./([^']+)')"));
+    const QRegularExpression imports(QStringLiteral("from\\s+'\\./([^']+)'"));
     QSet<QString> imported;
     for (const QString &script : scripts) {
         if (script == QLatin1String("chart.min.js"))
             continue;
         for (const QString &name : captures(resourceText(QStringLiteral(":/web/") + script), imports)) {
             QVERIFY2(QFile::exists(QStringLiteral(":/web/") + name),
-                     qPrintable(script + u" imports the missing " + name));
+                     qPrintable(script + QLatin1String(" imports the missing ") + name));
             imported.insert(name);
         }
     }
     // Every module but the entry point is used by another: no file compiled in for nothing.
     for (const QString &script : scripts) {
         if (script != QLatin1String("app.js") && script != QLatin1String("chart.min.js"))
-            QVERIFY2(imported.contains(script), qPrintable(script + u" is never imported"));
+            QVERIFY2(imported.contains(script), qPrintable(script + QLatin1String(" is never imported")));
     }
 }
 
@@ -90,10 +92,10 @@ void TestWebAssets::nothingInlineForTheContentSecurityPolicy()
     const QStringList scriptTags = captures(html, QRegularExpression(QStringLiteral("(<script[^>]*>)")));
     QCOMPARE(scriptTags.size(), 2);
     for (const QString &tag : scriptTags)
-        QVERIFY2(tag.contains(QLatin1String(" src=\"")), qPrintable(tag + u" is inline"));
+        QVERIFY2(tag.contains(QLatin1String(" src=\"")), qPrintable(tag + QLatin1String(" is inline")));
     QVERIFY(!html.contains(QLatin1String("<style")));
-    QVERIFY(!html.contains(QRegularExpression(QStringLiteral(R"(\sstyle=)"))));
-    QVERIFY(!html.contains(QRegularExpression(QStringLiteral(R"(\son[a-z]+=)"))));
+    QVERIFY(!html.contains(QRegularExpression(QStringLiteral("\\sstyle="))));
+    QVERIFY(!html.contains(QRegularExpression(QStringLiteral("\\son[a-z]+="))));
 }
 
 void TestWebAssets::chartJsVendoredWithItsLicence()
@@ -118,7 +120,7 @@ void TestWebAssets::textGoesInAsTextOnly()
         for (const char *forbidden : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
                                       "eval(", "setAttribute('style'", "new Function"})
             QVERIFY2(!text.contains(QLatin1String(forbidden)),
-                     qPrintable(script + u" uses " + QLatin1String(forbidden)));
+                     qPrintable(script + QLatin1String(" uses ") + QLatin1String(forbidden)));
     }
 }
 
