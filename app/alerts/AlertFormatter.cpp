@@ -47,6 +47,8 @@ AlertMessage breach(const Breach &breach, const QString &currency, const QDateTi
     message.priority = AlertMessage::Priority::High;
     message.ticker = breach.ticker;
     message.createdAt = now.toUTC();
+    message.price = breach.price;
+    message.stop = breach.stop;
     message.subject = Alerts::tr("Stop-loss breach: %1 %2 < stop %3 (peak %4)")
                           .arg(breach.ticker, price(breach.price), price(breach.stop), price(breach.peak));
     const QString offline = breach.whileOffline ? offlineNote(breach, now) : QString();

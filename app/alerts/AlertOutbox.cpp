@@ -39,6 +39,7 @@ Status AlertOutbox::record(const AlertMessage &message, const QString &excludedC
     if (!stored.ok())
         return stored.error();
     m_dispatcher.wake(); // queued: it runs after the caller's transaction is committed
+    m_dispatcher.announceAlertChanged(stored.value());
     return success();
 }
 

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace trailguard {
 
 namespace {
@@ -45,8 +47,23 @@ bool HealthWatch::isMarketOpen(const QDateTime &instant)
     return local.time() >= QTime(9, 30) && local.time() < QTime(16, 0);
 }
 
+QList<HealthWatch::ActiveCondition> HealthWatch::activeConditions() const
+{
+    QList<ActiveCondition> conditions;
+    for (auto it = m_active.constBegin(); it != m_active.constEnd(); ++it)
+        conditions.append({it.key(), m_subjects.value(it.key()), it.value()});
+    std::sort(conditions.begin(), conditions.end(), [](const ActiveCondition &a, const ActiveCondition &b) {
+        return a.since != b.since ? a.since < b.since : a.condition < b.condition;
+    });
+    return conditions;
+}
+
 void HealthWatch::connectionStateChanged(ConnectionState state, const QString &message)
 {
+    if (state != m_connection) {
+        m_connection = state;
+        Q_EMIT stateChanged();
+    }
     if (state == ConnectionState::Disconnected) {
         raise(
             kTokenCondition, Health::tr("Trailguard cannot reach your Questrade account"),
@@ -143,6 +160,7 @@ void HealthWatch::raise(const QString &condition, const QString &subject, const 
     if (m_active.contains(condition))
         return;
     m_active.insert(condition, m_clock.now());
+    m_subjects.insert(condition, subject);
     AlertMessage message;
     message.kind = AlertMessage::Kind::Health;
     message.priority = AlertMessage::Priority::Normal;
@@ -155,12 +173,14 @@ void HealthWatch::raise(const QString &condition, const QString &subject, const 
     if (const Status recorded = m_outbox.record(message, excludedChannel); !recorded.ok())
         qCWarning(lcAlerts) << "Could not record a health alert:" << recorded.error().message;
     qCWarning(lcAlerts).noquote() << "Health:" << subject;
+    Q_EMIT stateChanged();
 }
 
 void HealthWatch::clear(const QString &condition, const QString &subject, const QString &excludedChannel)
 {
     if (!m_active.remove(condition))
         return;
+    m_subjects.remove(condition);
     AlertMessage message;
     message.kind = AlertMessage::Kind::Health;
     message.priority = AlertMessage::Priority::Low;
@@ -172,6 +192,7 @@ void HealthWatch::clear(const QString &condition, const QString &subject, const 
     if (const Status recorded = m_outbox.record(message, excludedChannel); !recorded.ok())
         qCWarning(lcAlerts) << "Could not record a health alert:" << recorded.error().message;
     qCInfo(lcAlerts).noquote() << "Health:" << subject;
+    Q_EMIT stateChanged();
 }
 
 } // namespace trailguard

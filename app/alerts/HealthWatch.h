@@ -43,9 +43,22 @@ public:
     void deliveryFinished(const QString &channel, bool delivered, const QString &reason);
 
     bool isActive(const QString &condition) const { return m_active.contains(condition); }
+    // The conditions alerting now (for the web dashboard's status), oldest first.
+    struct ActiveCondition {
+        QString condition; // "questrade-token", "no-quotes", "channel:email", "state:SHOP.TO"
+        QString subject;   // what its health alert said
+        QDateTime since;
+    };
+    QList<ActiveCondition> activeConditions() const;
+    // The last connection state reported (NotConfigured until one is).
+    ConnectionState connectionState() const { return m_connection; }
     // Says whether a watched market is open now (true also when not known).
     void setMarketOpenCheck(std::function<bool()> check) { m_marketOpen = std::move(check); }
     static bool isMarketOpen(const QDateTime &instant);
+
+Q_SIGNALS:
+    // A condition started or cleared, or the connection state changed.
+    void stateChanged();
 
 private:
     void raise(const QString &condition, const QString &subject, const QString &text,
@@ -56,6 +69,8 @@ private:
     AlertOutbox &m_outbox;
     const Clock &m_clock;
     QHash<QString, QDateTime> m_active; // condition → since
+    QHash<QString, QString> m_subjects; // condition → its alert's subject
+    ConnectionState m_connection = ConnectionState::NotConfigured;
     QDateTime m_lastGoodQuote;
     QHash<QString, QDateTime> m_failingSince; // channel → first failure of the current streak
     std::function<bool()> m_marketOpen;

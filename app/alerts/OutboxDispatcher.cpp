@@ -72,6 +72,12 @@ void OutboxDispatcher::stop()
     m_timer->stop();
 }
 
+void OutboxDispatcher::announceAlertChanged(qint64 alertId)
+{
+    QMetaObject::invokeMethod(
+        this, [this, alertId] { Q_EMIT alertChanged(alertId); }, Qt::QueuedConnection);
+}
+
 void OutboxDispatcher::wake()
 {
     if (!m_active)

@@ -53,6 +53,10 @@ public:
     // Tries every pending delivery once, whatever its schedule (`--headless --once`), then calls `done`.
     void attemptAllPending(std::function<void()> done);
 
+    // An alert was recorded or acknowledged: announced from the event loop (after the recording
+    // transaction), for the views that follow alerts (the web dashboard's event feed).
+    void announceAlertChanged(qint64 alertId);
+
     bool isBusy() const { return m_busy; }
     // Who this dispatcher's claims name: the process and a random part, unique per dispatcher.
     QString ownerId() const { return m_ownerId; }
@@ -64,6 +68,8 @@ Q_SIGNALS:
     void deliveryFinished(const trailguard::Delivery &delivery, const trailguard::DeliveryResult &result);
     // Nothing is being sent now; every due delivery has had its attempt.
     void idle();
+    // See announceAlertChanged(); a delivery's outcome is deliveryFinished().
+    void alertChanged(qint64 alertId);
 
 private:
     void process(bool ignoreSchedule);

@@ -1,12 +1,12 @@
 #include "cli/WatchCommand.h"
 #include "cli/HelpText.h"
-#include "cli/JsonValues.h"
 
 #include "cli/CellText.h"
 #include "cli/OpenWatchlist.h"
 #include "cli/SubcommandHelp.h"
 #include "cli/TextTable.h"
 #include "cli/WatchRules.h"
+#include "domain/StockJson.h"
 #include "domain/Ticker.h"
 #include "settings/AppPaths.h"
 #include "settings/Settings.h"
@@ -48,12 +48,6 @@ int fail(QTextStream &err, const Error &error)
 {
     err << error.message << Qt::endl;
     return exitCodeFor(error.code);
-}
-
-QJsonValue jsonTime(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs))
-                          : QJsonValue(QJsonValue::Null);
 }
 
 int addTicker(const Call &call)
@@ -351,26 +345,7 @@ int WatchCommand::run(const GlobalOptions &options, const QStringList &arguments
 
 QJsonArray WatchCommand::toJson(const QList<StockState> &stocks)
 {
-    QJsonArray array;
-    for (const StockState &stock : stocks) {
-        QJsonObject object;
-        object.insert(QStringLiteral("ticker"), stock.ticker);
-        object.insert(QStringLiteral("symbolId"),
-                      stock.symbolId ? QJsonValue(*stock.symbolId) : QJsonValue(QJsonValue::Null));
-        object.insert(QStringLiteral("currency"),
-                      stock.currency.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(stock.currency));
-        object.insert(QStringLiteral("lastPrice"), jsonNumber(stock.lastPrice));
-        object.insert(QStringLiteral("lastQuoteAt"), jsonTime(stock.lastQuoteAt));
-        object.insert(QStringLiteral("peak"), jsonNumber(stock.peak));
-        object.insert(QStringLiteral("stop"), jsonNumber(stock.stop));
-        object.insert(QStringLiteral("ratio"), stock.ratio);
-        object.insert(QStringLiteral("strategy"), stock.strategySpec());
-        object.insert(QStringLiteral("entry"), jsonNumber(stock.entry));
-        object.insert(QStringLiteral("lastAlertAt"), jsonTime(stock.lastAlertAt));
-        object.insert(QStringLiteral("rules"), QJsonArray::fromStringList(stock.rules));
-        array.append(object);
-    }
-    return array;
+    return StockJson::toJson(stocks);
 }
 
 QString WatchCommand::toTable(const QList<StockState> &stocks)

@@ -35,6 +35,9 @@ struct AlertMessage {
     QStringList tags; // ntfy tags, e.g. "chart_with_downwards_trend"
     QUrl clickUrl;    // optional link (ntfy Click header, Discord embed url)
     QDateTime createdAt;
+    // A stop breach's price and stop as numbers (the fields above are text for people); unset otherwise.
+    std::optional<double> price = std::nullopt;
+    std::optional<double> stop = std::nullopt;
 };
 
 // How one delivery attempt ended.

@@ -81,6 +81,10 @@ QByteArray toJson(const AlertMessage &message)
     };
     if (!message.rule.isEmpty())
         object.insert(QStringLiteral("rule"), message.rule);
+    if (message.price)
+        object.insert(QStringLiteral("price"), *message.price);
+    if (message.stop)
+        object.insert(QStringLiteral("stop"), *message.stop);
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -112,6 +116,10 @@ Result<AlertMessage> fromJson(const QByteArray &json)
     message.createdAt =
         QDateTime::fromString(object.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs)
             .toUTC();
+    if (const QJsonValue price = object.value(QStringLiteral("price")); price.isDouble())
+        message.price = price.toDouble();
+    if (const QJsonValue stop = object.value(QStringLiteral("stop")); stop.isDouble())
+        message.stop = stop.toDouble();
     return message;
 }
 

@@ -246,7 +246,7 @@ Status AlertRepository::markFailed(qint64 deliveryId, const QString &owner, cons
 Result<QList<AlertRecord>> AlertRepository::recent(int limit) const
 {
     QSqlQuery alerts(m_db);
-    alerts.prepare(QStringLiteral("SELECT id, message, created_at, acknowledged_at FROM alerts "
+    alerts.prepare(QStringLiteral("SELECT id, message, created_at, acknowledged_at, ack_source FROM alerts "
                                   "ORDER BY created_at DESC, id DESC LIMIT :limit"));
     alerts.bindValue(QStringLiteral(":limit"), limit);
     if (!alerts.exec())
@@ -261,6 +261,7 @@ Result<QList<AlertRecord>> AlertRepository::recent(int limit) const
             record.message = message.value();
         record.createdAt = SqlValues::readTime(alerts.value(2));
         record.acknowledgedAt = SqlValues::readTime(alerts.value(3));
+        record.ackSource = alerts.value(4).toString();
         indexById.insert(record.id, records.size());
         records.append(record);
     }
@@ -291,6 +292,49 @@ Status AlertRepository::acknowledge(qint64 alertId, const QDateTime &at)
     query.bindValue(QStringLiteral(":at"), SqlValues::isoTime(at));
     query.bindValue(QStringLiteral(":id"), alertId);
     return execUpdate(query);
+}
+
+Result<std::optional<AlertRecord>> AlertRepository::find(qint64 alertId) const
+{
+    QSqlQuery alert(m_db);
+    alert.prepare(
+        QStringLiteral("SELECT message, created_at, acknowledged_at, ack_source FROM alerts WHERE id = :id"));
+    alert.bindValue(QStringLiteral(":id"), alertId);
+    if (!alert.exec())
+        return SqlValues::queryError(alert);
+    if (!alert.next())
+        return std::optional<AlertRecord>();
+    AlertRecord record;
+    record.id = alertId;
+    if (const auto message = AlertMessageJson::fromJson(alert.value(0).toString().toUtf8()); message.ok())
+        record.message = message.value();
+    record.createdAt = SqlValues::readTime(alert.value(1));
+    record.acknowledgedAt = SqlValues::readTime(alert.value(2));
+    record.ackSource = alert.value(3).toString();
+
+    QSqlQuery deliveries(m_db);
+    deliveries.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE alert_id = :id ORDER BY channel")
+                           .arg(kDeliveryColumns));
+    deliveries.bindValue(QStringLiteral(":id"), alertId);
+    if (!deliveries.exec())
+        return SqlValues::queryError(deliveries);
+    while (deliveries.next())
+        record.deliveries.append(readDelivery(deliveries));
+    return std::optional<AlertRecord>(record);
+}
+
+Result<std::optional<AlertRecord>> AlertRepository::acknowledgeOnce(qint64 alertId, const QDateTime &at,
+                                                                    const QString &source)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE alerts SET acknowledged_at = :at, ack_source = :source "
+                                 "WHERE id = :id AND acknowledged_at IS NULL"));
+    query.bindValue(QStringLiteral(":at"), SqlValues::isoTime(at));
+    query.bindValue(QStringLiteral(":source"), source);
+    query.bindValue(QStringLiteral(":id"), alertId);
+    if (!query.exec())
+        return SqlValues::queryError(query);
+    return find(alertId);
 }
 
 } // namespace trailguard

@@ -35,6 +35,7 @@ struct AlertRecord {
     AlertMessage message;
     QDateTime createdAt;
     QDateTime acknowledgedAt;
+    QString ackSource; // where it was acknowledged ("web", "window"); empty while not acknowledged
     QList<Delivery> deliveries;
 };
 
@@ -82,6 +83,12 @@ public:
     // The most recent alerts, newest first, with their deliveries.
     Result<QList<AlertRecord>> recent(int limit) const;
     Status acknowledge(qint64 alertId, const QDateTime &at);
+    // One alert with its deliveries; std::nullopt when there is no such alert.
+    Result<std::optional<AlertRecord>> find(qint64 alertId) const;
+    // Records the first acknowledgement only: when and from where (`source`, "web"). A later one changes
+    // nothing. Returns the alert as stored, std::nullopt when there is no such alert.
+    Result<std::optional<AlertRecord>> acknowledgeOnce(qint64 alertId, const QDateTime &at,
+                                                       const QString &source);
 
 private:
     QSqlDatabase m_db;

@@ -117,6 +117,15 @@ CREATE TABLE rule_firings (
 ) WITHOUT ROWID)"),
              QStringLiteral("ALTER TABLE alerts ADD COLUMN rule TEXT NOT NULL DEFAULT ''")}};
 }
+
+// Acknowledgements from the web dashboard (issue 16): where an alert was acknowledged ("web", "window"),
+// beside alerts.acknowledged_at; the first acknowledgement is kept.
+Migration alertAckSourceMigration(int version)
+{
+    return {version,
+            QStringLiteral("alert acknowledgement source"),
+            {QStringLiteral("ALTER TABLE alerts ADD COLUMN ack_source TEXT NOT NULL DEFAULT ''")}};
+}
 } // namespace
 
 // Times are stored as ISO 8601 UTC text with milliseconds ("2026-11-24T21:30:00.000Z"): sortable,
@@ -259,6 +268,7 @@ CREATE TABLE positions (
         heldStopMigration(11),
         compactHistoryMigration(12),
         alertRulesMigration(13),
+        alertAckSourceMigration(14),
     };
     return migrations;
 }

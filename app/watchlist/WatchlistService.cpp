@@ -176,6 +176,27 @@ Result<StockState> WatchlistService::resetPeak(const QString &ticker)
     return store(StopLossEngine::resetPeak(current.value()));
 }
 
+Result<StockState> WatchlistService::changeEntry(const QString &ticker, std::optional<double> entry)
+{
+    if (entry && !Price::isUsable(*entry)) {
+        return Error{ErrorCode::InvalidPrice,
+                     Watchlist::tr("The entry price must be a number greater than 0, or left empty.")};
+    }
+    const Result<StockState> current = load(ticker);
+    if (!current.ok())
+        return current;
+    StockState next = current.value();
+    next.entry = entry;
+    if (!next.lastPrice) { // nothing tracked yet: start as add() would, from the entry
+        const StockState fresh =
+            StopLossEngine::initialState(next.ticker, next.strategy, entry, m_clock.now());
+        next.peak = fresh.peak;
+        next.stop = fresh.stop;
+        next.strategyState = fresh.strategyState;
+    }
+    return store(next);
+}
+
 Result<StockState> WatchlistService::snooze(const QString &ticker, int days)
 {
     if (days < 1 || days > 365)

@@ -50,6 +50,9 @@ public:
     Status remove(const QString &tickerInput);
     Result<StockState> changeRatio(const QString &ticker, double ratio);
     Result<StockState> resetPeak(const QString &ticker);
+    // Sets (or, with nullopt, clears) the purchase price. Before any price was seen it seeds the peak, as at
+    // add(); afterwards the running peak and stop are kept.
+    Result<StockState> changeEntry(const QString &ticker, std::optional<double> entry);
     // No alerts for `ticker` for the next `days` days (1-365); prices are still tracked.
     Result<StockState> snooze(const QString &ticker, int days);
     Result<StockState> unsnooze(const QString &ticker);

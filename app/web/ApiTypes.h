@@ -17,6 +17,7 @@ class Clock;
 class Database;
 class HealthWatch;
 class Monitor;
+class SecretStore;
 class OutboxDispatcher;
 class Settings;
 class StreamSession;
@@ -87,6 +88,8 @@ struct WebServices {
     AlertOutbox *outbox = nullptr;
     OutboxDispatcher *dispatcher = nullptr;
     HealthWatch *health = nullptr;
+    SecretStore *secrets =
+        nullptr; // the channels' secrets (settings: "…Set" flags, replacing one, "Send test")
     // Applies changed settings to the running guardian at once (GuardianCore::applySettings).
     std::function<void()> applySettings;
 };

@@ -27,6 +27,9 @@ private Q_SLOTS:
     void releasingAllClaimsMakesThemDueAtOnce();
     void enqueueJoinsTheCallersTransaction();
     void historyNewestFirstWithDeliveries();
+    void acknowledgeOnceKeepsTheFirst();
+    void findGivesOneAlertWithItsDeliveries();
+    void aBreachKeepsItsPriceAndStop();
 
 private:
     AlertMessage message(const QString &ticker) const;
@@ -206,6 +209,64 @@ void AlertRepositoryTest::historyNewestFirstWithDeliveries()
     QCOMPARE(history.value().at(0).acknowledgedAt, now.addSecs(20));
     QCOMPARE(history.value().at(1).deliveries.size(), 1);
     QCOMPARE(m_alerts->recent(1).value().size(), 1);
+}
+
+void AlertRepositoryTest::acknowledgeOnceKeepsTheFirst()
+{
+    const QDateTime now = toronto(2026, 11, 3, 11);
+    const auto id = m_alerts->enqueue(message(QStringLiteral("RY.TO")), {QStringLiteral("email")}, now);
+    QVERIFY(id.ok());
+
+    const auto first = m_alerts->acknowledgeOnce(id.value(), now.addSecs(60), QStringLiteral("web"));
+    QVERIFY(first.ok());
+    QVERIFY(first.value().has_value());
+    QCOMPARE(first.value()->acknowledgedAt, now.addSecs(60));
+    QCOMPARE(first.value()->ackSource, QStringLiteral("web"));
+
+    const auto second = m_alerts->acknowledgeOnce(id.value(), now.addSecs(600), QStringLiteral("window"));
+    QVERIFY(second.ok());
+    QCOMPARE(second.value()->acknowledgedAt, now.addSecs(60));
+    QCOMPARE(second.value()->ackSource, QStringLiteral("web"));
+
+    const auto recent = m_alerts->recent(10);
+    QVERIFY(recent.ok());
+    QCOMPARE(recent.value().constFirst().ackSource, QStringLiteral("web"));
+    QCOMPARE(recent.value().constFirst().acknowledgedAt, now.addSecs(60));
+
+    const auto unknown = m_alerts->acknowledgeOnce(id.value() + 100, now, QStringLiteral("web"));
+    QVERIFY(unknown.ok());
+    QVERIFY(!unknown.value().has_value());
+}
+
+void AlertRepositoryTest::findGivesOneAlertWithItsDeliveries()
+{
+    const QDateTime now = toronto(2026, 11, 3, 11);
+    const auto id = m_alerts->enqueue(message(QStringLiteral("RY.TO")),
+                                      {QStringLiteral("ntfy"), QStringLiteral("email")}, now);
+    QVERIFY(id.ok());
+    QVERIFY(m_alerts->enqueue(message(QStringLiteral("TD.TO")), {QStringLiteral("email")}, now).ok());
+    const auto found = m_alerts->find(id.value());
+    QVERIFY(found.ok());
+    QVERIFY(found.value().has_value());
+    QCOMPARE(found.value()->message.ticker, QStringLiteral("RY.TO"));
+    QCOMPARE(found.value()->deliveries.size(), 2);
+    QCOMPARE(found.value()->deliveries.constFirst().channel, QStringLiteral("email"));
+    QVERIFY(!found.value()->acknowledgedAt.isValid());
+    QVERIFY(found.value()->ackSource.isEmpty());
+    const auto missing = m_alerts->find(id.value() + 100);
+    QVERIFY(missing.ok());
+    QVERIFY(!missing.value().has_value());
+}
+
+void AlertRepositoryTest::aBreachKeepsItsPriceAndStop()
+{
+    const auto id = m_alerts->enqueue(message(QStringLiteral("RY.TO")), {QStringLiteral("email")},
+                                      toronto(2026, 11, 3, 11));
+    QVERIFY(id.ok());
+    const auto stored = m_alerts->message(id.value());
+    QVERIFY(stored.ok());
+    QCOMPARE(stored.value().price, std::optional<double>(90));
+    QCOMPARE(stored.value().stop, std::optional<double>(99));
 }
 
 QTEST_GUILESS_MAIN(AlertRepositoryTest)
