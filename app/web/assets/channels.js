@@ -1,112 +1,149 @@
-// Alert channel settings: the non-secret fields as a form, each secret only as "set" or "not set" with a
-// replace field that is never pre-filled (the API never sends a secret), and "Send test" per channel.
+// Settings (GET/PATCH /api/v1/settings): each alert channel's non-secret fields as a form, each secret only
+// as "set" or "not set" with a replace field that is never pre-filled (PUT settings/secrets/NAME; the API
+// never sends a secret), "Send test" per channel; and the checks' interval, repeat policy and quiet hours.
 import * as api from './api.js';
 import { $, el, button, announce } from './dom.js';
 
 const kTitles = { email: 'Email', discord: 'Discord', ntfy: 'ntfy', tray: 'Desktop notifications' };
+const kTestable = new Set(['email', 'discord', 'ntfy']);
+const kChoices = {
+  provider: ['gmail', 'outlook', 'custom'],
+  security: ['starttls', 'ssl', 'none'],
+  repeatPolicy: ['daily', 'once-per-breach'],
+};
 
-// "smtpHost" → "Smtp host"
+// "accessToken" → "Access token"
 function labelFor(name) {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-// The channels as [{id, fields}] from {channels: {id: {...}}} or {channels: [{id, ...}]}.
-function channelList(settings) {
-  const channels = settings.channels ?? {};
-  if (Array.isArray(channels))
-    return channels.map((channel) => ({ id: channel.id, fields: channel }));
-  return Object.entries(channels).map(([id, fields]) => ({ id, fields }));
+// "ntfy" + "accessToken" → "ntfy-access-token", the API's secret names.
+function secretName(channel, field) {
+  return `${channel}-${field.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`;
 }
 
-function isSecretFlag(name, value) {
-  return typeof value === 'boolean' && /Set$/.test(name);
+// A field's input for its JSON value; read() gives the value back in the same JSON type.
+function fieldInput(id, name, value) {
+  if (typeof value === 'boolean') {
+    const input = el('input', { attrs: { id, type: 'checkbox' } });
+    input.checked = value;
+    return { input, read: () => input.checked, checkbox: true };
+  }
+  if (kChoices[name] && (kChoices[name].includes(value))) {
+    const input = el('select', { attrs: { id } },
+      kChoices[name].map((choice) => el('option', { text: choice, attrs: { value: choice } })));
+    input.value = value;
+    return { input, read: () => input.value };
+  }
+  if (Array.isArray(value)) {
+    const input = el('input', { attrs: { id, type: 'text', 'aria-describedby': `${id}-help` } });
+    input.value = value.join(', ');
+    return { input, read: () => input.value.split(',').map((item) => item.trim()).filter(Boolean),
+      help: 'Separate several with commas' };
+  }
+  const input = el('input', { attrs: { id, type: typeof value === 'number' ? 'number' : 'text' } });
+  input.value = value === null || value === undefined ? '' : String(value);
+  return { input, read: () => (typeof value === 'number' ? Number(input.value) : input.value) };
+}
+
+function same(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export class Channels {
   async load() {
     $('channels-error').textContent = '';
     const settings = await api.get('settings');
-    $('channels-list').replaceChildren(...channelList(settings).map((channel) => this.channelForm(channel)));
+    const forms = Object.entries(settings.channels ?? {}).map(([id, fields]) => this.form({
+      id, title: kTitles[id] ?? labelFor(id), fields, testable: kTestable.has(id),
+      patch: (changes) => ({ channels: { [id]: changes } }),
+    }));
+    const general = { checkIntervalSeconds: settings.checkIntervalSeconds, repeatPolicy: settings.repeatPolicy };
+    forms.push(this.form({ id: 'checks', title: 'Checks', fields: general, testable: false, patch: (changes) => changes }));
+    if (settings.quietHours) {
+      forms.push(this.form({ id: 'quiet', title: 'Quiet hours', fields: settings.quietHours, testable: false,
+        patch: (changes) => ({ quietHours: changes }) }));
+    }
+    $('channels-list').replaceChildren(...forms);
   }
 
-  channelForm({ id, fields }) {
+  // One fieldset: `fields` as the API sent them, `patch(changes)` the PATCH body for the changed ones.
+  form({ id, title, fields, testable, patch }) {
     const form = el('form', { attrs: { novalidate: '' } });
-    const inputs = {};
+    const values = {};
     const secrets = {};
     for (const [name, value] of Object.entries(fields)) {
-      if (name === 'id' || name === 'name' || name === 'secrets')
-        continue;
-      const inputId = `channel-${id}-${name}`;
-      if (isSecretFlag(name, value)) {
-        const secret = name.replace(/Set$/, '');
+      const inputId = `setting-${id}-${name}`;
+      if (typeof value === 'boolean' && name.endsWith('Set')) {
+        const field = name.slice(0, -3);
         const input = el('input', { attrs: { id: inputId, type: 'password', autocomplete: 'new-password',
-          placeholder: value ? 'Type to replace' : 'Not set' } });
-        input.value = '';
-        secrets[secret] = input;
+          placeholder: value ? 'Type a new one to replace it' : 'Type one to set it', 'aria-describedby': `${inputId}-state` } });
+        secrets[secretName(id, field)] = input;
         form.append(el('div', { className: 'field' }, [
-          el('label', { text: labelFor(secret), attrs: { for: inputId } }),
-          el('span', { className: `secret-state${value ? ' set' : ''}`, text: value ? 'Secret set' : 'Not set' }),
+          el('label', { text: labelFor(field), attrs: { for: inputId } }),
+          el('span', { className: `secret-state${value ? ' set' : ''}`, text: value ? 'Secret set' : 'Not set',
+            attrs: { id: `${inputId}-state` } }),
           input,
         ]));
-      } else if (typeof value === 'boolean') {
-        const input = el('input', { attrs: { id: inputId, type: 'checkbox' } });
-        input.checked = value;
-        inputs[name] = input;
-        form.append(el('div', { className: 'field checkbox' }, [input, el('label', { text: labelFor(name), attrs: { for: inputId } })]));
-      } else if (typeof value === 'number' || typeof value === 'string' || value === null) {
-        const input = el('input', { attrs: { id: inputId, type: typeof value === 'number' ? 'number' : 'text' } });
-        input.value = value === null ? '' : String(value);
-        inputs[name] = input;
-        form.append(el('div', { className: 'field' }, [el('label', { text: labelFor(name), attrs: { for: inputId } }), input]));
+        continue;
       }
+      if (value !== null && typeof value === 'object' && !Array.isArray(value))
+        continue;
+      const { input, read, checkbox, help } = fieldInput(inputId, name, value);
+      values[name] = { read, original: value };
+      const label = el('label', { text: labelFor(name), attrs: { for: inputId } });
+      const parts = checkbox ? [input, label] : [label, input];
+      if (help)
+        parts.push(el('small', { className: 'muted', text: help, attrs: { id: `${inputId}-help` } }));
+      form.append(el('div', { className: checkbox ? 'field checkbox' : 'field' }, parts));
     }
     const result = el('p', { className: 'channel-result', attrs: { role: 'status' } });
-    form.append(el('div', { className: 'channel-buttons' }, [
-      el('button', { text: 'Save', attrs: { type: 'submit' } }),
-      button('Send test', () => this.sendTest(id, result), { className: 'secondary test-button',
-        label: `Send a test through ${kTitles[id] ?? id}` }),
-    ]), result);
+    const buttons = [el('button', { text: 'Save', attrs: { type: 'submit' } })];
+    if (testable) {
+      buttons.push(button('Send test', () => this.sendTest(id, title, result),
+        { className: 'secondary test-button', label: `Send a test through ${title}` }));
+    }
+    form.append(el('div', { className: 'channel-buttons' }, buttons), result);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.save(id, fields, inputs, secrets, result);
+      this.save(id, title, values, secrets, patch, result);
     });
-    return el('fieldset', { className: 'channel', dataset: { channel: id } },
-      [el('legend', { text: kTitles[id] ?? labelFor(String(id)) }), form]);
+    return el('fieldset', { className: 'channel', dataset: { channel: id } }, [el('legend', { text: title }), form]);
   }
 
-  async save(id, fields, inputs, secrets, result) {
+  async save(id, title, values, secrets, patch, result) {
     result.textContent = 'Saving…';
     const changes = {};
-    for (const [name, input] of Object.entries(inputs)) {
-      const original = fields[name];
-      const value = input.type === 'checkbox' ? input.checked
-        : typeof original === 'number' ? Number(input.value) : input.value;
-      if (value !== original)
+    for (const [name, { read, original }] of Object.entries(values)) {
+      const value = read();
+      if (!same(value, original))
         changes[name] = value;
     }
     try {
       for (const [name, input] of Object.entries(secrets)) {
         if (input.value === '')
           continue;
-        await api.put(`settings/secrets/${encodeURIComponent(`${id}.${name}`)}`, { value: input.value });
+        await api.put(`settings/secrets/${encodeURIComponent(name)}`, { value: input.value });
         input.value = '';
       }
       if (Object.keys(changes).length)
-        await api.patch('settings', { channels: { [id]: changes } });
-      result.textContent = 'Saved.';
-      announce(`${kTitles[id] ?? id} settings saved.`);
+        await api.patch('settings', patch(changes));
+      announce(`${title} saved.`);
       await this.load();
+      const fresh = $('channels-list').querySelector(`[data-channel="${CSS.escape(id)}"] .channel-result`);
+      if (fresh)
+        fresh.textContent = 'Saved.';
     } catch (failure) {
       result.textContent = failure.message;
     }
   }
 
-  async sendTest(id, result) {
+  async sendTest(id, title, result) {
     result.textContent = 'Sending a test…';
     try {
       await api.post(`settings/channels/${encodeURIComponent(id)}/test`);
-      result.textContent = 'Test sent.';
+      result.textContent = `Test delivered through ${title}.`;
     } catch (failure) {
       result.textContent = `Test failed: ${failure.message}`;
     }

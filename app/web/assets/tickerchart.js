@@ -12,9 +12,9 @@ function millis(time) {
   return Number.isFinite(value) ? value : null;
 }
 
-// One series as [{x, y}] from either [{time, value}] / [[time, value]] or the rows of `points`.
+// One series as [{x, y}] from the API's {prices|peaks|stops: [{time, value}]} (or rows of `points`).
 function series(history, name) {
-  const source = history[name];
+  const source = history[`${name}s`] ?? history[name];
   if (Array.isArray(source)) {
     return source.map((point) => Array.isArray(point)
       ? { x: millis(point[0]), y: point[1] }
