@@ -127,7 +127,10 @@ class DashboardTest(unittest.TestCase):
                 # The chart is drawn again in the scheme's colours.
                 scheme = 'dark' if dark else 'light'
                 self.visible(f'#chart-section[data-scheme="{scheme}"]')
-                path = os.path.join(ARTIFACTS, f'dashboard-{name}-{"dark" if dark else "light"}.png')
+                # Usable at the width: nothing wider than the screen, so no sideways scrolling.
+                self.assertLessEqual(self.driver.execute_script('return document.documentElement.scrollWidth;'),
+                                     width)
+                path = os.path.join(ARTIFACTS, f'dashboard-{name}-{scheme}.png')
                 browser.full_page_png(self.driver, path)
                 self.assertGreater(os.path.getsize(path), 10000)
         self.assertEqual(browser.csp_violations(self.driver), [])
