@@ -43,6 +43,8 @@ public:
     void deliveryFinished(const QString &channel, bool delivered, const QString &reason);
 
     bool isActive(const QString &condition) const { return m_active.contains(condition); }
+    // Any health alert is active (the web API's health check answers "degraded").
+    bool anyActive() const { return !m_active.isEmpty(); }
     // Says whether a watched market is open now (true also when not known).
     void setMarketOpenCheck(std::function<bool()> check) { m_marketOpen = std::move(check); }
     static bool isMarketOpen(const QDateTime &instant);
