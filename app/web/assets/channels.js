@@ -54,7 +54,14 @@ function same(a, b) {
 export class Channels {
   async load() {
     $('channels-error').textContent = '';
-    const settings = await api.get('settings');
+    let settings;
+    try {
+      settings = await api.get('settings');
+    } catch (failure) {
+      if (failure.status === 404)
+        failure.message = 'This guardian does not offer its settings over the web.';
+      throw failure;
+    }
     const forms = Object.entries(settings.channels ?? {}).map(([id, fields]) => this.form({
       id, title: kTitles[id] ?? labelFor(id), fields, testable: kTestable.has(id),
       patch: (changes) => ({ channels: { [id]: changes } }),

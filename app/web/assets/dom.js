@@ -46,23 +46,22 @@ export function isNumber(value) {
 
 const priceFormats = new Map();
 
+// The app's one rule for a price (app/domain/PriceFormat): cents at or above one, four decimals below it.
 export function formatPrice(value, currency) {
   if (!isNumber(value))
     return unknown;
-  const key = currency || '';
+  const digits = Math.abs(value) >= 1 ? 2 : 4;
+  const key = `${currency || ''}/${digits}`;
   if (!priceFormats.has(key)) {
-    const options = { minimumFractionDigits: 2, maximumFractionDigits: 4 };
-    if (currency) {
-      options.style = 'currency';
-      options.currency = currency;
-      options.currencyDisplay = 'code';
-    }
+    const options = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    let format;
     try {
-      priceFormats.set(key, new Intl.NumberFormat(undefined, options));
+      format = new Intl.NumberFormat(undefined, currency
+        ? { ...options, style: 'currency', currency, currencyDisplay: 'code' } : options);
     } catch (badCurrency) {
-      priceFormats.set(key, new Intl.NumberFormat(undefined,
-        { minimumFractionDigits: 2, maximumFractionDigits: 4 }));
+      format = new Intl.NumberFormat(undefined, options);
     }
+    priceFormats.set(key, format);
   }
   return priceFormats.get(key).format(value);
 }

@@ -89,9 +89,9 @@ class Guardian:
             self.log = None
 
     def cli(self, *arguments):
-        """Runs `trailguard ARGUMENTS --data-dir DIR` on the demo's data folder; returns its standard output."""
+        """Runs `trailguard --data-dir DIR ARGUMENTS` on the demo's data folder; returns its standard output."""
         run = subprocess.run(
-            [self.executable, *arguments, '--data-dir', os.path.join(self.data_dir, 'demo')],
+            [self.executable, '--data-dir', os.path.join(self.data_dir, 'demo'), *arguments],
             env=self.environment, stdin=subprocess.DEVNULL, capture_output=True, timeout=60,
             preexec_fn=die_with_parent)
         if run.returncode != 0:
