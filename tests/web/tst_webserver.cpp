@@ -9,6 +9,7 @@
 #include "web/ApiTypes.h"
 #include "web/server/ApiGate.h"
 #include "web/server/TlsFiles.h"
+#include "web/server/WebDashboard.h"
 #include "web/server/WebServer.h"
 
 #include <QFile>
@@ -505,10 +506,75 @@ private Q_SLOTS:
         Q_EMIT m_feed->event("stock", QJsonObject{{QStringLiteral("ticker"), QStringLiteral("SHOP.TO")}});
         QTRY_VERIFY(received.contains("event: stock\ndata: {\"ticker\":\"SHOP.TO\"}\n\n"));
 
-        // A closed stream is dropped.
-        stream->abort();
-        stream->deleteLater();
+        // Logging out ends the session's streams.
+        QCOMPARE(request("DELETE", QStringLiteral("/api/v1/session"), {},
+                         {{"Cookie", cookie}, {"X-CSRF-Token", csrf}})
+                     .status,
+                 204);
+        QTRY_VERIFY(stream->isFinished());
         QTRY_COMPARE(m_server->api().events().listenerCount(), 0);
+        stream->deleteLater();
+    }
+
+    void eventStreamsEndWhenTheirTokenIsRevoked()
+    {
+        WebServer::Config quick = config();
+        quick.keepAlive = std::chrono::milliseconds(50);
+        startServer(quick);
+        ApiTokens tokens(*m_settings);
+        const QByteArray bearer =
+            "Bearer " +
+            tokens.create(QStringLiteral("stream"), QDateTime::currentDateTimeUtc()).value().toLatin1();
+        QNetworkReply *stream =
+            send("GET", QStringLiteral("/api/v1/events"), {}, {{"Authorization", bearer}});
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->api().events().listenerCount() == 1, 10'000);
+        QTest::qWait(60); // a keep-alive with the token still valid keeps it open
+        QCOMPARE(m_server->api().events().listenerCount(), 1);
+        QVERIFY(tokens.revoke(QStringLiteral("stream")).ok());
+        QTRY_VERIFY(stream->isFinished());
+        QCOMPARE(m_server->api().events().listenerCount(), 0);
+        stream->deleteLater();
+    }
+
+    void listenAddressesAreParsed_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<bool>("loopback");
+        QTest::newRow("port only") << QStringLiteral("8080") << true << QStringLiteral("127.0.0.1") << 8080
+                                   << true;
+        QTest::newRow("any") << QStringLiteral("0.0.0.0:8443") << true << QStringLiteral("0.0.0.0") << 8443
+                             << false;
+        QTest::newRow("v6 loopback") << QStringLiteral("[::1]:9000") << true << QStringLiteral("::1") << 9000
+                                     << true;
+        QTest::newRow("localhost") << QStringLiteral("localhost:80") << true << QStringLiteral("127.0.0.1")
+                                   << 80 << true;
+        QTest::newRow("lan") << QStringLiteral("192.168.1.5:8080") << true << QStringLiteral("192.168.1.5")
+                             << 8080 << false;
+        QTest::newRow("name") << QStringLiteral("example.com:80") << false << QString() << 0 << false;
+        QTest::newRow("no port") << QStringLiteral("127.0.0.1:") << false << QString() << 0 << false;
+        QTest::newRow("big port") << QStringLiteral("70000") << false << QString() << 0 << false;
+        QTest::newRow("empty") << QString() << false << QString() << 0 << false;
+    }
+
+    void listenAddressesAreParsed()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        const Result<ListenAddress> parsed = ListenAddress::parse(text);
+        QCOMPARE(parsed.ok(), valid);
+        if (!valid) {
+            QVERIFY(parsed.error().message.contains(QStringLiteral("PORT")));
+            return;
+        }
+        QFETCH(QString, address);
+        QFETCH(int, port);
+        QFETCH(bool, loopback);
+        QCOMPARE(parsed.value().address, QHostAddress(address));
+        QCOMPARE(int(parsed.value().port), port);
+        QCOMPARE(parsed.value().isLoopback(), loopback);
     }
 
     void tlsWithASelfSignedCertificate()
