@@ -13,6 +13,7 @@
 #include "web/server/WebServer.h"
 
 #include <QFile>
+#include <QHostInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -406,6 +407,7 @@ private Q_SLOTS:
         QTest::newRow("address and port") << QByteArray("127.0.0.1:%1") << true;
         QTest::newRow("localhost") << QByteArray("localhost:%1") << true;
         QTest::newRow("configured name") << QByteArray("guardian.home.arpa:%1") << true;
+        QTest::newRow("this computer") << QHostInfo::localHostName().toLatin1() + ":%1" << true;
         QTest::newRow("rebinding name") << QByteArray("evil.example:%1") << false;
         QTest::newRow("other port") << QByteArray("127.0.0.1:1") << false;
         QTest::newRow("no host") << QByteArray() << false;
