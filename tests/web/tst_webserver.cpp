@@ -3,8 +3,12 @@
 // event stream and TLS. Its endpoints here are a small test group; the real ones have their own tests.
 #include "access/ApiTokens.h"
 #include "access/WebPassword.h"
+#include "alerts/AlertOutbox.h"
+#include "alerts/HealthWatch.h"
+#include "alerts/OutboxDispatcher.h"
 #include "common/Clock.h"
 #include "settings/Settings.h"
+#include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "web/ApiTypes.h"
 #include "web/server/ApiGate.h"
@@ -96,12 +100,12 @@ private:
         return config;
     }
 
-    void startServer(WebServer::Config config)
+    void startServer(WebServer::Config config, HealthWatch *health = nullptr)
     {
         m_server.reset();
         std::vector<std::unique_ptr<ApiEndpoints>> endpoints;
         endpoints.push_back(std::make_unique<EchoEndpoints>());
-        m_server = std::make_unique<WebServer>(std::move(config), *m_settings, *m_clock, nullptr,
+        m_server = std::make_unique<WebServer>(std::move(config), *m_settings, *m_clock, health,
                                                std::move(endpoints), m_feed.get());
         const Status started = m_server->start();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
@@ -218,6 +222,33 @@ private Q_SLOTS:
         QCOMPARE(answer.json().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
         QVERIFY(!answer.json().value(QStringLiteral("version")).toString().isEmpty());
         QCOMPARE(answer.header("Cache-Control"), QByteArray("no-store"));
+    }
+
+    void healthIsDegradedWhileAHealthAlertIsActive()
+    {
+        // The guardian's own health watch over the outbox in the test's SQLite file.
+        AlertRepository alerts(m_database->connection());
+        OutboxDispatcher dispatcher(alerts, *m_clock);
+        AlertOutbox outbox(alerts, dispatcher, *m_clock);
+        HealthWatch health(outbox, *m_clock);
+        startServer(config(), &health);
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/health"))
+                     .json()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("ok"));
+        health.connectionStateChanged(ConnectionState::Disconnected, QStringLiteral("refused"));
+        const Answer degraded = request("GET", QStringLiteral("/api/v1/health"));
+        QCOMPARE(degraded.status, 200);
+        QCOMPARE(degraded.json().value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
+        QVERIFY(!degraded.body.contains("refused")); // the health check says no more than that
+        health.connectionStateChanged(ConnectionState::Connected, {});
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/health"))
+                     .json()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("ok"));
+        m_server.reset(); // before the health watch it reads
     }
 
     void everyAnswerCarriesTheSecurityHeaders_data()
