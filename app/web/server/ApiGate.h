@@ -50,6 +50,8 @@ private:
     struct Caller {
         QString principal;
         std::optional<WebSession> session;
+        // Whether this caller may still listen to the event stream (its session live, its token valid).
+        std::function<bool()> stillAllowed;
     };
     // nullopt after answering 401.
     std::optional<Caller> authenticate(const QHttpServerRequest &request,

@@ -78,6 +78,12 @@ void WebReply::startEventStream()
     m_responder->writeBody(QByteArrayLiteral(": stream open\n\n"));
 }
 
+void WebReply::close()
+{
+    if (isOpen())
+        m_socket->disconnectFromHost();
+}
+
 void WebReply::writeStreamData(const QByteArray &data)
 {
     if (isOpen())

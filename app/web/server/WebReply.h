@@ -40,6 +40,8 @@ public:
     // connection does).
     void startEventStream();
     void writeStreamData(const QByteArray &data);
+    // Ends the connection (an event stream whose log-in ended).
+    void close();
 
     // The headers every answer carries (CSP without inline script, no sniffing, no referrer, no framing).
     static const HeaderList &securityHeaders();

@@ -21,7 +21,7 @@ WebServer::WebServer(Config config, Settings &settings, const Clock &clock, Heal
                      std::vector<std::unique_ptr<ApiEndpoints>> endpoints, EventFeed *feed, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_config(std::move(config))
-    , m_hostCheck(m_config.port, m_config.hostNames)
+    , m_hostCheck(m_config.port, m_config.hostNames + QStringList{QHostInfo::localHostName()})
     , m_assets(m_config.assetRoot)
 {
     m_api = std::make_unique<ApiGate>(ApiGate::Parts{settings, clock, health, feed, std::move(endpoints),
