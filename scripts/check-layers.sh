@@ -5,7 +5,7 @@
 #   1 domain
 #   2 storage secrets
 #   3 broker settings watchlist
-#   4 alerts history portfolio
+#   4 alerts history portfolio access
 #   5 monitor replay
 #   6 cli demo web
 #   7 runners
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 
 declare -A level=(
     [common]=0 [domain]=1 [storage]=2 [secrets]=2 [broker]=3 [settings]=3 [watchlist]=3
-    [alerts]=4 [history]=4 [portfolio]=4 [monitor]=5 [replay]=5 [cli]=6 [demo]=6 [web]=6 [runners]=7
+    [alerts]=4 [history]=4 [portfolio]=4 [access]=4 [monitor]=5 [replay]=5 [cli]=6 [demo]=6 [web]=6 [runners]=7
 )
 # The executable's own runners (built into `trailguard`, which links the widgets) may include ui/.
 exe_files='^app/runners/(DesktopSession)\.(h|cpp)$'

@@ -8,7 +8,7 @@ packages=(
     clang libclang-rt-14-dev  # libFuzzer for scripts/fuzz.sh
     qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qt6-svg-dev qt6-tools-dev
     qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite libqt6opengl6-dev libqt6svg6
-    qt6-qpa-plugins qtkeychain-qt6-dev libcurl4-openssl-dev libsodium-dev libsqlite3-dev tzdata
+    qt6-qpa-plugins qtkeychain-qt6-dev libcurl4-openssl-dev libsodium-dev libsqlite3-dev libssl-dev tzdata
     # tooling and headless test session
     clang-format desktop-file-utils appstream
     xvfb xauth dbus-x11 gnome-keyring libsecret-tools dunst haskell-gtk-sni-tray-utils xdotool

@@ -52,6 +52,8 @@ public:
     QList<ActiveCondition> activeConditions() const;
     // The last connection state reported (NotConfigured until one is).
     ConnectionState connectionState() const { return m_connection; }
+    // Any health alert is active (the web API's health check answers "degraded").
+    bool anyActive() const { return !m_active.isEmpty(); }
     // Says whether a watched market is open now (true also when not known).
     void setMarketOpenCheck(std::function<bool()> check) { m_marketOpen = std::move(check); }
     static bool isMarketOpen(const QDateTime &instant);

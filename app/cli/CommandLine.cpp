@@ -6,6 +6,7 @@
 #include "cli/PositionsCommand.h"
 #include "cli/ReplayCommand.h"
 #include "cli/WatchCommand.h"
+#include "cli/WebCommand.h"
 #include "monitor/Monitor.h"
 #include "storage/Database.h"
 
@@ -41,6 +42,7 @@ const Command kCommands[] = {
     {QLatin1String("indicators"), &IndicatorsCommand::summaries, &IndicatorsCommand::run},
     {QLatin1String("history"), &HistoryCommand::summaries, &HistoryCommand::run},
     {QLatin1String("positions"), &PositionsCommand::summaries, &PositionsCommand::run},
+    {QLatin1String("web"), &WebCommand::summaries, &WebCommand::run},
 };
 
 // Words that mean "no window" even without a command.
@@ -52,14 +54,23 @@ const QLatin1String kNoWindowOptions[] = {
 // Options whose value is the next word, so that value is not taken for a command: ours, and the ones
 // QGuiApplication itself reads (`trailguard -platform offscreen` opens the window).
 const QLatin1String kOptionsWithValue[] = {
-    QLatin1String("--data-dir"),       QLatin1String("--interval"),
-    QLatin1String("-platform"),        QLatin1String("-platformpluginpath"),
-    QLatin1String("-platformtheme"),   QLatin1String("-plugin"),
-    QLatin1String("-qwindowgeometry"), QLatin1String("-qwindowicon"),
-    QLatin1String("-qwindowtitle"),    QLatin1String("-session"),
-    QLatin1String("-display"),         QLatin1String("-style"),
-    QLatin1String("-stylesheet"),      QLatin1String("-geometry"),
-    QLatin1String("-title"),           QLatin1String("-name"),
+    QLatin1String("--data-dir"),
+    QLatin1String("--interval"),
+    QLatin1String("--web"),
+    QLatin1String("-platform"),
+    QLatin1String("-platformpluginpath"),
+    QLatin1String("-platformtheme"),
+    QLatin1String("-plugin"),
+    QLatin1String("-qwindowgeometry"),
+    QLatin1String("-qwindowicon"),
+    QLatin1String("-qwindowtitle"),
+    QLatin1String("-session"),
+    QLatin1String("-display"),
+    QLatin1String("-style"),
+    QLatin1String("-stylesheet"),
+    QLatin1String("-geometry"),
+    QLatin1String("-title"),
+    QLatin1String("-name"),
 };
 
 template <std::size_t N>
@@ -84,6 +95,8 @@ const QString kDemoName = QStringLiteral("demo");
 const QString kDemoIfNotConnectedName = QStringLiteral("demo-if-not-connected");
 const QString kMinimizedName = QStringLiteral("minimized");
 const QString kNoStreamName = QStringLiteral("no-stream");
+const QString kWebName = QStringLiteral("web");
+const QString kWebSelfSignedName = QStringLiteral("web-self-signed");
 // The monitor's own bounds, so the option and the loop cannot disagree.
 constexpr int kMinimumInterval = int(Monitor::kMinimumInterval.count());
 constexpr int kMaximumInterval = int(Monitor::kMaximumInterval.count());
@@ -110,6 +123,16 @@ QList<QCommandLineOption> globalOptions()
             CommandLine::tr("Poll for quotes every interval instead of streaming them in real "
                             "time (streaming is used whenever Questrade offers it; --once never "
                             "streams).")),
+        QCommandLineOption(
+            kWebName,
+            CommandLine::tr("With --headless: serve the web dashboard on [ADDRESS:]PORT (address "
+                            "127.0.0.1 unless given; another address needs TLS). Needs a "
+                            "password: see \"trailguard web password\"."),
+            QStringLiteral("[ADDRESS:]PORT")),
+        QCommandLineOption(
+            kWebSelfSignedName,
+            CommandLine::tr("With --web: serve over TLS with a self-signed certificate made on "
+                            "first use in the data folder (its fingerprint is logged).")),
         QCommandLineOption(kMinimizedName,
                            CommandLine::tr("Start hidden in the system tray (used by \"Start at login\").")),
         QCommandLineOption(kDemoIfNotConnectedName,
@@ -141,6 +164,13 @@ Result<GlobalOptions> parseGlobal(QCommandLineParser &parser, const QStringList 
     options.demoIfNotConnected = parser.isSet(kDemoIfNotConnectedName);
     options.minimized = parser.isSet(kMinimizedName);
     options.noStream = parser.isSet(kNoStreamName);
+    options.web = parser.value(kWebName).trimmed();
+    options.webSelfSigned = parser.isSet(kWebSelfSignedName);
+    if (parser.isSet(kWebName) && options.web.isEmpty()) {
+        return Error{
+            ErrorCode::InvalidArguments,
+            CommandLine::tr("--web needs [ADDRESS:]PORT, for example --web 8080 or --web 0.0.0.0:8443.")};
+    }
     if (parser.isSet(kDataDirName) && options.dataDir.isEmpty()) {
         return Error{ErrorCode::InvalidArguments,
                      CommandLine::tr("--data-dir needs a folder, for example --data-dir ~/trailguard-test.")};
@@ -157,6 +187,16 @@ Result<GlobalOptions> parseGlobal(QCommandLineParser &parser, const QStringList 
                     .arg(parser.value(kIntervalName))};
         }
         options.intervalSeconds = seconds;
+    }
+    if ((parser.isSet(kWebName) || options.webSelfSigned) && !options.headless) {
+        return Error{
+            ErrorCode::InvalidArguments,
+            CommandLine::tr("--web only works with --headless, e.g. \"trailguard --headless --web 8080\".")};
+    }
+    if (options.once && !options.web.isEmpty()) {
+        return Error{
+            ErrorCode::InvalidArguments,
+            CommandLine::tr("--web does not work with --once: the dashboard needs a running guardian.")};
     }
     if (options.once && !options.headless) {
         return Error{

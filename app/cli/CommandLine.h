@@ -28,6 +28,8 @@ struct GlobalOptions {
     bool demoIfNotConnected = false;
     std::optional<int> intervalSeconds; // --interval SECONDS, 5-3600
     bool noStream = false;              // --no-stream: poll even when Questrade offers streaming quotes
+    QString web;                        // --web [ADDRESS:]PORT: serve the web dashboard (headless)
+    bool webSelfSigned = false;         // --web-self-signed: TLS with a certificate made on first use
     // Not an option: main's redactor, for commands that talk to Questrade (tokens never reach a log line).
     SecretRedactor *redactor = nullptr;
 };

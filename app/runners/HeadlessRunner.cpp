@@ -9,7 +9,9 @@
 #include "monitor/BrokerSession.h"
 #include "portfolio/PortfolioSync.h"
 #include "runners/GuardianCore.h"
+#include "runners/GuardianWeb.h"
 #include "settings/AppPaths.h"
+#include "web/server/WebDashboard.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -55,6 +57,16 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     if (const Status opened = core.open(); !opened.ok())
         return fail(opened.error().message,
                     core.dataFolderInUse() ? Cli::kExitDataFolderInUse : Cli::kExitFailure);
+
+    // The web dashboard, when asked for: it refuses to start without a password, or without TLS on an
+    // address other computers reach, and so does the guardian.
+    std::unique_ptr<Web::WebDashboard> dashboard;
+    if (!once) {
+        auto started = startWebDashboard(core);
+        if (!started.ok())
+            return fail(started.error().message);
+        dashboard = std::move(started).value(); // its URL (and fingerprint) are logged
+    }
 
     // The log is this mode's only output.
     if (!core.secretStoreNotice().isEmpty())

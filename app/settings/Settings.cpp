@@ -67,6 +67,14 @@ const Key kKeys[] = {
     {"quotes/useStreaming", true},
     // Price history: raw quotes older than this many days are folded into 5-minute candles.
     {"history/rawQuoteDays", 30, Range{1, 3650}},
+    // The web dashboard (off unless web/listen or --web is set); see SettingsWeb.cpp.
+    {"web/listen", QString()},
+    {"web/passwordHash", QString()},
+    {"web/tlsCertificate", QString()},
+    {"web/tlsKey", QString()},
+    {"web/selfSigned", false},
+    {"web/sessionIdleMinutes", 30, Range{1, 1440}},
+    {"web/hostNames", QStringList()},
 };
 
 const Key &entryFor(const char *key)

@@ -131,6 +131,31 @@ public:
     QStringList chartOverlays(const QString &ticker) const;
     void setChartOverlays(const QString &ticker, const QStringList &specs);
 
+    // --- the web dashboard (SettingsWeb.cpp) ---
+    // Where `--headless` serves it: "[ADDRESS:]PORT", empty when off (the default).
+    QString webListen() const;
+    void setWebListen(const QString &listen);
+    // The dashboard password's Argon2id hash (crypto_pwhash_str text), empty when none is set.
+    QString webPasswordHash() const;
+    void setWebPasswordHash(const QString &hash);
+    // TLS: certificate and key files (PEM); or a self-signed pair made on first use in the data folder.
+    QString webTlsCertificate() const;
+    QString webTlsKey() const;
+    bool webSelfSigned() const;
+    void setWebSelfSigned(bool selfSigned);
+    // A browser session ends after this long without a request (1-1440 minutes, default 30).
+    std::chrono::minutes webSessionIdle() const;
+    // Host names the dashboard answers to besides its address and localhost (DNS-rebinding defence).
+    QStringList webHostNames() const;
+    void setWebHostNames(const QStringList &names);
+    // API tokens: name → "SHA256HEX CREATED-ISO", kept under web/tokens/<NAME> (one key a token, outside the
+    // key table). The token itself is never stored.
+    QStringList webTokenNames() const;
+    QString webTokenRecord(const QString &name) const;
+    void setWebTokenRecord(const QString &name, const QString &record);
+    void removeWebToken(const QString &name);
+
+    // Reads the file again (another process, e.g. `trailguard web token create`, may have changed it).
     void sync();
 
 Q_SIGNALS:

@@ -1,0 +1,3 @@
+#include "access/AccessLogging.h"
+
+Q_LOGGING_CATEGORY(lcAccess, "trailguard.access")

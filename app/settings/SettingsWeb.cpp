@@ -1,0 +1,104 @@
+#include "settings/Settings.h"
+
+// Settings, fourth part: the web dashboard (issue 16). The password is kept only as its Argon2id hash and
+// each API token only as its SHA-256; both are written by `trailguard web …` and read again by the running
+// guardian (see sync()).
+
+namespace trailguard {
+
+namespace {
+const QString kWebTokensGroup = QStringLiteral("web/tokens/");
+} // namespace
+
+QString Settings::webListen() const
+{
+    return value("web/listen").toString().trimmed();
+}
+
+void Settings::setWebListen(const QString &listen)
+{
+    setValue("web/listen", listen.trimmed());
+}
+
+QString Settings::webPasswordHash() const
+{
+    return value("web/passwordHash").toString();
+}
+
+void Settings::setWebPasswordHash(const QString &hash)
+{
+    setValue("web/passwordHash", hash);
+}
+
+QString Settings::webTlsCertificate() const
+{
+    return value("web/tlsCertificate").toString().trimmed();
+}
+
+QString Settings::webTlsKey() const
+{
+    return value("web/tlsKey").toString().trimmed();
+}
+
+bool Settings::webSelfSigned() const
+{
+    return value("web/selfSigned").toBool();
+}
+
+void Settings::setWebSelfSigned(bool selfSigned)
+{
+    setValue("web/selfSigned", selfSigned);
+}
+
+std::chrono::minutes Settings::webSessionIdle() const
+{
+    return std::chrono::minutes(value("web/sessionIdleMinutes").toInt()); // clamped by value()
+}
+
+QStringList Settings::webHostNames() const
+{
+    // The INI format reads "a, b" as a list and "a" as a text: both end up as names.
+    QStringList names;
+    for (const QString &entry : value("web/hostNames").toStringList()) {
+        for (const QString &name : entry.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!name.trimmed().isEmpty())
+                names += name.trimmed().toLower();
+        }
+    }
+    return names;
+}
+
+void Settings::setWebHostNames(const QStringList &names)
+{
+    setValue("web/hostNames", names);
+}
+
+QStringList Settings::webTokenNames() const
+{
+    m_store->beginGroup(kWebTokensGroup);
+    QStringList names = m_store->childKeys();
+    m_store->endGroup();
+    names.sort();
+    return names;
+}
+
+QString Settings::webTokenRecord(const QString &name) const
+{
+    return m_store->value(kWebTokensGroup + name).toString();
+}
+
+void Settings::setWebTokenRecord(const QString &name, const QString &record)
+{
+    m_store->setValue(kWebTokensGroup + name, record);
+    Q_EMIT changed(kWebTokensGroup + name);
+}
+
+void Settings::removeWebToken(const QString &name)
+{
+    if (!m_store->contains(kWebTokensGroup + name))
+        return;
+    m_store->remove(kWebTokensGroup + name);
+    Q_EMIT changed(kWebTokensGroup + name);
+}
+
+} // namespace trailguard
