@@ -21,6 +21,7 @@ Web::WebServices webServicesOf(GuardianCore &core)
     services.outbox = &core.outbox();
     services.dispatcher = &core.dispatcher();
     services.health = &core.health();
+    services.secrets = &core.secrets();
     services.applySettings = [&core] { core.applySettings(); };
     return services;
 }

@@ -88,8 +88,9 @@ struct WebServices {
     AlertOutbox *outbox = nullptr;
     OutboxDispatcher *dispatcher = nullptr;
     HealthWatch *health = nullptr;
-    SecretStore *secrets =
-        nullptr; // the channels' secrets (settings: "…Set" flags, replacing one, "Send test")
+    // The channels' secrets (settings: the "…Set" flags, replacing one, "Send test"); without it there are
+    // no settings endpoints.
+    SecretStore *secrets = nullptr;
     // Applies changed settings to the running guardian at once (GuardianCore::applySettings).
     std::function<void()> applySettings;
 };

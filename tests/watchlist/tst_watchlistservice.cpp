@@ -26,6 +26,7 @@ private Q_SLOTS:
     void removeAndUnknown();
     void changeRatioPersistsAndSignals();
     void resetPeakPersists();
+    void changeEntrySeedsOnlyBeforeAnyPrice();
     void saveCycleStoresEveryStockAtOnce();
     void changedElsewhereSeesOnlyOtherConnections();
     void addRuleStoresTheCanonicalSpec();
@@ -294,6 +295,32 @@ void WatchlistServiceTest::rulesSurviveReopening()
     QVERIFY(stocks.ok());
     QCOMPARE(stocks.value().constFirst().rules,
              (QStringList{QStringLiteral("target:120"), QStringLiteral("macd-cross-below:12,26,9")}));
+}
+
+void WatchlistServiceTest::changeEntrySeedsOnlyBeforeAnyPrice()
+{
+    QVERIFY(m_service->add(QStringLiteral("SHOP.TO"), 0.9).ok());
+    QSignalSpy changed(m_service.get(), &WatchlistService::stockChanged);
+    const auto seeded = m_service->changeEntry(QStringLiteral("shop.to"), 100.0);
+    QVERIFY(seeded.ok());
+    QCOMPARE(seeded.value().entry, std::optional<double>(100.0));
+    QCOMPARE(seeded.value().peak, std::optional<double>(100.0));
+    QCOMPARE(seeded.value().stop, std::optional<double>(90.0));
+    QCOMPARE(changed.size(), 1);
+
+    // Once prices were seen, the running peak and stop stay.
+    StockState state = seeded.value();
+    state = StopLossEngine::apply(state, Quote{state.ticker, 120.0, m_clock->now()}, m_clock->now()).state;
+    QVERIFY(m_service->saveCycle({state}).ok());
+    const auto later = m_service->changeEntry(QStringLiteral("SHOP.TO"), 50.0);
+    QVERIFY(later.ok());
+    QCOMPARE(later.value().entry, std::optional<double>(50.0));
+    QCOMPARE(later.value().peak, std::optional<double>(120.0));
+    QCOMPARE(later.value().stop, std::optional<double>(108.0));
+    QCOMPARE(m_service->stocks().value().constFirst().entry, std::optional<double>(50.0));
+
+    QCOMPARE(m_service->changeEntry(QStringLiteral("SHOP.TO"), 0.0).error().code, ErrorCode::InvalidPrice);
+    QCOMPARE(m_service->changeEntry(QStringLiteral("NOPE"), 10.0).error().code, ErrorCode::UnknownTicker);
 }
 
 QTEST_GUILESS_MAIN(WatchlistServiceTest)

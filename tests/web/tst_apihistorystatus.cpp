@@ -105,7 +105,12 @@ void ApiHistoryStatusTest::historyIsDecimatedAndRanged()
     auto byDay = m_api->request("GET", QStringLiteral("history/SHOP.TO?from=2026-11-24&to=2026-11-24"));
     QVERIFY(byDay);
     QCOMPARE(byDay->status, 200);
-    QCOMPARE(ApiFixture::body(byDay).value(QStringLiteral("prices")).toArray().size(), 0);
+    // The quotes after midnight UTC: 14:30 + 600 minutes runs to 00:29 the next day.
+    QCOMPARE(ApiFixture::body(byDay).value(QStringLiteral("prices")).toArray().size(), 30);
+    auto laterDay = m_api->request("GET", QStringLiteral("history/SHOP.TO?from=2026-11-25&to=2026-11-25"));
+    QVERIFY(laterDay);
+    QCOMPARE(laterDay->status, 200);
+    QCOMPARE(ApiFixture::body(laterDay).value(QStringLiteral("prices")).toArray().size(), 0);
 }
 
 void ApiHistoryStatusTest::historyRefusesBadInput_data()

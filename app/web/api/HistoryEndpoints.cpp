@@ -44,7 +44,8 @@ Result<QDateTime> HistoryEndpoints::parseTime(const QString &text, bool endOfDay
 {
     if (text.isEmpty())
         return fallback;
-    const QDate day = QDate::fromString(text, Qt::ISODate);
+    // QDate's ISO reading takes the date part of a longer text too: a day is exactly "yyyy-MM-dd".
+    const QDate day = text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate();
     if (day.isValid())
         return QDateTime(endOfDay ? day.addDays(1) : day, QTime(0, 0), QTimeZone::utc());
     const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);

@@ -3,6 +3,7 @@
 #include "alerts/HealthWatch.h"
 #include "storage/Database.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void streamedQuotesCountAsPrices();
     void marketHours_data();
     void marketHours();
+    void activeConditionsAndConnectionAreKnownAndAnnounced();
 
 private:
     QList<AlertRecord> history() const { return m_alerts->recent(50).value(); }
@@ -191,6 +193,31 @@ void HealthWatchTest::marketHours()
     QFETCH(QDateTime, instant);
     QFETCH(bool, open);
     QCOMPARE(HealthWatch::isMarketOpen(instant), open);
+}
+
+void HealthWatchTest::activeConditionsAndConnectionAreKnownAndAnnounced()
+{
+    QSignalSpy changed(m_health.get(), &HealthWatch::stateChanged);
+    QCOMPARE(m_health->connectionState(), ConnectionState::NotConfigured);
+    m_health->connectionStateChanged(ConnectionState::Connected, {});
+    QCOMPARE(m_health->connectionState(), ConnectionState::Connected);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(m_health->activeConditions().isEmpty());
+
+    m_health->connectionStateChanged(ConnectionState::Disconnected, QStringLiteral("refused"));
+    m_clock->advance(5);
+    m_health->deliveryResult(QStringLiteral("ntfy"), DeliveryResult::failed(QStringLiteral("403")));
+    const QList<HealthWatch::ActiveCondition> active = m_health->activeConditions();
+    QCOMPARE(active.size(), 2);
+    QCOMPARE(active.at(0).condition, QStringLiteral("questrade-token")); // oldest first
+    QCOMPARE(active.at(0).since, toronto(2026, 11, 24, 11));
+    QCOMPARE(active.at(1).condition, QStringLiteral("channel:ntfy"));
+    QVERIFY(active.at(1).subject.contains(QStringLiteral("ntfy")));
+    QCOMPARE(changed.size(), 4); // the connection, then each condition raised
+
+    m_health->connectionStateChanged(ConnectionState::Connected, {});
+    QCOMPARE(m_health->activeConditions().size(), 1);
+    QCOMPARE(changed.size(), 6); // the connection and the condition cleared
 }
 
 QTEST_GUILESS_MAIN(HealthWatchTest)
