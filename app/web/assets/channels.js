@@ -12,8 +12,25 @@ const kChoices = {
   repeatPolicy: ['daily', 'once-per-breach'],
 };
 
+// The API's objects come with their keys sorted: show them in the settings dialog's order instead.
+const kChannelOrder = ['email', 'discord', 'ntfy', 'tray'];
+const kFieldOrder = ['enabled', 'provider', 'host', 'port', 'security', 'user', 'password', 'from', 'to',
+  'webhookUrl', 'server', 'topic', 'accessToken', 'checkIntervalSeconds', 'repeatPolicy', 'start', 'end'];
+const kLabels = { checkIntervalSeconds: 'Check interval (seconds)', webhookUrl: 'Webhook URL',
+  to: 'To', repeatPolicy: 'Repeat alerts' };
+
+function ordered(entries, order, key) {
+  const rank = (entry) => {
+    const index = order.indexOf(key(entry));
+    return index < 0 ? order.length : index;
+  };
+  return [...entries].sort((a, b) => rank(a) - rank(b));
+}
+
 // "accessToken" → "Access token"
 function labelFor(name) {
+  if (kLabels[name])
+    return kLabels[name];
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -62,7 +79,8 @@ export class Channels {
         failure.message = 'This guardian does not offer its settings over the web.';
       throw failure;
     }
-    const forms = Object.entries(settings.channels ?? {}).map(([id, fields]) => this.form({
+    const channels = ordered(Object.entries(settings.channels ?? {}), kChannelOrder, ([id]) => id);
+    const forms = channels.map(([id, fields]) => this.form({
       id, title: kTitles[id] ?? labelFor(id), fields, testable: kTestable.has(id),
       patch: (changes) => ({ channels: { [id]: changes } }),
     }));
@@ -80,7 +98,8 @@ export class Channels {
     const form = el('form', { attrs: { novalidate: '' } });
     const values = {};
     const secrets = {};
-    for (const [name, value] of Object.entries(fields)) {
+    const byOrder = ordered(Object.entries(fields), kFieldOrder, ([name]) => name.replace(/Set$/, ''));
+    for (const [name, value] of byOrder) {
       const inputId = `setting-${id}-${name}`;
       if (typeof value === 'boolean' && name.endsWith('Set')) {
         const field = name.slice(0, -3);

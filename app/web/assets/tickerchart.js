@@ -3,6 +3,9 @@
 import * as api from './api.js';
 import { $, formatPrice, formatTime, isNumber } from './dom.js';
 
+// About one point per two pixels of a wide chart.
+const kPoints = 600;
+
 function cssColour(name) {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 }
@@ -36,7 +39,7 @@ export class TickerChart {
     this.alerts = () => [];
     this.darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
     $('chart-close').addEventListener('click', () => this.close());
-    $('chart-points').addEventListener('change', () => this.ticker && this.show(this.ticker));
+    $('chart-range').addEventListener('change', () => this.ticker && this.show(this.ticker));
     // Chart.js paints with fixed colours: draw again in the other scheme's.
     this.darkScheme.addEventListener('change', () => this.history && this.draw(this.ticker, this.history));
   }
@@ -63,8 +66,9 @@ export class TickerChart {
     $('chart-summary').textContent = 'Loading…';
     let history;
     try {
-      const points = $('chart-points').value;
-      history = await api.get(`history/${encodeURIComponent(ticker)}?points=${points}`);
+      const days = Number($('chart-range').value);
+      const from = days > 0 ? `&from=${new Date(Date.now() - days * 86400000).toISOString()}` : '';
+      history = await api.get(`history/${encodeURIComponent(ticker)}?points=${kPoints}${from}`);
     } catch (failure) {
       $('chart-summary').textContent = failure.message;
       return;
