@@ -36,6 +36,13 @@ def emulate(driver, width, height, dark):
         'width': width, 'height': height, 'deviceScaleFactor': 1, 'mobile': width < 600})
 
 
+def viewport_png(driver, path):
+    """What the screen shows now."""
+    shot = driver.execute_cdp_cmd('Page.captureScreenshot', {'format': 'png'})
+    with open(path, 'wb') as file:
+        file.write(base64.b64decode(shot['data']))
+
+
 def full_page_png(driver, path):
     """The whole page, not only the viewport, at the emulated width."""
     size = driver.execute_cdp_cmd('Page.getLayoutMetrics', {})['cssContentSize']

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The dashboard in a real browser against the real guardian (issue 16): log in, remove and add a ticker
-through the page and see it in `trailguard watch list`, a streamed price change without a reload, an alert
+through the page and see it in `trailguard watch list`, edit one, a streamed price change without a reload, an alert
 acknowledged, and screenshots (light and dark, desktop and phone) saved as artifacts.
 
 Usage: tst_dashboard.py TRAILGUARD_EXECUTABLE ARTIFACTS_DIR
@@ -94,6 +94,17 @@ class DashboardTest(unittest.TestCase):
         self.assertAlmostEqual(stock['ratio'], 0.99)
         self.assertAlmostEqual(stock['entry'], 100000)
 
+    def test_2b_edit_the_ratio_in_the_dialog(self):
+        self.visible(f'{self.row("RY.TO")} .edit-button').click()
+        ratio = self.visible('#edit-ratio')
+        self.assertEqual(ratio.get_attribute('value'), '0.9')
+        ratio.clear()
+        ratio.send_keys('0.85')
+        self.find('#edit-save').click()
+        self.wait.until(EC.invisibility_of_element_located((By.ID, 'edit-dialog')))
+        wait_until(lambda: self.guardian.watchlist()['RY.TO']['strategy'] == 'trailing:0.85', WAIT,
+                   'the new ratio in watch list --json')
+
     def test_3_streamed_price_change_without_reload(self):
         price = f'{self.row("SHOP.TO")} .cell-price'
         self.wait.until(lambda driver: self.find(price).text not in ('', '—'))
@@ -131,7 +142,13 @@ class DashboardTest(unittest.TestCase):
                 self.assertLessEqual(self.driver.execute_script('return document.documentElement.scrollWidth;'),
                                      width)
                 path = os.path.join(ARTIFACTS, f'dashboard-{name}-{scheme}.png')
-                browser.full_page_png(self.driver, path)
+                if name == 'phone':
+                    # A whole phone page is very tall: the screen as it shows the watchlist's cards.
+                    self.driver.execute_script("document.getElementById('watchlist-section').scrollIntoView();")
+                    browser.viewport_png(self.driver, path)
+                    browser.full_page_png(self.driver, path.replace('.png', '-full.png'))
+                else:
+                    browser.full_page_png(self.driver, path)
                 self.assertGreater(os.path.getsize(path), 10000)
         self.assertEqual(browser.csp_violations(self.driver), [])
 
