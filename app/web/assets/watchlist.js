@@ -22,8 +22,12 @@ export class Watchlist {
 
   async load() {
     const stocks = await api.get('watchlist');
-    for (const ticker of [...this.rows.keys()])
-      this.removeRow(ticker);
+    // Rows are updated in place (a reload after a reconnect must not take keyboard focus away).
+    const listed = new Set(stocks.map((stock) => stock.ticker));
+    for (const ticker of [...this.rows.keys()]) {
+      if (!listed.has(ticker))
+        this.removeRow(ticker);
+    }
     for (const stock of stocks)
       this.upsert(stock, { quiet: true });
     this.showEmpty();
