@@ -627,7 +627,12 @@ private Q_SLOTS:
 
         WebServer::Config secure = config();
         secure.tls = made.value().configuration;
+        secure.limits.requestTimeout = std::chrono::milliseconds(300);
         startServer(secure);
+        // A client that never starts the handshake is cut off.
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
         // Without the pinned fingerprint the client refuses the certificate...
         const Answer untrusted = request("GET", QStringLiteral("/api/v1/health"));
         QCOMPARE(untrusted.error, QNetworkReply::SslHandshakeFailedError);
