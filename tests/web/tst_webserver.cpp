@@ -181,7 +181,7 @@ private:
             const qsizetype length = head.indexOf("content-length: ");
             const qsizetype size =
                 length < 0 ? 0 : head.mid(length + 16, head.indexOf('\r', length) - length - 16).toLongLong();
-            return received.size() >= end + 4 + size;
+            return received.size() >= end + 4 + (text.startsWith("HEAD ") ? 0 : size);
         };
         if (!QTest::qWaitFor(whole, 10'000))
             qWarning("No whole answer: %s", received.left(200).constData());
@@ -508,6 +508,20 @@ private Q_SLOTS:
             QCOMPARE(answer.header("Content-Type"), type);
             QVERIFY(!answer.body.isEmpty());
         }
+    }
+
+    void headAnswersWithoutTheBody()
+    {
+        const QByteArray get = raw(
+            "GET /site.css HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->port()) + "\r\n\r\n");
+        QVERIFY2(get.contains("Content-Length: 23\r\n") && get.endsWith("body { color: black; }\n"),
+                 get.constData());
+        const QByteArray head =
+            raw("HEAD /site.css HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->port()) +
+                "\r\n\r\n");
+        QVERIFY2(head.startsWith("HTTP/1.1 200") && head.contains("Content-Length: 23\r\n") &&
+                     head.endsWith("\r\n\r\n"),
+                 head.constData());
     }
 
     void traversalOverRawHttpIsRefused()
