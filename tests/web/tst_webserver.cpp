@@ -638,6 +638,12 @@ private Q_SLOTS:
         const Result<TlsMaterial> again = TlsFiles::selfSigned(folder, QHostAddress::LocalHost, {});
         QVERIFY(again.ok() && !again.value().generated);
         QCOMPARE(again.value().fingerprint, made.value().fingerprint);
+        // The same pair given as files (web/tlsCertificate and web/tlsKey, or TRAILGUARD_WEB_CERT/_KEY).
+        const Result<TlsMaterial> given =
+            TlsFiles::load(QDir(folder).filePath(QStringLiteral("web-tls-certificate.pem")), keyFile);
+        QVERIFY(given.ok());
+        QCOMPARE(given.value().fingerprint, made.value().fingerprint);
+        QVERIFY(!TlsFiles::load(keyFile, QDir(folder).filePath(QStringLiteral("missing.pem"))).ok());
 
         WebServer::Config secure = config();
         secure.tls = made.value().configuration;
