@@ -191,7 +191,8 @@ Result<GlobalOptions> parseGlobal(QCommandLineParser &parser, const QStringList 
     if ((parser.isSet(kWebName) || options.webSelfSigned) && !options.headless) {
         return Error{
             ErrorCode::InvalidArguments,
-            CommandLine::tr("--web only works with --headless, e.g. \"trailguard --headless --web 8080\".")};
+            CommandLine::tr("--web only works with --headless, e.g. \"trailguard --headless --web 8080\" "
+                            "(the window serves the dashboard when web/listen is set in the settings).")};
     }
     if (options.once && !options.web.isEmpty()) {
         return Error{

@@ -15,11 +15,14 @@
 #include "portfolio/PortfolioSync.h"
 #include "replay/BacktestRunner.h"
 #include "runners/GuardianCore.h"
+#include "runners/GuardianWeb.h"
 #include "runners/PriceHistory.h"
+#include "runners/RunnersLogging.h"
 #include "settings/Settings.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "storage/PriceHistoryRepository.h"
+#include "web/server/WebDashboard.h"
 #include "welcome/WelcomeWizard.h"
 
 #include <QApplication>
@@ -32,6 +35,7 @@ struct DesktopSession::Parts {
     std::unique_ptr<GuardianCore> core;
     std::unique_ptr<ui::MainWindow> window;
     std::unique_ptr<ui::TrayIcon> tray;
+    std::unique_ptr<Web::WebDashboard> web; // only when web/listen is set
 };
 
 DesktopSession::DesktopSession(Options options, SecretRedactor &redactor, QObject *parent)
@@ -125,6 +129,13 @@ Status DesktopSession::start()
             &PortfolioSync::syncNow);
     wireSettingsAndHistory();
     core.start();
+    // The web dashboard, when web/listen asks for it; the window works on without it.
+    if (auto web = startWebDashboard(core); web.ok()) {
+        p.web = std::move(web).value();
+    } else {
+        qCWarning(lcRunners).noquote() << web.error().message;
+        p.window->statusBar()->showMessage(web.error().message);
+    }
     // Start at login / --minimized: only the tray icon, when there is a tray to come back from.
     const bool minimized = m_options.global.minimized || core.settings().startMinimized();
     if (!minimized || !p.tray->isAvailable())

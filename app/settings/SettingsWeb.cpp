@@ -1,5 +1,7 @@
 #include "settings/Settings.h"
 
+#include <QFile>
+
 // Settings, fourth part: the web dashboard (issue 16). The password is kept only as its Argon2id hash and
 // each API token only as its SHA-256; both are written by `trailguard web …` and read again by the running
 // guardian (see sync()).
@@ -8,6 +10,14 @@ namespace trailguard {
 
 namespace {
 const QString kWebTokensGroup = QStringLiteral("web/tokens/");
+
+// A file holding the password's hash or token hashes is readable by its owner only: a hash others can read
+// can be guessed at offline.
+void keepOwnerOnly(QSettings &store)
+{
+    store.sync();
+    QFile::setPermissions(store.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
 } // namespace
 
 QString Settings::webListen() const
@@ -28,6 +38,7 @@ QString Settings::webPasswordHash() const
 void Settings::setWebPasswordHash(const QString &hash)
 {
     setValue("web/passwordHash", hash);
+    keepOwnerOnly(*m_store);
 }
 
 QString Settings::webTlsCertificate() const
@@ -90,6 +101,7 @@ QString Settings::webTokenRecord(const QString &name) const
 void Settings::setWebTokenRecord(const QString &name, const QString &record)
 {
     m_store->setValue(kWebTokensGroup + name, record);
+    keepOwnerOnly(*m_store);
     Q_EMIT changed(kWebTokensGroup + name);
 }
 

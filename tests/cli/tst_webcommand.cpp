@@ -79,6 +79,11 @@ private Q_SLOTS:
         QVERIFY(WebPassword::verify(hash, QStringLiteral("a good long password")));
         QVERIFY(!WebPassword::verify(hash, QStringLiteral("a good long password\n")));
         QVERIFY(settingsText().contains("argon2id"));
+        // Readable by its owner only: a hash others can read can be guessed at offline.
+        QCOMPARE(QFile::permissions(QDir(dataDir()).filePath(QStringLiteral("settings.ini"))) &
+                     (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                      QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
         QVERIFY(!settingsText().contains("good long"));
     }
 

@@ -3,15 +3,21 @@
 // event stream and TLS. Its endpoints here are a small test group; the real ones have their own tests.
 #include "access/ApiTokens.h"
 #include "access/WebPassword.h"
+#include "alerts/AlertOutbox.h"
+#include "alerts/HealthWatch.h"
+#include "alerts/OutboxDispatcher.h"
 #include "common/Clock.h"
 #include "settings/Settings.h"
+#include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "web/ApiTypes.h"
 #include "web/server/ApiGate.h"
 #include "web/server/TlsFiles.h"
+#include "web/server/WebDashboard.h"
 #include "web/server/WebServer.h"
 
 #include <QFile>
+#include <QHostInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -94,12 +100,12 @@ private:
         return config;
     }
 
-    void startServer(WebServer::Config config)
+    void startServer(WebServer::Config config, HealthWatch *health = nullptr)
     {
         m_server.reset();
         std::vector<std::unique_ptr<ApiEndpoints>> endpoints;
         endpoints.push_back(std::make_unique<EchoEndpoints>());
-        m_server = std::make_unique<WebServer>(std::move(config), *m_settings, *m_clock, nullptr,
+        m_server = std::make_unique<WebServer>(std::move(config), *m_settings, *m_clock, health,
                                                std::move(endpoints), m_feed.get());
         const Status started = m_server->start();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
@@ -175,7 +181,7 @@ private:
             const qsizetype length = head.indexOf("content-length: ");
             const qsizetype size =
                 length < 0 ? 0 : head.mid(length + 16, head.indexOf('\r', length) - length - 16).toLongLong();
-            return received.size() >= end + 4 + size;
+            return received.size() >= end + 4 + (text.startsWith("HEAD ") ? 0 : size);
         };
         if (!QTest::qWaitFor(whole, 10'000))
             qWarning("No whole answer: %s", received.left(200).constData());
@@ -216,6 +222,33 @@ private Q_SLOTS:
         QCOMPARE(answer.json().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
         QVERIFY(!answer.json().value(QStringLiteral("version")).toString().isEmpty());
         QCOMPARE(answer.header("Cache-Control"), QByteArray("no-store"));
+    }
+
+    void healthIsDegradedWhileAHealthAlertIsActive()
+    {
+        // The guardian's own health watch over the outbox in the test's SQLite file.
+        AlertRepository alerts(m_database->connection());
+        OutboxDispatcher dispatcher(alerts, *m_clock);
+        AlertOutbox outbox(alerts, dispatcher, *m_clock);
+        HealthWatch health(outbox, *m_clock);
+        startServer(config(), &health);
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/health"))
+                     .json()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("ok"));
+        health.connectionStateChanged(ConnectionState::Disconnected, QStringLiteral("refused"));
+        const Answer degraded = request("GET", QStringLiteral("/api/v1/health"));
+        QCOMPARE(degraded.status, 200);
+        QCOMPARE(degraded.json().value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
+        QVERIFY(!degraded.body.contains("refused")); // the health check says no more than that
+        health.connectionStateChanged(ConnectionState::Connected, {});
+        QCOMPARE(request("GET", QStringLiteral("/api/v1/health"))
+                     .json()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("ok"));
+        m_server.reset(); // before the health watch it reads
     }
 
     void everyAnswerCarriesTheSecurityHeaders_data()
@@ -405,6 +438,7 @@ private Q_SLOTS:
         QTest::newRow("address and port") << QByteArray("127.0.0.1:%1") << true;
         QTest::newRow("localhost") << QByteArray("localhost:%1") << true;
         QTest::newRow("configured name") << QByteArray("guardian.home.arpa:%1") << true;
+        QTest::newRow("this computer") << QHostInfo::localHostName().toLatin1() + ":%1" << true;
         QTest::newRow("rebinding name") << QByteArray("evil.example:%1") << false;
         QTest::newRow("other port") << QByteArray("127.0.0.1:1") << false;
         QTest::newRow("no host") << QByteArray() << false;
@@ -476,6 +510,20 @@ private Q_SLOTS:
         }
     }
 
+    void headAnswersWithoutTheBody()
+    {
+        const QByteArray get = raw(
+            "GET /site.css HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->port()) + "\r\n\r\n");
+        QVERIFY2(get.contains("Content-Length: 23\r\n") && get.endsWith("body { color: black; }\n"),
+                 get.constData());
+        const QByteArray head =
+            raw("HEAD /site.css HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->port()) +
+                "\r\n\r\n");
+        QVERIFY2(head.startsWith("HTTP/1.1 200") && head.contains("Content-Length: 23\r\n") &&
+                     head.endsWith("\r\n\r\n"),
+                 head.constData());
+    }
+
     void traversalOverRawHttpIsRefused()
     {
         const QByteArray answer =
@@ -505,10 +553,75 @@ private Q_SLOTS:
         Q_EMIT m_feed->event("stock", QJsonObject{{QStringLiteral("ticker"), QStringLiteral("SHOP.TO")}});
         QTRY_VERIFY(received.contains("event: stock\ndata: {\"ticker\":\"SHOP.TO\"}\n\n"));
 
-        // A closed stream is dropped.
-        stream->abort();
-        stream->deleteLater();
+        // Logging out ends the session's streams.
+        QCOMPARE(request("DELETE", QStringLiteral("/api/v1/session"), {},
+                         {{"Cookie", cookie}, {"X-CSRF-Token", csrf}})
+                     .status,
+                 204);
+        QTRY_VERIFY(stream->isFinished());
         QTRY_COMPARE(m_server->api().events().listenerCount(), 0);
+        stream->deleteLater();
+    }
+
+    void eventStreamsEndWhenTheirTokenIsRevoked()
+    {
+        WebServer::Config quick = config();
+        quick.keepAlive = std::chrono::milliseconds(50);
+        startServer(quick);
+        ApiTokens tokens(*m_settings);
+        const QByteArray bearer =
+            "Bearer " +
+            tokens.create(QStringLiteral("stream"), QDateTime::currentDateTimeUtc()).value().toLatin1();
+        QNetworkReply *stream =
+            send("GET", QStringLiteral("/api/v1/events"), {}, {{"Authorization", bearer}});
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->api().events().listenerCount() == 1, 10'000);
+        QTest::qWait(60); // a keep-alive with the token still valid keeps it open
+        QCOMPARE(m_server->api().events().listenerCount(), 1);
+        QVERIFY(tokens.revoke(QStringLiteral("stream")).ok());
+        QTRY_VERIFY(stream->isFinished());
+        QCOMPARE(m_server->api().events().listenerCount(), 0);
+        stream->deleteLater();
+    }
+
+    void listenAddressesAreParsed_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<bool>("loopback");
+        QTest::newRow("port only") << QStringLiteral("8080") << true << QStringLiteral("127.0.0.1") << 8080
+                                   << true;
+        QTest::newRow("any") << QStringLiteral("0.0.0.0:8443") << true << QStringLiteral("0.0.0.0") << 8443
+                             << false;
+        QTest::newRow("v6 loopback") << QStringLiteral("[::1]:9000") << true << QStringLiteral("::1") << 9000
+                                     << true;
+        QTest::newRow("localhost") << QStringLiteral("localhost:80") << true << QStringLiteral("127.0.0.1")
+                                   << 80 << true;
+        QTest::newRow("lan") << QStringLiteral("192.168.1.5:8080") << true << QStringLiteral("192.168.1.5")
+                             << 8080 << false;
+        QTest::newRow("name") << QStringLiteral("example.com:80") << false << QString() << 0 << false;
+        QTest::newRow("no port") << QStringLiteral("127.0.0.1:") << false << QString() << 0 << false;
+        QTest::newRow("big port") << QStringLiteral("70000") << false << QString() << 0 << false;
+        QTest::newRow("empty") << QString() << false << QString() << 0 << false;
+    }
+
+    void listenAddressesAreParsed()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        const Result<ListenAddress> parsed = ListenAddress::parse(text);
+        QCOMPARE(parsed.ok(), valid);
+        if (!valid) {
+            QVERIFY(parsed.error().message.contains(QStringLiteral("PORT")));
+            return;
+        }
+        QFETCH(QString, address);
+        QFETCH(int, port);
+        QFETCH(bool, loopback);
+        QCOMPARE(parsed.value().address, QHostAddress(address));
+        QCOMPARE(int(parsed.value().port), port);
+        QCOMPARE(parsed.value().isLoopback(), loopback);
     }
 
     void tlsWithASelfSignedCertificate()
@@ -525,10 +638,21 @@ private Q_SLOTS:
         const Result<TlsMaterial> again = TlsFiles::selfSigned(folder, QHostAddress::LocalHost, {});
         QVERIFY(again.ok() && !again.value().generated);
         QCOMPARE(again.value().fingerprint, made.value().fingerprint);
+        // The same pair given as files (web/tlsCertificate and web/tlsKey, or TRAILGUARD_WEB_CERT/_KEY).
+        const Result<TlsMaterial> given =
+            TlsFiles::load(QDir(folder).filePath(QStringLiteral("web-tls-certificate.pem")), keyFile);
+        QVERIFY(given.ok());
+        QCOMPARE(given.value().fingerprint, made.value().fingerprint);
+        QVERIFY(!TlsFiles::load(keyFile, QDir(folder).filePath(QStringLiteral("missing.pem"))).ok());
 
         WebServer::Config secure = config();
         secure.tls = made.value().configuration;
+        secure.limits.requestTimeout = std::chrono::milliseconds(300);
         startServer(secure);
+        // A client that never starts the handshake is cut off.
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
         // Without the pinned fingerprint the client refuses the certificate...
         const Answer untrusted = request("GET", QStringLiteral("/api/v1/health"));
         QCOMPARE(untrusted.error, QNetworkReply::SslHandshakeFailedError);

@@ -65,7 +65,6 @@ QString remoteAddressText(const QHttpServerRequest &request)
 
 ApiGate::ApiGate(Parts parts, QObject *parent)
     : QObject(parent)
-    , m_settings(parts.settings)
     , m_health(parts.health)
     , m_endpoints(std::move(parts.endpoints))
     , m_secure(parts.secure)
@@ -112,7 +111,7 @@ void ApiGate::handle(const QHttpServerRequest &request, const std::shared_ptr<We
     if (first == QLatin1String("events") && path.size() == 1) {
         if (method != "GET")
             return reply->sendError(405, ApiGateText::tr("Use GET."), {{"Allow", "GET"}});
-        return m_events.add(reply);
+        return m_events.add(reply, caller->stillAllowed);
     }
 
     const ApiRequest apiRequest{method, path, request.query(), request.body(), caller->principal};
@@ -133,8 +132,12 @@ std::optional<ApiGate::Caller> ApiGate::authenticate(const QHttpServerRequest &r
         const std::optional<QString> name = authorization.left(scheme.size()).toLower() == "bearer "
                                                 ? m_tokens.nameFor(authorization.mid(scheme.size()).trimmed())
                                                 : std::nullopt;
-        if (name)
-            return Caller{QStringLiteral("token:") + *name, std::nullopt};
+        if (name) {
+            return Caller{QStringLiteral("token:") + *name, std::nullopt,
+                          [this, token = authorization.mid(scheme.size()).trimmed(), name = *name] {
+                              return m_tokens.nameFor(token) == name;
+                          }};
+        }
         qCInfo(lcWeb).noquote() << "Refused an unknown API token from" << remoteAddressText(request);
         reply->sendError(401, ApiGateText::tr("Unknown or revoked API token."),
                          {{"WWW-Authenticate", "Bearer"}});
@@ -142,7 +145,7 @@ std::optional<ApiGate::Caller> ApiGate::authenticate(const QHttpServerRequest &r
     }
     const QByteArray id = SessionStore::idFromCookieHeader(request.value(QByteArrayLiteral("Cookie")));
     if (const std::optional<WebSession> session = m_sessions.touch(id))
-        return Caller{QStringLiteral("session"), session};
+        return Caller{QStringLiteral("session"), session, [this, id] { return m_sessions.isLive(id); }};
     reply->sendError(401, ApiGateText::tr("Log in first (POST /api/v1/session) or send an API token."));
     return std::nullopt;
 }
@@ -174,6 +177,7 @@ void ApiGate::session(const QHttpServerRequest &request, const std::shared_ptr<W
             return reply->sendError(403, ApiGateText::tr("Missing or wrong X-CSRF-Token; reload the page."));
         if (live)
             m_sessions.remove(id);
+        m_events.recheck(); // a logged-out session's event streams end now
         return reply->sendApi(ApiResponse::noContent(),
                               {{"Set-Cookie", SessionStore::clearingCookie(m_secure)}});
     }

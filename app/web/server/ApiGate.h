@@ -50,6 +50,8 @@ private:
     struct Caller {
         QString principal;
         std::optional<WebSession> session;
+        // Whether this caller may still listen to the event stream (its session live, its token valid).
+        std::function<bool()> stillAllowed;
     };
     // nullopt after answering 401.
     std::optional<Caller> authenticate(const QHttpServerRequest &request,
@@ -58,7 +60,6 @@ private:
     void session(const QHttpServerRequest &request, const std::shared_ptr<WebReply> &reply);
     void logIn(const QHttpServerRequest &request, const std::shared_ptr<WebReply> &reply);
 
-    Settings &m_settings;
     HealthWatch *m_health;
     std::vector<std::unique_ptr<ApiEndpoints>> m_endpoints;
     bool m_secure;

@@ -15,8 +15,10 @@ EventStream::EventStream(EventFeed *feed, std::chrono::milliseconds keepAlive, Q
         connect(feed, &EventFeed::event, this,
                 [this](const QByteArray &name, const QJsonObject &data) { broadcast(format(name, data)); });
     }
-    connect(&m_keepAlive, &QTimer::timeout, this,
-            [this] { broadcast(QByteArrayLiteral(": keep-alive\n\n")); });
+    connect(&m_keepAlive, &QTimer::timeout, this, [this] {
+        recheck();
+        broadcast(QByteArrayLiteral(": keep-alive\n\n"));
+    });
     m_keepAlive.start(keepAlive);
 }
 
@@ -27,11 +29,20 @@ QByteArray EventStream::format(const QByteArray &name, const QJsonObject &data)
            QJsonDocument(data).toJson(QJsonDocument::Compact) + QByteArrayLiteral("\n\n");
 }
 
-void EventStream::add(const std::shared_ptr<WebReply> &reply)
+void EventStream::add(const std::shared_ptr<WebReply> &reply, std::function<bool()> allowed)
 {
     ConnectionGuard::becameStream(reply->socket());
     reply->startEventStream();
-    m_listeners.append(reply);
+    m_listeners.append({reply, std::move(allowed)});
+}
+
+void EventStream::recheck()
+{
+    for (const Listener &listener : std::as_const(m_listeners)) {
+        if (listener.reply->isOpen() && !listener.allowed())
+            listener.reply->close();
+    }
+    dropClosed();
 }
 
 int EventStream::listenerCount()
@@ -42,14 +53,14 @@ int EventStream::listenerCount()
 
 void EventStream::dropClosed()
 {
-    m_listeners.removeIf([](const std::shared_ptr<WebReply> &reply) { return !reply->isOpen(); });
+    m_listeners.removeIf([](const Listener &listener) { return !listener.reply->isOpen(); });
 }
 
 void EventStream::broadcast(const QByteArray &text)
 {
     dropClosed();
-    for (const auto &reply : std::as_const(m_listeners))
-        reply->writeStreamData(text);
+    for (const Listener &listener : std::as_const(m_listeners))
+        listener.reply->writeStreamData(text);
 }
 
 } // namespace trailguard::Web

@@ -7,7 +7,8 @@
 namespace trailguard::Web {
 
 // The DNS-rebinding defence: a request's Host header must name this server. Accepted: an IP address (a page
-// served from an address is that address's own origin), `localhost`, and the names in web/hostNames; and the
+// served from an address is that address's own origin), `localhost`, this computer's name (the server adds
+// it: its logged URL uses it) and the names in web/hostNames; and the
 // port, when given, must be the one listened on. A page elsewhere that rebinds its own name to 127.0.0.1
 // sends its own name, and is refused.
 class HostCheck {

@@ -69,6 +69,12 @@ std::optional<WebSession> SessionStore::touch(const QByteArray &id)
     return it->session;
 }
 
+bool SessionStore::isLive(const QByteArray &id)
+{
+    dropExpired();
+    return !id.isEmpty() && m_sessions.contains(sessionKey(id));
+}
+
 void SessionStore::remove(const QByteArray &id)
 {
     m_sessions.remove(sessionKey(id));

@@ -30,6 +30,8 @@ public:
     // The live session with this id (its idle time starts again), or nullopt.
     std::optional<WebSession> touch(const QByteArray &id);
     void remove(const QByteArray &id);
+    // Whether the session is live, without counting this as its use.
+    bool isLive(const QByteArray &id);
     int size() const { return int(m_sessions.size()); }
 
     // Set-Cookie values: the session's, and one that clears it.

@@ -45,13 +45,22 @@ void WebReply::send(int status, const QByteArray &contentType, const QByteArray 
 {
     if (m_sent || !isOpen())
         return;
+    sendHeadersOnly(status, contentType, body, headers);
+    m_responder->writeBody(body);
+}
+
+void WebReply::sendHeadersOnly(int status, const QByteArray &contentType, const QByteArray &body,
+                               const HeaderList &headers)
+{
+    if (m_sent || !isOpen())
+        return;
     HeaderList all = headers;
     if (!contentType.isEmpty())
         all.append({QByteArrayLiteral("Content-Type"), contentType});
     if (status != 204)
         all.append({QByteArrayLiteral("Content-Length"), QByteArray::number(body.size())});
     writeHead(status, all);
-    m_responder->writeBody(body);
+    m_responder->writeBody(QByteArray()); // the blank line that ends the headers
 }
 
 void WebReply::sendApi(const ApiResponse &response, const HeaderList &headers)
@@ -76,6 +85,12 @@ void WebReply::startEventStream()
                     {QByteArrayLiteral("X-Accel-Buffering"), QByteArrayLiteral("no")}});
     // The blank line that ends the headers, and a first comment so the client sees the stream open.
     m_responder->writeBody(QByteArrayLiteral(": stream open\n\n"));
+}
+
+void WebReply::close()
+{
+    if (isOpen())
+        m_socket->disconnectFromHost();
 }
 
 void WebReply::writeStreamData(const QByteArray &data)

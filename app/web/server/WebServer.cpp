@@ -21,7 +21,7 @@ WebServer::WebServer(Config config, Settings &settings, const Clock &clock, Heal
                      std::vector<std::unique_ptr<ApiEndpoints>> endpoints, EventFeed *feed, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_config(std::move(config))
-    , m_hostCheck(m_config.port, m_config.hostNames)
+    , m_hostCheck(m_config.port, m_config.hostNames + QStringList{QHostInfo::localHostName()})
     , m_assets(m_config.assetRoot)
 {
     m_api = std::make_unique<ApiGate>(ApiGate::Parts{settings, clock, health, feed, std::move(endpoints),
@@ -100,9 +100,10 @@ bool WebServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                     {{"Cache-Control", "no-store"}});
         return true;
     }
-    const bool head = request.method() == QHttpServerRequest::Method::Head;
-    reply->send(200, asset->contentType, head ? QByteArray() : asset->content,
-                {{"Cache-Control", "no-cache"}});
+    if (request.method() == QHttpServerRequest::Method::Head)
+        reply->sendHeadersOnly(200, asset->contentType, asset->content, {{"Cache-Control", "no-cache"}});
+    else
+        reply->send(200, asset->contentType, asset->content, {{"Cache-Control", "no-cache"}});
     return true;
 }
 
