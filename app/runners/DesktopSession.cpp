@@ -218,9 +218,17 @@ void DesktopSession::wireSettingsAndHistory()
             return list;
         };
     };
+    // Recorded once, as from the web dashboard, which hears of it through the dispatcher.
     p.window->setAlertHistorySource(recentAlerts,
-                                    [alerts = &core.alerts(), clock = &core.clock()](qint64 alertId) {
-                                        return alerts->acknowledge(alertId, clock->now());
+                                    [alerts = &core.alerts(), clock = &core.clock(),
+                                     dispatcher = &core.dispatcher()](qint64 alertId) -> Status {
+                                        const Result<std::optional<AlertRecord>> acknowledged =
+                                            alerts->acknowledgeOnce(alertId, clock->now(),
+                                                                    QStringLiteral("window"));
+                                        if (!acknowledged.ok())
+                                            return acknowledged.error();
+                                        dispatcher->announceAlertChanged(alertId);
+                                        return success();
                                     });
     connect(&core.dispatcher(), &OutboxDispatcher::deliveryFinished, p.window.get(),
             &ui::MainWindow::refreshAlertHistory);

@@ -612,6 +612,24 @@ void CliTest::jsonHasExactKeysAndTypes()
     for (const char *key :
          {"symbolId", "currency", "lastPrice", "lastQuoteAt", "peak", "stop", "entry", "lastAlertAt"})
         QVERIFY2(fresh.value(QLatin1String(key)).isNull(), key);
+    // Byte for byte as before the object moved to domain/StockJson (which the web API shares).
+    const QString freshText = QStringLiteral("    {\n"
+                                             "        \"currency\": null,\n"
+                                             "        \"entry\": null,\n"
+                                             "        \"lastAlertAt\": null,\n"
+                                             "        \"lastPrice\": null,\n"
+                                             "        \"lastQuoteAt\": null,\n"
+                                             "        \"peak\": null,\n"
+                                             "        \"ratio\": 0.9,\n"
+                                             "        \"rules\": [\n"
+                                             "        ],\n"
+                                             "        \"stop\": null,\n"
+                                             "        \"strategy\": \"trailing:0.9\",\n"
+                                             "        \"symbolId\": null,\n"
+                                             "        \"ticker\": \"SHOP.TO\"\n"
+                                             "    }\n"
+                                             "]\n");
+    QVERIFY2(list.out.endsWith(freshText), describe(list).constData());
 }
 
 void CliTest::tableShowsKnownAndUnknownValues()

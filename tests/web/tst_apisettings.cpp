@@ -9,7 +9,8 @@ using trailguard::test::WebhookReceiver;
 
 namespace {
 const QByteArray kPassword = "smtp-Pa55word-never-shown";
-const QByteArray kWebhook = "https://discord.com/api/webhooks/123456/webhookT0kenNeverShown";
+// On this computer, where nothing listens: a test send fails at once instead of reaching discord.com.
+const QByteArray kWebhook = "http://127.0.0.1:1/api/webhooks/123456/webhookT0kenNeverShown";
 const QByteArray kTopic = "topicNeverShown42";
 const QByteArray kNtfyToken = "tk_ntfyTokenNeverShown";
 } // namespace
@@ -129,11 +130,12 @@ void ApiSettingsTest::noResponseEverHoldsASecret()
         m_api->request("PUT", QStringLiteral("settings/secrets/discord-webhook-url"),
                        R"({"value":"http://discord.com/api/webhooks/123456/webhookT0kenNeverShown"})"),
         m_api->request("POST", QStringLiteral("settings/channels/email/test")),
-        m_api->request("POST", QStringLiteral("settings/channels/discord/test")),
+        m_api->request("POST", QStringLiteral("settings/channels/discord/test")), // 502: nothing listens
         m_api->request("GET", QStringLiteral("status")),
         m_api->request("GET", QStringLiteral("alerts")),
         m_api->request("GET", QStringLiteral("watchlist")),
     };
+    QCOMPARE(responses.at(7)->status, 502);
     for (const auto &response : responses) {
         QVERIFY(response);
         for (const QByteArray &secret :

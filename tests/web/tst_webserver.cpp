@@ -181,7 +181,7 @@ private:
             const qsizetype length = head.indexOf("content-length: ");
             const qsizetype size =
                 length < 0 ? 0 : head.mid(length + 16, head.indexOf('\r', length) - length - 16).toLongLong();
-            return received.size() >= end + 4 + size;
+            return received.size() >= end + 4 + (text.startsWith("HEAD ") ? 0 : size);
         };
         if (!QTest::qWaitFor(whole, 10'000))
             qWarning("No whole answer: %s", received.left(200).constData());
@@ -510,6 +510,20 @@ private Q_SLOTS:
         }
     }
 
+    void headAnswersWithoutTheBody()
+    {
+        const QByteArray get = raw(
+            "GET /site.css HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->port()) + "\r\n\r\n");
+        QVERIFY2(get.contains("Content-Length: 23\r\n") && get.endsWith("body { color: black; }\n"),
+                 get.constData());
+        const QByteArray head =
+            raw("HEAD /site.css HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_server->port()) +
+                "\r\n\r\n");
+        QVERIFY2(head.startsWith("HTTP/1.1 200") && head.contains("Content-Length: 23\r\n") &&
+                     head.endsWith("\r\n\r\n"),
+                 head.constData());
+    }
+
     void traversalOverRawHttpIsRefused()
     {
         const QByteArray answer =
@@ -624,10 +638,21 @@ private Q_SLOTS:
         const Result<TlsMaterial> again = TlsFiles::selfSigned(folder, QHostAddress::LocalHost, {});
         QVERIFY(again.ok() && !again.value().generated);
         QCOMPARE(again.value().fingerprint, made.value().fingerprint);
+        // The same pair given as files (web/tlsCertificate and web/tlsKey, or TRAILGUARD_WEB_CERT/_KEY).
+        const Result<TlsMaterial> given =
+            TlsFiles::load(QDir(folder).filePath(QStringLiteral("web-tls-certificate.pem")), keyFile);
+        QVERIFY(given.ok());
+        QCOMPARE(given.value().fingerprint, made.value().fingerprint);
+        QVERIFY(!TlsFiles::load(keyFile, QDir(folder).filePath(QStringLiteral("missing.pem"))).ok());
 
         WebServer::Config secure = config();
         secure.tls = made.value().configuration;
+        secure.limits.requestTimeout = std::chrono::milliseconds(300);
         startServer(secure);
+        // A client that never starts the handshake is cut off.
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
         // Without the pinned fingerprint the client refuses the certificate...
         const Answer untrusted = request("GET", QStringLiteral("/api/v1/health"));
         QCOMPARE(untrusted.error, QNetworkReply::SslHandshakeFailedError);

@@ -113,14 +113,54 @@ private Q_SLOTS:
         QVERIFY(err.contains(QStringLiteral("http://127.0.0.1:%1/").arg(port).toUtf8()));
 
         QNetworkAccessManager network;
-        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/session").arg(port)));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = network.post(
-            request, QJsonDocument(QJsonObject{{QStringLiteral("password"), password}}).toJson());
-        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20'000);
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const auto status = [&](const QByteArray &method, const QString &path, const QByteArray &body,
+                                const QByteArray &authorization = {}) {
+            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            if (!authorization.isEmpty())
+                request.setRawHeader("Authorization", authorization);
+            QNetworkReply *reply = network.sendCustomRequest(request, method, body);
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            if (!reply->isFinished() && !finished.wait(20'000))
+                return -1;
+            reply->deleteLater();
+            return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        };
+        const auto logIn = [&](const QString &with) {
+            return status("POST", QStringLiteral("/api/v1/session"),
+                          QJsonDocument(QJsonObject{{QStringLiteral("password"), with}}).toJson());
+        };
+        QCOMPARE(logIn(password), 200);
         QVERIFY(!err.contains(password.toUtf8())); // never logged
-        reply->deleteLater();
+
+        // The command line changes the password and the tokens of the running guardian (the demo keeps its
+        // settings in DIR/demo).
+        const auto cli = [&](const QStringList &arguments, const QByteArray &input = {}) {
+            QProcess command;
+            command.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
+            command.setArguments(QStringList{QStringLiteral("--data-dir"),
+                                             QDir(dataDir()).filePath(QStringLiteral("demo")),
+                                             QStringLiteral("web")} +
+                                 arguments);
+            command.setProcessEnvironment(this->environment());
+            connect(&command, &QProcess::started, &command, [&] {
+                command.write(input);
+                command.closeWriteChannel();
+            });
+            return test::runToEnd(command, std::chrono::seconds(30));
+        };
+        const test::ProcessRun token =
+            cli({QStringLiteral("token"), QStringLiteral("create"), QStringLiteral("probe")});
+        QCOMPARE(token.exitCode, 0);
+        const QByteArray bearer = "Bearer " + token.out.trimmed().toLatin1();
+        // Authenticated: no such endpoint (404), rather than 401.
+        QCOMPARE(status("GET", QStringLiteral("/api/v1/no-such-endpoint"), {}, bearer), 404);
+        QCOMPARE(cli({QStringLiteral("token"), QStringLiteral("revoke"), QStringLiteral("probe")}).exitCode,
+                 0);
+        QCOMPARE(status("GET", QStringLiteral("/api/v1/no-such-endpoint"), {}, bearer), 401);
+        QCOMPARE(cli({QStringLiteral("password")}, "the new password\n").exitCode, 0);
+        QCOMPARE(logIn(password), 401);
+        QCOMPARE(logIn(QStringLiteral("the new password")), 200);
 
         QSignalSpy finished(&process, &QProcess::finished);
         process.terminate();

@@ -8,7 +8,7 @@
 namespace trailguard::Web::ApiJson {
 
 namespace {
-Error wrongType(const QString &key, const QString &expected)
+Error wrongJsonType(const QString &key, const QString &expected)
 {
     return Error{ErrorCode::InvalidArguments, ApiText::tr("\"%1\" must be %2.").arg(key, expected)};
 }
@@ -35,7 +35,7 @@ Result<std::optional<double>> number(const QJsonObject &object, const QString &k
     if (value.isUndefined() || value.isNull())
         return std::optional<double>();
     if (!value.isDouble() || !std::isfinite(value.toDouble()))
-        return wrongType(key, ApiText::tr("a number"));
+        return wrongJsonType(key, ApiText::tr("a number"));
     return std::optional<double>(value.toDouble());
 }
 
@@ -45,7 +45,7 @@ Result<std::optional<QString>> text(const QJsonObject &object, const QString &ke
     if (value.isUndefined() || value.isNull())
         return std::optional<QString>();
     if (!value.isString())
-        return wrongType(key, ApiText::tr("a string"));
+        return wrongJsonType(key, ApiText::tr("a string"));
     return std::optional<QString>(value.toString());
 }
 
@@ -55,7 +55,7 @@ Result<std::optional<bool>> boolean(const QJsonObject &object, const QString &ke
     if (value.isUndefined() || value.isNull())
         return std::optional<bool>();
     if (!value.isBool())
-        return wrongType(key, ApiText::tr("true or false"));
+        return wrongJsonType(key, ApiText::tr("true or false"));
     return std::optional<bool>(value.toBool());
 }
 
@@ -63,12 +63,12 @@ Result<std::optional<int>> integer(const QJsonObject &object, const QString &key
 {
     const Result<std::optional<double>> read = number(object, key);
     if (!read.ok())
-        return wrongType(key, ApiText::tr("a whole number"));
+        return wrongJsonType(key, ApiText::tr("a whole number"));
     if (!read.value())
         return std::optional<int>();
     const double value = *read.value();
     if (value != std::floor(value) || std::abs(value) > 1e9)
-        return wrongType(key, ApiText::tr("a whole number"));
+        return wrongJsonType(key, ApiText::tr("a whole number"));
     return std::optional<int>(static_cast<int>(value));
 }
 

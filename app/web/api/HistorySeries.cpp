@@ -13,7 +13,7 @@
 namespace trailguard::Web::HistorySeries {
 
 namespace {
-double msOf(const QDateTime &time)
+double historyMs(const QDateTime &time)
 {
     return static_cast<double>(time.toMSecsSinceEpoch());
 }
@@ -25,7 +25,7 @@ QList<QPointF> heldLine(const QList<StopPoint> &steps, double StopPoint::*value,
     for (const StopPoint &step : steps) {
         if (!step.time.isValid() || !std::isfinite(step.*value))
             continue;
-        const double x = msOf(step.time);
+        const double x = historyMs(step.time);
         if (!line.isEmpty())
             line.append({x, line.constLast().y()});
         line.append({x, step.*value});
@@ -36,7 +36,7 @@ QList<QPointF> heldLine(const QList<StopPoint> &steps, double StopPoint::*value,
 }
 
 // Four points a bucket survive decimation: a quarter of the points asked for makes at most that many.
-QJsonArray decimated(const QList<QPointF> &line, int points)
+QJsonArray decimatedLine(const QList<QPointF> &line, int points)
 {
     QJsonArray array;
     for (const QPointF &point : Decimation::minMax(line, std::max(1, points / 4))) {
@@ -55,7 +55,7 @@ QJsonObject toJson(const HistoryInput &input)
     prices.reserve(input.prices.size());
     for (const PricePoint &point : input.prices) {
         if (point.time.isValid() && std::isfinite(point.price))
-            prices.append({msOf(point.time), point.price});
+            prices.append({historyMs(point.time), point.price});
     }
     const double until = prices.isEmpty() ? 0 : prices.constLast().x();
     return QJsonObject{
@@ -64,9 +64,11 @@ QJsonObject toJson(const HistoryInput &input)
          input.currency.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(input.currency)},
         {QStringLiteral("from"), StockJson::time(input.from)},
         {QStringLiteral("to"), StockJson::time(input.to)},
-        {QStringLiteral("prices"), decimated(prices, input.points)},
-        {QStringLiteral("peaks"), decimated(heldLine(input.stops, &StopPoint::peak, until), input.points)},
-        {QStringLiteral("stops"), decimated(heldLine(input.stops, &StopPoint::stop, until), input.points)},
+        {QStringLiteral("prices"), decimatedLine(prices, input.points)},
+        {QStringLiteral("peaks"),
+         decimatedLine(heldLine(input.stops, &StopPoint::peak, until), input.points)},
+        {QStringLiteral("stops"),
+         decimatedLine(heldLine(input.stops, &StopPoint::stop, until), input.points)},
     };
 }
 

@@ -19,19 +19,19 @@ QString repeatPolicyName(RepeatPolicy policy)
                                                  : QStringLiteral("daily");
 }
 
-Error invalid(const QString &message)
+Error invalidSetting(const QString &message)
 {
     return Error{ErrorCode::InvalidSetting, message};
 }
 
 // A member that must be an object when present.
-Result<QJsonObject> section(const QJsonObject &parent, const QString &key)
+Result<QJsonObject> settingsSection(const QJsonObject &parent, const QString &key)
 {
     const QJsonValue value = parent.value(key);
     if (value.isUndefined())
         return QJsonObject();
     if (!value.isObject())
-        return invalid(ApiText::tr("\"%1\" must be an object.").arg(key));
+        return invalidSetting(ApiText::tr("\"%1\" must be an object.").arg(key));
     return value.toObject();
 }
 
@@ -56,7 +56,7 @@ Result<QTime> timeOfDay(const QString &text, const QString &key)
 {
     const QTime time = QTime::fromString(text, kTimeFormat);
     if (!time.isValid())
-        return invalid(ApiText::tr("\"%1\" must be a time of day as HH:mm (22:00).").arg(key));
+        return invalidSetting(ApiText::tr("\"%1\" must be a time of day as HH:mm (22:00).").arg(key));
     return time;
 }
 
@@ -70,7 +70,7 @@ Status applyGeneral(const QJsonObject &patch, GeneralSettings &general)
         interval = read.value();
     if (interval) {
         if (*interval < 5 || *interval > 3600)
-            return invalid(ApiText::tr("The check interval must be 5 to 3600 seconds."));
+            return invalidSetting(ApiText::tr("The check interval must be 5 to 3600 seconds."));
         general.checkInterval = std::chrono::seconds(*interval);
     }
     QString policy;
@@ -82,9 +82,9 @@ Status applyGeneral(const QJsonObject &patch, GeneralSettings &general)
     else if (policy == QLatin1String("once-per-breach"))
         general.repeatPolicy = RepeatPolicy::OncePerBreach;
     else if (!policy.isEmpty())
-        return invalid(ApiText::tr("\"repeatPolicy\" must be \"daily\" or \"once-per-breach\"."));
+        return invalidSetting(ApiText::tr("\"repeatPolicy\" must be \"daily\" or \"once-per-breach\"."));
 
-    const Result<QJsonObject> quiet = section(patch, QStringLiteral("quietHours"));
+    const Result<QJsonObject> quiet = settingsSection(patch, QStringLiteral("quietHours"));
     if (!quiet.ok())
         return quiet.error();
     if (Status known = ApiJson::onlyKnownKeys(
@@ -117,11 +117,11 @@ Result<QStringList> addressList(const QJsonObject &email)
     if (value.isString())
         return value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (!value.isArray())
-        return invalid(ApiText::tr("\"to\" must be an array of addresses."));
+        return invalidSetting(ApiText::tr("\"to\" must be an array of addresses."));
     QStringList list;
     for (const QJsonValue &address : value.toArray()) {
         if (!address.isString())
-            return invalid(ApiText::tr("\"to\" must be an array of addresses."));
+            return invalidSetting(ApiText::tr("\"to\" must be an array of addresses."));
         list.append(address.toString().trimmed());
     }
     return list;
@@ -149,7 +149,7 @@ Status applyEmail(const QJsonObject &email, ChannelSettingsData &channels)
             return EmailConfig::presetName(p) == provider;
         });
         if (preset == presets.cend())
-            return invalid(ApiText::tr("\"provider\" must be \"gmail\", \"outlook\" or \"custom\"."));
+            return invalidSetting(ApiText::tr("\"provider\" must be \"gmail\", \"outlook\" or \"custom\"."));
         if (*preset != config.provider) {
             const EmailConfig fresh = EmailConfig::preset(*preset);
             config.provider = fresh.provider;
@@ -173,7 +173,7 @@ Status applyEmail(const QJsonObject &email, ChannelSettingsData &channels)
             return EmailConfig::securityName(s) == security;
         });
         if (kind == kinds.cend())
-            return invalid(ApiText::tr("\"security\" must be \"ssl\", \"starttls\" or \"none\"."));
+            return invalidSetting(ApiText::tr("\"security\" must be \"ssl\", \"starttls\" or \"none\"."));
         config.security = *kind;
     }
     if (email.contains(QStringLiteral("to"))) {
@@ -187,7 +187,7 @@ Status applyEmail(const QJsonObject &email, ChannelSettingsData &channels)
 
 Status applyChannels(const QJsonObject &patch, ChannelSettingsData &channels)
 {
-    const Result<QJsonObject> all = section(patch, QStringLiteral("channels"));
+    const Result<QJsonObject> all = settingsSection(patch, QStringLiteral("channels"));
     if (!all.ok())
         return all.error();
     if (Status known =
@@ -198,7 +198,7 @@ Status applyChannels(const QJsonObject &patch, ChannelSettingsData &channels)
     QHash<QString, QJsonObject> parts;
     for (const QString &name : {QStringLiteral("tray"), QStringLiteral("email"), QStringLiteral("discord"),
                                 QStringLiteral("ntfy")}) {
-        const Result<QJsonObject> part = section(all.value(), name);
+        const Result<QJsonObject> part = settingsSection(all.value(), name);
         if (!part.ok())
             return part.error();
         parts.insert(name, part.value());
@@ -310,7 +310,7 @@ Status setSecret(const QString &name, const QString &value, ChannelSettingsData 
         channels.discord = discord;
     } else if (name == QLatin1String("ntfy-topic")) {
         if (!value.isEmpty() && !NtfyConfig::isValidTopic(value.trimmed()))
-            return invalid(ApiText::tr("An ntfy topic is 1 to 64 letters, digits, '-' or '_'."));
+            return invalidSetting(ApiText::tr("An ntfy topic is 1 to 64 letters, digits, '-' or '_'."));
         channels.ntfy.topic = value.trimmed();
     } else if (name == QLatin1String("ntfy-access-token")) {
         channels.ntfy.accessToken = value.toUtf8();

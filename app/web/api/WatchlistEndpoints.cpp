@@ -30,11 +30,6 @@ Result<QStringList> ruleSpecs(const QJsonObject &object)
     }
     return specs;
 }
-
-Result<StopStrategy> strategyOf(const QString &spec)
-{
-    return StopStrategy::parse(spec);
-}
 } // namespace
 
 WatchlistEndpoints::WatchlistEndpoints(const WebServices &services)
@@ -133,7 +128,7 @@ ApiResponse WatchlistEndpoints::add(const QByteArray &body)
                 400, ApiText::tr(
                          "Give either \"ratio\" or \"strategy\", not both (\"trailing:R\" sets the ratio)."));
         }
-        const Result<StopStrategy> parsed = strategyOf(*strategyText.value());
+        const Result<StopStrategy> parsed = StopStrategy::parse(*strategyText.value());
         if (!parsed.ok())
             return ApiJson::error(parsed.error());
         strategy = parsed.value();
@@ -186,7 +181,7 @@ ApiResponse WatchlistEndpoints::edit(const QString &ticker, const QByteArray &bo
     }
     std::optional<StopStrategy> strategy;
     if (strategyText.value()) {
-        const Result<StopStrategy> parsed = strategyOf(*strategyText.value());
+        const Result<StopStrategy> parsed = StopStrategy::parse(*strategyText.value());
         if (!parsed.ok())
             return ApiJson::error(parsed.error());
         strategy = parsed.value();

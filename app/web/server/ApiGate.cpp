@@ -65,7 +65,6 @@ QString remoteAddressText(const QHttpServerRequest &request)
 
 ApiGate::ApiGate(Parts parts, QObject *parent)
     : QObject(parent)
-    , m_settings(parts.settings)
     , m_health(parts.health)
     , m_endpoints(std::move(parts.endpoints))
     , m_secure(parts.secure)

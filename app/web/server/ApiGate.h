@@ -60,7 +60,6 @@ private:
     void session(const QHttpServerRequest &request, const std::shared_ptr<WebReply> &reply);
     void logIn(const QHttpServerRequest &request, const std::shared_ptr<WebReply> &reply);
 
-    Settings &m_settings;
     HealthWatch *m_health;
     std::vector<std::unique_ptr<ApiEndpoints>> m_endpoints;
     bool m_secure;

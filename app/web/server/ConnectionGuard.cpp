@@ -2,6 +2,7 @@
 
 #include "web/WebLogging.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 namespace trailguard::Web {
@@ -103,6 +104,25 @@ GuardedSslServer::GuardedSslServer(const ConnectionLimits &limits, QObject *pare
     : QSslServer(parent)
     , m_limits(limits)
 {}
+
+void GuardedSslServer::incomingConnection(qintptr descriptor)
+{
+    QSslServer::incomingConnection(descriptor);
+    const char *const watched = "trailguardHandshakeWatched";
+    for (QSslSocket *socket : findChildren<QSslSocket *>(Qt::FindDirectChildrenOnly)) {
+        if (socket->property(watched).toBool())
+            continue;
+        socket->setProperty(watched, true);
+        QTimer::singleShot(m_limits.requestTimeout, socket, [socket] {
+            if (socket->isEncrypted())
+                return;
+            qCInfo(lcWeb).noquote() << "Closing a connection from" << socket->peerAddress().toString()
+                                    << "that did not finish the TLS handshake in time";
+            socket->abort();
+            socket->deleteLater();
+        });
+    }
+}
 
 QTcpSocket *GuardedSslServer::nextPendingConnection()
 {

@@ -60,6 +60,11 @@ public:
     GuardedSslServer(const ConnectionLimits &limits, QObject *parent = nullptr);
     QTcpSocket *nextPendingConnection() override;
 
+protected:
+    // Qt 6.4's QSslServer has no handshake timeout: a client that never finishes the handshake is closed
+    // after the request timeout.
+    void incomingConnection(qintptr descriptor) override;
+
 private:
     ConnectionLimits m_limits;
 };

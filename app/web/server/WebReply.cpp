@@ -45,13 +45,22 @@ void WebReply::send(int status, const QByteArray &contentType, const QByteArray 
 {
     if (m_sent || !isOpen())
         return;
+    sendHeadersOnly(status, contentType, body, headers);
+    m_responder->writeBody(body);
+}
+
+void WebReply::sendHeadersOnly(int status, const QByteArray &contentType, const QByteArray &body,
+                               const HeaderList &headers)
+{
+    if (m_sent || !isOpen())
+        return;
     HeaderList all = headers;
     if (!contentType.isEmpty())
         all.append({QByteArrayLiteral("Content-Type"), contentType});
     if (status != 204)
         all.append({QByteArrayLiteral("Content-Length"), QByteArray::number(body.size())});
     writeHead(status, all);
-    m_responder->writeBody(body);
+    m_responder->writeBody(QByteArray()); // the blank line that ends the headers
 }
 
 void WebReply::sendApi(const ApiResponse &response, const HeaderList &headers)

@@ -32,6 +32,9 @@ public:
 
     void send(int status, const QByteArray &contentType, const QByteArray &body,
               const HeaderList &headers = {});
+    // A HEAD request's answer: the headers `send` would write, without the body.
+    void sendHeadersOnly(int status, const QByteArray &contentType, const QByteArray &body,
+                         const HeaderList &headers = {});
     // JSON under /api/: `Cache-Control: no-store`.
     void sendApi(const ApiResponse &response, const HeaderList &headers = {});
     void sendError(int status, const QString &message, const HeaderList &headers = {});

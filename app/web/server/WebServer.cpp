@@ -100,9 +100,10 @@ bool WebServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                     {{"Cache-Control", "no-store"}});
         return true;
     }
-    const bool head = request.method() == QHttpServerRequest::Method::Head;
-    reply->send(200, asset->contentType, head ? QByteArray() : asset->content,
-                {{"Cache-Control", "no-cache"}});
+    if (request.method() == QHttpServerRequest::Method::Head)
+        reply->sendHeadersOnly(200, asset->contentType, asset->content, {{"Cache-Control", "no-cache"}});
+    else
+        reply->send(200, asset->contentType, asset->content, {{"Cache-Control", "no-cache"}});
     return true;
 }
 
