@@ -203,20 +203,25 @@ void RuleWatch::apply(const QList<RuleDayReader::Reply> &replies)
     Q_EMIT daysRead();
 }
 
-// Alerts judged outside a cycle: each in a transaction of its own, so one whose ticker went meanwhile
-// (removed: its firing has no stock row) keeps none of the others from being stored.
+// Alerts judged outside a cycle, in a transaction of their own; should that fail (a ticker removed meanwhile
+// has no stock row for its firing), each alone, so one keeps none of the others from being stored.
 void RuleWatch::recordLate(const QList<RuleAlert> &alerts)
 {
+    if (alerts.isEmpty())
+        return;
     QList<RuleAlert> recorded;
-    for (const RuleAlert &alert : alerts) {
-        QList<RuleAlert> one;
-        const Status stored = inTransaction(m_db, [&] { return record({alert}, {}, one); });
-        if (!stored.ok()) {
-            qCWarning(lcMonitor).noquote() << "Could not store the alert of rule" << alert.rule << "of"
-                                           << alert.ticker << ":" << stored.error().message;
-            continue; // not marked fired: judged again at the next quote
+    if (!inTransaction(m_db, [&] { return record(alerts, {}, recorded); }).ok()) {
+        recorded.clear();
+        for (const RuleAlert &alert : alerts) {
+            QList<RuleAlert> one;
+            const Status stored = inTransaction(m_db, [&] { return record({alert}, {}, one); });
+            if (!stored.ok()) {
+                qCWarning(lcMonitor).noquote() << "Could not store the alert of rule" << alert.rule << "of"
+                                               << alert.ticker << ":" << stored.error().message;
+                continue; // not marked fired: judged again at the next quote
+            }
+            recorded += one;
         }
-        recorded += one;
     }
     if (recorded.isEmpty())
         return;
