@@ -1,5 +1,6 @@
 #include "AddTickerForm.h"
 
+#include "AddTickerRulesDialog.h"
 #include "RatioSpinBox.h"
 
 #include "domain/StopStrategy.h"
@@ -13,12 +14,15 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QToolButton>
 
 namespace trailguard::ui {
 
 namespace {
-constexpr int kTickerFieldChars = 18;
-constexpr int kEntryFieldChars = 14;
+constexpr int kTickerFieldChars = 13; // most tickers; a longer one (up to Ticker::kMaxLength) scrolls
+// Narrow enough that the whole row, Rules… included, keeps the window within 900 px.
+constexpr int kEntryFieldChars = 10;
+constexpr int kParametersFieldChars = 11;
 
 // Locale-aware first ("101,25" in French), then the locale-neutral form the core accepts.
 Result<double> parseEntryPrice(const QString &text)
@@ -39,6 +43,7 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     , m_entryLineEdit(new QLineEdit(this))
     , m_strategyComboBox(new QComboBox(this))
     , m_strategyParametersLineEdit(new QLineEdit(this))
+    , m_rulesButton(new QToolButton(this))
     , m_addPushButton(new QPushButton(tr("&Add"), this))
     , m_errorLabel(new QLabel(this))
 {
@@ -71,9 +76,17 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     m_strategyParametersLineEdit->setObjectName(QStringLiteral("strategyParametersLineEdit"));
     m_strategyParametersLineEdit->setAccessibleName(tr("Strategy parameters"));
     m_strategyParametersLineEdit->setFixedWidth(
-        m_strategyParametersLineEdit->fontMetrics().averageCharWidth() * kEntryFieldChars);
+        m_strategyParametersLineEdit->fontMetrics().averageCharWidth() * kParametersFieldChars);
     connect(m_strategyComboBox, &QComboBox::currentIndexChanged, this, &AddTickerForm::updateStrategyFields);
     updateStrategyFields();
+
+    // A tool button: as wide as its text, where a push button takes the style's minimum width; the window
+    // must stay within 900 px.
+    m_rulesButton->setObjectName(QStringLiteral("rulesToolButton"));
+    m_rulesButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_rulesButton->setAccessibleName(tr("Alert rules"));
+    connect(m_rulesButton, &QPushButton::clicked, this, &AddTickerForm::editRules);
+    showRuleCount();
 
     m_addPushButton->setObjectName(QStringLiteral("addPushButton"));
     m_addPushButton->setToolTip(tr("Add the ticker to the watchlist (Enter)"));
@@ -107,9 +120,10 @@ AddTickerForm::AddTickerForm(WatchlistService &service, const Result<double> &de
     layout->addWidget(strategyLabel, 0, 6);
     layout->addWidget(m_strategyComboBox, 0, 7);
     layout->addWidget(m_strategyParametersLineEdit, 0, 8);
-    layout->addWidget(m_addPushButton, 0, 9);
-    layout->setColumnStretch(10, 1); // the fields keep their size; the space goes to the right
-    layout->addWidget(m_errorLabel, 1, 1, 1, 10);
+    layout->addWidget(m_rulesButton, 0, 9);
+    layout->addWidget(m_addPushButton, 0, 10);
+    layout->setColumnStretch(11, 1); // the fields keep their size; the space goes to the right
+    layout->addWidget(m_errorLabel, 1, 1, 1, 11);
 
     connect(m_addPushButton, &QPushButton::clicked, this, &AddTickerForm::submit);
 
@@ -157,23 +171,66 @@ void AddTickerForm::submit()
         }
         strategy = parsed.value();
     }
+    // The ticker and its rules are saved together or not at all (the service checks every rule first).
     const Result<StockState> added =
-        strategy ? m_service.add(m_tickerLineEdit->text(), *strategy, entry)
-                 : m_service.add(m_tickerLineEdit->text(), m_ratioSpinBox->value(), entry);
+        strategy ? m_service.add(m_tickerLineEdit->text(), *strategy, entry, m_rules)
+                 : m_service.add(m_tickerLineEdit->text(), m_ratioSpinBox->value(), entry, m_rules);
     if (!added.ok()) {
         QWidget *field = m_tickerLineEdit;
         if (added.error().code == ErrorCode::InvalidRatio)
             field = m_ratioSpinBox;
         else if (added.error().code == ErrorCode::InvalidPrice)
             field = m_entryLineEdit;
+        else if (added.error().code == ErrorCode::InvalidIndicator ||
+                 added.error().code == ErrorCode::InvalidArguments) // a bad or repeated rule
+            field = m_rulesButton;
         showError(added.error().message, field);
         return;
     }
     clearError();
     m_tickerLineEdit->clear();
     m_entryLineEdit->clear();
+    setRules({});
+    if (m_rulesDialog)
+        m_rulesDialog->close();
     m_tickerLineEdit->setFocus(Qt::OtherFocusReason);
     Q_EMIT tickerAdded(added.value().ticker);
+}
+
+void AddTickerForm::setRules(const QStringList &rules)
+{
+    m_rules = rules;
+    if (m_rulesDialog && m_rulesDialog->rules() != rules)
+        m_rulesDialog->setRules(rules);
+    showRuleCount();
+}
+
+AddTickerRulesDialog *AddTickerForm::rulesDialog() const
+{
+    return m_rulesDialog;
+}
+
+void AddTickerForm::editRules()
+{
+    if (!m_rulesDialog) {
+        m_rulesDialog = new AddTickerRulesDialog(m_rules, this);
+        m_rulesDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_rulesDialog, &AddTickerRulesDialog::rulesChanged, this, &AddTickerForm::setRules);
+    }
+    m_rulesDialog->show();
+    m_rulesDialog->raise();
+}
+
+void AddTickerForm::showRuleCount()
+{
+    // Compact, so the form (and the window) stays narrow: the rules themselves are in the dialog.
+    m_rulesButton->setText(m_rules.isEmpty() ? tr("R&ules\u2026")
+                                             : tr("R&ules (%1)\u2026").arg(m_rules.size()));
+    m_rulesButton->setToolTip(m_rules.isEmpty()
+                                  ? tr("Alert rules to add with the ticker, besides its stop: "
+                                       "a moving average crossed, RSI, MACD, Bollinger bands, "
+                                       "a target price")
+                                  : tr("Added with the ticker: %1").arg(m_rules.join(QStringLiteral(", "))));
 }
 
 void AddTickerForm::keyPressEvent(QKeyEvent *event)

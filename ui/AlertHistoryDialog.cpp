@@ -123,7 +123,8 @@ AlertHistoryDialog::AlertHistoryDialog(AlertHistoryModel::Loader load,
     connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
         for (const int column :
              {AlertHistoryModel::column(AlertHistoryModel::Column::Time),
-              AlertHistoryModel::column(AlertHistoryModel::Column::Ticker), m_model->acknowledgedColumn()})
+              AlertHistoryModel::column(AlertHistoryModel::Column::Ticker),
+              AlertHistoryModel::column(AlertHistoryModel::Column::Kind), m_model->acknowledgedColumn()})
             m_tableView->resizeColumnToContents(column);
         m_tableView->horizontalHeader()->setSectionResizeMode(
             AlertHistoryModel::column(AlertHistoryModel::Column::Subject), QHeaderView::Stretch);

@@ -2,6 +2,8 @@
 
 #include "Formatting.h"
 
+#include "domain/AlertRule.h"
+
 #include <QFont>
 #include <QFutureWatcher>
 #include <QGuiApplication>
@@ -171,6 +173,39 @@ QString AlertHistoryModel::channelName(const QString &channelId)
     return channelId;
 }
 
+QString AlertHistoryModel::kindText(const AlertMessage &message)
+{
+    switch (message.kind) {
+    case AlertMessage::Kind::Breach:
+        break;
+    case AlertMessage::Kind::Health:
+        return tr("Health");
+    case AlertMessage::Kind::Digest:
+        return tr("Daily digest");
+    case AlertMessage::Kind::Test:
+        return tr("Test");
+    }
+    if (message.rule.isEmpty())
+        return tr("Stop breach");
+    const Result<AlertRule> rule = AlertRule::parse(message.rule);
+    return rule ? AlertRules::describe(rule.value()) : message.rule; // a rule of a newer version: its spec
+}
+
+QString AlertHistoryModel::kindId(const AlertMessage &message)
+{
+    switch (message.kind) {
+    case AlertMessage::Kind::Breach:
+        return message.rule.isEmpty() ? QStringLiteral("stop") : message.rule;
+    case AlertMessage::Kind::Health:
+        return QStringLiteral("health");
+    case AlertMessage::Kind::Digest:
+        return QStringLiteral("digest");
+    case AlertMessage::Kind::Test:
+        return QStringLiteral("test");
+    }
+    return {};
+}
+
 int AlertHistoryModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_records.size());
@@ -208,6 +243,8 @@ QVariant AlertHistoryModel::data(const QModelIndex &index, int itemRole) const
         return record.message.ticker;
     case role(Role::Acknowledged):
         return acknowledged;
+    case role(Role::Kind):
+        return kindId(record.message);
     case Qt::ForegroundRole:
         if (acknowledged)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
@@ -260,6 +297,12 @@ QVariant AlertHistoryModel::data(const QModelIndex &index, int itemRole) const
         if (itemRole == Qt::DisplayRole || itemRole == role(Role::Sort))
             return record.message.ticker.isEmpty() ? Formatting::emptyValue() : record.message.ticker;
         return {};
+    case Column::Kind:
+        if (itemRole == Qt::DisplayRole || itemRole == role(Role::Sort))
+            return kindText(record.message);
+        if (itemRole == Qt::ToolTipRole && !record.message.rule.isEmpty())
+            return tr("The alert rule %1").arg(record.message.rule);
+        return {};
     case Column::Subject:
         if (itemRole == Qt::DisplayRole || itemRole == role(Role::Sort))
             return record.message.subject;
@@ -283,6 +326,8 @@ QVariant AlertHistoryModel::headerData(int section, Qt::Orientation orientation,
         return tr("Time");
     case Column::Ticker:
         return tr("Ticker");
+    case Column::Kind:
+        return tr("Kind");
     case Column::Subject:
         return tr("Subject");
     }

@@ -11,7 +11,8 @@
 
 namespace trailguard::ui {
 
-// The alert history as a table: one row per alert, newest first, with the time (local), the ticker, the
+// The alert history as a table: one row per alert, newest first, with the time (local), the ticker, what
+// kind of alert it is (a stop breach, the alert rule that fired in words, health, digest, test), the
 // subject, one column per alert channel that appears in the history (tray, email, Discord, ntfy, then
 // any other id) saying how that delivery stands, and whether the alert was acknowledged.
 //
@@ -32,13 +33,14 @@ public:
         Ticker,                 // QString, empty for alerts not about a ticker
         Acknowledged,           // bool
         Sort,                   // a value that sorts the column (times as dates, text as text)
+        Kind,                   // QString: "stop", the rule's spec, "health", "digest" or "test" (as replay)
     };
     static constexpr int role(Role value) { return static_cast<int>(value); }
 
     // The fixed columns; channel columns follow Subject, then comes acknowledgedColumn().
-    enum class Column { Time, Ticker, Subject };
+    enum class Column { Time, Ticker, Kind, Subject };
     static constexpr int column(Column value) { return static_cast<int>(value); }
-    static constexpr int kFixedColumns = 3;
+    static constexpr int kFixedColumns = 4;
 
     AlertHistoryModel(Loader load, Acknowledger acknowledge, QObject *parent = nullptr);
     ~AlertHistoryModel() override;
@@ -71,6 +73,11 @@ public:
     static QString statusDetails(const Delivery &delivery);
     // "Email", "Discord", "ntfy", "Tray"; other ids as they are.
     static QString channelName(const QString &channelId);
+    // What raised the alert, in words: "Stop breach", the rule ("Closes below its 50-day average"), "Health",
+    // "Daily digest", "Test".
+    static QString kindText(const AlertMessage &message);
+    // The same as replay's "kind": "stop", the rule's spec; "health", "digest", "test" for the others.
+    static QString kindId(const AlertMessage &message);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

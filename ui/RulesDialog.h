@@ -5,7 +5,6 @@
 #include <QDialog>
 
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -16,11 +15,11 @@ class WatchlistService;
 
 namespace trailguard::ui {
 
-// "Rules for SHOP.TO": the ticker's alert rules beside its stop, with Add and Remove. A rule is built from
-// a kind ("Closes below its moving average", "RSI falls below"…) and its parameters ("50", "14,30"), or
-// typed whole in the parameters field ("rsi-below:14,30"); it is checked as it is typed (AlertRule::parse's
-// message shows under the field). Changes go through WatchlistService (addRule, removeRule); a refusal
-// shows its message here. The list follows the service's signals.
+class RuleEditor;
+
+// "Rules for SHOP.TO": the ticker's alert rules beside its stop, edited in a RuleEditor. Changes go through
+// WatchlistService (addRule, removeRule); a refusal shows its message here. The list follows the service's
+// signals.
 class RulesDialog : public QDialog {
     Q_OBJECT
 public:
@@ -35,31 +34,25 @@ public:
     QString message() const;
 
     // For tests: the parts, by objectName too.
-    QComboBox *kindComboBox() const { return m_kindComboBox; }
-    QLineEdit *parametersLineEdit() const { return m_parametersLineEdit; }
-    QPushButton *addButton() const { return m_addButton; }
-    QPushButton *removeButton() const { return m_removeButton; }
-    QListWidget *rulesList() const { return m_rulesList; }
+    RuleEditor *editor() const { return m_editor; }
+    QComboBox *kindComboBox() const;
+    QLineEdit *parametersLineEdit() const;
+    QPushButton *addButton() const;
+    QPushButton *removeButton() const;
+    QListWidget *rulesList() const;
 
 public Q_SLOTS:
     void addRule();
     void removeSelectedRule();
 
 private:
-    void showRules(const QStringList &rules);
-    void kindChosen();
-    void validate();
-    void showError(const QString &message);
+    void add(const QString &spec);
+    void remove(const QString &spec);
     void followStock(const trailguard::StockState &stock);
 
     QString m_ticker;
     WatchlistService &m_watchlist;
-    QListWidget *m_rulesList;
-    QComboBox *m_kindComboBox;
-    QLineEdit *m_parametersLineEdit;
-    QLabel *m_messageLabel;
-    QPushButton *m_addButton;
-    QPushButton *m_removeButton;
+    RuleEditor *m_editor;
 };
 
 } // namespace trailguard::ui

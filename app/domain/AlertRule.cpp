@@ -312,4 +312,30 @@ QString AlertRules::message(const AlertRule &rule, const QString &ticker, const 
     return {};
 }
 
+QString AlertRules::describe(const AlertRule &rule)
+{
+    const QString level = ruleNumber(rule.level);
+    switch (rule.kind) {
+    case Kind::CrossBelowSma:
+        return AlertRuleText::tr("Closes below its %1-day average").arg(rule.indicator.period);
+    case Kind::CrossAboveSma:
+        return AlertRuleText::tr("Closes above its %1-day average").arg(rule.indicator.period);
+    case Kind::RsiBelow:
+        return AlertRuleText::tr("%1-day RSI falls below %2").arg(rule.indicator.period).arg(level);
+    case Kind::RsiAbove:
+        return AlertRuleText::tr("%1-day RSI rises above %2").arg(rule.indicator.period).arg(level);
+    case Kind::MacdCrossBelow:
+        return AlertRuleText::tr("MACD (%1) crosses below its signal line").arg(rule.indicator.spec());
+    case Kind::MacdCrossAbove:
+        return AlertRuleText::tr("MACD (%1) crosses above its signal line").arg(rule.indicator.spec());
+    case Kind::BollingerBelow:
+        return AlertRuleText::tr("Closes below the lower Bollinger band (%1)").arg(rule.indicator.spec());
+    case Kind::BollingerAbove:
+        return AlertRuleText::tr("Closes above the upper Bollinger band (%1)").arg(rule.indicator.spec());
+    case Kind::Target:
+        return AlertRuleText::tr("Reaches the target price %1").arg(PriceFormat::text(rule.level));
+    }
+    return rule.spec();
+}
+
 } // namespace trailguard

@@ -61,6 +61,8 @@ QList<RuleFiring> firings(const AlertRule &rule, const QList<DailyBar> &bars);
 std::optional<RuleFiring> firesOnLastBar(const AlertRule &rule, const QList<DailyBar> &bars);
 // What happened, for the alert: "SHOP.TO closed below its 50-day average: 101.20 < 103.55".
 QString message(const AlertRule &rule, const QString &ticker, const RuleFiring &firing);
+// The rule in words, e.g. "Closes below its 50-day average", "14-day RSI falls below 30".
+QString describe(const AlertRule &rule);
 
 } // namespace AlertRules
 

@@ -172,7 +172,10 @@ Status GuardianCore::openAlerts()
     p.digest = std::make_unique<DailyDigest>(*p.watchlist, *p.outbox, m_clock);
     p.health = std::make_unique<HealthWatch>(*p.outbox, m_clock);
     GuardianWiring::wireHealth(*p.health, *p.session);
-    p.ruleWatch = std::make_unique<RuleWatch>(p.database->connection());
+    // A --once run ends after its cycle: it reads the rules' days in place rather than on a worker.
+    p.ruleWatch = std::make_unique<RuleWatch>(p.database->connection(), m_options.mode == Mode::Once
+                                                                            ? RuleWatch::Reading::InPlace
+                                                                            : RuleWatch::Reading::OnWorker);
     GuardianWiring::recordAlerts(*p.session, *p.outbox, *p.ruleWatch);
     p.applied->applyAtOpen(p.settingsTargets());
 

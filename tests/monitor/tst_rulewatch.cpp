@@ -15,6 +15,7 @@
 #include "storage/StockRepository.h"
 #include "watchlist/WatchlistService.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,13 +42,16 @@ private Q_SLOTS:
     void changedRulesAreSeenAtTheNextQuote();
     void barsBeforeFillsDaysAfterTheCandlesFromQuotes();
     void evaluateAndRecordOnTheirOwn();
+    void quotesBeforeTheDaysArriveLoseNoFiring();
 
 private:
     // The whole live chain on the database file, built again by a "restart".
     void start();
     void stopAll();
     void watch(const QString &ticker, qint64 symbolId, const QStringList &rules, const QList<double> &closes);
+    // Applies a quote and waits for the rules' reads it started.
     void quote(qint64 symbolId, const QString &ticker, double price);
+    void applyQuote(qint64 symbolId, const QString &ticker, double price);
     QList<AlertRecord> ruleAlerts() const;
     PriceHistoryRepository history() const { return PriceHistoryRepository(m_db->connection()); }
 
@@ -133,6 +137,13 @@ void RuleWatchTest::watch(const QString &ticker, qint64 symbolId, const QStringL
 }
 
 void RuleWatchTest::quote(qint64 symbolId, const QString &ticker, double price)
+{
+    applyQuote(symbolId, ticker, price);
+    // The first quote of a day has the days before read on a worker; what fires is stored when they come.
+    QTRY_VERIFY(!m_ruleWatch->isReading());
+}
+
+void RuleWatchTest::applyQuote(qint64 symbolId, const QString &ticker, double price)
 {
     BrokerQuote quote;
     quote.symbolId = symbolId;
@@ -276,7 +287,12 @@ void RuleWatchTest::evaluateAndRecordOnTheirOwn()
     StockState shop = *m_stocks->find(kShop).value();
     shop.lastPrice = 112;
     shop.lastQuoteAt = toronto(2026, 11, 3, 11);
-    const QList<RuleAlert> alerts = m_ruleWatch->evaluate({shop}, m_clock->now());
+    // Read in place (as a --once run does), so evaluate() answers at once.
+    RuleWatch inPlace(m_db->connection(), RuleWatch::Reading::InPlace);
+    inPlace.setAlertRecorder([this](const RuleAlert &alert) { return m_outbox->recordRuleAlert(alert); });
+    const QList<RuleAlert> alerts = inPlace.evaluate({shop}, m_clock->now());
+    QVERIFY(!inPlace.isReading());
+    QCOMPARE(inPlace.readsStarted(), 0);
     QCOMPARE(alerts.size(), 1);
     QCOMPARE(alerts.constFirst().rule, QStringLiteral("target:110"));
     QCOMPARE(alerts.constFirst().marketDay, kDay1);
@@ -285,23 +301,57 @@ void RuleWatchTest::evaluateAndRecordOnTheirOwn()
 
     // A ticker whose state was not saved records nothing, so it alerts at its next quote.
     QList<RuleAlert> recorded;
-    QVERIFY(m_ruleWatch->record(alerts, {kShop}, recorded).ok());
+    QVERIFY(inPlace.record(alerts, {kShop}, recorded).ok());
     QVERIFY(recorded.isEmpty());
     QVERIFY(ruleAlerts().isEmpty());
-    QVERIFY(m_ruleWatch->record(alerts, {}, recorded).ok());
+    QVERIFY(inPlace.record(alerts, {}, recorded).ok());
     QCOMPARE(recorded.size(), 1);
     QCOMPARE(ruleAlerts().size(), 1);
     // Recorded once per market day, even when asked again before the cache knows.
     QList<RuleAlert> again;
-    QVERIFY(m_ruleWatch->record(alerts, {}, again).ok());
+    QVERIFY(inPlace.record(alerts, {}, again).ok());
     QVERIFY(again.isEmpty());
     QCOMPARE(ruleAlerts().size(), 1);
-    m_ruleWatch->committed(recorded);
-    QVERIFY(m_ruleWatch->evaluate({shop}, m_clock->now()).isEmpty());
+    inPlace.committed(recorded);
+    QVERIFY(inPlace.evaluate({shop}, m_clock->now()).isEmpty());
     // The next market day it is judged again: it held the day before, so it does not fire.
     shop.lastQuoteAt = toronto(2026, 11, 4, 11);
     QVERIFY(history().recordQuote(kShop, toronto(2026, 11, 3, 15), 112).ok());
-    QVERIFY(m_ruleWatch->evaluate({shop}, m_clock->now()).isEmpty());
+    QVERIFY(inPlace.evaluate({shop}, m_clock->now()).isEmpty());
+}
+
+void RuleWatchTest::quotesBeforeTheDaysArriveLoseNoFiring()
+{
+    watch(kShop, kShopId, {QStringLiteral("target:110")}, {100, 100, 100});
+    QSignalSpy late(m_ruleWatch.get(), &RuleWatch::alertsRecorded);
+    QSignalSpy read(m_ruleWatch.get(), &RuleWatch::daysRead);
+    // Two batches before the worker can answer (its read starts at the next turn of the event loop): the
+    // monitor's thread reads no candles and stores no alert.
+    applyQuote(kShopId, kShop, 111);
+    applyQuote(kShopId, kShop, 105);
+    QVERIFY(m_ruleWatch->isReading());
+    QVERIFY(ruleAlerts().isEmpty());
+
+    // When the days arrive, the 111 quoted meanwhile fires, once, though the latest price is below.
+    QTRY_COMPARE(late.size(), 1);
+    QCOMPARE(read.size(), 1);
+    QCOMPARE(m_ruleWatch->readsStarted(), 1);
+    const QList<AlertRecord> alerts = ruleAlerts();
+    QCOMPARE(alerts.size(), 1);
+    QCOMPARE(alerts.constFirst().message.rule, QStringLiteral("target:110"));
+    QVERIFY2(alerts.constFirst().message.subject.contains(QStringLiteral("111.00")),
+             qPrintable(alerts.constFirst().message.subject));
+    QCOMPARE(late.constFirst().constFirst().value<QList<RuleAlert>>().size(), 1);
+
+    // Later quotes of the day use the days read: no other read, no second alert.
+    quote(kShopId, kShop, 112);
+    QCOMPARE(m_ruleWatch->readsStarted(), 1);
+    QCOMPARE(ruleAlerts().size(), 1);
+    // The next market day reads again.
+    m_clock->set(toronto(2026, 11, 4, 10));
+    quote(kShopId, kShop, 113);
+    QCOMPARE(m_ruleWatch->readsStarted(), 2);
+    QCOMPARE(ruleAlerts().size(), 1); // held the day before
 }
 
 QTEST_GUILESS_MAIN(RuleWatchTest)

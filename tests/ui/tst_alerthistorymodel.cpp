@@ -4,6 +4,8 @@
 #include "Formatting.h"
 
 #include "alerts/AlertFormatter.h"
+#include "domain/AlertRule.h"
+#include "domain/RuleAlert.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
 
@@ -132,9 +134,10 @@ private Q_SLOTS:
         for (int column = 0; column < model.columnCount(); ++column)
             headers.append(model.headerData(column, Qt::Horizontal).toString());
         QCOMPARE(headers,
-                 QStringList({QStringLiteral("Time"), QStringLiteral("Ticker"), QStringLiteral("Subject"),
-                              QStringLiteral("Email"), QStringLiteral("Discord"), QStringLiteral("ntfy"),
-                              QStringLiteral("webhook-x"), QStringLiteral("Acknowledged")}));
+                 QStringList({QStringLiteral("Time"), QStringLiteral("Ticker"), QStringLiteral("Kind"),
+                              QStringLiteral("Subject"), QStringLiteral("Email"), QStringLiteral("Discord"),
+                              QStringLiteral("ntfy"), QStringLiteral("webhook-x"),
+                              QStringLiteral("Acknowledged")}));
 
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, AlertHistoryModel::column(Column::Ticker)).data().toString(),
@@ -184,6 +187,86 @@ private Q_SLOTS:
             QVERIFY(!model.index(1, column).data(Qt::FontRole).isValid());
             QVERIFY(!model.index(1, column).data(Qt::ForegroundRole).isValid());
         }
+    }
+
+    void kindSaysWhichRuleFired_data()
+    {
+        QTest::addColumn<QString>("rule"); // empty: a stop breach
+        QTest::addColumn<QString>("text");
+        QTest::newRow("stop") << QString() << QStringLiteral("Stop breach");
+        QTest::newRow("cross-below-sma")
+            << QStringLiteral("cross-below-sma:50") << QStringLiteral("Closes below its 50-day average");
+        QTest::newRow("cross-above-sma")
+            << QStringLiteral("cross-above-sma:20") << QStringLiteral("Closes above its 20-day average");
+        QTest::newRow("rsi-below") << QStringLiteral("rsi-below:14,30")
+                                   << QStringLiteral("14-day RSI falls below 30");
+        QTest::newRow("rsi-above") << QStringLiteral("rsi-above:14,72.5")
+                                   << QStringLiteral("14-day RSI rises above 72.5");
+        QTest::newRow("macd-cross-below")
+            << QStringLiteral("macd-cross-below:12,26,9")
+            << QStringLiteral("MACD (macd:12,26,9) crosses below its signal line");
+        QTest::newRow("macd-cross-above")
+            << QStringLiteral("macd-cross-above:12,26,9")
+            << QStringLiteral("MACD (macd:12,26,9) crosses above its signal line");
+        QTest::newRow("bb-below") << QStringLiteral("bb-below:20,2")
+                                  << QStringLiteral("Closes below the lower Bollinger band (bb:20,2)");
+        QTest::newRow("bb-above") << QStringLiteral("bb-above:20,2")
+                                  << QStringLiteral("Closes above the upper Bollinger band (bb:20,2)");
+        QTest::newRow("target") << QStringLiteral("target:120")
+                                << QStringLiteral("Reaches the target price 120.00");
+        QTest::newRow("unknown rule, its spec")
+            << QStringLiteral("fib-retrace:61.8") << QStringLiteral("fib-retrace:61.8");
+    }
+
+    // The kind column over alerts stored and read back through the real outbox (alerts.rule).
+    void kindSaysWhichRuleFired()
+    {
+        QFETCH(QString, rule);
+        QFETCH(QString, text);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto database = Database::open(dir.filePath(QStringLiteral("trailguard.sqlite")));
+        QVERIFY2(database.ok(), database.ok() ? "" : qPrintable(database.error().message));
+        const std::unique_ptr<Database> db = std::move(database).value();
+        AlertRepository alerts(db->connection());
+        const QDateTime at = local(9, 10, 0);
+        AlertMessage message = breachMessage(QStringLiteral("SHOP.TO"), at);
+        if (!rule.isEmpty()) {
+            RuleAlert alert{QStringLiteral("SHOP.TO"),
+                            rule,
+                            at.date(),
+                            RuleFiring{0, at.date(), 101.2, 101.2, 103.55},
+                            QStringLiteral("SHOP.TO: the rule fired"),
+                            QStringLiteral("CAD"),
+                            at.toUTC()};
+            message = AlertFormatter::rule(alert, at);
+        }
+        QVERIFY(alerts.enqueue(message, {QStringLiteral("email")}, at).ok());
+        // A health alert beside it says so too.
+        AlertMessage health;
+        health.kind = AlertMessage::Kind::Health;
+        health.priority = AlertMessage::Priority::Normal;
+        health.subject = QStringLiteral("Trailguard cannot reach Questrade");
+        QVERIFY(alerts.enqueue(health, {QStringLiteral("email")}, at.addSecs(60)).ok());
+        const auto stored = alerts.recent(10);
+        QVERIFY(stored.ok());
+
+        AlertHistoryModel model({}, {});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRecords(stored.value());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.headerData(AlertHistoryModel::column(Column::Kind), Qt::Horizontal).toString(),
+                 QStringLiteral("Kind"));
+        const int row =
+            model.index(0, 0).data(AlertHistoryModel::role(Role::Ticker)).toString().isEmpty() ? 1 : 0;
+        const QModelIndex kind = model.index(row, AlertHistoryModel::column(Column::Kind));
+        QCOMPARE(kind.data().toString(), text);
+        QCOMPARE(kind.data(AlertHistoryModel::role(Role::Kind)).toString(),
+                 rule.isEmpty() ? QStringLiteral("stop") : rule);
+        QCOMPARE(kind.data(Qt::ToolTipRole).toString().contains(rule), true);
+        const QModelIndex healthKind = model.index(1 - row, AlertHistoryModel::column(Column::Kind));
+        QCOMPARE(healthKind.data().toString(), QStringLiteral("Health"));
+        QCOMPARE(healthKind.data(AlertHistoryModel::role(Role::Kind)).toString(), QStringLiteral("health"));
     }
 
     // The app's loader and acknowledger over a real outbox in SQLite.

@@ -9,7 +9,7 @@ namespace trailguard::ui {
 
 namespace {
 // The translation context the messages had when the dialog read its sources itself.
-class BacktestDialog {
+class BacktestSourceLoaderText {
     Q_DECLARE_TR_FUNCTIONS(trailguard::ui::BacktestDialog)
 };
 
@@ -57,16 +57,17 @@ BacktestSource BacktestSourceLoader::readStored(const StoredPrices &storedPrices
 {
     const Result<QList<PriceRow>> rows = storedPrices(ticker);
     if (!rows) {
-        return BacktestSource{
-            {},
-            {},
-            Error{rows.error().code, BacktestDialog::tr("Could not read the stored prices of %1: %2")
-                                         .arg(ticker, rows.error().message)}};
+        return BacktestSource{{},
+                              {},
+                              Error{rows.error().code,
+                                    BacktestSourceLoaderText::tr("Could not read the stored prices of %1: %2")
+                                        .arg(ticker, rows.error().message)}};
     }
     if (rows.value().isEmpty())
         return BacktestSource{ReplaySeries{ticker, {}}, {}, std::nullopt};
     const QList<ReplaySeries> series = Replay::seriesFromRows(rows.value(), ticker);
-    return BacktestSource{series.constFirst(), BacktestDialog::tr("Stored daily prices of %1").arg(ticker),
+    return BacktestSource{series.constFirst(),
+                          BacktestSourceLoaderText::tr("Stored daily prices of %1").arg(ticker),
                           std::nullopt};
 }
 
@@ -75,9 +76,10 @@ BacktestSource BacktestSourceLoader::readCsv(const QString &path, const QString 
     const QString fileName = QFileInfo(path).fileName();
     const Result<QList<PriceRow>> rows = PriceCsv::readFile(path);
     if (!rows)
-        return failure(BacktestDialog::tr("Could not load %1: %2").arg(fileName, rows.error().message));
+        return failure(
+            BacktestSourceLoaderText::tr("Could not load %1: %2").arg(fileName, rows.error().message));
     if (rows.value().isEmpty())
-        return failure(BacktestDialog::tr("Could not load %1: it has no prices.").arg(fileName));
+        return failure(BacktestSourceLoaderText::tr("Could not load %1: it has no prices.").arg(fileName));
     // With a symbol column, the ticker's rows (or the only symbol's); without, the rows are the ticker's
     // (or, with no ticker, named after the file, as the replay command does).
     const QString fallback = ticker.isEmpty() ? QFileInfo(path).completeBaseName().toUpper() : ticker;
@@ -93,10 +95,10 @@ BacktestSource BacktestSourceLoader::readCsv(const QString &path, const QString 
         QStringList symbols;
         for (const ReplaySeries &one : series)
             symbols << one.ticker;
-        return failure(BacktestDialog::tr("Could not load %1: it has prices of %2 but none of %3.")
+        return failure(BacktestSourceLoaderText::tr("Could not load %1: it has prices of %2 but none of %3.")
                            .arg(fileName, QLocale().createSeparatedList(symbols), fallback));
     }
-    return BacktestSource{*chosen, BacktestDialog::tr("%1 from %2").arg(chosen->ticker, fileName),
+    return BacktestSource{*chosen, BacktestSourceLoaderText::tr("%1 from %2").arg(chosen->ticker, fileName),
                           std::nullopt};
 }
 
