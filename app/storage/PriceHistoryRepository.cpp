@@ -1,6 +1,7 @@
 #include "storage/PriceHistoryRepository.h"
 
 #include "storage/ChartHistoryReader.h"
+#include "storage/QuoteHeldStops.h"
 #include "storage/SqlValues.h"
 #include "storage/StorageText.h"
 #include "storage/Transaction.h"
@@ -52,6 +53,14 @@ Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTim
                      StorageText::tr("A quote needs a ticker, a time and a positive price.")};
     if (Status known = ensureTicker(ticker); !known)
         return known;
+    // The held pair only where it changes (QuoteHeldStops).
+    QuoteHeldStops heldStops(m_db);
+    const std::optional<QuoteHeldStops::Pair> held =
+        peak && stop ? std::optional(QuoteHeldStops::Pair{*peak, *stop}) : std::nullopt;
+    const Result<QuoteHeldStops::Insert> insert = heldStops.planInsert(ticker, epochMs(time), held);
+    if (!insert)
+        return insert.error();
+    const std::optional<QuoteHeldStops::Pair> &stored = insert.value().stored;
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO price_quotes (ticker_id, time, price, peak, stop) "
                                  "VALUES (%1, ?, ?, ?, ?)")
@@ -59,11 +68,11 @@ Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTim
     query.addBindValue(ticker);
     query.addBindValue(epochMs(time));
     query.addBindValue(priceValue(price));
-    query.addBindValue(optionalPrice(peak));
-    query.addBindValue(optionalPrice(stop));
+    query.addBindValue(optionalPrice(stored ? std::optional(stored->peak) : std::nullopt));
+    query.addBindValue(optionalPrice(stored ? std::optional(stored->stop) : std::nullopt));
     if (!query.exec())
         return queryError(query);
-    return success();
+    return heldStops.applyFix(ticker, insert.value());
 }
 
 Result<QList<PricePoint>> PriceHistoryRepository::quotes(const QString &ticker, const QDateTime &from,
@@ -103,6 +112,8 @@ Result<QStringList> PriceHistoryRepository::tickersWithQuotesBefore(const QDateT
 
 Result<int> PriceHistoryRepository::removeQuotesBefore(const QString &ticker, const QDateTime &before)
 {
+    if (Status kept = QuoteHeldStops(m_db).keepCarriedPairAt(ticker, epochMs(before)); !kept)
+        return kept.error();
     QSqlQuery query(m_db);
     query.prepare(
         QStringLiteral("DELETE FROM price_quotes WHERE ticker_id = %1 AND time < ?").arg(kTickerId));
@@ -277,23 +288,9 @@ QList<TimeRange> PriceHistoryRepository::subtract(const TimeRange &wanted, const
 Result<QList<StopPoint>> PriceHistoryRepository::quoteHeldStops(const QString &ticker, const QDateTime &from,
                                                                 const QDateTime &to) const
 {
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT time, peak, stop FROM price_quotes WHERE ticker_id = %1 AND time >= ? "
-                       "AND time < ? AND peak IS NOT NULL AND stop IS NOT NULL ORDER BY time")
-            .arg(kTickerId));
-    query.addBindValue(ticker);
-    query.addBindValue(epochMs(from));
-    query.addBindValue(epochMs(to));
-    if (!query.exec())
-        return queryError(query);
-    QList<StopPoint> held;
-    while (query.next())
-        held.append(
-            StopPoint{fromEpochMs(query.value(0)), readPrice(query.value(1)), readPrice(query.value(2))});
-    return held;
+    return QuoteHeldStops(m_db).inRange(ticker, epochMs(from), epochMs(to));
 }
+
 Result<qint64> PriceHistoryRepository::ensureSeries(const QString &ticker, qint64 intervalSeconds)
 {
     if (Status known = ensureTicker(ticker); !known)
