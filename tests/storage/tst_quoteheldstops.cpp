@@ -128,15 +128,16 @@ private Q_SLOTS:
         }
 
         // Retention folds the first half into 5-minute candles and deletes it: still the same steps, for the
-        // whole history and for a window that starts right at the first quote kept.
+        // whole history and for windows that start at the first quote kept or a little after it (their pair
+        // carried from a deleted quote).
         const QDateTime now = start.addSecs(5 * 1500).addDays(30);
         QVERIFY(HistoryRetention::run(compact->connection(), now, std::chrono::hours(24 * 30)));
         QVERIFY(HistoryRetention::run(everyPair->connection(), now, std::chrono::hours(24 * 30)));
-        for (const auto &[from, to] : QList<std::pair<QDateTime, QDateTime>>{
-                 {start.addDays(-1), end}, {start.addSecs(5 * 1500), end}}) {
-            const QList<StopPoint> expected = chartSteps(*everyPair, from, to);
+        for (const QDateTime &from : {start.addDays(-1), start.addSecs(5 * 1500),
+                                      start.addSecs(5 * 1500 + 600), start.addSecs(5 * 1500 + 1200)}) {
+            const QList<StopPoint> expected = chartSteps(*everyPair, from, end);
             QVERIFY(!expected.isEmpty());
-            QCOMPARE(chartSteps(*compact, from, to), expected);
+            QCOMPARE(chartSteps(*compact, from, end), expected);
         }
     }
 
@@ -174,6 +175,23 @@ private Q_SLOTS:
                  (QList<StopPoint>{{utc(2026, 3, 2, 15, 0), 100.0, 90.0}}));
         QCOMPARE(chartSteps(*db, utc(2026, 3, 2, 15, 3), utc(2026, 3, 3, 0)),
                  (QList<StopPoint>{{utc(2026, 3, 2, 15, 3), 100.0, 90.0}}));
+    }
+
+    void retentionKeepsThePairTheFirstQuoteKeptCarried()
+    {
+        auto db = open();
+        QVERIFY(db);
+        QList<HeldQuote> quotes;
+        for (int i = 0; i < 24; ++i) // 14:53:00 to 14:56:50, one pair stored (the first)
+            quotes.append(HeldQuote{utc(2026, 3, 1, 14, 53).addSecs(10 * i), 95.0, 100.0, 90.0});
+        recordCompact(*db, quotes);
+        QCOMPARE(rowsWithAPair(*db), 1);
+        // Quotes before 14:55 are folded and deleted; the quote of 14:55:00 now holds the pair itself.
+        QVERIFY(
+            HistoryRetention::run(db->connection(), utc(2026, 3, 31, 14, 56), std::chrono::hours(24 * 30)));
+        QCOMPARE(rowsWithAPair(*db), 1);
+        QCOMPARE(chartSteps(*db, utc(2026, 3, 1, 14, 56), utc(2026, 3, 2, 0)),
+                 (QList<StopPoint>{{utc(2026, 3, 1, 14, 56), 100.0, 90.0}}));
     }
 
     void aQuoteWithoutAStopStoresNoPair()
