@@ -259,6 +259,7 @@ private Q_SLOTS:
         const QDateTime open(QDate(2026, 11, 20), QTime(9, 30), newYork);
         const qint64 rows = qint64(kTickers) * perDay;
         double perQuote[2] = {0, 0};
+        double microsecondsPerRecord = 0;
         qint64 pairs = 0;
         for (const bool everyQuote : {false, true}) {
             auto database = Database::open(m_dir.filePath(everyQuote ? QStringLiteral("held-every.sqlite")
@@ -273,6 +274,8 @@ private Q_SLOTS:
                                              "VALUES (?, ?, ?, ?, ?)")));
             quint32 seed = 7;
             pairs = 0;
+            QElapsedTimer timer;
+            timer.start();
             for (int t = 0; t < kTickers; ++t) {
                 QVERIFY(repository.recordQuote(tickerName(t), open.addSecs(-60), 1.0)); // gives it an id
                 qint64 cents = 2000 + 100 * t;
@@ -298,12 +301,17 @@ private Q_SLOTS:
                 }
             }
             QVERIFY(query.exec(QStringLiteral("COMMIT")));
+            if (!everyQuote)
+                microsecondsPerRecord = double(timer.nsecsElapsed()) / 1e3 / double(rows);
             perQuote[everyQuote] = double(sizeOnDisk(*database.value()) - empty) / double(rows);
         }
         qInfo().noquote() << QStringLiteral("Held peak and stop: the peak moved on %1 of %2 quotes (%3 %)")
                                  .arg(pairs)
                                  .arg(rows)
                                  .arg(100.0 * double(pairs) / double(rows), 0, 'f', 1);
+        qInfo().noquote() << QStringLiteral("FIGURE: recording one quote with its held peak and stop "
+                                            "(PriceHistoryRepository::recordQuote): %1 µs")
+                                 .arg(microsecondsPerRecord, 0, 'f', 1);
         qInfo().noquote() << QStringLiteral(
                                  "FIGURE: bytes per stored raw quote with its held peak and stop: %1 (stored "
                                  "with every quote, as before: %2)")
