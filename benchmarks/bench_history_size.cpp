@@ -282,7 +282,8 @@ private Q_SLOTS:
                 qint64 peak = 0;
                 for (int i = 0; i < perDay; ++i) {
                     seed = seed * 1664525u + 1013904223u;
-                    cents = std::max<qint64>(100, cents + qint64(seed >> 29) - 4); // -4 .. +3 cents
+                    cents = std::max<qint64>(100, cents + qint64(seed >> 30) -
+                                                      qint64((seed >> 26) & 3)); // ±3 cents
                     pairs += cents > peak;
                     peak = std::max(peak, cents);
                     const QDateTime time = open.addSecs(qint64(kQuoteSeconds) * i);

@@ -12,6 +12,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
 namespace trailguard {
 
 // A stored candle: the broker's Candle, where open/high/low may be unknown (a close-only row imported
@@ -111,6 +113,8 @@ private:
     Result<qint64> ensureSeries(const QString &ticker, qint64 intervalSeconds);
 
     QSqlDatabase m_db;
+    struct QuoteStatements;
+    std::shared_ptr<QuoteStatements> m_quoteStatements; // prepared on the first recordQuote, shared by copies
 };
 
 } // namespace trailguard

@@ -29,22 +29,27 @@ Result<QuoteHeldStops::Insert> QuoteHeldStops::planInsert(const QString &ticker,
                                                           const std::optional<Pair> &held) const
 {
     // One statement for the three neighbours: the next quote (1), the quote this one replaces (0) and the
-    // pair in force among the last kLookBack quotes before it (-1).
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral(
-            "SELECT 1, time, peak, stop FROM (SELECT time, peak, stop FROM price_quotes WHERE ticker_id = %1 "
-            "AND time > ? ORDER BY time LIMIT 1) "
-            "UNION ALL SELECT 0, time, peak, stop FROM price_quotes WHERE ticker_id = %1 AND time = ? "
-            "UNION ALL SELECT -1, time, peak, stop FROM (SELECT time, peak, stop FROM (SELECT time, peak, "
-            "stop FROM price_quotes WHERE ticker_id = %1 AND time < ? ORDER BY time DESC LIMIT %2) WHERE "
-            "peak IS NOT NULL AND stop IS NOT NULL ORDER BY time DESC LIMIT 1)")
-            .arg(kHeldTickerId)
-            .arg(kLookBack));
+    // pair in force among the last kLookBack quotes before it (-1). Prepared once.
+    if (!m_neighbours) {
+        m_neighbours = std::make_shared<QSqlQuery>(m_db);
+        m_neighbours->setForwardOnly(true);
+        m_neighbours->prepare(
+            QStringLiteral(
+                "SELECT 1, time, peak, stop FROM (SELECT time, peak, stop FROM price_quotes WHERE ticker_id "
+                "= "
+                "%1 AND time > ? ORDER BY time LIMIT 1) "
+                "UNION ALL SELECT 0, time, peak, stop FROM price_quotes WHERE ticker_id = %1 AND time = ? "
+                "UNION ALL SELECT -1, time, peak, stop FROM (SELECT time, peak, stop FROM (SELECT time, "
+                "peak, "
+                "stop FROM price_quotes WHERE ticker_id = %1 AND time < ? ORDER BY time DESC LIMIT %2) WHERE "
+                "peak IS NOT NULL AND stop IS NOT NULL ORDER BY time DESC LIMIT 1)")
+                .arg(kHeldTickerId)
+                .arg(kLookBack));
+    }
+    QSqlQuery &query = *m_neighbours;
     for (int i = 0; i < 3; ++i) {
-        query.addBindValue(ticker);
-        query.addBindValue(timeMs);
+        query.bindValue(2 * i, ticker);
+        query.bindValue(2 * i + 1, timeMs);
     }
     if (!query.exec())
         return queryError(query);
@@ -64,6 +69,7 @@ Result<QuoteHeldStops::Insert> QuoteHeldStops::planInsert(const QString &ticker,
             recent = pair;
         }
     }
+    query.finish();
     Insert insert;
     if (held && (!recent || *recent != *held))
         insert.stored = held;

@@ -5,8 +5,10 @@
 
 #include <QList>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace trailguard {
@@ -55,6 +57,7 @@ private:
     Status writePair(const QString &ticker, qint64 timeMs, const Pair &pair);
 
     QSqlDatabase m_db;
+    mutable std::shared_ptr<QSqlQuery> m_neighbours; // planInsert's, prepared on first use
 };
 
 } // namespace trailguard
