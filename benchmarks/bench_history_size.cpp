@@ -7,6 +7,7 @@
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/PriceHistoryRepository.h"
+#include "storage/SqlValues.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -247,30 +248,86 @@ private Q_SLOTS:
                                  .arg(double(size) / double(rows), 0, 'f', 1);
     }
 
-    // What the monitor records: each quote with the peak and stop held after it (the stop is peak x ratio,
-    // rarely whole ten-thousandths).
+    // What the monitor records: each quote with the peak and stop held after it (a trailing stop at 0.93 of
+    // the peak, rarely whole ten-thousandths) over a seeded random walk in cents, once through the
+    // repository (the pair stored only where it changes, QuoteHeldStops) and once as before (with every
+    // quote, by the statements recordQuote ran before).
     void oneDayOfRawQuotesWithHeldStops()
     {
-        auto database = Database::open(m_dir.filePath(QStringLiteral("held.sqlite")));
-        QVERIFY(database);
-        const qint64 empty = sizeOnDisk(*database.value());
-        PriceHistoryRepository repository(database.value()->connection());
+        const int perDay = 6 * 3600 / kQuoteSeconds + 30 * 60 / kQuoteSeconds;
         const QTimeZone newYork(QByteArrayLiteral("America/New_York"));
         const QDateTime open(QDate(2026, 11, 20), QTime(9, 30), newYork);
-        const int perDay = 6 * 3600 / kQuoteSeconds + 30 * 60 / kQuoteSeconds;
-        QSqlQuery begin(database.value()->connection());
-        QVERIFY(begin.exec(QStringLiteral("BEGIN")));
-        for (int t = 0; t < kTickers; ++t) {
-            const double peak = double(2100 + 100 * t) / 100.0;
-            for (int i = 0; i < perDay; ++i)
-                QVERIFY(repository.recordQuote(tickerName(t), open.addSecs(qint64(kQuoteSeconds) * i),
-                                               double(2000 + 100 * t + i % 50) / 100.0, peak, peak * 0.93));
+        const qint64 rows = qint64(kTickers) * perDay;
+        double perQuote[2] = {0, 0};
+        double microsecondsPerRecord[2] = {0, 0};
+        qint64 pairs = 0;
+        for (const bool everyQuote : {false, true}) {
+            auto database = Database::open(m_dir.filePath(everyQuote ? QStringLiteral("held-every.sqlite")
+                                                                     : QStringLiteral("held.sqlite")));
+            QVERIFY(database);
+            const qint64 empty = sizeOnDisk(*database.value());
+            PriceHistoryRepository repository(database.value()->connection());
+            QSqlQuery query(database.value()->connection());
+            QVERIFY(query.exec(QStringLiteral("BEGIN")));
+            // What recordQuote did before: both statements prepared for each quote, the pair always stored.
+            const auto recordAsBefore = [&](const QString &ticker, const QDateTime &time, double price,
+                                            double peak, double stop) {
+                QSqlQuery known(database.value()->connection());
+                known.prepare(QStringLiteral("INSERT OR IGNORE INTO history_tickers (ticker) VALUES (?)"));
+                known.addBindValue(ticker);
+                QSqlQuery insert(database.value()->connection());
+                insert.prepare(
+                    QStringLiteral("INSERT OR REPLACE INTO price_quotes (ticker_id, time, price, peak, "
+                                   "stop) VALUES ((SELECT id FROM history_tickers WHERE ticker = ?), "
+                                   "?, ?, ?, ?)"));
+                insert.addBindValue(ticker);
+                insert.addBindValue(SqlValues::epochMs(time));
+                insert.addBindValue(SqlValues::priceValue(price));
+                insert.addBindValue(SqlValues::priceValue(peak));
+                insert.addBindValue(SqlValues::priceValue(stop));
+                return known.exec() && insert.exec();
+            };
+            quint32 seed = 7;
+            pairs = 0;
+            QElapsedTimer timer;
+            timer.start();
+            for (int t = 0; t < kTickers; ++t) {
+                QVERIFY(repository.recordQuote(tickerName(t), open.addSecs(-60), 1.0)); // gives it an id
+                qint64 cents = 2000 + 100 * t;
+                qint64 peak = 0;
+                for (int i = 0; i < perDay; ++i) {
+                    seed = seed * 1664525u + 1013904223u;
+                    cents = std::max<qint64>(100, cents + qint64(seed >> 30) -
+                                                      qint64((seed >> 26) & 3)); // ±3 cents
+                    pairs += cents > peak;
+                    peak = std::max(peak, cents);
+                    const QDateTime time = open.addSecs(qint64(kQuoteSeconds) * i);
+                    const double price = double(cents) / 100.0;
+                    const double held = double(peak) / 100.0;
+                    if (!everyQuote) {
+                        QVERIFY(repository.recordQuote(tickerName(t), time, price, held, held * 0.93));
+                        continue;
+                    }
+                    QVERIFY(recordAsBefore(tickerName(t), time, price, held, held * 0.93));
+                }
+            }
+            QVERIFY(query.exec(QStringLiteral("COMMIT")));
+            microsecondsPerRecord[everyQuote] = double(timer.nsecsElapsed()) / 1e3 / double(rows);
+            perQuote[everyQuote] = double(sizeOnDisk(*database.value()) - empty) / double(rows);
         }
-        QVERIFY(begin.exec(QStringLiteral("COMMIT")));
-        const qint64 size = sizeOnDisk(*database.value()) - empty;
+        qInfo().noquote() << QStringLiteral("Held peak and stop: the peak moved on %1 of %2 quotes (%3 %)")
+                                 .arg(pairs)
+                                 .arg(rows)
+                                 .arg(100.0 * double(pairs) / double(rows), 0, 'f', 1);
+        qInfo().noquote() << QStringLiteral("FIGURE: recording one quote with its held peak and stop "
+                                            "(PriceHistoryRepository::recordQuote): %1 µs (as before: %2 µs)")
+                                 .arg(microsecondsPerRecord[0], 0, 'f', 1)
+                                 .arg(microsecondsPerRecord[1], 0, 'f', 1);
         qInfo().noquote() << QStringLiteral(
-                                 "FIGURE: bytes per stored raw quote with its held peak and stop: %1")
-                                 .arg(double(size) / double(qint64(kTickers) * perDay), 0, 'f', 1);
+                                 "FIGURE: bytes per stored raw quote with its held peak and stop: %1 (stored "
+                                 "with every quote, as before: %2)")
+                                 .arg(perQuote[0], 0, 'f', 1)
+                                 .arg(perQuote[1], 0, 'f', 1);
     }
 
     void readAYearForTheChart()

@@ -1,6 +1,7 @@
 #include "storage/PriceHistoryRepository.h"
 
 #include "storage/ChartHistoryReader.h"
+#include "storage/QuoteHeldStops.h"
 #include "storage/SqlValues.h"
 #include "storage/StorageText.h"
 #include "storage/Transaction.h"
@@ -44,26 +45,54 @@ Status PriceHistoryRepository::ensureTicker(const QString &ticker)
     return success();
 }
 
+// The statements recordQuote runs for every processed quote, prepared once: preparing them took most of
+// its time.
+struct PriceHistoryRepository::QuoteStatements {
+    explicit QuoteStatements(const QSqlDatabase &db)
+        : ensureTicker(db)
+        , insert(db)
+        , heldStops(db)
+    {
+        ensureTicker.prepare(QStringLiteral("INSERT OR IGNORE INTO history_tickers (ticker) VALUES (?)"));
+        insert.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO price_quotes (ticker_id, time, price, peak, stop) "
+                           "VALUES (%1, ?, ?, ?, ?)")
+                .arg(kTickerId));
+    }
+    QSqlQuery ensureTicker;
+    QSqlQuery insert;
+    QuoteHeldStops heldStops;
+};
+
 Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTime &time, double price,
                                            std::optional<double> peak, std::optional<double> stop)
 {
     if (ticker.isEmpty() || !time.isValid() || !(price > 0))
         return Error{ErrorCode::InvalidPrice,
                      StorageText::tr("A quote needs a ticker, a time and a positive price.")};
-    if (Status known = ensureTicker(ticker); !known)
-        return known;
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO price_quotes (ticker_id, time, price, peak, stop) "
-                                 "VALUES (%1, ?, ?, ?, ?)")
-                      .arg(kTickerId));
-    query.addBindValue(ticker);
-    query.addBindValue(epochMs(time));
-    query.addBindValue(priceValue(price));
-    query.addBindValue(optionalPrice(peak));
-    query.addBindValue(optionalPrice(stop));
+    if (!m_quoteStatements)
+        m_quoteStatements = std::make_shared<QuoteStatements>(m_db);
+    QuoteStatements &statements = *m_quoteStatements;
+    statements.ensureTicker.bindValue(0, ticker);
+    if (!statements.ensureTicker.exec())
+        return queryError(statements.ensureTicker);
+    // The held pair only where it changes (QuoteHeldStops).
+    const std::optional<QuoteHeldStops::Pair> held =
+        peak && stop ? std::optional(QuoteHeldStops::Pair{*peak, *stop}) : std::nullopt;
+    const Result<QuoteHeldStops::Insert> insert =
+        statements.heldStops.planInsert(ticker, epochMs(time), held);
+    if (!insert)
+        return insert.error();
+    const std::optional<QuoteHeldStops::Pair> &stored = insert.value().stored;
+    QSqlQuery &query = statements.insert;
+    query.bindValue(0, ticker);
+    query.bindValue(1, epochMs(time));
+    query.bindValue(2, priceValue(price));
+    query.bindValue(3, optionalPrice(stored ? std::optional(stored->peak) : std::nullopt));
+    query.bindValue(4, optionalPrice(stored ? std::optional(stored->stop) : std::nullopt));
     if (!query.exec())
         return queryError(query);
-    return success();
+    return statements.heldStops.applyFix(ticker, insert.value());
 }
 
 Result<QList<PricePoint>> PriceHistoryRepository::quotes(const QString &ticker, const QDateTime &from,
@@ -103,6 +132,8 @@ Result<QStringList> PriceHistoryRepository::tickersWithQuotesBefore(const QDateT
 
 Result<int> PriceHistoryRepository::removeQuotesBefore(const QString &ticker, const QDateTime &before)
 {
+    if (Status kept = QuoteHeldStops(m_db).keepCarriedPairAt(ticker, epochMs(before)); !kept)
+        return kept.error();
     QSqlQuery query(m_db);
     query.prepare(
         QStringLiteral("DELETE FROM price_quotes WHERE ticker_id = %1 AND time < ?").arg(kTickerId));
@@ -277,23 +308,9 @@ QList<TimeRange> PriceHistoryRepository::subtract(const TimeRange &wanted, const
 Result<QList<StopPoint>> PriceHistoryRepository::quoteHeldStops(const QString &ticker, const QDateTime &from,
                                                                 const QDateTime &to) const
 {
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT time, peak, stop FROM price_quotes WHERE ticker_id = %1 AND time >= ? "
-                       "AND time < ? AND peak IS NOT NULL AND stop IS NOT NULL ORDER BY time")
-            .arg(kTickerId));
-    query.addBindValue(ticker);
-    query.addBindValue(epochMs(from));
-    query.addBindValue(epochMs(to));
-    if (!query.exec())
-        return queryError(query);
-    QList<StopPoint> held;
-    while (query.next())
-        held.append(
-            StopPoint{fromEpochMs(query.value(0)), readPrice(query.value(1)), readPrice(query.value(2))});
-    return held;
+    return QuoteHeldStops(m_db).inRange(ticker, epochMs(from), epochMs(to));
 }
+
 Result<qint64> PriceHistoryRepository::ensureSeries(const QString &ticker, qint64 intervalSeconds)
 {
     if (Status known = ensureTicker(ticker); !known)

@@ -12,6 +12,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
 namespace trailguard {
 
 // A stored candle: the broker's Candle, where open/high/low may be unknown (a close-only row imported
@@ -42,18 +44,21 @@ public:
     explicit PriceHistoryRepository(QSqlDatabase db);
 
     // --- quotes -------------------------------------------------------------------------------------
-    // One processed quote, with the peak and stop its ticker held right after it when known; the same
-    // ticker and time again replaces the row (one trade, seen twice).
+    // One processed quote, with the peak and stop its ticker held right after it when known (stored only
+    // where they change, QuoteHeldStops); the same ticker and time again replaces the row (one trade, seen
+    // twice).
     Status recordQuote(const QString &ticker, const QDateTime &time, double price,
                        std::optional<double> peak = std::nullopt, std::optional<double> stop = std::nullopt);
     // The quotes of `ticker` with time in [from, to), oldest first.
     Result<QList<PricePoint>> quotes(const QString &ticker, const QDateTime &from, const QDateTime &to) const;
-    // The peak and stop recorded with the quotes of `ticker` in [from, to), oldest first.
+    // The peak and stop recorded with the quotes of `ticker` in [from, to), oldest first: where they
+    // changed (QuoteHeldStops), led by the pair the window's first quote carried from before `from`.
     Result<QList<StopPoint>> quoteHeldStops(const QString &ticker, const QDateTime &from,
                                             const QDateTime &to) const;
     // Tickers with a quote older than `before`.
     Result<QStringList> tickersWithQuotesBefore(const QDateTime &before) const;
-    // Deletes the quotes of `ticker` older than `before`; the number deleted.
+    // Deletes the quotes of `ticker` older than `before` (the first one kept keeps the held peak and stop it
+    // carried); the number deleted.
     Result<int> removeQuotesBefore(const QString &ticker, const QDateTime &before);
 
     // --- candles ------------------------------------------------------------------------------------
@@ -108,6 +113,8 @@ private:
     Result<qint64> ensureSeries(const QString &ticker, qint64 intervalSeconds);
 
     QSqlDatabase m_db;
+    struct QuoteStatements;
+    std::shared_ptr<QuoteStatements> m_quoteStatements; // prepared on the first recordQuote, shared by copies
 };
 
 } // namespace trailguard
