@@ -2,6 +2,7 @@
 
 #include "storage/ChartHistoryReader.h"
 #include "storage/SqlValues.h"
+#include "storage/SqliteStatement.h"
 #include "storage/StorageText.h"
 #include "storage/Transaction.h"
 
@@ -50,20 +51,27 @@ Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTim
     if (ticker.isEmpty() || !time.isValid() || !(price > 0))
         return Error{ErrorCode::InvalidPrice,
                      StorageText::tr("A quote needs a ticker, a time and a positive price.")};
-    if (Status known = ensureTicker(ticker); !known)
-        return known;
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO price_quotes (ticker_id, time, price, peak, stop) "
-                                 "VALUES (%1, ?, ?, ?, ?)")
-                      .arg(kTickerId));
-    query.addBindValue(ticker);
-    query.addBindValue(epochMs(time));
-    query.addBindValue(priceValue(price));
-    query.addBindValue(optionalPrice(peak));
-    query.addBindValue(optionalPrice(stop));
-    if (!query.exec())
-        return queryError(query);
-    return success();
+    // Prepared once and kept: the monitor records every quote of every cycle.
+    if (!m_quoteStatements) {
+        m_quoteStatements = std::make_shared<QuoteStatements>(QuoteStatements{
+            SqliteStatement(m_db,
+                            QStringLiteral("INSERT OR IGNORE INTO history_tickers (ticker) VALUES (?)")),
+            SqliteStatement(m_db,
+                            QStringLiteral("INSERT OR REPLACE INTO price_quotes (ticker_id, time, price, "
+                                           "peak, stop) VALUES (%1, ?, ?, ?, ?)")
+                                .arg(kTickerId))});
+    }
+    SqliteStatement &known = m_quoteStatements->ensureTicker;
+    known.bindText(1, ticker);
+    if (Status added = known.execute(); !added)
+        return added;
+    SqliteStatement &insert = m_quoteStatements->insert;
+    insert.bindText(1, ticker);
+    insert.bindInt64(2, epochMs(time));
+    insert.bindPrice(3, price);
+    insert.bindPrice(4, peak);
+    insert.bindPrice(5, stop);
+    return insert.execute();
 }
 
 Result<QList<PricePoint>> PriceHistoryRepository::quotes(const QString &ticker, const QDateTime &from,

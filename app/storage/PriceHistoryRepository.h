@@ -5,12 +5,15 @@
 #include "domain/PricePoint.h"
 #include "domain/StopPoint.h"
 #include "storage/CandleUpsert.h"
+#include "storage/SqliteStatement.h"
 #include "storage/TimeRange.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <memory>
 
 namespace trailguard {
 
@@ -108,6 +111,12 @@ private:
     Result<qint64> ensureSeries(const QString &ticker, qint64 intervalSeconds);
 
     QSqlDatabase m_db;
+    // recordQuote's two statements, made on first use; shared by copies (one connection, one thread).
+    struct QuoteStatements {
+        SqliteStatement ensureTicker;
+        SqliteStatement insert;
+    };
+    std::shared_ptr<QuoteStatements> m_quoteStatements;
 };
 
 } // namespace trailguard
