@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace trailguard {
@@ -64,12 +65,45 @@ void SqliteStatement::bindOptionalDouble(int index, const std::optional<double> 
 
 void SqliteStatement::bindText(int index, const QString &text)
 {
-    sqlite3_stmt *statement = current();
-    if (!statement)
+    if (text.isNull()) {
+        bindNull(index);
         return;
-    m_bound |= text.isNull() ? sqlite3_bind_null(statement, index)
-                             : sqlite3_bind_text16(statement, index, text.utf16(),
-                                                   int(text.size() * sizeof(QChar)), SQLITE_TRANSIENT);
+    }
+    // Most text here is ASCII (tickers, times, specs): narrowed by hand, else encoded by Qt.
+    const qsizetype size = text.size();
+    char *out = textBuffer(index, size);
+    const QChar *in = text.constData();
+    for (qsizetype i = 0; i < size; ++i) {
+        if (in[i].unicode() >= 0x80) {
+            const QByteArray utf8 = text.toUtf8();
+            bindUtf8(index, utf8.constData(), utf8.size());
+            return;
+        }
+        out[i] = char(in[i].unicode());
+    }
+    bindBuffer(index, size);
+}
+
+void SqliteStatement::bindUtf8(int index, const char *text, qsizetype size)
+{
+    std::copy(text, text + size, textBuffer(index, size));
+    bindBuffer(index, size);
+}
+
+char *SqliteStatement::textBuffer(int index, qsizetype size)
+{
+    if (m_texts.size() <= index)
+        m_texts.resize(index + 1);
+    QByteArray &buffer = m_texts[index];
+    if (buffer.size() < size)
+        buffer.resize(size);
+    return buffer.data();
+}
+
+void SqliteStatement::bindBuffer(int index, qsizetype size)
+{
+    if (sqlite3_stmt *statement = current())
+        m_bound |= sqlite3_bind_text(statement, index, m_texts[index].constData(), int(size), SQLITE_STATIC);
 }
 
 void SqliteStatement::bindPrice(int index, const std::optional<double> &price)
@@ -120,7 +154,6 @@ Status SqliteStatement::execute()
     }
     m_changes = sqlite3_changes(db);
     sqlite3_reset(statement);
-    sqlite3_clear_bindings(statement);
     return success();
 }
 

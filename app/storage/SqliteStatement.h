@@ -25,8 +25,10 @@ public:
     void bindInt64(int index, qint64 value);
     void bindDouble(int index, double value);
     void bindOptionalDouble(int index, const std::optional<double> &value);
-    // NULL for a null string, as Qt's driver binds one; the text is copied.
+    // NULL for a null string, as Qt's driver binds one. Text is kept as UTF-8 in a buffer of the statement
+    // until execute(), so SQLite reads it in place: no copy or conversion of its own.
     void bindText(int index, const QString &text);
+    void bindUtf8(int index, const char *text, qsizetype size);
     // The price history's price rule (SqlValues::priceValue): exact ten-thousandths, else the REAL.
     void bindPrice(int index, const std::optional<double> &price);
 
@@ -40,8 +42,12 @@ private:
     // not prepared or the driver finalized it (the connection closed).
     sqlite3_stmt *current();
     Error failure(const QString &reason) const;
+    // The buffer of parameter `index`, at least `size` bytes; kept (with its capacity) across executions.
+    char *textBuffer(int index, qsizetype size);
+    void bindBuffer(int index, qsizetype size);
 
     QSqlQuery m_query;
+    QList<QByteArray> m_texts; // by parameter index
     sqlite3_stmt *m_statement = nullptr;
     bool m_checked = false;
     bool m_closed = false;

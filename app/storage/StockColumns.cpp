@@ -149,10 +149,13 @@ QVariant value(const StockState &stock, int column)
 namespace {
 void bindTime(SqliteStatement &statement, int index, const QDateTime &time)
 {
-    if (time.isValid())
-        statement.bindText(index, IsoTimeText::format(time));
-    else
+    char text[IsoTimeText::kLength];
+    if (!time.isValid())
         statement.bindNull(index);
+    else if (IsoTimeText::formatAscii(time, text))
+        statement.bindUtf8(index, text, IsoTimeText::kLength);
+    else
+        statement.bindText(index, IsoTimeText::format(time));
 }
 
 void bindNonNullText(SqliteStatement &statement, int index, const QString &text)
