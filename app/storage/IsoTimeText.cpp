@@ -27,15 +27,18 @@ bool writeIsoTime(const QDateTime &time, Char *out)
 {
     const qint64 ms = time.toMSecsSinceEpoch();
     const qint64 day = ms >= 0 ? ms / kMsPerDay : (ms - kMsPerDay + 1) / kMsPerDay;
-    const QDate date = QDate(1970, 1, 1).addDays(day);
-    if (date.year() < 1 || date.year() > 9999)
+    int year = 0;
+    int month = 0;
+    int dayOfMonth = 0;
+    QDate(1970, 1, 1).addDays(day).getDate(&year, &month, &dayOfMonth); // one calendar conversion, not three
+    if (year < 1 || year > 9999)
         return false;
     int msOfDay = int(ms - day * kMsPerDay);
-    putDigits(out, date.year(), 4);
+    putDigits(out, year, 4);
     putChar(out, '-');
-    putDigits(out, date.month(), 2);
+    putDigits(out, month, 2);
     putChar(out, '-');
-    putDigits(out, date.day(), 2);
+    putDigits(out, dayOfMonth, 2);
     putChar(out, 'T');
     putDigits(out, msOfDay / 3'600'000, 2);
     msOfDay %= 3'600'000;
