@@ -4,20 +4,53 @@ namespace trailguard::IsoTimeText {
 
 namespace {
 constexpr qint64 kMsPerDay = 24 * 3600 * 1000;
-constexpr qsizetype kLength = 24; // yyyy-MM-ddTHH:mm:ss.zzzZ
 
-void putDigits(QChar *&out, int value, int width)
+template <typename Char>
+void putDigits(Char *&out, int value, int width)
 {
     for (int i = width - 1; i >= 0; --i) {
-        out[i] = QChar(u'0' + value % 10);
+        out[i] = Char('0' + value % 10);
         value /= 10;
     }
     out += width;
 }
 
-void putChar(QChar *&out, char16_t c)
+template <typename Char>
+void putChar(Char *&out, char c)
 {
-    *out++ = QChar(c);
+    *out++ = Char(char16_t(c));
+}
+
+// Writes the kLength characters of `time`'s text; false when its year is outside 1-9999.
+template <typename Char>
+bool writeIsoTime(const QDateTime &time, Char *out)
+{
+    const qint64 ms = time.toMSecsSinceEpoch();
+    const qint64 day = ms >= 0 ? ms / kMsPerDay : (ms - kMsPerDay + 1) / kMsPerDay;
+    int year = 0;
+    int month = 0;
+    int dayOfMonth = 0;
+    QDate(1970, 1, 1).addDays(day).getDate(&year, &month, &dayOfMonth); // one calendar conversion, not three
+    if (year < 1 || year > 9999)
+        return false;
+    int msOfDay = int(ms - day * kMsPerDay);
+    putDigits(out, year, 4);
+    putChar(out, '-');
+    putDigits(out, month, 2);
+    putChar(out, '-');
+    putDigits(out, dayOfMonth, 2);
+    putChar(out, 'T');
+    putDigits(out, msOfDay / 3'600'000, 2);
+    msOfDay %= 3'600'000;
+    putChar(out, ':');
+    putDigits(out, msOfDay / 60'000, 2);
+    msOfDay %= 60'000;
+    putChar(out, ':');
+    putDigits(out, msOfDay / 1000, 2);
+    putChar(out, '.');
+    putDigits(out, msOfDay % 1000, 3);
+    putChar(out, 'Z');
+    return true;
 }
 
 // The digits at [from, from + width), or -1 when one is not a digit.
@@ -36,31 +69,15 @@ int digits(const QChar *text, qsizetype from, int width)
 
 QString format(const QDateTime &time)
 {
-    const qint64 ms = time.toMSecsSinceEpoch();
-    const qint64 day = ms >= 0 ? ms / kMsPerDay : (ms - kMsPerDay + 1) / kMsPerDay;
-    const QDate date = QDate(1970, 1, 1).addDays(day);
-    if (date.year() < 1 || date.year() > 9999)
-        return time.toUTC().toString(Qt::ISODateWithMs);
-    int msOfDay = int(ms - day * kMsPerDay);
     QString text(kLength, Qt::Uninitialized);
-    QChar *out = text.data();
-    putDigits(out, date.year(), 4);
-    putChar(out, u'-');
-    putDigits(out, date.month(), 2);
-    putChar(out, u'-');
-    putDigits(out, date.day(), 2);
-    putChar(out, u'T');
-    putDigits(out, msOfDay / 3'600'000, 2);
-    msOfDay %= 3'600'000;
-    putChar(out, u':');
-    putDigits(out, msOfDay / 60'000, 2);
-    msOfDay %= 60'000;
-    putChar(out, u':');
-    putDigits(out, msOfDay / 1000, 2);
-    putChar(out, u'.');
-    putDigits(out, msOfDay % 1000, 3);
-    putChar(out, u'Z');
+    if (!writeIsoTime(time, text.data()))
+        return time.toUTC().toString(Qt::ISODateWithMs);
     return text;
+}
+
+bool formatAscii(const QDateTime &time, char *out)
+{
+    return writeIsoTime(time, out); // checks the year before writing anything
 }
 
 QDateTime parse(const QString &text)

@@ -11,6 +11,10 @@ namespace trailguard::IsoTimeText {
 
 // Same text as time.toUTC().toString(Qt::ISODateWithMs); `time` must be valid.
 QString format(const QDateTime &time);
+// The same text as ASCII into `out` (kLength bytes, no terminator), for binding without a QString; false
+// (and `out` untouched) for a year outside 1-9999, which only format() writes.
+constexpr qsizetype kLength = 24; // yyyy-MM-ddTHH:mm:ss.zzzZ
+bool formatAscii(const QDateTime &time, char *out);
 // Same as QDateTime::fromString(text, Qt::ISODateWithMs).toUTC().
 QDateTime parse(const QString &text);
 

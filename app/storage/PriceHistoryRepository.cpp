@@ -3,6 +3,7 @@
 #include "storage/ChartHistoryReader.h"
 #include "storage/QuoteHeldStops.h"
 #include "storage/SqlValues.h"
+#include "storage/SqliteStatement.h"
 #include "storage/StorageText.h"
 #include "storage/Transaction.h"
 
@@ -47,20 +48,18 @@ Status PriceHistoryRepository::ensureTicker(const QString &ticker)
 
 // The statements recordQuote runs for every processed quote, prepared once: preparing them took most of
 // its time.
+// recordQuote's statements, prepared once and kept: the monitor records every quote of every cycle.
 struct PriceHistoryRepository::QuoteStatements {
     explicit QuoteStatements(const QSqlDatabase &db)
-        : ensureTicker(db)
-        , insert(db)
+        : ensureTicker(db, QStringLiteral("INSERT OR IGNORE INTO history_tickers (ticker) VALUES (?)"))
+        , insert(db,
+                 QStringLiteral("INSERT OR REPLACE INTO price_quotes (ticker_id, time, price, peak, stop) "
+                                "VALUES (%1, ?, ?, ?, ?)")
+                     .arg(kTickerId))
         , heldStops(db)
-    {
-        ensureTicker.prepare(QStringLiteral("INSERT OR IGNORE INTO history_tickers (ticker) VALUES (?)"));
-        insert.prepare(
-            QStringLiteral("INSERT OR REPLACE INTO price_quotes (ticker_id, time, price, peak, stop) "
-                           "VALUES (%1, ?, ?, ?, ?)")
-                .arg(kTickerId));
-    }
-    QSqlQuery ensureTicker;
-    QSqlQuery insert;
+    {}
+    SqliteStatement ensureTicker;
+    SqliteStatement insert;
     QuoteHeldStops heldStops;
 };
 
@@ -73,9 +72,9 @@ Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTim
     if (!m_quoteStatements)
         m_quoteStatements = std::make_shared<QuoteStatements>(m_db);
     QuoteStatements &statements = *m_quoteStatements;
-    statements.ensureTicker.bindValue(0, ticker);
-    if (!statements.ensureTicker.exec())
-        return queryError(statements.ensureTicker);
+    statements.ensureTicker.bindText(1, ticker);
+    if (Status added = statements.ensureTicker.execute(); !added)
+        return added;
     // The held pair only where it changes (QuoteHeldStops).
     const std::optional<QuoteHeldStops::Pair> held =
         peak && stop ? std::optional(QuoteHeldStops::Pair{*peak, *stop}) : std::nullopt;
@@ -84,14 +83,14 @@ Status PriceHistoryRepository::recordQuote(const QString &ticker, const QDateTim
     if (!insert)
         return insert.error();
     const std::optional<QuoteHeldStops::Pair> &stored = insert.value().stored;
-    QSqlQuery &query = statements.insert;
-    query.bindValue(0, ticker);
-    query.bindValue(1, epochMs(time));
-    query.bindValue(2, priceValue(price));
-    query.bindValue(3, optionalPrice(stored ? std::optional(stored->peak) : std::nullopt));
-    query.bindValue(4, optionalPrice(stored ? std::optional(stored->stop) : std::nullopt));
-    if (!query.exec())
-        return queryError(query);
+    SqliteStatement &row = statements.insert;
+    row.bindText(1, ticker);
+    row.bindInt64(2, epochMs(time));
+    row.bindPrice(3, price);
+    row.bindPrice(4, stored ? std::optional(stored->peak) : std::nullopt);
+    row.bindPrice(5, stored ? std::optional(stored->stop) : std::nullopt);
+    if (Status written = row.execute(); !written)
+        return written;
     return statements.heldStops.applyFix(ticker, insert.value());
 }
 

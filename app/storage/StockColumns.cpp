@@ -1,6 +1,7 @@
 #include "storage/StockColumns.h"
 
 #include "storage/IsoTimeText.h"
+#include "storage/SqliteStatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -93,17 +94,6 @@ QString name(int column)
     return kNames.at(column);
 }
 
-QString placeholder(int column)
-{
-    static const QStringList names = [] {
-        QStringList all;
-        for (int column = 0; column < kCount; ++column)
-            all.append(QStringLiteral(":c%1").arg(column));
-        return all;
-    }();
-    return names.at(column);
-}
-
 QVariant timeValue(const QDateTime &time)
 {
     return toVariant(time);
@@ -154,6 +144,72 @@ QVariant value(const StockState &stock, int column)
         return toVariant(stock.catchUpFrom);
     }
     return {};
+}
+
+namespace {
+void bindTime(SqliteStatement &statement, int index, const QDateTime &time)
+{
+    char text[IsoTimeText::kLength];
+    if (!time.isValid())
+        statement.bindNull(index);
+    else if (IsoTimeText::formatAscii(time, text))
+        statement.bindUtf8(index, text, IsoTimeText::kLength);
+    else
+        statement.bindText(index, IsoTimeText::format(time));
+}
+
+void bindNonNullText(SqliteStatement &statement, int index, const QString &text)
+{
+    statement.bindText(index, text.isNull() ? QStringLiteral("") : text);
+}
+} // namespace
+
+void bind(SqliteStatement &statement, int index, const StockState &stock, int column)
+{
+    switch (column) {
+    case 0:
+        return stock.symbolId ? statement.bindInt64(index, *stock.symbolId) : statement.bindNull(index);
+    case 1:
+        return bindNonNullText(statement, index, stock.currency);
+    case 2:
+        return statement.bindOptionalDouble(index, stock.lastPrice);
+    case 3:
+        return bindTime(statement, index, stock.lastQuoteAt);
+    case 4:
+        return statement.bindOptionalDouble(index, stock.peak);
+    case 5:
+        return statement.bindDouble(index, stock.ratio);
+    case 6:
+        return statement.bindOptionalDouble(index, stock.stop);
+    case 7:
+        return statement.bindOptionalDouble(index, stock.entry);
+    case 8:
+        return bindTime(statement, index, stock.lastAlertAt);
+    case 9:
+        return stock.lastAlertMarketDay.isValid()
+                   ? statement.bindText(index, stock.lastAlertMarketDay.toString(Qt::ISODate))
+                   : statement.bindNull(index);
+    case 10:
+        return statement.bindInt64(index, stock.symbolNotFound ? 1 : 0);
+    case 11:
+        return statement.bindInt64(index, stock.quoteDelayed ? 1 : 0);
+    case 12:
+        return statement.bindInt64(index, stock.halted ? 1 : 0);
+    case 13:
+        return statement.bindInt64(index, stock.belowStop ? 1 : 0);
+    case 14:
+        return bindTime(statement, index, stock.snoozedUntil);
+    case 15:
+        return bindNonNullText(statement, index, stock.listingExchange);
+    case 16:
+        return bindTime(statement, index, stock.checkedThrough);
+    case 17:
+        return statement.bindText(index, stock.strategySpec());
+    case 18:
+        return statement.bindText(index, strategyStateJson(stock.strategyState));
+    case 19:
+        return bindTime(statement, index, stock.catchUpFrom);
+    }
 }
 
 bool differs(const StockState &before, const StockState &after, int column)

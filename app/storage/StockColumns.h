@@ -8,6 +8,10 @@
 // The stocks table's state columns (all but `ticker` and `created_at`): their names, the value a
 // StockState writes into each, and whether two states write one differently, so StockRepository can write
 // a whole row or only the columns a polling cycle changed. A column is its position in names().
+namespace trailguard {
+class SqliteStatement;
+}
+
 namespace trailguard::StockColumns {
 
 constexpr int kCount = 20;
@@ -15,10 +19,10 @@ constexpr quint32 kAll = (1u << kCount) - 1; // one bit per column
 
 const QStringList &names();
 QString name(int column);
-// ":c0" … ":c19": named, because QSqlQuery formats a name for every positional value it binds.
-QString placeholder(int column);
 
 QVariant value(const StockState &stock, int column);
+// Binds what value() gives, as Qt's driver would bind it, without a QVariant (a cycle's updates).
+void bind(SqliteStatement &statement, int index, const StockState &stock, int column);
 bool differs(const StockState &before, const StockState &after, int column);
 // A time as the stocks table stores it (ISO text in UTC with milliseconds; NULL when invalid).
 QVariant timeValue(const QDateTime &time);

@@ -3,6 +3,7 @@
 #include "storage/IsoTimeText.h"
 #include "storage/RuleRepository.h"
 #include "storage/SqlValues.h"
+#include "storage/SqliteStatement.h"
 #include "storage/StockColumns.h"
 #include "storage/StorageLogging.h"
 #include "storage/StorageText.h"
@@ -137,10 +138,9 @@ QString updateSql(quint32 columns)
     QStringList assignments;
     for (int column = 0; column < StockColumns::kCount; ++column) {
         if (columns & (1u << column))
-            assignments.append(StockColumns::name(column) + QStringLiteral(" = ") +
-                               StockColumns::placeholder(column));
+            assignments.append(StockColumns::name(column) + QStringLiteral(" = ?"));
     }
-    return QStringLiteral("UPDATE stocks SET %1 WHERE ticker = :ticker")
+    return QStringLiteral("UPDATE stocks SET %1 WHERE ticker = ?")
         .arg(assignments.join(QStringLiteral(", ")));
 }
 
@@ -159,28 +159,26 @@ StockRepository::~StockRepository() = default;
 StockRepository::StockRepository(StockRepository &&) noexcept = default;
 StockRepository &StockRepository::operator=(StockRepository &&) noexcept = default;
 
-QSqlQuery &StockRepository::updateQuery(quint32 columns)
+SqliteStatement &StockRepository::updateStatement(quint32 columns)
 {
-    std::unique_ptr<QSqlQuery> &query = m_updateQueries[columns];
-    if (!query) {
-        query = std::make_unique<QSqlQuery>(m_db);
-        query->prepare(updateSql(columns));
-    }
-    return *query;
+    std::unique_ptr<SqliteStatement> &statement = m_updateStatements[columns];
+    if (!statement)
+        statement = std::make_unique<SqliteStatement>(m_db, updateSql(columns));
+    return *statement;
 }
 
 Status StockRepository::writeColumns(const StockState &stock, quint32 columns)
 {
-    QSqlQuery &query = updateQuery(columns);
+    SqliteStatement &statement = updateStatement(columns);
+    int index = 0;
     for (int column = 0; column < StockColumns::kCount; ++column) {
         if (columns & (1u << column))
-            query.bindValue(StockColumns::placeholder(column), StockColumns::value(stock, column));
+            StockColumns::bind(statement, ++index, stock, column);
     }
-    static const QString tickerPlaceholder = QStringLiteral(":ticker");
-    query.bindValue(tickerPlaceholder, stock.ticker);
-    if (!query.exec())
-        return SqlValues::queryError(query);
-    if (query.numRowsAffected() == 0)
+    statement.bindText(++index, stock.ticker);
+    if (Status executed = statement.execute(); !executed)
+        return executed;
+    if (statement.changes() == 0)
         return unknownTicker(stock.ticker);
     return success();
 }

@@ -14,6 +14,8 @@ class QSqlQuery;
 
 namespace trailguard {
 
+class SqliteStatement;
+
 // Reads and writes rows of the `stocks` table. No business rules: validation happens before. A stock is
 // read with its rules and inserted with them; update() leaves them alone (see RuleRepository).
 class StockRepository {
@@ -45,13 +47,13 @@ public:
     QSqlDatabase database() const { return m_db; }
 
 private:
-    // One UPDATE per set of columns (a bit per state column), kept prepared on the connection across calls:
-    // a monitoring cycle updates many rows, mostly the same few columns.
-    QSqlQuery &updateQuery(quint32 columns);
+    // One UPDATE per set of columns (a bit per state column), kept prepared on the connection across calls
+    // and run through SQLite's C API: a monitoring cycle updates many rows, mostly the same few columns.
+    SqliteStatement &updateStatement(quint32 columns);
     Status writeColumns(const StockState &stock, quint32 columns);
 
     QSqlDatabase m_db;
-    std::unordered_map<quint32, std::unique_ptr<QSqlQuery>> m_updateQueries;
+    std::unordered_map<quint32, std::unique_ptr<SqliteStatement>> m_updateStatements;
     mutable std::unique_ptr<QSqlQuery> m_dataVersionQuery;
 };
 

@@ -1,8 +1,11 @@
 #include "TestSupport.h"
 #include "domain/StopLossEngine.h"
 #include "storage/Database.h"
+#include "storage/StockColumns.h"
 #include "storage/StockRepository.h"
 
+#include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +24,9 @@ private Q_SLOTS:
     void updateAllIsAllOrNothing();
     void updateChangedWritesOnlyWhatDiffers();
     void listsInTickerOrder();
+    void updatesStoreWhatAnInsertStores();
+    void aRefusedUpdateSaysWhyAndTheNextOneRuns();
+    void aRepositoryMayOutliveItsConnection();
 
 private:
     StockState fullState() const;
@@ -194,6 +200,132 @@ void StockRepositoryTest::listsInTickerOrder()
         tickers << stock.ticker;
     QCOMPARE(tickers,
              (QStringList{QStringLiteral("AAPL"), QStringLiteral("BRK.B"), QStringLiteral("XEQT.TO")}));
+}
+
+namespace {
+// Each state column of `ticker` as SQLite holds it: its type and its text.
+QStringList storedColumns(const QSqlDatabase &db, const QString &ticker)
+{
+    const QStringList columns{QStringLiteral("symbol_id"),
+                              QStringLiteral("currency"),
+                              QStringLiteral("last_price"),
+                              QStringLiteral("last_quote_at"),
+                              QStringLiteral("peak"),
+                              QStringLiteral("stop_ratio"),
+                              QStringLiteral("stop_price"),
+                              QStringLiteral("entry_price"),
+                              QStringLiteral("last_alert_at"),
+                              QStringLiteral("last_alert_market_day"),
+                              QStringLiteral("symbol_not_found"),
+                              QStringLiteral("quote_delayed"),
+                              QStringLiteral("halted"),
+                              QStringLiteral("below_stop"),
+                              QStringLiteral("snoozed_until"),
+                              QStringLiteral("listing_exchange"),
+                              QStringLiteral("checked_through"),
+                              QStringLiteral("strategy"),
+                              QStringLiteral("strategy_state"),
+                              QStringLiteral("catch_up_from")};
+    QStringList stored;
+    for (const QString &column : columns) {
+        QSqlQuery query(db);
+        query.prepare(
+            QStringLiteral("SELECT typeof(%1), quote(%1) FROM stocks WHERE ticker = ?").arg(column));
+        query.addBindValue(ticker);
+        if (!query.exec() || !query.next())
+            return {};
+        stored.append(column + QLatin1Char('=') + query.value(0).toString() + QLatin1Char(':') +
+                      query.value(1).toString());
+    }
+    return stored;
+}
+} // namespace
+
+// Updates bind through SQLite's C API, inserts through Qt's driver: both must store the same types and text.
+void StockRepositoryTest::updatesStoreWhatAnInsertStores()
+{
+    StockState full = fullState();
+    full.listingExchange = QStringLiteral("TSX");
+    full.checkedThrough = full.lastQuoteAt;
+    full.catchUpFrom = full.lastAlertAt;
+    full.strategyState.basis = 80.5;
+    StockState empty =
+        StopLossEngine::initialState(QStringLiteral("EMPTY"), 0.85, std::nullopt, toronto(2026, 11, 2, 9));
+    const QList<std::pair<StockState, StockState>> cases{{full, empty}, {empty, full}};
+    for (const auto &[written, first] : cases) {
+        StockState inserted = written;
+        inserted.ticker = QStringLiteral("INSERTED");
+        QVERIFY(m_repository->insert(inserted).ok());
+        StockState updated = first; // then overwritten with `written` by an update of every column
+        updated.ticker = QStringLiteral("UPDATED");
+        QVERIFY(m_repository->insert(updated).ok());
+        updated = written;
+        updated.ticker = QStringLiteral("UPDATED");
+        QVERIFY(m_repository->update(updated).ok());
+
+        const QStringList expected = storedColumns(m_db->connection(), inserted.ticker);
+        QCOMPARE(expected.size(), StockColumns::kCount);
+        QCOMPARE(storedColumns(m_db->connection(), updated.ticker), expected);
+        StockState readBack = *m_repository->find(updated.ticker).value();
+        readBack.ticker = inserted.ticker;
+        readBack.createdAt = inserted.createdAt; // not a state column: kept from the first insert
+        QCOMPARE(readBack, *m_repository->find(inserted.ticker).value());
+        QVERIFY(m_repository->remove(inserted.ticker).ok());
+        QVERIFY(m_repository->remove(updated.ticker).ok());
+    }
+}
+
+void StockRepositoryTest::aRefusedUpdateSaysWhyAndTheNextOneRuns()
+{
+    StockState refused = fullState();
+    StockState other = fullState();
+    other.ticker = QStringLiteral("RY.TO");
+    QVERIFY(m_repository->insert(refused).ok());
+    QVERIFY(m_repository->insert(other).ok());
+    QSqlQuery trigger(m_db->connection());
+    QVERIFY(trigger.exec(
+        QStringLiteral("CREATE TEMP TRIGGER refuse_shop BEFORE UPDATE ON stocks WHEN NEW.ticker = 'SHOP.TO' "
+                       "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END")));
+
+    StockState refusedAfter = refused;
+    refusedAfter.lastPrice = 95.0;
+    const Status failed = m_repository->updateChanged(refused, refusedAfter);
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.error().code, ErrorCode::DatabaseQuery);
+    QVERIFY2(failed.error().message.contains(QStringLiteral("refused for the test")),
+             qPrintable(failed.error().message));
+
+    StockState otherAfter = other; // the same columns: the same statement, reset after the failure
+    otherAfter.lastPrice = 96.0;
+    QVERIFY(m_repository->updateChanged(other, otherAfter).ok());
+    QCOMPARE(*m_repository->find(other.ticker).value()->lastPrice, 96.0);
+    QCOMPARE(*m_repository->find(refused.ticker).value()->lastPrice, 92.10);
+}
+
+// The prepared updates belong to Qt's driver, which finalizes them when the connection closes: the file is
+// closed properly (its WAL checkpointed and removed), and a late update fails instead of crashing.
+void StockRepositoryTest::aRepositoryMayOutliveItsConnection()
+{
+    StockState before = fullState();
+    QVERIFY(m_repository->insert(before).ok());
+    StockState after = before;
+    after.lastPrice = 95.0;
+    QVERIFY(m_repository->updateChanged(before, after).ok());
+    const QString path = m_dir->filePath(QStringLiteral("t.sqlite"));
+    QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+
+    m_db.reset();
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    StockState later = after;
+    later.lastPrice = 97.0;
+    const Status failed = m_repository->updateChanged(after, later);
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.error().code, ErrorCode::DatabaseQuery);
+
+    auto reopened = Database::open(path);
+    QVERIFY(reopened.ok());
+    QCOMPARE(*StockRepository(reopened.value()->connection()).find(before.ticker).value().value().lastPrice,
+             95.0);
 }
 
 QTEST_GUILESS_MAIN(StockRepositoryTest)
