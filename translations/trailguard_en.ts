@@ -66,6 +66,42 @@
         <source>%1 reached its target: %2 ≥ %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Closes below its %1-day average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes above its %1-day average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-day RSI falls below %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-day RSI rises above %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MACD (%1) crosses below its signal line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MACD (%1) crosses above its signal line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes below the lower Bollinger band (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes above the upper Bollinger band (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaches the target price %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Alerts</name>
@@ -139,6 +175,231 @@
     </message>
     <message>
         <source>Market day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiGateText</name>
+    <message>
+        <source>No such API endpoint; the API is under /api/v1/.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use GET.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing or wrong X-CSRF-Token; reload the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such API endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown or revoked API token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in first (POST /api/v1/session) or send an API token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use POST to log in, GET to renew, DELETE to log out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many failed log-ins; try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send {&quot;password&quot;: &quot;…&quot;} as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiText</name>
+    <message>
+        <source>There is no alert %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use GET on /api/v1/alerts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use POST to %1 an alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;limit&quot; must be a whole number from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;days&quot; is missing: snooze for 1 to 365 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert %1 is not about a ticker; there is nothing to snooze.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body is not valid JSON (%1 at offset %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;; the fields are: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (2026-01-05) or an ISO 8601 time with a zone (2026-01-05T14:30:00Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use GET on /api/v1/history/{ticker}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not on the watchlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;from&quot; must be before &quot;to&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;points&quot; must be a whole number from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use GET or PATCH on /api/v1/settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are replaced with PUT, never read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use POST to send a test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no secret &quot;%1&quot;; the secrets are: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;value&quot; must be a string (empty removes the secret).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no channel &quot;%1&quot; to test here; the channels are: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a time of day as HH:mm (22:00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check interval must be 5 to 3600 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;repeatPolicy&quot; must be &quot;daily&quot; or &quot;once-per-breach&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;to&quot; must be an array of addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;provider&quot; must be &quot;gmail&quot;, &quot;outlook&quot; or &quot;custom&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;security&quot; must be &quot;ssl&quot;, &quot;starttls&quot; or &quot;none&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ntfy topic is 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use GET on /api/v1/status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;rules&quot; must be an array of rule strings (&quot;cross-below-sma:50&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use GET or POST on /api/v1/watchlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use GET, PATCH or DELETE on a watched ticker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;ticker&quot; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either &quot;ratio&quot; or &quot;strategy&quot;, not both (&quot;trailing:R&quot; sets the ratio).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry price must be a number greater than 0, or left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiTokensText</name>
+    <message>
+        <source>&quot;%1&quot; cannot name a token: use up to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A token named &quot;%1&quot; already exists; revoke it first or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no token named &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -323,6 +584,26 @@
     </message>
     <message>
         <source>Another Trailguard (the window, --headless or --once) is already watching this data folder; the message names it (PID and mode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --headless: serve the web dashboard on [ADDRESS:]PORT (address 127.0.0.1 unless given; another address needs TLS). Needs a password: see &quot;trailguard web password&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --web: serve over TLS with a self-signed certificate made on first use in the data folder (its fingerprint is logged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--web needs [ADDRESS:]PORT, for example --web 8080 or --web 0.0.0.0:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--web only works with --headless, e.g. &quot;trailguard --headless --web 8080&quot; (the window serves the dashboard when web/listen is set in the settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--web does not work with --once: the dashboard needs a running guardian.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -988,6 +1269,13 @@
     <name>Outbox</name>
     <message>
         <source>A stored alert could not be read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHashText</name>
+    <message>
+        <source>The password could not be hashed (out of memory?).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2110,6 +2398,25 @@
     </message>
 </context>
 <context>
+    <name>TlsFiles</name>
+    <message>
+        <source>The TLS certificate or key in %1 cannot be read (PEM files expected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate &quot;%1&quot; or key &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make a self-signed TLS certificate (OpenSSL failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the TLS certificate into &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TokenSet</name>
     <message>
         <source>The saved Questrade connection is damaged (%1). Reconnect the account.</source>
@@ -2393,6 +2700,162 @@
     </message>
     <message>
         <source>%1 has no rule %2; its rules are: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebCommand</name>
+    <message>
+        <source>Set the web dashboard&apos;s password (asked twice, or one line from stdin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets the password of the web dashboard (trailguard --headless --web PORT). On a terminal it is asked twice without showing it; otherwise the first line of stdin is used. At least %1 characters. Only its Argon2id hash is stored, in the settings file; a running guardian uses the new password at the next log-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make an API token for scripts and print it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes an API token named NAME (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;) and prints it, the only time it is shown: scripts send it as &quot;Authorization: Bearer TOKEN&quot;. Only its hash is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the API tokens&apos; names and when they were made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the API tokens: each one&apos;s name and when it was made (never the token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke an API token: it stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revokes the API token named NAME; a running guardian refuses it from its next request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard web --help&quot; for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New web dashboard password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password was given (stdin ended).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The web dashboard&apos;s password is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the only time the token is shown; keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API tokens; make one with &quot;trailguard web token create NAME&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked the token &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing the web action: password or token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes no argument; &quot;%2&quot; is unexpected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: trailguard %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown token action &quot;%1&quot;: use create, list or revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown web action &quot;%1&quot;: use password or token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebDashboard</name>
+    <message>
+        <source>&quot;%1&quot; is no IP address; use [ADDRESS:]PORT, for example 127.0.0.1:8080 or 0.0.0.0:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no port; use [ADDRESS:]PORT, for example 8080 or 0.0.0.0:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The web dashboard needs a password: set one with `trailguard web password` or TRAILGUARD_WEB_PASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving the web dashboard on %1, which other computers can reach, needs TLS: set web/tlsCertificate and web/tlsKey (or TRAILGUARD_WEB_CERT and TRAILGUARD_WEB_KEY), or add --web-self-signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebPasswordText</name>
+    <message>
+        <source>The password is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebServerText</name>
+    <message>
+        <source>The web dashboard cannot listen on %1 port %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not answer for that host name; add it to web/hostNames in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is too large (at most %1 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only GET is allowed here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2884,6 +3347,45 @@
         <source>Strategy parameters</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Alert rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ules (%1)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert rules to add with the ticker, besides its stop: a moving average crossed, RSI, MACD, Bollinger bands, a target price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added with the ticker: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::AddTickerRulesDialog</name>
+    <message>
+        <source>Rules for the New Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticker is added with these rules. Besides its stop, it alerts when one of them happens at a market day&apos;s close (once a day, when it did not hold the day before):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::AlertHistoryDialog</name>
@@ -3065,6 +3567,30 @@ The next attempt is at %3.</numerusform>
     </message>
     <message>
         <source>Not sent yet: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alert rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

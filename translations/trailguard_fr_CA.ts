@@ -66,6 +66,42 @@
         <source>%1 reached its target: %2 ≥ %3</source>
         <translation>%1 a atteint sa cible : %2 ≥ %3</translation>
     </message>
+    <message>
+        <source>Closes below its %1-day average</source>
+        <translation>Clôture sous sa moyenne de %1 jours</translation>
+    </message>
+    <message>
+        <source>Closes above its %1-day average</source>
+        <translation>Clôture au-dessus de sa moyenne de %1 jours</translation>
+    </message>
+    <message>
+        <source>%1-day RSI falls below %2</source>
+        <translation>Le RSI sur %1 jours passe sous %2</translation>
+    </message>
+    <message>
+        <source>%1-day RSI rises above %2</source>
+        <translation>Le RSI sur %1 jours passe au-dessus de %2</translation>
+    </message>
+    <message>
+        <source>MACD (%1) crosses below its signal line</source>
+        <translation>Le MACD (%1) croise sa ligne de signal à la baisse</translation>
+    </message>
+    <message>
+        <source>MACD (%1) crosses above its signal line</source>
+        <translation>Le MACD (%1) croise sa ligne de signal à la hausse</translation>
+    </message>
+    <message>
+        <source>Closes below the lower Bollinger band (%1)</source>
+        <translation>Clôture sous la bande de Bollinger inférieure (%1)</translation>
+    </message>
+    <message>
+        <source>Closes above the upper Bollinger band (%1)</source>
+        <translation>Clôture au-dessus de la bande de Bollinger supérieure (%1)</translation>
+    </message>
+    <message>
+        <source>Reaches the target price %1</source>
+        <translation>Atteint le prix cible %1</translation>
+    </message>
 </context>
 <context>
     <name>Alerts</name>
@@ -140,6 +176,231 @@
     <message>
         <source>Market day</source>
         <translation>Jour de bourse</translation>
+    </message>
+</context>
+<context>
+    <name>ApiGateText</name>
+    <message>
+        <source>No such API endpoint; the API is under /api/v1/.</source>
+        <translation>Ce point d&apos;accès de l&apos;API n&apos;existe pas; l&apos;API se trouve sous /api/v1/.</translation>
+    </message>
+    <message>
+        <source>Use GET.</source>
+        <translation>Utilisez GET.</translation>
+    </message>
+    <message>
+        <source>Missing or wrong X-CSRF-Token; reload the page.</source>
+        <translation>X-CSRF-Token absent ou erroné; rechargez la page.</translation>
+    </message>
+    <message>
+        <source>No such API endpoint.</source>
+        <translation>Ce point d&apos;accès de l&apos;API n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Unknown or revoked API token.</source>
+        <translation>Jeton d&apos;API inconnu ou révoqué.</translation>
+    </message>
+    <message>
+        <source>Log in first (POST /api/v1/session) or send an API token.</source>
+        <translation>Connectez-vous d&apos;abord (POST /api/v1/session) ou envoyez un jeton d&apos;API.</translation>
+    </message>
+    <message>
+        <source>Not logged in.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>Use POST to log in, GET to renew, DELETE to log out.</source>
+        <translation>Utilisez POST pour vous connecter, GET pour renouveler, DELETE pour vous déconnecter.</translation>
+    </message>
+    <message>
+        <source>Too many failed log-ins; try again in %1 s.</source>
+        <translation>Trop de connexions échouées; réessayez dans %1 s.</translation>
+    </message>
+    <message>
+        <source>Send {&quot;password&quot;: &quot;…&quot;} as JSON.</source>
+        <translation>Envoyez {&quot;password&quot;: &quot;…&quot;} en JSON.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Mot de passe erroné.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiText</name>
+    <message>
+        <source>There is no alert %1.</source>
+        <translation>Il n&apos;y a pas d&apos;alerte %1.</translation>
+    </message>
+    <message>
+        <source>Use GET on /api/v1/alerts.</source>
+        <translation>Utilisez GET sur /api/v1/alerts.</translation>
+    </message>
+    <message>
+        <source>Use POST to %1 an alert.</source>
+        <translation>Utilisez POST pour %1 une alerte.</translation>
+    </message>
+    <message>
+        <source>&quot;limit&quot; must be a whole number from 1 to %1.</source>
+        <translation>« limit » doit être un nombre entier de 1 à %1.</translation>
+    </message>
+    <message>
+        <source>&quot;days&quot; is missing: snooze for 1 to 365 days.</source>
+        <translation>« days » manque : mettez en veille de 1 à 365 jours.</translation>
+    </message>
+    <message>
+        <source>Alert %1 is not about a ticker; there is nothing to snooze.</source>
+        <translation>L&apos;alerte %1 ne concerne aucun symbole; il n&apos;y a rien à mettre en veille.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>« %1 » doit être %2.</translation>
+    </message>
+    <message>
+        <source>The request body is not valid JSON (%1 at offset %2).</source>
+        <translation>Le corps de la requête n&apos;est pas du JSON valide (%1 à la position %2).</translation>
+    </message>
+    <message>
+        <source>The request body must be a JSON object.</source>
+        <translation>Le corps de la requête doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un nombre entier</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;; the fields are: %2.</source>
+        <translation>Champ inconnu « %1 »; les champs sont : %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date (2026-01-05) or an ISO 8601 time with a zone (2026-01-05T14:30:00Z).</source>
+        <translation>« %1 » n&apos;est pas une date (2026-01-05) ni une heure ISO 8601 avec fuseau (2026-01-05T14:30:00Z).</translation>
+    </message>
+    <message>
+        <source>Use GET on /api/v1/history/{ticker}.</source>
+        <translation>Utilisez GET sur /api/v1/history/{ticker}.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the watchlist.</source>
+        <translation>%1 n&apos;est pas dans la liste de surveillance.</translation>
+    </message>
+    <message>
+        <source>&quot;from&quot; must be before &quot;to&quot;.</source>
+        <translation>« from » doit précéder « to ».</translation>
+    </message>
+    <message>
+        <source>&quot;points&quot; must be a whole number from %1 to %2.</source>
+        <translation>« points » doit être un nombre entier de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>Use GET or PATCH on /api/v1/settings.</source>
+        <translation>Utilisez GET ou PATCH sur /api/v1/settings.</translation>
+    </message>
+    <message>
+        <source>Secrets are replaced with PUT, never read.</source>
+        <translation>Les secrets se remplacent avec PUT et ne se lisent jamais.</translation>
+    </message>
+    <message>
+        <source>Use POST to send a test.</source>
+        <translation>Utilisez POST pour envoyer un test.</translation>
+    </message>
+    <message>
+        <source>There is no secret &quot;%1&quot;; the secrets are: %2.</source>
+        <translation>Il n&apos;y a pas de secret « %1 »; les secrets sont : %2.</translation>
+    </message>
+    <message>
+        <source>&quot;value&quot; must be a string (empty removes the secret).</source>
+        <translation>« value » doit être une chaîne (vide, elle supprime le secret).</translation>
+    </message>
+    <message>
+        <source>There is no channel &quot;%1&quot; to test here; the channels are: %2.</source>
+        <translation>Il n&apos;y a pas de canal « %1 » à tester ici; les canaux sont : %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object.</source>
+        <translation>« %1 » doit être un objet.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a time of day as HH:mm (22:00).</source>
+        <translation>« %1 » doit être une heure au format HH:mm (22:00).</translation>
+    </message>
+    <message>
+        <source>The check interval must be 5 to 3600 seconds.</source>
+        <translation>L&apos;intervalle de vérification doit être de 5 à 3600 secondes.</translation>
+    </message>
+    <message>
+        <source>&quot;repeatPolicy&quot; must be &quot;daily&quot; or &quot;once-per-breach&quot;.</source>
+        <translation>« repeatPolicy » doit être « daily » ou « once-per-breach ».</translation>
+    </message>
+    <message>
+        <source>&quot;to&quot; must be an array of addresses.</source>
+        <translation>« to » doit être un tableau d&apos;adresses.</translation>
+    </message>
+    <message>
+        <source>&quot;provider&quot; must be &quot;gmail&quot;, &quot;outlook&quot; or &quot;custom&quot;.</source>
+        <translation>« provider » doit être « gmail », « outlook » ou « custom ».</translation>
+    </message>
+    <message>
+        <source>&quot;security&quot; must be &quot;ssl&quot;, &quot;starttls&quot; or &quot;none&quot;.</source>
+        <translation>« security » doit être « ssl », « starttls » ou « none ».</translation>
+    </message>
+    <message>
+        <source>An ntfy topic is 1 to 64 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>Un sujet ntfy compte de 1 à 64 lettres, chiffres, « - » ou « _ ».</translation>
+    </message>
+    <message>
+        <source>Use GET on /api/v1/status.</source>
+        <translation>Utilisez GET sur /api/v1/status.</translation>
+    </message>
+    <message>
+        <source>&quot;rules&quot; must be an array of rule strings (&quot;cross-below-sma:50&quot;).</source>
+        <translation>« rules » doit être un tableau de règles en texte (« cross-below-sma:50 »).</translation>
+    </message>
+    <message>
+        <source>Use GET or POST on /api/v1/watchlist.</source>
+        <translation>Utilisez GET ou POST sur /api/v1/watchlist.</translation>
+    </message>
+    <message>
+        <source>Use GET, PATCH or DELETE on a watched ticker.</source>
+        <translation>Utilisez GET, PATCH ou DELETE sur un symbole surveillé.</translation>
+    </message>
+    <message>
+        <source>&quot;ticker&quot; is missing.</source>
+        <translation>« ticker » manque.</translation>
+    </message>
+    <message>
+        <source>Give either &quot;ratio&quot; or &quot;strategy&quot;, not both (&quot;trailing:R&quot; sets the ratio).</source>
+        <translation>Donnez « ratio » ou « strategy », pas les deux (« trailing:R » fixe le ratio).</translation>
+    </message>
+    <message>
+        <source>The entry price must be a number greater than 0, or left empty.</source>
+        <translation>Le prix d&apos;entrée doit être un nombre supérieur à 0, ou rester vide.</translation>
+    </message>
+</context>
+<context>
+    <name>ApiTokensText</name>
+    <message>
+        <source>&quot;%1&quot; cannot name a token: use up to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>« %1 » ne peut pas nommer un jeton : utilisez jusqu&apos;à 64 lettres, chiffres, « . », « _ » ou « - ».</translation>
+    </message>
+    <message>
+        <source>A token named &quot;%1&quot; already exists; revoke it first or choose another name.</source>
+        <translation>Un jeton nommé « %1 » existe déjà; révoquez-le d&apos;abord ou choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>There is no token named &quot;%1&quot;.</source>
+        <translation>Il n&apos;y a pas de jeton nommé « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -324,6 +585,26 @@
     <message>
         <source>Another Trailguard (the window, --headless or --once) is already watching this data folder; the message names it (PID and mode).</source>
         <translation>Un autre Trailguard (la fenêtre, --headless ou --once) surveille déjà ce dossier de données; le message l’identifie (PID et mode).</translation>
+    </message>
+    <message>
+        <source>With --headless: serve the web dashboard on [ADDRESS:]PORT (address 127.0.0.1 unless given; another address needs TLS). Needs a password: see &quot;trailguard web password&quot;.</source>
+        <translation>Avec --headless : sert le tableau de bord web sur [ADRESSE:]PORT (adresse 127.0.0.1 par défaut; une autre adresse exige TLS). Exige un mot de passe : voir « trailguard web password ».</translation>
+    </message>
+    <message>
+        <source>With --web: serve over TLS with a self-signed certificate made on first use in the data folder (its fingerprint is logged).</source>
+        <translation>Avec --web : sert en TLS avec un certificat autosigné créé à la première utilisation dans le dossier de données (son empreinte est journalisée).</translation>
+    </message>
+    <message>
+        <source>--web needs [ADDRESS:]PORT, for example --web 8080 or --web 0.0.0.0:8443.</source>
+        <translation>--web exige [ADRESSE:]PORT, par exemple --web 8080 ou --web 0.0.0.0:8443.</translation>
+    </message>
+    <message>
+        <source>--web only works with --headless, e.g. &quot;trailguard --headless --web 8080&quot; (the window serves the dashboard when web/listen is set in the settings).</source>
+        <translation>--web ne fonctionne qu&apos;avec --headless, p. ex. « trailguard --headless --web 8080 » (la fenêtre sert le tableau de bord quand web/listen est défini dans les réglages).</translation>
+    </message>
+    <message>
+        <source>--web does not work with --once: the dashboard needs a running guardian.</source>
+        <translation>--web ne fonctionne pas avec --once : le tableau de bord exige un gardien en marche.</translation>
     </message>
 </context>
 <context>
@@ -989,6 +1270,13 @@
     <message>
         <source>A stored alert could not be read (%1).</source>
         <translation>Une alerte enregistrée n’a pas pu être lue (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHashText</name>
+    <message>
+        <source>The password could not be hashed (out of memory?).</source>
+        <translation>Le mot de passe n&apos;a pas pu être haché (mémoire insuffisante?).</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2398,25 @@
     </message>
 </context>
 <context>
+    <name>TlsFiles</name>
+    <message>
+        <source>The TLS certificate or key in %1 cannot be read (PEM files expected).</source>
+        <translation>Le certificat ou la clé TLS dans %1 ne peuvent pas être lus (fichiers PEM attendus).</translation>
+    </message>
+    <message>
+        <source>Cannot read the TLS certificate &quot;%1&quot; or key &quot;%2&quot;.</source>
+        <translation>Impossible de lire le certificat TLS « %1 » ou la clé « %2 ».</translation>
+    </message>
+    <message>
+        <source>Cannot make a self-signed TLS certificate (OpenSSL failed).</source>
+        <translation>Impossible de créer un certificat TLS autosigné (échec d&apos;OpenSSL).</translation>
+    </message>
+    <message>
+        <source>Cannot write the TLS certificate into &quot;%1&quot;.</source>
+        <translation>Impossible d&apos;écrire le certificat TLS dans « %1 ».</translation>
+    </message>
+</context>
+<context>
     <name>TokenSet</name>
     <message>
         <source>The saved Questrade connection is damaged (%1). Reconnect the account.</source>
@@ -2394,6 +2701,162 @@
     <message>
         <source>%1 has no rule %2; its rules are: %3.</source>
         <translation>%1 n’a pas la règle %2 ; ses règles sont : %3.</translation>
+    </message>
+</context>
+<context>
+    <name>WebCommand</name>
+    <message>
+        <source>Set the web dashboard&apos;s password (asked twice, or one line from stdin).</source>
+        <translation>Définit le mot de passe du tableau de bord web (demandé deux fois, ou une ligne de l&apos;entrée standard).</translation>
+    </message>
+    <message>
+        <source>Sets the password of the web dashboard (trailguard --headless --web PORT). On a terminal it is asked twice without showing it; otherwise the first line of stdin is used. At least %1 characters. Only its Argon2id hash is stored, in the settings file; a running guardian uses the new password at the next log-in.</source>
+        <translation>Définit le mot de passe du tableau de bord web (trailguard --headless --web PORT). Dans un terminal, il est demandé deux fois sans être affiché; sinon la première ligne de l&apos;entrée standard est utilisée. Au moins %1 caractères. Seul son hachage Argon2id est conservé, dans le fichier de réglages; un gardien en marche utilise le nouveau mot de passe à la connexion suivante.</translation>
+    </message>
+    <message>
+        <source>Make an API token for scripts and print it once.</source>
+        <translation>Crée un jeton d&apos;API pour les scripts et l&apos;affiche une seule fois.</translation>
+    </message>
+    <message>
+        <source>Makes an API token named NAME (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;) and prints it, the only time it is shown: scripts send it as &quot;Authorization: Bearer TOKEN&quot;. Only its hash is stored.</source>
+        <translation>Crée un jeton d&apos;API nommé NOM (lettres, chiffres, « . », « _ », « - ») et l&apos;affiche, la seule fois qu&apos;il est montré : les scripts l&apos;envoient comme « Authorization: Bearer JETON ». Seul son hachage est conservé.</translation>
+    </message>
+    <message>
+        <source>List the API tokens&apos; names and when they were made.</source>
+        <translation>Liste les noms des jetons d&apos;API et leur date de création.</translation>
+    </message>
+    <message>
+        <source>Lists the API tokens: each one&apos;s name and when it was made (never the token).</source>
+        <translation>Liste les jetons d&apos;API : le nom de chacun et sa date de création (jamais le jeton).</translation>
+    </message>
+    <message>
+        <source>Revoke an API token: it stops working at once.</source>
+        <translation>Révoque un jeton d&apos;API : il cesse de fonctionner aussitôt.</translation>
+    </message>
+    <message>
+        <source>Revokes the API token named NAME; a running guardian refuses it from its next request.</source>
+        <translation>Révoque le jeton d&apos;API nommé NOM; un gardien en marche le refuse dès sa prochaine requête.</translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard web --help&quot; for help.</source>
+        <translation>Lancez « trailguard web --help » pour l&apos;aide.</translation>
+    </message>
+    <message>
+        <source>New web dashboard password: </source>
+        <translation>Nouveau mot de passe du tableau de bord web : </translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>Le même mot de passe à nouveau : </translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>Les deux mots de passe diffèrent; rien n&apos;a été changé.</translation>
+    </message>
+    <message>
+        <source>No password was given (stdin ended).</source>
+        <translation>Aucun mot de passe n&apos;a été donné (fin de l&apos;entrée standard).</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Rien n&apos;a été changé.</translation>
+    </message>
+    <message>
+        <source>The web dashboard&apos;s password is set.</source>
+        <translation>Le mot de passe du tableau de bord web est défini.</translation>
+    </message>
+    <message>
+        <source>This is the only time the token is shown; keep it somewhere safe.</source>
+        <translation>C&apos;est la seule fois que le jeton est affiché; conservez-le en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>No API tokens; make one with &quot;trailguard web token create NAME&quot;.</source>
+        <translation>Aucun jeton d&apos;API; créez-en un avec « trailguard web token create NOM ».</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Created (UTC)</source>
+        <translation>Créé (UTC)</translation>
+    </message>
+    <message>
+        <source>Revoked the token &quot;%1&quot;.</source>
+        <translation>Jeton « %1 » révoqué.</translation>
+    </message>
+    <message>
+        <source>Missing the web action: password or token.</source>
+        <translation>L&apos;action web manque : password ou token.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; takes no argument; &quot;%2&quot; is unexpected.</source>
+        <translation>« %1 » ne prend aucun argument; « %2 » est inattendu.</translation>
+    </message>
+    <message>
+        <source>Usage: trailguard %1</source>
+        <translation>Utilisation : trailguard %1</translation>
+    </message>
+    <message>
+        <source>Unknown token action &quot;%1&quot;: use create, list or revoke.</source>
+        <translation>Action de jeton inconnue « %1 » : utilisez create, list ou revoke.</translation>
+    </message>
+    <message>
+        <source>Unknown web action &quot;%1&quot;: use password or token.</source>
+        <translation>Action web inconnue « %1 » : utilisez password ou token.</translation>
+    </message>
+</context>
+<context>
+    <name>WebDashboard</name>
+    <message>
+        <source>&quot;%1&quot; is no IP address; use [ADDRESS:]PORT, for example 127.0.0.1:8080 or 0.0.0.0:8443.</source>
+        <translation>« %1 » n&apos;est pas une adresse IP; utilisez [ADRESSE:]PORT, par exemple 127.0.0.1:8080 ou 0.0.0.0:8443.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no port; use [ADDRESS:]PORT, for example 8080 or 0.0.0.0:8443.</source>
+        <translation>« %1 » n&apos;est pas un port; utilisez [ADRESSE:]PORT, par exemple 8080 ou 0.0.0.0:8443.</translation>
+    </message>
+    <message>
+        <source>The web dashboard needs a password: set one with `trailguard web password` or TRAILGUARD_WEB_PASSWORD.</source>
+        <translation>Le tableau de bord web exige un mot de passe : définissez-le avec `trailguard web password` ou TRAILGUARD_WEB_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>Serving the web dashboard on %1, which other computers can reach, needs TLS: set web/tlsCertificate and web/tlsKey (or TRAILGUARD_WEB_CERT and TRAILGUARD_WEB_KEY), or add --web-self-signed.</source>
+        <translation>Servir le tableau de bord web sur %1, que d&apos;autres ordinateurs peuvent joindre, exige TLS : définissez web/tlsCertificate et web/tlsKey (ou TRAILGUARD_WEB_CERT et TRAILGUARD_WEB_KEY), ou ajoutez --web-self-signed.</translation>
+    </message>
+</context>
+<context>
+    <name>WebPasswordText</name>
+    <message>
+        <source>The password is empty.</source>
+        <translation>Le mot de passe est vide.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least %1 characters.</source>
+        <translation>Le mot de passe est trop court : utilisez au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 ne peut pas être utilisé : %2</translation>
+    </message>
+</context>
+<context>
+    <name>WebServerText</name>
+    <message>
+        <source>The web dashboard cannot listen on %1 port %2: %3</source>
+        <translation>Le tableau de bord web ne peut pas écouter sur %1 port %2 : %3</translation>
+    </message>
+    <message>
+        <source>This server does not answer for that host name; add it to web/hostNames in the settings.</source>
+        <translation>Ce serveur ne répond pas pour ce nom d&apos;hôte; ajoutez-le à web/hostNames dans les réglages.</translation>
+    </message>
+    <message>
+        <source>The request is too large (at most %1 KiB).</source>
+        <translation>La requête est trop grande (au plus %1 Kio).</translation>
+    </message>
+    <message>
+        <source>Only GET is allowed here.</source>
+        <translation>Seul GET est permis ici.</translation>
     </message>
 </context>
 <context>
@@ -2884,6 +3347,45 @@
         <source>Strategy parameters</source>
         <translation>Paramètres de la stratégie</translation>
     </message>
+    <message>
+        <source>Alert rules</source>
+        <translation>Règles d&apos;alerte</translation>
+    </message>
+    <message>
+        <source>R&amp;ules…</source>
+        <translation>Rè&amp;gles…</translation>
+    </message>
+    <message>
+        <source>R&amp;ules (%1)…</source>
+        <translation>Rè&amp;gles (%1)…</translation>
+    </message>
+    <message>
+        <source>Alert rules to add with the ticker, besides its stop: a moving average crossed, RSI, MACD, Bollinger bands, a target price</source>
+        <translation>Règles d&apos;alerte à ajouter avec le symbole, en plus de son stop : moyenne mobile croisée, RSI, MACD, bandes de Bollinger, prix cible</translation>
+    </message>
+    <message>
+        <source>Added with the ticker: %1</source>
+        <translation>Ajoutées avec le symbole : %1</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::AddTickerRulesDialog</name>
+    <message>
+        <source>Rules for the New Ticker</source>
+        <translation>Règles du nouveau symbole</translation>
+    </message>
+    <message>
+        <source>The ticker is added with these rules. Besides its stop, it alerts when one of them happens at a market day&apos;s close (once a day, when it did not hold the day before):</source>
+        <translation>Le symbole est ajouté avec ces règles. En plus de son stop, il alerte quand l&apos;une d&apos;elles se réalise à la clôture d&apos;un jour de bourse (une fois par jour, si elle ne tenait pas la veille) :</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 est déjà dans la liste.</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 ajoutée.</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::AlertHistoryDialog</name>
@@ -3066,6 +3568,30 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Not sent yet: %1.</source>
         <translation>Pas encore envoyée&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Daily digest</source>
+        <translation>Résumé quotidien</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Stop breach</source>
+        <translation>Franchissement du stop</translation>
+    </message>
+    <message>
+        <source>The alert rule %1</source>
+        <translation>La règle d&apos;alerte %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
     </message>
 </context>
 <context>
