@@ -130,6 +130,8 @@ QString AlertHistoryModel::statusText(const Delivery &delivery, const QDateTime 
         return tr("delivered at %1").arg(clockTime(delivery.deliveredAt, alertTime));
     case Delivery::Status::Failed:
         return tr("failed: %1").arg(delivery.lastError);
+    case Delivery::Status::Cancelled:
+        return tr("not needed: %1").arg(delivery.lastError);
     case Delivery::Status::Pending:
         break;
     }
@@ -148,6 +150,8 @@ QString AlertHistoryModel::statusDetails(const Delivery &delivery)
     case Delivery::Status::Failed:
         return tr("Failed for good after %n attempt(s), the last at %1: %2", nullptr, delivery.attempts)
             .arg(fullTime(delivery.lastAttemptAt), delivery.lastError);
+    case Delivery::Status::Cancelled:
+        return tr("Not sent: %1.").arg(delivery.lastError);
     case Delivery::Status::Pending:
         break;
     }

@@ -147,10 +147,29 @@ void OutboxDispatcher::sendNext()
         QMetaObject::invokeMethod(this, &OutboxDispatcher::sendNext, Qt::QueuedConnection);
         return;
     }
-    channel->send(message.value(), this, [this, delivery](DeliveryResult result) {
+    channel->send(forDelivery(message.value(), delivery), this, [this, delivery](DeliveryResult result) {
         record(delivery, result);
         sendNext();
     });
+}
+
+AlertMessage OutboxDispatcher::forDelivery(AlertMessage message, const Delivery &delivery) const
+{
+    message.alertId = delivery.alertId;
+    message.escalationStep = delivery.escalationStep;
+    message.urgent = delivery.urgent;
+    if (m_ackCodes && message.kind == AlertMessage::Kind::Breach) {
+        message.ackCode = m_ackCodes->codeFor(delivery.alertId);
+        if (m_publicDashboardUrl.isValid()) {
+            QUrl url = m_publicDashboardUrl;
+            QString path = url.path();
+            if (!path.endsWith(QLatin1Char('/')))
+                path += QLatin1Char('/');
+            url.setPath(path + QStringLiteral("ack/") + message.ackCode);
+            message.ackUrl = url;
+        }
+    }
+    return message;
 }
 
 bool OutboxDispatcher::claim(const Delivery &delivery)

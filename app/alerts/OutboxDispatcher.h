@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alerts/AlertChannel.h"
+#include "alerts/ack/AckCodes.h"
 #include "common/Clock.h"
 #include "storage/AlertRepository.h"
 
@@ -11,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 namespace trailguard {
 
@@ -57,6 +59,14 @@ public:
     // transaction), for the views that follow alerts (the web dashboard's event feed).
     void announceAlertChanged(qint64 alertId);
 
+    // What each delivery's message carries for acknowledging (AlertMessage::ackCode, ackUrl): the codes once
+    // their key is read, and the dashboard's public URL (`web/publicUrl`; invalid: no link).
+    void setAckCodes(std::shared_ptr<const AckCodes> codes) { m_ackCodes = std::move(codes); }
+    void setPublicDashboardUrl(const QUrl &url) { m_publicDashboardUrl = url; }
+    // `message` as sent for `delivery`: its alert id, escalation step, urgency, acknowledgement code and
+    // link.
+    AlertMessage forDelivery(AlertMessage message, const Delivery &delivery) const;
+
     bool isBusy() const { return m_busy; }
     // Who this dispatcher's claims name: the process and a random part, unique per dispatcher.
     QString ownerId() const { return m_ownerId; }
@@ -82,6 +92,8 @@ private:
     AlertRepository &m_repository;
     const Clock &m_clock;
     Options m_options;
+    std::shared_ptr<const AckCodes> m_ackCodes;
+    QUrl m_publicDashboardUrl;
     QString m_ownerId;
     QHash<QString, QPointer<AlertChannel>> m_channels;
     // Channels whose deliveries have had their one try regardless of backoff since this dispatcher started.

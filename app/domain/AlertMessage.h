@@ -38,7 +38,51 @@ struct AlertMessage {
     // A stop breach's price and stop as numbers (the fields above are text for people); unset otherwise.
     std::optional<double> price = std::nullopt;
     std::optional<double> stop = std::nullopt;
+
+    // Set by the dispatcher for each delivery (never stored with the message):
+    qint64 alertId = 0; // the alert's id in the outbox; 0 for a message not from the outbox ("Send test")
+    // A one-time code that acknowledges this alert and nothing else (AckCodes), for the channels that offer
+    // an "Acknowledge" action; empty when acknowledging makes no sense (health, digest, test) or no code key
+    // could be read.
+    QString ackCode;
+    // The dashboard page that acknowledges the alert with that code (`web/publicUrl` + "/ack/" + code); empty
+    // without a public dashboard URL or a code.
+    QUrl ackUrl;
+    int escalationStep = 0; // 0: the first delivery; 1, 2, …: an escalation step repeating the alert
+    bool urgent = false;    // the escalation step asked for the channel's most urgent priority (ntfy 5)
 };
+
+// Where an alert was acknowledged from (alerts.ack_source, `alerts list --json`'s "ackSource").
+namespace AckSource {
+inline QString tray()
+{
+    return QStringLiteral("tray");
+}
+inline QString ntfy()
+{
+    return QStringLiteral("ntfy");
+}
+inline QString telegram()
+{
+    return QStringLiteral("telegram");
+}
+inline QString email()
+{
+    return QStringLiteral("email");
+} // the one-time link in the mail
+inline QString web()
+{
+    return QStringLiteral("web");
+}
+inline QString cli()
+{
+    return QStringLiteral("cli");
+}
+inline QString window()
+{
+    return QStringLiteral("window");
+} // the window's alert history
+} // namespace AckSource
 
 // How one delivery attempt ended.
 struct DeliveryResult {

@@ -6,6 +6,7 @@
 #include "alerts/DailyDigest.h"
 #include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
+#include "alerts/ack/AlertAcknowledger.h"
 #include "demo/SimulatedMarket.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/RuleWatch.h"
@@ -67,6 +68,7 @@ struct GuardianCore::Parts {
     std::unique_ptr<AlertRepository> alerts;
     std::unique_ptr<OutboxDispatcher> dispatcher;
     std::unique_ptr<AlertOutbox> outbox;
+    std::unique_ptr<AlertAcknowledger> acknowledger; // every path that acknowledges an alert goes through it
     std::unique_ptr<RuleWatch> ruleWatch; // the alert rules beside the stops, evaluated by the monitor
     std::unique_ptr<DailyDigest> digest;
     std::unique_ptr<HealthWatch> health;
@@ -169,6 +171,19 @@ Status GuardianCore::openAlerts()
                           << freed.value();
     p.dispatcher = std::make_unique<OutboxDispatcher>(*p.alerts, m_clock);
     p.outbox = std::make_unique<AlertOutbox>(*p.alerts, *p.dispatcher, m_clock);
+    p.acknowledger = std::make_unique<AlertAcknowledger>(*p.alerts, *p.dispatcher, m_clock);
+    // The acknowledgement codes' key, from the secret store (made the first time). Until it is read, messages
+    // go without codes; acknowledging by code is refused.
+    AckCodes::loadOrCreate(secrets(), this, [this](Result<AckCodes> codes) {
+        if (!codes.ok()) {
+            qCWarning(lcRunners).noquote()
+                << "Alerts cannot carry acknowledgement codes:" << codes.error().message;
+            return;
+        }
+        auto shared = std::make_shared<const AckCodes>(std::move(codes).value());
+        m_parts->dispatcher->setAckCodes(shared);
+        m_parts->acknowledger->setAckCodes(shared);
+    });
     p.digest = std::make_unique<DailyDigest>(*p.watchlist, *p.outbox, m_clock);
     p.health = std::make_unique<HealthWatch>(*p.outbox, m_clock);
     GuardianWiring::wireHealth(*p.health, *p.session);
@@ -364,6 +379,11 @@ AlertRepository &GuardianCore::alerts()
 {
     return *m_parts->alerts;
 }
+AlertAcknowledger &GuardianCore::acknowledger()
+{
+    return *m_parts->acknowledger;
+}
+
 OutboxDispatcher &GuardianCore::dispatcher()
 {
     return *m_parts->dispatcher;

@@ -18,6 +18,7 @@
 #include <vector>
 
 namespace trailguard {
+class AlertAcknowledger;
 class AlertOutbox;
 class AlertRepository;
 class BrokerSession;
@@ -107,6 +108,7 @@ public:
     PriceHistory &history();
     AlertRepository &alerts();
     OutboxDispatcher &dispatcher();
+    AlertAcknowledger &acknowledger();
     AlertOutbox &outbox();
     HealthWatch &health();
     DailyDigest &digest();

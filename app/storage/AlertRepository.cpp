@@ -23,12 +23,14 @@ Delivery::Status statusFromName(const QString &name)
         return Delivery::Status::Delivered;
     if (name == QLatin1String("failed"))
         return Delivery::Status::Failed;
+    if (name == QLatin1String("cancelled"))
+        return Delivery::Status::Cancelled;
     return Delivery::Status::Pending;
 }
 
 const QString kDeliveryColumns =
     QStringLiteral("id, alert_id, channel, status, attempts, next_attempt_at, last_attempt_at, delivered_at, "
-                   "last_error, claimed_by, claim_expires_at");
+                   "last_error, claimed_by, claim_expires_at, escalation_step, urgent");
 
 // Not held by another dispatcher's lease that is still running (bind :now).
 const QString kUnclaimed = QStringLiteral("(claimed_by IS NULL OR claim_expires_at <= :now)");
@@ -47,6 +49,8 @@ Delivery readDelivery(const QSqlQuery &query)
     delivery.lastError = query.value(8).toString();
     delivery.claimedBy = query.value(9).toString();
     delivery.claimExpiresAt = SqlValues::readTime(query.value(10));
+    delivery.escalationStep = query.value(11).toInt();
+    delivery.urgent = query.value(12).toBool();
     return delivery;
 }
 
@@ -324,7 +328,8 @@ Result<std::optional<AlertRecord>> AlertRepository::find(qint64 alertId) const
 }
 
 Result<std::optional<AlertRecord>> AlertRepository::acknowledgeOnce(qint64 alertId, const QDateTime &at,
-                                                                    const QString &source)
+                                                                    const QString &source,
+                                                                    bool *newlyAcknowledged)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("UPDATE alerts SET acknowledged_at = :at, ack_source = :source "
@@ -334,6 +339,8 @@ Result<std::optional<AlertRecord>> AlertRepository::acknowledgeOnce(qint64 alert
     query.bindValue(QStringLiteral(":id"), alertId);
     if (!query.exec())
         return SqlValues::queryError(query);
+    if (newlyAcknowledged)
+        *newlyAcknowledged = query.numRowsAffected() == 1;
     return find(alertId);
 }
 

@@ -14,7 +14,8 @@ namespace trailguard {
 
 // One alert's delivery through one channel: the outbox row the dispatcher works on.
 struct Delivery {
-    enum class Status { Pending, Delivered, Failed };
+    // Cancelled: an escalation step that was no longer needed when it came due (migration 15).
+    enum class Status { Pending, Delivered, Failed, Cancelled };
 
     qint64 id = 0;
     qint64 alertId = 0;
@@ -27,6 +28,9 @@ struct Delivery {
     QString lastError;
     QString claimedBy; // the dispatcher sending it now (see AlertRepository::claim), or empty
     QDateTime claimExpiresAt;
+    // 0: the alert's first delivery through this channel; 1, 2, …: an escalation step (EscalationPolicy).
+    int escalationStep = 0;
+    bool urgent = false; // the step asked for the channel's most urgent priority (ntfy 5)
 };
 
 // An alert with the state of each of its deliveries, for the history view.
@@ -35,7 +39,7 @@ struct AlertRecord {
     AlertMessage message;
     QDateTime createdAt;
     QDateTime acknowledgedAt;
-    QString ackSource; // where it was acknowledged ("web", "window"); empty while not acknowledged
+    QString ackSource; // where it was acknowledged (AckSource); empty while not acknowledged
     QList<Delivery> deliveries;
 };
 
@@ -86,9 +90,11 @@ public:
     // One alert with its deliveries; std::nullopt when there is no such alert.
     Result<std::optional<AlertRecord>> find(qint64 alertId) const;
     // Records the first acknowledgement only: when and from where (`source`, "web"). A later one changes
-    // nothing. Returns the alert as stored, std::nullopt when there is no such alert.
+    // nothing. Returns the alert as stored, std::nullopt when there is no such alert; `newlyAcknowledged`
+    // (optional) says whether this call recorded it.
     Result<std::optional<AlertRecord>> acknowledgeOnce(qint64 alertId, const QDateTime &at,
-                                                       const QString &source);
+                                                       const QString &source,
+                                                       bool *newlyAcknowledged = nullptr);
 
 private:
     QSqlDatabase m_db;

@@ -126,6 +126,49 @@ Migration alertAckSourceMigration(int version)
             QStringLiteral("alert acknowledgement source"),
             {QStringLiteral("ALTER TABLE alerts ADD COLUMN ack_source TEXT NOT NULL DEFAULT ''")}};
 }
+
+// Acknowledgement and escalation (issue 17). Deliveries get an escalation step (0: the alert's first
+// delivery; 1, 2, …: the escalation policy's steps, each at most once per alert and channel), an urgent flag
+// (a step that asked for urgent priority) and a 'cancelled' status (a step no longer needed: the alert was
+// acknowledged or the price went back above the stop). SQLite cannot change a table's constraints, so the
+// table is rebuilt. guardian_state keeps small values a restart must not lose (the Telegram update offset,
+// the ntfy acknowledgement stream's last message id).
+Migration escalationMigration(int version)
+{
+    return {version,
+            QStringLiteral("alert escalation"),
+            {QStringLiteral(R"(
+CREATE TABLE deliveries_v15 (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    alert_id         INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+    channel          TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed', 'cancelled')),
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at  TEXT NOT NULL,
+    last_attempt_at  TEXT,
+    last_error       TEXT NOT NULL DEFAULT '',
+    delivered_at     TEXT,
+    claimed_by       TEXT,
+    claim_expires_at TEXT,
+    escalation_step  INTEGER NOT NULL DEFAULT 0 CHECK (escalation_step >= 0),
+    urgent           INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (alert_id, channel, escalation_step)
+))"),
+             QStringLiteral(R"(
+INSERT INTO deliveries_v15 (id, alert_id, channel, status, attempts, next_attempt_at, last_attempt_at,
+                            last_error, delivered_at, claimed_by, claim_expires_at)
+SELECT id, alert_id, channel, status, attempts, next_attempt_at, last_attempt_at, last_error, delivered_at,
+       claimed_by, claim_expires_at
+FROM deliveries)"),
+             QStringLiteral("DROP TABLE deliveries"),
+             QStringLiteral("ALTER TABLE deliveries_v15 RENAME TO deliveries"),
+             QStringLiteral("CREATE INDEX deliveries_due ON deliveries(status, next_attempt_at)"),
+             QStringLiteral(R"(
+CREATE TABLE guardian_state (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID)")}};
+}
 } // namespace
 
 // Times are stored as ISO 8601 UTC text with milliseconds ("2026-11-24T21:30:00.000Z"): sortable,
@@ -269,6 +312,7 @@ CREATE TABLE positions (
         compactHistoryMigration(12),
         alertRulesMigration(13),
         alertAckSourceMigration(14),
+        escalationMigration(15),
     };
     return migrations;
 }

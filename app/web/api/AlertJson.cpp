@@ -22,6 +22,8 @@ QString deliveryStatus(Delivery::Status status)
         return QStringLiteral("delivered");
     case Delivery::Status::Failed:
         return QStringLiteral("failed");
+    case Delivery::Status::Cancelled:
+        return QStringLiteral("cancelled");
     case Delivery::Status::Pending:
         break;
     }
