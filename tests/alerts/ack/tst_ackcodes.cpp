@@ -6,6 +6,7 @@
 #include "secrets/MemorySecretStore.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
+#include "storage/GuardianStateRepository.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void theKeyIsMadeOnceAndKept();
     void acknowledgingByCodeRecordsOnceThenRefusesTheSpentCode();
     void theDispatcherGivesBreachesTheirCodeAndLink();
+    void guardianStateKeepsItsValuesAcrossConnections();
 };
 
 void AckCodesTest::aCodeNamesItsAlert()
@@ -153,6 +155,25 @@ void AckCodesTest::theDispatcherGivesBreachesTheirCodeAndLink()
     AlertMessage test = breach;
     test.kind = AlertMessage::Kind::Test;
     QVERIFY(dispatcher.forDelivery(test, delivery).ackCode.isEmpty());
+}
+
+void AckCodesTest::guardianStateKeepsItsValuesAcrossConnections()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("t.sqlite"));
+    {
+        auto db = Database::open(file);
+        QVERIFY(db.ok());
+        GuardianStateRepository state(db.value()->connection());
+        QCOMPARE(state.value(QStringLiteral("telegram/update-offset")).value(), std::nullopt);
+        QVERIFY(state.setValue(QStringLiteral("telegram/update-offset"), QStringLiteral("41")).ok());
+        QVERIFY(state.setValue(QStringLiteral("telegram/update-offset"), QStringLiteral("42")).ok());
+    }
+    auto db = Database::open(file);
+    QVERIFY(db.ok());
+    GuardianStateRepository state(db.value()->connection());
+    QCOMPARE(state.value(QStringLiteral("telegram/update-offset")).value(),
+             std::optional<QString>(QStringLiteral("42")));
 }
 
 QTEST_GUILESS_MAIN(AckCodesTest)
