@@ -206,28 +206,8 @@ namespace {
 // Each state column of `ticker` as SQLite holds it: its type and its text.
 QStringList storedColumns(const QSqlDatabase &db, const QString &ticker)
 {
-    const QStringList columns{QStringLiteral("symbol_id"),
-                              QStringLiteral("currency"),
-                              QStringLiteral("last_price"),
-                              QStringLiteral("last_quote_at"),
-                              QStringLiteral("peak"),
-                              QStringLiteral("stop_ratio"),
-                              QStringLiteral("stop_price"),
-                              QStringLiteral("entry_price"),
-                              QStringLiteral("last_alert_at"),
-                              QStringLiteral("last_alert_market_day"),
-                              QStringLiteral("symbol_not_found"),
-                              QStringLiteral("quote_delayed"),
-                              QStringLiteral("halted"),
-                              QStringLiteral("below_stop"),
-                              QStringLiteral("snoozed_until"),
-                              QStringLiteral("listing_exchange"),
-                              QStringLiteral("checked_through"),
-                              QStringLiteral("strategy"),
-                              QStringLiteral("strategy_state"),
-                              QStringLiteral("catch_up_from")};
     QStringList stored;
-    for (const QString &column : columns) {
+    for (const QString &column : StockColumns::names()) {
         QSqlQuery query(db);
         query.prepare(
             QStringLiteral("SELECT typeof(%1), quote(%1) FROM stocks WHERE ticker = ?").arg(column));
