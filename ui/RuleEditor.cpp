@@ -28,31 +28,36 @@ struct RuleKindChoice {
     const char *hint;
 };
 
+// What each kind's parameters mean; a kind and its opposite share theirs.
+constexpr const char *kSmaHint =
+    QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "N: days of the simple moving average");
+constexpr const char *kRsiHint =
+    QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "N,X: RSI days, level (0-100)");
+constexpr const char *kMacdHint =
+    QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "F,S,G: fast, slow and signal days");
+constexpr const char *kBollingerHint =
+    QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "N,K: days, band width in deviations");
+constexpr const char *kTargetHint =
+    QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "P: the price (take-profit)");
+
 constexpr RuleKindChoice kRuleKindChoices[] = {
     {"cross-below-sma", "50",
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "Closes below its moving average"),
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "N: days of the simple moving average")},
+     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "Closes below its moving average"), kSmaHint},
     {"cross-above-sma", "50",
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "Closes above its moving average"),
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "N: days of the simple moving average")},
-    {"rsi-below", "14,30", QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "RSI falls below"),
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "N,X: RSI days, level (0-100)")},
-    {"rsi-above", "14,70", QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "RSI rises above"),
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "N,X: RSI days, level (0-100)")},
+     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "Closes above its moving average"), kSmaHint},
+    {"rsi-below", "14,30", QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "RSI falls below"), kRsiHint},
+    {"rsi-above", "14,70", QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "RSI rises above"), kRsiHint},
     {"macd-cross-below", "12,26,9",
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "MACD crosses below its signal line"),
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "F,S,G: fast, slow and signal days")},
+     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "MACD crosses below its signal line"), kMacdHint},
     {"macd-cross-above", "12,26,9",
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "MACD crosses above its signal line"),
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "F,S,G: fast, slow and signal days")},
+     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "MACD crosses above its signal line"), kMacdHint},
     {"bb-below", "20,2",
      QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "Closes below the lower Bollinger band"),
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "N,K: days, band width in deviations")},
+     kBollingerHint},
     {"bb-above", "20,2",
      QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "Closes above the upper Bollinger band"),
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "N,K: days, band width in deviations")},
-    {"target", "", QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "Reaches a target price"),
-     QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "P: the price (take-profit)")},
+     kBollingerHint},
+    {"target", "", QT_TRANSLATE_NOOP("trailguard::ui::RulesDialog", "Reaches a target price"), kTargetHint},
 };
 } // namespace
 
