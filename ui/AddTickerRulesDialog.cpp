@@ -2,10 +2,6 @@
 
 #include "RuleEditor.h"
 
-#include <QDialogButtonBox>
-#include <QLabel>
-#include <QVBoxLayout>
-
 namespace trailguard::ui {
 
 AddTickerRulesDialog::AddTickerRulesDialog(const QStringList &rules, QWidget *parent)
@@ -16,19 +12,10 @@ AddTickerRulesDialog::AddTickerRulesDialog(const QStringList &rules, QWidget *pa
     setObjectName(QStringLiteral("addTickerRulesDialog"));
     setWindowTitle(tr("Rules for the New Ticker"));
 
-    auto *intro =
-        new QLabel(tr("The ticker is added with these rules. Besides its stop, it alerts when one of "
-                      "them happens at a market day's close (once a day, when it did not hold the "
-                      "day before):"),
-                   this);
-    intro->setWordWrap(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(m_editor, 1);
-    layout->addWidget(buttons);
+    m_editor->placeInDialog(
+        *this, tr("The ticker is added with these rules. Besides its stop, it alerts when one of "
+                  "them happens at a market day's close (once a day, when it did not hold the "
+                  "day before):"));
 
     connect(m_editor, &RuleEditor::addRequested, this, &AddTickerRulesDialog::add);
     connect(m_editor, &RuleEditor::removeRequested, this, &AddTickerRulesDialog::remove);

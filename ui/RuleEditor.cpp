@@ -4,6 +4,8 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -114,6 +116,19 @@ RuleEditor::RuleEditor(QWidget *parent)
 
     setRules({});
     kindChosen();
+}
+
+void RuleEditor::placeInDialog(QDialog &dialog, const QString &intro)
+{
+    auto *introLabel = new QLabel(intro, &dialog);
+    introLabel->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(introLabel);
+    layout->addWidget(this, 1);
+    layout->addWidget(buttons);
 }
 
 QStringList RuleEditor::rules() const

@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -21,6 +22,9 @@ class RuleEditor : public QWidget {
     Q_OBJECT
 public:
     explicit RuleEditor(QWidget *parent = nullptr);
+
+    // Lays out `dialog` as both rule dialogs are: `intro` above this editor, a Close button below.
+    void placeInDialog(QDialog &dialog, const QString &intro);
 
     // The rules listed (canonical specs).
     QStringList rules() const;

@@ -4,10 +4,6 @@
 
 #include "watchlist/WatchlistService.h"
 
-#include <QDialogButtonBox>
-#include <QLabel>
-#include <QVBoxLayout>
-
 namespace trailguard::ui {
 
 RulesDialog::RulesDialog(const QString &ticker, WatchlistService &watchlist, QWidget *parent)
@@ -20,19 +16,10 @@ RulesDialog::RulesDialog(const QString &ticker, WatchlistService &watchlist, QWi
     setWindowTitle(tr("Rules for %1").arg(ticker));
     setAttribute(Qt::WA_DeleteOnClose);
 
-    auto *intro =
-        new QLabel(tr("Besides its stop, %1 alerts when one of these happens at a market day's close "
-                      "(once a day, when it did not hold the day before):")
-                       .arg(ticker),
-                   this);
-    intro->setWordWrap(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
-    layout->addWidget(m_editor, 1);
-    layout->addWidget(buttons);
+    m_editor->placeInDialog(
+        *this, tr("Besides its stop, %1 alerts when one of these happens at a market day's close "
+                  "(once a day, when it did not hold the day before):")
+                   .arg(ticker));
 
     connect(m_editor, &RuleEditor::addRequested, this, &RulesDialog::add);
     connect(m_editor, &RuleEditor::removeRequested, this, &RulesDialog::remove);
