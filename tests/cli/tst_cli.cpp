@@ -7,6 +7,7 @@
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
+#include "CliFixture.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -28,19 +29,8 @@ using namespace trailguard;
 using trailguard::test::utc;
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QByteArray describe(const Run &run)
-{
-    return QStringLiteral("exit code %1\n--- stdout:\n%2\n--- stderr:\n%3")
-        .arg(run.exitCode)
-        .arg(run.out, run.err)
-        .toUtf8();
-}
+using Run = test::CliRun;
+using test::describe;
 
 // Checks the exit code and shows both outputs when it is wrong.
 #define VERIFY_EXIT(run, code) QVERIFY2((run).exitCode == (code), describe(run).constData())
@@ -153,7 +143,7 @@ private Q_SLOTS:
     void parseWindowOptions();
 
 private:
-    QString dataDir() const { return m_home->filePath(QStringLiteral("data")); }
+    QString dataDir() const { return m_cli->dataDir(); }
     QString databaseFile() const
     {
         return QDir(dataDir()).filePath(QString::fromLatin1(Database::kFileName));
@@ -166,43 +156,20 @@ private:
     Run inDataDir(const QStringList &arguments) const { return inDataDir(arguments, environment()); }
     bool seed(const QList<StockState> &stocks) const;
 
-    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<test::CliFixture> m_cli;
 };
 
 QProcessEnvironment CliTest::environment() const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"STOP_LOSS", "LANGUAGE", "LC_MESSAGES", "QT_LOGGING_RULES"})
-        environment.remove(QLatin1String(name));
-    environment.insert(QStringLiteral("HOME"), m_home->path());
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("xdg-data")));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("xdg-config")));
-    environment.insert(QStringLiteral("XDG_CACHE_HOME"), m_home->filePath(QStringLiteral("xdg-cache")));
-    environment.insert(QStringLiteral("XDG_STATE_HOME"), m_home->filePath(QStringLiteral("xdg-state")));
-    // English messages and UTC times whatever the machine running the tests uses.
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    // UTC times whatever the machine running the tests uses.
+    QProcessEnvironment environment = m_cli->environment();
     environment.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
     return environment;
 }
 
 Run CliTest::trailguard(const QStringList &arguments, const QProcessEnvironment &environment) const
 {
-    QProcess process;
-    process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
-    process.setArguments(arguments);
-    process.setProcessEnvironment(environment);
-    process.start();
-    Run run;
-    if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit) {
-        run.err = QStringLiteral("trailguard did not finish normally: %1").arg(process.errorString());
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return m_cli->run(arguments, environment);
 }
 
 Run CliTest::inDataDir(const QStringList &arguments, const QProcessEnvironment &environment) const
@@ -231,8 +198,8 @@ bool CliTest::seed(const QList<StockState> &stocks) const
 
 void CliTest::init()
 {
-    m_home = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_home->isValid());
+    m_cli = std::make_unique<test::CliFixture>(QStringLiteral(TRAILGUARD_EXECUTABLE));
+    QVERIFY(m_cli->isValid());
 }
 
 void CliTest::helpAndVersion_data()
@@ -752,7 +719,7 @@ void CliTest::globalOptionsGoBeforeTheCommand()
     VERIFY_EXIT(misplaced, 2);
     QVERIFY2(misplaced.err.contains(QStringLiteral("Global options go before the command")),
              misplaced.err.toUtf8().constData());
-    QVERIFY(!QFileInfo::exists(m_home->filePath(QStringLiteral("xdg-data/trailguard"))));
+    QVERIFY(!QFileInfo::exists(m_cli->filePath(QStringLiteral("xdg-data/trailguard"))));
     QCOMPARE(tickers(trailguard(global + QStringList{QStringLiteral("watch"), QStringLiteral("list"),
                                                      QStringLiteral("--json")})),
              QStringList{QStringLiteral("AAPL")});
@@ -760,7 +727,7 @@ void CliTest::globalOptionsGoBeforeTheCommand()
 
 void CliTest::defaultLocationHonoursXdgDataHome()
 {
-    const QString expected = m_home->filePath(QStringLiteral("xdg-data/trailguard/trailguard.sqlite"));
+    const QString expected = m_cli->filePath(QStringLiteral("xdg-data/trailguard/trailguard.sqlite"));
     const Run help = trailguard({QStringLiteral("--help")});
     QVERIFY2(help.out.contains(QDir::toNativeSeparators(expected)), help.out.toUtf8().constData());
 
@@ -769,13 +736,13 @@ void CliTest::defaultLocationHonoursXdgDataHome()
     QCOMPARE(tickers(trailguard({QStringLiteral("watch"), QStringLiteral("list"), QStringLiteral("--json")})),
              QStringList{QStringLiteral("AAPL")});
     // Without --data-dir, the settings stay in XDG_CONFIG_HOME; nothing lands in the home folder itself.
-    QVERIFY(!QFileInfo::exists(m_home->filePath(QStringLiteral(".local"))));
+    QVERIFY(!QFileInfo::exists(m_cli->filePath(QStringLiteral(".local"))));
 }
 
 void CliTest::unusableDataFolderFails()
 {
     // A data folder that cannot be created (its parent is a file) is an operation failure, not a usage error.
-    const QString file = m_home->filePath(QStringLiteral("a-file"));
+    const QString file = m_cli->filePath(QStringLiteral("a-file"));
     QFile blocker(file);
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();

@@ -2,30 +2,24 @@
 #include "storage/Database.h"
 #include "storage/PriceHistoryRepository.h"
 
+#include "CliFixture.h"
+
 #include <QDir>
 #include <QFile>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
 using namespace trailguard;
 
-namespace {
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-} // namespace
+using Run = test::CliRun;
 
 class HistoryImportCliTest : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<test::CliFixture> m_cli;
 
-    QString dataDir() const { return m_home->filePath(QStringLiteral("data")); }
+    QString dataDir() const { return m_cli->dataDir(); }
     QString databaseFile() const
     {
         return QDir(dataDir()).filePath(QString::fromLatin1(Database::kFileName));
@@ -33,37 +27,9 @@ private:
 
     QString writeFile(const QString &name, const QByteArray &content) const
     {
-        const QString path = m_home->filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return {};
-        file.write(content);
-        return path;
+        return m_cli->writeFile(name, content);
     }
-
-    Run trailguard(const QStringList &arguments) const
-    {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"LANGUAGE", "LC_MESSAGES", "QT_LOGGING_RULES"})
-            environment.remove(QLatin1String(name));
-        environment.insert(QStringLiteral("HOME"), m_home->path());
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("xdg-data")));
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("xdg-config")));
-        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-        QProcess process;
-        process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
-        process.setArguments(QStringList{QStringLiteral("--data-dir"), dataDir()} + arguments);
-        process.setProcessEnvironment(environment);
-        process.start();
-        Run run;
-        if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit)
-            return run;
-        run.exitCode = process.exitCode();
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
-    }
+    Run trailguard(const QStringList &arguments) const { return m_cli->inDataDir(arguments); }
 
     QList<StoredCandle> storedCandles(const QString &ticker) const
     {
@@ -79,8 +45,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_home = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_home->isValid());
+        m_cli = std::make_unique<test::CliFixture>(QStringLiteral(TRAILGUARD_EXECUTABLE));
+        QVERIFY(m_cli->isValid());
     }
 
     void importsAYahooFile()
@@ -191,7 +157,7 @@ private Q_SLOTS:
     void aMissingFileFails()
     {
         const Run run = trailguard({QStringLiteral("history"), QStringLiteral("import"),
-                                    QStringLiteral("--csv"), m_home->filePath(QStringLiteral("none.csv")),
+                                    QStringLiteral("--csv"), m_cli->filePath(QStringLiteral("none.csv")),
                                     QStringLiteral("--ticker"), QStringLiteral("X")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(!run.err.isEmpty());

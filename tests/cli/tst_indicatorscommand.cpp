@@ -4,12 +4,11 @@
 #include "domain/DailyBar.h"
 #include "domain/Indicator.h"
 
-#include <QFile>
+#include "CliFixture.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -17,19 +16,8 @@
 using namespace trailguard;
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-QByteArray describe(const Run &run)
-{
-    return QStringLiteral("exit code %1\n--- stdout:\n%2\n--- stderr:\n%3")
-        .arg(run.exitCode)
-        .arg(run.out, run.err)
-        .toUtf8();
-}
+using Run = test::CliRun;
+using test::describe;
 
 #define VERIFY_EXIT(run, code) QVERIFY2((run).exitCode == (code), describe(run).constData())
 
@@ -126,50 +114,24 @@ private:
         return trailguard(QStringList{QStringLiteral("indicators"), QStringLiteral("--csv"), file} + more);
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<test::CliFixture> m_cli;
 };
 
 void IndicatorsCommandTest::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_cli = std::make_unique<test::CliFixture>(QStringLiteral(TRAILGUARD_EXECUTABLE));
+    QVERIFY(m_cli->isValid());
 }
 
 QString IndicatorsCommandTest::write(const QString &name, const QByteArray &content) const
 {
-    const QString path = m_dir->filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(content);
-    return path;
+    return m_cli->writeFile(name, content);
 }
 
 // Blocking is fine here: no server lives in this process.
 Run IndicatorsCommandTest::trailguard(const QStringList &arguments) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("HOME"), m_dir->path());
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg-data")));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    environment.remove(QStringLiteral("LANGUAGE"));
-    QProcess process;
-    process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
-    process.setArguments(arguments);
-    process.setProcessEnvironment(environment);
-    process.start();
-    Run run;
-    if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit) {
-        run.err = QStringLiteral("trailguard did not finish normally: %1").arg(process.errorString());
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return m_cli->run(arguments);
 }
 
 void IndicatorsCommandTest::jsonEqualsComputeWithNullPrefix()
@@ -345,7 +307,7 @@ void IndicatorsCommandTest::usageAndFileErrors()
         trailguard({QStringLiteral("indicators"), QStringLiteral("--indicator"), QStringLiteral("sma:2")});
     VERIFY_EXIT(noFile, 2);
 
-    const Run missing = indicators(m_dir->filePath(QStringLiteral("missing.csv")),
+    const Run missing = indicators(m_cli->filePath(QStringLiteral("missing.csv")),
                                    {QStringLiteral("--indicator"), QStringLiteral("sma:2")});
     VERIFY_EXIT(missing, 1);
 

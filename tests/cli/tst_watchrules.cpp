@@ -4,13 +4,13 @@
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
+#include "CliFixture.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -18,21 +18,9 @@
 using namespace trailguard;
 
 namespace {
-struct RulesRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
+using RulesRun = test::CliRun;
 
-    QByteArray describe() const
-    {
-        return QStringLiteral("exit code %1\n--- stdout:\n%2\n--- stderr:\n%3")
-            .arg(exitCode)
-            .arg(out, err)
-            .toUtf8();
-    }
-};
-
-#define VERIFY_RULES_EXIT(run, code) QVERIFY2((run).exitCode == (code), (run).describe().constData())
+#define VERIFY_RULES_EXIT(run, code) QVERIFY2((run).exitCode == (code), test::describe(run).constData())
 } // namespace
 
 class WatchRulesCliTest : public QObject {
@@ -48,43 +36,23 @@ private Q_SLOTS:
     void helpFitsEightyColumns();
 
 private:
-    QString dataDir() const { return m_home->filePath(QStringLiteral("data")); }
+    QString dataDir() const { return m_cli->dataDir(); }
     RulesRun trailguard(const QStringList &arguments) const;
     QStringList storedRules(const QString &ticker) const;
-    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<test::CliFixture> m_cli;
 };
 
 void WatchRulesCliTest::init()
 {
-    m_home = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_home->isValid());
+    m_cli = std::make_unique<test::CliFixture>(QStringLiteral(TRAILGUARD_EXECUTABLE));
+    QVERIFY(m_cli->isValid());
 }
 
 RulesRun WatchRulesCliTest::trailguard(const QStringList &arguments) const
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"STOP_LOSS", "LANGUAGE", "LC_MESSAGES", "QT_LOGGING_RULES"})
-        environment.remove(QLatin1String(name));
-    environment.insert(QStringLiteral("HOME"), m_home->path());
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("xdg-config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("xdg-data")));
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    QProcessEnvironment environment = m_cli->environment();
     environment.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
-    QProcess process;
-    process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
-    process.setArguments(QStringList{QStringLiteral("--data-dir"), dataDir()} + arguments);
-    process.setProcessEnvironment(environment);
-    process.start();
-    RulesRun run;
-    if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit) {
-        run.err = QStringLiteral("trailguard did not finish normally: %1").arg(process.errorString());
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return m_cli->run(QStringList{QStringLiteral("--data-dir"), dataDir()} + arguments, environment);
 }
 
 QStringList WatchRulesCliTest::storedRules(const QString &ticker) const
@@ -105,7 +73,7 @@ void WatchRulesCliTest::addWithRulesListsThemInJsonAndTable()
          QStringLiteral("Cross-Below-SMA: 50"), QStringLiteral("--rule"), QStringLiteral("target:120")});
     VERIFY_RULES_EXIT(added, 0);
     QVERIFY2(added.out.contains(QStringLiteral("cross-below-sma:50 target:120")),
-             added.describe().constData());
+             test::describe(added).constData());
     VERIFY_RULES_EXIT(trailguard({QStringLiteral("watch"), QStringLiteral("add"), QStringLiteral("RY.TO")}),
                       0);
 
@@ -122,7 +90,8 @@ void WatchRulesCliTest::addWithRulesListsThemInJsonAndTable()
     const RulesRun table = trailguard({QStringLiteral("watch"), QStringLiteral("list")});
     VERIFY_RULES_EXIT(table, 0);
     const QStringList lines = table.out.split(QLatin1Char('\n'));
-    QVERIFY2(lines.constFirst().trimmed().endsWith(QStringLiteral("Rules")), table.describe().constData());
+    QVERIFY2(lines.constFirst().trimmed().endsWith(QStringLiteral("Rules")),
+             test::describe(table).constData());
     const auto shop = std::find_if(lines.cbegin(), lines.cend(), [](const QString &line) {
         return line.startsWith(QStringLiteral("SHOP.TO"));
     });
@@ -136,7 +105,7 @@ void WatchRulesCliTest::badRuleOnAddSavesNothing()
         {QStringLiteral("watch"), QStringLiteral("add"), QStringLiteral("SHOP.TO"), QStringLiteral("--rule"),
          QStringLiteral("target:120"), QStringLiteral("--rule"), QStringLiteral("rsi-below:14,150")});
     VERIFY_RULES_EXIT(bad, 2);
-    QVERIFY2(bad.err.contains(QStringLiteral("rsi-below:14,150")), bad.describe().constData());
+    QVERIFY2(bad.err.contains(QStringLiteral("rsi-below:14,150")), test::describe(bad).constData());
     QVERIFY(bad.out.isEmpty());
     // Checked before the data folder is touched.
     QVERIFY(!QFileInfo::exists(dataDir()));
@@ -146,7 +115,7 @@ void WatchRulesCliTest::badRuleOnAddSavesNothing()
          QStringLiteral("target:120"), QStringLiteral("--rule"), QStringLiteral("TARGET:120")});
     VERIFY_RULES_EXIT(twice, 2);
     QVERIFY2(twice.err.contains(QStringLiteral("SHOP.TO already has the rule target:120")),
-             twice.describe().constData());
+             test::describe(twice).constData());
     const RulesRun list =
         trailguard({QStringLiteral("watch"), QStringLiteral("list"), QStringLiteral("--json")});
     VERIFY_RULES_EXIT(list, 0);
@@ -167,7 +136,7 @@ void WatchRulesCliTest::rulesListsAddsAndRemoves()
          QStringLiteral("rsi-below:14,30"), QStringLiteral("--add"), QStringLiteral("bb-above: 20, 2")});
     VERIFY_RULES_EXIT(added, 0);
     QVERIFY2(added.out.contains(QStringLiteral("Added the rule bb-above:20,2 to SHOP.TO.")),
-             added.describe().constData());
+             test::describe(added).constData());
     const RulesRun listed =
         trailguard({QStringLiteral("watch"), QStringLiteral("rules"), QStringLiteral("SHOP.TO")});
     VERIFY_RULES_EXIT(listed, 0);
@@ -210,7 +179,7 @@ void WatchRulesCliTest::refusedChangeChangesNothing()
     const RulesRun refused = trailguard(
         QStringList{QStringLiteral("watch"), QStringLiteral("rules"), QStringLiteral("SHOP.TO")} + arguments);
     VERIFY_RULES_EXIT(refused, exitCode);
-    QVERIFY2(refused.err.contains(message), refused.describe().constData());
+    QVERIFY2(refused.err.contains(message), test::describe(refused).constData());
     QCOMPARE(storedRules(QStringLiteral("SHOP.TO")), QStringList{QStringLiteral("target:120")});
 }
 
@@ -223,7 +192,7 @@ void WatchRulesCliTest::unknownTickerFails()
                     QStringLiteral("--add"), QStringLiteral("target:120")});
     VERIFY_RULES_EXIT(unknown, 1);
     QVERIFY2(unknown.err.contains(QStringLiteral("RY.TO is not on the watchlist")),
-             unknown.describe().constData());
+             test::describe(unknown).constData());
 }
 
 void WatchRulesCliTest::helpFitsEightyColumns()
@@ -237,7 +206,7 @@ void WatchRulesCliTest::helpFitsEightyColumns()
         VERIFY_RULES_EXIT(help, 0);
         QVERIFY2(help.out.contains(QStringLiteral("--rule")) ||
                      help.out.contains(QStringLiteral("watch rules")),
-                 help.describe().constData());
+                 test::describe(help).constData());
         for (const QString &line : help.out.split(QLatin1Char('\n')))
             QVERIFY2(line.size() <= 80, qPrintable(line));
     }

@@ -4,28 +4,22 @@
 #include "access/WebPassword.h"
 #include "settings/Settings.h"
 
+#include "CliFixture.h"
+
 #include <QDir>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace trailguard;
 
-namespace {
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-} // namespace
+using Run = test::CliRun;
 
 class WebCommandTest : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<test::CliFixture> m_cli;
 
-    QString dataDir() const { return m_home->filePath(QStringLiteral("data")); }
+    QString dataDir() const { return m_cli->dataDir(); }
     std::unique_ptr<Settings> settings() const
     {
         return Settings::forFile(QDir(dataDir()).filePath(QStringLiteral("settings.ini")));
@@ -40,34 +34,14 @@ private:
     // Not a terminal: stdin is a pipe, so `web password` reads one line of `input`.
     Run trailguard(const QStringList &arguments, const QByteArray &input = {}) const
     {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"LANGUAGE", "LC_MESSAGES", "QT_LOGGING_RULES", "TRAILGUARD_WEB_PASSWORD"})
-            environment.remove(QLatin1String(name));
-        environment.insert(QStringLiteral("HOME"), m_home->path());
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("xdg-config")));
-        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        QProcess process;
-        process.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
-        process.setArguments(QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("web")} +
-                             arguments);
-        process.setProcessEnvironment(environment);
-        process.start();
-        process.write(input);
-        process.closeWriteChannel();
-        Run run;
-        if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit)
-            return run;
-        run.exitCode = process.exitCode();
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return m_cli->inDataDir(QStringList{QStringLiteral("web")} + arguments, input);
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_home = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_home->isValid());
+        m_cli = std::make_unique<test::CliFixture>(QStringLiteral(TRAILGUARD_EXECUTABLE));
+        QVERIFY(m_cli->isValid());
     }
 
     void passwordFromStdinIsStoredAsAnArgon2idHash()
