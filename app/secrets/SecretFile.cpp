@@ -93,10 +93,16 @@ SecretFile::KdfParameters SecretFile::newFileParameters() const
         parameters.opsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
         parameters.memLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
     } else {
-        parameters.opsLimit = crypto_pwhash_OPSLIMIT_MODERATE;
-        parameters.memLimit = crypto_pwhash_MEMLIMIT_MODERATE;
+        parameters.opsLimit = kModerateOpsLimit;
+        parameters.memLimit = kModerateMemLimit;
     }
     return parameters;
+}
+
+bool SecretFile::hasNewFileCost(const KdfParameters &parameters) const
+{
+    const KdfParameters wanted = newFileParameters();
+    return parameters.opsLimit == wanted.opsLimit && parameters.memLimit == wanted.memLimit;
 }
 
 Status SecretFile::ensureKey(const KdfParameters &parameters)
@@ -175,7 +181,9 @@ Result<SecretFile::Contents> SecretFile::load()
 
 Status SecretFile::save(const QJsonObject &secrets)
 {
-    if (!m_key) {
+    // A file written with another cost (libsodium's "moderate" 256 MiB before) moves to today's at its next
+    // write: a new salt and key.
+    if (!m_key || !hasNewFileCost(m_key->parameters)) {
         if (auto status = ensureKey(newFileParameters()); !status.ok())
             return status;
     }

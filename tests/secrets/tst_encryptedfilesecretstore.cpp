@@ -68,6 +68,7 @@ private Q_SLOTS:
     void fileIsPrivateToOwner();
     void everyWriteUsesFreshNonce();
     void defaultStrengthIsModerate();
+    void aFileOfAnotherCostMovesToTodaysAtItsNextWrite();
     void destroyedStoreDropsCallbacksButFinishesWrite();
     void twoStoresOnOneFileKeepEachOthersWrites();
 
@@ -284,11 +285,29 @@ void EncryptedFileSecretStoreTest::defaultStrengthIsModerate()
     QVERIFY(data.startsWith("TGSECRET"));
     QCOMPARE(int(data.at(8)), 1);                                            // format version
     QCOMPARE(int(data.at(9)), 2);                                            // Argon2id 1.3
-    QCOMPARE(qFromLittleEndian<quint64>(data.constData() + 12), quint64(3)); // passes
-    QCOMPARE(qFromLittleEndian<quint64>(data.constData() + 20), quint64(256) * 1024 * 1024);
+    QCOMPARE(qFromLittleEndian<quint64>(data.constData() + 12), quint64(4)); // passes
+    QCOMPARE(qFromLittleEndian<quint64>(data.constData() + 20), quint64(64) * 1024 * 1024);
     QCOMPARE(valueOf(readNow(store, QStringLiteral("token"))), QByteArray("refresh-abc123"));
     // An interactive-strength store reads it: each file records its own cost.
     QCOMPARE(valueOf(readNow(*m_store, QStringLiteral("token"))), QByteArray("refresh-abc123"));
+}
+
+void EncryptedFileSecretStoreTest::aFileOfAnotherCostMovesToTodaysAtItsNextWrite()
+{
+    // Written at the interactive cost (2 passes): the default store reads it, and its next write re-keys the
+    // file at today's moderate cost (4 passes, 64 MiB) with a new salt, keeping every secret.
+    QVERIFY(succeeded(writeNow(*m_store, QStringLiteral("token"), "refresh-abc123")));
+    const QByteArray before = contents(m_store->filePath());
+    QCOMPARE(qFromLittleEndian<quint64>(before.constData() + 12), quint64(2));
+    EncryptedFileSecretStore store(m_dir->path(), kPassphrase);
+    QCOMPARE(valueOf(readNow(store, QStringLiteral("token"))), QByteArray("refresh-abc123"));
+    QVERIFY(succeeded(writeNow(store, QStringLiteral("ack"), "key")));
+    const QByteArray after = contents(store.filePath());
+    QCOMPARE(qFromLittleEndian<quint64>(after.constData() + 12), quint64(4));
+    QCOMPARE(qFromLittleEndian<quint64>(after.constData() + 20), quint64(64) * 1024 * 1024);
+    QVERIFY(after.mid(28, 16) != before.mid(28, 16)); // a new salt
+    QCOMPARE(valueOf(readNow(store, QStringLiteral("token"))), QByteArray("refresh-abc123"));
+    QCOMPARE(valueOf(readNow(store, QStringLiteral("ack"))), QByteArray("key"));
 }
 
 void EncryptedFileSecretStoreTest::destroyedStoreDropsCallbacksButFinishesWrite()
