@@ -175,7 +175,8 @@ private Q_SLOTS:
             QTRY_VERIFY(!bot->isRunning());
             QCOMPARE(m_api->pendingUpdates(), 2);
         }
-        QTRY_COMPARE(m_api->callCount(QStringLiteral("sendMessage")), 2);
+        // Stopping abandoned the replies still in flight; whatever got out is not sent again.
+        const int repliesBefore = m_api->callCount(QStringLiteral("sendMessage"));
         const auto saved = m_state->value(TelegramBot::offsetKey(config()));
         QVERIFY(saved.ok() && saved.value());
         QCOMPARE(saved.value()->toLongLong(), last + 1);
@@ -190,7 +191,8 @@ private Q_SLOTS:
                  last + 1);
         QTRY_COMPARE(m_api->pendingUpdates(), 0);
         m_api->pushMessage(kChat, QStringLiteral("/status"));
-        QTRY_COMPARE(m_api->callCount(QStringLiteral("sendMessage")), 3);
+        QTRY_COMPARE(m_api->callCount(QStringLiteral("sendMessage")), repliesBefore + 1);
+        QVERIFY(replies().last().contains(QStringLiteral("Guardian: connected")));
         QCOMPARE(bot->offset(), last + 2);
     }
 
@@ -237,7 +239,6 @@ private Q_SLOTS:
         QTRY_COMPARE(m_api->callCount(QStringLiteral("answerCallbackQuery")), 3);
         QCOMPARE(replies(QStringLiteral("answerCallbackQuery")).at(2),
                  QStringLiteral("This acknowledgement code is not valid."));
-        QTRY_COMPARE(bot->offset(), m_api->calls(QStringLiteral("getUpdates")).isEmpty() ? 0 : bot->offset());
         QCOMPARE(m_api->callCount(QStringLiteral("editMessageReplyMarkup")), 2);
         QVERIFY(!m_alerts->find(other).value()->acknowledgedAt.isValid());
     }
