@@ -40,6 +40,7 @@ TelegramSettingsPage::TelegramSettingsPage(ChannelTestServices services, QWidget
     m_apiLineEdit->setToolTip(tr("Leave empty unless you run your own Bot API server."));
     m_apiLineEdit->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
     m_checkButton->setObjectName(QStringLiteral("telegramCheckPushButton"));
+    m_checkButton->setToolTip(tr("Ask Telegram whether the token is right, and the bot's name"));
     m_checkLabel->setObjectName(QStringLiteral("telegramCheckLabel"));
     m_checkLabel->setTextFormat(Qt::PlainText);
     m_checkLabel->setWordWrap(true);
