@@ -5,6 +5,7 @@
 #include "GeneralSettingsPage.h"
 #include "NtfySettingsPage.h"
 #include "QuestradeSettingsPage.h"
+#include "TelegramSettingsPage.h"
 #include "TraySettingsPage.h"
 
 #include "secrets/SecretStore.h"
@@ -32,6 +33,7 @@ SettingsDialog::SettingsDialog(Settings &settings, Services services, QWidget *p
     , m_emailPage(new EmailSettingsPage(m_services.test, this))
     , m_discordPage(new DiscordSettingsPage(m_services.test, this))
     , m_ntfyPage(new NtfySettingsPage(m_services.test, this))
+    , m_telegramPage(new TelegramSettingsPage(m_services.test, this))
     , m_messageLabel(new QLabel(this))
     , m_buttonBox(new QDialogButtonBox(
           QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this))
@@ -50,6 +52,7 @@ SettingsDialog::SettingsDialog(Settings &settings, Services services, QWidget *p
     m_tabWidget->addTab(m_emailPage, tr("Email"));
     m_tabWidget->addTab(m_discordPage, tr("Discord"));
     m_tabWidget->addTab(m_ntfyPage, tr("ntfy"));
+    m_tabWidget->addTab(m_telegramPage, tr("Telegram"));
 
     m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
     m_messageLabel->setAccessibleName(tr("Settings status"));
@@ -84,7 +87,7 @@ SettingsDialog::~SettingsDialog() = default;
 
 QList<ChannelSettingsPage *> SettingsDialog::channelPages() const
 {
-    return {m_trayPage, m_emailPage, m_discordPage, m_ntfyPage};
+    return {m_trayPage, m_emailPage, m_discordPage, m_ntfyPage, m_telegramPage};
 }
 
 QString SettingsDialog::message() const

@@ -28,6 +28,7 @@ class EmailSettingsPage;
 class DiscordSettingsPage;
 class GeneralSettingsPage;
 class NtfySettingsPage;
+class TelegramSettingsPage;
 class QuestradeSettingsPage;
 class TraySettingsPage;
 
@@ -42,8 +43,9 @@ class TraySettingsPage;
 // General tab and the autostart entry, and emits settingsSaved().
 //
 // Children: settingsTabWidget with the pages (generalPage, questradePage, trayPage, emailPage,
-// discordPage, ntfyPage — see their classes for their fields), messageLabel ("Loading…", "Saving…", the
-// reason a save was refused or failed, "Saved."), okPushButton, applyPushButton, cancelPushButton.
+// discordPage, ntfyPage, telegramPage — see their classes for their fields), messageLabel ("Loading…",
+// "Saving…", the reason a save was refused or failed, "Saved."), okPushButton, applyPushButton,
+// cancelPushButton.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -110,6 +112,7 @@ private:
     EmailSettingsPage *m_emailPage;
     DiscordSettingsPage *m_discordPage;
     NtfySettingsPage *m_ntfyPage;
+    TelegramSettingsPage *m_telegramPage;
     QLabel *m_messageLabel;
     QDialogButtonBox *m_buttonBox;
     QPushButton *m_okButton;

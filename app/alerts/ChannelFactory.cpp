@@ -2,6 +2,7 @@
 
 #include "alerts/ChannelSettings.h"
 #include "alerts/email/EmailChannel.h"
+#include "alerts/telegram/TelegramChannel.h"
 #include "alerts/webhooks/DiscordChannel.h"
 #include "alerts/webhooks/NtfyChannel.h"
 #include "secrets/Redact.h"
@@ -48,6 +49,14 @@ ChannelSet channelsFromEnvironment(const QProcessEnvironment &environment, QNetw
         remember(ntfy.value()->accessToken);
         set.channels.push_back(std::make_unique<NtfyChannel>(network, *ntfy.value()));
     }
+
+    const auto telegram = TelegramConfig::fromEnvironment(environment);
+    if (!telegram.ok()) {
+        set.problems.append(telegram.error().message);
+    } else if (telegram.value()) {
+        remember(telegram.value()->botToken);
+        set.channels.push_back(std::make_unique<TelegramChannel>(network, *telegram.value()));
+    }
     return set;
 }
 
@@ -79,6 +88,11 @@ ChannelSet channelsFromSettings(const ChannelSettingsData &settings, QNetworkAcc
         remember(settings.ntfy.accessToken);
         add(QStringLiteral("ntfy"), settings.ntfy.validate(),
             [&] { return std::make_unique<NtfyChannel>(network, settings.ntfy); });
+    }
+    if (settings.telegramEnabled) {
+        remember(settings.telegram.botToken);
+        add(QStringLiteral("Telegram"), settings.telegram.validate(),
+            [&] { return std::make_unique<TelegramChannel>(network, settings.telegram); });
     }
     return set;
 }

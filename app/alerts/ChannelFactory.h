@@ -15,7 +15,8 @@ class SecretRedactor;
 
 // The alert channels a headless run is configured for, from the seed project's environment variables:
 // BOT_EMAIL/EMAIL_PASSWORD/USER_EMAIL/PROVIDER (or SMTP_*) for email, WEB_HOOK_URL for Discord,
-// NTFY_CHANNEL (+ NTFY_TOKEN) for ntfy.
+// NTFY_CHANNEL (+ NTFY_TOKEN) for ntfy, TELEGRAM_BOT_TOKEN + TELEGRAM_CHAT_ID (+ TELEGRAM_API_URL) for
+// Telegram.
 struct ChannelSet {
     std::vector<std::unique_ptr<AlertChannel>> channels;
     QStringList problems; // one translated sentence per misconfigured channel; such a channel is left out

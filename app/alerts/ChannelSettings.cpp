@@ -109,6 +109,10 @@ Status ChannelSettingsData::validate() const
         if (Status status = prefixed(ChannelSettingsText::tr("ntfy"), ntfy.validate()); !status.ok())
             return status;
     }
+    if (telegramEnabled) {
+        if (Status status = prefixed(ChannelSettingsText::tr("Telegram"), telegram.validate()); !status.ok())
+            return status;
+    }
     return success();
 }
 
@@ -133,6 +137,10 @@ ChannelSettingsData plainValues(const Settings &settings)
     data.ntfyEnabled = settings.ntfyEnabled();
     data.ntfy.server = settings.ntfyServer();
     data.ntfy.topic = settings.legacyNtfyTopic();
+    data.telegramEnabled = settings.telegramEnabled();
+    data.telegram.chatId = settings.telegramChatId();
+    if (const QUrl api = settings.telegramApiUrl(); !api.isEmpty())
+        data.telegram.apiUrl = api;
     return data;
 }
 
@@ -151,6 +159,8 @@ void applySecret(ChannelSettingsData &data, const QString &key, const QByteArray
         data.discord.webhookUrl = QUrl(QString::fromUtf8(secret));
     else if (key == NtfyConfig::accessTokenSecretKey())
         data.ntfy.accessToken = secret;
+    else if (key == TelegramConfig::botTokenSecretKey())
+        data.telegram.botToken = secret;
     else if (key == NtfyConfig::topicSecretKey() && !secret.isEmpty())
         data.ntfy.topic = QString::fromUtf8(secret); // else the one still in an old settings file
 }
@@ -178,6 +188,8 @@ void readNext(const std::shared_ptr<SendingLoader> &loader, SecretStore &secrets
                 loader->result.data.discordEnabled = false;
             else if (channel == QLatin1String("ntfy"))
                 loader->result.data.ntfyEnabled = false;
+            else if (channel == QLatin1String("telegram"))
+                loader->result.data.telegramEnabled = false;
         }
         readNext(loader, secrets, guard);
     });
@@ -188,7 +200,20 @@ void ChannelSettings::load(Settings &settings, SecretStore &secrets, QObject *co
                            std::function<void(Result<ChannelSettingsData>)> done)
 {
     auto loader = std::make_shared<Loader>();
-    loader->done = std::move(done);
+    // The Telegram bot token last, once the rest is read.
+    loader->done = [&secrets, guard = QPointer<QObject>(context),
+                    done = std::move(done)](Result<ChannelSettingsData> data) {
+        if (!data.ok())
+            return done(std::move(data));
+        secrets.read(TelegramConfig::botTokenSecretKey(), guard,
+                     [done, read = std::move(data).value()](Result<QByteArray> stored) mutable {
+                         const auto token = secretOrEmpty(std::move(stored));
+                         if (!token.ok())
+                             return done(token.error());
+                         read.telegram.botToken = token.value();
+                         done(std::move(read));
+                     });
+    };
     loader->data = plainValues(settings);
     const QString topicInFile = loader->data.ntfy.topic; // before the move into the secret store
 
@@ -261,6 +286,8 @@ void ChannelSettings::loadForSending(Settings &settings, SecretStore &secrets, Q
         loader->reads.append({QStringLiteral("ntfy"), NtfyConfig::accessTokenSecretKey()});
         loader->reads.append({QStringLiteral("ntfy"), NtfyConfig::topicSecretKey()});
     }
+    if (data.telegramEnabled)
+        loader->reads.append({QStringLiteral("telegram"), TelegramConfig::botTokenSecretKey()});
     if (loader->reads.isEmpty()) {
         // Asynchronous like every load, even with nothing to read.
         QMetaObject::invokeMethod(
@@ -279,6 +306,8 @@ QStringList ChannelSettings::enabledChannelIds(const Settings &settings)
         ids.append(QStringLiteral("discord"));
     if (settings.ntfyEnabled())
         ids.append(QStringLiteral("ntfy"));
+    if (settings.telegramEnabled())
+        ids.append(QStringLiteral("telegram"));
     return ids;
 }
 
@@ -315,6 +344,9 @@ void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, 
         settings.setNtfyEnabled(data.ntfyEnabled);
         settings.setNtfyServer(data.ntfy.server);
         settings.removeLegacyNtfyTopic(); // a secret now, see load()
+        settings.setTelegramEnabled(data.telegramEnabled);
+        settings.setTelegramChatId(data.telegram.chatId);
+        settings.setTelegramApiUrl(data.telegram.apiUrl);
         settings.sync();
         done(success());
     };
@@ -330,8 +362,14 @@ void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, 
                                             [=](Status third) {
                                                 if (!third.ok())
                                                     return finish(third);
-                                                writeOrRemove(NtfyConfig::topicSecretKey(),
-                                                              data.ntfy.topic.toUtf8(), guard, finish);
+                                                writeOrRemove(
+                                                    NtfyConfig::topicSecretKey(), data.ntfy.topic.toUtf8(),
+                                                    guard, [=](Status fourth) {
+                                                        if (!fourth.ok())
+                                                            return finish(fourth);
+                                                        writeOrRemove(TelegramConfig::botTokenSecretKey(),
+                                                                      data.telegram.botToken, guard, finish);
+                                                    });
                                             });
                           });
         });

@@ -3,6 +3,7 @@
 #include "alerts/DailyDigest.h"
 #include "alerts/QuietHours.h"
 #include "alerts/email/EmailConfig.h"
+#include "alerts/telegram/TelegramConfig.h"
 #include "alerts/webhooks/DiscordConfig.h"
 #include "alerts/webhooks/NtfyConfig.h"
 #include "common/Result.h"
@@ -26,6 +27,8 @@ struct ChannelSettingsData {
     DiscordConfig discord;
     bool ntfyEnabled = false;
     NtfyConfig ntfy;
+    bool telegramEnabled = false;
+    TelegramConfig telegram; // the bot token is a secret; the chat id and API URL are plain settings
 
     // Every enabled channel's configuration is valid; the message names the channel and the problem.
     Status validate() const;
@@ -36,7 +39,7 @@ struct ChannelSettingsData {
 // others load all the same.
 struct SendingChannelSettings {
     ChannelSettingsData data;
-    QStringList unreadable; // channel ids: "email", "discord", "ntfy"
+    QStringList unreadable; // channel ids: "email", "discord", "ntfy", "telegram"
     QString readError;      // the first read error, for people
 };
 

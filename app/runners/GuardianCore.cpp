@@ -18,6 +18,7 @@
 #include "runners/DemoSetup.h"
 #include "runners/GuardianChannels.h"
 #include "runners/GuardianSettings.h"
+#include "runners/GuardianTelegram.h"
 #include "runners/GuardianWiring.h"
 #include "runners/PriceHistory.h"
 #include "secrets/MemorySecretStore.h"
@@ -73,6 +74,7 @@ struct GuardianCore::Parts {
     std::unique_ptr<DailyDigest> digest;
     std::unique_ptr<HealthWatch> health;
     std::unique_ptr<GuardianChannels> channels;  // the dispatcher's channels, and the keychain retries
+    std::unique_ptr<GuardianTelegram> telegram;  // the bot beside a Telegram channel (not in --once)
     std::unique_ptr<PriceHistory> history;       // quotes recorded, daily candles backfilled, retention
     std::unique_ptr<StreamSession> stream;       // real-time quotes; the monitor polls while it is down
     std::unique_ptr<HoldingRepository> holdings; // imported positions, kept current while connected
@@ -200,6 +202,15 @@ Status GuardianCore::openAlerts()
     connect(p.channels.get(), &GuardianChannels::problem, this, &GuardianCore::channelProblem);
     connect(p.channels.get(), &GuardianChannels::waitingForKeychainChanged, this,
             &GuardianCore::waitingForKeychainChanged);
+    if (m_options.mode != Mode::Once) {
+        p.telegram = std::make_unique<GuardianTelegram>(
+            *p.acknowledger, *p.watchlist, p.database->connection(), &p.session->network(), [this] {
+                return GuardianTelegram::statusText(*m_parts->health, m_parts->session->monitor(),
+                                                    m_parts->stream.get());
+            });
+        connect(p.channels.get(), &GuardianChannels::channelsReplaced, p.telegram.get(),
+                &GuardianTelegram::follow);
+    }
     if (m_options.mode != Mode::Window) {
         // A misconfigured channel stops a headless run: silence would be worse.
         ChannelSet channels =
@@ -265,6 +276,8 @@ void GuardianCore::start()
         });
     }
 
+    if (p.telegram)
+        p.telegram->start();
     if (m_options.global.demo)
         p.session->auth().connectWithRefreshToken(p.market->server()->issueRefreshToken(),
                                                   BrokerEnvironment::Practice);
@@ -315,6 +328,8 @@ void GuardianCore::stop()
         m_parts->session->monitor().stop();
     if (m_parts->dispatcher)
         m_parts->dispatcher->stop();
+    if (m_parts->telegram)
+        m_parts->telegram->stop();
 }
 
 void GuardianCore::applySettings()

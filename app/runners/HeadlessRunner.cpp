@@ -74,7 +74,8 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     if (core.dispatcher().channelIds().isEmpty())
         qCWarning(lcRunners).noquote()
             << Headless::tr("No alert channel is configured: breaches are only logged. "
-                            "Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.");
+                            "Set NTFY_CHANNEL, WEB_HOOK_URL, TELEGRAM_BOT_TOKEN/TELEGRAM_CHAT_ID or "
+                            "BOT_EMAIL/USER_EMAIL.");
     else
         qCInfo(lcRunners).noquote() << "Alert channels:"
                                     << core.dispatcher().channelIds().join(QStringLiteral(", "));

@@ -63,6 +63,9 @@ const Key kKeys[] = {
     {"alerts/ntfy/enabled", false},
     {"alerts/ntfy/server", QStringLiteral("https://ntfy.sh")},
     {"alerts/ntfy/topic", QString()},
+    {"alerts/telegram/enabled", false}, // the bot token is a secret (TelegramConfig::botTokenSecretKey)
+    {"alerts/telegram/chatId", QString()},
+    {"alerts/telegram/apiUrl", QStringLiteral("https://api.telegram.org")},
     // Real-time quotes over Questrade's stream (polling while it is down); --no-stream overrides it.
     {"quotes/useStreaming", true},
     // Price history: raw quotes older than this many days are folded into 5-minute candles.

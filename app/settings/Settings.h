@@ -110,6 +110,12 @@ public:
     QString legacyNtfyTopic() const;
     bool hasLegacyNtfyTopic() const;
     void removeLegacyNtfyTopic();
+    bool telegramEnabled() const;
+    void setTelegramEnabled(bool enabled);
+    QString telegramChatId() const;
+    void setTelegramChatId(const QString &chatId);
+    QUrl telegramApiUrl() const;
+    void setTelegramApiUrl(const QUrl &url);
 
     // --- the daily digest and quiet hours (SettingsAlerts.cpp) ---
     bool digestEnabled() const;

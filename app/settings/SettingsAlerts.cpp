@@ -174,6 +174,36 @@ void Settings::removeLegacyNtfyTopic()
     remove("alerts/ntfy/topic");
 }
 
+bool Settings::telegramEnabled() const
+{
+    return value("alerts/telegram/enabled").toBool();
+}
+
+void Settings::setTelegramEnabled(bool enabled)
+{
+    setValue("alerts/telegram/enabled", enabled);
+}
+
+QString Settings::telegramChatId() const
+{
+    return value("alerts/telegram/chatId").toString().trimmed();
+}
+
+void Settings::setTelegramChatId(const QString &chatId)
+{
+    setValue("alerts/telegram/chatId", chatId.trimmed());
+}
+
+QUrl Settings::telegramApiUrl() const
+{
+    return QUrl(value("alerts/telegram/apiUrl").toString().trimmed());
+}
+
+void Settings::setTelegramApiUrl(const QUrl &url)
+{
+    setValue("alerts/telegram/apiUrl", url.toString());
+}
+
 QTime Settings::digestTime() const
 {
     return QTime::fromString(value("alerts/digest/time").toString(), kTimeFormat);

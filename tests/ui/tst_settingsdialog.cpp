@@ -190,7 +190,7 @@ private Q_SLOTS:
         QVERIFY(!child<QCheckBox>("includeExtendedHoursCheckBox")->isChecked()); // the default
         saveArtifact(m_dialog->grab(), QStringLiteral("settings-general.png"));
         // Every tab can be reached; every field is labelled.
-        QCOMPARE(child<QTabWidget>("settingsTabWidget")->count(), 6);
+        QCOMPARE(child<QTabWidget>("settingsTabWidget")->count(), 7); // … Discord, ntfy, Telegram
     }
 
     void refusesInvalidInputWithItsMessageAndSavesNothing_data()

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+namespace trailguard {
+
+class AlertAcknowledger;
+class WatchlistService;
+
+// What the bot answers in its chat: /status, /list, /ack ID and /help, and the "Acknowledge" buttons
+// (callback_data "ack:<code>"). Every acknowledgement goes through the AlertAcknowledger with the source
+// "telegram". Replies are HTML for the Bot API's HTML parse mode, every value escaped.
+class TelegramCommands {
+public:
+    // The guardian's health and quote mode in a line or two of plain text; filled by the runner (the
+    // monitor is a layer above).
+    using StatusText = std::function<QString()>;
+
+    struct ButtonAnswer {
+        QString text;                // for answerCallbackQuery (at most 200 characters)
+        bool removeKeyboard = false; // the alert is acknowledged now: its button has done its job
+    };
+
+    TelegramCommands(AlertAcknowledger &acknowledger, WatchlistService &watchlist, StatusText status);
+
+    // The reply to a message's text; empty for a text that is not a command (left unanswered).
+    QString reply(const QString &text);
+    ButtonAnswer pressButton(const QString &callbackData);
+
+    static QString help();
+
+private:
+    QString status() const;
+    QString list() const;
+    QString acknowledge(const QString &argument);
+
+    AlertAcknowledger &m_acknowledger;
+    WatchlistService &m_watchlist;
+    StatusText m_status;
+};
+
+} // namespace trailguard

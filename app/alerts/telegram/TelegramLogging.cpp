@@ -1,0 +1,3 @@
+#include "alerts/telegram/TelegramLogging.h"
+
+Q_LOGGING_CATEGORY(lcTelegram, "trailguard.alerts.telegram")
