@@ -69,8 +69,10 @@ void DesktopNotifications::notify(const Notification &notification, qint64 tag)
     if (!QGuiApplication::desktopFileName().isEmpty())
         hints.insert(QStringLiteral("desktop-entry"), QGuiApplication::desktopFileName());
     QDBusMessage call = notificationsCall(m_service, QStringLiteral("Notify"));
-    // The icon by the desktop entry's name, as the menus and the tray show it.
-    call.setArguments({QCoreApplication::applicationName(), uint(0), QGuiApplication::desktopFileName(),
+    // The app name and icon QSystemTrayIcon::showMessage gives a critical message; the desktop entry lets the
+    // server find the application's own icon.
+    call.setArguments({QCoreApplication::applicationName(), uint(0),
+                       notification.critical ? QStringLiteral("dialog-error") : QString(),
                        notification.summary, notification.body, notification.actions, hints,
                        notification.timeoutMs});
     auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
