@@ -52,7 +52,11 @@ void BreachNotifier::showBreach(const Breach &breach)
 
 void BreachNotifier::popUp(const Breach &breach)
 {
-    const qint64 alertId = alertIdOf(breach);
+    qint64 alertId = alertIdOf(breach);
+    if (m_shownAlerts.contains(alertId))
+        alertId = 0; // not this breach's: an earlier one's, shown already
+    else if (alertId != 0)
+        m_shownAlerts.insert(alertId);
     if (alertId != 0 && m_notifications.supportsActions()) {
         DesktopNotifications::Notification notification;
         notification.summary = Formatting::breachTitle(breach);

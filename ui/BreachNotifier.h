@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 class QSystemTrayIcon;
 
@@ -75,6 +76,7 @@ private:
     bool m_enabled = true;
     QList<Breach> m_waitingForCapabilities;
     QHash<qint64, QString> m_tickers; // alert id -> ticker, while its notification is shown
+    QSet<qint64> m_shownAlerts;       // each alert pops up once
     qint64 m_trayMessageAlert = 0;
     QString m_trayMessageTicker;
 };

@@ -289,6 +289,7 @@ private Q_SLOTS:
     }
 
     // The Tray channel switched off: nothing pops up (the status bar still shows the breach, MainWindow).
+    // On again, each alert pops up once.
     void switchedOffShowsNothing()
     {
         const qint64 alertId = recordBreach();
@@ -301,6 +302,9 @@ private Q_SLOTS:
         notifier.setEnabled(true);
         notifier.showBreach(shopBreach());
         QCOMPARE(notifier.lastTrayMessageAlert(), alertId);
+        // An alert pops up once: a later breach without an alert of its own is not taken for it.
+        notifier.showBreach(shopBreach());
+        QCOMPARE(notifier.lastTrayMessageAlert(), 0);
     }
 
 private:
