@@ -36,6 +36,10 @@ BreachNotifier::BreachNotifier(QSystemTrayIcon &tray, Services services, QObject
     connect(&m_notifications, &DesktopNotifications::closed, this,
             [this](qint64 alertId) { m_tickers.remove(alertId); });
     connect(&m_tray, &QSystemTrayIcon::messageClicked, this, &BreachNotifier::openTrayMessage);
+    if (m_services.acknowledger) {
+        connect(m_services.acknowledger, &AlertAcknowledger::acknowledged, this,
+                [this](qint64 alertId) { m_notifications.close(alertId); });
+    }
 }
 
 BreachNotifier::~BreachNotifier() = default;

@@ -22,7 +22,8 @@ namespace trailguard::ui {
 // server shows actions, the notification is sent over D-Bus with "Acknowledge" and "Snooze 1 day" (both
 // acknowledge the alert, from the tray; snoozing also silences the ticker for a day) and a click opens the
 // alert history on the alert. Elsewhere the tray icon shows it (QSystemTrayIcon::showMessage) and a click
-// opens the history the same way. The window's status bar shows the breach either way (MainWindow).
+// opens the history the same way. The window's status bar shows the breach either way (MainWindow). An
+// alert acknowledged anywhere else (the window, the dashboard, a push action) takes its notification down.
 class BreachNotifier : public QObject {
     Q_OBJECT
 public:

@@ -76,8 +76,11 @@ void DesktopNotifications::notify(const Notification &notification, qint64 tag)
                        notification.summary, notification.body, notification.actions, hints,
                        notification.timeoutMs});
     auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call), this);
+    m_sending.insert(tag);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, tag] {
         watcher->deleteLater();
+        m_sending.remove(tag);
+        const bool closeNow = m_closeOnReply.remove(tag);
         const QDBusPendingReply<uint> reply = *watcher;
         if (reply.isError()) {
             qCWarning(lcUi).noquote()
@@ -85,7 +88,27 @@ void DesktopNotifications::notify(const Notification &notification, qint64 tag)
             return;
         }
         m_tags.insert(reply.value(), tag);
+        if (closeNow)
+            closeNotification(reply.value());
     });
+}
+
+void DesktopNotifications::close(qint64 tag)
+{
+    if (m_sending.contains(tag)) {
+        m_closeOnReply.insert(tag); // its id is not known yet
+        return;
+    }
+    if (const uint id = m_tags.key(tag); id != 0)
+        closeNotification(id);
+}
+
+void DesktopNotifications::closeNotification(uint id)
+{
+    QDBusMessage call = notificationsCall(m_service, QStringLiteral("CloseNotification"));
+    call.setArguments({id});
+    // No answer awaited: one that closed already (the user was first) is an error of no consequence.
+    QDBusConnection::sessionBus().asyncCall(call);
 }
 
 void DesktopNotifications::handleActionInvoked(uint id, const QString &actionKey)

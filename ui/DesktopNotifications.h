@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 class QDBusPendingCallWatcher;
@@ -39,6 +40,8 @@ public:
 
     // Sends `notification`; its actions and closing come back with `tag`.
     void notify(const Notification &notification, qint64 tag);
+    // Takes the notification with `tag` off the screen, if it is still shown.
+    void close(qint64 tag);
 
 Q_SIGNALS:
     void capabilitiesReceived();
@@ -56,7 +59,11 @@ private:
     QString m_service;
     bool m_capabilitiesKnown = false;
     bool m_supportsActions = false;
-    QHash<uint, qint64> m_tags; // server id -> the caller's tag, while shown
+    void closeNotification(uint id);
+
+    QHash<uint, qint64> m_tags;  // server id -> the caller's tag, while shown
+    QSet<qint64> m_sending;      // tags whose Notify has not been answered yet
+    QSet<qint64> m_closeOnReply; // ... and that close() asked to take down
 };
 
 } // namespace trailguard::ui

@@ -240,6 +240,20 @@ private Q_SLOTS:
         QVERIFY(!stored(alertId).acknowledgedAt.isValid());
     }
 
+    // Acknowledged elsewhere (the dashboard, the window): the notification is taken down.
+    void acknowledgedElsewhereClosesTheNotification()
+    {
+        const qint64 alertId = recordBreach();
+        BreachNotifier notifier(*m_tray, services());
+        notifier.showBreach(shopBreach());
+        QTRY_COMPARE(run(QStringLiteral("dunstctl"), {QStringLiteral("count"), QStringLiteral("displayed")}),
+                     QStringLiteral("1"));
+        QVERIFY(m_acknowledger->acknowledge(alertId, AckSource::web()).ok());
+        QTRY_COMPARE(run(QStringLiteral("dunstctl"), {QStringLiteral("count"), QStringLiteral("displayed")}),
+                     QStringLiteral("0"));
+        QCOMPARE(stored(alertId).ackSource, AckSource::web());
+    }
+
     // A server without actions: the tray icon shows the breach itself, and its click opens the alert
     // history with the alert selected.
     void withoutActionsTheTrayMessageOpensTheAlert()
