@@ -46,7 +46,21 @@ printf 'trailguard-test\n' | gnome-keyring-daemon --foreground --unlock --compon
 pids+=($!)
 wait_for "gnome-keyring" has_owner org.freedesktop.secrets
 
-dunst >"$session/dunst.log" 2>&1 &
+# dunst performs a notification's actions through its context menu (`dunstctl context`), which asks a
+# dmenu-like command. This one picks the line of the action named in $XDG_RUNTIME_DIR/dunst-menu-choice (a
+# test writes it), else nothing, so no action runs. Everything else is the system's dunstrc.
+cat >"$session/dunst-menu" <<'MENU'
+#!/bin/sh
+choice=$(cat "$XDG_RUNTIME_DIR/dunst-menu-choice" 2>/dev/null) || choice=
+awk -v wanted="#$choice" 'wanted != "#" && index($0, wanted) == 1 && !done { print; done = 1 }'
+MENU
+chmod +x "$session/dunst-menu"
+if [ -r /etc/xdg/dunst/dunstrc ]; then
+    sed "s|^\( *dmenu *=\).*|\1 $session/dunst-menu|" /etc/xdg/dunst/dunstrc >"$session/dunstrc"
+else
+    printf '[global]\n    dmenu = %s\n' "$session/dunst-menu" >"$session/dunstrc"
+fi
+dunst -config "$session/dunstrc" >"$session/dunst.log" 2>&1 &
 pids+=($!)
 wait_for "dunst" has_owner org.freedesktop.Notifications
 

@@ -132,8 +132,11 @@ AlertHistoryDialog::AlertHistoryDialog(AlertHistoryModel::Loader load,
     // The history loads on a worker; the selection made meanwhile is kept across the reset.
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
             [this] { m_selectionBeforeReset = saveSelection(); });
-    connect(m_model, &QAbstractItemModel::modelReset, this,
-            [this] { restoreSelection(m_selectionBeforeReset); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        restoreSelection(m_selectionBeforeReset);
+        if (m_alertToShow != 0 && selectAlert(m_alertToShow))
+            m_alertToShow = 0;
+    });
     connect(m_model, &AlertHistoryModel::reloadFailed, this,
             [this](const Error &error) { showMessage(error.message); });
     refresh();
@@ -166,6 +169,12 @@ bool AlertHistoryDialog::selectAlert(qint64 alertId)
                                                               QItemSelectionModel::Rows);
     m_tableView->scrollTo(index);
     return true;
+}
+
+void AlertHistoryDialog::showAlert(qint64 alertId)
+{
+    m_alertToShow = alertId;
+    refresh();
 }
 
 AlertHistoryDialog::Selection AlertHistoryDialog::saveSelection() const

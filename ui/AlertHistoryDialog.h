@@ -41,6 +41,9 @@ public:
     QList<int> selectedRows() const;
     // Selects the row of this alert (clearing other selections); false when it is not shown.
     bool selectAlert(qint64 alertId);
+    // Reads the history again and then selects this alert (a notification's click: it may be newer than
+    // what the table shows).
+    void showAlert(qint64 alertId);
 
 public Q_SLOTS:
     // Reads the history again on a worker, keeping the selection; a failure shows in messageLabel.
@@ -74,6 +77,7 @@ private:
     QLabel *m_messageLabel;
     QDialogButtonBox *m_buttonBox;
     Selection m_selectionBeforeReset;
+    qint64 m_alertToShow = 0; // showAlert()'s, until the history that has it is read
 };
 
 } // namespace trailguard::ui

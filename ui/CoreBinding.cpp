@@ -1,7 +1,6 @@
 #include "CoreBinding.h"
 
 #include "MainWindow.h"
-#include "TrayIcon.h"
 
 #include "broker/QuestradeAuth.h"
 #include "monitor/Monitor.h"
@@ -19,7 +18,7 @@ std::optional<BrokerEnvironment> brokerEnvironment(const QuestradeAuth &auth)
 }
 } // namespace
 
-void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor &monitor)
+void bindToCore(MainWindow &window, QuestradeAuth &auth, Monitor &monitor)
 {
     QObject::connect(&auth, &QuestradeAuth::stateChanged, &window,
                      [&window, &auth](ConnectionState state, const QString &message) {
@@ -40,7 +39,7 @@ void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor
                          if (window.isCycleRunning() && !monitor.isCycleRunning())
                              window.showCycleReport(monitor.lastReport());
                      });
-    QObject::connect(&monitor, &Monitor::breachDetected, &tray, &TrayIcon::showBreach);
+    QObject::connect(&monitor, &Monitor::breachDetected, &window, &MainWindow::showBreach);
     QObject::connect(&monitor, &Monitor::marketStateChanged, &window, &MainWindow::setMarketState);
     if (monitor.marketState().known)
         window.setMarketState(monitor.marketState());

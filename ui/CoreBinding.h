@@ -9,9 +9,8 @@ class StreamSession;
 namespace trailguard::ui {
 
 class MainWindow;
-class TrayIcon;
 
-// Joins the window and the tray to the core, both ways, and shows the core's current state at once:
+// Joins the window to the core, both ways, and shows the core's current state at once:
 //   QuestradeAuth::stateChanged     → MainWindow::setBrokerEnvironment (live or practice, for the settings)
 //                                     and MainWindow::setConnectionState (banner, status bar, dialogs)
 //   MainWindow::connectRequested    → QuestradeAuth::connectWithRefreshToken
@@ -21,12 +20,12 @@ class TrayIcon;
 //   Monitor::cycleFinished          → MainWindow::showCycleReport
 //   Monitor::scheduleChanged        → MainWindow::setNextCheck (and, after Monitor::stop() dropped a cycle,
 //                                     showCycleReport(lastReport()) to end "Checking…")
-//   Monitor::breachDetected         → TrayIcon::showBreach (a notification, and the window's status bar)
+//   Monitor::breachDetected         → MainWindow::showBreach (the status bar; BreachNotifier pops it up)
 //   Monitor::marketStateChanged     → MainWindow::setMarketState ("Market closed — next open …")
 // The tray's tooltip follows the window by itself. Policy stays with the caller (main.cpp): when to start
 // or stop the monitor, what MainWindow::demoRequested does, setDemoMode/setDemoAvailable.
 // Every connection ends when either side is destroyed.
-void bindToCore(MainWindow &window, TrayIcon &tray, QuestradeAuth &auth, Monitor &monitor);
+void bindToCore(MainWindow &window, QuestradeAuth &auth, Monitor &monitor);
 
 // StreamSession::modeChanged → MainWindow::setQuoteFeedMode (the status bar's "Quotes: streaming live" /
 // "polling" / "connecting stream…", and the tray tooltip), showing the current mode at once; and

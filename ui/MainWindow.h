@@ -185,6 +185,13 @@ public Q_SLOTS:
     void openSettingsDialog() { m_dialogs->openSettings(); }
     // Opens (or raises) the alert history window; it stays usable beside the watchlist.
     void openAlertHistory() { m_dialogs->openAlertHistory(); }
+    // Shows the window and opens (or raises) the alert history with this alert selected (a notification's
+    // click).
+    void showAlert(qint64 alertId)
+    {
+        showAndRaise();
+        m_dialogs->openAlertHistory(alertId);
+    }
     // Opens (or raises) the welcome, a window beside this one that never blocks it; on `page` when given
     // (a WelcomeWizard::PageId), else on its first step.
     void openWelcome(int page = 0) { m_dialogs->openWelcome(page); }

@@ -137,7 +137,7 @@ void MainWindowDialogs::updateSettingsConnection()
         dialog->setConnectionState(m_connection.state(), m_connection.message(), m_environment);
 }
 
-void MainWindowDialogs::openAlertHistory()
+void MainWindowDialogs::openAlertHistory(qint64 alertId)
 {
     if (!m_loadAlertHistory)
         return;
@@ -146,6 +146,8 @@ void MainWindowDialogs::openAlertHistory()
             return new AlertHistoryDialog(m_loadAlertHistory, m_acknowledgeAlert, m_watchlist, &m_window);
         },
         Modality::Modeless);
+    if (AlertHistoryDialog *dialog = alertHistoryDialog(); dialog && alertId != 0)
+        dialog->showAlert(alertId);
 }
 
 void MainWindowDialogs::refreshAlertHistory()

@@ -59,7 +59,8 @@ public:
     void openConnect(QWidget *over);
     void confirmDisconnect(QWidget *over);
     void openSettings();
-    void openAlertHistory();
+    // With `alertId`, that alert is selected once the history is read.
+    void openAlertHistory(qint64 alertId = 0);
     void openWelcome(int page);
     // `stock` (when watched) gives the backtest its entry price and strategy to test first.
     void openBacktest(const QString &ticker, const std::optional<StockState> &stock);

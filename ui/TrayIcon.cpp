@@ -1,9 +1,6 @@
 #include "TrayIcon.h"
 
-#include "Formatting.h"
 #include "MainWindow.h"
-
-#include "domain/StockState.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -11,10 +8,6 @@
 #include <QStyle>
 
 namespace trailguard::ui {
-
-namespace {
-constexpr int kBreachMessageMs = 30'000;
-} // namespace
 
 TrayIcon::TrayIcon(MainWindow &window, QObject *parent)
     : QSystemTrayIcon(parent)
@@ -30,10 +23,6 @@ TrayIcon::TrayIcon(MainWindow &window, QObject *parent)
     setIcon(icon);
     setStatusText(m_window.statusSummary());
     connect(&m_window, &MainWindow::statusSummaryChanged, this, &TrayIcon::setStatusText);
-    connect(this, &QSystemTrayIcon::messageClicked, this, [this] {
-        if (!m_lastBreachTicker.isEmpty())
-            m_window.showTicker(m_lastBreachTicker);
-    });
 
     m_menu->setObjectName(QStringLiteral("trayMenu"));
     m_toggleAction->setObjectName(QStringLiteral("toggleWindowAction"));
@@ -75,16 +64,6 @@ void TrayIcon::toggleWindow()
     else
         m_window.showAndRaise();
     updateToggleText();
-}
-
-void TrayIcon::showBreach(const Breach &breach)
-{
-    m_window.showBreach(breach);
-    if (!m_breachMessagesEnabled || !isAvailable() || !supportsMessages())
-        return;
-    m_lastBreachTicker = breach.ticker;
-    showMessage(Formatting::breachTitle(breach), Formatting::breachText(breach), QSystemTrayIcon::Critical,
-                kBreachMessageMs);
 }
 
 void TrayIcon::setStatusText(const QString &summary)

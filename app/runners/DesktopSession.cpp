@@ -1,5 +1,6 @@
 #include "runners/DesktopSession.h"
 
+#include "BreachNotifier.h"
 #include "CoreBinding.h"
 #include "MainWindow.h"
 #include "TrayIcon.h"
@@ -35,6 +36,7 @@ struct DesktopSession::Parts {
     std::unique_ptr<GuardianCore> core;
     std::unique_ptr<ui::MainWindow> window;
     std::unique_ptr<ui::TrayIcon> tray;
+    std::unique_ptr<ui::BreachNotifier> breachNotifier;
     std::unique_ptr<Web::WebDashboard> web; // only when web/listen is set
 };
 
@@ -113,15 +115,26 @@ Status DesktopSession::start()
     p.window->setDemoAvailable(!m_options.demo);
     connect(p.window.get(), &ui::MainWindow::demoRequested, this, &DesktopSession::demoRequested);
     connect(&core, &GuardianCore::notConnectedAtStart, this, &DesktopSession::notConnectedAtStart);
+    p.breachNotifier = std::make_unique<ui::BreachNotifier>(
+        *p.tray, ui::BreachNotifier::Services{&core.alerts(), &core.acknowledger(), &core.watchlist()});
     // The channels' outputs: the tray's own switch, and problems in the status bar.
-    connect(&core, &GuardianCore::channelSettingsLoaded, p.tray.get(),
-            [tray = p.tray.get()](const ChannelSettingsData &data) {
-                tray->setBreachMessagesEnabled(data.trayEnabled);
+    connect(&core, &GuardianCore::channelSettingsLoaded, p.breachNotifier.get(),
+            [notifier = p.breachNotifier.get()](const ChannelSettingsData &data) {
+                notifier->setEnabled(data.trayEnabled);
             });
     connect(&core, &GuardianCore::channelProblem, p.window.get(),
             [window = p.window.get()](const QString &message) { window->statusBar()->showMessage(message); });
 
-    ui::bindToCore(*p.window, *p.tray, core.session().auth(), core.monitor());
+    ui::bindToCore(*p.window, core.session().auth(), core.monitor());
+    // Breaches pop up about their recorded alert, with actions where the desktop shows them.
+    connect(&core.monitor(), &Monitor::breachDetected, p.breachNotifier.get(),
+            &ui::BreachNotifier::showBreach);
+    connect(p.breachNotifier.get(), &ui::BreachNotifier::alertRequested, p.window.get(),
+            &ui::MainWindow::showAlert);
+    connect(p.breachNotifier.get(), &ui::BreachNotifier::tickerRequested, p.window.get(),
+            &ui::MainWindow::showTicker);
+    connect(p.breachNotifier.get(), &ui::BreachNotifier::statusMessage, p.window.get(),
+            [window = p.window.get()](const QString &message) { window->statusBar()->showMessage(message); });
     ui::bindQuoteFeed(*p.window, *core.stream());
     // Portfolio: the import dialog, the position columns and totals, and a sync with every Check Now.
     p.window->setPortfolioServices({&core.portfolioImport(), &core.portfolioSync(), &core.portfolio()});

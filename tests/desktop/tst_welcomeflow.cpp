@@ -77,7 +77,7 @@ private Q_SLOTS:
         services.tray = m_tray.get();
         m_window->setSettingsServices(services);
         m_auth->start();
-        ui::bindToCore(*m_window, *m_tray, *m_auth, *m_monitor);
+        ui::bindToCore(*m_window, *m_auth, *m_monitor);
         // As DesktopSession does for --demo: the demo market's own token, a practice account.
         m_auth->connectWithRefreshToken(m_market->server()->issueRefreshToken(), BrokerEnvironment::Practice);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->connectionState(), std::optional(ConnectionState::Connected),

@@ -154,6 +154,22 @@ private Q_SLOTS:
         QCOMPARE(m_dialog->message(), expected.error().message);
     }
 
+    // A notification's click: the alert may be newer than the table; it is read, then selected alone.
+    void showAlertReadsAgainAndSelectsIt()
+    {
+        QVERIFY(m_dialog->selectAlert(1));
+        m_records.prepend(record(3, QStringLiteral("SHOP.TO"), m_fixture->clock().now().addSecs(60)));
+        QCOMPARE(m_dialog->model()->rowOf(3), -1);
+        m_dialog->showAlert(3);
+        QTRY_COMPARE(m_dialog->model()->rowCount(), 3);
+        QTRY_COMPARE(m_dialog->selectedRows(), QList<int>({m_dialog->model()->rowOf(3)}));
+        m_dialog->refresh(); // shown once: a later read keeps the user's selection
+        QTRY_COMPARE(m_dialog->selectedRows(), QList<int>({m_dialog->model()->rowOf(3)}));
+        QVERIFY(m_dialog->selectAlert(2));
+        m_dialog->refresh();
+        QTRY_COMPARE(m_dialog->selectedRows(), QList<int>({m_dialog->model()->rowOf(2)}));
+    }
+
     void refreshShowsNewAlertsAndKeepsTheSelection()
     {
         QVERIFY(m_dialog->selectAlert(1));
