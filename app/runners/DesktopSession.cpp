@@ -1,5 +1,7 @@
 #include "runners/DesktopSession.h"
 
+#include "alerts/ack/AlertAcknowledger.h"
+
 #include "CoreBinding.h"
 #include "MainWindow.h"
 #include "TrayIcon.h"
@@ -219,20 +221,21 @@ void DesktopSession::wireSettingsAndHistory()
         };
     };
     // Recorded once, as from the web dashboard, which hears of it through the dispatcher.
+    // The window's Acknowledge goes through the acknowledger like every other path (it stops escalation).
     p.window->setAlertHistorySource(recentAlerts,
-                                    [alerts = &core.alerts(), clock = &core.clock(),
-                                     dispatcher = &core.dispatcher()](qint64 alertId) -> Status {
-                                        const Result<std::optional<AlertRecord>> acknowledged =
-                                            alerts->acknowledgeOnce(alertId, clock->now(),
-                                                                    QStringLiteral("window"));
+                                    [acknowledger = &core.acknowledger()](qint64 alertId) -> Status {
+                                        const Result<AlertAcknowledger::Outcome> acknowledged =
+                                            acknowledger->acknowledge(alertId, AckSource::window());
                                         if (!acknowledged.ok())
                                             return acknowledged.error();
-                                        dispatcher->announceAlertChanged(alertId);
                                         return success();
                                     });
     connect(&core.dispatcher(), &OutboxDispatcher::deliveryFinished, p.window.get(),
             &ui::MainWindow::refreshAlertHistory);
     connect(&core, &GuardianCore::waitingForKeychainChanged, p.window.get(),
+            &ui::MainWindow::refreshAlertHistory);
+    // Acknowledged, or an escalation step no longer needed: the history shows it at once.
+    connect(&core.dispatcher(), &OutboxDispatcher::alertChanged, p.window.get(),
             &ui::MainWindow::refreshAlertHistory);
 }
 

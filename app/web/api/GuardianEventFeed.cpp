@@ -1,5 +1,6 @@
 #include "web/api/GuardianEventFeed.h"
 
+#include "alerts/AlertRecordJson.h"
 #include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
 #include "domain/StockJson.h"
@@ -8,7 +9,6 @@
 #include "storage/AlertRepository.h"
 #include "watchlist/WatchlistService.h"
 #include "web/WebLogging.h"
-#include "web/api/AlertJson.h"
 #include "web/api/StatusJson.h"
 
 namespace trailguard::Web {
@@ -96,7 +96,7 @@ void GuardianEventFeed::flush()
         if (!record.ok())
             qCWarning(lcWeb) << "The event feed could not read alert" << alertId << record.error().message;
         else if (record.value()) // gone: its transaction was rolled back
-            Q_EMIT event("alert", AlertJson::toJson(*record.value()));
+            Q_EMIT event("alert", AlertRecordJson::toJson(*record.value()));
     }
     if (std::exchange(m_status, false))
         Q_EMIT event("status", StatusJson::toJson(m_services));
