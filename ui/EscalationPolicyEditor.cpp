@@ -1,6 +1,6 @@
 #include "EscalationPolicyEditor.h"
 
-#include "alerts/EscalationPolicy.h"
+#include "alerts/escalation/EscalationPolicy.h"
 
 #include <QCheckBox>
 #include <QLabel>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "alerts/EscalationPolicy.h"
 #include "alerts/OutboxDispatcher.h"
 #include "alerts/QuietHours.h"
+#include "alerts/escalation/EscalationPolicy.h"
 #include "domain/RuleAlert.h"
 #include "domain/StockState.h"
 #include "storage/AlertRepository.h"

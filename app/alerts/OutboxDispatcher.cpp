@@ -1,7 +1,7 @@
 #include "alerts/OutboxDispatcher.h"
 
 #include "alerts/AlertsLogging.h"
-#include "alerts/EscalationGate.h"
+#include "alerts/escalation/EscalationGate.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>

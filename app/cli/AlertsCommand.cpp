@@ -1,9 +1,9 @@
 #include "cli/AlertsCommand.h"
 
-#include "alerts/AlertRecordJson.h"
-#include "alerts/EscalationGate.h"
 #include "alerts/OutboxDispatcher.h"
 #include "alerts/ack/AlertAcknowledger.h"
+#include "alerts/escalation/AlertRecordJson.h"
+#include "alerts/escalation/EscalationGate.h"
 #include "cli/CellText.h"
 #include "cli/OpenWatchlist.h"
 #include "cli/SubcommandHelp.h"

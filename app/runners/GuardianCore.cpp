@@ -4,10 +4,10 @@
 
 #include "alerts/AlertOutbox.h"
 #include "alerts/DailyDigest.h"
-#include "alerts/EscalationGate.h"
 #include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
 #include "alerts/ack/AlertAcknowledger.h"
+#include "alerts/escalation/EscalationGate.h"
 #include "demo/SimulatedMarket.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/RuleWatch.h"

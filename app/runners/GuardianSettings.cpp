@@ -3,7 +3,7 @@
 #include "alerts/AlertOutbox.h"
 #include "alerts/ChannelSettings.h"
 #include "alerts/DailyDigest.h"
-#include "alerts/EscalationGate.h"
+#include "alerts/escalation/EscalationGate.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/StreamSession.h"
 #include "runners/DemoSetup.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "alerts/EscalationPolicy.h"
+#include "alerts/escalation/EscalationPolicy.h"
 #include "cli/CommandLine.h"
 
 #include <QProcessEnvironment>

@@ -1,10 +1,10 @@
 #include "runners/GuardianWiring.h"
 
 #include "alerts/AlertOutbox.h"
-#include "alerts/EscalationGate.h"
 #include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
 #include "alerts/ack/AlertAcknowledger.h"
+#include "alerts/escalation/EscalationGate.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/MarketHours.h"
 #include "monitor/RuleWatch.h"

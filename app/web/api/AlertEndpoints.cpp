@@ -1,7 +1,7 @@
 #include "web/api/AlertEndpoints.h"
 
-#include "alerts/AlertRecordJson.h"
 #include "alerts/OutboxDispatcher.h"
+#include "alerts/escalation/AlertRecordJson.h"
 #include "common/Clock.h"
 #include "domain/StockJson.h"
 #include "storage/AlertRepository.h"

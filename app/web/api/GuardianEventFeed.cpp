@@ -1,8 +1,8 @@
 #include "web/api/GuardianEventFeed.h"
 
-#include "alerts/AlertRecordJson.h"
 #include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
+#include "alerts/escalation/AlertRecordJson.h"
 #include "domain/StockJson.h"
 #include "monitor/Monitor.h"
 #include "monitor/StreamSession.h"

@@ -1,4 +1,4 @@
-#include "alerts/AlertRecordJson.h"
+#include "alerts/escalation/AlertRecordJson.h"
 
 #include "domain/AlertMessageJson.h"
 #include "domain/StockJson.h"

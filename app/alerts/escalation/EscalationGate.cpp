@@ -1,4 +1,4 @@
-#include "alerts/EscalationGate.h"
+#include "alerts/escalation/EscalationGate.h"
 
 #include "alerts/AlertsLogging.h"
 

@@ -1,4 +1,4 @@
-#include "alerts/EscalationPolicy.h"
+#include "alerts/escalation/EscalationPolicy.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
