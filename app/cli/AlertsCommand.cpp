@@ -235,7 +235,7 @@ int runAlertsAction(const AlertsAction &action, const GlobalOptions &global, con
                     .arg(words.constFirst()),
                 action.name, err);
     }
-    if (parser.isSet(kAlertsLimit)) {
+    if (action.positional == 0 && parser.isSet(kAlertsLimit)) {
         bool isNumber = false;
         const int limit = parser.value(kAlertsLimit).toInt(&isNumber);
         if (!isNumber || limit < 1 || limit > kMaxAlertLimit)

@@ -199,7 +199,7 @@ private Q_SLOTS:
     {
         const AlertsRun run = trailguard({QStringLiteral("ack"), QStringLiteral("999")});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(QStringLiteral("There is no alert 999.")), qPrintable(run.err));
+        QCOMPARE(run.err.trimmed(), QStringLiteral("There is no alert 999."));
         const AlertsRun notANumber = trailguard({QStringLiteral("ack"), QStringLiteral("abc")});
         QCOMPARE(notANumber.exitCode, 2);
         QVERIFY2(notANumber.err.contains(QStringLiteral("\"abc\"")), qPrintable(notANumber.err));

@@ -115,7 +115,7 @@ void HeadlessEscalationTest::killedBetweenStepsSendsEachStepOnce()
     discord.setDefaultReply(WebhookReceiver::Reply::empty(204));
     const QProcessEnvironment env =
         environment(ntfy.url(QStringLiteral("/alerts")), discord.url(QStringLiteral("/api/webhooks/1/token")),
-                    QStringLiteral("2s:ntfy;6s:discord"));
+                    QStringLiteral("2s:ntfy-urgent;6s:discord"));
     {
         QProcess first;
         startGuardian(first, env);
@@ -126,6 +126,11 @@ void HeadlessEscalationTest::killedBetweenStepsSendsEachStepOnce()
         QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning, 10000);
     }
     QCOMPARE(discord.acceptedCount(), 1); // only the first delivery
+    // Step 1 repeated the breach on ntfy at its most urgent priority.
+    QCOMPARE(ntfy.requests().at(0).json().value(QStringLiteral("priority")).toInt(), 4);
+    QCOMPARE(ntfy.requests().at(1).json().value(QStringLiteral("priority")).toInt(), 5);
+    QCOMPARE(ntfy.requests().at(1).json().value(QStringLiteral("title")).toString(),
+             ntfy.requests().at(0).json().value(QStringLiteral("title")).toString());
     QCOMPARE(deliveries().size(), 4);
     QCOMPARE(deliveredAt(2), 0);
 

@@ -169,10 +169,10 @@ private Q_SLOTS:
         Delivery stepOne = delivery(QStringLiteral("ntfy"), Delivery::Status::Delivered, 1);
         stepOne.escalationStep = 1;
         stepOne.urgent = true;
-        stepOne.deliveredAt = local(9, 20, 0);
+        stepOne.deliveredAt = local(9, 10, 20);
         Delivery stepTwo = delivery(QStringLiteral("ntfy"), Delivery::Status::Pending);
         stepTwo.escalationStep = 2;
-        stepTwo.nextAttemptAt = local(9, 40, 0);
+        stepTwo.nextAttemptAt = local(9, 10, 40);
         Delivery cancelled = delivery(QStringLiteral("email"), Delivery::Status::Cancelled);
         cancelled.escalationStep = 2;
         cancelled.lastError = QStringLiteral("acknowledged");
@@ -182,7 +182,7 @@ private Q_SLOTS:
                                   delivery(QStringLiteral("email"), Delivery::Status::Pending)})});
         QCOMPARE(model.channels(), QStringList({QStringLiteral("email"), QStringLiteral("ntfy")}));
         QCOMPARE(model.index(0, model.channelColumn(QStringLiteral("ntfy"))).data().toString(),
-                 QStringLiteral("delivered at 09:10\nstep 1 delivered at 09:20\nstep 2 due at 09:40"));
+                 QStringLiteral("delivered at 10:01\nstep 1 delivered at 10:20\nstep 2 due at 10:40"));
         QCOMPARE(model.index(0, model.channelColumn(QStringLiteral("email"))).data().toString(),
                  QStringLiteral("pending\nstep 2 not needed: acknowledged"));
         QVERIFY(model.index(0, model.channelColumn(QStringLiteral("email")))
