@@ -29,8 +29,13 @@ EscalationGate::Verdict EscalationGate::check(const Delivery &delivery, const QS
     const QDateTime now = m_clock.now();
     std::optional<StockState> stock;
     if (alert.value() && !alert.value()->message.ticker.isEmpty()) {
-        if (auto found = m_stocks.find(alert.value()->message.ticker); found.ok())
-            stock = std::move(found).value();
+        auto found = m_stocks.find(alert.value()->message.ticker);
+        if (!found.ok()) {
+            qCWarning(lcAlerts) << "Could not read the stock of alert" << delivery.alertId
+                                << "before escalating:" << found.error().message;
+            return Verdict::Send;
+        }
+        stock = std::move(found).value();
     }
     const QString reason =
         alert.value() ? cancelReason(*alert.value(), stock) : QStringLiteral("alert removed");
