@@ -220,8 +220,8 @@ void DesktopSession::wireSettingsAndHistory()
             return list;
         };
     };
-    // Recorded once, as from the web dashboard, which hears of it through the dispatcher.
-    // The window's Acknowledge goes through the acknowledger like every other path (it stops escalation).
+    // Through the acknowledger, like every other path: recorded once, its escalation stopped, the dashboard
+    // told (through the dispatcher).
     p.window->setAlertHistorySource(recentAlerts,
                                     [acknowledger = &core.acknowledger()](qint64 alertId) -> Status {
                                         const Result<AlertAcknowledger::Outcome> acknowledged =
