@@ -220,16 +220,34 @@ int AlertHistoryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : acknowledgedColumn() + 1;
 }
 
-const Delivery *AlertHistoryModel::delivery(const AlertRecord &record, int column) const
+QList<const Delivery *> AlertHistoryModel::deliveries(const AlertRecord &record, int column) const
 {
+    QList<const Delivery *> found;
     const int channel = column - kFixedColumns;
     if (channel < 0 || channel >= m_channels.size())
-        return nullptr;
+        return found;
     for (const Delivery &delivery : record.deliveries) {
         if (delivery.channel == m_channels.at(channel))
-            return &delivery;
+            found.append(&delivery);
     }
-    return nullptr;
+    // The first delivery, then the escalation steps in order.
+    std::stable_sort(found.begin(), found.end(), [](const Delivery *a, const Delivery *b) {
+        return a->escalationStep < b->escalationStep;
+    });
+    return found;
+}
+
+QString AlertHistoryModel::cellText(const Delivery &delivery, const QDateTime &alertTime, bool details)
+{
+    if (delivery.escalationStep == 0)
+        return details ? statusDetails(delivery) : statusText(delivery, alertTime);
+    if (delivery.status == Delivery::Status::Pending && delivery.attempts == 0)
+        return tr("step %1 due at %2")
+            .arg(delivery.escalationStep)
+            .arg(clockTime(delivery.nextAttemptAt, alertTime));
+    return tr("step %1 %2")
+        .arg(delivery.escalationStep)
+        .arg(details ? statusDetails(delivery) : statusText(delivery, alertTime));
 }
 
 QVariant AlertHistoryModel::data(const QModelIndex &index, int itemRole) const
@@ -277,16 +295,17 @@ QVariant AlertHistoryModel::data(const QModelIndex &index, int itemRole) const
         }
     }
     if (column >= kFixedColumns) {
-        const Delivery *found = delivery(record, column);
-        switch (itemRole) {
-        case Qt::DisplayRole:
-        case role(Role::Sort):
-            return found ? statusText(*found, record.createdAt) : Formatting::emptyValue();
-        case Qt::ToolTipRole:
-            return found ? statusDetails(*found) : tr("Not sent through this channel.");
-        default:
+        const QList<const Delivery *> found = deliveries(record, column);
+        if (itemRole != Qt::DisplayRole && itemRole != role(Role::Sort) && itemRole != Qt::ToolTipRole)
             return {};
-        }
+        if (found.isEmpty())
+            return itemRole == Qt::ToolTipRole ? tr("Not sent through this channel.")
+                                               : Formatting::emptyValue();
+        // Each escalation step through this channel follows the first delivery, one a line.
+        QStringList lines;
+        for (const Delivery *each : found)
+            lines.append(cellText(*each, record.createdAt, itemRole == Qt::ToolTipRole));
+        return lines.join(QLatin1Char('\n'));
     }
     switch (static_cast<Column>(column)) {
     case Column::Time:

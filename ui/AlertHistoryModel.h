@@ -89,7 +89,10 @@ Q_SIGNALS:
     void reloadFailed(const trailguard::Error &error);
 
 private:
-    const Delivery *delivery(const AlertRecord &record, int column) const;
+    // The channel's deliveries of `record`: the first one, then its escalation steps.
+    QList<const Delivery *> deliveries(const AlertRecord &record, int column) const;
+    // One delivery's line in a channel cell (its tooltip's with `details`): an escalation step says which.
+    static QString cellText(const Delivery &delivery, const QDateTime &alertTime, bool details);
 
     Loader m_load;
     Acknowledger m_acknowledge;

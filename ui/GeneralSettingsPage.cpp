@@ -2,6 +2,7 @@
 
 #include "alerts/ChannelSettings.h"
 
+#include "EscalationPolicyEditor.h"
 #include "RatioSpinBox.h"
 
 #include "broker/QuoteCycleCost.h"
@@ -43,6 +44,7 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     , m_quietHoursCheckBox(new QCheckBox(tr("&Quiet hours from"), this))
     , m_quietStartTimeEdit(new QTimeEdit(this))
     , m_quietEndTimeEdit(new QTimeEdit(this))
+    , m_escalationEditor(new EscalationPolicyEditor(this))
     , m_errorLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("generalPage"));
@@ -169,6 +171,7 @@ GeneralSettingsPage::GeneralSettingsPage(Settings &settings, Autostart autostart
     quietRow->addWidget(m_quietEndTimeEdit);
     quietRow->addStretch();
     form->addRow(QString(), quietRow);
+    form->addRow(tr("&Escalation:"), m_escalationEditor);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -206,10 +209,18 @@ void GeneralSettingsPage::load()
     m_quietHoursCheckBox->setChecked(quiet.enabled);
     m_quietStartTimeEdit->setTime(quiet.start.isValid() ? quiet.start : QTime(22, 0));
     m_quietEndTimeEdit->setTime(quiet.end.isValid() ? quiet.end : QTime(7, 0));
+    m_escalationEditor->setPolicyText(m_settings.escalationPolicy());
     revalidate();
 }
 
 Status GeneralSettingsPage::validate() const
+{
+    if (Status ratio = validateRatio(); !ratio.ok())
+        return ratio;
+    return m_escalationEditor->validate(); // the editor shows its own message
+}
+
+Status GeneralSettingsPage::validateRatio() const
 {
     if (m_settings.defaultRatioFromEnvironment())
         return success();
@@ -238,6 +249,7 @@ Status GeneralSettingsPage::save()
                                                    m_digestWithinSpinBox->value()});
     ChannelSettings::setQuietHours(m_settings, {m_quietHoursCheckBox->isChecked(),
                                                 m_quietStartTimeEdit->time(), m_quietEndTimeEdit->time()});
+    m_settings.setEscalationPolicy(m_escalationEditor->policyText());
     m_settings.sync();
     if (m_startAtLoginCheckBox->isChecked() != m_autostart.isEnabled())
         return m_autostart.setEnabled(m_startAtLoginCheckBox->isChecked());
@@ -276,7 +288,7 @@ void GeneralSettingsPage::updateIntervalWarning()
 
 void GeneralSettingsPage::revalidate()
 {
-    const Status valid = validate();
+    const Status valid = validateRatio();
     m_errorLabel->setText(valid.ok() ? QString() : valid.error().message);
     m_errorLabel->setVisible(!valid.ok());
 }

@@ -19,6 +19,7 @@ class Settings;
 
 namespace trailguard::ui {
 
+class EscalationPolicyEditor;
 class RatioSpinBox;
 
 // The General tab: how often prices are checked (5 s to 1 h), the ratio new tickers start with, how often a
@@ -27,8 +28,9 @@ class RatioSpinBox;
 //
 // Children: checkIntervalSpinBox, defaultRatioSpinBox, repeatPolicyComboBox, startMinimizedCheckBox,
 // startAtLoginCheckBox, digestCheckBox, digestTimeEdit, digestWithinSpinBox, quietHoursCheckBox,
-// quietStartTimeEdit, quietEndTimeEdit, generalErrorLabel (the ratio rule when the ratio is 0 or 1),
-// intervalWarningLabel (shown when the interval is shorter than a full check of the watchlist needs).
+// quietStartTimeEdit, quietEndTimeEdit, the escalation policy (EscalationPolicyEditor), generalErrorLabel
+// (the ratio rule when the ratio is 0 or 1), intervalWarningLabel (shown when the interval is shorter than a
+// full check of the watchlist needs).
 class GeneralSettingsPage : public QWidget {
     Q_OBJECT
 public:
@@ -49,6 +51,7 @@ public:
     QString intervalWarning() const;
 
 private:
+    Status validateRatio() const;
     void revalidate();
     void updateIntervalWarning();
 
@@ -68,6 +71,7 @@ private:
     QCheckBox *m_quietHoursCheckBox;
     QTimeEdit *m_quietStartTimeEdit;
     QTimeEdit *m_quietEndTimeEdit;
+    EscalationPolicyEditor *m_escalationEditor;
     QLabel *m_errorLabel;
     QCheckBox *m_useStreamingCheckBox = nullptr;         // Settings::useStreaming
     QCheckBox *m_marketHoursOnlyCheckBox = nullptr;      // Settings::marketHoursOnly

@@ -2,6 +2,7 @@
 
 #include "alerts/OutboxDispatcher.h"
 #include "alerts/QuietHours.h"
+#include "alerts/escalation/EscalationPolicy.h"
 #include "domain/RuleAlert.h"
 #include "domain/StockState.h"
 #include "storage/AlertRepository.h"
@@ -19,6 +20,10 @@ public:
 
     // Digests and health alerts raised during quiet hours are held until they end; breaches never are.
     void setQuietHours(const QuietHours &quietHours) { m_quietHours = quietHours; }
+    // A breach or rule alert is recorded with its escalation steps (EscalationPolicy::schedule()), each due
+    // at its delay after the alert, through the channels of the step that are configured now.
+    void setEscalationPolicy(const EscalationPolicy &policy) { m_escalation = policy; }
+    const EscalationPolicy &escalationPolicy() const { return m_escalation; }
 
     // The channels a new alert is recorded for. By default the dispatcher's; the window gives the channels
     // its stored settings turn on, so an alert is recorded for a channel whose secret is not read yet.
@@ -35,10 +40,16 @@ public:
     OutboxDispatcher &dispatcher() const { return m_dispatcher; }
 
 private:
+    QStringList channelsFor(const QString &excludedChannel, const QStringList &onlyChannels) const;
+    QList<PlannedDelivery> escalationSteps(const QStringList &channels, const QDateTime &raisedAt) const;
+    Status store(const AlertMessage &message, const QStringList &channels,
+                 const QList<PlannedDelivery> &escalations);
+
     AlertRepository &m_repository;
     OutboxDispatcher &m_dispatcher;
     const Clock &m_clock;
     QuietHours m_quietHours;
+    EscalationPolicy m_escalation;
     std::optional<QStringList> m_channelIds;
 };
 

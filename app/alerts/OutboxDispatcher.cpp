@@ -1,6 +1,7 @@
 #include "alerts/OutboxDispatcher.h"
 
 #include "alerts/AlertsLogging.h"
+#include "alerts/escalation/EscalationGate.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -98,8 +99,19 @@ void OutboxDispatcher::attemptAllPending(std::function<void()> done)
     process(true);
 }
 
+void OutboxDispatcher::releaseSending()
+{
+    if (!m_sendingHeld)
+        return;
+    m_sendingHeld = false;
+    if (m_active || !m_roundCallbacks.isEmpty())
+        process(!m_roundCallbacks.isEmpty());
+}
+
 void OutboxDispatcher::process(bool ignoreSchedule)
 {
+    if (m_sendingHeld)
+        return; // releaseSending() runs the round
     if (m_busy) {
         m_again = true;
         return;
@@ -137,7 +149,7 @@ void OutboxDispatcher::sendNext()
     }
     const Delivery delivery = m_queue.takeFirst();
     AlertChannel *channel = m_channels.value(delivery.channel);
-    if (!channel || !claim(delivery)) {
+    if (!channel || !claim(delivery) || !passesGate(delivery)) {
         QMetaObject::invokeMethod(this, &OutboxDispatcher::sendNext, Qt::QueuedConnection);
         return;
     }
@@ -151,6 +163,16 @@ void OutboxDispatcher::sendNext()
         record(delivery, result);
         sendNext();
     });
+}
+
+bool OutboxDispatcher::passesGate(const Delivery &delivery)
+{
+    if (!m_gate || delivery.escalationStep == 0)
+        return true;
+    const EscalationGate::Verdict verdict = m_gate->check(delivery, m_ownerId);
+    if (verdict == EscalationGate::Verdict::Cancelled)
+        announceAlertChanged(delivery.alertId);
+    return verdict == EscalationGate::Verdict::Send;
 }
 
 AlertMessage OutboxDispatcher::forDelivery(AlertMessage message, const Delivery &delivery) const

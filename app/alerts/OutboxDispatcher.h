@@ -16,6 +16,8 @@
 
 namespace trailguard {
 
+class EscalationGate;
+
 // Sends the outbox's pending deliveries through their channels, one at a time, and records each
 // outcome: delivered, retry later (exponential backoff from 30 s, or the server's own delay, never more
 // than 1 h), or failed for good. Each delivery is claimed in the database (this dispatcher's owner id and
@@ -67,6 +69,16 @@ public:
     // link.
     AlertMessage forDelivery(AlertMessage message, const Delivery &delivery) const;
 
+    // Asked before each escalation step (escalation_step > 0) is sent: cancelled or held steps are not.
+    // Not owned; none: every step is sent.
+    void setEscalationGate(EscalationGate *gate) { m_gate = gate; }
+
+    // Nothing is sent between holdSending() and releaseSending(): while the acknowledgement codes' key is
+    // read, so that the first breach sent after a start carries its "Acknowledge" action. start() and
+    // attemptAllPending() called meanwhile take effect on release.
+    void holdSending() { m_sendingHeld = true; }
+    void releaseSending();
+
     bool isBusy() const { return m_busy; }
     // Who this dispatcher's claims name: the process and a random part, unique per dispatcher.
     QString ownerId() const { return m_ownerId; }
@@ -88,12 +100,16 @@ private:
     void record(const Delivery &delivery, const DeliveryResult &result);
     bool claim(const Delivery &delivery);
     void scheduleWake();
+    // The gate's verdict on a claimed delivery: true when it is to be sent now.
+    bool passesGate(const Delivery &delivery);
 
     AlertRepository &m_repository;
     const Clock &m_clock;
     Options m_options;
     std::shared_ptr<const AckCodes> m_ackCodes;
     QUrl m_publicDashboardUrl;
+    EscalationGate *m_gate = nullptr;
+    bool m_sendingHeld = false;
     QString m_ownerId;
     QHash<QString, QPointer<AlertChannel>> m_channels;
     // Channels whose deliveries have had their one try regardless of backoff since this dispatcher started.

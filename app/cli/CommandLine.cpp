@@ -1,6 +1,7 @@
 #include "cli/CommandLine.h"
 
 #include "TrailguardVersion.h"
+#include "cli/AlertsCommand.h"
 #include "cli/HistoryCommand.h"
 #include "cli/IndicatorsCommand.h"
 #include "cli/PositionsCommand.h"
@@ -43,6 +44,7 @@ const Command kCommands[] = {
     {QLatin1String("history"), &HistoryCommand::summaries, &HistoryCommand::run},
     {QLatin1String("positions"), &PositionsCommand::summaries, &PositionsCommand::run},
     {QLatin1String("web"), &WebCommand::summaries, &WebCommand::run},
+    {QLatin1String("alerts"), &AlertsCommand::summaries, &AlertsCommand::run},
 };
 
 // Words that mean "no window" even without a command.

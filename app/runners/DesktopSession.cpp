@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "TrayIcon.h"
 #include "alerts/OutboxDispatcher.h"
+#include "alerts/ack/AlertAcknowledger.h"
 #include "charts/StoredChartReader.h"
 #include "history/HistoryProgressIndicator.h"
 #include "history/PriceHistoryImportController.h"
@@ -231,21 +232,22 @@ void DesktopSession::wireSettingsAndHistory()
             return list;
         };
     };
-    // Recorded once, as from the web dashboard, which hears of it through the dispatcher.
+    // Through the acknowledger, like every other path: recorded once, its escalation stopped, the dashboard
+    // told (through the dispatcher).
     p.window->setAlertHistorySource(recentAlerts,
-                                    [alerts = &core.alerts(), clock = &core.clock(),
-                                     dispatcher = &core.dispatcher()](qint64 alertId) -> Status {
-                                        const Result<std::optional<AlertRecord>> acknowledged =
-                                            alerts->acknowledgeOnce(alertId, clock->now(),
-                                                                    QStringLiteral("window"));
+                                    [acknowledger = &core.acknowledger()](qint64 alertId) -> Status {
+                                        const Result<AlertAcknowledger::Outcome> acknowledged =
+                                            acknowledger->acknowledge(alertId, AckSource::window());
                                         if (!acknowledged.ok())
                                             return acknowledged.error();
-                                        dispatcher->announceAlertChanged(alertId);
                                         return success();
                                     });
     connect(&core.dispatcher(), &OutboxDispatcher::deliveryFinished, p.window.get(),
             &ui::MainWindow::refreshAlertHistory);
     connect(&core, &GuardianCore::waitingForKeychainChanged, p.window.get(),
+            &ui::MainWindow::refreshAlertHistory);
+    // Acknowledged, or an escalation step no longer needed: the history shows it at once.
+    connect(&core.dispatcher(), &OutboxDispatcher::alertChanged, p.window.get(),
             &ui::MainWindow::refreshAlertHistory);
 }
 

@@ -7,6 +7,7 @@
 #include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
 #include "alerts/ack/AlertAcknowledger.h"
+#include "alerts/escalation/EscalationGate.h"
 #include "demo/SimulatedMarket.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/RuleWatch.h"
@@ -70,6 +71,7 @@ struct GuardianCore::Parts {
     std::unique_ptr<OutboxDispatcher> dispatcher;
     std::unique_ptr<AlertOutbox> outbox;
     std::unique_ptr<AlertAcknowledger> acknowledger; // every path that acknowledges an alert goes through it
+    std::unique_ptr<EscalationGate> gate;            // whether an escalation step is still needed
     std::unique_ptr<RuleWatch> ruleWatch; // the alert rules beside the stops, evaluated by the monitor
     std::unique_ptr<DailyDigest> digest;
     std::unique_ptr<HealthWatch> health;
@@ -82,7 +84,10 @@ struct GuardianCore::Parts {
     std::unique_ptr<PortfolioImport> portfolioImport;
     std::unique_ptr<PortfolioSync> portfolioSync;
 
-    GuardianSettings::Targets settingsTargets() { return {*session, *outbox, *digest, stream.get()}; }
+    GuardianSettings::Targets settingsTargets()
+    {
+        return {*session, *outbox, *digest, stream.get(), gate.get()};
+    }
 };
 
 GuardianCore::GuardianCore(Options options, SecretRedactor &redactor, QObject *parent)
@@ -174,18 +179,10 @@ Status GuardianCore::openAlerts()
     p.dispatcher = std::make_unique<OutboxDispatcher>(*p.alerts, m_clock);
     p.outbox = std::make_unique<AlertOutbox>(*p.alerts, *p.dispatcher, m_clock);
     p.acknowledger = std::make_unique<AlertAcknowledger>(*p.alerts, *p.dispatcher, m_clock);
-    // The acknowledgement codes' key, from the secret store (made the first time). Until it is read, messages
-    // go without codes; acknowledging by code is refused.
-    AckCodes::loadOrCreate(secrets(), this, [this](Result<AckCodes> codes) {
-        if (!codes.ok()) {
-            qCWarning(lcRunners).noquote()
-                << "Alerts cannot carry acknowledgement codes:" << codes.error().message;
-            return;
-        }
-        auto shared = std::make_shared<const AckCodes>(std::move(codes).value());
-        m_parts->dispatcher->setAckCodes(shared);
-        m_parts->acknowledger->setAckCodes(shared);
-    });
+    p.gate = std::make_unique<EscalationGate>(p.database->connection(), m_clock);
+    GuardianWiring::wireEscalation(*p.gate, *p.dispatcher, *p.acknowledger,
+                                   m_options.global.demo ? nullptr : p.session.get());
+    GuardianWiring::loadAckCodes(secrets(), this, *p.dispatcher, *p.acknowledger);
     p.digest = std::make_unique<DailyDigest>(*p.watchlist, *p.outbox, m_clock);
     p.health = std::make_unique<HealthWatch>(*p.outbox, m_clock);
     GuardianWiring::wireHealth(*p.health, *p.session);
@@ -194,6 +191,12 @@ Status GuardianCore::openAlerts()
                                                                             ? RuleWatch::Reading::InPlace
                                                                             : RuleWatch::Reading::OnWorker);
     GuardianWiring::recordAlerts(*p.session, *p.outbox, *p.ruleWatch);
+    // Headless: TRAILGUARD_ESCALATION wins over the file; either one invalid stops the start.
+    if (m_options.mode != Mode::Window) {
+        if (Status escalation = p.applied->useEscalationFromEnvironment(m_options.environment);
+            !escalation.ok())
+            return escalation;
+    }
     p.applied->applyAtOpen(p.settingsTargets());
 
     p.channels = std::make_unique<GuardianChannels>(

@@ -3,9 +3,11 @@
 #include "alerts/AlertOutbox.h"
 #include "alerts/ChannelSettings.h"
 #include "alerts/DailyDigest.h"
+#include "alerts/escalation/EscalationGate.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/StreamSession.h"
 #include "runners/DemoSetup.h"
+#include "runners/RunnersLogging.h"
 #include "settings/Settings.h"
 
 namespace trailguard::Runners {
@@ -28,6 +30,32 @@ std::chrono::seconds GuardianSettings::startInterval() const
 bool GuardianSettings::streamingWanted(const StreamSession *stream) const
 {
     return stream && !m_global.noStream && m_settings.useStreaming();
+}
+
+Status GuardianSettings::useEscalationFromEnvironment(const QProcessEnvironment &environment)
+{
+    const QString variable = QStringLiteral("TRAILGUARD_ESCALATION");
+    if (!environment.contains(variable)) {
+        const Result<EscalationPolicy> stored = EscalationPolicy::parse(m_settings.escalationPolicy());
+        return stored.ok() ? success() : Status(stored.error());
+    }
+    Result<EscalationPolicy> policy = EscalationPolicy::parse(environment.value(variable));
+    if (!policy.ok())
+        return Error{ErrorCode::InvalidSetting, variable + QStringLiteral(": ") + policy.error().message};
+    m_escalationOverride = std::move(policy).value();
+    return success();
+}
+
+EscalationPolicy GuardianSettings::escalationPolicy() const
+{
+    if (m_escalationOverride)
+        return *m_escalationOverride;
+    Result<EscalationPolicy> stored = EscalationPolicy::parse(m_settings.escalationPolicy());
+    if (!stored.ok()) {
+        qCWarning(lcRunners).noquote() << stored.error().message << "Alerts do not escalate.";
+        return {};
+    }
+    return std::move(stored).value();
 }
 
 void GuardianSettings::applyAtOpen(Targets targets)
@@ -85,6 +113,12 @@ void GuardianSettings::applyShared(Targets targets)
     monitor.setRepeatPolicy(m_settings.repeatPolicy());
     monitor.setIncludeExtendedHours(m_settings.includeExtendedHours());
     targets.outbox.setQuietHours(ChannelSettings::quietHours(m_settings));
+    const EscalationPolicy escalation = escalationPolicy();
+    if (escalation != targets.outbox.escalationPolicy())
+        qCInfo(lcRunners).noquote() << "Escalation policy:" << escalation.text();
+    targets.outbox.setEscalationPolicy(escalation);
+    if (targets.gate)
+        targets.gate->setMarketHoursOnly(escalation.marketHoursOnly());
     if (m_scope != Scope::Once)
         targets.digest.setOptions(ChannelSettings::digestOptions(m_settings));
     // The window records an alert for every channel its settings turn on, whether or not that channel's

@@ -1,16 +1,20 @@
 #pragma once
 
+#include "alerts/escalation/EscalationPolicy.h"
 #include "cli/CommandLine.h"
 
+#include <QProcessEnvironment>
 #include <QTimer>
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 namespace trailguard {
 class AlertOutbox;
 class BrokerSession;
 class DailyDigest;
+class EscalationGate;
 class Settings;
 class StreamSession;
 } // namespace trailguard
@@ -27,6 +31,7 @@ public:
         AlertOutbox &outbox;
         DailyDigest &digest;
         StreamSession *stream; // null without streaming
+        EscalationGate *gate;  // the escalation policy's market-hours option; may be null
     };
     enum class Scope {
         Window,   // everything, the window's channels included
@@ -40,6 +45,13 @@ public:
     std::chrono::seconds startInterval() const;
     // Streaming quotes, unless --no-stream or the setting says otherwise (and there is a stream at all).
     bool streamingWanted(const StreamSession *stream) const;
+
+    // Headless: TRAILGUARD_ESCALATION (when set) replaces the settings' alerts/escalation from now on.
+    // Either one invalid is an error (ErrorCode::InvalidSetting, the parser's message): fatal for a
+    // headless start, like a misconfigured channel.
+    Status useEscalationFromEnvironment(const QProcessEnvironment &environment);
+    // The policy in force: the environment's, else the settings' (off, with a warning, when invalid).
+    EscalationPolicy escalationPolicy() const;
 
     // Before anything runs: the monitor's interval and rules, market hours, quiet hours and digest.
     void applyAtOpen(Targets targets);
@@ -57,6 +69,7 @@ private:
 
     const Settings &m_settings;
     Cli::GlobalOptions m_global;
+    std::optional<EscalationPolicy> m_escalationOverride; // TRAILGUARD_ESCALATION
     Scope m_scope;
     std::chrono::seconds m_appliedInterval{0}; // the check interval the settings had when last applied
     QTimer m_pendingChanges; // a followed key changed: apply on the next turn of the event loop

@@ -2,9 +2,14 @@
 
 #include "alerts/AlertOutbox.h"
 #include "alerts/HealthWatch.h"
+#include "alerts/OutboxDispatcher.h"
+#include "alerts/ack/AlertAcknowledger.h"
+#include "alerts/escalation/EscalationGate.h"
 #include "monitor/BrokerSession.h"
+#include "monitor/MarketHours.h"
 #include "monitor/RuleWatch.h"
 #include "portfolio/PortfolioSync.h"
+#include "runners/RunnersLogging.h"
 
 #include <memory>
 
@@ -17,6 +22,41 @@ void recordAlerts(BrokerSession &session, AlertOutbox &outbox, RuleWatch &ruleWa
     });
     ruleWatch.setAlertRecorder([&outbox](const RuleAlert &alert) { return outbox.recordRuleAlert(alert); });
     session.monitor().setRuleWatch(&ruleWatch);
+}
+
+void wireEscalation(EscalationGate &gate, OutboxDispatcher &dispatcher, AlertAcknowledger &acknowledger,
+                    BrokerSession *session)
+{
+    dispatcher.setEscalationGate(&gate);
+    QObject::connect(&acknowledger, &AlertAcknowledger::acknowledged, &dispatcher,
+                     [&gate, &dispatcher](qint64 alertId) {
+                         const Result<int> cancelled = gate.cancelAcknowledged(alertId);
+                         if (cancelled.ok() && cancelled.value() > 0)
+                             dispatcher.announceAlertChanged(alertId);
+                     });
+    if (!session)
+        return;
+    gate.setNextOpen([session](const StockState &stock) {
+        const MarketState state = session->marketHours().state({stock});
+        return state.known && !state.open ? state.nextOpen : QDateTime();
+    });
+}
+
+void loadAckCodes(SecretStore &secrets, QObject *context, OutboxDispatcher &dispatcher,
+                  AlertAcknowledger &acknowledger)
+{
+    dispatcher.holdSending();
+    AckCodes::loadOrCreate(secrets, context, [&dispatcher, &acknowledger](Result<AckCodes> codes) {
+        if (codes.ok()) {
+            auto shared = std::make_shared<const AckCodes>(std::move(codes).value());
+            dispatcher.setAckCodes(shared);
+            acknowledger.setAckCodes(shared);
+        } else {
+            qCWarning(lcRunners).noquote()
+                << "Alerts cannot carry acknowledgement codes:" << codes.error().message;
+        }
+        dispatcher.releaseSending();
+    });
 }
 
 void wireHealth(HealthWatch &health, BrokerSession &session)

@@ -51,6 +51,7 @@ const Key kKeys[] = {
     {"alerts/quiet/enabled", false},
     {"alerts/quiet/start", QStringLiteral("22:00")},
     {"alerts/quiet/end", QStringLiteral("07:00")},
+    {"alerts/escalation", QStringLiteral("off")},
     {"alerts/email/enabled", false},
     {"alerts/email/provider", QStringLiteral("gmail")},
     {"alerts/email/host", QString()},

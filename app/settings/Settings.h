@@ -130,6 +130,10 @@ public:
     void setQuietHoursStart(QTime start);
     QTime quietHoursEnd() const;
     void setQuietHoursEnd(QTime end);
+    // The escalation policy as written ("off", "10m:ntfy-urgent;30m:email,discord"; EscalationPolicy parses
+    // it); TRAILGUARD_ESCALATION overrides it for --headless.
+    QString escalationPolicy() const;
+    void setEscalationPolicy(const QString &policy);
 
     // --- the chart (SettingsChart.cpp) ---
     // The indicator overlays chosen for `ticker`'s chart ("sma:50", "rsi:14"…), in the order chosen; empty

@@ -234,4 +234,14 @@ void Settings::setQuietHoursEnd(QTime end)
     setValue("alerts/quiet/end", end.toString(kTimeFormat));
 }
 
+QString Settings::escalationPolicy() const
+{
+    return value("alerts/escalation").toString();
+}
+
+void Settings::setEscalationPolicy(const QString &policy)
+{
+    setValue("alerts/escalation", policy.trimmed());
+}
+
 } // namespace trailguard

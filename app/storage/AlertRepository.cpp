@@ -87,7 +87,8 @@ AlertRepository::AlertRepository(QSqlDatabase db)
 {}
 
 Result<qint64> AlertRepository::enqueue(const AlertMessage &message, const QStringList &channels,
-                                        const QDateTime &now, const QDateTime &dueAt)
+                                        const QDateTime &now, const QDateTime &dueAt,
+                                        const QList<PlannedDelivery> &escalations)
 {
     return inTransaction(m_db, [&]() -> Result<qint64> {
         QSqlQuery insertAlert(m_db);
@@ -107,15 +108,20 @@ Result<qint64> AlertRepository::enqueue(const AlertMessage &message, const QStri
             return SqlValues::queryError(insertAlert);
         const qint64 alertId = insertAlert.lastInsertId().toLongLong();
 
+        QList<PlannedDelivery> planned;
+        for (const QString &channel : channels)
+            planned.append({channel, 0, false, dueAt.isValid() ? dueAt : now});
+        planned.append(escalations);
         QSqlQuery insertDelivery(m_db);
-        insertDelivery.prepare(
-            QStringLiteral("INSERT INTO deliveries (alert_id, channel, status, next_attempt_at) "
-                           "VALUES (:alert_id, :channel, 'pending', :due)"));
-        for (const QString &channel : channels) {
+        insertDelivery.prepare(QStringLiteral(
+            "INSERT INTO deliveries (alert_id, channel, status, next_attempt_at, escalation_step, urgent) "
+            "VALUES (:alert_id, :channel, 'pending', :due, :step, :urgent)"));
+        for (const PlannedDelivery &delivery : std::as_const(planned)) {
             insertDelivery.bindValue(QStringLiteral(":alert_id"), alertId);
-            insertDelivery.bindValue(QStringLiteral(":channel"), channel);
-            insertDelivery.bindValue(QStringLiteral(":due"),
-                                     SqlValues::isoTime(dueAt.isValid() ? dueAt : now));
+            insertDelivery.bindValue(QStringLiteral(":channel"), delivery.channel);
+            insertDelivery.bindValue(QStringLiteral(":due"), SqlValues::isoTime(delivery.dueAt));
+            insertDelivery.bindValue(QStringLiteral(":step"), delivery.escalationStep);
+            insertDelivery.bindValue(QStringLiteral(":urgent"), delivery.urgent ? 1 : 0);
             if (!insertDelivery.exec())
                 return SqlValues::queryError(insertDelivery);
         }
@@ -273,7 +279,8 @@ Result<QList<AlertRecord>> AlertRepository::recent(int limit) const
         return records;
 
     QSqlQuery deliveries(m_db);
-    deliveries.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE alert_id >= :oldest ORDER BY channel")
+    deliveries.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE alert_id >= :oldest "
+                                      "ORDER BY escalation_step, channel")
                            .arg(kDeliveryColumns));
     qint64 oldest = records.constFirst().id;
     for (const AlertRecord &record : std::as_const(records))
@@ -317,7 +324,8 @@ Result<std::optional<AlertRecord>> AlertRepository::find(qint64 alertId) const
     record.ackSource = alert.value(3).toString();
 
     QSqlQuery deliveries(m_db);
-    deliveries.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE alert_id = :id ORDER BY channel")
+    deliveries.prepare(QStringLiteral("SELECT %1 FROM deliveries WHERE alert_id = :id "
+                                      "ORDER BY escalation_step, channel")
                            .arg(kDeliveryColumns));
     deliveries.bindValue(QStringLiteral(":id"), alertId);
     if (!deliveries.exec())

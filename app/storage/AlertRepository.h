@@ -33,6 +33,14 @@ struct Delivery {
     bool urgent = false; // the step asked for the channel's most urgent priority (ntfy 5)
 };
 
+// A delivery enqueued with an alert beyond its first ones: an escalation step, due later.
+struct PlannedDelivery {
+    QString channel;
+    int escalationStep = 1;
+    bool urgent = false;
+    QDateTime dueAt;
+};
+
 // An alert with the state of each of its deliveries, for the history view.
 struct AlertRecord {
     qint64 id = 0;
@@ -50,9 +58,10 @@ public:
     explicit AlertRepository(QSqlDatabase db);
 
     // Stores the alert and one pending delivery per channel, due at `now` (or at `dueAt`, later, for an
-    // alert held back by quiet hours). Returns the alert id.
+    // alert held back by quiet hours), and the `escalations` planned with it (in the same transaction).
+    // Returns the alert id.
     Result<qint64> enqueue(const AlertMessage &message, const QStringList &channels, const QDateTime &now,
-                           const QDateTime &dueAt = {});
+                           const QDateTime &dueAt = {}, const QList<PlannedDelivery> &escalations = {});
 
     // Pending deliveries due at `now` and not claimed by a live lease (all pending ones, claimed or not,
     // when `now` is invalid), oldest first.

@@ -2,6 +2,7 @@
 // against the fake Questrade server: a breach goes all the way from a quote to an alert channel.
 #include "TestSupport.h"
 #include "WebhookReceiver.h"
+#include "alerts/AlertOutbox.h"
 #include "alerts/OutboxDispatcher.h"
 #include "fakes/TestQuestradeServer.h"
 #include "monitor/Monitor.h"
@@ -243,6 +244,14 @@ void GuardianCoreTest::windowFollowsSettingsChanges()
     core.settings().setMainWindowGeometry(QByteArrayLiteral("geometry"));
     QTest::qWait(20);
     QCOMPARE(core.monitor().interval(), std::chrono::seconds(7));
+
+    // The escalation policy applies live too; one that is not valid (edited by hand) means off.
+    QVERIFY(core.outbox().escalationPolicy().isOff());
+    core.settings().setEscalationPolicy(QStringLiteral("10m:ntfy-urgent;30m:email,discord"));
+    QTRY_COMPARE(core.outbox().escalationPolicy().text(),
+                 QStringLiteral("10m:ntfy-urgent;30m:email,discord"));
+    core.settings().setEscalationPolicy(QStringLiteral("10m:pager"));
+    QTRY_VERIFY(core.outbox().escalationPolicy().isOff());
 }
 
 QTEST_GUILESS_MAIN(GuardianCoreTest)

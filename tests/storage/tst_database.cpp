@@ -1,4 +1,6 @@
 #include "SchemaAtVersion.h"
+#include "TestSupport.h"
+#include "storage/AlertRepository.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/PriceHistoryRepository.h"
@@ -17,6 +19,7 @@
 #include <thread>
 
 using namespace trailguard;
+using trailguard::test::utc;
 
 namespace {
 QVariant pragma(const QSqlDatabase &db, const QString &name)
@@ -62,6 +65,7 @@ private Q_SLOTS:
     void migrationsAreConsecutive();
     void reopeningKeepsData();
     void heldStopMigrationKeepsOldRows();
+    void escalationMigrationKeepsEveryDelivery();
     void concurrentUpgradesBothSucceed();
     void refusesNewerDatabaseUntouched();
     void refusesAFileThatIsNotADatabase();
@@ -182,6 +186,65 @@ void DatabaseTest::heldStopMigrationKeepsOldRows()
     QCOMPARE(candles.value().constFirst().close, 130.0);
     QVERIFY(!candles.value().constFirst().peak);
     QVERIFY(!candles.value().constFirst().stop);
+}
+
+void DatabaseTest::escalationMigrationKeepsEveryDelivery()
+{
+    // A version-14 database with an alert and three deliveries in every state: migration 15 rebuilds the
+    // table and keeps each row as it was, as the first delivery (step 0, not urgent).
+    QCOMPARE(test::writeSchemaAtVersion(path(), 14), QString());
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v14"));
+        raw.setDatabaseName(path());
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        for (const char *statement :
+             {"INSERT INTO alerts (id, kind, ticker, rule, subject, message, created_at, acknowledged_at, "
+              "ack_source) VALUES (7, 'breach', 'RY.TO', '', 'Stop-loss breach: RY.TO', '{}', "
+              "'2026-03-09T15:00:00.000Z', '2026-03-09T15:05:00.000Z', 'web')",
+              "INSERT INTO deliveries (id, alert_id, channel, status, attempts, next_attempt_at, "
+              "last_attempt_at, last_error, delivered_at) VALUES (3, 7, 'email', 'delivered', 1, "
+              "'2026-03-09T15:00:00.000Z', '2026-03-09T15:00:01.000Z', '', '2026-03-09T15:00:01.000Z')",
+              "INSERT INTO deliveries (id, alert_id, channel, status, attempts, next_attempt_at, last_error) "
+              "VALUES (4, 7, 'ntfy', 'failed', 5, '2026-03-09T16:00:00.000Z', 'HTTP 403')",
+              "INSERT INTO deliveries (id, alert_id, channel, status, attempts, next_attempt_at, claimed_by, "
+              "claim_expires_at) VALUES (5, 7, 'discord', 'pending', 2, '2026-03-09T15:10:00.000Z', "
+              "'123:abc', '2026-03-09T15:12:00.000Z')"})
+            QVERIFY2(query.exec(QString::fromLatin1(statement)), statement);
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v14"));
+    auto db = Database::open(path());
+    QVERIFY(db.ok());
+    QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+    AlertRepository alerts(db.value()->connection());
+    const auto found = alerts.find(7);
+    QVERIFY(found.ok() && found.value());
+    const AlertRecord &record = *found.value();
+    QCOMPARE(record.ackSource, QStringLiteral("web"));
+    QCOMPARE(record.deliveries.size(), 3);
+    QHash<QString, Delivery> byChannel;
+    for (const Delivery &delivery : record.deliveries) {
+        QCOMPARE(delivery.escalationStep, 0);
+        QVERIFY(!delivery.urgent);
+        byChannel.insert(delivery.channel, delivery);
+    }
+    QCOMPARE(byChannel.value(QStringLiteral("email")).id, 3);
+    QCOMPARE(byChannel.value(QStringLiteral("email")).status, Delivery::Status::Delivered);
+    QCOMPARE(byChannel.value(QStringLiteral("email")).deliveredAt, utc(2026, 3, 9, 15, 0, 1));
+    QCOMPARE(byChannel.value(QStringLiteral("ntfy")).status, Delivery::Status::Failed);
+    QCOMPARE(byChannel.value(QStringLiteral("ntfy")).attempts, 5);
+    QCOMPARE(byChannel.value(QStringLiteral("ntfy")).lastError, QStringLiteral("HTTP 403"));
+    QCOMPARE(byChannel.value(QStringLiteral("discord")).status, Delivery::Status::Pending);
+    QCOMPARE(byChannel.value(QStringLiteral("discord")).claimedBy, QStringLiteral("123:abc"));
+    QCOMPARE(byChannel.value(QStringLiteral("discord")).nextAttemptAt, utc(2026, 3, 9, 15, 10));
+    // The new constraint: one delivery per alert, channel and step; a step of its own is accepted.
+    QSqlQuery insert(db.value()->connection());
+    QVERIFY(!insert.exec(QStringLiteral("INSERT INTO deliveries (alert_id, channel, status, next_attempt_at) "
+                                        "VALUES (7, 'email', 'pending', '2026-03-09T15:30:00.000Z')")));
+    QVERIFY(insert.exec(QStringLiteral("INSERT INTO deliveries (alert_id, channel, status, next_attempt_at, "
+                                       "escalation_step) VALUES (7, 'email', 'cancelled', "
+                                       "'2026-03-09T15:30:00.000Z', 1)")));
 }
 
 void DatabaseTest::concurrentUpgradesBothSucceed()

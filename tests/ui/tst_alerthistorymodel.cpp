@@ -160,6 +160,37 @@ private Q_SLOTS:
         QCOMPARE(model.channelColumn(QStringLiteral("tray")), -1);
     }
 
+    void escalationStepsFollowTheFirstDelivery()
+    {
+        AlertHistoryModel model({}, {});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Delivery first = delivery(QStringLiteral("ntfy"), Delivery::Status::Delivered, 1);
+        first.deliveredAt = local(9, 10, 1);
+        Delivery stepOne = delivery(QStringLiteral("ntfy"), Delivery::Status::Delivered, 1);
+        stepOne.escalationStep = 1;
+        stepOne.urgent = true;
+        stepOne.deliveredAt = local(9, 10, 20);
+        Delivery stepTwo = delivery(QStringLiteral("ntfy"), Delivery::Status::Pending);
+        stepTwo.escalationStep = 2;
+        stepTwo.nextAttemptAt = local(9, 10, 40);
+        Delivery cancelled = delivery(QStringLiteral("email"), Delivery::Status::Cancelled);
+        cancelled.escalationStep = 2;
+        cancelled.lastError = QStringLiteral("acknowledged");
+        // Steps stored before the first delivery still show after it, in step order.
+        model.setRecords({record(1, QStringLiteral("RY.TO"),
+                                 {stepTwo, cancelled, first, stepOne,
+                                  delivery(QStringLiteral("email"), Delivery::Status::Pending)})});
+        QCOMPARE(model.channels(), QStringList({QStringLiteral("email"), QStringLiteral("ntfy")}));
+        QCOMPARE(model.index(0, model.channelColumn(QStringLiteral("ntfy"))).data().toString(),
+                 QStringLiteral("delivered at 10:01\nstep 1 delivered at 10:20\nstep 2 due at 10:40"));
+        QCOMPARE(model.index(0, model.channelColumn(QStringLiteral("email"))).data().toString(),
+                 QStringLiteral("pending\nstep 2 not needed: acknowledged"));
+        QVERIFY(model.index(0, model.channelColumn(QStringLiteral("email")))
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("step 2 Not sent: acknowledged.")));
+    }
+
     void acknowledgedRowsAreDimmedAndMarkedInWords()
     {
         AlertHistoryModel model({}, {});

@@ -543,6 +543,39 @@ private Q_SLOTS:
         QCOMPARE(child<QTimeEdit>("quietEndTimeEdit")->time(), QTime(6, 15));
     }
 
+    void escalationPolicyIsCheckedThenSaved()
+    {
+        openDialog();
+        QCOMPARE(child<QLineEdit>("escalationLineEdit")->text(), QString()); // off by default
+        QVERIFY(!child<QCheckBox>("escalationMarketHoursCheckBox")->isEnabled());
+        const QByteArray before = fileBytes(settingsFile());
+
+        child<QLineEdit>("escalationLineEdit")->setText(QStringLiteral("10m:pager"));
+        const QLabel *error = child<QLabel>("escalationErrorLabel");
+        QVERIFY(!error->isHidden());
+        QVERIFY2(error->text().contains(QStringLiteral("\"pager\"")), qPrintable(error->text()));
+        QVERIFY2(error->text().contains(QStringLiteral("10m:ntfy-urgent;30m:email,discord")),
+                 qPrintable(error->text()));
+        QSignalSpy refused(m_dialog.data(), &SettingsDialog::saveFailed);
+        QTest::mouseClick(child<QPushButton>("applyPushButton"), Qt::LeftButton);
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(fileBytes(settingsFile()), before);
+
+        child<QLineEdit>("escalationLineEdit")->setText(QStringLiteral("10m : ntfy-urgent; 30m:email"));
+        QVERIFY(error->isHidden());
+        check("escalationMarketHoursCheckBox");
+        QSignalSpy saved(m_dialog.data(), &SettingsDialog::settingsSaved);
+        QTest::mouseClick(child<QPushButton>("applyPushButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kAsyncMs);
+        const auto reread = Settings::forFile(settingsFile(), QProcessEnvironment());
+        QCOMPARE(reread->escalationPolicy(), QStringLiteral("10m:ntfy-urgent;30m:email;market-hours"));
+
+        delete m_dialog;
+        openDialog(); // shown again, the option on its checkbox
+        QCOMPARE(child<QLineEdit>("escalationLineEdit")->text(), QStringLiteral("10m:ntfy-urgent;30m:email"));
+        QVERIFY(child<QCheckBox>("escalationMarketHoursCheckBox")->isChecked());
+    }
+
     void startAtLoginWritesAndRemovesTheAutostartEntry()
     {
         openDialog();

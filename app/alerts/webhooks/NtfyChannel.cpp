@@ -50,6 +50,8 @@ void NtfyChannel::send(const AlertMessage &message, QObject *context, SendCallba
 
 int NtfyChannel::priority(const AlertMessage &message)
 {
+    if (message.urgent)
+        return 5; // an escalation step of the policy's ntfy-urgent
     if (message.kind == AlertMessage::Kind::Breach)
         return 4;
     switch (message.priority) {

@@ -1,11 +1,11 @@
 #include "web/api/AlertEndpoints.h"
 
 #include "alerts/OutboxDispatcher.h"
+#include "alerts/escalation/AlertRecordJson.h"
 #include "common/Clock.h"
 #include "domain/StockJson.h"
 #include "storage/AlertRepository.h"
 #include "watchlist/WatchlistService.h"
-#include "web/api/AlertJson.h"
 #include "web/api/ApiJson.h"
 
 #include <QJsonArray>
@@ -69,7 +69,7 @@ ApiResponse AlertEndpoints::list(const QUrlQuery &query) const
         return ApiJson::error(records.error());
     QJsonArray array;
     for (const AlertRecord &record : records.value())
-        array.append(AlertJson::toJson(record));
+        array.append(AlertRecordJson::toJson(record));
     return ApiResponse::json(200, array);
 }
 
@@ -83,7 +83,7 @@ ApiResponse AlertEndpoints::acknowledge(qint64 alertId)
         return unknownAlert(QString::number(alertId));
     if (m_services.dispatcher)
         m_services.dispatcher->announceAlertChanged(alertId);
-    return ApiResponse::json(200, AlertJson::toJson(*acknowledged.value()));
+    return ApiResponse::json(200, AlertRecordJson::toJson(*acknowledged.value()));
 }
 
 ApiResponse AlertEndpoints::snooze(qint64 alertId, const QByteArray &body)

@@ -2,13 +2,13 @@
 
 #include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
+#include "alerts/escalation/AlertRecordJson.h"
 #include "domain/StockJson.h"
 #include "monitor/Monitor.h"
 #include "monitor/StreamSession.h"
 #include "storage/AlertRepository.h"
 #include "watchlist/WatchlistService.h"
 #include "web/WebLogging.h"
-#include "web/api/AlertJson.h"
 #include "web/api/StatusJson.h"
 
 namespace trailguard::Web {
@@ -96,7 +96,7 @@ void GuardianEventFeed::flush()
         if (!record.ok())
             qCWarning(lcWeb) << "The event feed could not read alert" << alertId << record.error().message;
         else if (record.value()) // gone: its transaction was rolled back
-            Q_EMIT event("alert", AlertJson::toJson(*record.value()));
+            Q_EMIT event("alert", AlertRecordJson::toJson(*record.value()));
     }
     if (std::exchange(m_status, false))
         Q_EMIT event("status", StatusJson::toJson(m_services));
