@@ -113,6 +113,87 @@ private Q_SLOTS:
                            "message": "Questrade unreachable", "priority": 3})"));
     }
 
+    void urgentEscalationIsPriorityFiveWithAReminderTitle()
+    {
+        AlertMessage message = breachMessage();
+        message.escalationStep = 2;
+        message.urgent = true;
+        const QJsonObject json = NtfyChannel::payload(message, kTopic);
+        QCOMPARE(json.value(QLatin1String("priority")).toInt(), 5);
+        QCOMPARE(json.value(QLatin1String("title")).toString(),
+                 QStringLiteral("Reminder 2: ") + breachMessage().subject);
+        QCOMPARE(NtfyChannel::payload(breachMessage(), kTopic).value(QLatin1String("title")).toString(),
+                 breachMessage().subject);
+    }
+
+    // The actions per ack mode: what ntfy's "actions" array (publish as JSON) must hold.
+    void ackActionsPerMode_data()
+    {
+        QTest::addColumn<NtfyConfig::AckMode>("mode");
+        QTest::addColumn<QString>("dashboard");
+        QTest::addColumn<QByteArray>("token");
+        QTest::addColumn<QByteArray>("expected");
+        const QString dashboard = QStringLiteral("https://guard.example.net:8443");
+        QTest::newRow("automatic with a dashboard: POST to the code-ack API")
+            << NtfyConfig::AckMode::Automatic << dashboard << QByteArray()
+            << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
+                              "url":"https://guard.example.net:8443/api/v1/ack/7-CODE"},
+                             {"action":"view","label":"Open dashboard","url":"https://guard.example.net:8443"}])");
+        QTest::newRow("automatic without a dashboard: reply to the ack topic")
+            << NtfyConfig::AckMode::Automatic << QString() << QByteArray()
+            << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
+                              "url":"https://ntfy.sh/trailguard-test_1-ack-abc","body":"7-CODE"}])");
+        QTest::newRow("reply carries the access token")
+            << NtfyConfig::AckMode::Reply << dashboard << kToken
+            << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
+                              "url":"https://ntfy.sh/trailguard-test_1-ack-abc","body":"7-CODE",
+                              "headers":{"Authorization":"Bearer tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2"}},
+                             {"action":"view","label":"Open dashboard","url":"https://guard.example.net:8443"}])");
+        QTest::newRow("dashboard without a public URL falls back to reply")
+            << NtfyConfig::AckMode::Dashboard << QString() << QByteArray()
+            << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
+                              "url":"https://ntfy.sh/trailguard-test_1-ack-abc","body":"7-CODE"}])");
+        QTest::newRow("off: only the dashboard link")
+            << NtfyConfig::AckMode::Off << dashboard << QByteArray()
+            << QByteArray(R"([{"action":"view","label":"Open dashboard","url":"https://guard.example.net:8443"}])");
+        QTest::newRow("off without a dashboard: no actions") << NtfyConfig::AckMode::Off << QString()
+                                                               << QByteArray() << QByteArray();
+    }
+    void ackActionsPerMode()
+    {
+        QFETCH(NtfyConfig::AckMode, mode);
+        QFETCH(QString, dashboard);
+        QFETCH(QByteArray, token);
+        QFETCH(QByteArray, expected);
+        NtfyConfig ntfy;
+        ntfy.topic = kTopic;
+        ntfy.ackTopic = kTopic + QStringLiteral("-ack-abc");
+        ntfy.ackMode = mode;
+        ntfy.accessToken = token;
+        ntfy.dashboardUrl = QUrl(dashboard);
+        AlertMessage message = breachMessage();
+        message.ackCode = QStringLiteral("7-CODE");
+        const QJsonObject json = NtfyChannel::payload(message, ntfy);
+        if (expected.isEmpty()) {
+            QVERIFY(!json.contains(QLatin1String("actions")));
+        } else {
+            QCOMPARE(json.value(QLatin1String("actions")).toArray(), QJsonDocument::fromJson(expected).array());
+        }
+        // Everything else is the plain publish.
+        QJsonObject rest = json;
+        rest.remove(QLatin1String("actions"));
+        QCOMPARE(rest, expectedBreach());
+    }
+
+    void noAckButtonWithoutACode()
+    {
+        NtfyConfig ntfy;
+        ntfy.topic = kTopic;
+        ntfy.ackTopic = kTopic + QStringLiteral("-ack-abc");
+        ntfy.ackMode = NtfyConfig::AckMode::Reply;
+        QVERIFY(!NtfyChannel::payload(breachMessage(), ntfy).contains(QLatin1String("actions")));
+    }
+
     void longTextIsCut()
     {
         AlertMessage message = breachMessage();
