@@ -109,6 +109,8 @@ Status ChannelSettingsData::validate() const
         if (Status status = prefixed(ChannelSettingsText::tr("ntfy"), ntfy.validate()); !status.ok())
             return status;
     }
+    if (const QString problem = Settings::publicUrlProblem(publicDashboardUrl); !problem.isEmpty())
+        return Error{ErrorCode::InvalidSetting, problem};
     return success();
 }
 
@@ -133,6 +135,8 @@ ChannelSettingsData plainValues(const Settings &settings)
     data.ntfyEnabled = settings.ntfyEnabled();
     data.ntfy.server = settings.ntfyServer();
     data.ntfy.topic = settings.legacyNtfyTopic();
+    data.publicDashboardUrl = settings.webPublicUrlText();
+    data.ntfy.ackMode = NtfyConfig::parseAckMode(settings.ntfyAckMode()).value_or(NtfyConfig::AckMode::Automatic);
     return data;
 }
 
@@ -314,6 +318,8 @@ void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, 
         settings.setDiscordEnabled(data.discordEnabled);
         settings.setNtfyEnabled(data.ntfyEnabled);
         settings.setNtfyServer(data.ntfy.server);
+        settings.setNtfyAckMode(NtfyConfig::ackModeName(data.ntfy.ackMode));
+        settings.setWebPublicUrl(data.publicDashboardUrl);
         settings.removeLegacyNtfyTopic(); // a secret now, see load()
         settings.sync();
         done(success());

@@ -17,6 +17,7 @@
 #include "runners/DataFolderLock.h"
 #include "runners/DemoSetup.h"
 #include "runners/GuardianChannels.h"
+#include "runners/GuardianNtfyAck.h"
 #include "runners/GuardianSettings.h"
 #include "runners/GuardianWiring.h"
 #include "runners/PriceHistory.h"
@@ -26,6 +27,7 @@
 #include "settings/Settings.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
+#include "storage/GuardianStateRepository.h"
 #include "storage/HoldingRepository.h"
 #include "storage/StockRepository.h"
 #include "watchlist/WatchlistService.h"
@@ -73,6 +75,8 @@ struct GuardianCore::Parts {
     std::unique_ptr<DailyDigest> digest;
     std::unique_ptr<HealthWatch> health;
     std::unique_ptr<GuardianChannels> channels;  // the dispatcher's channels, and the keychain retries
+    std::unique_ptr<GuardianStateRepository> guardianState; // small values kept across restarts
+    std::unique_ptr<GuardianNtfyAck> ntfyAck; // ntfy's Acknowledge button: public URL, ack topic, listener
     std::unique_ptr<PriceHistory> history;       // quotes recorded, daily candles backfilled, retention
     std::unique_ptr<StreamSession> stream;       // real-time quotes; the monitor polls while it is down
     std::unique_ptr<HoldingRepository> holdings; // imported positions, kept current while connected
@@ -80,7 +84,10 @@ struct GuardianCore::Parts {
     std::unique_ptr<PortfolioImport> portfolioImport;
     std::unique_ptr<PortfolioSync> portfolioSync;
 
-    GuardianSettings::Targets settingsTargets() { return {*session, *outbox, *digest, stream.get()}; }
+    GuardianSettings::Targets settingsTargets()
+    {
+        return {*session, *outbox, *digest, stream.get(), dispatcher.get()};
+    }
 };
 
 GuardianCore::GuardianCore(Options options, SecretRedactor &redactor, QObject *parent)
@@ -200,6 +207,16 @@ Status GuardianCore::openAlerts()
     connect(p.channels.get(), &GuardianChannels::problem, this, &GuardianCore::channelProblem);
     connect(p.channels.get(), &GuardianChannels::waitingForKeychainChanged, this,
             &GuardianCore::waitingForKeychainChanged);
+    p.guardianState = std::make_unique<GuardianStateRepository>(p.database->connection());
+    p.ntfyAck = std::make_unique<GuardianNtfyAck>(GuardianNtfyAck::Parts{
+        *p.settings, secrets(), &p.session->network(), m_clock, *p.guardianState, *p.acknowledger, m_redactor,
+        m_options.mode != Mode::Once});
+    connect(p.channels.get(), &GuardianChannels::channelsChanged, p.ntfyAck.get(),
+            &GuardianNtfyAck::channelsChanged);
+    connect(p.settings.get(), &Settings::changed, p.ntfyAck.get(), [this](const QString &key) {
+        if (key == u"web/publicUrl")
+            m_parts->ntfyAck->settingsChanged();
+    });
     if (m_options.mode != Mode::Window) {
         // A misconfigured channel stops a headless run: silence would be worse.
         ChannelSet channels =

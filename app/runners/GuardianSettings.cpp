@@ -3,6 +3,7 @@
 #include "alerts/AlertOutbox.h"
 #include "alerts/ChannelSettings.h"
 #include "alerts/DailyDigest.h"
+#include "alerts/OutboxDispatcher.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/StreamSession.h"
 #include "runners/DemoSetup.h"
@@ -44,7 +45,8 @@ void GuardianSettings::applyAtOpen(Targets targets)
 
 bool GuardianSettings::follows(const QString &key)
 {
-    return key.startsWith(u"monitor/") || key.startsWith(u"quotes/") || key.startsWith(u"alerts/");
+    return key.startsWith(u"monitor/") || key.startsWith(u"quotes/") || key.startsWith(u"alerts/") ||
+           key == u"web/publicUrl";
 }
 
 void GuardianSettings::followChanges(std::function<Targets()> targets)
@@ -85,6 +87,8 @@ void GuardianSettings::applyShared(Targets targets)
     monitor.setRepeatPolicy(m_settings.repeatPolicy());
     monitor.setIncludeExtendedHours(m_settings.includeExtendedHours());
     targets.outbox.setQuietHours(ChannelSettings::quietHours(m_settings));
+    if (targets.dispatcher) // the one-time links in mails and ntfy's buttons (TRAILGUARD_PUBLIC_URL wins)
+        targets.dispatcher->setPublicDashboardUrl(m_settings.webPublicUrl());
     if (m_scope != Scope::Once)
         targets.digest.setOptions(ChannelSettings::digestOptions(m_settings));
     // The window records an alert for every channel its settings turn on, whether or not that channel's

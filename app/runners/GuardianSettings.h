@@ -11,6 +11,7 @@ namespace trailguard {
 class AlertOutbox;
 class BrokerSession;
 class DailyDigest;
+class OutboxDispatcher;
 class Settings;
 class StreamSession;
 } // namespace trailguard
@@ -27,6 +28,7 @@ public:
         AlertOutbox &outbox;
         DailyDigest &digest;
         StreamSession *stream; // null without streaming
+        OutboxDispatcher *dispatcher = nullptr; // the acknowledgement links' public dashboard URL
     };
     enum class Scope {
         Window,   // everything, the window's channels included
