@@ -1,7 +1,6 @@
 #include "settings/Settings.h"
 
 #include <QFile>
-#include <QHostAddress>
 
 // Settings, fourth part: the web dashboard (issue 16). The password is kept only as its Argon2id hash and
 // each API token only as its SHA-256; both are written by `trailguard web …` and read again by the running
@@ -96,8 +95,9 @@ QString Settings::publicUrlProblem(const QString &text)
         return tr("\"%1\" is not a web address; give the dashboard's address as your phone "
                                    "reaches it, like https://guard.example.net:8443.")
             .arg(trimmed);
-    const QHostAddress address(url.host());
-    const bool loopback = url.host() == u"localhost" || (!address.isNull() && address.isLoopback());
+    // (Without QtNetwork here: the loopback names and addresses a test server listens on.)
+    const QString host = url.host().toLower();
+    const bool loopback = host == u"localhost" || host == u"::1" || host.startsWith(u"127.");
     if (scheme == u"http" && !loopback)
         return tr("The dashboard's public address must start with https:// (acknowledgement "
                                    "links must not travel in clear).");
