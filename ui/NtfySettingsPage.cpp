@@ -125,17 +125,19 @@ void NtfySettingsPage::describeAckMode()
                       : tr("Reply on ntfy, since the dashboard's address is not set below.");
         break;
     case NtfyConfig::AckMode::Dashboard:
-        text = hasUrl ? tr("The button sends the alert's one-time code to the dashboard: your phone must reach "
-                           "it at the address below.")
-                      : tr("Needs the dashboard's address below; until then the button replies on ntfy.");
+        text = hasUrl
+                   ? tr("The button sends the alert's one-time code to the dashboard: your phone must reach "
+                        "it at the address below.")
+                   : tr("Needs the dashboard's address below; until then the button replies on ntfy.");
         break;
     case NtfyConfig::AckMode::Reply:
         text = tr("The button publishes the alert's one-time code to a private topic Trailguard listens to. "
                   "With an access token, the token travels in the button to your phone.");
         break;
     case NtfyConfig::AckMode::Off:
-        text = tr("Breaches come without an Acknowledge button; acknowledge them in the alert history, on the "
-                  "dashboard or with `trailguard alerts ack`.");
+        text =
+            tr("Breaches come without an Acknowledge button; acknowledge them in the alert history, on the "
+               "dashboard or with `trailguard alerts ack`.");
         break;
     }
     m_ackModeLabel->setText(text);

@@ -136,7 +136,8 @@ ChannelSettingsData plainValues(const Settings &settings)
     data.ntfy.server = settings.ntfyServer();
     data.ntfy.topic = settings.legacyNtfyTopic();
     data.publicDashboardUrl = settings.webPublicUrlText();
-    data.ntfy.ackMode = NtfyConfig::parseAckMode(settings.ntfyAckMode()).value_or(NtfyConfig::AckMode::Automatic);
+    data.ntfy.ackMode =
+        NtfyConfig::parseAckMode(settings.ntfyAckMode()).value_or(NtfyConfig::AckMode::Automatic);
     return data;
 }
 

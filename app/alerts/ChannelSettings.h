@@ -26,7 +26,8 @@ struct ChannelSettingsData {
     DiscordConfig discord;
     bool ntfyEnabled = false;
     NtfyConfig ntfy;
-    // The dashboard's address as the phone reaches it (web/publicUrl): the links and buttons that acknowledge.
+    // The dashboard's address as the phone reaches it (web/publicUrl): the links and buttons that
+    // acknowledge.
     QString publicDashboardUrl;
 
     // Every enabled channel's configuration is valid; the message names the channel and the problem.

@@ -74,9 +74,9 @@ struct GuardianCore::Parts {
     std::unique_ptr<RuleWatch> ruleWatch; // the alert rules beside the stops, evaluated by the monitor
     std::unique_ptr<DailyDigest> digest;
     std::unique_ptr<HealthWatch> health;
-    std::unique_ptr<GuardianChannels> channels;  // the dispatcher's channels, and the keychain retries
+    std::unique_ptr<GuardianChannels> channels; // the dispatcher's channels, and the keychain retries
     std::unique_ptr<GuardianStateRepository> guardianState; // small values kept across restarts
-    std::unique_ptr<GuardianNtfyAck> ntfyAck; // ntfy's Acknowledge button: public URL, ack topic, listener
+    std::unique_ptr<GuardianNtfyAck> ntfyAck;    // ntfy's Acknowledge button: public URL, ack topic, listener
     std::unique_ptr<PriceHistory> history;       // quotes recorded, daily candles backfilled, retention
     std::unique_ptr<StreamSession> stream;       // real-time quotes; the monitor polls while it is down
     std::unique_ptr<HoldingRepository> holdings; // imported positions, kept current while connected
@@ -208,9 +208,9 @@ Status GuardianCore::openAlerts()
     connect(p.channels.get(), &GuardianChannels::waitingForKeychainChanged, this,
             &GuardianCore::waitingForKeychainChanged);
     p.guardianState = std::make_unique<GuardianStateRepository>(p.database->connection());
-    p.ntfyAck = std::make_unique<GuardianNtfyAck>(GuardianNtfyAck::Parts{
-        *p.settings, secrets(), &p.session->network(), m_clock, *p.guardianState, *p.acknowledger, m_redactor,
-        m_options.mode != Mode::Once});
+    p.ntfyAck = std::make_unique<GuardianNtfyAck>(
+        GuardianNtfyAck::Parts{*p.settings, secrets(), &p.session->network(), m_clock, *p.guardianState,
+                               *p.acknowledger, m_redactor, m_options.mode != Mode::Once});
     connect(p.channels.get(), &GuardianChannels::channelsChanged, p.ntfyAck.get(),
             &GuardianNtfyAck::channelsChanged);
     connect(p.settings.get(), &Settings::changed, p.ntfyAck.get(), [this](const QString &key) {

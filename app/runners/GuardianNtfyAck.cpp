@@ -12,7 +12,8 @@ namespace trailguard::Runners {
 GuardianNtfyAck::GuardianNtfyAck(Parts parts, QObject *parent)
     : QObject(parent)
     , m_parts(parts)
-    , m_listener(std::make_unique<NtfyAckListener>(parts.network, parts.clock, parts.state, parts.acknowledger))
+    , m_listener(
+          std::make_unique<NtfyAckListener>(parts.network, parts.clock, parts.state, parts.acknowledger))
 {
     if (const QString problem = m_parts.settings.webPublicUrlProblem(); !problem.isEmpty())
         qCWarning(lcRunners).noquote() << "No acknowledgement links:" << problem;
@@ -58,21 +59,23 @@ void GuardianNtfyAck::withAckTopic()
             return apply();
         }
         if (!read.ok() && read.error().code != ErrorCode::SecretNotFound) {
-            qCWarning(lcRunners).noquote() << "ntfy's Acknowledge button cannot reply: the ack topic cannot be read:"
-                                           << read.error().message;
+            qCWarning(lcRunners).noquote()
+                << "ntfy's Acknowledge button cannot reply: the ack topic cannot be read:"
+                << read.error().message;
             return;
         }
         const QString made = NtfyConfig::newAckTopic(topic);
-        m_parts.secrets.write(NtfyConfig::ackTopicSecretKey(), made.toUtf8(), this, [this, made](Status written) {
-            if (!written.ok()) {
-                qCWarning(lcRunners).noquote()
-                    << "ntfy's Acknowledge button cannot reply: the ack topic cannot be kept:"
-                    << written.error().message;
-                return;
-            }
-            m_ackTopic = made;
-            apply();
-        });
+        m_parts.secrets.write(
+            NtfyConfig::ackTopicSecretKey(), made.toUtf8(), this, [this, made](Status written) {
+                if (!written.ok()) {
+                    qCWarning(lcRunners).noquote()
+                        << "ntfy's Acknowledge button cannot reply: the ack topic cannot be kept:"
+                        << written.error().message;
+                    return;
+                }
+                m_ackTopic = made;
+                apply();
+            });
     });
 }
 
@@ -86,7 +89,8 @@ void GuardianNtfyAck::apply()
     if (!m_ackTopic.isEmpty())
         m_parts.redactor.addSecret(m_ackTopic.toUtf8());
     m_channel->setConfig(config);
-    const bool replies = config.effectiveAckMode() == NtfyConfig::AckMode::Reply && !config.ackTopic.isEmpty();
+    const bool replies =
+        config.effectiveAckMode() == NtfyConfig::AckMode::Reply && !config.ackTopic.isEmpty();
     if (!replies || !m_parts.listen) {
         m_listener->stop();
         return;

@@ -27,7 +27,7 @@ public:
         BrokerSession &session;
         AlertOutbox &outbox;
         DailyDigest &digest;
-        StreamSession *stream; // null without streaming
+        StreamSession *stream;                  // null without streaming
         OutboxDispatcher *dispatcher = nullptr; // the acknowledgement links' public dashboard URL
     };
     enum class Scope {

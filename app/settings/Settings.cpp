@@ -63,8 +63,8 @@ const Key kKeys[] = {
     {"alerts/ntfy/enabled", false},
     {"alerts/ntfy/server", QStringLiteral("https://ntfy.sh")},
     {"alerts/ntfy/topic", QString()},
-    // How ntfy's "Acknowledge" button answers: "dashboard", "reply", "off"; empty: dashboard when web/publicUrl
-    // is set, else reply (NtfyConfig::AckMode).
+    // How ntfy's "Acknowledge" button answers: "dashboard", "reply", "off"; empty: dashboard when
+    // web/publicUrl is set, else reply (NtfyConfig::AckMode).
     {"alerts/ntfy/ackMode", QString()},
     // Real-time quotes over Questrade's stream (polling while it is down); --no-stream overrides it.
     {"quotes/useStreaming", true},
@@ -78,7 +78,8 @@ const Key kKeys[] = {
     {"web/selfSigned", false},
     {"web/sessionIdleMinutes", 30, Range{1, 1440}},
     {"web/hostNames", QStringList()},
-    // The dashboard's address as a phone reaches it (acknowledgement links and buttons); TRAILGUARD_PUBLIC_URL.
+    // The dashboard's address as a phone reaches it (acknowledgement links and buttons);
+    // TRAILGUARD_PUBLIC_URL.
     {"web/publicUrl", QString()},
 };
 

@@ -160,7 +160,8 @@ public:
     // The text web/publicUrl holds (the settings dialog's field; the environment is not looked at).
     QString webPublicUrlText() const;
     void setWebPublicUrl(const QString &url);
-    // Empty when `text` is a usable public URL (https://, or http:// to this computer) or empty; else why not.
+    // Empty when `text` is a usable public URL (https://, or http:// to this computer) or empty; else why
+    // not.
     static QString publicUrlProblem(const QString &text);
     static constexpr char kPublicUrlVariable[] = "TRAILGUARD_PUBLIC_URL";
     // API tokens: name → "SHA256HEX CREATED-ISO", kept under web/tokens/<NAME> (one key a token, outside the

@@ -93,14 +93,14 @@ QString Settings::publicUrlProblem(const QString &text)
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty() || (scheme != u"https" && scheme != u"http"))
         return tr("\"%1\" is not a web address; give the dashboard's address as your phone "
-                                   "reaches it, like https://guard.example.net:8443.")
+                  "reaches it, like https://guard.example.net:8443.")
             .arg(trimmed);
     // (Without QtNetwork here: the loopback names and addresses a test server listens on.)
     const QString host = url.host().toLower();
     const bool loopback = host == u"localhost" || host == u"::1" || host.startsWith(u"127.");
     if (scheme == u"http" && !loopback)
         return tr("The dashboard's public address must start with https:// (acknowledgement "
-                                   "links must not travel in clear).");
+                  "links must not travel in clear).");
     if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
         return tr("The dashboard's public address must not contain a user, '?' or '#'.");
     return {};
@@ -109,19 +109,19 @@ QString Settings::publicUrlProblem(const QString &text)
 QString Settings::webPublicUrlProblem() const
 {
     const QString variable = QString::fromLatin1(kPublicUrlVariable);
-    const QString text = m_environment.contains(variable) ? m_environment.value(variable)
-                                                          : value("web/publicUrl").toString();
+    const QString text =
+        m_environment.contains(variable) ? m_environment.value(variable) : value("web/publicUrl").toString();
     const QString problem = publicUrlProblem(text);
     return problem.isEmpty() || !m_environment.contains(variable) ? problem
-                                                                   : variable + QStringLiteral(": ") + problem;
+                                                                  : variable + QStringLiteral(": ") + problem;
 }
 
 QUrl Settings::webPublicUrl() const
 {
     const QString variable = QString::fromLatin1(kPublicUrlVariable);
-    const QString text = (m_environment.contains(variable) ? m_environment.value(variable)
-                                                           : value("web/publicUrl").toString())
-                             .trimmed();
+    const QString text =
+        (m_environment.contains(variable) ? m_environment.value(variable) : value("web/publicUrl").toString())
+            .trimmed();
     if (text.isEmpty() || !publicUrlProblem(text).isEmpty())
         return {};
     QUrl url(text, QUrl::StrictMode);

@@ -71,14 +71,22 @@ void SettingsTest::publicUrlIsValidatedAndTheEnvironmentWins_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected"); // empty: not usable
-    QTest::newRow("https with a port") << "https://guard.example.net:8443" << "https://guard.example.net:8443";
-    QTest::newRow("trailing slashes dropped") << "https://guard.example.net/tg//" << "https://guard.example.net/tg";
-    QTest::newRow("http to loopback (tests)") << "http://127.0.0.1:8080" << "http://127.0.0.1:8080";
-    QTest::newRow("plain http elsewhere") << "http://guard.example.net" << "";
-    QTest::newRow("no scheme") << "guard.example.net" << "";
-    QTest::newRow("a query") << "https://guard.example.net/?a=1" << "";
-    QTest::newRow("a user") << "https://me@guard.example.net" << "";
-    QTest::newRow("ftp") << "ftp://guard.example.net" << "";
+    QTest::newRow("https with a port") << "https://guard.example.net:8443"
+                                       << "https://guard.example.net:8443";
+    QTest::newRow("trailing slashes dropped") << "https://guard.example.net/tg//"
+                                              << "https://guard.example.net/tg";
+    QTest::newRow("http to loopback (tests)") << "http://127.0.0.1:8080"
+                                              << "http://127.0.0.1:8080";
+    QTest::newRow("plain http elsewhere") << "http://guard.example.net"
+                                          << "";
+    QTest::newRow("no scheme") << "guard.example.net"
+                               << "";
+    QTest::newRow("a query") << "https://guard.example.net/?a=1"
+                             << "";
+    QTest::newRow("a user") << "https://me@guard.example.net"
+                            << "";
+    QTest::newRow("ftp") << "ftp://guard.example.net"
+                         << "";
 }
 
 void SettingsTest::publicUrlIsValidatedAndTheEnvironmentWins()

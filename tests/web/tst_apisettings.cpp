@@ -134,7 +134,8 @@ void ApiSettingsTest::patchSetsTheAckModeAndPublicUrl()
     channels = ApiFixture::body(patched).value(QStringLiteral("channels")).toObject();
     QCOMPARE(channels.value(QStringLiteral("ntfy")).toObject().value(QStringLiteral("ackMode")).toString(),
              QStringLiteral("reply"));
-    QCOMPARE(channels.value(QStringLiteral("publicUrl")).toString(), QStringLiteral("https://guard.example.net:8443"));
+    QCOMPARE(channels.value(QStringLiteral("publicUrl")).toString(),
+             QStringLiteral("https://guard.example.net:8443"));
     QCOMPARE(m_api->m_settings->ntfyAckMode(), QStringLiteral("reply"));
     QCOMPARE(m_api->m_settings->webPublicUrl(), QUrl(QStringLiteral("https://guard.example.net:8443")));
 

@@ -52,9 +52,9 @@ void CodeAckTest::init()
     m_api = std::make_unique<ApiFixture>();
     QCOMPARE(m_api->open(), QString());
     Web::WebServer::Config config;
-    m_server = std::make_unique<Web::WebServer>(config, *m_api->m_settings, m_api->m_clock,
-                                                m_api->m_health.get(), Web::makeApiEndpoints(m_api->services()),
-                                                nullptr);
+    m_server =
+        std::make_unique<Web::WebServer>(config, *m_api->m_settings, m_api->m_clock, m_api->m_health.get(),
+                                         Web::makeApiEndpoints(m_api->services()), nullptr);
     m_server->setCodeAckGate(
         std::make_unique<Web::CodeAckGate>(m_api->m_clock, *m_api->m_acknowledger, *m_api->m_alerts));
     const Status started = m_server->start();
@@ -144,7 +144,8 @@ void CodeAckTest::theFormAcknowledgesOnceFromEmail()
     m_api->m_clock.advance(60);
     const CodeAckAnswer again = request("POST", QStringLiteral("/ack/") + code, "x=1");
     QCOMPARE(again.status, 409);
-    QVERIFY2(again.body.contains("already acknowledged at 2026-11-24 15:01 UTC from email"), again.body.constData());
+    QVERIFY2(again.body.contains("already acknowledged at 2026-11-24 15:01 UTC from email"),
+             again.body.constData());
     QCOMPARE(acknowledged.size(), 1);
     QCOMPARE(m_api->m_alerts->find(id).value()->acknowledgedAt, stored.acknowledgedAt);
 
@@ -199,7 +200,8 @@ void CodeAckTest::wrongCodesAreRateLimited()
     for (int i = 0; i < Web::LoginThrottle::kAttempts; ++i)
         QCOMPARE(request("POST", QStringLiteral("/api/v1/ack/") + forged).status, 404);
     // Even the genuine code waits now: guessing cannot go on at full speed.
-    const CodeAckAnswer refused = request("POST", QStringLiteral("/api/v1/ack/") + m_api->m_ackCodes->codeFor(id));
+    const CodeAckAnswer refused =
+        request("POST", QStringLiteral("/api/v1/ack/") + m_api->m_ackCodes->codeFor(id));
     QCOMPARE(refused.status, 429);
     QVERIFY(refused.retryAfter.toInt() > 0);
     QCOMPARE(request("GET", QStringLiteral("/ack/") + forged).status, 429);
@@ -212,7 +214,8 @@ void CodeAckTest::wrongCodesAreRateLimited()
 void CodeAckTest::theLoggedInAckGoesThroughTheAcknowledger()
 {
     const qint64 id = breach();
-    const Result<QString> token = ApiTokens(*m_api->m_settings).create(QStringLiteral("tests"), m_api->m_clock.now());
+    const Result<QString> token =
+        ApiTokens(*m_api->m_settings).create(QStringLiteral("tests"), m_api->m_clock.now());
     QVERIFY(token.ok());
     QSignalSpy acknowledged(m_api->m_acknowledger.get(), &AlertAcknowledger::acknowledged);
     const QByteArray bearer = "Bearer " + token.value().toLatin1();

@@ -99,7 +99,8 @@ void NtfyAckListener::connectStream()
     request.setTransferTimeout(int(std::chrono::milliseconds(kSilenceLimit).count()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (!m_config.accessToken.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_config.accessToken);
+        request.setRawHeader(QByteArrayLiteral("Authorization"),
+                             QByteArrayLiteral("Bearer ") + m_config.accessToken);
     m_healthy = false;
     m_buffer.clear();
     m_reply = m_network->get(request);
@@ -132,7 +133,8 @@ void NtfyAckListener::handleLine(const QByteArray &line)
     const QJsonObject event = QJsonDocument::fromJson(line).object();
     const QString kind = event.value(QLatin1String("event")).toString();
     if (kind == QLatin1String("open")) {
-        qCInfo(lcWebhooks).noquote() << "Listening for ntfy acknowledgements on" << ntfyAckTopicForLog(m_config);
+        qCInfo(lcWebhooks).noquote() << "Listening for ntfy acknowledgements on"
+                                     << ntfyAckTopicForLog(m_config);
         Q_EMIT subscribed();
         return;
     }
@@ -147,16 +149,18 @@ void NtfyAckListener::handleLine(const QByteArray &line)
     handleCode(event.value(QLatin1String("message")).toString().trimmed());
     if (!id.isEmpty()) {
         if (const Status saved = m_state.setValue(lastIdKey(), id); !saved.ok())
-            qCWarning(lcWebhooks).noquote() << "ntfy ack stream: cannot keep its position:" << saved.error().message;
+            qCWarning(lcWebhooks).noquote()
+                << "ntfy ack stream: cannot keep its position:" << saved.error().message;
     }
 }
 
 void NtfyAckListener::handleCode(const QString &code)
 {
-    const Result<AlertAcknowledger::Outcome> outcome = m_acknowledger.acknowledgeByCode(code, AckSource::ntfy());
+    const Result<AlertAcknowledger::Outcome> outcome =
+        m_acknowledger.acknowledgeByCode(code, AckSource::ntfy());
     if (!outcome.ok()) {
-        qCWarning(lcWebhooks).noquote() << "ntfy ack stream: refused code" << ntfyAckCodeForLog(code) << "-"
-                                        << outcome.error().message;
+        qCWarning(lcWebhooks).noquote()
+            << "ntfy ack stream: refused code" << ntfyAckCodeForLog(code) << "-" << outcome.error().message;
         Q_EMIT refused(outcome.error().message);
         return;
     }
@@ -183,8 +187,8 @@ void NtfyAckListener::streamFinished()
     m_reply = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || status >= 300) {
-        qCWarning(lcWebhooks).noquote() << "ntfy ack stream on" << ntfyAckTopicForLog(m_config) << "ended: HTTP"
-                                        << status << reply->error();
+        qCWarning(lcWebhooks).noquote() << "ntfy ack stream on" << ntfyAckTopicForLog(m_config)
+                                        << "ended: HTTP" << status << reply->error();
     }
     reply->deleteLater();
     if (!m_listening)

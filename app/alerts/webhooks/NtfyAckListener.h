@@ -50,10 +50,10 @@ public:
     static QString lastIdKey() { return QStringLiteral("ntfy/ack-last-id"); }
 
 Q_SIGNALS:
-    void subscribed();                      // the stream said "open"
-    void acknowledged(qint64 alertId);      // a code acknowledged its alert
-    void refused(const QString &reason);    // a code that is not genuine, or spent
-    void streamEnded();                     // the connection ended; a reconnect is scheduled
+    void subscribed();                   // the stream said "open"
+    void acknowledged(qint64 alertId);   // a code acknowledged its alert
+    void refused(const QString &reason); // a code that is not genuine, or spent
+    void streamEnded();                  // the connection ended; a reconnect is scheduled
 
 private:
     void connectStream();
@@ -71,7 +71,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QByteArray m_buffer;
     bool m_listening = false;
-    bool m_healthy = false; // the current stream said more than "open"
+    bool m_healthy = false;                     // the current stream said more than "open"
     std::chrono::seconds m_retry = kFirstRetry; // the wait before the next reconnect
     std::chrono::seconds m_scheduledRetry{0};
 };

@@ -134,9 +134,10 @@ QJsonObject NtfyChannel::payload(const AlertMessage &message, const NtfyConfig &
             actions.append(ack);
     }
     if (config.dashboardUrl.isValid() && !config.dashboardUrl.host().isEmpty()) {
-        actions.append(QJsonObject{{QStringLiteral("action"), QStringLiteral("view")},
-                                   {QStringLiteral("label"), tr("Open dashboard")},
-                                   {QStringLiteral("url"), config.dashboardUrl.toString(QUrl::FullyEncoded)}});
+        actions.append(
+            QJsonObject{{QStringLiteral("action"), QStringLiteral("view")},
+                        {QStringLiteral("label"), tr("Open dashboard")},
+                        {QStringLiteral("url"), config.dashboardUrl.toString(QUrl::FullyEncoded)}});
     }
     if (!actions.isEmpty())
         json.insert(QStringLiteral("actions"), actions);

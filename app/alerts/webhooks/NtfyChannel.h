@@ -12,10 +12,10 @@ namespace trailguard {
 // Tags/Click headers: JSON carries any text as UTF-8, where headers would need RFC 2047 encoding for
 // a non-ASCII title. The access token, when set, goes in "Authorization: Bearer …".
 //
-// A breach carrying an acknowledgement code gets an "Acknowledge" http action (clear: true): per the ack mode,
-// a POST of nothing to the dashboard's /api/v1/ack/<code>, or a publish of the code to the private ack topic
-// (with the access token, which then sits in the action on the user's phone). "Open dashboard" (view) when
-// the dashboard has a public URL.
+// A breach carrying an acknowledgement code gets an "Acknowledge" http action (clear: true): per the ack
+// mode, a POST of nothing to the dashboard's /api/v1/ack/<code>, or a publish of the code to the private ack
+// topic (with the access token, which then sits in the action on the user's phone). "Open dashboard" (view)
+// when the dashboard has a public URL.
 //
 // Priority: 5 ("urgent") for an escalation step that asks for it, 4 ("high") for a breach or any High
 // message, 3 ("default") for Normal, 2 ("low") for Low.

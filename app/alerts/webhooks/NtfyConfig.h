@@ -74,8 +74,8 @@ struct NtfyConfig {
     // (a path before the topic stays part of the server). The result is validated.
     static Result<NtfyConfig> fromTopicOrUrl(const QString &topicOrUrl);
 
-    // From NTFY_CHANNEL (and NTFY_TOKEN, NTFY_ACK_MODE): empty when NTFY_CHANNEL is unset or blank; an error naming
-    // the variable when it is invalid.
+    // From NTFY_CHANNEL (and NTFY_TOKEN, NTFY_ACK_MODE): empty when NTFY_CHANNEL is unset or blank; an error
+    // naming the variable when it is invalid.
     static Result<std::optional<NtfyConfig>> fromEnvironment(const QProcessEnvironment &environment);
 };
 

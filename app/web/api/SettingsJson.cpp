@@ -190,10 +190,9 @@ Status applyChannels(const QJsonObject &patch, ChannelSettingsData &channels)
     const Result<QJsonObject> all = settingsSection(patch, QStringLiteral("channels"));
     if (!all.ok())
         return all.error();
-    if (Status known =
-            ApiJson::onlyKnownKeys(all.value(), {QStringLiteral("tray"), QStringLiteral("email"),
-                                                 QStringLiteral("discord"), QStringLiteral("ntfy"),
-                                                 QStringLiteral("publicUrl")});
+    if (Status known = ApiJson::onlyKnownKeys(all.value(), {QStringLiteral("tray"), QStringLiteral("email"),
+                                                            QStringLiteral("discord"), QStringLiteral("ntfy"),
+                                                            QStringLiteral("publicUrl")});
         !known.ok())
         return known;
     QHash<QString, QJsonObject> parts;
@@ -231,7 +230,8 @@ Status applyChannels(const QJsonObject &patch, ChannelSettingsData &channels)
         channels.ntfy.server = QUrl(server);
     const std::optional<NtfyConfig::AckMode> mode = NtfyConfig::parseAckMode(ackMode);
     if (!mode)
-        return invalidSetting(ApiText::tr("\"ackMode\" must be \"dashboard\", \"reply\", \"off\" or \"\" (automatic)."));
+        return invalidSetting(
+            ApiText::tr("\"ackMode\" must be \"dashboard\", \"reply\", \"off\" or \"\" (automatic)."));
     channels.ntfy.ackMode = *mode;
     return applyEmail(parts.value(QStringLiteral("email")), channels);
 }

@@ -20,7 +20,7 @@ class CodeAckGateText {
 
 const QLatin1String kPagePrefix("/ack/");
 const QLatin1String kApiAckPrefix("/api/v1/ack/");
-const QByteArray kHtml = QByteArrayLiteral("text/html; charset=utf-8");
+const QByteArray kAckPageType = QByteArrayLiteral("text/html; charset=utf-8");
 
 QString codeAckTime(const QDateTime &time)
 {
@@ -46,15 +46,15 @@ QByteArray codeAckPage(const QString &title, const QString &body)
         .toUtf8();
 }
 
-QString paragraph(const QString &text)
+QString ackParagraph(const QString &text)
 {
     return QStringLiteral("<p>%1</p>\n").arg(text.toHtmlEscaped());
 }
 
 // The alert as the page shows it: its subject and the fields people read (price, stop, peak…).
-QString alertSummary(const AlertRecord &alert)
+QString ackAlertSummary(const AlertRecord &alert)
 {
-    QString html = paragraph(alert.message.subject);
+    QString html = ackParagraph(alert.message.subject);
     if (!alert.message.fields.isEmpty()) {
         html += QStringLiteral("<dl>");
         for (const AlertMessage::Field &field : alert.message.fields)
@@ -65,17 +65,18 @@ QString alertSummary(const AlertRecord &alert)
     return html;
 }
 
-void sendPage(const std::shared_ptr<WebReply> &reply, int status, const QString &title, const QString &body)
+void sendAckPage(const std::shared_ptr<WebReply> &reply, int status, const QString &title,
+                 const QString &body)
 {
-    reply->send(status, kHtml, codeAckPage(title, body), {{"Cache-Control", "no-store"}});
+    reply->send(status, kAckPageType, codeAckPage(title, body), {{"Cache-Control", "no-store"}});
 }
 
-void sendNotFound(const std::shared_ptr<WebReply> &reply, bool json)
+void sendAckNotFound(const std::shared_ptr<WebReply> &reply, bool json)
 {
     const QString text = CodeAckGateText::tr("This acknowledgement link is not valid.");
     if (json)
         return reply->sendError(404, text);
-    sendPage(reply, 404, CodeAckGateText::tr("Not found"), paragraph(text));
+    sendAckPage(reply, 404, CodeAckGateText::tr("Not found"), ackParagraph(text));
 }
 } // namespace
 
@@ -97,7 +98,7 @@ void CodeAckGate::handle(const QHttpServerRequest &request, const std::shared_pt
     const QString encoded = path.mid(json ? kApiAckPrefix.size() : kPagePrefix.size());
     const QString code = QUrl::fromPercentEncoding(encoded.toUtf8());
     if (code.isEmpty() || code.contains(QLatin1Char('/')))
-        return sendNotFound(reply, json);
+        return sendAckNotFound(reply, json);
     if (json)
         return api(request, code, reply);
     page(request, code, reply);
@@ -109,14 +110,14 @@ bool CodeAckGate::mayTry(const QHttpServerRequest &request, bool json, const std
     if (const auto wait = m_throttle.retryAfter(address)) {
         qCWarning(lcWeb).noquote() << "Refused an acknowledgement code from" << address.toString()
                                    << ": too many wrong codes";
-        const QString text =
-            CodeAckGateText::tr("Too many wrong acknowledgement codes; try again in %1 s.").arg(wait->count());
+        const QString text = CodeAckGateText::tr("Too many wrong acknowledgement codes; try again in %1 s.")
+                                 .arg(wait->count());
         const HeaderList headers{{"Retry-After", QByteArray::number(qint64(wait->count()))}};
         if (json)
             reply->sendError(429, text, headers);
         else
-            reply->send(429, kHtml, codeAckPage(CodeAckGateText::tr("Too many attempts"), paragraph(text)),
-                        headers);
+            reply->send(429, kAckPageType,
+                        codeAckPage(CodeAckGateText::tr("Too many attempts"), ackParagraph(text)), headers);
         return false;
     }
     m_throttle.attemptStarted(address);
@@ -136,7 +137,7 @@ void CodeAckGate::page(const QHttpServerRequest &request, const QString &code,
     if (!alertId) {
         qCInfo(lcWeb).noquote() << "Refused a wrong acknowledgement code from"
                                 << request.remoteAddress().toString();
-        return sendNotFound(reply, false);
+        return sendAckNotFound(reply, false);
     }
     m_throttle.attemptSucceeded(request.remoteAddress());
     const QString title = CodeAckGateText::tr("Acknowledge alert");
@@ -144,27 +145,31 @@ void CodeAckGate::page(const QHttpServerRequest &request, const QString &code,
     if (method == QHttpServerRequest::Method::Get) {
         const Result<std::optional<AlertRecord>> alert = m_alerts.find(*alertId);
         if (!alert.ok() || !alert.value())
-            return sendNotFound(reply, false);
-        QString body = alertSummary(*alert.value());
+            return sendAckNotFound(reply, false);
+        QString body = ackAlertSummary(*alert.value());
         if (alert.value()->acknowledgedAt.isValid())
-            body += paragraph(alreadyAcknowledgedText(*alert.value()));
+            body += ackParagraph(alreadyAcknowledgedText(*alert.value()));
         else
-            body += QStringLiteral("<form method=\"post\" action=\"/ack/%1\"><button type=\"submit\">%2</button>"
-                                   "</form>\n")
-                        .arg(QString::fromUtf8(QUrl::toPercentEncoding(code)).toHtmlEscaped(),
-                             CodeAckGateText::tr("Acknowledge").toHtmlEscaped());
-        return sendPage(reply, 200, title, body);
+            body +=
+                QStringLiteral("<form method=\"post\" action=\"/ack/%1\"><button type=\"submit\">%2</button>"
+                               "</form>\n")
+                    .arg(QString::fromUtf8(QUrl::toPercentEncoding(code)).toHtmlEscaped(),
+                         CodeAckGateText::tr("Acknowledge").toHtmlEscaped());
+        return sendAckPage(reply, 200, title, body);
     }
 
-    const Result<AlertAcknowledger::Outcome> outcome = m_acknowledger.acknowledgeByCode(code, AckSource::email());
+    const Result<AlertAcknowledger::Outcome> outcome =
+        m_acknowledger.acknowledgeByCode(code, AckSource::email());
     if (!outcome.ok())
-        return sendPage(reply, 500, title, paragraph(outcome.error().message));
+        return sendAckPage(reply, 500, title, ackParagraph(outcome.error().message));
     const AlertRecord &alert = outcome.value().alert;
     if (!outcome.value().newlyAcknowledged)
-        return sendPage(reply, 409, title, alertSummary(alert) + paragraph(alreadyAcknowledgedText(alert)));
-    sendPage(reply, 200, CodeAckGateText::tr("Alert acknowledged"),
-             alertSummary(alert) +
-                 paragraph(CodeAckGateText::tr("Alert %1 is acknowledged; its reminders stop.").arg(alert.id)));
+        return sendAckPage(reply, 409, title,
+                           ackAlertSummary(alert) + ackParagraph(alreadyAcknowledgedText(alert)));
+    sendAckPage(
+        reply, 200, CodeAckGateText::tr("Alert acknowledged"),
+        ackAlertSummary(alert) +
+            ackParagraph(CodeAckGateText::tr("Alert %1 is acknowledged; its reminders stop.").arg(alert.id)));
 }
 
 void CodeAckGate::api(const QHttpServerRequest &request, const QString &code,
@@ -178,10 +183,11 @@ void CodeAckGate::api(const QHttpServerRequest &request, const QString &code,
     if (!codes || !codes->verify(code)) {
         qCInfo(lcWeb).noquote() << "Refused a wrong acknowledgement code from"
                                 << request.remoteAddress().toString();
-        return sendNotFound(reply, true);
+        return sendAckNotFound(reply, true);
     }
     m_throttle.attemptSucceeded(request.remoteAddress());
-    const Result<AlertAcknowledger::Outcome> outcome = m_acknowledger.acknowledgeByCode(code, AckSource::ntfy());
+    const Result<AlertAcknowledger::Outcome> outcome =
+        m_acknowledger.acknowledgeByCode(code, AckSource::ntfy());
     if (!outcome.ok())
         return reply->sendError(500, outcome.error().message);
     const AlertRecord &alert = outcome.value().alert;

@@ -375,7 +375,8 @@ void TestEmailChannel::ackInstructionsWithoutALink()
     message.ackCode = QStringLiteral("42-AbCdEfGhIjKlMnOpQrStUv"); // a code, but no public dashboard URL
     const EmailContent content =
         EmailChannel::composeEmail(message, configFor(25, EmailConfig::Security::None, false));
-    QVERIFY2(content.text.contains(QStringLiteral("run `trailguard alerts ack 42`")), qPrintable(content.text));
+    QVERIFY2(content.text.contains(QStringLiteral("run `trailguard alerts ack 42`")),
+             qPrintable(content.text));
     QVERIFY(content.text.contains(QStringLiteral("alert history")));
     QVERIFY(content.html.contains(QStringLiteral("run `trailguard alerts ack 42`")));
     QVERIFY(!content.text.contains(QStringLiteral("http")));

@@ -131,8 +131,8 @@ private:
 void NtfyAckListenerTest::init()
 {
     QVERIFY(m_dir.isValid());
-    auto database = Database::open(m_dir.filePath(QStringLiteral("trailguard-%1.sqlite")
-                                                      .arg(QTest::currentTestFunction())));
+    auto database = Database::open(
+        m_dir.filePath(QStringLiteral("trailguard-%1.sqlite").arg(QTest::currentTestFunction())));
     QVERIFY(database.ok());
     m_database = std::move(database).value();
     m_alerts = std::make_unique<AlertRepository>(m_database->connection());
@@ -163,8 +163,9 @@ void NtfyAckListenerTest::cleanup()
 qint64 NtfyAckListenerTest::breach()
 {
     const QDateTime now = m_clock.now();
-    if (!m_outbox->recordBreach(Breach{QStringLiteral("SHOP.TO"), 92.1, 106, 95.4, 0.9, now, now.date()},
-                                QStringLiteral("CAD"))
+    if (!m_outbox
+             ->recordBreach(Breach{QStringLiteral("SHOP.TO"), 92.1, 106, 95.4, 0.9, now, now.date()},
+                            QStringLiteral("CAD"))
              .ok())
         return 0;
     return m_alerts->recent(1).value().constFirst().id;
@@ -191,8 +192,9 @@ void NtfyAckListenerTest::streamUrl()
     ntfy.server = QUrl(QStringLiteral("https://example.com/ntfy/"));
     ntfy.topic = QStringLiteral("alerts");
     ntfy.ackTopic = kAckTopic;
-    QCOMPARE(NtfyAckListener::streamUrl(ntfy, QString()),
-             QUrl(QStringLiteral("https://example.com/ntfy/") + kAckTopic + QStringLiteral("/json?since=all")));
+    QCOMPARE(
+        NtfyAckListener::streamUrl(ntfy, QString()),
+        QUrl(QStringLiteral("https://example.com/ntfy/") + kAckTopic + QStringLiteral("/json?since=all")));
     QCOMPARE(NtfyAckListener::streamUrl(ntfy, QStringLiteral("hwQ2YpKdmg")),
              QUrl(QStringLiteral("https://example.com/ntfy/") + kAckTopic +
                   QStringLiteral("/json?since=hwQ2YpKdmg")));
@@ -200,7 +202,8 @@ void NtfyAckListenerTest::streamUrl()
     const QString made = NtfyConfig::newAckTopic(QString(60, QLatin1Char('t')));
     QVERIFY(NtfyConfig::isValidTopic(made));
     QCOMPARE(made.size(), NtfyConfig::kMaxTopicLength);
-    QVERIFY(NtfyConfig::newAckTopic(QStringLiteral("alerts")) != NtfyConfig::newAckTopic(QStringLiteral("alerts")));
+    QVERIFY(NtfyConfig::newAckTopic(QStringLiteral("alerts")) !=
+            NtfyConfig::newAckTopic(QStringLiteral("alerts")));
 }
 
 void NtfyAckListenerTest::aCodeAcknowledgesOnceAndForgedOnesAreRefused()
@@ -215,12 +218,14 @@ void NtfyAckListenerTest::aCodeAcknowledgesOnceAndForgedOnesAreRefused()
     QTRY_VERIFY(m_server->streaming());
     QCOMPARE(m_server->subscriptions().size(), 1);
     QCOMPARE(m_server->subscriptions().first().target, ("/" + kAckTopic + "/json?since=all").toUtf8());
-    QCOMPARE(m_server->subscriptions().first().authorization, QByteArray("Bearer tk_listenerToken1234567890"));
+    QCOMPARE(m_server->subscriptions().first().authorization,
+             QByteArray("Bearer tk_listenerToken1234567890"));
 
     m_server->sendOpen(kAckTopic);
     QTRY_COMPARE(subscribed.size(), 1);
     m_server->sendKeepalive(kAckTopic);
-    // A forged code, then the genuine one (as ntfy's http action publishes it, with a line break), then again.
+    // A forged code, then the genuine one (as ntfy's http action publishes it, with a line break), then
+    // again.
     m_server->sendMessage(kAckTopic, QStringLiteral("m1"),
                           QString::number(id) + QLatin1Char('-') + QString(22, QLatin1Char('A')));
     m_server->sendMessage(kAckTopic, QStringLiteral("m2"), m_codes->codeFor(id) + QLatin1Char('\n'));
@@ -232,7 +237,8 @@ void NtfyAckListenerTest::aCodeAcknowledgesOnceAndForgedOnesAreRefused()
     QVERIFY(refused.last().at(0).toString().contains(QStringLiteral("already acknowledged")));
     const AlertRecord stored = *m_alerts->find(id).value();
     QCOMPARE(stored.ackSource, AckSource::ntfy());
-    QCOMPARE(m_state->value(NtfyAckListener::lastIdKey()).value(), std::optional<QString>(QStringLiteral("m3")));
+    QCOMPARE(m_state->value(NtfyAckListener::lastIdKey()).value(),
+             std::optional<QString>(QStringLiteral("m3")));
 }
 
 void NtfyAckListenerTest::reconnectsWithBackoffAndResumesSinceTheLastId()

@@ -155,9 +155,10 @@ private Q_SLOTS:
                               "url":"https://ntfy.sh/trailguard-test_1-ack-abc","body":"7-CODE"}])");
         QTest::newRow("off: only the dashboard link")
             << NtfyConfig::AckMode::Off << dashboard << QByteArray()
-            << QByteArray(R"([{"action":"view","label":"Open dashboard","url":"https://guard.example.net:8443"}])");
-        QTest::newRow("off without a dashboard: no actions") << NtfyConfig::AckMode::Off << QString()
-                                                               << QByteArray() << QByteArray();
+            << QByteArray(
+                   R"([{"action":"view","label":"Open dashboard","url":"https://guard.example.net:8443"}])");
+        QTest::newRow("off without a dashboard: no actions")
+            << NtfyConfig::AckMode::Off << QString() << QByteArray() << QByteArray();
     }
     void ackActionsPerMode()
     {
@@ -177,7 +178,8 @@ private Q_SLOTS:
         if (expected.isEmpty()) {
             QVERIFY(!json.contains(QLatin1String("actions")));
         } else {
-            QCOMPARE(json.value(QLatin1String("actions")).toArray(), QJsonDocument::fromJson(expected).array());
+            QCOMPARE(json.value(QLatin1String("actions")).toArray(),
+                     QJsonDocument::fromJson(expected).array());
         }
         // Everything else is the plain publish.
         QJsonObject rest = json;
