@@ -3,6 +3,7 @@
 // codes, the per-address limit on wrong codes; and the logged-in API's ack going through the acknowledger.
 #include "ApiFixture.h"
 #include "access/ApiTokens.h"
+#include "alerts/webhooks/NtfyChannel.h"
 #include "domain/StockState.h"
 #include "web/server/CodeAckGate.h"
 #include "web/server/WebServer.h"
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void aForgedCodeIsRefusedWithoutDetail();
     void wrongCodesAreRateLimited();
     void theLoggedInAckGoesThroughTheAcknowledger();
+    void endToEndFromWhatTheChannelsSend();
 
 private:
     qint64 breach();
@@ -226,6 +228,46 @@ void CodeAckTest::theLoggedInAckGoesThroughTheAcknowledger()
     QCOMPARE(acknowledged.first().at(1).toString(), AckSource::web());
     // The id of no alert is still a 404.
     QCOMPARE(request("POST", QStringLiteral("/api/v1/alerts/999/ack"), {}, bearer).status, 404);
+}
+
+// What the dispatcher gives a delivery (the code and the mail's link under the public URL) and what the ntfy
+// channel publishes (the dashboard mode's http action), followed the way a phone and a mail reader would.
+void CodeAckTest::endToEndFromWhatTheChannelsSend()
+{
+    const QUrl publicUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_server->port()));
+    m_api->m_dispatcher->setPublicDashboardUrl(publicUrl);
+    const qint64 mailed = breach();
+    const qint64 pushed = breach();
+    const QList<Delivery> deliveries = m_api->m_alerts->pendingDeliveries().value();
+    const auto deliveryOf = [&deliveries](qint64 alertId) {
+        for (const Delivery &delivery : deliveries) {
+            if (delivery.alertId == alertId)
+                return delivery;
+        }
+        return Delivery{};
+    };
+    const AlertMessage mail =
+        m_api->m_dispatcher->forDelivery(m_api->m_alerts->find(mailed).value()->message, deliveryOf(mailed));
+    QVERIFY(mail.ackUrl.isValid());
+    QCOMPARE(mail.ackUrl.path(), QStringLiteral("/ack/") + mail.ackCode);
+    QCOMPARE(request("GET", mail.ackUrl.path()).status, 200);
+    QCOMPARE(request("POST", mail.ackUrl.path(), "x=1").status, 200);
+    QCOMPARE(m_api->m_alerts->find(mailed).value()->ackSource, AckSource::email());
+
+    NtfyConfig ntfy;
+    ntfy.topic = QStringLiteral("alerts");
+    ntfy.dashboardUrl = publicUrl;
+    const AlertMessage push =
+        m_api->m_dispatcher->forDelivery(m_api->m_alerts->find(pushed).value()->message, deliveryOf(pushed));
+    const QJsonObject action =
+        NtfyChannel::payload(push, ntfy).value(QStringLiteral("actions")).toArray().first().toObject();
+    QCOMPARE(action.value(QStringLiteral("action")).toString(), QStringLiteral("http"));
+    const QUrl target(action.value(QStringLiteral("url")).toString());
+    QCOMPARE(target.port(), int(m_server->port()));
+    const CodeAckAnswer done =
+        request(action.value(QStringLiteral("method")).toString().toLatin1(), target.path());
+    QCOMPARE(done.status, 200);
+    QCOMPARE(m_api->m_alerts->find(pushed).value()->ackSource, AckSource::ntfy());
 }
 
 QTEST_GUILESS_MAIN(CodeAckTest)
