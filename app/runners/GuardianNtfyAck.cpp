@@ -6,6 +6,7 @@
 #include "secrets/Redact.h"
 #include "secrets/SecretStore.h"
 #include "settings/Settings.h"
+#include "storage/GuardianStateRepository.h"
 
 namespace trailguard::Runners {
 
@@ -32,6 +33,8 @@ void GuardianNtfyAck::channelsChanged(const QList<AlertChannel *> &channels)
         m_listener->stop();
         return;
     }
+    connect(m_channel, &NtfyChannel::replyButtonOffered, this, &GuardianNtfyAck::replyButtonOffered,
+            Qt::UniqueConnection);
     withAckTopic();
 }
 
@@ -95,7 +98,26 @@ void GuardianNtfyAck::apply()
         m_listener->stop();
         return;
     }
-    m_listener->start(config); // (re)subscribes: the server, token or topic may have changed
+    if (armed())
+        m_listener->start(config); // (re)subscribes: the server, token or topic may have changed
+    else
+        m_listener->stop();
+}
+
+bool GuardianNtfyAck::armed() const
+{
+    const Result<std::optional<QString>> stored = m_parts.state.value(armedKey());
+    return stored.ok() && stored.value().has_value();
+}
+
+void GuardianNtfyAck::replyButtonOffered()
+{
+    if (armed())
+        return;
+    if (const Status kept = m_parts.state.setValue(armedKey(), QStringLiteral("1")); !kept.ok())
+        qCWarning(lcRunners).noquote() << "ntfy acknowledgements:" << kept.error().message;
+    qCInfo(lcRunners) << "A breach offered ntfy's Acknowledge button: listening on the ack topic";
+    apply();
 }
 
 } // namespace trailguard::Runners

@@ -26,7 +26,8 @@ namespace trailguard::Runners {
 // ntfy's acknowledgement part (issue 17), for every mode: completes the ntfy channel's configuration with
 // what the channel settings do not hold — the dashboard's public URL (`web/publicUrl`) and the private ack
 // topic, made once and kept in the secret store — and, in reply mode, keeps NtfyAckListener subscribed to
-// that topic (not in --once, which ends after one check).
+// that topic (not in --once, which ends after one check) from the first message that offered a reply button
+// on (remembered in guardian_state, so a restart listens at once; before it there is nothing to hear).
 class GuardianNtfyAck : public QObject {
     Q_OBJECT
 public:
@@ -54,6 +55,9 @@ public:
 private:
     void withAckTopic();
     void apply();
+    void replyButtonOffered();
+    static QString armedKey() { return QStringLiteral("ntfy/ack-listening"); }
+    bool armed() const;
 
     Parts m_parts;
     std::unique_ptr<NtfyAckListener> m_listener;

@@ -84,6 +84,9 @@ void NtfyChannel::send(const AlertMessage &message, QObject *context, SendCallba
         secrets.append(m_config.topic.toUtf8());
     if (!m_config.ackTopic.isEmpty())
         secrets.append(m_config.ackTopic.toUtf8());
+    if (!message.ackCode.isEmpty() && !m_config.ackTopic.isEmpty() &&
+        m_config.effectiveAckMode() == NtfyConfig::AckMode::Reply)
+        Q_EMIT replyButtonOffered();
     Post outgoing{request, QJsonDocument(payload(message, m_config)).toJson(QJsonDocument::Compact),
                   m_config.redactedUrl(), secrets};
     post(std::move(outgoing), context, std::move(done), [tokenSent](const WebhookHttp::Response &response) {

@@ -51,6 +51,11 @@ public:
     static DeliveryResult interpret(const WebhookHttp::Response &response, bool tokenSent,
                                     const QDateTime &now);
 
+Q_SIGNALS:
+    // A message with a reply-mode "Acknowledge" button is being published: its answer will come on the ack
+    // topic (GuardianNtfyAck starts listening then, not before: no subscription for nothing to hear).
+    void replyButtonOffered();
+
 private:
     NtfyConfig m_config;
 };
