@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 
 namespace trailguard {
 
@@ -84,9 +85,15 @@ void NtfyChannel::send(const AlertMessage &message, QObject *context, SendCallba
         secrets.append(m_config.topic.toUtf8());
     if (!m_config.ackTopic.isEmpty())
         secrets.append(m_config.ackTopic.toUtf8());
+    // Said once the message is out, so that listening on the ack topic starts after the publish.
     if (!message.ackCode.isEmpty() && !m_config.ackTopic.isEmpty() &&
-        m_config.effectiveAckMode() == NtfyConfig::AckMode::Reply)
-        Q_EMIT replyButtonOffered();
+        m_config.effectiveAckMode() == NtfyConfig::AckMode::Reply) {
+        done = [self = QPointer<NtfyChannel>(this), done = std::move(done)](DeliveryResult result) {
+            if (self && result.outcome == DeliveryResult::Outcome::Delivered)
+                Q_EMIT self->replyButtonOffered();
+            done(std::move(result));
+        };
+    }
     Post outgoing{request, QJsonDocument(payload(message, m_config)).toJson(QJsonDocument::Compact),
                   m_config.redactedUrl(), secrets};
     post(std::move(outgoing), context, std::move(done), [tokenSent](const WebhookHttp::Response &response) {
