@@ -187,6 +187,29 @@ private Q_SLOTS:
         QCOMPARE(rest, expectedBreach());
     }
 
+    void aDeliveredReplyButtonIsAnnounced()
+    {
+        NtfyConfig configured = config();
+        configured.ackTopic = kTopic + QStringLiteral("-ack-abc");
+        configured.ackMode = NtfyConfig::AckMode::Reply;
+        m_channel->setConfig(configured);
+        QSignalSpy offered(m_channel.get(), &NtfyChannel::replyButtonOffered);
+        QVERIFY(sendAndWait(*m_channel, breachMessage())->outcome ==
+                Outcome::Delivered); // no code: no button
+        QCOMPARE(offered.size(), 0);
+        AlertMessage message = breachMessage();
+        message.ackCode = QStringLiteral("7-CODE");
+        m_receiver->enqueue(WebhookReceiver::Reply::json(500, "{}"));
+        QVERIFY(sendAndWait(*m_channel, message)->outcome == Outcome::RetryLater);
+        QCOMPARE(offered.size(), 0); // not out yet
+        QVERIFY(sendAndWait(*m_channel, message)->outcome == Outcome::Delivered);
+        QCOMPARE(offered.size(), 1);
+        const QJsonArray actions =
+            m_receiver->requests().last().json().value(QLatin1String("actions")).toArray();
+        QCOMPARE(actions.first().toObject().value(QLatin1String("body")).toString(),
+                 QStringLiteral("7-CODE"));
+    }
+
     void noAckButtonWithoutACode()
     {
         NtfyConfig ntfy;
