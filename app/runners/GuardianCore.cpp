@@ -214,7 +214,7 @@ Status GuardianCore::openAlerts()
     connect(p.channels.get(), &GuardianChannels::channelsChanged, p.ntfyAck.get(),
             &GuardianNtfyAck::channelsChanged);
     connect(p.settings.get(), &Settings::changed, p.ntfyAck.get(), [this](const QString &key) {
-        if (key == u"web/publicUrl")
+        if (key == QLatin1String("web/publicUrl"))
             m_parts->ntfyAck->settingsChanged();
     });
     if (m_options.mode != Mode::Window) {

@@ -46,7 +46,7 @@ void GuardianSettings::applyAtOpen(Targets targets)
 bool GuardianSettings::follows(const QString &key)
 {
     return key.startsWith(u"monitor/") || key.startsWith(u"quotes/") || key.startsWith(u"alerts/") ||
-           key == u"web/publicUrl";
+           key == QLatin1String("web/publicUrl");
 }
 
 void GuardianSettings::followChanges(std::function<Targets()> targets)

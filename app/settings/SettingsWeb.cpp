@@ -91,14 +91,16 @@ QString Settings::publicUrlProblem(const QString &text)
         return {};
     const QUrl url(trimmed, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || url.host().isEmpty() || (scheme != u"https" && scheme != u"http"))
+    if (!url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
         return tr("\"%1\" is not a web address; give the dashboard's address as your phone "
                   "reaches it, like https://guard.example.net:8443.")
             .arg(trimmed);
     // (Without QtNetwork here: the loopback names and addresses a test server listens on.)
     const QString host = url.host().toLower();
-    const bool loopback = host == u"localhost" || host == u"::1" || host.startsWith(u"127.");
-    if (scheme == u"http" && !loopback)
+    const bool loopback =
+        host == QLatin1String("localhost") || host == QLatin1String("::1") || host.startsWith(u"127.");
+    if (scheme == QLatin1String("http") && !loopback)
         return tr("The dashboard's public address must start with https:// (acknowledgement "
                   "links must not travel in clear).");
     if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())

@@ -54,15 +54,17 @@ public:
     }
     void sendOpen(const QString &topic)
     {
-        send({{"id", "open1"}, {"time", 1700000000}, {"event", "open"}, {"topic", topic}});
+        send(event(QStringLiteral("open1"), QStringLiteral("open"), topic));
     }
     void sendKeepalive(const QString &topic)
     {
-        send({{"id", "keep1"}, {"time", 1700000001}, {"event", "keepalive"}, {"topic", topic}});
+        send(event(QStringLiteral("keep1"), QStringLiteral("keepalive"), topic));
     }
     void sendMessage(const QString &topic, const QString &id, const QString &body)
     {
-        send({{"id", id}, {"time", 1700000002}, {"event", "message"}, {"topic", topic}, {"message", body}});
+        QJsonObject message = event(id, QStringLiteral("message"), topic);
+        message.insert(QStringLiteral("message"), body);
+        send(message);
     }
     void closeStream()
     {
@@ -71,6 +73,14 @@ public:
     }
 
 private:
+    static QJsonObject event(const QString &id, const QString &kind, const QString &topic)
+    {
+        return {{QStringLiteral("id"), id},
+                {QStringLiteral("time"), 1700000000},
+                {QStringLiteral("event"), kind},
+                {QStringLiteral("topic"), topic}};
+    }
+
     void readRequest(QTcpSocket *socket)
     {
         QByteArray &buffer = m_pending[socket];
@@ -217,7 +227,8 @@ void NtfyAckListenerTest::aCodeAcknowledgesOnceAndForgedOnesAreRefused()
     listener->start(config());
     QTRY_VERIFY(m_server->streaming());
     QCOMPARE(m_server->subscriptions().size(), 1);
-    QCOMPARE(m_server->subscriptions().first().target, ("/" + kAckTopic + "/json?since=all").toUtf8());
+    QCOMPARE(m_server->subscriptions().first().target,
+             (QStringLiteral("/") + kAckTopic + QStringLiteral("/json?since=all")).toUtf8());
     QCOMPARE(m_server->subscriptions().first().authorization,
              QByteArray("Bearer tk_listenerToken1234567890"));
 
@@ -263,7 +274,8 @@ void NtfyAckListenerTest::reconnectsWithBackoffAndResumesSinceTheLastId()
     QCOMPARE(m_server->subscriptions().size(), 1); // not before its time
     m_clock.advance(1ms);
     QTRY_COMPARE(m_server->subscriptions().size(), 2);
-    QCOMPARE(m_server->subscriptions().last().target, ("/" + kAckTopic + "/json?since=a1").toUtf8());
+    QCOMPARE(m_server->subscriptions().last().target,
+             (QStringLiteral("/") + kAckTopic + QStringLiteral("/json?since=a1")).toUtf8());
 
     // Streams that end without saying anything wait longer each time: 2 s, 4 s, 8 s…
     for (const std::chrono::seconds expected : {2s, 4s, 8s}) {
@@ -298,7 +310,8 @@ void NtfyAckListenerTest::aRestartResumesFromTheStoredId()
     auto listener = makeListener();
     listener->start(config());
     QTRY_COMPARE(m_server->subscriptions().size(), 1);
-    QCOMPARE(m_server->subscriptions().first().target, ("/" + kAckTopic + "/json?since=kept42").toUtf8());
+    QCOMPARE(m_server->subscriptions().first().target,
+             (QStringLiteral("/") + kAckTopic + QStringLiteral("/json?since=kept42")).toUtf8());
 
     // Without an ack topic there is nothing to listen to.
     listener->stop();
