@@ -128,6 +128,8 @@ void CodeAckGate::page(const QHttpServerRequest &request, const QString &code,
                        const std::shared_ptr<WebReply> &reply)
 {
     const auto method = request.method();
+    if (method == QHttpServerRequest::Method::Head) // no body may follow: the connection stays usable
+        return reply->sendHeadersOnly(405, kAckPageType, {}, {{"Allow", "GET, POST"}});
     if (method != QHttpServerRequest::Method::Get && method != QHttpServerRequest::Method::Post)
         return reply->sendError(405, CodeAckGateText::tr("Use GET or POST."), {{"Allow", "GET, POST"}});
     if (!mayTry(request, false, reply))
