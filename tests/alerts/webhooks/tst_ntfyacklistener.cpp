@@ -141,8 +141,8 @@ private:
 void NtfyAckListenerTest::init()
 {
     QVERIFY(m_dir.isValid());
-    auto database = Database::open(
-        m_dir.filePath(QStringLiteral("trailguard-%1.sqlite").arg(QTest::currentTestFunction())));
+    auto database = Database::open(m_dir.filePath(
+        QStringLiteral("trailguard-%1.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()))));
     QVERIFY(database.ok());
     m_database = std::move(database).value();
     m_alerts = std::make_unique<AlertRepository>(m_database->connection());
