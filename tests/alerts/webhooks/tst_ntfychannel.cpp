@@ -137,26 +137,25 @@ private Q_SLOTS:
         QTest::newRow("automatic with a dashboard: POST to the code-ack API")
             << NtfyConfig::AckMode::Automatic << dashboard << QByteArray()
             << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
-                              "url":"https://guard.example.net:8443/api/v1/ack/7-CODE"},
-                             {"action":"view","label":"Open dashboard","url":"https://guard.example.net:8443"}])");
+                              "url":"@DASHBOARD@/api/v1/ack/7-CODE"},
+                             {"action":"view","label":"Open dashboard","url":"@DASHBOARD@"}])");
         QTest::newRow("automatic without a dashboard: reply to the ack topic")
             << NtfyConfig::AckMode::Automatic << QString() << QByteArray()
             << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
-                              "url":"https://ntfy.sh/trailguard-test_1-ack-abc","body":"7-CODE"}])");
+                              "url":"@NTFY@/trailguard-test_1-ack-abc","body":"7-CODE"}])");
         QTest::newRow("reply carries the access token")
             << NtfyConfig::AckMode::Reply << dashboard << kToken
             << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
-                              "url":"https://ntfy.sh/trailguard-test_1-ack-abc","body":"7-CODE",
+                              "url":"@NTFY@/trailguard-test_1-ack-abc","body":"7-CODE",
                               "headers":{"Authorization":"Bearer tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2"}},
-                             {"action":"view","label":"Open dashboard","url":"https://guard.example.net:8443"}])");
+                             {"action":"view","label":"Open dashboard","url":"@DASHBOARD@"}])");
         QTest::newRow("dashboard without a public URL falls back to reply")
             << NtfyConfig::AckMode::Dashboard << QString() << QByteArray()
             << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
-                              "url":"https://ntfy.sh/trailguard-test_1-ack-abc","body":"7-CODE"}])");
+                              "url":"@NTFY@/trailguard-test_1-ack-abc","body":"7-CODE"}])");
         QTest::newRow("off: only the dashboard link")
             << NtfyConfig::AckMode::Off << dashboard << QByteArray()
-            << QByteArray(
-                   R"([{"action":"view","label":"Open dashboard","url":"https://guard.example.net:8443"}])");
+            << QByteArray(R"([{"action":"view","label":"Open dashboard","url":"@DASHBOARD@"}])");
         QTest::newRow("off without a dashboard: no actions")
             << NtfyConfig::AckMode::Off << QString() << QByteArray() << QByteArray();
     }
