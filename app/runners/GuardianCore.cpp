@@ -211,12 +211,7 @@ Status GuardianCore::openAlerts()
     p.ntfyAck = std::make_unique<GuardianNtfyAck>(
         GuardianNtfyAck::Parts{*p.settings, secrets(), &p.session->network(), m_clock, *p.guardianState,
                                *p.acknowledger, m_redactor, m_options.mode != Mode::Once});
-    connect(p.channels.get(), &GuardianChannels::channelsChanged, p.ntfyAck.get(),
-            &GuardianNtfyAck::channelsChanged);
-    connect(p.settings.get(), &Settings::changed, p.ntfyAck.get(), [this](const QString &key) {
-        if (key == QLatin1String("web/publicUrl"))
-            m_parts->ntfyAck->settingsChanged();
-    });
+    p.ntfyAck->follow(*p.channels);
     if (m_options.mode != Mode::Window) {
         // A misconfigured channel stops a headless run: silence would be worse.
         ChannelSet channels =

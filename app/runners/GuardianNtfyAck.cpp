@@ -1,4 +1,5 @@
 #include "runners/GuardianNtfyAck.h"
+#include "runners/GuardianChannels.h"
 
 #include "alerts/webhooks/NtfyAckListener.h"
 #include "alerts/webhooks/NtfyChannel.h"
@@ -21,6 +22,15 @@ GuardianNtfyAck::GuardianNtfyAck(Parts parts, QObject *parent)
 }
 
 GuardianNtfyAck::~GuardianNtfyAck() = default;
+
+void GuardianNtfyAck::follow(GuardianChannels &channels)
+{
+    connect(&channels, &GuardianChannels::channelsChanged, this, &GuardianNtfyAck::channelsChanged);
+    connect(&m_parts.settings, &Settings::changed, this, [this](const QString &key) {
+        if (key == QLatin1String("web/publicUrl"))
+            settingsChanged();
+    });
+}
 
 void GuardianNtfyAck::channelsChanged(const QList<AlertChannel *> &channels)
 {

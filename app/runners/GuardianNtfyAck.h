@@ -23,6 +23,8 @@ class Settings;
 
 namespace trailguard::Runners {
 
+class GuardianChannels;
+
 // ntfy's acknowledgement part (issue 17), for every mode: completes the ntfy channel's configuration with
 // what the channel settings do not hold — the dashboard's public URL (`web/publicUrl`) and the private ack
 // topic, made once and kept in the secret store — and, in reply mode, keeps NtfyAckListener subscribed to
@@ -45,6 +47,8 @@ public:
     explicit GuardianNtfyAck(Parts parts, QObject *parent = nullptr);
     ~GuardianNtfyAck() override;
 
+    // From now on, follows `channels` (channelsChanged) and the settings (web/publicUrl).
+    void follow(GuardianChannels &channels);
     // The dispatcher's channels changed: completes the ntfy one (if any) and (re)starts the listener.
     void channelsChanged(const QList<AlertChannel *> &channels);
     // The public URL may have changed: the ntfy channel's buttons follow.
