@@ -113,6 +113,8 @@ Status ChannelSettingsData::validate() const
         if (Status status = prefixed(ChannelSettingsText::tr("Telegram"), telegram.validate()); !status.ok())
             return status;
     }
+    if (const QString problem = Settings::publicUrlProblem(publicDashboardUrl); !problem.isEmpty())
+        return Error{ErrorCode::InvalidSetting, problem};
     return success();
 }
 
@@ -141,6 +143,9 @@ ChannelSettingsData plainValues(const Settings &settings)
     data.telegram.chatId = settings.telegramChatId();
     if (const QUrl api = settings.telegramApiUrl(); !api.isEmpty())
         data.telegram.apiUrl = api;
+    data.publicDashboardUrl = settings.webPublicUrlText();
+    data.ntfy.ackMode =
+        NtfyConfig::parseAckMode(settings.ntfyAckMode()).value_or(NtfyConfig::AckMode::Automatic);
     return data;
 }
 
@@ -343,6 +348,8 @@ void ChannelSettings::save(const ChannelSettingsData &data, Settings &settings, 
         settings.setDiscordEnabled(data.discordEnabled);
         settings.setNtfyEnabled(data.ntfyEnabled);
         settings.setNtfyServer(data.ntfy.server);
+        settings.setNtfyAckMode(NtfyConfig::ackModeName(data.ntfy.ackMode));
+        settings.setWebPublicUrl(data.publicDashboardUrl);
         settings.removeLegacyNtfyTopic(); // a secret now, see load()
         settings.setTelegramEnabled(data.telegramEnabled);
         settings.setTelegramChatId(data.telegram.chatId);

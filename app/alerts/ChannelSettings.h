@@ -29,6 +29,9 @@ struct ChannelSettingsData {
     NtfyConfig ntfy;
     bool telegramEnabled = false;
     TelegramConfig telegram; // the bot token is a secret; the chat id and API URL are plain settings
+    // The dashboard's address as the phone reaches it (web/publicUrl): the links and buttons that
+    // acknowledge.
+    QString publicDashboardUrl;
 
     // Every enabled channel's configuration is valid; the message names the channel and the problem.
     Status validate() const;

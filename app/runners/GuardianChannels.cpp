@@ -45,7 +45,7 @@ void GuardianChannels::setChannels(ChannelSet channels)
     m_retired.push_back(std::move(m_channels));
     m_channels = std::move(channels);
     m_dispatcher.setChannels(m_channels.pointers());
-    Q_EMIT channelsReplaced(m_channels.pointers());
+    Q_EMIT channelsChanged(m_channels.pointers());
     dropRetiredWhenIdle();
 }
 

@@ -45,8 +45,8 @@ Q_SIGNALS:
     void settingsLoaded(const trailguard::ChannelSettingsData &data);
     void problem(const QString &message);
     void waitingForKeychainChanged(const QStringList &channelIds);
-    // setChannels() gave the dispatcher these channels.
-    void channelsReplaced(const QList<trailguard::AlertChannel *> &channels);
+    // setChannels() gave the dispatcher these (GuardianNtfyAck completes the ntfy one).
+    void channelsChanged(const QList<trailguard::AlertChannel *> &channels);
 
 private:
     void dropRetiredWhenIdle();

@@ -18,6 +18,7 @@
 #include "runners/DataFolderLock.h"
 #include "runners/DemoSetup.h"
 #include "runners/GuardianChannels.h"
+#include "runners/GuardianNtfyAck.h"
 #include "runners/GuardianSettings.h"
 #include "runners/GuardianTelegram.h"
 #include "runners/GuardianWiring.h"
@@ -28,6 +29,7 @@
 #include "settings/Settings.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
+#include "storage/GuardianStateRepository.h"
 #include "storage/HoldingRepository.h"
 #include "storage/StockRepository.h"
 #include "watchlist/WatchlistService.h"
@@ -75,8 +77,10 @@ struct GuardianCore::Parts {
     std::unique_ptr<RuleWatch> ruleWatch; // the alert rules beside the stops, evaluated by the monitor
     std::unique_ptr<DailyDigest> digest;
     std::unique_ptr<HealthWatch> health;
-    std::unique_ptr<GuardianChannels> channels;  // the dispatcher's channels, and the keychain retries
-    std::unique_ptr<GuardianTelegram> telegram;  // the bot beside a Telegram channel (not in --once)
+    std::unique_ptr<GuardianChannels> channels; // the dispatcher's channels, and the keychain retries
+    std::unique_ptr<GuardianTelegram> telegram; // the bot beside a Telegram channel (not in --once)
+    std::unique_ptr<GuardianStateRepository> guardianState; // small values kept across restarts
+    std::unique_ptr<GuardianNtfyAck> ntfyAck;    // ntfy's Acknowledge button: public URL, ack topic, listener
     std::unique_ptr<PriceHistory> history;       // quotes recorded, daily candles backfilled, retention
     std::unique_ptr<StreamSession> stream;       // real-time quotes; the monitor polls while it is down
     std::unique_ptr<HoldingRepository> holdings; // imported positions, kept current while connected
@@ -86,7 +90,7 @@ struct GuardianCore::Parts {
 
     GuardianSettings::Targets settingsTargets()
     {
-        return {*session, *outbox, *digest, stream.get(), gate.get()};
+        return {*session, *outbox, *digest, stream.get(), gate.get(), dispatcher.get()};
     }
 };
 
@@ -205,13 +209,18 @@ Status GuardianCore::openAlerts()
     connect(p.channels.get(), &GuardianChannels::problem, this, &GuardianCore::channelProblem);
     connect(p.channels.get(), &GuardianChannels::waitingForKeychainChanged, this,
             &GuardianCore::waitingForKeychainChanged);
+    p.guardianState = std::make_unique<GuardianStateRepository>(p.database->connection());
+    p.ntfyAck = std::make_unique<GuardianNtfyAck>(
+        GuardianNtfyAck::Parts{*p.settings, secrets(), &p.session->network(), m_clock, *p.guardianState,
+                               *p.acknowledger, m_redactor, m_options.mode != Mode::Once});
+    p.ntfyAck->follow(*p.channels);
     if (m_options.mode != Mode::Once) {
         p.telegram = std::make_unique<GuardianTelegram>(
             *p.acknowledger, *p.watchlist, p.database->connection(), &p.session->network(), [this] {
                 return GuardianTelegram::statusText(*m_parts->health, m_parts->session->monitor(),
                                                     m_parts->stream.get());
             });
-        connect(p.channels.get(), &GuardianChannels::channelsReplaced, p.telegram.get(),
+        connect(p.channels.get(), &GuardianChannels::channelsChanged, p.telegram.get(),
                 &GuardianTelegram::follow);
     }
     if (m_options.mode != Mode::Window) {

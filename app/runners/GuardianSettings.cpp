@@ -3,6 +3,7 @@
 #include "alerts/AlertOutbox.h"
 #include "alerts/ChannelSettings.h"
 #include "alerts/DailyDigest.h"
+#include "alerts/OutboxDispatcher.h"
 #include "alerts/escalation/EscalationGate.h"
 #include "monitor/BrokerSession.h"
 #include "monitor/StreamSession.h"
@@ -72,7 +73,8 @@ void GuardianSettings::applyAtOpen(Targets targets)
 
 bool GuardianSettings::follows(const QString &key)
 {
-    return key.startsWith(u"monitor/") || key.startsWith(u"quotes/") || key.startsWith(u"alerts/");
+    return key.startsWith(u"monitor/") || key.startsWith(u"quotes/") || key.startsWith(u"alerts/") ||
+           key == QLatin1String("web/publicUrl");
 }
 
 void GuardianSettings::followChanges(std::function<Targets()> targets)
@@ -119,6 +121,8 @@ void GuardianSettings::applyShared(Targets targets)
     targets.outbox.setEscalationPolicy(escalation);
     if (targets.gate)
         targets.gate->setMarketHoursOnly(escalation.marketHoursOnly());
+    if (targets.dispatcher) // the one-time links in mails and ntfy's buttons (TRAILGUARD_PUBLIC_URL wins)
+        targets.dispatcher->setPublicDashboardUrl(m_settings.webPublicUrl());
     if (m_scope != Scope::Once)
         targets.digest.setOptions(ChannelSettings::digestOptions(m_settings));
     // The window records an alert for every channel its settings turn on, whether or not that channel's

@@ -15,6 +15,7 @@ class AlertOutbox;
 class BrokerSession;
 class DailyDigest;
 class EscalationGate;
+class OutboxDispatcher;
 class Settings;
 class StreamSession;
 } // namespace trailguard
@@ -30,8 +31,9 @@ public:
         BrokerSession &session;
         AlertOutbox &outbox;
         DailyDigest &digest;
-        StreamSession *stream; // null without streaming
-        EscalationGate *gate;  // the escalation policy's market-hours option; may be null
+        StreamSession *stream;                  // null without streaming
+        EscalationGate *gate;                   // the escalation policy's market-hours option; may be null
+        OutboxDispatcher *dispatcher = nullptr; // the acknowledgement links' public dashboard URL
     };
     enum class Scope {
         Window,   // everything, the window's channels included

@@ -20,6 +20,7 @@ Web::WebServices webServicesOf(GuardianCore &core)
     services.alerts = &core.alerts();
     services.outbox = &core.outbox();
     services.dispatcher = &core.dispatcher();
+    services.acknowledger = &core.acknowledger();
     services.health = &core.health();
     services.secrets = &core.secrets();
     services.applySettings = [&core] { core.applySettings(); };

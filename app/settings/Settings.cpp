@@ -67,6 +67,9 @@ const Key kKeys[] = {
     {"alerts/telegram/enabled", false}, // the bot token is a secret (TelegramConfig::botTokenSecretKey)
     {"alerts/telegram/chatId", QString()},
     {"alerts/telegram/apiUrl", QStringLiteral("https://api.telegram.org")},
+    // How ntfy's "Acknowledge" button answers: "dashboard", "reply", "off"; empty: dashboard when
+    // web/publicUrl is set, else reply (NtfyConfig::AckMode).
+    {"alerts/ntfy/ackMode", QString()},
     // Real-time quotes over Questrade's stream (polling while it is down); --no-stream overrides it.
     {"quotes/useStreaming", true},
     // Price history: raw quotes older than this many days are folded into 5-minute candles.
@@ -79,6 +82,9 @@ const Key kKeys[] = {
     {"web/selfSigned", false},
     {"web/sessionIdleMinutes", 30, Range{1, 1440}},
     {"web/hostNames", QStringList()},
+    // The dashboard's address as a phone reaches it (acknowledgement links and buttons);
+    // TRAILGUARD_PUBLIC_URL.
+    {"web/publicUrl", QString()},
 };
 
 const Key &entryFor(const char *key)

@@ -116,6 +116,9 @@ public:
     void setTelegramChatId(const QString &chatId);
     QUrl telegramApiUrl() const;
     void setTelegramApiUrl(const QUrl &url);
+    // "dashboard", "reply", "off", or empty (automatic); see NtfyConfig::AckMode.
+    QString ntfyAckMode() const;
+    void setNtfyAckMode(const QString &mode);
 
     // --- the daily digest and quiet hours (SettingsAlerts.cpp) ---
     bool digestEnabled() const;
@@ -158,6 +161,19 @@ public:
     // Host names the dashboard answers to besides its address and localhost (DNS-rebinding defence).
     QStringList webHostNames() const;
     void setWebHostNames(const QStringList &names);
+    // The dashboard's address as the user's phone reaches it ("https://guard.example.net:8443"), for the
+    // acknowledgement links in mails and ntfy's buttons: TRAILGUARD_PUBLIC_URL, else web/publicUrl. Invalid
+    // when neither is set or the text is no usable URL (publicUrlProblem() says why).
+    QUrl webPublicUrl() const;
+    // What is wrong with webPublicUrl()'s text; empty when it is fine or unset.
+    QString webPublicUrlProblem() const;
+    // The text web/publicUrl holds (the settings dialog's field; the environment is not looked at).
+    QString webPublicUrlText() const;
+    void setWebPublicUrl(const QString &url);
+    // Empty when `text` is a usable public URL (https://, or http:// to this computer) or empty; else why
+    // not.
+    static QString publicUrlProblem(const QString &text);
+    static constexpr char kPublicUrlVariable[] = "TRAILGUARD_PUBLIC_URL";
     // API tokens: name → "SHA256HEX CREATED-ISO", kept under web/tokens/<NAME> (one key a token, outside the
     // key table). The token itself is never stored.
     QStringList webTokenNames() const;

@@ -149,6 +149,16 @@ void Settings::setQuietHoursEnabled(bool enabled)
     setValue("alerts/quiet/enabled", enabled);
 }
 
+QString Settings::ntfyAckMode() const
+{
+    return value("alerts/ntfy/ackMode").toString().trimmed().toLower();
+}
+
+void Settings::setNtfyAckMode(const QString &mode)
+{
+    setValue("alerts/ntfy/ackMode", mode.trimmed().toLower());
+}
+
 QUrl Settings::ntfyServer() const
 {
     return QUrl(value("alerts/ntfy/server").toString());

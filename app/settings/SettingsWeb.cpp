@@ -84,6 +84,66 @@ void Settings::setWebHostNames(const QStringList &names)
     setValue("web/hostNames", names);
 }
 
+QString Settings::publicUrlProblem(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    const QUrl url(trimmed, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
+        return tr("\"%1\" is not a web address; give the dashboard's address as your phone "
+                  "reaches it, like https://guard.example.net:8443.")
+            .arg(trimmed);
+    // (Without QtNetwork here: the loopback names and addresses a test server listens on.)
+    const QString host = url.host().toLower();
+    const bool loopback =
+        host == QLatin1String("localhost") || host == QLatin1String("::1") || host.startsWith(u"127.");
+    if (scheme == QLatin1String("http") && !loopback)
+        return tr("The dashboard's public address must start with https:// (acknowledgement "
+                  "links must not travel in clear).");
+    if (url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        return tr("The dashboard's public address must not contain a user, '?' or '#'.");
+    return {};
+}
+
+QString Settings::webPublicUrlProblem() const
+{
+    const QString variable = QString::fromLatin1(kPublicUrlVariable);
+    const QString text =
+        m_environment.contains(variable) ? m_environment.value(variable) : value("web/publicUrl").toString();
+    const QString problem = publicUrlProblem(text);
+    return problem.isEmpty() || !m_environment.contains(variable) ? problem
+                                                                  : variable + QStringLiteral(": ") + problem;
+}
+
+QUrl Settings::webPublicUrl() const
+{
+    const QString variable = QString::fromLatin1(kPublicUrlVariable);
+    const QString text =
+        (m_environment.contains(variable) ? m_environment.value(variable) : value("web/publicUrl").toString())
+            .trimmed();
+    if (text.isEmpty() || !publicUrlProblem(text).isEmpty())
+        return {};
+    QUrl url(text, QUrl::StrictMode);
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path);
+    return url;
+}
+
+QString Settings::webPublicUrlText() const
+{
+    return value("web/publicUrl").toString().trimmed();
+}
+
+void Settings::setWebPublicUrl(const QString &url)
+{
+    setValue("web/publicUrl", url.trimmed());
+}
+
 QStringList Settings::webTokenNames() const
 {
     m_store->beginGroup(kWebTokensGroup);

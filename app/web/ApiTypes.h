@@ -11,6 +11,7 @@
 #include <functional>
 
 namespace trailguard {
+class AlertAcknowledger;
 class AlertOutbox;
 class AlertRepository;
 class Clock;
@@ -87,6 +88,9 @@ struct WebServices {
     AlertRepository *alerts = nullptr;
     AlertOutbox *outbox = nullptr;
     OutboxDispatcher *dispatcher = nullptr;
+    // Every acknowledgement goes through it (POST /api/v1/alerts/<id>/ack and the one-time code routes);
+    // without it there are no code routes.
+    AlertAcknowledger *acknowledger = nullptr;
     HealthWatch *health = nullptr;
     // The channels' secrets (settings: the "…Set" flags, replacing one, "Send test"); without it there are
     // no settings endpoints.

@@ -4,6 +4,7 @@
 #include "WebhookReceiver.h"
 #include "alerts/AlertOutbox.h"
 #include "alerts/OutboxDispatcher.h"
+#include "alerts/ack/AlertAcknowledger.h"
 #include "fakes/TestQuestradeServer.h"
 #include "monitor/Monitor.h"
 #include "runners/GuardianCore.h"
@@ -14,6 +15,7 @@
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void headlessBreachReachesNtfy();
+    void headlessNtfyOffersAReplyThenListens();
     void keychainReadFailureKeepsAlertsUntilReadable();
     void windowFollowsSettingsChanges();
 
@@ -135,6 +138,45 @@ void GuardianCoreTest::headlessBreachReachesNtfy()
              qPrintable(published.value(QStringLiteral("title")).toString()));
     QTRY_COMPARE_WITH_TIMEOUT(deliveries(core).size(), 1, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(deliveries(core).constFirst().status, Delivery::Status::Delivered, 10000);
+}
+
+// Issue 17: without a public dashboard URL, ntfy's Acknowledge button publishes the alert's code to a private
+// ack topic on the same server, which the guardian subscribes to once such a button went out.
+void GuardianCoreTest::headlessNtfyOffersAReplyThenListens()
+{
+    WebhookReceiver ntfy;
+    QVERIFY(ntfy.listen());
+    GuardianCore::Options options;
+    options.mode = GuardianCore::Mode::Headless;
+    options.global.dataDir = dataDir();
+    options.global.noStream = true;
+    options.environment = environment();
+    options.environment.insert(QStringLiteral("NTFY_CHANNEL"),
+                               ntfy.url(QStringLiteral("/alerts")).toString());
+    GuardianCore core(std::move(options), m_redactor);
+    QVERIFY(core.open().ok());
+    core.start();
+
+    QTRY_COMPARE_WITH_TIMEOUT(ntfy.acceptedCount(), 1, 30000);
+    const WebhookReceiver::Request published = ntfy.requests().constFirst();
+    QCOMPARE(published.method, QByteArray("POST"));
+    const QJsonObject action = published.json().value(QStringLiteral("actions")).toArray().first().toObject();
+    QCOMPARE(action.value(QStringLiteral("action")).toString(), QStringLiteral("http"));
+    const QString code = action.value(QStringLiteral("body")).toString();
+    QVERIFY(core.acknowledger().ackCodes());
+    QVERIFY(core.acknowledger().ackCodes()->verify(code).has_value());
+    const QUrl replyUrl(action.value(QStringLiteral("url")).toString());
+    QVERIFY2(replyUrl.path().startsWith(QStringLiteral("/alerts-ack-")), qPrintable(replyUrl.toString()));
+
+    const auto subscribed = [&ntfy, &replyUrl] {
+        for (const WebhookReceiver::Request &request : ntfy.requests()) {
+            if (request.method == "GET" && request.path == replyUrl.path().toUtf8() + "/json" &&
+                request.query == "since=all")
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(subscribed(), 10000);
 }
 
 // Finding 1: the window's channels come from its settings and the secret store. When the keychain cannot

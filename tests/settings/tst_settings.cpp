@@ -17,6 +17,8 @@ private Q_SLOTS:
     void defaultRatioFromEnvironment_data();
     void defaultRatioFromEnvironment();
     void storedRatioPersists();
+    void publicUrlIsValidatedAndTheEnvironmentWins_data();
+    void publicUrlIsValidatedAndTheEnvironmentWins();
     void refusesInvalidStoredRatio();
     void brokenFileFallsBackToDefault();
     void runtimeNumbersAreClampedAndReported_data();
@@ -63,6 +65,50 @@ void SettingsTest::defaultRatioFromEnvironment()
         QCOMPARE(ratio.error().code, ErrorCode::InvalidSetting);
         QVERIFY(ratio.error().message.contains(QStringLiteral("STOP_LOSS")));
     }
+}
+
+void SettingsTest::publicUrlIsValidatedAndTheEnvironmentWins_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); // empty: not usable
+    QTest::newRow("https with a port") << "https://guard.example.net:8443"
+                                       << "https://guard.example.net:8443";
+    QTest::newRow("trailing slashes dropped") << "https://guard.example.net/tg//"
+                                              << "https://guard.example.net/tg";
+    QTest::newRow("http to loopback (tests)") << "http://127.0.0.1:8080"
+                                              << "http://127.0.0.1:8080";
+    QTest::newRow("plain http elsewhere") << "http://guard.example.net"
+                                          << "";
+    QTest::newRow("no scheme") << "guard.example.net"
+                               << "";
+    QTest::newRow("a query") << "https://guard.example.net/?a=1"
+                             << "";
+    QTest::newRow("a user") << "https://me@guard.example.net"
+                            << "";
+    QTest::newRow("ftp") << "ftp://guard.example.net"
+                         << "";
+}
+
+void SettingsTest::publicUrlIsValidatedAndTheEnvironmentWins()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    auto stored = Settings::forFile(dir.filePath(QStringLiteral("s.ini")), QProcessEnvironment());
+    QCOMPARE(stored->webPublicUrl(), QUrl());
+    stored->setWebPublicUrl(text);
+    QCOMPARE(stored->webPublicUrlText(), text);
+    QCOMPARE(stored->webPublicUrl(), expected.isEmpty() ? QUrl() : QUrl(expected));
+    QCOMPARE(stored->webPublicUrlProblem().isEmpty(), !expected.isEmpty());
+    QCOMPARE(Settings::publicUrlProblem(text).isEmpty(), !expected.isEmpty());
+
+    QProcessEnvironment environment;
+    environment.insert(QString::fromLatin1(Settings::kPublicUrlVariable), text);
+    auto fromEnvironment = Settings::forFile(dir.filePath(QStringLiteral("e.ini")), environment);
+    fromEnvironment->setWebPublicUrl(QStringLiteral("https://ignored.example.net"));
+    QCOMPARE(fromEnvironment->webPublicUrl(), expected.isEmpty() ? QUrl() : QUrl(expected));
+    if (expected.isEmpty())
+        QVERIFY(fromEnvironment->webPublicUrlProblem().startsWith(QStringLiteral("TRAILGUARD_PUBLIC_URL: ")));
 }
 
 void SettingsTest::storedRatioPersists()

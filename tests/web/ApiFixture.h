@@ -4,6 +4,7 @@
 #include "alerts/AlertOutbox.h"
 #include "alerts/HealthWatch.h"
 #include "alerts/OutboxDispatcher.h"
+#include "alerts/ack/AlertAcknowledger.h"
 #include "common/Clock.h"
 #include "secrets/MemorySecretStore.h"
 #include "settings/Settings.h"
@@ -43,6 +44,10 @@ public:
         m_alerts = std::make_unique<AlertRepository>(m_database->connection());
         m_dispatcher = std::make_unique<OutboxDispatcher>(*m_alerts, m_clock);
         m_outbox = std::make_unique<AlertOutbox>(*m_alerts, *m_dispatcher, m_clock);
+        m_acknowledger = std::make_unique<AlertAcknowledger>(*m_alerts, *m_dispatcher, m_clock);
+        m_ackCodes = std::make_shared<const AckCodes>(AckCodes::newKey());
+        m_acknowledger->setAckCodes(m_ackCodes);
+        m_dispatcher->setAckCodes(m_ackCodes);
         m_outbox->setChannelIds({QStringLiteral("email"), QStringLiteral("ntfy")});
         m_health = std::make_unique<HealthWatch>(*m_outbox, m_clock);
         m_settings = Settings::forFile(m_dir.filePath(QStringLiteral("settings.ini")), QProcessEnvironment());
@@ -60,6 +65,7 @@ public:
         services.alerts = m_alerts.get();
         services.outbox = m_outbox.get();
         services.dispatcher = m_dispatcher.get();
+        services.acknowledger = m_acknowledger.get();
         services.health = m_health.get();
         services.secrets = &m_secrets;
         services.applySettings = [this] { ++m_applied; };
@@ -121,6 +127,8 @@ public:
     std::unique_ptr<AlertRepository> m_alerts;
     std::unique_ptr<OutboxDispatcher> m_dispatcher;
     std::unique_ptr<AlertOutbox> m_outbox;
+    std::unique_ptr<AlertAcknowledger> m_acknowledger;
+    std::shared_ptr<const AckCodes> m_ackCodes;
     std::unique_ptr<HealthWatch> m_health;
     std::unique_ptr<Settings> m_settings;
     MemorySecretStore m_secrets;

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void readShowsPlainValuesAndWhetherSecretsAreSet();
     void noResponseEverHoldsASecret();
     void patchIsValidatedSavedAndApplied();
+    void patchSetsTheAckModeAndPublicUrl();
     void patchRefusesBadInput_data();
     void patchRefusesBadInput();
     void putReplacesASecretWithoutEchoingIt();
@@ -114,6 +115,40 @@ void ApiSettingsTest::readShowsPlainValuesAndWhetherSecretsAreSet()
     QCOMPARE(ntfy.value(QStringLiteral("topicSet")).toBool(), true);
     QCOMPARE(ntfy.value(QStringLiteral("accessTokenSet")).toBool(), true);
     QCOMPARE(ntfy.value(QStringLiteral("server")).toString(), QStringLiteral("https://ntfy.example.com"));
+}
+
+void ApiSettingsTest::patchSetsTheAckModeAndPublicUrl()
+{
+    auto before = m_api->request("GET", QStringLiteral("settings"));
+    QVERIFY(before);
+    QJsonObject channels = ApiFixture::body(before).value(QStringLiteral("channels")).toObject();
+    QCOMPARE(channels.value(QStringLiteral("ntfy")).toObject().value(QStringLiteral("ackMode")).toString(),
+             QString()); // automatic
+    QCOMPARE(channels.value(QStringLiteral("publicUrl")).toString(), QString());
+
+    // (Not in a raw string: moc reads "//" there as a comment.)
+    auto patched = m_api->request(
+        "PATCH", QStringLiteral("settings"),
+        "{\"channels\":{\"publicUrl\":\"https://guard.example.net:8443\",\"ntfy\":{\"ackMode\":\"reply\"}}}");
+    QVERIFY(patched);
+    QCOMPARE(patched->status, 200);
+    channels = ApiFixture::body(patched).value(QStringLiteral("channels")).toObject();
+    QCOMPARE(channels.value(QStringLiteral("ntfy")).toObject().value(QStringLiteral("ackMode")).toString(),
+             QStringLiteral("reply"));
+    QCOMPARE(channels.value(QStringLiteral("publicUrl")).toString(),
+             QStringLiteral("https://guard.example.net:8443"));
+    QCOMPARE(m_api->m_settings->ntfyAckMode(), QStringLiteral("reply"));
+    QCOMPARE(m_api->m_settings->webPublicUrl(), QUrl(QStringLiteral("https://guard.example.net:8443")));
+
+    // Plain http off this computer, or an unknown mode: refused, nothing saved.
+    for (const char *body : {"{\"channels\":{\"publicUrl\":\"http://guard.example.net\"}}",
+                             R"({"channels":{"ntfy":{"ackMode":"sometimes"}}})"}) {
+        auto refused = m_api->request("PATCH", QStringLiteral("settings"), body);
+        QVERIFY(refused);
+        QCOMPARE(refused->status, 400);
+    }
+    QCOMPARE(m_api->m_settings->ntfyAckMode(), QStringLiteral("reply"));
+    QCOMPARE(m_api->m_settings->webPublicUrlText(), QStringLiteral("https://guard.example.net:8443"));
 }
 
 void ApiSettingsTest::noResponseEverHoldsASecret()

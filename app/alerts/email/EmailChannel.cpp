@@ -39,6 +39,36 @@ void EmailChannel::setConfig(EmailConfig config)
     m_config = std::move(config);
 }
 
+void EmailChannel::addAckInstructions(const AlertMessage &message, QString &text, QString &html)
+{
+    if (message.kind != AlertMessage::Kind::Breach || message.alertId <= 0)
+        return;
+    QString textLine;
+    QString htmlLine;
+    if (message.ackUrl.isValid()) {
+        const QString link = message.ackUrl.toString(QUrl::FullyEncoded);
+        textLine = tr("Acknowledge this alert: %1 (a one-time link)").arg(link);
+        htmlLine = QStringLiteral("<p><a href=\"%1\">%2</a> %3</p>")
+                       .arg(link.toHtmlEscaped(), tr("Acknowledge this alert").toHtmlEscaped(),
+                            tr("(a one-time link)").toHtmlEscaped());
+    } else {
+        textLine = tr("To acknowledge this alert, use Trailguard's alert history, the dashboard, or run "
+                      "`trailguard alerts ack %1`.")
+                       .arg(message.alertId);
+        htmlLine = QStringLiteral("<p>%1</p>").arg(textLine.toHtmlEscaped());
+    }
+    if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    text += QLatin1Char('\n') + textLine + QLatin1Char('\n');
+    if (html.isEmpty())
+        return;
+    const qsizetype end = html.lastIndexOf(QLatin1String("</body>"), -1, Qt::CaseInsensitive);
+    if (end >= 0)
+        html.insert(end, htmlLine);
+    else
+        html += htmlLine;
+}
+
 EmailContent EmailChannel::composeEmail(const AlertMessage &message, const EmailConfig &config)
 {
     EmailContent content;
@@ -48,6 +78,7 @@ EmailContent EmailChannel::composeEmail(const AlertMessage &message, const Email
     content.subject = message.subject;
     content.text = message.text;
     content.html = message.html;
+    addAckInstructions(message, content.text, content.html);
     switch (message.priority) {
     case AlertMessage::Priority::High:
         content.priority = EmailContent::Priority::High;

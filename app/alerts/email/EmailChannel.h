@@ -49,8 +49,11 @@ public:
     const EmailConfig &config() const { return m_config; }
 
     // The email for an alert: subject, both bodies and the priority from the message, the addresses from
-    // the configuration, From shown as "Trailguard".
+    // the configuration, From shown as "Trailguard". A breach from the outbox ends with how to acknowledge
+    // it: its one-time link (AlertMessage::ackUrl) when the dashboard has a public URL, else where to do it.
     static EmailContent composeEmail(const AlertMessage &message, const EmailConfig &config);
+    // Appends that paragraph to both bodies (the HTML one before </body>).
+    static void addAckInstructions(const AlertMessage &message, QString &text, QString &html);
 
 private:
     EmailConfig m_config;

@@ -5,8 +5,50 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 
 namespace trailguard {
+
+namespace {
+QUrl ntfyDashboardPath(QUrl base, const QString &path)
+{
+    QString basePath = base.path();
+    if (!basePath.endsWith(QLatin1Char('/')))
+        basePath += QLatin1Char('/');
+    base.setPath(basePath + path);
+    return base;
+}
+
+QJsonObject ntfyAckAction(const AlertMessage &message, const NtfyConfig &config)
+{
+    QJsonObject action{{QStringLiteral("action"), QStringLiteral("http")},
+                       {QStringLiteral("label"), NtfyChannel::tr("Acknowledge")},
+                       {QStringLiteral("method"), QStringLiteral("POST")},
+                       {QStringLiteral("clear"), true}};
+    switch (config.effectiveAckMode()) {
+    case NtfyConfig::AckMode::Dashboard:
+        action.insert(QStringLiteral("url"),
+                      ntfyDashboardPath(config.dashboardUrl, QStringLiteral("api/v1/ack/") + message.ackCode)
+                          .toString(QUrl::FullyEncoded));
+        return action;
+    case NtfyConfig::AckMode::Reply:
+        if (config.ackTopic.isEmpty())
+            return {};
+        action.insert(QStringLiteral("url"), config.ackTopicUrl().toString(QUrl::FullyEncoded));
+        action.insert(QStringLiteral("body"), message.ackCode);
+        if (!config.accessToken.isEmpty()) {
+            action.insert(QStringLiteral("headers"),
+                          QJsonObject{{QStringLiteral("Authorization"),
+                                       QStringLiteral("Bearer ") + QString::fromLatin1(config.accessToken)}});
+        }
+        return action;
+    case NtfyConfig::AckMode::Automatic:
+    case NtfyConfig::AckMode::Off:
+        break;
+    }
+    return {};
+}
+} // namespace
 
 NtfyChannel::NtfyChannel(QNetworkAccessManager *network, NtfyConfig config, QObject *parent)
     : WebhookChannel(network, parent)
@@ -41,7 +83,18 @@ void NtfyChannel::send(const AlertMessage &message, QObject *context, SendCallba
     QList<QByteArray> secrets{m_config.accessToken};
     if (m_config.topic.size() >= SecretRedactor::kMinimumLength)
         secrets.append(m_config.topic.toUtf8());
-    Post outgoing{request, QJsonDocument(payload(message, m_config.topic)).toJson(QJsonDocument::Compact),
+    if (!m_config.ackTopic.isEmpty())
+        secrets.append(m_config.ackTopic.toUtf8());
+    // Said once the message is out, so that listening on the ack topic starts after the publish.
+    if (!message.ackCode.isEmpty() && !m_config.ackTopic.isEmpty() &&
+        m_config.effectiveAckMode() == NtfyConfig::AckMode::Reply) {
+        done = [self = QPointer<NtfyChannel>(this), done = std::move(done)](DeliveryResult result) {
+            if (self && result.outcome == DeliveryResult::Outcome::Delivered)
+                Q_EMIT self->replyButtonOffered();
+            done(std::move(result));
+        };
+    }
+    Post outgoing{request, QJsonDocument(payload(message, m_config)).toJson(QJsonDocument::Compact),
                   m_config.redactedUrl(), secrets};
     post(std::move(outgoing), context, std::move(done), [tokenSent](const WebhookHttp::Response &response) {
         return interpret(response, tokenSent, QDateTime::currentDateTimeUtc());
@@ -67,12 +120,37 @@ int NtfyChannel::priority(const AlertMessage &message)
 
 QJsonObject NtfyChannel::payload(const AlertMessage &message, const QString &topic)
 {
+    NtfyConfig config;
+    config.topic = topic;
+    config.ackMode = NtfyConfig::AckMode::Off;
+    return payload(message, config);
+}
+
+QJsonObject NtfyChannel::payload(const AlertMessage &message, const NtfyConfig &config)
+{
     const QString text = message.text.trimmed().isEmpty() ? message.subject : message.text;
-    QJsonObject json{{QStringLiteral("topic"), topic},
+    QJsonObject json{{QStringLiteral("topic"), config.topic},
                      {QStringLiteral("message"), WebhookHttp::truncatedUtf8(text, kMaxMessageBytes)},
                      {QStringLiteral("priority"), priority(message)}};
-    if (!message.subject.trimmed().isEmpty())
-        json.insert(QStringLiteral("title"), WebhookHttp::truncated(message.subject, kMaxTitle));
+    if (!message.subject.trimmed().isEmpty()) {
+        const QString title = message.escalationStep > 0
+                                  ? tr("Reminder %1: %2").arg(message.escalationStep).arg(message.subject)
+                                  : message.subject;
+        json.insert(QStringLiteral("title"), WebhookHttp::truncated(title, kMaxTitle));
+    }
+    QJsonArray actions;
+    if (!message.ackCode.isEmpty()) {
+        if (const QJsonObject ack = ntfyAckAction(message, config); !ack.isEmpty())
+            actions.append(ack);
+    }
+    if (config.dashboardUrl.isValid() && !config.dashboardUrl.host().isEmpty()) {
+        actions.append(
+            QJsonObject{{QStringLiteral("action"), QStringLiteral("view")},
+                        {QStringLiteral("label"), tr("Open dashboard")},
+                        {QStringLiteral("url"), config.dashboardUrl.toString(QUrl::FullyEncoded)}});
+    }
+    if (!actions.isEmpty())
+        json.insert(QStringLiteral("actions"), actions);
     QJsonArray tags;
     for (const QString &tag : message.tags) {
         if (!tag.trimmed().isEmpty())

@@ -3,6 +3,7 @@
 #include "alerts/webhooks/WebhookHttp.h"
 
 #include <QCoreApplication>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -85,6 +86,66 @@ QUrl NtfyConfig::topicUrl() const
     return url;
 }
 
+QUrl NtfyConfig::ackTopicUrl() const
+{
+    QUrl url = server;
+    url.setPath(pathWithoutTrailingSlashes(server) + QLatin1Char('/') + ackTopic, QUrl::StrictMode);
+    return url;
+}
+
+NtfyConfig::AckMode NtfyConfig::effectiveAckMode() const
+{
+    const bool hasDashboard = dashboardUrl.isValid() && !dashboardUrl.host().isEmpty();
+    switch (ackMode) {
+    case AckMode::Automatic:
+    case AckMode::Dashboard:
+        return hasDashboard ? AckMode::Dashboard : AckMode::Reply;
+    case AckMode::Reply:
+    case AckMode::Off:
+        break;
+    }
+    return ackMode;
+}
+
+QString NtfyConfig::newAckTopic(const QString &topic)
+{
+    static const QLatin1String alphabet("abcdefghijklmnopqrstuvwxyz0123456789");
+    QString random;
+    for (int i = 0; i < 16; ++i)
+        random += alphabet[QRandomGenerator::system()->bounded(int(alphabet.size()))];
+    const QString suffix = QStringLiteral("-ack-") + random;
+    return topic.left(kMaxTopicLength - suffix.size()) + suffix;
+}
+
+std::optional<NtfyConfig::AckMode> NtfyConfig::parseAckMode(const QString &text)
+{
+    const QString mode = text.trimmed().toLower();
+    if (mode.isEmpty() || mode == QLatin1String("auto"))
+        return AckMode::Automatic;
+    if (mode == QLatin1String("dashboard"))
+        return AckMode::Dashboard;
+    if (mode == QLatin1String("reply"))
+        return AckMode::Reply;
+    if (mode == QLatin1String("off"))
+        return AckMode::Off;
+    return std::nullopt;
+}
+
+QString NtfyConfig::ackModeName(AckMode mode)
+{
+    switch (mode) {
+    case AckMode::Automatic:
+        return {};
+    case AckMode::Dashboard:
+        return QStringLiteral("dashboard");
+    case AckMode::Reply:
+        return QStringLiteral("reply");
+    case AckMode::Off:
+        return QStringLiteral("off");
+    }
+    return {};
+}
+
 QString NtfyConfig::redactedUrl() const
 {
     QString text = server.host();
@@ -150,6 +211,15 @@ Result<std::optional<NtfyConfig>> NtfyConfig::fromEnvironment(const QProcessEnvi
     }
     NtfyConfig result = std::move(config).value();
     result.accessToken = environment.value(QString::fromLatin1(kTokenVariable)).trimmed().toUtf8();
+    const QString ackMode = environment.value(QString::fromLatin1(kAckModeVariable));
+    const std::optional<AckMode> mode = parseAckMode(ackMode);
+    if (!mode) {
+        return invalid(QStringLiteral("%1: %2").arg(
+            QString::fromLatin1(kAckModeVariable),
+            NtfyConfigText::tr("\"%1\" is not an acknowledgement mode: use dashboard, reply or off.")
+                .arg(WebhookHttp::serverText(ackMode))));
+    }
+    result.ackMode = *mode;
     if (Status status = result.validate(); !status) {
         return Error{status.error().code, QStringLiteral("%1: %2").arg(QString::fromLatin1(kTokenVariable),
                                                                        status.error().message)};

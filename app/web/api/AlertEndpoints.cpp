@@ -1,6 +1,7 @@
 #include "web/api/AlertEndpoints.h"
 
 #include "alerts/OutboxDispatcher.h"
+#include "alerts/ack/AlertAcknowledger.h"
 #include "alerts/escalation/AlertRecordJson.h"
 #include "common/Clock.h"
 #include "domain/StockJson.h"
@@ -13,8 +14,6 @@
 namespace trailguard::Web {
 
 namespace {
-const QString kAckSource = QStringLiteral("web");
-
 ApiResponse unknownAlert(const QString &id)
 {
     return ApiResponse::error(404, ApiText::tr("There is no alert %1.").arg(id));
@@ -75,15 +74,17 @@ ApiResponse AlertEndpoints::list(const QUrlQuery &query) const
 
 ApiResponse AlertEndpoints::acknowledge(qint64 alertId)
 {
-    const Result<std::optional<AlertRecord>> acknowledged =
-        m_services.alerts->acknowledgeOnce(alertId, m_services.clock->now(), kAckSource);
-    if (!acknowledged.ok())
-        return ApiJson::error(acknowledged.error());
-    if (!acknowledged.value())
-        return unknownAlert(QString::number(alertId));
-    if (m_services.dispatcher)
-        m_services.dispatcher->announceAlertChanged(alertId);
-    return ApiResponse::json(200, AlertRecordJson::toJson(*acknowledged.value()));
+    if (!m_services.acknowledger)
+        return ApiResponse::error(503, ApiText::tr("Acknowledging is not available yet."));
+    // Acknowledging twice answers the alert as it is (acknowledged the first time, with that source).
+    const Result<AlertAcknowledger::Outcome> outcome =
+        m_services.acknowledger->acknowledge(alertId, AckSource::web());
+    if (!outcome.ok()) {
+        if (outcome.error().code == ErrorCode::InvalidArguments)
+            return unknownAlert(QString::number(alertId));
+        return ApiJson::error(outcome.error());
+    }
+    return ApiResponse::json(200, AlertRecordJson::toJson(outcome.value().alert));
 }
 
 ApiResponse AlertEndpoints::snooze(qint64 alertId, const QByteArray &body)

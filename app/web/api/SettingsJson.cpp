@@ -190,9 +190,9 @@ Status applyChannels(const QJsonObject &patch, ChannelSettingsData &channels)
     const Result<QJsonObject> all = settingsSection(patch, QStringLiteral("channels"));
     if (!all.ok())
         return all.error();
-    if (Status known =
-            ApiJson::onlyKnownKeys(all.value(), {QStringLiteral("tray"), QStringLiteral("email"),
-                                                 QStringLiteral("discord"), QStringLiteral("ntfy")});
+    if (Status known = ApiJson::onlyKnownKeys(all.value(), {QStringLiteral("tray"), QStringLiteral("email"),
+                                                            QStringLiteral("discord"), QStringLiteral("ntfy"),
+                                                            QStringLiteral("publicUrl")});
         !known.ok())
         return known;
     QHash<QString, QJsonObject> parts;
@@ -214,16 +214,25 @@ Status applyChannels(const QJsonObject &patch, ChannelSettingsData &channels)
     readInto(parts.value(QStringLiteral("discord")), QStringLiteral("enabled"), ApiJson::boolean,
              channels.discordEnabled, error);
     const QJsonObject ntfy = parts.value(QStringLiteral("ntfy"));
-    if (Status known = ApiJson::onlyKnownKeys(ntfy, {QStringLiteral("enabled"), QStringLiteral("server")});
+    if (Status known = ApiJson::onlyKnownKeys(
+            ntfy, {QStringLiteral("enabled"), QStringLiteral("server"), QStringLiteral("ackMode")});
         !known.ok())
         return known;
     readInto(ntfy, QStringLiteral("enabled"), ApiJson::boolean, channels.ntfyEnabled, error);
     QString server;
     readInto(ntfy, QStringLiteral("server"), ApiJson::text, server, error);
+    QString ackMode = NtfyConfig::ackModeName(channels.ntfy.ackMode);
+    readInto(ntfy, QStringLiteral("ackMode"), ApiJson::text, ackMode, error);
+    readInto(all.value(), QStringLiteral("publicUrl"), ApiJson::text, channels.publicDashboardUrl, error);
     if (error)
         return *error;
     if (!server.isEmpty())
         channels.ntfy.server = QUrl(server);
+    const std::optional<NtfyConfig::AckMode> mode = NtfyConfig::parseAckMode(ackMode);
+    if (!mode)
+        return invalidSetting(
+            ApiText::tr("\"ackMode\" must be \"dashboard\", \"reply\", \"off\" or \"\" (automatic)."));
+    channels.ntfy.ackMode = *mode;
     return applyEmail(parts.value(QStringLiteral("email")), channels);
 }
 } // namespace
@@ -272,7 +281,9 @@ QJsonObject toJson(const GeneralSettings &general, const ChannelSettingsData &ch
               QJsonObject{{QStringLiteral("enabled"), channels.ntfyEnabled},
                           {QStringLiteral("server"), channels.ntfy.server.toString()},
                           {QStringLiteral("topicSet"), !channels.ntfy.topic.isEmpty()},
-                          {QStringLiteral("accessTokenSet"), !channels.ntfy.accessToken.isEmpty()}}},
+                          {QStringLiteral("accessTokenSet"), !channels.ntfy.accessToken.isEmpty()},
+                          {QStringLiteral("ackMode"), NtfyConfig::ackModeName(channels.ntfy.ackMode)}}},
+             {QStringLiteral("publicUrl"), channels.publicDashboardUrl},
          }},
     };
 }

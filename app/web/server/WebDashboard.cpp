@@ -4,6 +4,7 @@
 #include "settings/Settings.h"
 #include "web/WebLogging.h"
 #include "web/api/Api.h"
+#include "web/server/CodeAckGate.h"
 #include "web/server/TlsFiles.h"
 #include "web/server/WebServer.h"
 
@@ -94,6 +95,9 @@ Result<std::unique_ptr<WebDashboard>> WebDashboard::start(const WebServices &ser
     dashboard->m_server =
         std::make_unique<WebServer>(std::move(config), settings, *services.clock, services.health,
                                     makeApiEndpoints(services), dashboard->m_feed.get());
+    if (services.acknowledger && services.alerts)
+        dashboard->m_server->setCodeAckGate(
+            std::make_unique<CodeAckGate>(*services.clock, *services.acknowledger, *services.alerts));
     if (const Status started = dashboard->m_server->start(); !started.ok())
         return started.error();
     return Result<std::unique_ptr<WebDashboard>>(std::move(dashboard));

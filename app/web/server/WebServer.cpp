@@ -2,6 +2,7 @@
 
 #include "web/WebLogging.h"
 #include "web/server/ApiGate.h"
+#include "web/server/CodeAckGate.h"
 #include "web/server/WebReply.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,11 @@ WebServer::WebServer(Config config, Settings &settings, const Clock &clock, Heal
 }
 
 WebServer::~WebServer() = default;
+
+void WebServer::setCodeAckGate(std::unique_ptr<CodeAckGate> gate)
+{
+    m_codeAck = std::move(gate);
+}
 
 Status WebServer::start()
 {
@@ -85,6 +91,10 @@ bool WebServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         return true;
     }
     const QString path = request.url().path(QUrl::FullyEncoded);
+    if (m_codeAck && CodeAckGate::handles(path)) {
+        m_codeAck->handle(request, reply);
+        return true;
+    }
     if (path == QLatin1String("/api") || path.startsWith(QLatin1String("/api/"))) {
         m_api->handle(request, reply);
         return true;

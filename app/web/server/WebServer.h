@@ -18,6 +18,7 @@
 namespace trailguard::Web {
 
 class ApiGate;
+class CodeAckGate;
 
 // The dashboard's HTTP(S) server over Qt HttpServer: it owns the dispatch (so it can answer later and keep
 // event streams open) and puts the same rules on every request: the Host check, the body limit, the security
@@ -49,6 +50,8 @@ public:
     // "http://127.0.0.1:8080/" (a wildcard address shows as this machine's name).
     QString url() const;
     ApiGate &api() { return *m_api; }
+    // Serves the one-time acknowledgement routes (/ack/<code>, /api/v1/ack/<code>); without it they are 404.
+    void setCodeAckGate(std::unique_ptr<CodeAckGate> gate);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -59,6 +62,7 @@ private:
     HostCheck m_hostCheck;
     StaticAssets m_assets;
     std::unique_ptr<ApiGate> m_api;
+    std::unique_ptr<CodeAckGate> m_codeAck;
     quint16 m_port = 0;
 };
 

@@ -158,6 +158,8 @@ private Q_SLOTS:
     void identity();
     void plainDelivery();
     void severalRecipients();
+    void ackLinkInBothBodies();
+    void ackInstructionsWithoutALink();
     void startTlsWithLogin();
     void implicitTlsWithLogin();
     void wrongPassword();
@@ -332,6 +334,64 @@ void TestEmailChannel::plainDelivery()
     QVERIFY(printed.contains(
         QStringLiteral("\n<p><b>SHOP.TO</b> traded at 92.10 CAD, below its stop of 95.40 CAD.</p>\n")));
     QCOMPARE(printed.count(QStringLiteral("MESSAGE FOLLOWS")), 1);
+}
+
+void TestEmailChannel::ackLinkInBothBodies()
+{
+    const quint16 port = freePort();
+    const auto server = startTestServer(port);
+    QVERIFY(server);
+    AlertMessage message = breach();
+    message.html = QStringLiteral("<html><body><p>SHOP.TO fell.</p></body></html>");
+    message.alertId = 42;
+    message.ackCode = QStringLiteral("42-AbCdEfGhIjKlMnOpQrStUv");
+    message.ackUrl = QUrl(QStringLiteral("https://guard.example.net:8443/ack/42-AbCdEfGhIjKlMnOpQrStUv"));
+
+    EmailChannel channel(configFor(port, EmailConfig::Security::None, false));
+    Outcome outcome;
+    channel.send(message, this, outcome.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.done(), kSendTimeout);
+    QCOMPARE(outcome.outcome(), DeliveryResult::Outcome::Delivered);
+    QTRY_COMPARE_WITH_TIMEOUT(server->messages().size(), 1, kSendTimeout);
+    const QJsonObject received = server->messages().constFirst();
+    // Python's parser keeps the message's CRLF line breaks.
+    const QString text = received.value(QStringLiteral("text"))
+                             .toString()
+                             .replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    const QString html = received.value(QStringLiteral("html")).toString();
+    QVERIFY2(text.startsWith(message.text), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Acknowledge this alert: "
+                                          "https://guard.example.net:8443/ack/42-AbCdEfGhIjKlMnOpQrStUv")),
+             qPrintable(text));
+    QVERIFY2(html.contains(QStringLiteral("<a href=\"https://guard.example.net:8443/ack/"
+                                          "42-AbCdEfGhIjKlMnOpQrStUv\">Acknowledge this alert</a>")),
+             qPrintable(html));
+    QVERIFY2(html.indexOf(QStringLiteral("Acknowledge")) < html.indexOf(QStringLiteral("</body>")),
+             qPrintable(html));
+    QVERIFY(!text.contains(QStringLiteral("trailguard alerts ack")));
+}
+
+void TestEmailChannel::ackInstructionsWithoutALink()
+{
+    AlertMessage message = breach();
+    message.alertId = 42;
+    message.ackCode = QStringLiteral("42-AbCdEfGhIjKlMnOpQrStUv"); // a code, but no public dashboard URL
+    const EmailContent content =
+        EmailChannel::composeEmail(message, configFor(25, EmailConfig::Security::None, false));
+    QVERIFY2(content.text.contains(QStringLiteral("run `trailguard alerts ack 42`")),
+             qPrintable(content.text));
+    QVERIFY(content.text.contains(QStringLiteral("alert history")));
+    QVERIFY(content.html.contains(QStringLiteral("run `trailguard alerts ack 42`")));
+    QVERIFY(!content.text.contains(QStringLiteral("http")));
+
+    // Not from the outbox ("Send test"), or not a breach: nothing added.
+    AlertMessage test = breach();
+    QCOMPARE(EmailChannel::composeEmail(test, configFor(25, EmailConfig::Security::None, false)).text,
+             test.text);
+    AlertMessage health = message;
+    health.kind = AlertMessage::Kind::Health;
+    QCOMPARE(EmailChannel::composeEmail(health, configFor(25, EmailConfig::Security::None, false)).text,
+             health.text);
 }
 
 void TestEmailChannel::severalRecipients()

@@ -62,7 +62,7 @@ WebhookReceiver::WebhookReceiver(QObject *parent)
         m_requests.append(recorded);
 
         const Reply reply = m_script.isEmpty() ? m_default : m_script.takeFirst();
-        if (reply.status >= 200 && reply.status < 300)
+        if (reply.status >= 200 && reply.status < 300 && request.method != "GET")
             ++m_accepted;
         LoopbackHttpServer::Answer answer;
         answer.response.status = reply.status;

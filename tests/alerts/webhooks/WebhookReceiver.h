@@ -59,7 +59,8 @@ public:
     void setDefaultReply(const Reply &reply);
 
     const QList<Request> &requests() const { return m_requests; }
-    // Requests answered with a 2xx status: what the "server" accepted.
+    // Requests other than GET answered with a 2xx status: what the "server" accepted (a subscriber's GET,
+    // such as ntfy's ack topic stream, is not counted).
     int acceptedCount() const { return m_accepted; }
 
     // Stops listening and drops every connection: connecting to port() is refused from now on.

@@ -113,6 +113,114 @@ private Q_SLOTS:
                            "message": "Questrade unreachable", "priority": 3})"));
     }
 
+    void urgentEscalationIsPriorityFiveWithAReminderTitle()
+    {
+        AlertMessage message = breachMessage();
+        message.escalationStep = 2;
+        message.urgent = true;
+        const QJsonObject json = NtfyChannel::payload(message, kTopic);
+        QCOMPARE(json.value(QLatin1String("priority")).toInt(), 5);
+        QCOMPARE(json.value(QLatin1String("title")).toString(),
+                 QStringLiteral("Reminder 2: ") + breachMessage().subject);
+        QCOMPARE(NtfyChannel::payload(breachMessage(), kTopic).value(QLatin1String("title")).toString(),
+                 breachMessage().subject);
+    }
+
+    // The actions per ack mode: what ntfy's "actions" array (publish as JSON) must hold.
+    void ackActionsPerMode_data()
+    {
+        QTest::addColumn<NtfyConfig::AckMode>("mode");
+        QTest::addColumn<QString>("dashboard");
+        QTest::addColumn<QByteArray>("token");
+        QTest::addColumn<QByteArray>("expected");
+        const QString dashboard = QStringLiteral("https://guard.example.net:8443");
+        QTest::newRow("automatic with a dashboard: POST to the code-ack API")
+            << NtfyConfig::AckMode::Automatic << dashboard << QByteArray()
+            << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
+                              "url":"@DASHBOARD@/api/v1/ack/7-CODE"},
+                             {"action":"view","label":"Open dashboard","url":"@DASHBOARD@"}])");
+        QTest::newRow("automatic without a dashboard: reply to the ack topic")
+            << NtfyConfig::AckMode::Automatic << QString() << QByteArray()
+            << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
+                              "url":"@NTFY@/trailguard-test_1-ack-abc","body":"7-CODE"}])");
+        QTest::newRow("reply carries the access token")
+            << NtfyConfig::AckMode::Reply << dashboard << kToken
+            << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
+                              "url":"@NTFY@/trailguard-test_1-ack-abc","body":"7-CODE",
+                              "headers":{"Authorization":"Bearer tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2"}},
+                             {"action":"view","label":"Open dashboard","url":"@DASHBOARD@"}])");
+        QTest::newRow("dashboard without a public URL falls back to reply")
+            << NtfyConfig::AckMode::Dashboard << QString() << QByteArray()
+            << QByteArray(R"([{"action":"http","label":"Acknowledge","method":"POST","clear":true,
+                              "url":"@NTFY@/trailguard-test_1-ack-abc","body":"7-CODE"}])");
+        QTest::newRow("off: only the dashboard link")
+            << NtfyConfig::AckMode::Off << dashboard << QByteArray()
+            << QByteArray(R"([{"action":"view","label":"Open dashboard","url":"@DASHBOARD@"}])");
+        QTest::newRow("off without a dashboard: no actions")
+            << NtfyConfig::AckMode::Off << QString() << QByteArray() << QByteArray();
+    }
+    void ackActionsPerMode()
+    {
+        QFETCH(NtfyConfig::AckMode, mode);
+        QFETCH(QString, dashboard);
+        QFETCH(QByteArray, token);
+        QFETCH(QByteArray, expected);
+        NtfyConfig ntfy;
+        ntfy.topic = kTopic;
+        ntfy.ackTopic = kTopic + QStringLiteral("-ack-abc");
+        ntfy.ackMode = mode;
+        ntfy.accessToken = token;
+        ntfy.dashboardUrl = QUrl(dashboard);
+        AlertMessage message = breachMessage();
+        message.ackCode = QStringLiteral("7-CODE");
+        const QJsonObject json = NtfyChannel::payload(message, ntfy);
+        if (expected.isEmpty()) {
+            QVERIFY(!json.contains(QLatin1String("actions")));
+        } else {
+            // (Placeholders in the rows: moc reads "//" inside a raw string as a comment.)
+            expected.replace("@DASHBOARD@", "https://guard.example.net:8443")
+                .replace("@NTFY@", "https://ntfy.sh");
+            QCOMPARE(json.value(QLatin1String("actions")).toArray(),
+                     QJsonDocument::fromJson(expected).array());
+        }
+        // Everything else is the plain publish.
+        QJsonObject rest = json;
+        rest.remove(QLatin1String("actions"));
+        QCOMPARE(rest, expectedBreach());
+    }
+
+    void aDeliveredReplyButtonIsAnnounced()
+    {
+        NtfyConfig configured = config();
+        configured.ackTopic = kTopic + QStringLiteral("-ack-abc");
+        configured.ackMode = NtfyConfig::AckMode::Reply;
+        m_channel->setConfig(configured);
+        QSignalSpy offered(m_channel.get(), &NtfyChannel::replyButtonOffered);
+        QVERIFY(sendAndWait(*m_channel, breachMessage())->outcome ==
+                Outcome::Delivered); // no code: no button
+        QCOMPARE(offered.size(), 0);
+        AlertMessage message = breachMessage();
+        message.ackCode = QStringLiteral("7-CODE");
+        m_receiver->enqueue(WebhookReceiver::Reply::json(500, "{}"));
+        QVERIFY(sendAndWait(*m_channel, message)->outcome == Outcome::RetryLater);
+        QCOMPARE(offered.size(), 0); // not out yet
+        QVERIFY(sendAndWait(*m_channel, message)->outcome == Outcome::Delivered);
+        QCOMPARE(offered.size(), 1);
+        const QJsonArray actions =
+            m_receiver->requests().last().json().value(QLatin1String("actions")).toArray();
+        QCOMPARE(actions.first().toObject().value(QLatin1String("body")).toString(),
+                 QStringLiteral("7-CODE"));
+    }
+
+    void noAckButtonWithoutACode()
+    {
+        NtfyConfig ntfy;
+        ntfy.topic = kTopic;
+        ntfy.ackTopic = kTopic + QStringLiteral("-ack-abc");
+        ntfy.ackMode = NtfyConfig::AckMode::Reply;
+        QVERIFY(!NtfyChannel::payload(breachMessage(), ntfy).contains(QLatin1String("actions")));
+    }
+
     void longTextIsCut()
     {
         AlertMessage message = breachMessage();

@@ -191,6 +191,40 @@ private Q_SLOTS:
                  qPrintable(config.error().message));
         QVERIFY(!config.error().message.contains(QStringLiteral("tk secret")));
     }
+
+    void ackModeFromTheEnvironment()
+    {
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("NTFY_CHANNEL"), QStringLiteral("mytopic"));
+        QCOMPARE(NtfyConfig::fromEnvironment(environment).value()->ackMode, NtfyConfig::AckMode::Automatic);
+        environment.insert(QStringLiteral("NTFY_ACK_MODE"), QStringLiteral(" Dashboard "));
+        QCOMPARE(NtfyConfig::fromEnvironment(environment).value()->ackMode, NtfyConfig::AckMode::Dashboard);
+        environment.insert(QStringLiteral("NTFY_ACK_MODE"), QStringLiteral("off"));
+        QCOMPARE(NtfyConfig::fromEnvironment(environment).value()->ackMode, NtfyConfig::AckMode::Off);
+        environment.insert(QStringLiteral("NTFY_ACK_MODE"), QStringLiteral("sometimes"));
+        const Result<std::optional<NtfyConfig>> config = NtfyConfig::fromEnvironment(environment);
+        QVERIFY(!config.ok());
+        QVERIFY2(config.error().message.startsWith(QStringLiteral("NTFY_ACK_MODE: ")),
+                 qPrintable(config.error().message));
+    }
+
+    void effectiveAckMode()
+    {
+        NtfyConfig config;
+        QCOMPARE(config.effectiveAckMode(), NtfyConfig::AckMode::Reply); // automatic, no dashboard
+        config.dashboardUrl = QUrl(QStringLiteral("https://guard.example.net"));
+        QCOMPARE(config.effectiveAckMode(), NtfyConfig::AckMode::Dashboard);
+        config.ackMode = NtfyConfig::AckMode::Reply;
+        QCOMPARE(config.effectiveAckMode(), NtfyConfig::AckMode::Reply);
+        config.ackMode = NtfyConfig::AckMode::Off;
+        QCOMPARE(config.effectiveAckMode(), NtfyConfig::AckMode::Off);
+        config.ackMode = NtfyConfig::AckMode::Dashboard;
+        config.dashboardUrl = QUrl();
+        QCOMPARE(config.effectiveAckMode(), NtfyConfig::AckMode::Reply);
+        for (const auto mode : {NtfyConfig::AckMode::Automatic, NtfyConfig::AckMode::Dashboard,
+                                NtfyConfig::AckMode::Reply, NtfyConfig::AckMode::Off})
+            QCOMPARE(NtfyConfig::parseAckMode(NtfyConfig::ackModeName(mode)), std::optional(mode));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNtfyConfig)
