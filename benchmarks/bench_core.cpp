@@ -34,7 +34,6 @@ private Q_SLOTS:
     void engineThroughput();
     void persistOneCycle();
     void persistChangedColumns();
-    void persistChangedColumnsBatched();
 };
 
 void CoreBenchmark::engineThroughput()
@@ -141,48 +140,6 @@ void CoreBenchmark::persistChangedColumns()
     const auto stored = repository.find(stocks.constLast().ticker);
     QVERIFY(stored.ok() && stored.value());
     QCOMPARE(stored.value()->lastPrice, stocks.constLast().lastPrice);
-}
-
-// The same cycle as the monitor writes it since updateChangedMany: rows with the same changed columns go
-// many to a statement (UPDATE … FROM VALUES).
-void CoreBenchmark::persistChangedColumnsBatched()
-{
-    QTemporaryDir dir;
-    auto db = Database::open(dir.filePath(QStringLiteral("bench.sqlite")));
-    QVERIFY(db.ok());
-    StockRepository repository(db.value()->connection());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QList<StockState> stocks = makeStocks(now);
-    for (const StockState &stock : stocks)
-        QVERIFY(repository.insert(stock).ok());
-
-    int cycle = 0;
-    qint64 cycles = 0;
-    QElapsedTimer timer;
-    timer.start();
-    QBENCHMARK
-    {
-        ++cycle;
-        const QList<StockState> before = stocks;
-        for (StockState &stock : stocks) {
-            stock.lastPrice = 100.0 + cycle * 0.01;
-            stock.lastQuoteAt = now.addSecs(cycle);
-            stock.checkedThrough = now.addSecs(cycle);
-        }
-        const Status saved = inTransaction(db.value()->connection(), [&]() -> Status {
-            return repository.updateChangedMany(before, stocks);
-        });
-        QVERIFY(saved.ok());
-        ++cycles;
-    }
-    const double ms = timer.nsecsElapsed() / 1e6 / double(cycles);
-    qInfo(
-        "FIGURE storage: one cycle of %d changed stocks, many rows a statement, in one transaction: %.2f ms",
-        kTickers, ms);
-    const auto stored = repository.find(stocks.constLast().ticker);
-    QVERIFY(stored.ok() && stored.value());
-    QCOMPARE(stored.value()->lastPrice, stocks.constLast().lastPrice);
-    QCOMPARE(stored.value()->checkedThrough, stocks.constLast().checkedThrough);
 }
 
 QTEST_GUILESS_MAIN(CoreBenchmark)

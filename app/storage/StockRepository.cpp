@@ -4,7 +4,6 @@
 #include "storage/RuleRepository.h"
 #include "storage/SqlValues.h"
 #include "storage/SqliteStatement.h"
-#include "storage/StockBatchWriter.h"
 #include "storage/StockColumns.h"
 #include "storage/StorageLogging.h"
 #include "storage/StorageText.h"
@@ -14,12 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-
-#include <map>
 
 namespace trailguard {
 
@@ -280,54 +276,6 @@ Status StockRepository::updateChanged(const StockState &before, const StockState
             columns |= 1u << column;
     }
     return columns ? writeColumns(stock, columns) : success();
-}
-
-Status StockRepository::updateChangedMany(const QList<StockState> &before, const QList<StockState> &stocks)
-{
-    Q_ASSERT(before.size() == stocks.size());
-    // The rows by the columns they change, in their order; a ticker twice keeps the row-by-row order.
-    std::map<quint32, QList<const StockState *>> byColumns;
-    QSet<QString> tickers;
-    for (qsizetype at = 0; at < stocks.size(); ++at) {
-        quint32 columns = 0;
-        for (int column = 0; column < StockColumns::kCount; ++column) {
-            if (StockColumns::differs(before.at(at), stocks.at(at), column))
-                columns |= 1u << column;
-        }
-        if (columns)
-            byColumns[columns].append(&stocks.at(at));
-        tickers.insert(stocks.at(at).ticker);
-    }
-    if (tickers.size() != stocks.size()) {
-        for (qsizetype at = 0; at < stocks.size(); ++at) {
-            if (Status one = updateChanged(before.at(at), stocks.at(at)); !one.ok())
-                return one;
-        }
-        return success();
-    }
-    if (!m_batchWriter)
-        m_batchWriter = std::make_unique<StockBatchWriter>(m_db);
-    for (const auto &[columns, rows] : byColumns) {
-        qsizetype at = 0;
-        for (const int chunk : StockBatchWriter::kChunkRows) {
-            for (; rows.size() - at >= chunk; at += chunk) {
-                const QList<const StockState *> part = rows.mid(at, chunk);
-                const Result<int> written = m_batchWriter->write(columns, part);
-                if (written.ok() && written.value() == chunk)
-                    continue;
-                // A row was refused or is not stored: row by row, for that row's own error.
-                for (const StockState *stock : part) {
-                    if (Status one = writeColumns(*stock, columns); !one.ok())
-                        return one;
-                }
-            }
-        }
-        for (; at < rows.size(); ++at) {
-            if (Status one = writeColumns(*rows.at(at), columns); !one.ok())
-                return one;
-        }
-    }
-    return success();
 }
 
 Status StockRepository::updateAll(const QList<StockState> &stocks)

@@ -15,7 +15,6 @@ class QSqlQuery;
 namespace trailguard {
 
 class SqliteStatement;
-class StockBatchWriter;
 
 // Reads and writes rows of the `stocks` table. No business rules: validation happens before. A stock is
 // read with its rules and inserted with them; update() leaves them alone (see RuleRepository).
@@ -37,11 +36,6 @@ public:
     // and nothing when none does: a polling cycle changes a few columns of each row. Fails with
     // UnknownTicker when there is something to write and the ticker is not stored.
     Status updateChanged(const StockState &before, const StockState &stock);
-    // updateChanged() for each pair of `before` and `stocks` (same sizes), with rows that change the same
-    // columns written many to a statement (StockBatchWriter); what is written is the same. Fails with the
-    // error of a failing row (UnknownTicker, a refused write); call it inside a transaction, which the
-    // failure leaves for the caller to roll back.
-    Status updateChangedMany(const QList<StockState> &before, const QList<StockState> &stocks);
     // Updates many stocks in one transaction: all are saved or none.
     Status updateAll(const QList<StockState> &stocks);
     Status remove(const QString &ticker);
@@ -60,7 +54,6 @@ private:
 
     QSqlDatabase m_db;
     std::unordered_map<quint32, std::unique_ptr<SqliteStatement>> m_updateStatements;
-    std::unique_ptr<StockBatchWriter> m_batchWriter;
     mutable std::unique_ptr<QSqlQuery> m_dataVersionQuery;
 };
 

@@ -250,21 +250,13 @@ Result<WatchlistService::NotSaved> WatchlistService::saveEach(
     Q_ASSERT(stored.isEmpty() || stored.size() == updated.size());
     bool oneFailed = false;
     const Status done = inTransaction(m_repository.database(), [&]() -> Status {
-        // The changed columns of all rows first, many rows to a statement; a failure rolls the batch back
-        // and it is saved again below, one savepoint per row.
-        if (!stored.isEmpty()) {
-            if (Status rows = m_repository.updateChangedMany(stored, updated); !rows.ok()) {
-                oneFailed = true;
-                return rows;
-            }
-        }
         for (qsizetype at = 0; at < updated.size(); ++at) {
-            Status one = stored.isEmpty() ? updateOne(updated, stored, at) : success();
+            Status one = updateOne(updated, stored, at);
             if (one.ok() && withEach)
                 one = withEach(updated.at(at));
             if (!one.ok()) {
                 oneFailed = true;
-                return one;
+                return one; // rolls the batch back; saved again below, one savepoint per row
             }
         }
         return afterAll ? afterAll(NotSaved()) : success();
