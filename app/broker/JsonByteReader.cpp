@@ -240,8 +240,7 @@ bool JsonByteReader::value(JsonScalar *into, int depth)
         if (take(close))
             return true;
         do {
-            QByteArrayView key;
-            if (close == '}' && !plainKeyOrEscaped(key))
+            if (close == '}' && !anyKey())
                 return false;
             if (!value(nullptr, depth + 1))
                 return false;
