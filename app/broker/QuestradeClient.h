@@ -113,7 +113,8 @@ public:
 private:
     struct QuoteJob;
 
-    void get(const QString &path, const QString &query, QuestradeTransport::AnswerCallback done);
+    void get(const QString &path, const QString &query, QuestradeTransport::AnswerCallback done,
+             QuestradeTransport::BodyForm form = QuestradeTransport::BodyForm::Object);
     void requestQuotes(const std::shared_ptr<QuoteJob> &job, const QList<qint64> &ids);
     void finishQuotes(const std::shared_ptr<QuoteJob> &job);
 

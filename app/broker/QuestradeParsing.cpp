@@ -2,6 +2,7 @@
 
 #include "broker/BrokerLogging.h"
 #include "broker/QuestradeParsingReaders.h"
+#include "broker/QuoteAnswerScanner.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -162,9 +163,12 @@ std::optional<QDateTime> parseUsualTime(QStringView text)
 
 QDateTime parseTime(const QJsonValue &value)
 {
-    if (!value.isString())
-        return {};
-    const QString text = value.toString().trimmed();
+    return value.isString() ? parseTimeText(value.toString()) : QDateTime();
+}
+
+QDateTime parseTimeText(const QString &untrimmed)
+{
+    const QString text = untrimmed.trimmed();
     if (const std::optional<QDateTime> usual = parseUsualTime(text))
         return *usual;
     QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
@@ -280,6 +284,16 @@ Result<QList<BrokerQuote>> parseQuotes(const QJsonObject &object)
                   qUtf8Printable(quote.error().message));
     }
     return quotes;
+}
+
+Result<QList<BrokerQuote>> parseQuotesAnswer(const QByteArray &body)
+{
+    if (std::optional<QList<BrokerQuote>> quotes = scanQuotesAnswer(body))
+        return std::move(*quotes);
+    Result<QJsonObject> object = parseObject(body);
+    if (!object)
+        return object.error();
+    return parseQuotes(object.value());
 }
 
 Result<QList<MarketSession>> parseMarkets(const QJsonObject &object)

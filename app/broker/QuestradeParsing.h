@@ -61,6 +61,8 @@ std::optional<ApiError> parseApiError(const QByteArray &body);
 
 // Questrade's times ("2024-05-14T15:59:58.812000-04:00") in UTC; invalid when absent, null or not a time.
 QDateTime parseTime(const QJsonValue &value);
+// The same for a time's text.
+QDateTime parseTimeText(const QString &text);
 
 // {"symbols": [...]} from v1/symbols/search.
 Result<QList<SymbolCandidate>> parseSymbolSearch(const QJsonObject &object);
@@ -71,6 +73,9 @@ Result<BrokerQuote> parseQuote(const QJsonValue &record);
 // answer: a malformed record (see parseQuote) is dropped and logged with its symbol, and the other
 // records are read.
 Result<QList<BrokerQuote>> parseQuotes(const QJsonObject &object);
+// The same from the answer's bytes: read straight into the quotes when the answer is plain
+// (QuoteAnswerScanner), else through parseObject() and parseQuotes(), whose results it always equals.
+Result<QList<BrokerQuote>> parseQuotesAnswer(const QByteArray &body);
 // {"markets": [...]} from v1/markets.
 Result<QList<MarketSession>> parseMarkets(const QJsonObject &object);
 // {"time": "..."} from v1/time.

@@ -35,6 +35,7 @@ struct QuestradeTransport::Call {
     int failures = 0;    // 5xx, timeouts and network errors so far
     int rateLimited = 0; // 429s so far
     bool tokenRetried = false;
+    BodyForm form = BodyForm::Object;
     AnswerCallback done;
 };
 
@@ -49,9 +50,10 @@ QuestradeTransport::QuestradeTransport(QNetworkAccessManager *network, Questrade
 
 QuestradeTransport::~QuestradeTransport() = default;
 
-void QuestradeTransport::get(const QString &path, const QString &query, AnswerCallback done)
+void QuestradeTransport::get(const QString &path, const QString &query, AnswerCallback done, BodyForm form)
 {
     auto call = std::make_shared<Call>();
+    call->form = form;
     call->path = path;
     call->query = query;
     call->category = RateLimiter::categoryForPath(path);
@@ -145,6 +147,10 @@ void QuestradeTransport::handleReply(const std::shared_ptr<Call> &call, const Ac
                     : QuestradeHttp::withoutQueries(reply->errorString());
         retryLater(call, Error{timeout ? ErrorCode::Timeout : ErrorCode::NetworkError,
                                tr("Could not reach Questrade (%1).").arg(reason)});
+        return;
+    }
+    if (status >= 200 && status < 300 && call->form == BodyForm::Raw) {
+        call->done(Answer{QJsonObject(), false, body});
         return;
     }
     if (status >= 200 && status < 300) {

@@ -41,7 +41,11 @@ public:
     struct Answer {
         Result<QJsonObject> body;
         bool tooLarge = false; // 1003 / 1005 / 413 / 414: split the request
+        QByteArray raw =
+            QByteArray(); // a 2xx body asked for as BodyForm::Raw (`body` is then an empty object)
     };
+    // A 2xx body parsed into a QJsonObject, or passed on as it came for a parser of its own.
+    enum class BodyForm { Object, Raw };
     using AnswerCallback = std::function<void(const Answer &)>;
 
     QuestradeTransport(QNetworkAccessManager *network, QuestradeAuth &auth, RateLimiter &limiter,
@@ -49,7 +53,8 @@ public:
     ~QuestradeTransport() override;
 
     // GET `path` ("v1/markets/quotes") with `query` (already encoded) from the API server; `done` runs once.
-    void get(const QString &path, const QString &query, AnswerCallback done);
+    void get(const QString &path, const QString &query, AnswerCallback done,
+             BodyForm form = BodyForm::Object);
 
 private:
     struct Call;
