@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AlertAcknowledger</name>
+    <message>
+        <source>There is no alert %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This acknowledgement code is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlertRule</name>
     <message>
         <source>use cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K or target:P (for example cross-below-sma:50, rsi-below:14,30, target:120)</source>
@@ -175,6 +186,128 @@
     </message>
     <message>
         <source>Market day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlertsCommand</name>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alerts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raised (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalations (step channels at UTC, status)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert %1 was already acknowledged on %2 UTC from %3; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert %1 (%2) acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalation delivery(s) cancelled.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the latest alerts with their deliveries and escalation steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the latest alerts, newest first: id, when raised, ticker, kind, price and stop, whether and where it was acknowledged, each channel&apos;s delivery, and each escalation step (its channels, when it was due, and whether it went out or was not needed). Works while a guardian runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a JSON array instead, one object per alert (id, ticker, kind, raisedAt, price, stop, acknowledgedAt, ackSource, deliveries, escalations); unknown values are null.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show at most N alerts (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge an alert: its escalation stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledges the alert ID (see &quot;trailguard alerts list&quot;), recorded as from the command line, and cancels its escalation steps still to come; a running guardian sends none of them. An alert acknowledged before stays as it was: this says when and from where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard alerts %1--help&quot; for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such alert, or the database failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: trailguard %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an alert id: use the number &quot;trailguard alerts list&quot; shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--limit needs a number from 1 to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing the alerts action: list or ack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown alerts action &quot;%1&quot;: use list or ack.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -387,6 +520,14 @@
         <source>The entry price must be a number greater than 0, or left empty.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Acknowledging is not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;ackMode&quot; must be &quot;dashboard&quot;, &quot;reply&quot;, &quot;off&quot; or &quot;&quot; (automatic).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiTokensText</name>
@@ -437,6 +578,57 @@
     </message>
     <message>
         <source>ntfy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodeAckGate</name>
+    <message>
+        <source>Alert %1 was already acknowledged at %2 from %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This acknowledgement link is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong acknowledgement codes; try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use GET or POST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert %1 is acknowledged; its reminders stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use POST.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -765,6 +957,57 @@
     </message>
 </context>
 <context>
+    <name>EscalationPolicy</name>
+    <message>
+        <source>Escalation policy: %1 Write &quot;off&quot; or steps such as &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a delay: write a whole number followed by s, m or h (&quot;90s&quot;, &quot;10m&quot;, &quot;2h&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the delay &quot;%1&quot; must be above zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;tray&quot; cannot be an escalation channel (the tray shows every alert already); use %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a channel; use %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is an empty part between two &quot;;&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: write repeat=N once, N from 0 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a step: write DELAY:CHANNELS such as &quot;30m:email&quot;, or repeat=N, or market-hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the step &quot;%1&quot; must come later than the one before it: list the steps from the shortest delay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the step &quot;%1&quot; names %2 twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 steps, repeats included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FolderLock</name>
     <message>
         <source>Cannot open the lock file &quot;%1&quot;: %2. Choose a writable folder with --data-dir.</source>
@@ -811,11 +1054,70 @@
     </message>
 </context>
 <context>
-    <name>Headless</name>
+    <name>GuardianTelegram</name>
     <message>
-        <source>No alert channel is configured: breaches are only logged. Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.</source>
+        <source>no Questrade account connected</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>connecting to Questrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected to Questrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected: the Questrade token must be renewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partly streaming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting the stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guardian: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quotes: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last check: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No check yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health: OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health alert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Headless</name>
     <message>
         <source>Trailguard is not connected to Questrade. Set refresh_token (or QUESTRADE_REFRESH_TOKEN) to a refresh token from Questrade&apos;s API centre, or connect once from the desktop app. Try --demo to see it work.</source>
         <translation type="unfinished"></translation>
@@ -826,6 +1128,10 @@
     </message>
     <message>
         <source>Questrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No alert channel is configured: breaches are only logged. Set NTFY_CHANNEL, WEB_HOOK_URL, TELEGRAM_BOT_TOKEN/TELEGRAM_CHAT_ID or BOT_EMAIL/USER_EMAIL.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1262,6 +1568,10 @@
     </message>
     <message>
         <source>The ntfy topic URL has no topic: add one at the end, like https://ntfy.example.com/mytopic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an acknowledgement mode: use dashboard, reply or off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2356,6 +2666,10 @@
         <source>Could not convert the price history to the compact format: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The escalation step is no longer claimed by this dispatcher.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SubcommandHelp</name>
@@ -2394,6 +2708,116 @@
     <message>
         <source>, </source>
         <comment>between listings</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TelegramCommands</name>
+    <message>
+        <source>an unknown place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alert %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Trailguard&lt;/b&gt; answers:
+/status — the guardian&apos;s health and how quotes arrive
+/list — the watchlist with each price, stop and distance to the stop
+/ack ID — acknowledge alert ID (its escalation stops)
+/help — this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guardian is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watchlist cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The watchlist is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no price yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1% below the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1% above the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, stop %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the alert&apos;s number: /ack 42</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already acknowledged %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This button does nothing any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already acknowledged %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TelegramConfig</name>
+    <message>
+        <source>The Telegram bot token is empty: create a bot with @BotFather in Telegram and paste the token it gives (like 123456789:AA…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram bot token does not look like one from @BotFather (digits, &apos;:&apos;, then letters, digits, &apos;-&apos; or &apos;_&apos;): copy it again from BotFather&apos;s message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram chat id is empty: send a message to your bot, then give your chat&apos;s number (see the README) or a channel&apos;s @name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram chat id &quot;%1&quot; is not valid: give a number (negative for a group, like -1001234567890) or a public channel&apos;s @name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram Bot API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Telegram Bot API URL must not contain &apos;?&apos; or &apos;#&apos;: give just the server, like https://api.telegram.org.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2958,6 +3382,22 @@
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Acknowledge this alert: %1 (a one-time link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge this alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a one-time link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To acknowledge this alert, use Trailguard&apos;s alert history, the dashboard, or run `trailguard alerts ack %1`.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::EncryptedFileSecretStore</name>
@@ -3044,6 +3484,18 @@
     </message>
     <message>
         <source>The ntfy server gave an unexpected answer (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminder %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open dashboard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3250,6 +3702,86 @@
     <name>trailguard::Runners::DesktopSession</name>
     <message>
         <source>waiting for the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::Settings</name>
+    <message>
+        <source>&quot;%1&quot; is not a web address; give the dashboard&apos;s address as your phone reaches it, like https://guard.example.net:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s public address must start with https:// (acknowledgement links must not travel in clear).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s public address must not contain a user, &apos;?&apos; or &apos;#&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::TelegramApi</name>
+    <message>
+        <source>Could not reach the Telegram Bot API: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram refused the bot token (%1): copy the token again from @BotFather.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bot may not write to this chat (%1): open the chat with the bot and press Start (or unblock it), or add the bot to the group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram does not know this chat (%1): check the chat id, and send the bot a message first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram asks to wait before the next request (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram answered HTTP %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::TelegramBot</name>
+    <message>
+        <source>Another program is reading this bot&apos;s updates (HTTP 409: %1): only one guardian may use a bot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::TelegramChannel</name>
+    <message>
+        <source>Telegram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still below the stop — reminder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram is limiting how often the bot sends (HTTP 429); the alert will be sent again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telegram could not take the message now (HTTP %1: %2); the alert will be sent again later.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3591,6 +4123,22 @@ The next attempt is at %3.</numerusform>
     </message>
     <message>
         <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 due at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3998,6 +4546,33 @@ The next attempt is at %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::BreachNotifier</name>
+    <message>
+        <source>Open alert history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert %1 (%2) acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert %1 was already acknowledged on %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 snoozed for 1 day; alert %2 acknowledged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::ChannelSettingsPage</name>
     <message>
         <source>Send &amp;Test</source>
@@ -4280,6 +4855,29 @@ The next attempt is at %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::EscalationPolicyEditor</name>
+    <message>
+        <source>Escalate only while the stock&apos;s &amp;market is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off — e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While a breach is not acknowledged, repeat it after each delay through more channels: DELAY:CHANNELS steps separated by &quot;;&quot;, delays in s, m or h from when the alert was raised, channels %1; add &quot;repeat=N&quot; to repeat the last step. &quot;off&quot;: never escalate. Example: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A step due while the market is closed waits for the next open; unchecked, steps also go out after the close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::GeneralSettingsPage</name>
     <message>
         <source>Start &amp;minimised to the tray</source>
@@ -4440,6 +5038,10 @@ The next attempt is at %3.</numerusform>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Escalation:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4777,6 +5379,58 @@ The next attempt is at %3.</numerusform>
     </message>
     <message>
         <source>Access to&amp;ken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply on ntfy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Acknowledge button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The web dashboard&apos;s address as your phone reaches it (https://). Mails then carry a one-time link that acknowledges the alert, and ntfy messages an &quot;Open dashboard&quot; button. Add its host name to web/hostNames.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge button:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Through the dashboard, since its address is set below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply on ntfy, since the dashboard&apos;s address is not set below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The button sends the alert&apos;s one-time code to the dashboard: your phone must reach it at the address below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs the dashboard&apos;s address below; until then the button replies on ntfy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The button publishes the alert&apos;s one-time code to a private topic Trailguard listens to. With an access token, the token travels in the button to your phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaches come without an Acknowledge button; acknowledge them in the alert history, on the dashboard or with `trailguard alerts ack`.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5310,6 +5964,10 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
         <source>Close without saving (Escape)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Telegram</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::StatusPanel</name>
@@ -5502,6 +6160,61 @@ Arrow keys: pan and zoom · Double-click or Esc: reset zoom</source>
     <message>
         <source>%1 — %2</source>
         <comment>spec — description</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::TelegramSettingsPage</name>
+    <message>
+        <source>&amp;Enable Telegram alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;heck bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>123456789:AA… from @BotFather</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in the keychain, never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your chat&apos;s number, or @channelname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your bot a message, then find the chat&apos;s number as the README explains. A group&apos;s number is negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty unless you run your own Bot API server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask Telegram whether the token is right, and the bot&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chat id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bot &amp;API server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to @%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

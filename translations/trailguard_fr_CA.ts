@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA">
 <context>
+    <name>AlertAcknowledger</name>
+    <message>
+        <source>There is no alert %1.</source>
+        <translation>Il n&apos;y a pas d&apos;alerte %1.</translation>
+    </message>
+    <message>
+        <source>This acknowledgement code is not valid.</source>
+        <translation>Ce code d&apos;accusé de réception n&apos;est pas valide.</translation>
+    </message>
+</context>
+<context>
     <name>AlertRule</name>
     <message>
         <source>use cross-below-sma:N, cross-above-sma:N, rsi-below:N,X, rsi-above:N,X, macd-cross-below:F,S,G, macd-cross-above:F,S,G, bb-below:N,K, bb-above:N,K or target:P (for example cross-below-sma:50, rsi-below:14,30, target:120)</source>
@@ -176,6 +187,128 @@
     <message>
         <source>Market day</source>
         <translation>Jour de bourse</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsCommand</name>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>No alerts yet.</source>
+        <translation>Aucune alerte pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Raised (UTC)</source>
+        <translation>Levée (UTC)</translation>
+    </message>
+    <message>
+        <source>Ticker</source>
+        <translation>Symbole</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Accusée</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Envois</translation>
+    </message>
+    <message>
+        <source>Escalations (step channels at UTC, status)</source>
+        <translation>Escalades (étape canaux à UTC, état)</translation>
+    </message>
+    <message>
+        <source>Alert %1 was already acknowledged on %2 UTC from %3; nothing changed.</source>
+        <translation>L&apos;alerte %1 avait déjà été accusée le %2 UTC depuis %3; rien n&apos;a changé.</translation>
+    </message>
+    <message>
+        <source>Alert %1 (%2) acknowledged.</source>
+        <translation>Alerte %1 (%2) accusée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n escalation delivery(s) cancelled.</source>
+        <translation>
+            <numerusform>%n envoi(s) d&apos;escalade annulé(s).</numerusform>
+            <numerusform>%n envoi(s) d&apos;escalade annulé(s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the latest alerts with their deliveries and escalation steps.</source>
+        <translation>Affiche les dernières alertes avec leurs envois et leurs étapes d&apos;escalade.</translation>
+    </message>
+    <message>
+        <source>Shows the latest alerts, newest first: id, when raised, ticker, kind, price and stop, whether and where it was acknowledged, each channel&apos;s delivery, and each escalation step (its channels, when it was due, and whether it went out or was not needed). Works while a guardian runs.</source>
+        <translation>Affiche les dernières alertes, les plus récentes d&apos;abord : id, levée, symbole, type, prix et stop, si et d&apos;où elle a été accusée, l&apos;envoi de chaque canal et chaque étape d&apos;escalade (ses canaux, son échéance, et si elle est partie ou n&apos;était plus nécessaire). Fonctionne pendant qu&apos;un gardien tourne.</translation>
+    </message>
+    <message>
+        <source>Print a JSON array instead, one object per alert (id, ticker, kind, raisedAt, price, stop, acknowledgedAt, ackSource, deliveries, escalations); unknown values are null.</source>
+        <translation>Affiche plutôt un tableau JSON, un objet par alerte (id, ticker, kind, raisedAt, price, stop, acknowledgedAt, ackSource, deliveries, escalations); les valeurs inconnues sont null.</translation>
+    </message>
+    <message>
+        <source>Show at most N alerts (default %1).</source>
+        <translation>Affiche au plus N alertes (par défaut %1).</translation>
+    </message>
+    <message>
+        <source>Acknowledge an alert: its escalation stops.</source>
+        <translation>Accuser réception d&apos;une alerte : son escalade s&apos;arrête.</translation>
+    </message>
+    <message>
+        <source>Acknowledges the alert ID (see &quot;trailguard alerts list&quot;), recorded as from the command line, and cancels its escalation steps still to come; a running guardian sends none of them. An alert acknowledged before stays as it was: this says when and from where.</source>
+        <translation>Accuse réception de l&apos;alerte ID (voir « trailguard alerts list »), enregistrée comme venant de la ligne de commande, et annule ses étapes d&apos;escalade à venir; un gardien en marche n&apos;en envoie aucune. Une alerte accusée auparavant reste telle quelle : la commande dit quand et d&apos;où.</translation>
+    </message>
+    <message>
+        <source>Run &quot;trailguard alerts %1--help&quot; for help.</source>
+        <translation>Lancez « trailguard alerts %1--help » pour l&apos;aide.</translation>
+    </message>
+    <message>
+        <source>Success.</source>
+        <translation>Succès.</translation>
+    </message>
+    <message>
+        <source>No such alert, or the database failed.</source>
+        <translation>Alerte inexistante, ou la base de données a échoué.</translation>
+    </message>
+    <message>
+        <source>The command line is wrong.</source>
+        <translation>La ligne de commande est erronée.</translation>
+    </message>
+    <message>
+        <source>Usage: trailguard %1</source>
+        <translation>Usage : trailguard %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an alert id: use the number &quot;trailguard alerts list&quot; shows.</source>
+        <translation>« %1 » n&apos;est pas un id d&apos;alerte : utilisez le numéro qu&apos;affiche « trailguard alerts list ».</translation>
+    </message>
+    <message>
+        <source>--limit needs a number from 1 to %1.</source>
+        <translation>--limit demande un nombre de 1 à %1.</translation>
+    </message>
+    <message>
+        <source>Missing the alerts action: list or ack.</source>
+        <translation>Il manque l&apos;action : list ou ack.</translation>
+    </message>
+    <message>
+        <source>Unknown alerts action &quot;%1&quot;: use list or ack.</source>
+        <translation>Action inconnue « %1 » : utilisez list ou ack.</translation>
     </message>
 </context>
 <context>
@@ -387,6 +520,14 @@
         <source>The entry price must be a number greater than 0, or left empty.</source>
         <translation>Le prix d&apos;entrée doit être un nombre supérieur à 0, ou rester vide.</translation>
     </message>
+    <message>
+        <source>Acknowledging is not available yet.</source>
+        <translation>L&apos;accusé de réception n&apos;est pas encore disponible.</translation>
+    </message>
+    <message>
+        <source>&quot;ackMode&quot; must be &quot;dashboard&quot;, &quot;reply&quot;, &quot;off&quot; or &quot;&quot; (automatic).</source>
+        <translation>« ackMode » doit être « dashboard », « reply », « off » ou « » (automatique).</translation>
+    </message>
 </context>
 <context>
     <name>ApiTokensText</name>
@@ -438,6 +579,57 @@
     <message>
         <source>ntfy</source>
         <translation>ntfy</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+</context>
+<context>
+    <name>CodeAckGate</name>
+    <message>
+        <source>Alert %1 was already acknowledged at %2 from %3.</source>
+        <translation>L&apos;alerte %1 avait déjà été accusée le %2 depuis %3.</translation>
+    </message>
+    <message>
+        <source>This acknowledgement link is not valid.</source>
+        <translation>Ce lien d&apos;accusé de réception n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <source>Too many wrong acknowledgement codes; try again in %1 s.</source>
+        <translation>Trop de codes d&apos;accusé erronés; réessayez dans %1 s.</translation>
+    </message>
+    <message>
+        <source>Too many attempts</source>
+        <translation>Trop de tentatives</translation>
+    </message>
+    <message>
+        <source>Use GET or POST.</source>
+        <translation>Utilisez GET ou POST.</translation>
+    </message>
+    <message>
+        <source>Acknowledge alert</source>
+        <translation>Accuser réception de l&apos;alerte</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Accuser réception</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged</source>
+        <translation>Alerte accusée</translation>
+    </message>
+    <message>
+        <source>Alert %1 is acknowledged; its reminders stop.</source>
+        <translation>L&apos;alerte %1 est accusée; ses rappels s&apos;arrêtent.</translation>
+    </message>
+    <message>
+        <source>Use POST.</source>
+        <translation>Utilisez POST.</translation>
     </message>
 </context>
 <context>
@@ -765,6 +957,57 @@
     </message>
 </context>
 <context>
+    <name>EscalationPolicy</name>
+    <message>
+        <source>Escalation policy: %1 Write &quot;off&quot; or steps such as &quot;%2&quot;.</source>
+        <translation>Politique d&apos;escalade : %1 Écrivez « off » ou des étapes comme « %2 ».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a delay: write a whole number followed by s, m or h (&quot;90s&quot;, &quot;10m&quot;, &quot;2h&quot;).</source>
+        <translation>« %1 » n&apos;est pas un délai : écrivez un nombre entier suivi de s, m ou h (« 90s », « 10m », « 2h »).</translation>
+    </message>
+    <message>
+        <source>the delay &quot;%1&quot; must be above zero.</source>
+        <translation>le délai « %1 » doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>&quot;tray&quot; cannot be an escalation channel (the tray shows every alert already); use %1.</source>
+        <translation>« tray » ne peut pas être un canal d&apos;escalade (la barre système affiche déjà chaque alerte); utilisez %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a channel; use %2.</source>
+        <translation>« %1 » n&apos;est pas un canal; utilisez %2.</translation>
+    </message>
+    <message>
+        <source>there is an empty part between two &quot;;&quot;.</source>
+        <translation>il y a une partie vide entre deux « ; ».</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: write repeat=N once, N from 0 to %2.</source>
+        <translation>« %1 » : écrivez repeat=N une seule fois, N de 0 à %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a step: write DELAY:CHANNELS such as &quot;30m:email&quot;, or repeat=N, or market-hours.</source>
+        <translation>« %1 » n&apos;est pas une étape : écrivez DÉLAI:CANAUX comme « 30m:email », ou repeat=N, ou market-hours.</translation>
+    </message>
+    <message>
+        <source>the step &quot;%1&quot; must come later than the one before it: list the steps from the shortest delay.</source>
+        <translation>l&apos;étape « %1 » doit venir après la précédente : donnez les étapes du plus court délai au plus long.</translation>
+    </message>
+    <message>
+        <source>the step &quot;%1&quot; names %2 twice.</source>
+        <translation>l&apos;étape « %1 » nomme %2 deux fois.</translation>
+    </message>
+    <message>
+        <source>there is no step.</source>
+        <translation>il n&apos;y a aucune étape.</translation>
+    </message>
+    <message>
+        <source>at most %1 steps, repeats included.</source>
+        <translation>au plus %1 étapes, répétitions comprises.</translation>
+    </message>
+</context>
+<context>
     <name>FolderLock</name>
     <message>
         <source>Cannot open the lock file &quot;%1&quot;: %2. Choose a writable folder with --data-dir.</source>
@@ -811,11 +1054,70 @@
     </message>
 </context>
 <context>
-    <name>Headless</name>
+    <name>GuardianTelegram</name>
     <message>
-        <source>No alert channel is configured: breaches are only logged. Set NTFY_CHANNEL, WEB_HOOK_URL or BOT_EMAIL/USER_EMAIL.</source>
-        <translation>Aucun canal d’alerte n’est configuré&#xa0;: les franchissements sont seulement consignés. Définissez NTFY_CHANNEL, WEB_HOOK_URL ou BOT_EMAIL/USER_EMAIL.</translation>
+        <source>no Questrade account connected</source>
+        <translation>aucun compte Questrade connecté</translation>
     </message>
+    <message>
+        <source>connecting to Questrade</source>
+        <translation>connexion à Questrade</translation>
+    </message>
+    <message>
+        <source>connected to Questrade</source>
+        <translation>connecté à Questrade</translation>
+    </message>
+    <message>
+        <source>offline, retrying</source>
+        <translation>hors ligne, nouvel essai</translation>
+    </message>
+    <message>
+        <source>disconnected: the Questrade token must be renewed</source>
+        <translation>déconnecté : le jeton Questrade doit être renouvelé</translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation>en continu</translation>
+    </message>
+    <message>
+        <source>partly streaming</source>
+        <translation>partiellement en continu</translation>
+    </message>
+    <message>
+        <source>connecting the stream</source>
+        <translation>connexion du flux</translation>
+    </message>
+    <message>
+        <source>polling</source>
+        <translation>interrogation périodique</translation>
+    </message>
+    <message>
+        <source>Guardian: %1.</source>
+        <translation>Gardien : %1.</translation>
+    </message>
+    <message>
+        <source>Quotes: %1.</source>
+        <translation>Cotes : %1.</translation>
+    </message>
+    <message>
+        <source>Last check: %1.</source>
+        <translation>Dernière vérification : %1.</translation>
+    </message>
+    <message>
+        <source>No check yet.</source>
+        <translation>Aucune vérification pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Health: OK.</source>
+        <translation>Santé : OK.</translation>
+    </message>
+    <message>
+        <source>Health alert: %1</source>
+        <translation>Alerte de santé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Headless</name>
     <message>
         <source>Trailguard is not connected to Questrade. Set refresh_token (or QUESTRADE_REFRESH_TOKEN) to a refresh token from Questrade&apos;s API centre, or connect once from the desktop app. Try --demo to see it work.</source>
         <translation>Trailguard n’est pas connecté à Questrade. Définissez refresh_token (ou QUESTRADE_REFRESH_TOKEN) à un jeton d’actualisation du centre API de Questrade, ou connectez-vous une fois depuis l’application de bureau. Essayez --demo pour le voir à l’œuvre.</translation>
@@ -827,6 +1129,10 @@
     <message>
         <source>Questrade</source>
         <translation>Questrade</translation>
+    </message>
+    <message>
+        <source>No alert channel is configured: breaches are only logged. Set NTFY_CHANNEL, WEB_HOOK_URL, TELEGRAM_BOT_TOKEN/TELEGRAM_CHAT_ID or BOT_EMAIL/USER_EMAIL.</source>
+        <translation>Aucun canal d&apos;alerte n&apos;est configuré : les franchissements sont seulement journalisés. Définissez NTFY_CHANNEL, WEB_HOOK_URL, TELEGRAM_BOT_TOKEN/TELEGRAM_CHAT_ID ou BOT_EMAIL/USER_EMAIL.</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1569,10 @@
     <message>
         <source>The ntfy topic URL has no topic: add one at the end, like https://ntfy.example.com/mytopic.</source>
         <translation>L’URL du sujet ntfy ne contient aucun sujet&#xa0;: ajoutez-en un à la fin, comme https://ntfy.example.com/mytopic.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an acknowledgement mode: use dashboard, reply or off.</source>
+        <translation>« %1 » n&apos;est pas un mode d&apos;accusé de réception : utilisez dashboard, reply ou off.</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2666,10 @@
         <source>Could not convert the price history to the compact format: %1</source>
         <translation>Impossible de convertir l’historique des prix au format compact : %1</translation>
     </message>
+    <message>
+        <source>The escalation step is no longer claimed by this dispatcher.</source>
+        <translation>L&apos;étape d&apos;escalade n&apos;est plus réservée par ce répartiteur.</translation>
+    </message>
 </context>
 <context>
     <name>SubcommandHelp</name>
@@ -2395,6 +2709,120 @@
         <source>, </source>
         <comment>between listings</comment>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>TelegramCommands</name>
+    <message>
+        <source>an unknown place</source>
+        <translation>un endroit inconnu</translation>
+    </message>
+    <message>
+        <source>at %1 from %2</source>
+        <translation>le %1 depuis %2</translation>
+    </message>
+    <message>
+        <source>alert %1</source>
+        <translation>l&apos;alerte %1</translation>
+    </message>
+    <message>
+        <source>alert %1 (%2)</source>
+        <translation>l&apos;alerte %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Trailguard&lt;/b&gt; answers:
+/status — the guardian&apos;s health and how quotes arrive
+/list — the watchlist with each price, stop and distance to the stop
+/ack ID — acknowledge alert ID (its escalation stops)
+/help — this list</source>
+        <translation>&lt;b&gt;Trailguard&lt;/b&gt; répond :
+/status — la santé du gardien et l&apos;arrivée des cotes
+/list — la liste de surveillance avec prix, stop et distance au stop
+/ack ID — accuser réception de l&apos;alerte ID (son escalade s&apos;arrête)
+/help — cette liste</translation>
+    </message>
+    <message>
+        <source>Unknown command %1.</source>
+        <translation>Commande inconnue %1.</translation>
+    </message>
+    <message>
+        <source>The guardian is running.</source>
+        <translation>Le gardien est en marche.</translation>
+    </message>
+    <message>
+        <source>The watchlist cannot be read: %1</source>
+        <translation>La liste de surveillance ne peut pas être lue : %1</translation>
+    </message>
+    <message>
+        <source>The watchlist is empty.</source>
+        <translation>La liste de surveillance est vide.</translation>
+    </message>
+    <message>
+        <source>no price yet</source>
+        <translation>pas encore de prix</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>, %1% below the stop</source>
+        <translation>, %1 % sous le stop</translation>
+    </message>
+    <message>
+        <source>, %1% above the stop</source>
+        <translation>, %1 % au-dessus du stop</translation>
+    </message>
+    <message>
+        <source>%1, stop %2%3</source>
+        <translation>%1, stop %2%3</translation>
+    </message>
+    <message>
+        <source>Give the alert&apos;s number: /ack 42</source>
+        <translation>Donnez le numéro de l&apos;alerte : /ack 42</translation>
+    </message>
+    <message>
+        <source>Acknowledged %1.</source>
+        <translation>%1 accusée.</translation>
+    </message>
+    <message>
+        <source>%1 was already acknowledged %2.</source>
+        <translation>%1 avait déjà été accusée %2.</translation>
+    </message>
+    <message>
+        <source>This button does nothing any more.</source>
+        <translation>Ce bouton ne fait plus rien.</translation>
+    </message>
+    <message>
+        <source>Already acknowledged %1.</source>
+        <translation>Déjà accusée %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TelegramConfig</name>
+    <message>
+        <source>The Telegram bot token is empty: create a bot with @BotFather in Telegram and paste the token it gives (like 123456789:AA…).</source>
+        <translation>Le jeton du bot Telegram est vide : créez un bot avec @BotFather dans Telegram et collez le jeton qu&apos;il donne (comme 123456789:AA…).</translation>
+    </message>
+    <message>
+        <source>The Telegram bot token does not look like one from @BotFather (digits, &apos;:&apos;, then letters, digits, &apos;-&apos; or &apos;_&apos;): copy it again from BotFather&apos;s message.</source>
+        <translation>Le jeton du bot Telegram ne ressemble pas à un jeton de @BotFather (des chiffres, « : », puis lettres, chiffres, « - » ou « _ ») : copiez-le de nouveau depuis le message de BotFather.</translation>
+    </message>
+    <message>
+        <source>The Telegram chat id is empty: send a message to your bot, then give your chat&apos;s number (see the README) or a channel&apos;s @name.</source>
+        <translation>L&apos;id de conversation Telegram est vide : écrivez à votre bot, puis donnez le numéro de votre conversation (voir le README) ou le @nom d&apos;une chaîne.</translation>
+    </message>
+    <message>
+        <source>The Telegram chat id &quot;%1&quot; is not valid: give a number (negative for a group, like -1001234567890) or a public channel&apos;s @name.</source>
+        <translation>L&apos;id de conversation Telegram « %1 » n&apos;est pas valide : donnez un nombre (négatif pour un groupe, comme -1001234567890) ou le @nom d&apos;une chaîne publique.</translation>
+    </message>
+    <message>
+        <source>The Telegram Bot API URL</source>
+        <translation>L&apos;URL de l&apos;API Bot Telegram</translation>
+    </message>
+    <message>
+        <source>The Telegram Bot API URL must not contain &apos;?&apos; or &apos;#&apos;: give just the server, like https://api.telegram.org.</source>
+        <translation>L&apos;URL de l&apos;API Bot Telegram ne doit contenir ni « ? » ni « # » : donnez seulement le serveur, comme https://api.telegram.org.</translation>
     </message>
 </context>
 <context>
@@ -2958,6 +3386,22 @@
         <source>Email</source>
         <translation>Courriel</translation>
     </message>
+    <message>
+        <source>Acknowledge this alert: %1 (a one-time link)</source>
+        <translation>Accuser réception de cette alerte : %1 (un lien à usage unique)</translation>
+    </message>
+    <message>
+        <source>Acknowledge this alert</source>
+        <translation>Accuser réception de cette alerte</translation>
+    </message>
+    <message>
+        <source>(a one-time link)</source>
+        <translation>(un lien à usage unique)</translation>
+    </message>
+    <message>
+        <source>To acknowledge this alert, use Trailguard&apos;s alert history, the dashboard, or run `trailguard alerts ack %1`.</source>
+        <translation>Pour accuser réception de cette alerte, utilisez l&apos;historique des alertes de Trailguard, le tableau de bord, ou lancez `trailguard alerts ack %1`.</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::EncryptedFileSecretStore</name>
@@ -3045,6 +3489,18 @@
     <message>
         <source>The ntfy server gave an unexpected answer (HTTP %1).</source>
         <translation>Le serveur ntfy a donné une réponse inattendue (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Accuser réception</translation>
+    </message>
+    <message>
+        <source>Reminder %1: %2</source>
+        <translation>Rappel %1 : %2</translation>
+    </message>
+    <message>
+        <source>Open dashboard</source>
+        <translation>Ouvrir le tableau de bord</translation>
     </message>
 </context>
 <context>
@@ -3251,6 +3707,86 @@
     <message>
         <source>waiting for the keychain</source>
         <translation>en attente du trousseau</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::Settings</name>
+    <message>
+        <source>&quot;%1&quot; is not a web address; give the dashboard&apos;s address as your phone reaches it, like https://guard.example.net:8443.</source>
+        <translation>« %1 » n&apos;est pas une adresse web; donnez l&apos;adresse du tableau de bord telle que votre téléphone la joint, comme https://guard.example.net:8443.</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s public address must start with https:// (acknowledgement links must not travel in clear).</source>
+        <translation>L&apos;adresse publique du tableau de bord doit commencer par https:// (les liens d&apos;accusé de réception ne doivent pas circuler en clair).</translation>
+    </message>
+    <message>
+        <source>The dashboard&apos;s public address must not contain a user, &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>L&apos;adresse publique du tableau de bord ne doit contenir ni utilisateur, ni « ? », ni « # ».</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::TelegramApi</name>
+    <message>
+        <source>Could not reach the Telegram Bot API: %1.</source>
+        <translation>Impossible de joindre l&apos;API Bot Telegram : %1.</translation>
+    </message>
+    <message>
+        <source>Telegram refused the bot token (%1): copy the token again from @BotFather.</source>
+        <translation>Telegram a refusé le jeton du bot (%1) : copiez de nouveau le jeton depuis @BotFather.</translation>
+    </message>
+    <message>
+        <source>The bot may not write to this chat (%1): open the chat with the bot and press Start (or unblock it), or add the bot to the group.</source>
+        <translation>Le bot ne peut pas écrire dans cette conversation (%1) : ouvrez la conversation avec le bot et appuyez sur Démarrer (ou débloquez-le), ou ajoutez le bot au groupe.</translation>
+    </message>
+    <message>
+        <source>Telegram does not know this chat (%1): check the chat id, and send the bot a message first.</source>
+        <translation>Telegram ne connaît pas cette conversation (%1) : vérifiez l&apos;id de conversation, et écrivez d&apos;abord au bot.</translation>
+    </message>
+    <message>
+        <source>Telegram asks to wait before the next request (%1).</source>
+        <translation>Telegram demande d&apos;attendre avant la prochaine requête (%1).</translation>
+    </message>
+    <message>
+        <source>Telegram answered HTTP %1: %2</source>
+        <translation>Telegram a répondu HTTP %1 : %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>aucune réponse en %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::TelegramBot</name>
+    <message>
+        <source>Another program is reading this bot&apos;s updates (HTTP 409: %1): only one guardian may use a bot.</source>
+        <translation>Un autre programme lit les mises à jour de ce bot (HTTP 409 : %1) : un seul gardien peut utiliser un bot.</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::TelegramChannel</name>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Still below the stop — reminder %1</source>
+        <translation>Toujours sous le stop — rappel %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Accuser réception</translation>
+    </message>
+    <message>
+        <source>Open dashboard</source>
+        <translation>Ouvrir le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Telegram is limiting how often the bot sends (HTTP 429); the alert will be sent again later.</source>
+        <translation>Telegram limite la fréquence d&apos;envoi du bot (HTTP 429); l&apos;alerte sera renvoyée plus tard.</translation>
+    </message>
+    <message>
+        <source>Telegram could not take the message now (HTTP %1: %2); the alert will be sent again later.</source>
+        <translation>Telegram ne peut pas prendre le message maintenant (HTTP %1 : %2); l&apos;alerte sera renvoyée plus tard.</translation>
     </message>
 </context>
 <context>
@@ -3592,6 +4128,22 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Kind</source>
         <translation>Type</translation>
+    </message>
+    <message>
+        <source>not needed: %1</source>
+        <translation>pas nécessaire : %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>Non envoyé : %1.</translation>
+    </message>
+    <message>
+        <source>step %1 due at %2</source>
+        <translation>étape %1 prévue à %2</translation>
+    </message>
+    <message>
+        <source>step %1 %2</source>
+        <translation>étape %1 %2</translation>
     </message>
 </context>
 <context>
@@ -3998,6 +4550,33 @@ La prochaine tentative aura lieu le %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::BreachNotifier</name>
+    <message>
+        <source>Open alert history</source>
+        <translation>Ouvrir l&apos;historique des alertes</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Accuser réception</translation>
+    </message>
+    <message>
+        <source>Snooze 1 day</source>
+        <translation>Mettre en veille 1 jour</translation>
+    </message>
+    <message>
+        <source>Alert %1 (%2) acknowledged.</source>
+        <translation>Alerte %1 (%2) accusée.</translation>
+    </message>
+    <message>
+        <source>Alert %1 was already acknowledged on %2 (%3).</source>
+        <translation>L&apos;alerte %1 avait déjà été accusée le %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 snoozed for 1 day; alert %2 acknowledged.</source>
+        <translation>%1 en veille pour 1 jour; alerte %2 accusée.</translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::ChannelSettingsPage</name>
     <message>
         <source>Send &amp;Test</source>
@@ -4280,6 +4859,29 @@ La prochaine tentative aura lieu le %3.</numerusform>
     </message>
 </context>
 <context>
+    <name>trailguard::ui::EscalationPolicyEditor</name>
+    <message>
+        <source>Escalate only while the stock&apos;s &amp;market is open</source>
+        <translation>Escalader seulement pendant l&apos;ouverture du &amp;marché du titre</translation>
+    </message>
+    <message>
+        <source>off — e.g. %1</source>
+        <translation>off — p. ex. %1</translation>
+    </message>
+    <message>
+        <source>Escalation steps</source>
+        <translation>Étapes d&apos;escalade</translation>
+    </message>
+    <message>
+        <source>While a breach is not acknowledged, repeat it after each delay through more channels: DELAY:CHANNELS steps separated by &quot;;&quot;, delays in s, m or h from when the alert was raised, channels %1; add &quot;repeat=N&quot; to repeat the last step. &quot;off&quot;: never escalate. Example: %2</source>
+        <translation>Tant qu&apos;un franchissement n&apos;est pas accusé, le répéter après chaque délai par d&apos;autres canaux : des étapes DÉLAI:CANAUX séparées par « ; », délais en s, m ou h depuis la levée de l&apos;alerte, canaux %1; ajoutez « repeat=N » pour répéter la dernière étape. « off » : jamais d&apos;escalade. Exemple : %2</translation>
+    </message>
+    <message>
+        <source>A step due while the market is closed waits for the next open; unchecked, steps also go out after the close</source>
+        <translation>Une étape due pendant la fermeture du marché attend la prochaine ouverture; décoché, les étapes partent aussi après la clôture</translation>
+    </message>
+</context>
+<context>
     <name>trailguard::ui::GeneralSettingsPage</name>
     <message>
         <source>Start &amp;minimised to the tray</source>
@@ -4440,6 +5042,10 @@ La prochaine tentative aura lieu le %3.</numerusform>
             <numerusform>Trop court pour %n titre (requêtes de cotes par vérification : %1) : les limites de Questrade permettent une vérification toutes les %2 s au plus.</numerusform>
             <numerusform>Trop court pour %n titres (requêtes de cotes par vérification : %1) : les limites de Questrade permettent une vérification toutes les %2 s au plus.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Escalation:</source>
+        <translation>&amp;Escalade :</translation>
     </message>
 </context>
 <context>
@@ -4778,6 +5384,58 @@ La prochaine tentative aura lieu le %3.</numerusform>
     <message>
         <source>Access to&amp;ken:</source>
         <translation>&amp;Jeton d’accès&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Through the dashboard</source>
+        <translation>Par le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Reply on ntfy</source>
+        <translation>Réponse sur ntfy</translation>
+    </message>
+    <message>
+        <source>No Acknowledge button</source>
+        <translation>Aucun bouton Accuser réception</translation>
+    </message>
+    <message>
+        <source>The web dashboard&apos;s address as your phone reaches it (https://). Mails then carry a one-time link that acknowledges the alert, and ntfy messages an &quot;Open dashboard&quot; button. Add its host name to web/hostNames.</source>
+        <translation>L&apos;adresse du tableau de bord web telle que votre téléphone la joint (https://). Les courriels portent alors un lien à usage unique qui accuse réception de l&apos;alerte, et les messages ntfy un bouton « Ouvrir le tableau de bord ». Ajoutez son nom d&apos;hôte à web/hostNames.</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge button:</source>
+        <translation>Bouton &amp;Accuser réception :</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard address:</source>
+        <translation>Adresse du &amp;tableau de bord :</translation>
+    </message>
+    <message>
+        <source>Through the dashboard, since its address is set below.</source>
+        <translation>Par le tableau de bord, puisque son adresse est définie ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Reply on ntfy, since the dashboard&apos;s address is not set below.</source>
+        <translation>Réponse sur ntfy, puisque l&apos;adresse du tableau de bord n&apos;est pas définie ci-dessous.</translation>
+    </message>
+    <message>
+        <source>The button sends the alert&apos;s one-time code to the dashboard: your phone must reach it at the address below.</source>
+        <translation>Le bouton envoie le code à usage unique de l&apos;alerte au tableau de bord : votre téléphone doit le joindre à l&apos;adresse ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Needs the dashboard&apos;s address below; until then the button replies on ntfy.</source>
+        <translation>Demande l&apos;adresse du tableau de bord ci-dessous; d&apos;ici là, le bouton répond sur ntfy.</translation>
+    </message>
+    <message>
+        <source>The button publishes the alert&apos;s one-time code to a private topic Trailguard listens to. With an access token, the token travels in the button to your phone.</source>
+        <translation>Le bouton publie le code à usage unique de l&apos;alerte sur un sujet privé qu&apos;écoute Trailguard. Avec un jeton d&apos;accès, le jeton voyage dans le bouton jusqu&apos;à votre téléphone.</translation>
+    </message>
+    <message>
+        <source>Breaches come without an Acknowledge button; acknowledge them in the alert history, on the dashboard or with `trailguard alerts ack`.</source>
+        <translation>Les franchissements arrivent sans bouton Accuser réception; accusez-les dans l&apos;historique des alertes, sur le tableau de bord ou avec `trailguard alerts ack`.</translation>
     </message>
 </context>
 <context>
@@ -5311,6 +5969,10 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
         <source>Close without saving (Escape)</source>
         <translation>Fermer sans enregistrer (Échap)</translation>
     </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::StatusPanel</name>
@@ -5504,6 +6166,61 @@ Flèches&#xa0;: défiler et zoomer · Double-clic ou Échap&#xa0;: réinitialise
         <source>%1 — %2</source>
         <comment>spec — description</comment>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>trailguard::ui::TelegramSettingsPage</name>
+    <message>
+        <source>&amp;Enable Telegram alerts</source>
+        <translation>&amp;Activer les alertes Telegram</translation>
+    </message>
+    <message>
+        <source>C&amp;heck bot</source>
+        <translation>&amp;Vérifier le bot</translation>
+    </message>
+    <message>
+        <source>123456789:AA… from @BotFather</source>
+        <translation>123456789:AA… de @BotFather</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain, never in a file.</source>
+        <translation>Conservé dans le trousseau, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>your chat&apos;s number, or @channelname</source>
+        <translation>le numéro de votre conversation, ou @nomdechaîne</translation>
+    </message>
+    <message>
+        <source>Send your bot a message, then find the chat&apos;s number as the README explains. A group&apos;s number is negative.</source>
+        <translation>Écrivez à votre bot, puis trouvez le numéro de la conversation comme l&apos;explique le README. Le numéro d&apos;un groupe est négatif.</translation>
+    </message>
+    <message>
+        <source>Leave empty unless you run your own Bot API server.</source>
+        <translation>Laissez vide sauf si vous exploitez votre propre serveur d&apos;API Bot.</translation>
+    </message>
+    <message>
+        <source>Ask Telegram whether the token is right, and the bot&apos;s name</source>
+        <translation>Demander à Telegram si le jeton est bon, et le nom du bot</translation>
+    </message>
+    <message>
+        <source>Bot &amp;token:</source>
+        <translation>&amp;Jeton du bot :</translation>
+    </message>
+    <message>
+        <source>&amp;Chat id:</source>
+        <translation>&amp;Id de conversation :</translation>
+    </message>
+    <message>
+        <source>Bot &amp;API server:</source>
+        <translation>&amp;Serveur de l&apos;API Bot :</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Connected to @%1</source>
+        <translation>Connecté à @%1</translation>
     </message>
 </context>
 <context>
