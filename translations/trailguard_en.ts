@@ -5433,6 +5433,10 @@ The next attempt is at %3.</numerusform>
         <source>Breaches come without an Acknowledge button; acknowledge them in the alert history, on the dashboard or with `trailguard alerts ack`.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>How ntfy&apos;s Acknowledge button under a breach tells Trailguard the alert was seen; the sentence below says what the chosen way needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::PortfolioView</name>

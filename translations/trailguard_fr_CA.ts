@@ -5437,6 +5437,10 @@ La prochaine tentative aura lieu le %3.</numerusform>
         <source>Breaches come without an Acknowledge button; acknowledge them in the alert history, on the dashboard or with `trailguard alerts ack`.</source>
         <translation>Les franchissements arrivent sans bouton Accuser réception; accusez-les dans l&apos;historique des alertes, sur le tableau de bord ou avec `trailguard alerts ack`.</translation>
     </message>
+    <message>
+        <source>How ntfy&apos;s Acknowledge button under a breach tells Trailguard the alert was seen; the sentence below says what the chosen way needs.</source>
+        <translation>Comment le bouton Accuser réception de ntfy sous un franchissement indique à Trailguard que l&apos;alerte a été vue; la phrase ci-dessous dit ce que la méthode choisie demande.</translation>
+    </message>
 </context>
 <context>
     <name>trailguard::ui::PortfolioView</name>

@@ -58,6 +58,9 @@ NtfySettingsPage::NtfySettingsPage(ChannelTestServices services, QWidget *parent
     m_ackModeComboBox->addItem(tr("Through the dashboard"), int(NtfyConfig::AckMode::Dashboard));
     m_ackModeComboBox->addItem(tr("Reply on ntfy"), int(NtfyConfig::AckMode::Reply));
     m_ackModeComboBox->addItem(tr("No Acknowledge button"), int(NtfyConfig::AckMode::Off));
+    m_ackModeComboBox->setToolTip(
+        tr("How ntfy's Acknowledge button under a breach tells Trailguard the alert "
+           "was seen; the sentence below says what the chosen way needs."));
     m_ackModeLabel->setObjectName(QStringLiteral("ntfyAckModeLabel"));
     m_ackModeLabel->setWordWrap(true);
     m_publicUrlLineEdit->setObjectName(QStringLiteral("publicUrlLineEdit"));
