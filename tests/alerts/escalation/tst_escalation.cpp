@@ -1,8 +1,8 @@
 #include "TestSupport.h"
 #include "alerts/AlertOutbox.h"
-#include "alerts/escalation/EscalationGate.h"
 #include "alerts/OutboxDispatcher.h"
 #include "alerts/ack/AlertAcknowledger.h"
+#include "alerts/escalation/EscalationGate.h"
 #include "storage/Database.h"
 #include "storage/StockRepository.h"
 
