@@ -16,6 +16,7 @@
 #include "portfolio/PortfolioImport.h"
 #include "portfolio/PortfolioSync.h"
 #include "replay/BacktestRunner.h"
+#include "runners/GuardianAlerts.h"
 #include "runners/GuardianCore.h"
 #include "runners/GuardianWeb.h"
 #include "runners/PriceHistory.h"
@@ -117,7 +118,8 @@ Status DesktopSession::start()
     connect(p.window.get(), &ui::MainWindow::demoRequested, this, &DesktopSession::demoRequested);
     connect(&core, &GuardianCore::notConnectedAtStart, this, &DesktopSession::notConnectedAtStart);
     p.breachNotifier = std::make_unique<ui::BreachNotifier>(
-        *p.tray, ui::BreachNotifier::Services{&core.alerts(), &core.acknowledger(), &core.watchlist()});
+        *p.tray, ui::BreachNotifier::Services{&core.alerting().alerts(), &core.alerting().acknowledger(),
+                                              &core.watchlist()});
     // The channels' outputs: the tray's own switch, and problems in the status bar.
     connect(&core, &GuardianCore::channelSettingsLoaded, p.breachNotifier.get(),
             [notifier = p.breachNotifier.get()](const ChannelSettingsData &data) {
@@ -234,20 +236,20 @@ void DesktopSession::wireSettingsAndHistory()
     };
     // Through the acknowledger, like every other path: recorded once, its escalation stopped, the dashboard
     // told (through the dispatcher).
-    p.window->setAlertHistorySource(recentAlerts,
-                                    [acknowledger = &core.acknowledger()](qint64 alertId) -> Status {
-                                        const Result<AlertAcknowledger::Outcome> acknowledged =
-                                            acknowledger->acknowledge(alertId, AckSource::window());
-                                        if (!acknowledged.ok())
-                                            return acknowledged.error();
-                                        return success();
-                                    });
-    connect(&core.dispatcher(), &OutboxDispatcher::deliveryFinished, p.window.get(),
+    p.window->setAlertHistorySource(
+        recentAlerts, [acknowledger = &core.alerting().acknowledger()](qint64 alertId) -> Status {
+            const Result<AlertAcknowledger::Outcome> acknowledged =
+                acknowledger->acknowledge(alertId, AckSource::window());
+            if (!acknowledged.ok())
+                return acknowledged.error();
+            return success();
+        });
+    connect(&core.alerting().dispatcher(), &OutboxDispatcher::deliveryFinished, p.window.get(),
             &ui::MainWindow::refreshAlertHistory);
     connect(&core, &GuardianCore::waitingForKeychainChanged, p.window.get(),
             &ui::MainWindow::refreshAlertHistory);
     // Acknowledged, or an escalation step no longer needed: the history shows it at once.
-    connect(&core.dispatcher(), &OutboxDispatcher::alertChanged, p.window.get(),
+    connect(&core.alerting().dispatcher(), &OutboxDispatcher::alertChanged, p.window.get(),
             &ui::MainWindow::refreshAlertHistory);
 }
 

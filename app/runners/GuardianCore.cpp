@@ -2,23 +2,15 @@
 #include "runners/FinishTokenExchange.h"
 #include "runners/RunnersLogging.h"
 
-#include "alerts/AlertOutbox.h"
-#include "alerts/DailyDigest.h"
-#include "alerts/HealthWatch.h"
-#include "alerts/OutboxDispatcher.h"
-#include "alerts/ack/AlertAcknowledger.h"
-#include "alerts/escalation/EscalationGate.h"
 #include "demo/SimulatedMarket.h"
 #include "monitor/BrokerSession.h"
-#include "monitor/RuleWatch.h"
 #include "monitor/StreamSession.h"
 #include "portfolio/Portfolio.h"
 #include "portfolio/PortfolioImport.h"
 #include "portfolio/PortfolioSync.h"
 #include "runners/DataFolderLock.h"
 #include "runners/DemoSetup.h"
-#include "runners/GuardianChannels.h"
-#include "runners/GuardianNtfyAck.h"
+#include "runners/GuardianAlerts.h"
 #include "runners/GuardianSettings.h"
 #include "runners/GuardianTelegram.h"
 #include "runners/GuardianWiring.h"
@@ -27,9 +19,7 @@
 #include "secrets/Redact.h"
 #include "settings/AppPaths.h"
 #include "settings/Settings.h"
-#include "storage/AlertRepository.h"
 #include "storage/Database.h"
-#include "storage/GuardianStateRepository.h"
 #include "storage/HoldingRepository.h"
 #include "storage/StockRepository.h"
 #include "watchlist/WatchlistService.h"
@@ -69,18 +59,7 @@ struct GuardianCore::Parts {
     std::unique_ptr<SimulatedMarket> market;
     SecretStoreChoice secrets;
     std::unique_ptr<BrokerSession> session;
-    std::unique_ptr<AlertRepository> alerts;
-    std::unique_ptr<OutboxDispatcher> dispatcher;
-    std::unique_ptr<AlertOutbox> outbox;
-    std::unique_ptr<AlertAcknowledger> acknowledger; // every path that acknowledges an alert goes through it
-    std::unique_ptr<EscalationGate> gate;            // whether an escalation step is still needed
-    std::unique_ptr<RuleWatch> ruleWatch; // the alert rules beside the stops, evaluated by the monitor
-    std::unique_ptr<DailyDigest> digest;
-    std::unique_ptr<HealthWatch> health;
-    std::unique_ptr<GuardianChannels> channels; // the dispatcher's channels, and the keychain retries
-    std::unique_ptr<GuardianTelegram> telegram; // the bot beside a Telegram channel (not in --once)
-    std::unique_ptr<GuardianStateRepository> guardianState; // small values kept across restarts
-    std::unique_ptr<GuardianNtfyAck> ntfyAck;    // ntfy's Acknowledge button: public URL, ack topic, listener
+    std::unique_ptr<GuardianAlerts> alerting;    // outbox, dispatcher, channels, acknowledgements, escalation
     std::unique_ptr<PriceHistory> history;       // quotes recorded, daily candles backfilled, retention
     std::unique_ptr<StreamSession> stream;       // real-time quotes; the monitor polls while it is down
     std::unique_ptr<HoldingRepository> holdings; // imported positions, kept current while connected
@@ -90,7 +69,8 @@ struct GuardianCore::Parts {
 
     GuardianSettings::Targets settingsTargets()
     {
-        return {*session, *outbox, *digest, stream.get(), gate.get(), dispatcher.get()};
+        return {*session,     alerting->outbox(), alerting->digest(),
+                stream.get(), &alerting->gate(),  &alerting->dispatcher()};
     }
 };
 
@@ -168,33 +148,21 @@ Status GuardianCore::open()
     return success();
 }
 
-// Alerts: every breach is stored with its deliveries in the cycle's transaction, then sent (and retried) by
-// the dispatcher through the channels.
+// Alerts: the outbox first, then the settings (escalation, quiet hours, digest) reach it, then the channels.
 Status GuardianCore::openAlerts()
 {
     Parts &p = *m_parts;
-    p.alerts = std::make_unique<AlertRepository>(p.database->connection());
-    // This process holds the folder's lock: claims still in the outbox are those of a process that died.
-    if (const Result<int> freed = p.alerts->releaseAllClaims(); !freed.ok())
-        return freed.error();
-    else if (freed.value() > 0)
-        qCInfo(lcRunners) << "Deliveries left claimed by a process that ended mid-send are due again:"
-                          << freed.value();
-    p.dispatcher = std::make_unique<OutboxDispatcher>(*p.alerts, m_clock);
-    p.outbox = std::make_unique<AlertOutbox>(*p.alerts, *p.dispatcher, m_clock);
-    p.acknowledger = std::make_unique<AlertAcknowledger>(*p.alerts, *p.dispatcher, m_clock);
-    p.gate = std::make_unique<EscalationGate>(p.database->connection(), m_clock);
-    GuardianWiring::wireEscalation(*p.gate, *p.dispatcher, *p.acknowledger,
-                                   m_options.global.demo ? nullptr : p.session.get());
-    GuardianWiring::loadAckCodes(secrets(), this, *p.dispatcher, *p.acknowledger);
-    p.digest = std::make_unique<DailyDigest>(*p.watchlist, *p.outbox, m_clock);
-    p.health = std::make_unique<HealthWatch>(*p.outbox, m_clock);
-    GuardianWiring::wireHealth(*p.health, *p.session);
-    // A --once run ends after its cycle: it reads the rules' days in place rather than on a worker.
-    p.ruleWatch = std::make_unique<RuleWatch>(p.database->connection(), m_options.mode == Mode::Once
-                                                                            ? RuleWatch::Reading::InPlace
-                                                                            : RuleWatch::Reading::OnWorker);
-    GuardianWiring::recordAlerts(*p.session, *p.outbox, *p.ruleWatch);
+    p.alerting = std::make_unique<GuardianAlerts>(GuardianAlerts::Needs{
+        *p.database, *p.settings, *p.watchlist, *p.session, secrets(), m_redactor, m_clock,
+        m_options.environment, m_options.global.demo, m_options.mode == Mode::Window,
+        m_options.mode != Mode::Once, m_options.keychainRetry});
+    connect(p.alerting.get(), &GuardianAlerts::channelSettingsLoaded, this,
+            &GuardianCore::channelSettingsLoaded);
+    connect(p.alerting.get(), &GuardianAlerts::channelProblem, this, &GuardianCore::channelProblem);
+    connect(p.alerting.get(), &GuardianAlerts::waitingForKeychainChanged, this,
+            &GuardianCore::waitingForKeychainChanged);
+    if (Status opened = p.alerting->openOutbox(); !opened.ok())
+        return opened;
     // Headless: TRAILGUARD_ESCALATION wins over the file; either one invalid stops the start.
     if (m_options.mode != Mode::Window) {
         if (Status escalation = p.applied->useEscalationFromEnvironment(m_options.environment);
@@ -202,36 +170,10 @@ Status GuardianCore::openAlerts()
             return escalation;
     }
     p.applied->applyAtOpen(p.settingsTargets());
-
-    p.channels = std::make_unique<GuardianChannels>(
-        *p.dispatcher, *p.settings, secrets(), &p.session->network(), m_redactor, m_options.keychainRetry);
-    connect(p.channels.get(), &GuardianChannels::settingsLoaded, this, &GuardianCore::channelSettingsLoaded);
-    connect(p.channels.get(), &GuardianChannels::problem, this, &GuardianCore::channelProblem);
-    connect(p.channels.get(), &GuardianChannels::waitingForKeychainChanged, this,
-            &GuardianCore::waitingForKeychainChanged);
-    p.guardianState = std::make_unique<GuardianStateRepository>(p.database->connection());
-    p.ntfyAck = std::make_unique<GuardianNtfyAck>(
-        GuardianNtfyAck::Parts{*p.settings, secrets(), &p.session->network(), m_clock, *p.guardianState,
-                               *p.acknowledger, m_redactor, m_options.mode != Mode::Once});
-    p.ntfyAck->follow(*p.channels);
-    if (m_options.mode != Mode::Once) {
-        p.telegram = std::make_unique<GuardianTelegram>(
-            *p.acknowledger, *p.watchlist, p.database->connection(), &p.session->network(), [this] {
-                return GuardianTelegram::statusText(*m_parts->health, m_parts->session->monitor(),
-                                                    m_parts->stream.get());
-            });
-        connect(p.channels.get(), &GuardianChannels::channelsChanged, p.telegram.get(),
-                &GuardianTelegram::follow);
-    }
-    if (m_options.mode != Mode::Window) {
-        // A misconfigured channel stops a headless run: silence would be worse.
-        ChannelSet channels =
-            channelsFromEnvironment(m_options.environment, &p.session->network(), &m_redactor);
-        if (!channels.problems.isEmpty())
-            return Error{ErrorCode::InvalidSetting, channels.problems.join(QLatin1Char('\n'))};
-        p.channels->setChannels(std::move(channels));
-    }
-    return success();
+    return p.alerting->openChannels([this] {
+        return GuardianTelegram::statusText(m_parts->alerting->health(), m_parts->session->monitor(),
+                                            m_parts->stream.get());
+    });
 }
 
 // Portfolio: positions imported from the window stay current in every long-running mode.
@@ -254,7 +196,7 @@ void GuardianCore::openPortfolio()
 
 QStringList GuardianCore::waitingForKeychain() const
 {
-    return m_parts->channels ? m_parts->channels->waitingForKeychain() : QStringList{};
+    return m_parts->alerting ? m_parts->alerting->waitingForKeychain() : QStringList{};
 }
 
 QString GuardianCore::modeName() const
@@ -284,12 +226,12 @@ void GuardianCore::start()
         connect(&p.session->monitor(), &Monitor::cycleFinished, this, [this](const CycleReport &report) {
             const int exitCode = report.ok ? Cli::kExitSuccess : Cli::kExitFailure;
             // A cron-driven setup retries too: every pending delivery gets one attempt, due or not.
-            m_parts->dispatcher->attemptAllPending([this, exitCode] { Q_EMIT onceFinished(exitCode); });
+            m_parts->alerting->dispatcher().attemptAllPending(
+                [this, exitCode] { Q_EMIT onceFinished(exitCode); });
         });
     }
 
-    if (p.telegram)
-        p.telegram->start();
+    p.alerting->startTelegram();
     if (m_options.global.demo)
         p.session->auth().connectWithRefreshToken(p.market->server()->issueRefreshToken(),
                                                   BrokerEnvironment::Practice);
@@ -299,7 +241,7 @@ void GuardianCore::start()
     if (m_options.mode == Mode::Window) {
         if (p.applied->streamingWanted(p.stream.get()))
             p.stream->start();
-        p.channels->loadFromSettings();
+        p.alerting->channels().loadFromSettings();
         // Settings saved by the window apply at once (channels wait for applySettings: secrets changed too).
         p.applied->followChanges([this] { return m_parts->settingsTargets(); });
     } else {
@@ -326,7 +268,7 @@ void GuardianCore::startHeadless()
             parts.session->monitor().checkNow();
             return;
         }
-        parts.dispatcher->start(); // deliveries left pending by an earlier run go out now
+        parts.alerting->dispatcher().start(); // deliveries left pending by an earlier run go out now
         parts.session->monitor().start();
         if (parts.applied->streamingWanted(parts.stream.get()))
             parts.stream->start();
@@ -338,10 +280,8 @@ void GuardianCore::stop()
     m_stopping = true;
     if (m_parts->session)
         m_parts->session->monitor().stop();
-    if (m_parts->dispatcher)
-        m_parts->dispatcher->stop();
-    if (m_parts->telegram)
-        m_parts->telegram->stop();
+    if (m_parts->alerting)
+        m_parts->alerting->stop();
 }
 
 void GuardianCore::applySettings()
@@ -349,7 +289,7 @@ void GuardianCore::applySettings()
     Parts &p = *m_parts;
     p.applied->applyChanges(p.settingsTargets());
     if (m_options.mode == Mode::Window)
-        p.channels->loadFromSettings();
+        p.alerting->channels().loadFromSettings();
 }
 
 const AppPaths &GuardianCore::paths() const
@@ -402,30 +342,9 @@ PriceHistory &GuardianCore::history()
 {
     return *m_parts->history;
 }
-AlertRepository &GuardianCore::alerts()
+GuardianAlerts &GuardianCore::alerting()
 {
-    return *m_parts->alerts;
-}
-AlertAcknowledger &GuardianCore::acknowledger()
-{
-    return *m_parts->acknowledger;
-}
-
-OutboxDispatcher &GuardianCore::dispatcher()
-{
-    return *m_parts->dispatcher;
-}
-AlertOutbox &GuardianCore::outbox()
-{
-    return *m_parts->outbox;
-}
-HealthWatch &GuardianCore::health()
-{
-    return *m_parts->health;
-}
-DailyDigest &GuardianCore::digest()
-{
-    return *m_parts->digest;
+    return *m_parts->alerting;
 }
 HoldingRepository &GuardianCore::holdings()
 {

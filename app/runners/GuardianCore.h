@@ -18,16 +18,10 @@
 #include <vector>
 
 namespace trailguard {
-class AlertAcknowledger;
-class AlertOutbox;
-class AlertRepository;
 class BrokerSession;
-class DailyDigest;
 class Database;
-class HealthWatch;
 class HoldingRepository;
 class Monitor;
-class OutboxDispatcher;
 class Portfolio;
 class PortfolioImport;
 class PortfolioSync;
@@ -43,6 +37,7 @@ struct AppPaths;
 } // namespace trailguard
 
 namespace trailguard::Runners {
+class GuardianAlerts;
 
 // The guardian itself, built once for every mode so the window, `--headless` and `--headless --once` cannot
 // drift apart: database and watchlist, secret store, Questrade session and monitor, market hours, price
@@ -106,12 +101,8 @@ public:
     Monitor &monitor();
     StreamSession *stream(); // null in --once and headless --no-stream runs
     PriceHistory &history();
-    AlertRepository &alerts();
-    OutboxDispatcher &dispatcher();
-    AlertAcknowledger &acknowledger();
-    AlertOutbox &outbox();
-    HealthWatch &health();
-    DailyDigest &digest();
+    // The outbox, dispatcher, channels, acknowledgements, escalation, health watch and digest.
+    GuardianAlerts &alerting();
     HoldingRepository &holdings();
     Portfolio &portfolio();
     PortfolioImport &portfolioImport();

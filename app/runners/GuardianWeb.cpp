@@ -1,5 +1,6 @@
 #include "runners/GuardianWeb.h"
 
+#include "runners/GuardianAlerts.h"
 #include "runners/GuardianCore.h"
 #include "runners/RunnersLogging.h"
 #include "settings/AppPaths.h"
@@ -17,11 +18,11 @@ Web::WebServices webServicesOf(GuardianCore &core)
     services.watchlist = &core.watchlist();
     services.monitor = &core.monitor();
     services.stream = core.stream();
-    services.alerts = &core.alerts();
-    services.outbox = &core.outbox();
-    services.dispatcher = &core.dispatcher();
-    services.acknowledger = &core.acknowledger();
-    services.health = &core.health();
+    services.alerts = &core.alerting().alerts();
+    services.outbox = &core.alerting().outbox();
+    services.dispatcher = &core.alerting().dispatcher();
+    services.acknowledger = &core.alerting().acknowledger();
+    services.health = &core.alerting().health();
     services.secrets = &core.secrets();
     services.applySettings = [&core] { core.applySettings(); };
     return services;

@@ -8,6 +8,7 @@
 #include "common/UnixSignalWatcher.h"
 #include "monitor/BrokerSession.h"
 #include "portfolio/PortfolioSync.h"
+#include "runners/GuardianAlerts.h"
 #include "runners/GuardianCore.h"
 #include "runners/GuardianWeb.h"
 #include "settings/AppPaths.h"
@@ -71,14 +72,14 @@ int runHeadless(int argc, char *argv[], SecretRedactor &redactor)
     // The log is this mode's only output.
     if (!core.secretStoreNotice().isEmpty())
         qCWarning(lcRunners).noquote() << core.secretStoreNotice();
-    if (core.dispatcher().channelIds().isEmpty())
+    if (core.alerting().dispatcher().channelIds().isEmpty())
         qCWarning(lcRunners).noquote()
             << Headless::tr("No alert channel is configured: breaches are only logged. "
                             "Set NTFY_CHANNEL, WEB_HOOK_URL, TELEGRAM_BOT_TOKEN/TELEGRAM_CHAT_ID or "
                             "BOT_EMAIL/USER_EMAIL.");
     else
         qCInfo(lcRunners).noquote() << "Alert channels:"
-                                    << core.dispatcher().channelIds().join(QStringLiteral(", "));
+                                    << core.alerting().dispatcher().channelIds().join(QStringLiteral(", "));
     QObject::connect(&core.session().auth(), &QuestradeAuth::stateChanged, &app,
                      [](ConnectionState, const QString &message) {
                          if (!message.isEmpty())

@@ -7,6 +7,7 @@
 #include "alerts/ack/AlertAcknowledger.h"
 #include "fakes/TestQuestradeServer.h"
 #include "monitor/Monitor.h"
+#include "runners/GuardianAlerts.h"
 #include "runners/GuardianCore.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
@@ -107,7 +108,7 @@ QProcessEnvironment GuardianCoreTest::environment() const
 
 QList<Delivery> GuardianCoreTest::deliveries(GuardianCore &core) const
 {
-    const auto recent = core.alerts().recent(10);
+    const auto recent = core.alerting().alerts().recent(10);
     QList<Delivery> all;
     for (const AlertRecord &record : recent.value())
         all += record.deliveries;
@@ -127,7 +128,7 @@ void GuardianCoreTest::headlessBreachReachesNtfy()
                                ntfy.url(QStringLiteral("/alerts")).toString());
     GuardianCore core(std::move(options), m_redactor);
     QVERIFY2(core.open().ok(), "the core opens on a temporary folder");
-    QCOMPARE(core.dispatcher().channelIds(), QStringList{QStringLiteral("ntfy")});
+    QCOMPARE(core.alerting().dispatcher().channelIds(), QStringList{QStringLiteral("ntfy")});
     core.start();
 
     QTRY_COMPARE_WITH_TIMEOUT(ntfy.acceptedCount(), 1, 30000);
@@ -163,8 +164,8 @@ void GuardianCoreTest::headlessNtfyOffersAReplyThenListens()
     const QJsonObject action = published.json().value(QStringLiteral("actions")).toArray().first().toObject();
     QCOMPARE(action.value(QStringLiteral("action")).toString(), QStringLiteral("http"));
     const QString code = action.value(QStringLiteral("body")).toString();
-    QVERIFY(core.acknowledger().ackCodes());
-    QVERIFY(core.acknowledger().ackCodes()->verify(code).has_value());
+    QVERIFY(core.alerting().acknowledger().ackCodes());
+    QVERIFY(core.alerting().acknowledger().ackCodes()->verify(code).has_value());
     const QUrl replyUrl(action.value(QStringLiteral("url")).toString());
     QVERIFY2(replyUrl.path().startsWith(QStringLiteral("/alerts-ack-")), qPrintable(replyUrl.toString()));
 
@@ -247,11 +248,11 @@ void GuardianCoreTest::keychainReadFailureKeepsAlertsUntilReadable()
     // No retry is left running, and loading the channels once more (what a late retry would do) and
     // letting the dispatcher finish its round sends nothing again.
     QSignalSpy loaded(&core, &GuardianCore::channelSettingsLoaded);
-    QSignalSpy idle(&core.dispatcher(), &OutboxDispatcher::idle);
+    QSignalSpy idle(&core.alerting().dispatcher(), &OutboxDispatcher::idle);
     core.applySettings();
     QTRY_COMPARE(loaded.count(), 1);
     QTRY_VERIFY(idle.count() >= 1);
-    QVERIFY(!core.dispatcher().isBusy());
+    QVERIFY(!core.alerting().dispatcher().isBusy());
     QCOMPARE(ntfy.acceptedCount(), 2);
 }
 
@@ -288,12 +289,12 @@ void GuardianCoreTest::windowFollowsSettingsChanges()
     QCOMPARE(core.monitor().interval(), std::chrono::seconds(7));
 
     // The escalation policy applies live too; one that is not valid (edited by hand) means off.
-    QVERIFY(core.outbox().escalationPolicy().isOff());
+    QVERIFY(core.alerting().outbox().escalationPolicy().isOff());
     core.settings().setEscalationPolicy(QStringLiteral("10m:ntfy-urgent;30m:email,discord"));
-    QTRY_COMPARE(core.outbox().escalationPolicy().text(),
+    QTRY_COMPARE(core.alerting().outbox().escalationPolicy().text(),
                  QStringLiteral("10m:ntfy-urgent;30m:email,discord"));
     core.settings().setEscalationPolicy(QStringLiteral("10m:pager"));
-    QTRY_VERIFY(core.outbox().escalationPolicy().isOff());
+    QTRY_VERIFY(core.alerting().outbox().escalationPolicy().isOff());
 }
 
 QTEST_GUILESS_MAIN(GuardianCoreTest)

@@ -6,6 +6,7 @@
 #include "alerts/telegram/TelegramConfig.h"
 #include "fakes/FakeTelegramBotApi.h"
 #include "fakes/TestQuestradeServer.h"
+#include "runners/GuardianAlerts.h"
 #include "runners/GuardianCore.h"
 #include "secrets/MemorySecretStore.h"
 #include "secrets/Redact.h"
@@ -93,7 +94,7 @@ void GuardianTelegramTest::headlessSendsTheBreachAndTheButtonAcknowledges()
     options.environment.insert(QStringLiteral("TELEGRAM_API_URL"), m_telegram->url().toString());
     GuardianCore core(std::move(options), m_redactor);
     QVERIFY(core.open().ok());
-    QCOMPARE(core.dispatcher().channelIds(), QStringList{QStringLiteral("telegram")});
+    QCOMPARE(core.alerting().dispatcher().channelIds(), QStringList{QStringLiteral("telegram")});
     core.start();
 
     QTRY_VERIFY_WITH_TIMEOUT(m_telegram->callCount(QStringLiteral("sendMessage")) >= 1, 30000);
@@ -103,14 +104,14 @@ void GuardianTelegramTest::headlessSendsTheBreachAndTheButtonAcknowledges()
              qPrintable(sent.value(QLatin1String("text")).toString()));
     QVERIFY(m_telegram->callCount(QStringLiteral("getUpdates")) >= 1); // the bot polls
 
-    const auto recent = core.alerts().recent(1);
+    const auto recent = core.alerting().alerts().recent(1);
     QVERIFY(recent.ok() && !recent.value().isEmpty());
     const qint64 alertId = recent.value().constFirst().id;
-    QTRY_VERIFY(core.acknowledger().ackCodes() != nullptr);
-    m_telegram->pushButton(kChat, 1,
-                           QStringLiteral("ack:") + core.acknowledger().ackCodes()->codeFor(alertId));
+    QTRY_VERIFY(core.alerting().acknowledger().ackCodes() != nullptr);
+    m_telegram->pushButton(
+        kChat, 1, QStringLiteral("ack:") + core.alerting().acknowledger().ackCodes()->codeFor(alertId));
     QTRY_COMPARE_WITH_TIMEOUT(m_telegram->callCount(QStringLiteral("answerCallbackQuery")), 1, 10000);
-    const auto alert = core.alerts().find(alertId);
+    const auto alert = core.alerting().alerts().find(alertId);
     QVERIFY(alert.ok() && alert.value());
     QCOMPARE(alert.value()->ackSource, QStringLiteral("telegram"));
     core.stop();
@@ -139,7 +140,8 @@ void GuardianTelegramTest::windowStartsTheBotFromItsSettings()
     GuardianCore core(std::move(options), m_redactor);
     QVERIFY(core.open().ok());
     core.start();
-    QTRY_COMPARE_WITH_TIMEOUT(core.dispatcher().channelIds(), QStringList{QStringLiteral("telegram")}, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(core.alerting().dispatcher().channelIds(),
+                              QStringList{QStringLiteral("telegram")}, 10000);
     m_telegram->pushMessage(kChat, QStringLiteral("/status"));
     // The breach goes out too: look for the reply among the messages sent.
     const auto statusAnswered = [this] {
@@ -156,7 +158,7 @@ void GuardianTelegramTest::windowStartsTheBotFromItsSettings()
     // Turned off in the settings: the bot stops polling.
     core.settings().setTelegramEnabled(false);
     core.applySettings();
-    QTRY_VERIFY_WITH_TIMEOUT(core.dispatcher().channelIds().isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(core.alerting().dispatcher().channelIds().isEmpty(), 10000);
     const int polls = m_telegram->callCount(QStringLiteral("getUpdates"));
     m_telegram->pushMessage(kChat, QStringLiteral("/status"));
     QTest::qWait(100);
