@@ -1,11 +1,14 @@
 // The tray's acknowledgement end to end: the real `trailguard` window process finds a breach at the fake
 // Questrade server, its notification reaches dunst with "Acknowledge" and "Snooze 1 day", and choosing
 // "Acknowledge" in dunst's menu (scripts/headless-session.sh's dmenu answers with the action named in
-// $XDG_RUNTIME_DIR/dunst-menu-choice) records the acknowledgement from the tray in the database.
+// $XDG_RUNTIME_DIR/dunst-menu-choice) records the acknowledgement from the tray in the database, and cancels
+// the alert's pending escalation step (a reminder by email, to a real SMTP server, due 10 minutes later).
 
 #include "GuardianProcess.h"
+#include "SmtpTestServer.h"
 #include "TestSupport.h"
 #include "fakes/TestQuestradeServer.h"
+#include "settings/Settings.h"
 #include "storage/AlertRepository.h"
 #include "storage/Database.h"
 
@@ -87,6 +90,21 @@ private Q_SLOTS:
 
     void acknowledgeFromTheNotificationIsRecordedFromTheTray()
     {
+        const auto smtp = test::SmtpTestServer::start(QFINDTESTDATA("../alerts/email/smtp_test_server.py"),
+                                                      test::freeLoopbackPort());
+        QVERIFY2(smtp, "smtp_test_server.py did not start");
+        {
+            const auto settings = Settings::forFile(QDir(dataDir()).filePath(QStringLiteral("settings.ini")));
+            settings->setEmailEnabled(true);
+            settings->setEmailProvider(QStringLiteral("custom"));
+            settings->setEmailHost(QStringLiteral("127.0.0.1"));
+            settings->setEmailPort(smtp->port());
+            settings->setEmailSecurity(QStringLiteral("none"));
+            settings->setEmailFrom(QStringLiteral("bot@example.com"));
+            settings->setEmailTo(QStringLiteral("me@example.com"));
+            settings->setEscalationPolicy(QStringLiteral("10m:email"));
+            settings->sync();
+        }
         m_app.setProgram(QStringLiteral(TRAILGUARD_EXECUTABLE));
         m_app.setArguments({QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--minimized")});
         m_app.setProcessEnvironment(environment());
@@ -97,6 +115,9 @@ private Q_SLOTS:
         QVERIFY(notifyCalls().contains(QLatin1String("string \"Stop-loss breach: SHOP.TO\"")));
         QTRY_COMPARE(run(QStringLiteral("dunstctl"), {QStringLiteral("count"), QStringLiteral("displayed")}),
                      QStringLiteral("1"));
+        // The breach went out by email too; its reminder waits.
+        QTRY_COMPARE_WITH_TIMEOUT(smtp->messages().size(), 1, kBreachMs);
+        QCOMPARE(reminderStatus(), Delivery::Status::Pending);
 
         QFile choice(qEnvironmentVariable("XDG_RUNTIME_DIR") + QStringLiteral("/dunst-menu-choice"));
         QVERIFY(choice.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -105,6 +126,9 @@ private Q_SLOTS:
         QCOMPARE(run(QStringLiteral("dunstctl"), {QStringLiteral("context")}), QString());
         QTRY_COMPARE_WITH_TIMEOUT(breachAlert().ackSource, QStringLiteral("tray"), kProcessMs);
         QVERIFY(breachAlert().acknowledgedAt.isValid());
+        // Acknowledged: the reminder is not needed, and is recorded so at once.
+        QTRY_COMPARE_WITH_TIMEOUT(reminderStatus(), Delivery::Status::Cancelled, kProcessMs);
+        QCOMPARE(smtp->messages().size(), 1);
     }
 
 private:
@@ -139,6 +163,16 @@ private:
             return {};
         const Result<QList<AlertRecord>> recent = AlertRepository(database.value()->connection()).recent(1);
         return recent.ok() && !recent.value().isEmpty() ? recent.value().first() : AlertRecord{};
+    }
+
+    // The status of the breach alert's escalation step 1 (the email reminder); Failed when there is none.
+    Delivery::Status reminderStatus() const
+    {
+        for (const Delivery &delivery : breachAlert().deliveries) {
+            if (delivery.escalationStep == 1)
+                return delivery.status;
+        }
+        return Delivery::Status::Failed;
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;

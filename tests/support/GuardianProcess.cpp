@@ -1,6 +1,7 @@
 #include "GuardianProcess.h"
 
 #include <QDeadlineTimer>
+#include <QTcpServer>
 #include <QTest>
 
 namespace trailguard::test {
@@ -42,6 +43,12 @@ QProcessEnvironment guardianEnvironment(const QUrl &loginUrl)
         environment.remove(QString::fromLatin1(name));
     environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), loginUrl.toString());
     return environment;
+}
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
 }
 
 } // namespace trailguard::test

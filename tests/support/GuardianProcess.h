@@ -29,4 +29,7 @@ ProcessRun runToEnd(QProcess &process, std::chrono::milliseconds timeout = std::
 // fake Questrade server at `loginUrl`.
 QProcessEnvironment guardianEnvironment(const QUrl &loginUrl);
 
+// A port of 127.0.0.1 that nothing listens on now, for a server the real process starts (--web), or 0.
+quint16 freeLoopbackPort();
+
 } // namespace trailguard::test

@@ -1,7 +1,9 @@
 #include "ApiFixture.h"
 #include "WebhookReceiver.h"
 #include "alerts/ChannelSettings.h"
+#include "alerts/telegram/TelegramConfig.h"
 #include "alerts/webhooks/NtfyConfig.h"
+#include "fakes/FakeTelegramBotApi.h"
 
 using namespace trailguard;
 using trailguard::test::ApiFixture;
@@ -13,6 +15,7 @@ const QByteArray kPassword = "smtp-Pa55word-never-shown";
 const QByteArray kWebhook = "http://127.0.0.1:1/api/webhooks/123456/webhookT0kenNeverShown";
 const QByteArray kTopic = "topicNeverShown42";
 const QByteArray kNtfyToken = "tk_ntfyTokenNeverShown";
+const QByteArray kBotToken = "17017:TelegramBotTokenNeverShown_0123456789";
 } // namespace
 
 // The settings endpoints through ApiEndpoints::handle: plain values and "…Set" flags, never a secret; PATCH
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void putRefusesBadInput();
     void sendTestAnswersWhenTheTestIsDone();
     void sendTestOfAnUnknownOrUnconfiguredChannel();
+    void telegramChatTokenAndSendTest();
 
 private:
     bool storeSecret(const QString &key, const QByteArray &value);
@@ -81,6 +85,7 @@ void ApiSettingsTest::storeAllSecrets()
     QVERIFY(storeSecret(QString::fromLatin1(ChannelSettings::kDiscordWebhookKey), kWebhook));
     QVERIFY(storeSecret(NtfyConfig::topicSecretKey(), kTopic));
     QVERIFY(storeSecret(NtfyConfig::accessTokenSecretKey(), kNtfyToken));
+    QVERIFY(storeSecret(TelegramConfig::botTokenSecretKey(), kBotToken));
 }
 
 void ApiSettingsTest::readShowsPlainValuesAndWhetherSecretsAreSet()
@@ -174,7 +179,7 @@ void ApiSettingsTest::noResponseEverHoldsASecret()
     for (const auto &response : responses) {
         QVERIFY(response);
         for (const QByteArray &secret :
-             {kPassword, kWebhook, QByteArray("webhookT0kenNeverShown"), kTopic, kNtfyToken})
+             {kPassword, kWebhook, QByteArray("webhookT0kenNeverShown"), kTopic, kNtfyToken, kBotToken})
             QVERIFY2(!response->body.contains(secret), response->body.constData());
     }
 }
@@ -335,6 +340,74 @@ void ApiSettingsTest::sendTestOfAnUnknownOrUnconfiguredChannel()
                 .value(QStringLiteral("error"))
                 .toString()
                 .contains(QStringLiteral("Discord")));
+}
+
+// Telegram like the other channels: enabled and chat id as plain values, the bot token only as "botTokenSet"
+// (replaced through PUT, never sent back), and "Send test" through the (fake) Bot API.
+void ApiSettingsTest::telegramChatTokenAndSendTest()
+{
+    test::FakeTelegramBotApi bot(kBotToken);
+    QVERIFY(bot.listen());
+    m_api->m_settings->setTelegramApiUrl(bot.url());
+    auto before = m_api->request("GET", QStringLiteral("settings"));
+    QVERIFY(before);
+    QJsonObject telegram = ApiFixture::body(before)
+                               .value(QStringLiteral("channels"))
+                               .toObject()
+                               .value(QStringLiteral("telegram"))
+                               .toObject();
+    QCOMPARE(telegram.value(QStringLiteral("enabled")).toBool(true), false);
+    QCOMPARE(telegram.value(QStringLiteral("chatId")).toString(QStringLiteral("?")), QString());
+    QCOMPARE(telegram.value(QStringLiteral("botTokenSet")).toBool(true), false);
+
+    auto badToken = m_api->request("PUT", QStringLiteral("settings/secrets/telegram-bot-token"),
+                                   R"({"value":"not a token"})");
+    QVERIFY(badToken);
+    QCOMPARE(badToken->status, 400);
+    auto token = m_api->request("PUT", QStringLiteral("settings/secrets/telegram-bot-token"),
+                                QByteArray(R"({"value":")") + kBotToken + R"("})");
+    QVERIFY(token);
+    QCOMPARE(token->status, 200);
+    QVERIFY(!token->body.contains(kBotToken));
+    QCOMPARE(readSecret(TelegramConfig::botTokenSecretKey()), kBotToken);
+
+    auto badChat = m_api->request("PATCH", QStringLiteral("settings"),
+                                  R"({"channels":{"telegram":{"enabled":true,"chatId":"not a chat"}}})");
+    QVERIFY(badChat);
+    QCOMPARE(badChat->status, 400);
+    QVERIFY(!m_api->m_settings->telegramEnabled());
+    auto patched = m_api->request("PATCH", QStringLiteral("settings"),
+                                  R"({"channels":{"telegram":{"enabled":true,"chatId":"7770017"}}})");
+    QVERIFY(patched);
+    QCOMPARE(patched->status, 200);
+    QVERIFY(!patched->body.contains(kBotToken));
+    telegram = ApiFixture::body(patched)
+                   .value(QStringLiteral("channels"))
+                   .toObject()
+                   .value(QStringLiteral("telegram"))
+                   .toObject();
+    QCOMPARE(telegram.value(QStringLiteral("enabled")).toBool(), true);
+    QCOMPARE(telegram.value(QStringLiteral("chatId")).toString(), QStringLiteral("7770017"));
+    QCOMPARE(telegram.value(QStringLiteral("botTokenSet")).toBool(), true);
+    QVERIFY(m_api->m_settings->telegramEnabled());
+    QCOMPARE(m_api->m_settings->telegramChatId(), QStringLiteral("7770017"));
+
+    auto sent = m_api->request("POST", QStringLiteral("settings/channels/telegram/test"));
+    QVERIFY(sent);
+    QCOMPARE(sent->status, 200);
+    QCOMPARE(ApiFixture::body(sent).value(QStringLiteral("delivered")).toBool(), true);
+    QCOMPARE(bot.callCount(QStringLiteral("sendMessage")), 1);
+    QCOMPARE(bot.calls(QStringLiteral("sendMessage"))
+                 .constFirst()
+                 .params.value(QStringLiteral("chat_id"))
+                 .toInteger(),
+             7770017);
+
+    bot.setBlocked(true); // 403 from the Bot API: the test says it failed, without the token
+    auto refused = m_api->request("POST", QStringLiteral("settings/channels/telegram/test"));
+    QVERIFY(refused);
+    QCOMPARE(refused->status, 502);
+    QVERIFY(!refused->body.contains(kBotToken));
 }
 
 QTEST_GUILESS_MAIN(ApiSettingsTest)

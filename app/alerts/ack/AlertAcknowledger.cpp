@@ -35,6 +35,10 @@ Result<AlertAcknowledger::Outcome> AlertAcknowledger::acknowledge(qint64 alertId
         qCInfo(lcAlerts) << "Alert" << alertId << "acknowledged from" << source;
         m_dispatcher.announceAlertChanged(alertId);
         Q_EMIT acknowledged(alertId, source);
+        // What heard it may have changed the alert (its pending escalation steps cancelled): answer it as
+        // it is now.
+        if (Result<std::optional<AlertRecord>> now = m_repository.find(alertId); now.ok() && now.value())
+            stored = std::move(now);
     }
     return Outcome{newly, std::move(*stored.value())};
 }

@@ -14,7 +14,7 @@ namespace trailguard::Web {
 
 namespace {
 const QStringList kTestableChannels{QStringLiteral("email"), QStringLiteral("discord"),
-                                    QStringLiteral("ntfy")};
+                                    QStringLiteral("ntfy"), QStringLiteral("telegram")};
 
 // The stored configuration of `channel` alone, turned on, for a test send.
 ChannelSettingsData onlyChannel(ChannelSettingsData data, const QString &channel)
@@ -23,6 +23,7 @@ ChannelSettingsData onlyChannel(ChannelSettingsData data, const QString &channel
     data.emailEnabled = channel == QLatin1String("email");
     data.discordEnabled = channel == QLatin1String("discord");
     data.ntfyEnabled = channel == QLatin1String("ntfy");
+    data.telegramEnabled = channel == QLatin1String("telegram");
     return data;
 }
 } // namespace

@@ -190,14 +190,14 @@ Status applyChannels(const QJsonObject &patch, ChannelSettingsData &channels)
     const Result<QJsonObject> all = settingsSection(patch, QStringLiteral("channels"));
     if (!all.ok())
         return all.error();
-    if (Status known = ApiJson::onlyKnownKeys(all.value(), {QStringLiteral("tray"), QStringLiteral("email"),
-                                                            QStringLiteral("discord"), QStringLiteral("ntfy"),
-                                                            QStringLiteral("publicUrl")});
+    if (Status known = ApiJson::onlyKnownKeys(
+            all.value(), {QStringLiteral("tray"), QStringLiteral("email"), QStringLiteral("discord"),
+                          QStringLiteral("ntfy"), QStringLiteral("telegram"), QStringLiteral("publicUrl")});
         !known.ok())
         return known;
     QHash<QString, QJsonObject> parts;
     for (const QString &name : {QStringLiteral("tray"), QStringLiteral("email"), QStringLiteral("discord"),
-                                QStringLiteral("ntfy")}) {
+                                QStringLiteral("ntfy"), QStringLiteral("telegram")}) {
         const Result<QJsonObject> part = settingsSection(all.value(), name);
         if (!part.ok())
             return part.error();
@@ -224,6 +224,14 @@ Status applyChannels(const QJsonObject &patch, ChannelSettingsData &channels)
     QString ackMode = NtfyConfig::ackModeName(channels.ntfy.ackMode);
     readInto(ntfy, QStringLiteral("ackMode"), ApiJson::text, ackMode, error);
     readInto(all.value(), QStringLiteral("publicUrl"), ApiJson::text, channels.publicDashboardUrl, error);
+    const QJsonObject telegram = parts.value(QStringLiteral("telegram"));
+    if (Status known =
+            ApiJson::onlyKnownKeys(telegram, {QStringLiteral("enabled"), QStringLiteral("chatId")});
+        !known.ok())
+        return known;
+    readInto(telegram, QStringLiteral("enabled"), ApiJson::boolean, channels.telegramEnabled, error);
+    readInto(telegram, QStringLiteral("chatId"), ApiJson::text, channels.telegram.chatId, error);
+    channels.telegram.chatId = channels.telegram.chatId.trimmed();
     if (error)
         return *error;
     if (!server.isEmpty())
@@ -283,6 +291,10 @@ QJsonObject toJson(const GeneralSettings &general, const ChannelSettingsData &ch
                           {QStringLiteral("topicSet"), !channels.ntfy.topic.isEmpty()},
                           {QStringLiteral("accessTokenSet"), !channels.ntfy.accessToken.isEmpty()},
                           {QStringLiteral("ackMode"), NtfyConfig::ackModeName(channels.ntfy.ackMode)}}},
+             {QStringLiteral("telegram"),
+              QJsonObject{{QStringLiteral("enabled"), channels.telegramEnabled},
+                          {QStringLiteral("chatId"), channels.telegram.chatId},
+                          {QStringLiteral("botTokenSet"), !channels.telegram.botToken.isEmpty()}}},
              {QStringLiteral("publicUrl"), channels.publicDashboardUrl},
          }},
     };
@@ -305,7 +317,8 @@ Status applyPatch(const QJsonObject &patch, GeneralSettings &general, ChannelSet
 QStringList secretNames()
 {
     return {QStringLiteral("email-password"), QStringLiteral("discord-webhook-url"),
-            QStringLiteral("ntfy-topic"), QStringLiteral("ntfy-access-token")};
+            QStringLiteral("ntfy-topic"), QStringLiteral("ntfy-access-token"),
+            QStringLiteral("telegram-bot-token")};
 }
 
 Status setSecret(const QString &name, const QString &value, ChannelSettingsData &channels)
@@ -325,6 +338,12 @@ Status setSecret(const QString &name, const QString &value, ChannelSettingsData 
         channels.ntfy.topic = value.trimmed();
     } else if (name == QLatin1String("ntfy-access-token")) {
         channels.ntfy.accessToken = value.toUtf8();
+    } else if (name == QLatin1String("telegram-bot-token")) {
+        const QByteArray token = value.trimmed().toUtf8();
+        if (!token.isEmpty() && !TelegramConfig::isValidToken(token))
+            return invalidSetting(ApiText::tr("A Telegram bot token looks like 123456789:AA… (as @BotFather "
+                                              "gives it)."));
+        channels.telegram.botToken = token;
     } else {
         return Error{ErrorCode::InvalidArguments,
                      ApiText::tr("There is no secret \"%1\"; the secrets are: %2.")

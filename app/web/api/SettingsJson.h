@@ -26,8 +26,8 @@ struct GeneralSettings {
 };
 
 // GET and PATCH /api/v1/settings as JSON. A secret is never written out: only whether it is set
-// ("passwordSet", "webhookUrlSet", "topicSet", "accessTokenSet"). The ntfy topic is a secret too (on a public
-// server whoever knows it reads the alerts).
+// ("passwordSet", "webhookUrlSet", "topicSet", "accessTokenSet", "botTokenSet"). The ntfy topic is a secret
+// too (on a public server whoever knows it reads the alerts).
 namespace SettingsJson {
 
 QJsonObject toJson(const GeneralSettings &general, const ChannelSettingsData &channels);
@@ -38,8 +38,8 @@ QJsonObject toJson(const GeneralSettings &general, const ChannelSettingsData &ch
 Status applyPatch(const QJsonObject &patch, GeneralSettings &general, ChannelSettingsData &channels);
 
 // The secrets PUT /api/v1/settings/secrets/{name} replaces: "email-password", "discord-webhook-url",
-// "ntfy-topic", "ntfy-access-token". Sets `value` into `channels`; refuses an unknown name or a value its
-// channel would not accept.
+// "ntfy-topic", "ntfy-access-token", "telegram-bot-token". Sets `value` into `channels`; refuses an unknown
+// name or a value its channel would not accept.
 Status setSecret(const QString &name, const QString &value, ChannelSettingsData &channels);
 QStringList secretNames();
 

@@ -15,6 +15,17 @@ function deliveryText(delivery) {
   return parts.join(' · ');
 }
 
+// An escalation step as the history shows it: "Reminder 1 · ntfy-urgent · 14:32 · sent".
+const kStepStatus = { pending: 'due', delivered: 'sent', failed: 'failed', cancelled: 'cancelled' };
+
+function escalationText(step) {
+  const parts = [`Reminder ${step.step}`, (step.channels || []).join(', ')];
+  if (step.at)
+    parts.push(formatTime(step.at));
+  parts.push(kStepStatus[step.status] || step.status);
+  return parts.filter(Boolean).join(' · ');
+}
+
 export class Alerts {
   constructor() {
     this.alerts = new Map();
@@ -74,10 +85,15 @@ export class Alerts {
     ]);
     if (alert.message && alert.message !== alert.subject)
       details.append(el('p', { className: 'alert-meta', text: alert.message }));
-    const deliveries = (alert.deliveries || []).map((delivery) =>
+    // The first deliveries; the escalation steps' own are summed up as reminders below.
+    const deliveries = (alert.deliveries || []).filter((delivery) => !delivery.step).map((delivery) =>
       el('li', { className: delivery.status === 'failed' ? 'failed' : '', text: deliveryText(delivery) }));
     if (deliveries.length)
       details.append(el('ul', { className: 'deliveries', attrs: { 'aria-label': 'Deliveries' } }, deliveries));
+    const steps = (alert.escalations || []).map((step) =>
+      el('li', { className: `escalation-step ${step.status}`, text: escalationText(step) }));
+    if (steps.length)
+      details.append(el('ul', { className: 'deliveries escalations', attrs: { 'aria-label': 'Reminders' } }, steps));
     const actions = el('div', { className: 'alert-actions' });
     if (acknowledged) {
       actions.append(el('span', { className: 'muted acknowledged-text',

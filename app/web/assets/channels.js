@@ -4,8 +4,9 @@
 import * as api from './api.js';
 import { $, el, button, announce } from './dom.js';
 
-const kTitles = { email: 'Email', discord: 'Discord', ntfy: 'ntfy', tray: 'Desktop notifications' };
-const kTestable = new Set(['email', 'discord', 'ntfy']);
+const kTitles = { email: 'Email', discord: 'Discord', ntfy: 'ntfy', telegram: 'Telegram',
+  tray: 'Desktop notifications' };
+const kTestable = new Set(['email', 'discord', 'ntfy', 'telegram']);
 const kChoices = {
   provider: ['gmail', 'outlook', 'custom'],
   security: ['starttls', 'ssl', 'none'],
@@ -13,11 +14,11 @@ const kChoices = {
 };
 
 // The API's objects come with their keys sorted: show them in the settings dialog's order instead.
-const kChannelOrder = ['email', 'discord', 'ntfy', 'tray'];
+const kChannelOrder = ['email', 'discord', 'ntfy', 'telegram', 'tray'];
 const kFieldOrder = ['enabled', 'provider', 'host', 'port', 'security', 'user', 'password', 'from', 'to',
-  'webhookUrl', 'server', 'topic', 'accessToken', 'checkIntervalSeconds', 'repeatPolicy', 'start', 'end'];
+  'webhookUrl', 'server', 'topic', 'accessToken', 'botToken', 'chatId', 'checkIntervalSeconds', 'repeatPolicy', 'start', 'end'];
 const kLabels = { checkIntervalSeconds: 'Check interval (seconds)', webhookUrl: 'Webhook URL',
-  to: 'To', repeatPolicy: 'Repeat alerts' };
+  to: 'To', repeatPolicy: 'Repeat alerts', chatId: 'Chat id' };
 
 function ordered(entries, order, key) {
   const rank = (entry) => {

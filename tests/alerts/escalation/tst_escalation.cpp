@@ -237,6 +237,11 @@ void EscalationTest::acknowledgerCancelsPendingStepsAtOnce()
         std::find_if(now.cbegin(), now.cend(), [](const Delivery &d) { return d.escalationStep == 1; });
     QVERIFY(step != now.cend());
     QCOMPARE(step->status, Delivery::Status::Cancelled);
+    // The outcome answers the alert as it is after that (what the dashboard's ack shows).
+    const QList<Delivery> &answered = outcome.value().alert.deliveries;
+    QVERIFY(std::any_of(answered.cbegin(), answered.cend(), [](const Delivery &d) {
+        return d.escalationStep == 1 && d.status == Delivery::Status::Cancelled;
+    }));
     advance(10 * 60);
     QCOMPARE(m_ntfy->sent.size(), 1);
 }

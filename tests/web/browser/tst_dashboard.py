@@ -1,16 +1,19 @@
 #!/usr/bin/python3
 """The dashboard in a real browser against the real guardian (issue 16): log in, remove and add a ticker
 through the page and see it in `trailguard watch list`, edit one, a streamed price change without a reload, an alert
-acknowledged, and screenshots (light and dark, desktop and phone) saved as artifacts.
+acknowledged with its pending reminder (an escalation step) shown, then cancelled, and screenshots (light and dark,
+desktop and phone) saved as artifacts.
 
 Usage: tst_dashboard.py TRAILGUARD_EXECUTABLE ARTIFACTS_DIR
 The steps share one guardian and one browser and run in order (test_1_…, test_2_…)."""
 import atexit
+import http.server
 import os
 import shutil
 import signal
 import sys
 import tempfile
+import threading
 import unittest
 
 from selenium.webdriver.common.by import By
@@ -24,8 +27,25 @@ PASSWORD = 'correct horse battery staple'
 WAIT = 60         # seconds: generous, the machine may be busy with builds
 ALERT_WAIT = 120  # the demo polls every 5 s; a breach has to be checked, stored and published
 EXECUTABLE = ARTIFACTS = None
+# Every breach escalates to ntfy 10 minutes later unless acknowledged: the history shows that step.
+ESCALATION = '10m:ntfy-urgent'
 # The demo's ticker the test removes and adds back with a stop far above its price, so it breaks at once.
 TICKER = 'AAPL'
+
+
+class NtfySink(http.server.BaseHTTPRequestHandler):
+    """A loopback ntfy server that accepts every publish (the alerts' channel, so that steps are planned)."""
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get('Content-Length') or 0))
+        body = b'{"id":"sink","event":"message"}'
+        self.send_response(200)
+        self.send_header('Content-Type', 'application/json')
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *arguments):
+        pass
 
 
 class DashboardTest(unittest.TestCase):
@@ -37,6 +57,11 @@ class DashboardTest(unittest.TestCase):
                                 PASSWORD)
         # Cleanups run on every way out, also when starting fails half-way.
         cls.addClassCleanup(cls.guardian.stop)
+        cls.ntfy = http.server.ThreadingHTTPServer(('127.0.0.1', 0), NtfySink)
+        threading.Thread(target=cls.ntfy.serve_forever, daemon=True).start()
+        cls.addClassCleanup(cls.ntfy.shutdown)
+        cls.guardian.environment.update(NTFY_CHANNEL=f'http://127.0.0.1:{cls.ntfy.server_address[1]}/alerts',
+                                        NTFY_ACK_MODE='off', TRAILGUARD_ESCALATION=ESCALATION)
         cls.guardian.start()
         cls.driver = browser.start_browser()
         cls.addClassCleanup(cls.driver.quit)
@@ -117,15 +142,22 @@ class DashboardTest(unittest.TestCase):
         state = f'{self.row(TICKER)} .cell-state'
         WebDriverWait(self.driver, ALERT_WAIT).until(EC.text_to_be_present_in_element(
             (By.CSS_SELECTOR, state), 'Below stop'))
-        ack = f'#alerts-list li[data-ticker="{TICKER}"] .ack-button'
-        self.visible(ack, ALERT_WAIT).click()
-        self.wait.until(EC.presence_of_element_located(
-            (By.CSS_SELECTOR, f'#alerts-list li[data-ticker="{TICKER}"] .acknowledged-text')))
+        item = f'#alerts-list li[data-ticker="{TICKER}"]'
+        # The alert's history shows its escalation step: the reminder on ntfy, due 10 minutes after it.
+        step = f'{item} .escalation-step'
+        WebDriverWait(self.driver, ALERT_WAIT).until(EC.text_to_be_present_in_element(
+            (By.CSS_SELECTOR, step), 'Reminder 1 · ntfy-urgent · '))
+        self.assertRegex(self.find(step).text, r'^Reminder 1 · ntfy-urgent · .+ · due$')
+        self.visible(f'{item} .ack-button', ALERT_WAIT).click()
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'{item} .acknowledged-text')))
+        # Acknowledged: the reminder is not needed any more, and the page says so without a reload.
+        self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, step), ' · cancelled'))
 
         # The acknowledgement was stored: a reload keeps the session and shows it again.
         self.driver.refresh()
         self.visible('#dashboard-view')
-        self.visible(f'#alerts-list li[data-ticker="{TICKER}"] .acknowledged-text')
+        self.visible(f'{item} .acknowledged-text')
+        self.assertRegex(self.visible(step).text, r'^Reminder 1 · ntfy-urgent · .+ · cancelled$')
 
     def test_5_screenshots(self):
         self.visible(self.row(TICKER))
