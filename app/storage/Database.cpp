@@ -12,10 +12,23 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <sqlite3.h>
+
 namespace trailguard {
 
 namespace {
 constexpr int kBusyTimeoutMs = 5000;
+
+// SQLite counts every allocation under a process-wide mutex for sqlite3_memory_used(), which nothing here
+// reads; and Debian's SQLite is built without lookaside, so each row update allocates a dozen times (~11 %
+// of a cycle's row updates went to that bookkeeping). It can only be switched off before SQLite starts: the
+// first open does it, before Qt's driver opens a connection; later (or if SQLite started elsewhere first)
+// SQLite refuses and nothing changes.
+void turnOffSqliteMemoryStatistics()
+{
+    static const int once = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    Q_UNUSED(once);
+}
 
 QString nextConnectionName()
 {
@@ -159,6 +172,7 @@ int Database::latestSchemaVersion()
 Result<std::unique_ptr<Database>> Database::open(const QString &filePath,
                                                  const HistoryConversion::Progress &conversionProgress)
 {
+    turnOffSqliteMemoryStatistics();
     std::unique_ptr<Database> database(new Database(nextConnectionName(), filePath));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_connectionName);
     db.setDatabaseName(filePath);

@@ -169,6 +169,38 @@ CREATE TABLE guardian_state (
     value TEXT NOT NULL
 ) WITHOUT ROWID)")}};
 }
+
+// The columns a quote changes move from `stocks` to `stock_quotes` (issue 14): SQLite rewrites the whole
+// record of a row it updates, so a poll cycle writing a price into the 22-column stocks row paid for all
+// of its text (settings, times, the strategy spec). Keyed by the ticker (WITHOUT ROWID: one b-tree, no
+// rowid to look up), one row per stock: the trigger adds it with the stock (OR REPLACE: a row orphaned by
+// a delete made with foreign keys off is replaced, not a reason to refuse the stock), the foreign key
+// removes it with the stock. Values are copied as stored, then the old columns are dropped.
+Migration stockQuotesMigration(int version)
+{
+    const QString moved = QStringLiteral("last_price, last_quote_at, peak, stop_price, checked_through, "
+                                         "strategy_state");
+    QStringList statements{
+        QStringLiteral(R"(
+CREATE TABLE stock_quotes (
+    ticker          TEXT PRIMARY KEY NOT NULL REFERENCES stocks(ticker) ON DELETE CASCADE ON UPDATE CASCADE,
+    last_price      REAL CHECK (last_price IS NULL OR last_price > 0),
+    last_quote_at   TEXT,
+    peak            REAL CHECK (peak IS NULL OR peak > 0),
+    stop_price      REAL CHECK (stop_price IS NULL OR stop_price > 0),
+    checked_through TEXT,
+    strategy_state  TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID)"),
+        QStringLiteral("INSERT INTO stock_quotes (ticker, %1) SELECT ticker, %1 FROM stocks").arg(moved)};
+    for (const QString &column : moved.split(QStringLiteral(", ")))
+        statements.append(QStringLiteral("ALTER TABLE stocks DROP COLUMN %1").arg(column));
+    statements.append(QStringLiteral(R"(
+CREATE TRIGGER stocks_quote_row AFTER INSERT ON stocks
+BEGIN
+    INSERT OR REPLACE INTO stock_quotes (ticker) VALUES (new.ticker);
+END)"));
+    return {version, QStringLiteral("quotes apart from the watchlist's settings"), statements};
+}
 } // namespace
 
 // Times are stored as ISO 8601 UTC text with milliseconds ("2026-11-24T21:30:00.000Z"): sortable,
@@ -313,6 +345,7 @@ CREATE TABLE positions (
         alertRulesMigration(13),
         alertAckSourceMigration(14),
         escalationMigration(15),
+        stockQuotesMigration(16),
     };
     return migrations;
 }

@@ -5,6 +5,7 @@
 #include "storage/StorageText.h"
 
 #include <QCoreApplication>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlResult>
 #include <QVariant>
@@ -114,6 +115,15 @@ void SqliteStatement::bindPrice(int index, const std::optional<double> &price)
         bindInt64(index, *scaled);
     else
         bindDouble(index, *price);
+}
+
+bool SqliteStatement::inTransaction(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return false;
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    return connection && sqlite3_get_autocommit(connection) == 0;
 }
 
 sqlite3_stmt *SqliteStatement::current()

@@ -32,6 +32,9 @@ public:
     // The price history's price rule (SqlValues::priceValue): exact ten-thousandths, else the REAL.
     void bindPrice(int index, const std::optional<double> &price);
 
+    // Whether a transaction is open on `db` (SQLite's autocommit is off).
+    static bool inTransaction(const QSqlDatabase &db);
+
     // Steps it to the end and resets it, whatever happens; a failed prepare or bind is reported here.
     Status execute();
     // The rows the last execute() inserted, updated or deleted.

@@ -17,6 +17,12 @@ namespace trailguard::StockColumns {
 constexpr int kCount = 20;
 constexpr quint32 kAll = (1u << kCount) - 1; // one bit per column
 
+// What a quote changes: the price and its time, the peak, the stop, the time checked through and the
+// strategy's running state. Migration 16 keeps them in `stock_quotes`, a narrow table of their own, since
+// SQLite rewrites every column of a row it updates (a cycle's update of the 22-column row cost ~16 k
+// instructions, the narrow one ~10 k). The other columns (settings, flags, alert times) stay in `stocks`.
+constexpr quint32 kQuoteColumns = (1u << 2) | (1u << 3) | (1u << 4) | (1u << 6) | (1u << 16) | (1u << 18);
+
 const QStringList &names();
 QString name(int column);
 

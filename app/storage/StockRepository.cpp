@@ -20,13 +20,19 @@
 namespace trailguard {
 
 namespace {
-// Read in this order (fromQuery uses the positions).
+// Read in this order (fromQuery uses the positions), from both tables of a stock (migration 16).
 const QString kColumns = QStringLiteral(
     "ticker, symbol_id, currency, last_price, last_quote_at, peak, stop_ratio, stop_price, entry_price, "
     "last_alert_at, last_alert_market_day, created_at, symbol_not_found, quote_delayed, halted, below_stop, "
     "snoozed_until, listing_exchange, checked_through, strategy, strategy_state, catch_up_from");
+const QString kTables = QStringLiteral("stocks LEFT JOIN stock_quotes USING (ticker)");
 
-const int kTickerAt = StockColumns::kCount; // then created_at, in an insert
+constexpr quint32 kSettingColumns = StockColumns::kAll & ~StockColumns::kQuoteColumns;
+
+bool inSettings(int column)
+{
+    return kSettingColumns & (1u << column);
+}
 
 QString placeholders(qsizetype count)
 {
@@ -118,11 +124,19 @@ StockState fromQuery(const QSqlQuery &query)
     return stock;
 }
 
-// Binds the state columns' values at positions 0 to 19 (an insert).
-void bindState(QSqlQuery &query, const StockState &stock)
+// Binds the values of the columns kept in `stocks`, in their order, then the ticker and the creation time
+// (an insert; the stock's quote row is added by a trigger and then updated).
+void bindInsert(QSqlQuery &query, const StockState &stock)
 {
-    for (int column = 0; column < StockColumns::kCount; ++column)
-        query.bindValue(column, StockColumns::value(stock, column));
+    int position = 0;
+    for (int column = 0; column < StockColumns::kCount; ++column) {
+        if (inSettings(column))
+            query.bindValue(position++, StockColumns::value(stock, column));
+    }
+    query.bindValue(position++, stock.ticker);
+    query.bindValue(position,
+                    StockColumns::timeValue(stock.createdAt.isValid() ? stock.createdAt
+                                                                      : QDateTime::currentDateTimeUtc()));
 }
 
 Error unknownTicker(const QString &ticker)
@@ -133,6 +147,7 @@ Error unknownTicker(const QString &ticker)
             .arg(ticker)};
 }
 
+// `columns` lie in one table: all quote columns or none.
 QString updateSql(quint32 columns)
 {
     QStringList assignments;
@@ -140,14 +155,21 @@ QString updateSql(quint32 columns)
         if (columns & (1u << column))
             assignments.append(StockColumns::name(column) + QStringLiteral(" = ?"));
     }
-    return QStringLiteral("UPDATE stocks SET %1 WHERE ticker = ?")
-        .arg(assignments.join(QStringLiteral(", ")));
+    const bool quotes = (columns & StockColumns::kQuoteColumns) == columns;
+    return QStringLiteral("UPDATE %1 SET %2 WHERE ticker = ?")
+        .arg(quotes ? QStringLiteral("stock_quotes") : QStringLiteral("stocks"),
+             assignments.join(QStringLiteral(", ")));
 }
 
 QString insertSql()
 {
+    QStringList names;
+    for (int column = 0; column < StockColumns::kCount; ++column) {
+        if (inSettings(column))
+            names.append(StockColumns::name(column));
+    }
     return QStringLiteral("INSERT INTO stocks (%1, ticker, created_at) VALUES (%2)")
-        .arg(StockColumns::names().join(QStringLiteral(", ")), placeholders(StockColumns::kCount + 2));
+        .arg(names.join(QStringLiteral(", ")), placeholders(names.size() + 2));
 }
 } // namespace
 
@@ -168,6 +190,21 @@ SqliteStatement &StockRepository::updateStatement(quint32 columns)
 }
 
 Status StockRepository::writeColumns(const StockState &stock, quint32 columns)
+{
+    const quint32 quotes = columns & StockColumns::kQuoteColumns;
+    const quint32 settings = columns & kSettingColumns;
+    if (!quotes || !settings)
+        return writeColumnsOfOneTable(stock, columns);
+    const auto both = [&]() -> Status {
+        if (Status written = writeColumnsOfOneTable(stock, quotes); !written.ok())
+            return written;
+        return writeColumnsOfOneTable(stock, settings);
+    };
+    // Both rows or neither: inside the caller's transaction already (a cycle, updateAll), else in one.
+    return SqliteStatement::inTransaction(m_db) ? both() : inTransaction(m_db, both);
+}
+
+Status StockRepository::writeColumnsOfOneTable(const StockState &stock, quint32 columns)
 {
     SqliteStatement &statement = updateStatement(columns);
     int index = 0;
@@ -202,7 +239,7 @@ Result<QList<StockState>> StockRepository::all() const
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT %1 FROM stocks ORDER BY ticker").arg(kColumns)))
+    if (!query.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY ticker").arg(kColumns, kTables)))
         return SqlValues::queryError(query);
     QList<StockState> stocks;
     while (query.next())
@@ -220,7 +257,7 @@ Result<QList<StockState>> StockRepository::all() const
 Result<std::optional<StockState>> StockRepository::find(const QString &ticker) const
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("SELECT %1 FROM stocks WHERE ticker = :ticker").arg(kColumns));
+    query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE ticker = :ticker").arg(kColumns, kTables));
     query.bindValue(QStringLiteral(":ticker"), ticker);
     if (!query.exec())
         return SqlValues::queryError(query);
@@ -247,13 +284,11 @@ Status StockRepository::insert(const StockState &stock)
         }
         QSqlQuery query(m_db);
         query.prepare(insertSql());
-        bindState(query, stock);
-        query.bindValue(kTickerAt, stock.ticker);
-        query.bindValue(kTickerAt + 1,
-                        StockColumns::timeValue(stock.createdAt.isValid() ? stock.createdAt
-                                                                          : QDateTime::currentDateTimeUtc()));
+        bindInsert(query, stock);
         if (!query.exec())
             return SqlValues::queryError(query);
+        if (Status quote = writeColumnsOfOneTable(stock, StockColumns::kQuoteColumns); !quote.ok())
+            return quote;
         RuleRepository rules(m_db);
         for (const QString &spec : stock.rules) {
             if (Status added = rules.add(stock.ticker, spec); !added.ok())

@@ -50,7 +50,9 @@ private:
     // One UPDATE per set of columns (a bit per state column), kept prepared on the connection across calls
     // and run through SQLite's C API: a monitoring cycle updates many rows, mostly the same few columns.
     SqliteStatement &updateStatement(quint32 columns);
+    // The stock's quote columns live in `stock_quotes`, the others in `stocks` (migration 16).
     Status writeColumns(const StockState &stock, quint32 columns);
+    Status writeColumnsOfOneTable(const StockState &stock, quint32 columns);
 
     QSqlDatabase m_db;
     std::unordered_map<quint32, std::unique_ptr<SqliteStatement>> m_updateStatements;

@@ -446,7 +446,7 @@ void MonitorTest::oneUnsavableStateBlocksNoOther()
     runCycle();
     QSqlQuery trigger(m_db->connection());
     QVERIFY(trigger.exec(
-        QStringLiteral("CREATE TRIGGER refuse_t005 BEFORE UPDATE ON stocks WHEN NEW.ticker = 'T005.TO' "
+        QStringLiteral("CREATE TRIGGER refuse_t005 BEFORE UPDATE ON stock_quotes WHEN NEW.ticker = 'T005.TO' "
                        "AND NEW.last_price = 95 BEGIN SELECT RAISE(ABORT, 'refused for the test'); END")));
     m_server->setPrice(1005, 95.0);
     m_server->setPrice(1003, 107.5); // a breach in the same cycle

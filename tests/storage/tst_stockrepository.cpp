@@ -210,7 +210,9 @@ QStringList storedColumns(const QSqlDatabase &db, const QString &ticker)
     for (const QString &column : StockColumns::names()) {
         QSqlQuery query(db);
         query.prepare(
-            QStringLiteral("SELECT typeof(%1), quote(%1) FROM stocks WHERE ticker = ?").arg(column));
+            QStringLiteral("SELECT typeof(%1), quote(%1) FROM stocks JOIN stock_quotes USING (ticker) "
+                           "WHERE ticker = ?")
+                .arg(column));
         query.addBindValue(ticker);
         if (!query.exec() || !query.next())
             return {};
@@ -264,8 +266,8 @@ void StockRepositoryTest::aRefusedUpdateSaysWhyAndTheNextOneRuns()
     QVERIFY(m_repository->insert(other).ok());
     QSqlQuery trigger(m_db->connection());
     QVERIFY(trigger.exec(
-        QStringLiteral("CREATE TEMP TRIGGER refuse_shop BEFORE UPDATE ON stocks WHEN NEW.ticker = 'SHOP.TO' "
-                       "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END")));
+        QStringLiteral("CREATE TEMP TRIGGER refuse_shop BEFORE UPDATE ON stock_quotes WHEN NEW.ticker = "
+                       "'SHOP.TO' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END")));
 
     StockState refusedAfter = refused;
     refusedAfter.lastPrice = 95.0;
@@ -280,6 +282,21 @@ void StockRepositoryTest::aRefusedUpdateSaysWhyAndTheNextOneRuns()
     QVERIFY(m_repository->updateChanged(other, otherAfter).ok());
     QCOMPARE(*m_repository->find(other.ticker).value()->lastPrice, 96.0);
     QCOMPARE(*m_repository->find(refused.ticker).value()->lastPrice, 92.10);
+
+    // A stock's row and its quote row are written together or not at all (migration 16 split them): the
+    // quote row is written first, so refusing the other one must take the quote back.
+    QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER refuse_shop")));
+    QVERIFY(trigger.exec(
+        QStringLiteral("CREATE TEMP TRIGGER refuse_shop_setting BEFORE UPDATE ON stocks WHEN NEW.ticker = "
+                       "'SHOP.TO' BEGIN SELECT RAISE(ABORT, 'refused for the test'); END")));
+    StockState both = refused;
+    both.lastPrice = 97.0;
+    both.entry = 81.0;
+    QVERIFY(!m_repository->updateChanged(refused, both).ok());
+    QVERIFY(!m_repository->update(both).ok());
+    const StockState stored = *m_repository->find(refused.ticker).value();
+    QCOMPARE(*stored.lastPrice, 92.10);
+    QCOMPARE(*stored.entry, 80.25);
 }
 
 // The prepared updates belong to Qt's driver, which finalizes them when the connection closes: the file is
