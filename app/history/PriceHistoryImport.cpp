@@ -34,6 +34,8 @@ using namespace PriceHistoryImport;
 // chunks may wait to be stored.
 constexpr qint64 kProgressRows = 10'000;
 constexpr qsizetype kChunksInFlight = 4;
+// The one-pass import guesses the plan from this many rows (a smaller file's plan is its own).
+constexpr qsizetype kGuessRows = 10'000;
 
 // One ticker's candles being built in the second pass.
 struct TickerImport {
@@ -111,19 +113,37 @@ struct TickerImport {
 
 using TickerImports = std::map<QString, TickerImport>;
 
+// Hands the finished candles (with `all`, every one) to the store side; false once it gave up.
+bool handOver(TickerImports &tickers, CandleChunkQueue &queue, qint64 done, qint64 expected, bool all)
+{
+    CandleChunk chunk;
+    chunk.rowsDone = done;
+    chunk.rowsExpected = expected;
+    chunk.last = all;
+    for (auto &[name, ticker] : tickers)
+        ticker.takeInto(chunk.batches, all);
+    return queue.push(std::move(chunk));
+}
+
+// Adds `row` to its ticker's candles; false when the ticker has none (not in the plan).
+bool addRow(TickerImports &tickers, TickerImport *&last, const PriceRow &row, const QString &owner,
+            RowInstants &instants)
+{
+    if (!last || last->plan.ticker != owner) {
+        const auto found = tickers.find(owner);
+        if (found == tickers.end())
+            return false;
+        last = &found->second;
+    }
+    last->add(row, instants);
+    return true;
+}
+
 // The second pass's reading side, on a thread of its own: rows into candles, handed over to the store side
 // every kProgressRows rows. Stops early, without an error of its own, when the store side gives up.
 Status readCandles(QFile &file, const Plan &plan, TickerImports &tickers, CandleChunkQueue &queue,
                    qint64 &done)
 {
-    const auto handOver = [&](bool all) {
-        CandleChunk chunk;
-        chunk.rowsDone = done;
-        chunk.last = all;
-        for (auto &[name, ticker] : tickers)
-            ticker.takeInto(chunk.batches, all);
-        return queue.push(std::move(chunk));
-    };
     PriceCsvReader reader(file);
     RowInstants instants;
     TickerImport *last = nullptr;
@@ -137,90 +157,147 @@ Status readCandles(QFile &file, const Plan &plan, TickerImports &tickers, Candle
         const QString owner = plan.ownerOf(row);
         if (owner.isEmpty())
             continue;
-        if (!last || last->plan.ticker != owner) {
-            const auto found = tickers.find(owner);
-            if (found == tickers.end()) // the file changed since the first pass
-                return Error{ErrorCode::InvalidCsv,
-                             Import::tr("%1 changed while it was imported.").arg(plan.path)};
-            last = &found->second;
-        }
-        last->add(row, instants);
-        if (++done % kProgressRows == 0 && !handOver(false))
+        if (!addRow(tickers, last, row, owner, instants)) // the file changed since the first pass
+            return Error{ErrorCode::InvalidCsv,
+                         Import::tr("%1 changed while it was imported.").arg(plan.path)};
+        if (++done % kProgressRows == 0 && !handOver(tickers, queue, done, plan.rows, false))
             return success();
     }
-    handOver(true);
+    handOver(tickers, queue, done, plan.rows, true);
     return success();
 }
 
-// Keeps the connection's temporary files in memory while it lives (PRAGMA temp_store), then restores the
-// setting. Each 50-row statement journals the pages it changes, so that the statement alone can be undone;
-// SQLite moves that journal to a temporary file once it outgrows 64 KiB and keeps using the file for the
-// rest of the transaction: a million rows cost ~200,000 writes of 4 KiB (~0.3 s of CPU). In memory the
-// journal is emptied after each statement, so it stays a few pages.
-class ImportTempStoreInMemory {
-public:
-    explicit ImportTempStoreInMemory(QSqlDatabase db)
-        : m_db(std::move(db))
-    {
-        QSqlQuery query(m_db);
-        if (query.exec(QStringLiteral("PRAGMA temp_store")) && query.next())
-            m_previous = query.value(0).toInt();
-        if (!query.exec(QStringLiteral("PRAGMA temp_store = MEMORY")))
-            m_previous.reset();
+// The same plan, as far as building candles goes.
+bool samePlan(const Plan &guess, const Plan &plan)
+{
+    if (guess.tickers.size() != plan.tickers.size())
+        return false;
+    for (qsizetype i = 0; i < plan.tickers.size(); ++i) {
+        const TickerPlan &a = guess.tickers.at(i);
+        const TickerPlan &b = plan.tickers.at(i);
+        if (a.ticker != b.ticker || a.sorted != b.sorted || a.intervalSeconds != b.intervalSeconds ||
+            a.gridOrigin != b.gridOrigin)
+            return false;
     }
-    ~ImportTempStoreInMemory()
-    {
-        if (m_previous)
-            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA temp_store = %1").arg(*m_previous));
-    }
-    ImportTempStoreInMemory(const ImportTempStoreInMemory &) = delete;
-    ImportTempStoreInMemory &operator=(const ImportTempStoreInMemory &) = delete;
+    return true;
+}
 
-private:
-    QSqlDatabase m_db;
-    std::optional<int> m_previous;
+// What one pass over the file found.
+struct OnePass {
+    std::optional<Plan> plan; // the whole file's, once read to its end
+    bool guessHeld = false;   // the candles handed over were built by that plan
+    qint64 done = 0;
+    TickerImports tickers;
 };
 
-// Reading and parsing (one thread) overlap storing (this one, which owns the connection).
-Result<Summary> storeRows(PriceHistoryRepository &repository, const Plan &plan, const Progress &progress)
+// The reading side of a single pass: checks every row and works out the plan (PlanScan) while building
+// candles by a plan guessed from the first kGuessRows rows (a smaller file's own plan). Almost every file
+// keeps its interval and order past its first rows; for the rest the caller rolls back and stores again
+// by the real plan.
+Status readOnePass(QFile &file, const QString &onlyTicker, CandleChunkQueue &queue, OnePass &pass)
 {
-    QFile file(plan.path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::InvalidCsv,
-                     Import::tr("Cannot read %1: %2").arg(plan.path, file.errorString())};
-    TickerImports tickers;
-    for (const TickerPlan &tickerPlan : plan.tickers)
-        tickers.try_emplace(tickerPlan.ticker, tickerPlan);
+    PriceCsvReader reader(file);
+    RowInstants instants;
+    PlanScan scan(file.fileName(), onlyTicker);
+    QList<PriceRow> early; // until the guess
+    std::optional<Plan> guess;
+    bool building = true; // every row so far went into candles by the guess
+    TickerImport *last = nullptr;
+    const qint64 fileSize = file.size();
+    const auto expected = [&] {
+        const qint64 bytes = reader.bytesRead();
+        return bytes > 0 ? std::max(pass.done, qint64(double(pass.done) * double(fileSize) / double(bytes)))
+                         : pass.done;
+    };
+    const auto startBuilding = [&](const Plan &plan) {
+        guess = plan;
+        for (const TickerPlan &tickerPlan : plan.tickers)
+            pass.tickers.try_emplace(tickerPlan.ticker, tickerPlan);
+        for (const PriceRow &row : std::as_const(early))
+            addRow(pass.tickers, last, row, plan.ownerOf(row), instants);
+        early = {};
+    };
+    while (true) {
+        const Result<bool> read = reader.next();
+        if (!read)
+            return Error{ErrorCode::InvalidCsv,
+                         Import::tr("%1: %2").arg(file.fileName(), read.error().message)};
+        if (!read.value())
+            break;
+        const PriceRow &row = reader.row();
+        const Result<QString> owner = scan.add(row, instants);
+        if (!owner)
+            return owner.error();
+        if (owner.value().isEmpty())
+            continue;
+        ++pass.done;
+        if (!guess) {
+            early.append(row);
+            if (early.size() == kGuessRows)
+                startBuilding(scan.plan().value());
+        } else if (building) {
+            building = addRow(pass.tickers, last, row, owner.value(), instants) &&
+                       (!last->plan.sorted || scan.inOrder(owner.value()));
+        }
+        if (building && guess && pass.done % kProgressRows == 0 &&
+            !handOver(pass.tickers, queue, pass.done, expected(), false))
+            return success();
+    }
+    Result<Plan> plan = scan.plan();
+    if (!plan)
+        return plan.error();
+    if (!guess)
+        startBuilding(plan.value());
+    pass.plan = plan.value();
+    pass.guessHeld = building && samePlan(*guess, plan.value());
+    if (pass.guessHeld) {
+        for (const TickerPlan &tickerPlan : plan.value().tickers)
+            pass.tickers.at(tickerPlan.ticker).plan.rows = tickerPlan.rows;
+        handOver(pass.tickers, queue, pass.done, pass.done, true);
+    }
+    return success();
+}
 
-    if (progress)
-        progress(0, plan.rows);
-    CandleChunkQueue queue(kChunksInFlight);
-    qint64 done = 0;
-    Status read = success();
-    std::thread reading([&] {
-        read = readCandles(file, plan, tickers, queue, done);
-        queue.close();
-    });
-    Status stored = success();
+// The store side (this thread, which owns the connection): stores chunks until the reading side closes
+// the queue; on a failure it cancels the queue, which stops the reading side.
+Status storeChunks(PriceHistoryRepository &repository, CandleChunkQueue &queue, const Progress &progress)
+{
     while (const std::optional<CandleChunk> chunk = queue.take()) {
         for (const CandleBatch &batch : chunk->batches) {
-            stored = repository.storeCandleRows(batch.ticker, batch.intervalSeconds, batch.candles);
-            if (!stored)
-                break;
-        }
-        if (!stored) {
-            queue.cancel();
-            break;
+            if (Status stored =
+                    repository.storeCandleRows(batch.ticker, batch.intervalSeconds, batch.candles);
+                !stored) {
+                queue.cancel();
+                return stored;
+            }
         }
         if (progress && !chunk->last)
-            progress(chunk->rowsDone, plan.rows);
+            progress(chunk->rowsDone, chunk->rowsExpected);
     }
-    reading.join(); // from here on `read`, `done` and `tickers` are this thread's again
-    if (!read)
-        return read.error();
-    if (!stored)
-        return stored.error();
+    return success();
+}
 
+// Runs `read` (the reading side) on a thread of its own while this one stores what it hands over.
+template <typename Read>
+Status readAndStore(PriceHistoryRepository &repository, const Progress &progress, Read &&read)
+{
+    CandleChunkQueue queue(kChunksInFlight);
+    Status readStatus = success();
+    std::thread reading([&] {
+        readStatus = read(queue);
+        queue.close();
+    });
+    const Status stored = storeChunks(repository, queue, progress);
+    reading.join(); // from here on what `read` wrote is this thread's again
+    if (!readStatus)
+        return readStatus;
+    return stored;
+}
+
+// Marks what was stored as covered and says what it was.
+Result<Summary> summarize(PriceHistoryRepository &repository, const Plan &plan, const TickerImports &tickers,
+                          qint64 done, const Progress &progress)
+{
     Summary summary;
     summary.rows = done;
     summary.otherSymbolRows = plan.otherSymbolRows;
@@ -231,8 +308,100 @@ Result<Summary> storeRows(PriceHistoryRepository &repository, const Plan &plan, 
         summary.tickers.append(ticker.summary());
     }
     if (progress)
-        progress(done, plan.rows);
+        progress(done, done);
     return summary;
+}
+
+// Connection settings for the import's own transaction, restored afterwards (SQLite reads them when a
+// transaction begins, so they are set before it):
+// - temp_store = MEMORY: each multi-row statement journals the pages it changes, so that the statement
+//   alone can be undone; SQLite moves that journal to a temporary file once it outgrows 64 KiB and keeps
+//   using the file for the rest of the transaction: a million rows cost ~200,000 writes of 4 KiB (~0.3 s
+//   of CPU). In memory the journal is emptied after each statement, so it stays a few pages.
+// - foreign_keys = OFF: every candle row would look its series up in candle_series; the import creates or
+//   finds that series itself, in the same transaction, just before storing into it.
+// Neither changes what is committed nor how durably.
+class ImportPragmas {
+public:
+    explicit ImportPragmas(QSqlDatabase db)
+        : m_db(std::move(db))
+    {
+        set(QStringLiteral("temp_store"), 2); // MEMORY
+        set(QStringLiteral("foreign_keys"), 0);
+    }
+    ~ImportPragmas()
+    {
+        for (const auto &[name, value] : m_previous)
+            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA %1 = %2").arg(name).arg(value));
+    }
+    ImportPragmas(const ImportPragmas &) = delete;
+    ImportPragmas &operator=(const ImportPragmas &) = delete;
+
+private:
+    void set(const QString &name, int value)
+    {
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("PRAGMA %1").arg(name)) || !query.next())
+            return;
+        const int previous = query.value(0).toInt();
+        if (query.exec(QStringLiteral("PRAGMA %1 = %2").arg(name).arg(value)))
+            m_previous.emplace_back(name, previous);
+    }
+
+    QSqlDatabase m_db;
+    std::vector<std::pair<QString, int>> m_previous;
+};
+
+Status openFile(QFile &file)
+{
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::InvalidCsv,
+                     Import::tr("Cannot read %1: %2").arg(file.fileName(), file.errorString())};
+    return success();
+}
+
+// The second pass, by a plan the first one made: reading and parsing (one thread) overlap storing.
+Result<Summary> storeRows(PriceHistoryRepository &repository, const Plan &plan, const Progress &progress)
+{
+    QFile file(plan.path);
+    if (const Status opened = openFile(file); !opened)
+        return opened.error();
+    TickerImports tickers;
+    for (const TickerPlan &tickerPlan : plan.tickers)
+        tickers.try_emplace(tickerPlan.ticker, tickerPlan);
+    if (progress)
+        progress(0, plan.rows);
+    qint64 done = 0;
+    const Status stored = readAndStore(repository, progress, [&](CandleChunkQueue &queue) {
+        return readCandles(file, plan, tickers, queue, done);
+    });
+    if (!stored)
+        return stored.error();
+    return summarize(repository, plan, tickers, done, progress);
+}
+
+// One pass: checking the file, working out its plan and storing, at once. Fails, with `replan` set, when
+// the candles built by the guessed plan are not the file's: the caller rolls back.
+Result<Summary> storeInOnePass(PriceHistoryRepository &repository, const QString &csvPath,
+                               const QString &onlyTicker, const Progress &progress,
+                               std::optional<Plan> &replan)
+{
+    QFile file(csvPath);
+    if (const Status opened = openFile(file); !opened)
+        return opened.error();
+    if (progress)
+        progress(0, 0);
+    OnePass pass;
+    const Status stored = readAndStore(repository, progress, [&](CandleChunkQueue &queue) {
+        return readOnePass(file, onlyTicker, queue, pass);
+    });
+    if (!stored)
+        return stored.error();
+    if (!pass.guessHeld) {
+        replan = pass.plan;
+        return Error{ErrorCode::InvalidCsv, QStringLiteral("the file's first rows did not tell its plan")};
+    }
+    return summarize(repository, *pass.plan, pass.tickers, pass.done, progress);
 }
 } // namespace
 
@@ -249,17 +418,29 @@ namespace PriceHistoryImport {
 Result<Summary> store(QSqlDatabase db, const Plan &plan, const Progress &progress)
 {
     PriceHistoryRepository repository(db);
-    const ImportTempStoreInMemory tempStore(db); // before the transaction begins: SQLite reads it then
+    const ImportPragmas pragmas(db); // before the transaction begins
     return inTransaction(db, [&]() -> Result<Summary> { return storeRows(repository, plan, progress); });
 }
 
 Result<Summary> importFile(QSqlDatabase db, const QString &csvPath, const QString &ticker,
                            const Progress &progress)
 {
-    const Result<Plan> planned = plan(csvPath, ticker);
-    if (!planned)
-        return planned.error();
-    Result<Summary> summary = store(db, planned.value(), progress);
+    const Result<QString> onlyTicker = onlyTickerOf(ticker);
+    if (!onlyTicker)
+        return onlyTicker.error();
+    std::optional<Plan> replan;
+    Result<Summary> summary = [&] {
+        PriceHistoryRepository repository(db);
+        const ImportPragmas pragmas(db); // before the transaction begins
+        return inTransaction(db, [&]() -> Result<Summary> {
+            return storeInOnePass(repository, csvPath, onlyTicker.value(), progress, replan);
+        });
+    }();
+    if (!summary && replan) {
+        qCInfo(lcHistory, "%s: its first rows did not tell how to build its candles; storing it again",
+               qUtf8Printable(csvPath));
+        summary = store(db, *replan, progress);
+    }
     if (summary) {
         for (const QString &line : describe(summary.value(), QLocale::c()))
             qCInfo(lcHistory, "Imported from %s: %s", qUtf8Printable(csvPath), qUtf8Printable(line));
