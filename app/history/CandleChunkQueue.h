@@ -22,7 +22,8 @@ struct CandleBatch {
 struct CandleChunk {
     QList<CandleBatch> batches;
     qint64 rowsDone = 0;
-    bool last = false; // the end of the file: every candle
+    qint64 rowsExpected = 0; // in the whole file (an estimate while one pass reads it)
+    bool last = false;       // the end of the file: every candle
 };
 
 // Hands chunks from the thread that reads the file to the thread that stores them (the one owning the

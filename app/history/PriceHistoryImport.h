@@ -21,10 +21,12 @@ namespace trailguard {
 // the next). Rows that fall in one candle make one open/high/low/close; a date,close row alone is a
 // close-only candle. Intraday candles are also summed up into daily candles (what backtests read). A
 // stored candle of the same start is replaced, and the span imported counts as covered, so the backfill
-// does not fetch it again. Two passes over the file, one row at a time (memory does not grow with the
-// file): the first checks every line (a bad line makes the whole file an error that names it), the
-// second stores, all in one transaction: nothing is saved on any error. In the second, a thread of its own
-// reads and builds candles while the calling thread (the connection's) stores them.
+// does not fetch it again. One row at a time (memory does not grow with the file), all in one
+// transaction: a bad line makes the whole file an error that names it, and nothing is saved on any error.
+// A thread of its own reads, checks and builds candles while the calling thread (the connection's) stores
+// them. importFile() does it in one pass, building candles by the plan of the first rows and rolling back
+// to store again by the whole file's plan when that differs; plan() then store() check the whole file
+// before storing anything.
 namespace PriceHistoryImport {
 
 // What was stored for one ticker.
@@ -52,7 +54,8 @@ using Progress = std::function<void(qint64 done, qint64 total)>;
 
 // Stores what `plan` found on `db` (the second pass over the file).
 Result<Summary> store(QSqlDatabase db, const Plan &plan, const Progress &progress = {});
-// plan(), then store().
+// The file checked and stored in one pass (or, when its first rows did not tell its plan, plan() then
+// store()). Progress counts rows; the total is an estimate from the bytes read until the end.
 Result<Summary> importFile(QSqlDatabase db, const QString &csvPath, const QString &ticker,
                            const Progress &progress = {});
 

@@ -17,8 +17,10 @@ class ImportPlanText {
     Q_DECLARE_TR_FUNCTIONS(PriceHistoryImport)
 };
 
-// A ticker's rows as the first pass sees them go by.
-struct Scan {
+} // namespace
+
+// A ticker's rows as the scan sees them go by.
+struct PlanScan::Scan {
     TickerPlan plan;
     QTimeZone zone;
     bool ascending = true;
@@ -57,30 +59,33 @@ struct Scan {
         lastTime = row.time;
     }
 
-    TickerPlan finish()
+    TickerPlan finish() const
     {
-        plan.sorted = ascending || descending;
-        std::sort(unsorted.begin(), unsorted.end());
-        for (qsizetype i = 1; i < unsorted.size(); ++i) {
-            const qint64 gap = unsorted[i].second - unsorted[i - 1].second;
-            if (unsorted[i].first == unsorted[i - 1].first && gap > 0)
-                ++gaps[gap];
+        TickerPlan finished = plan;
+        finished.sorted = ascending || descending;
+        QList<std::pair<qint64, qint64>> sample = unsorted;
+        QHash<qint64, qint64> counts = gaps;
+        std::sort(sample.begin(), sample.end());
+        for (qsizetype i = 1; i < sample.size(); ++i) {
+            const qint64 gap = sample[i].second - sample[i - 1].second;
+            if (sample[i].first == sample[i - 1].first && gap > 0)
+                ++counts[gap];
         }
         qint64 mostCommon = 0;
         qint64 count = 0;
-        for (auto it = gaps.cbegin(); it != gaps.cend(); ++it) {
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
             if (it.value() > count || (it.value() == count && it.key() < mostCommon)) {
                 mostCommon = it.key();
                 count = it.value();
             }
         }
-        plan.intervalSeconds = allTimed && mostCommon > 0 ? std::min(mostCommon, kDaySeconds) : kDaySeconds;
-        const bool dividesAnHour = plan.intervalSeconds < 3600 && 3600 % plan.intervalSeconds == 0;
-        plan.gridOrigin = dividesAnHour ? 0 : earliest.value_or(0);
-        return plan;
+        finished.intervalSeconds =
+            allTimed && mostCommon > 0 ? std::min(mostCommon, kDaySeconds) : kDaySeconds;
+        const bool dividesAnHour = finished.intervalSeconds < 3600 && 3600 % finished.intervalSeconds == 0;
+        finished.gridOrigin = dividesAnHour ? 0 : earliest.value_or(0);
+        return finished;
     }
 };
-} // namespace
 
 QString Plan::ownerOf(const PriceRow &row) const
 {
@@ -91,16 +96,71 @@ QString Plan::ownerOf(const PriceRow &row) const
     return row.symbol;
 }
 
+PlanScan::PlanScan(QString csvPath, QString onlyTicker)
+    : m_scans(std::make_unique<QMap<QString, Scan>>())
+{
+    m_plan.path = std::move(csvPath);
+    m_plan.onlyTicker = std::move(onlyTicker);
+}
+
+PlanScan::~PlanScan() = default;
+
+Result<QString> PlanScan::add(const PriceRow &row, RowInstants &instants)
+{
+    if (m_first) {
+        m_first = false;
+        m_plan.hasSymbols = !row.symbol.isEmpty();
+        if (!m_plan.hasSymbols && m_plan.onlyTicker.isEmpty())
+            return Error{
+                ErrorCode::InvalidArguments,
+                ImportPlanText::tr("The file has no symbol column: say which ticker its prices are for.")};
+    }
+    QString owner = m_plan.ownerOf(row);
+    if (owner.isEmpty()) {
+        ++m_plan.otherSymbolRows;
+        return owner;
+    }
+    if (!m_last || m_last->plan.ticker != owner) {
+        m_last = &(*m_scans)[owner];
+        if (m_last->plan.ticker.isEmpty()) {
+            m_last->plan.ticker = owner;
+            m_last->zone = MarketCalendar::exchangeTimeZone(owner);
+        }
+    }
+    m_last->add(row, instants.instant(row, m_last->zone));
+    ++m_plan.rows;
+    return owner;
+}
+
+bool PlanScan::inOrder(const QString &ticker) const
+{
+    const auto found = m_scans->constFind(ticker);
+    return found == m_scans->cend() || found->ascending || found->descending;
+}
+
+Result<Plan> PlanScan::plan() const
+{
+    if (m_plan.rows == 0)
+        return Error{ErrorCode::InvalidCsv,
+                     ImportPlanText::tr("The file has no rows for %1.").arg(m_plan.onlyTicker)};
+    Plan plan = m_plan;
+    for (const Scan &scan : std::as_const(*m_scans))
+        plan.tickers.append(scan.finish());
+    return plan;
+}
+
+Result<QString> onlyTickerOf(const QString &ticker)
+{
+    if (ticker.trimmed().isEmpty())
+        return QString();
+    return Ticker::normalize(ticker);
+}
+
 Result<Plan> plan(const QString &csvPath, const QString &ticker)
 {
-    Plan plan;
-    plan.path = csvPath;
-    if (!ticker.trimmed().isEmpty()) {
-        const Result<QString> normalized = Ticker::normalize(ticker);
-        if (!normalized)
-            return normalized.error();
-        plan.onlyTicker = normalized.value();
-    }
+    const Result<QString> onlyTicker = onlyTickerOf(ticker);
+    if (!onlyTicker)
+        return onlyTicker.error();
     QFile file(csvPath);
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::InvalidCsv,
@@ -108,9 +168,7 @@ Result<Plan> plan(const QString &csvPath, const QString &ticker)
 
     PriceCsvReader reader(file);
     RowInstants instants;
-    QMap<QString, Scan> scans;
-    Scan *last = nullptr;
-    bool first = true;
+    PlanScan scan(csvPath, onlyTicker.value());
     while (true) {
         const Result<bool> read = reader.next();
         if (!read)
@@ -118,36 +176,10 @@ Result<Plan> plan(const QString &csvPath, const QString &ticker)
                          ImportPlanText::tr("%1: %2").arg(csvPath, read.error().message)};
         if (!read.value())
             break;
-        const PriceRow &row = reader.row();
-        if (first) {
-            first = false;
-            plan.hasSymbols = !row.symbol.isEmpty();
-            if (!plan.hasSymbols && plan.onlyTicker.isEmpty())
-                return Error{ErrorCode::InvalidArguments,
-                             ImportPlanText::tr(
-                                 "The file has no symbol column: say which ticker its prices are for.")};
-        }
-        const QString owner = plan.ownerOf(row);
-        if (owner.isEmpty()) {
-            ++plan.otherSymbolRows;
-            continue;
-        }
-        if (!last || last->plan.ticker != owner) {
-            last = &scans[owner];
-            if (last->plan.ticker.isEmpty()) {
-                last->plan.ticker = owner;
-                last->zone = MarketCalendar::exchangeTimeZone(owner);
-            }
-        }
-        last->add(row, instants.instant(row, last->zone));
-        ++plan.rows;
+        if (const Result<QString> owner = scan.add(reader.row(), instants); !owner)
+            return owner.error();
     }
-    if (plan.rows == 0)
-        return Error{ErrorCode::InvalidCsv,
-                     ImportPlanText::tr("The file has no rows for %1.").arg(plan.onlyTicker)};
-    for (Scan &scan : scans)
-        plan.tickers.append(scan.finish());
-    return plan;
+    return scan.plan();
 }
 
 } // namespace trailguard::PriceHistoryImport

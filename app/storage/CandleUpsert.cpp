@@ -53,8 +53,8 @@ CandleUpsert::CandleUpsert(const QSqlDatabase &db)
 
 CandleUpsert::~CandleUpsert()
 {
-    sqlite3_finalize(m_many);
-    sqlite3_finalize(m_one);
+    for (sqlite3_stmt *statement : m_statements)
+        sqlite3_finalize(statement);
 }
 
 Status CandleUpsert::prepare(sqlite3_stmt *&statement, qsizetype rows)
@@ -79,25 +79,22 @@ Status CandleUpsert::store(qint64 seriesId, qint64 intervalSeconds, const QList<
 {
     if (!m_prepared)
         return m_prepared;
-    // Each statement is prepared when first needed: a few daily candles need no 50-row statement.
-    if (!m_many && candles.size() >= kRowsPerStatement) {
-        if (Status prepared = prepare(m_many, kRowsPerStatement); !prepared)
-            return prepared;
-    }
-    if (!m_one && candles.size() % kRowsPerStatement != 0) {
-        if (Status prepared = prepare(m_one, 1); !prepared)
-            return prepared;
-    }
     qsizetype first = 0;
-    for (; first + kRowsPerStatement <= candles.size(); first += kRowsPerStatement) {
-        if (Status stored =
-                run(m_many, seriesId, intervalSeconds, candles.constData() + first, kRowsPerStatement);
-            !stored)
-            return stored;
-    }
-    for (; first < candles.size(); ++first) {
-        if (Status stored = run(m_one, seriesId, intervalSeconds, candles.constData() + first, 1); !stored)
-            return stored;
+    for (std::size_t size = 0; size < kStatementRows.size(); ++size) {
+        const qsizetype rows = kStatementRows[size];
+        if (candles.size() - first < rows)
+            continue;
+        // Prepared when first needed: a few daily candles need no 200-row statement.
+        if (!m_statements[size]) {
+            if (Status prepared = prepare(m_statements[size], rows); !prepared)
+                return prepared;
+        }
+        for (; first + rows <= candles.size(); first += rows) {
+            if (Status stored =
+                    run(m_statements[size], seriesId, intervalSeconds, candles.constData() + first, rows);
+                !stored)
+                return stored;
+        }
     }
     return success();
 }

@@ -343,6 +343,93 @@ private Q_SLOTS:
             QCOMPARE(candleCount(QString::fromLatin1(name)), 0);
     }
 
+    // The one pass stores while it checks: a bad line far into a big file (after many chunks were stored)
+    // still saves nothing, and the error names that line.
+    void aBadLineLateInABigFileSavesNothing()
+    {
+        constexpr int kRows = 900'000;
+        constexpr int kBadRow = 899'990;
+        QByteArray content("Date,Open,High,Low,Close,Volume\n");
+        content.reserve(kRows * 48);
+        QDate day(2022, 1, 3);
+        for (int row = 0; row < kRows; ++row) {
+            if (row > 0 && row % 390 == 0)
+                day = day.addDays(1);
+            const QTime time = QTime(9, 30).addSecs((row % 390) * 60);
+            content += day.toString(Qt::ISODate).toLatin1() + ' ' +
+                       time.toString(QStringLiteral("HH:mm")).toLatin1() +
+                       (row == kBadRow ? ",10,11,9,-10.5,100\n" : ",10,11,9,10.5,100\n");
+        }
+        const QString file = writeFile(QStringLiteral("late.csv"), content);
+        const auto summary = PriceHistoryImport::importFile(m_db->connection(), file, QStringLiteral("BIGT"));
+        QVERIFY(!summary);
+        QCOMPARE(summary.error().code, ErrorCode::InvalidCsv);
+        QVERIFY2(summary.error().message.contains(QStringLiteral("line %1").arg(kBadRow + 2)),
+                 qPrintable(summary.error().message));
+        QCOMPARE(candlesOf(QStringLiteral("BIGT"), 60).size(), 0);
+        QCOMPARE(candlesOf(QStringLiteral("BIGT"), 86400).size(), 0);
+        QVERIFY(m_repository->coveredRanges(QStringLiteral("BIGT"), 60).value().isEmpty());
+    }
+
+    // The one pass builds candles by the plan of the first 10,000 rows; when the whole file says otherwise
+    // (another most common gap, rows out of order further on) what it stored is rolled back and the file
+    // stored again by its own plan: the same candles as a file whose first rows tell.
+    void aFileWhoseFirstRowsMisleadGetsItsOwnPlan_data()
+    {
+        QTest::addColumn<int>("minuteRows");
+        QTest::addColumn<int>("fiveMinuteRows");
+        QTest::addColumn<bool>("lateRow");
+        QTest::addColumn<qint64>("interval");
+        QTest::newRow("minutes, then mostly five minutes") << 12'000 << 40'000 << false << qint64(300);
+        QTest::newRow("minutes, then one row back in time") << 15'000 << 0 << true << qint64(60);
+        QTest::newRow("minutes, told by the first rows") << 15'000 << 0 << false << qint64(60);
+    }
+
+    void aFileWhoseFirstRowsMisleadGetsItsOwnPlan()
+    {
+        QFETCH(int, minuteRows);
+        QFETCH(int, fiveMinuteRows);
+        QFETCH(bool, lateRow);
+        QFETCH(qint64, interval);
+        QByteArray content("time,close,volume\n");
+        QMap<qint64, std::pair<double, double>> expected; // candle start → (high, close)
+        const auto addRow = [&](const QDate &day, const QTime &time, double price) {
+            content += day.toString(Qt::ISODate).toLatin1() + ' ' +
+                       time.toString(QStringLiteral("HH:mm")).toLatin1() + ',' + QByteArray::number(price) +
+                       ",1\n";
+            const qint64 at = newYork(day, time).toSecsSinceEpoch();
+            auto &[high, close] = expected[at - at % interval];
+            high = std::max(high, price);
+            close = price;
+        };
+        int rows = 0;
+        for (int n = 0; n < minuteRows; ++n, ++rows)
+            addRow(QDate(2024, 1, 1).addDays(n / 390), QTime(9, 30).addSecs((n % 390) * 60), 10 + n % 13);
+        for (int n = 0; n < fiveMinuteRows; ++n, ++rows)
+            addRow(QDate(2025, 1, 1).addDays(n / 78), QTime(9, 30).addSecs((n % 78) * 300), 20 + n % 7);
+        if (lateRow) { // a second row in the first minute, with a higher price: it closes that minute
+            addRow(QDate(2024, 1, 1), QTime(9, 30), 99);
+            ++rows;
+        }
+        const QString file = writeFile(QStringLiteral("mislead.csv"), content);
+        const auto summary = PriceHistoryImport::importFile(m_db->connection(), file, QStringLiteral("MIX"));
+        QVERIFY2(summary, summary ? "" : qPrintable(summary.error().message));
+        QCOMPARE(summary.value().rows, qint64(rows));
+        QCOMPARE(summary.value().tickers.at(0).rows, qint64(rows));
+        QCOMPARE(summary.value().tickers.at(0).intervalSeconds, interval);
+        QCOMPARE(summary.value().tickers.at(0).candles, qint64(expected.size()));
+        if (interval != 60)
+            QCOMPARE(candlesOf(QStringLiteral("MIX"), 60).size(), 0); // the guess's candles were rolled back
+        const QList<StoredCandle> candles = candlesOf(QStringLiteral("MIX"), interval);
+        QCOMPARE(candles.size(), expected.size());
+        qsizetype at = 0;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it, ++at) {
+            QCOMPARE(candles.at(at).start.toSecsSinceEpoch(), it.key());
+            QCOMPARE(candles.at(at).close, it->second);
+            QCOMPARE(candles.at(at).high.value_or(candles.at(at).close), it->first);
+        }
+    }
+
     void theJobRunsOnAWorkerWithProgress()
     {
         QByteArray content = "date,close\n";
