@@ -528,6 +528,10 @@
         <source>&quot;ackMode&quot; must be &quot;dashboard&quot;, &quot;reply&quot;, &quot;off&quot; or &quot;&quot; (automatic).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A Telegram bot token looks like 123456789:AA… (as @BotFather gives it).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApiTokensText</name>

@@ -528,6 +528,10 @@
         <source>&quot;ackMode&quot; must be &quot;dashboard&quot;, &quot;reply&quot;, &quot;off&quot; or &quot;&quot; (automatic).</source>
         <translation>« ackMode » doit être « dashboard », « reply », « off » ou « » (automatique).</translation>
     </message>
+    <message>
+        <source>A Telegram bot token looks like 123456789:AA… (as @BotFather gives it).</source>
+        <translation>Un jeton de robot Telegram ressemble à 123456789:AA… (tel que @BotFather le donne).</translation>
+    </message>
 </context>
 <context>
     <name>ApiTokensText</name>
