@@ -5,8 +5,14 @@
 // BENCH_IDLE_TICKERS changes the watchlist's size; BENCH_IDLE_OPEN=1 opens the market (a polling process);
 // BENCH_IDLE_WINDOW=1 runs the window instead (under the session's Xvfb); BENCH_IDLE_SECRETS=keychain keeps
 // the secrets in the keychain instead of the encrypted file. Its last line is the start-up's peak RSS.
+// BENCH_IDLE_ACK=1 runs it a second time with issue 17's two long-lived connections added: Telegram's
+// getUpdates long poll (the fake Bot API holds each poll up to 30 s, as Telegram does) and the ntfy ack
+// topic's JSON stream (reply mode), both on fakes of this process.
+#include "fakes/FakeNtfyServer.h"
+#include "fakes/FakeTelegramBotApi.h"
 #include "fakes/TestQuestradeServer.h"
 #include "storage/Database.h"
+#include "storage/GuardianStateRepository.h"
 #include "storage/StockRepository.h"
 #include "storage/Transaction.h"
 
@@ -22,6 +28,7 @@ using namespace trailguard;
 
 namespace {
 constexpr qint64 kFirstSymbolId = 7000000;
+const QByteArray kTelegramToken = QByteArrayLiteral("987654321:IdleBenchTokenForTheFakeBotApi_abc");
 
 int environmentNumber(const char *name, int fallback)
 {
@@ -84,10 +91,21 @@ ProcessSample sample(qint64 pid)
 class IdleBenchmark : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void headlessWhileTheMarketIsClosed();
+    void headlessWhileTheMarketIsClosed() { measure(false); }
+    void withTelegramAndNtfyReplies();
+
+private:
+    void measure(bool ackConnections);
 };
 
-void IdleBenchmark::headlessWhileTheMarketIsClosed()
+void IdleBenchmark::withTelegramAndNtfyReplies()
+{
+    if (qEnvironmentVariableIntValue("BENCH_IDLE_ACK") != 1)
+        QSKIP("BENCH_IDLE_ACK=1 measures the guardian with Telegram and ntfy's ack stream too");
+    measure(true);
+}
+
+void IdleBenchmark::measure(bool ackConnections)
 {
     const int tickers = environmentNumber("BENCH_IDLE_TICKERS", 1000);
     const int windowSeconds = environmentNumber("BENCH_IDLE_SECONDS", 60);
@@ -124,14 +142,33 @@ void IdleBenchmark::headlessWhileTheMarketIsClosed()
             stock.createdAt = now;
             QVERIFY(repository.insert(stock).ok());
         }
+        // ntfy's ack stream opens once a breach offered its reply button; this guardian did before.
+        if (ackConnections)
+            QVERIFY(GuardianStateRepository(db.value()->connection())
+                        .setValue(QStringLiteral("ntfy/ack-listening"), QStringLiteral("1"))
+                        .ok());
         QVERIFY(transaction.commit().ok());
     }
+    test::FakeTelegramBotApi telegram(kTelegramToken);
+    telegram.setHoldLimitMs(30000); // Telegram holds a poll for its whole timeout (the guardian asks 25 s)
+    test::FakeNtfyServer ntfy;
+    QVERIFY(telegram.listen());
+    QVERIFY(ntfy.listen());
 
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name :
-         {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "STOP_LOSS", "NTFY_CHANNEL", "NTFY_TOKEN",
-          "WEB_HOOK_URL", "BOT_EMAIL", "USER_EMAIL", "EMAIL_PASSWORD", "PROVIDER", "SMTP_HOST"})
+    for (const char *name : {"refresh_token", "QUESTRADE_REFRESH_TOKEN", "STOP_LOSS", "NTFY_CHANNEL",
+                             "NTFY_TOKEN", "WEB_HOOK_URL", "BOT_EMAIL", "USER_EMAIL", "EMAIL_PASSWORD",
+                             "PROVIDER", "SMTP_HOST", "NTFY_ACK_MODE", "TELEGRAM_BOT_TOKEN",
+                             "TELEGRAM_CHAT_ID", "TELEGRAM_API_URL", "TRAILGUARD_ESCALATION"})
         environment.remove(QString::fromLatin1(name));
+    if (ackConnections) {
+        environment.insert(QStringLiteral("NTFY_CHANNEL"),
+                           ntfy.url(QStringLiteral("/idle-bench")).toString());
+        environment.insert(QStringLiteral("NTFY_ACK_MODE"), QStringLiteral("reply"));
+        environment.insert(QStringLiteral("TELEGRAM_BOT_TOKEN"), QString::fromLatin1(kTelegramToken));
+        environment.insert(QStringLiteral("TELEGRAM_CHAT_ID"), QStringLiteral("5550001"));
+        environment.insert(QStringLiteral("TELEGRAM_API_URL"), telegram.url().toString());
+    }
     environment.insert(QStringLiteral("TRAILGUARD_LOGIN_URL"), server.loginUrl().toString());
     // The encrypted secrets file derives its key with Argon2id (256 MiB for a moderate file) at start-up;
     // BENCH_IDLE_SECRETS=keychain keeps the secrets in the session's keychain instead.
@@ -155,8 +192,14 @@ void IdleBenchmark::headlessWhileTheMarketIsClosed()
     QVERIFY(process.waitForStarted(10000));
     const QString settled = open ? QStringLiteral("Cycle done") : QStringLiteral("Market closed");
     QTRY_VERIFY2_WITH_TIMEOUT(err.contains(settled), qPrintable(err.right(2000)), 120000);
+    if (ackConnections) {
+        QTRY_VERIFY2_WITH_TIMEOUT(!ntfy.subscribedTopics().isEmpty(), qPrintable(err.right(2000)), 60000);
+        QTRY_VERIFY2_WITH_TIMEOUT(telegram.callCount(QStringLiteral("getUpdates")) > 0,
+                                  qPrintable(err.right(2000)), 60000);
+    }
     QTest::qWait(5000); // let the start-up's work (look-ups, sparkline-free history, the outbox) finish
     const qint64 pid = process.processId();
+    const int pollsBefore = telegram.callCount(QStringLiteral("getUpdates"));
 
     const int startRequests = server.requestCount(QStringLiteral("/v1"));
     const int requestsBefore = startRequests;
@@ -169,13 +212,24 @@ void IdleBenchmark::headlessWhileTheMarketIsClosed()
     const double seconds = double(window.nsecsElapsed()) / 1e9;
     const int requests = server.requestCount(QStringLiteral("/v1")) - requestsBefore;
     QCOMPARE(process.state(), QProcess::Running);
+    const int polls = telegram.callCount(QStringLiteral("getUpdates")) - pollsBefore;
+    if (ackConnections) {
+        QVERIFY2(!ntfy.subscribedTopics().isEmpty(), "the ntfy ack stream closed during the window");
+        QVERIFY(polls > 0);
+    }
     if (qEnvironmentVariableIsSet("BENCH_IDLE_LOG"))
         qInfo().noquote() << "The process's log during the window:\n" << err.mid(logBefore);
     process.terminate();
     QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 20000);
 
     const double cpuMs = (after.cpuSeconds - before.cpuSeconds) * 1000.0;
-    const char *mode = desktop ? "the window" : "--headless";
+    const char *mode = desktop          ? "the window"
+                       : ackConnections ? "--headless + Telegram + ntfy ack stream"
+                                        : "--headless";
+    if (ackConnections)
+        qInfo(
+            "FIGURE idle: %d Telegram long polls (getUpdates) and one ntfy ack stream open during the window",
+            polls);
     qInfo("FIGURE idle: %s, %d tickers, market %s, over %.0f s: CPU %.0f ms = %.3f %%, RSS %.1f MB "
           "(peak %.1f MB at start-up, after %d requests), %d threads, main thread woke %.2f times/s, %d "
           "requests",

@@ -8,7 +8,8 @@
 #  3. the same tests built with AddressSanitizer + UndefinedBehaviorSanitizer;
 #  4. every parser of outside input fuzzed with libFuzzer for 30 s (Clang, ASan+UBSan; scripts/fuzz.sh);
 #  5. the benchmarks, optimised as shipped, which print figures (they never fail on time); bench_idle, which
-#     mostly waits (60 s of an idle child's CPU), runs in the background during step 4.
+#     mostly waits (60 s of an idle child's CPU, then 60 s more with Telegram's long poll and ntfy's ack
+#     stream open: BENCH_IDLE_ACK=1), runs in the background during step 4.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -86,7 +87,7 @@ unset ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
 
 benchmark() { QT_QPA_PLATFORM=offscreen "$1" -iterations 100 2>&1 | grep -E "FIGURE|RESULT|per iteration" || true; }
 step "Fuzzing (libFuzzer, 30 s per parser, ASan + UBSan; bench_idle in the background)"
-benchmark build/package/benchmarks/bench_idle >build/package/bench_idle.txt &
+BENCH_IDLE_ACK=1 benchmark build/package/benchmarks/bench_idle >build/package/bench_idle.txt &
 idle_pid=$!
 bash scripts/fuzz.sh 30
 
