@@ -30,8 +30,10 @@ EscalationRepository::EscalationRepository(QSqlDatabase db)
 Result<int> EscalationRepository::cancelPending(qint64 alertId, const QString &reason, const QDateTime &now)
 {
     QSqlQuery query(m_db);
+    // "+status" keeps SQLite on the (alert_id, …) unique index: by deliveries_due it read every pending
+    // delivery, so an acknowledgement grew with the outbox (bench_alerts: ~1 ms → ~0.36 ms at 3,000 steps).
     query.prepare(QStringLiteral("UPDATE deliveries SET status = 'cancelled', last_error = :reason "
-                                 "WHERE alert_id = :alert AND status = 'pending' AND escalation_step > 0 "
+                                 "WHERE alert_id = :alert AND +status = 'pending' AND escalation_step > 0 "
                                  "AND (claimed_by IS NULL OR claim_expires_at <= :now)"));
     query.bindValue(QStringLiteral(":reason"), reason);
     query.bindValue(QStringLiteral(":alert"), alertId);

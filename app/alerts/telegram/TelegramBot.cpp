@@ -7,6 +7,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <utility>
 
 namespace trailguard {
 
@@ -55,6 +56,8 @@ void TelegramBot::stop()
 {
     m_running = false;
     m_next.stop();
+    m_replies.clear();
+    m_replying = false;
     m_api.abortAll();
 }
 
@@ -145,9 +148,39 @@ void TelegramBot::answerMessage(const QJsonObject &message)
     const QString reply = m_commands.reply(message.value(QLatin1String("text")).toString());
     if (reply.isEmpty())
         return;
-    callQuietly(QStringLiteral("sendMessage"), {{QStringLiteral("chat_id"), chatId},
-                                                {QStringLiteral("text"), reply},
-                                                {QStringLiteral("parse_mode"), QStringLiteral("HTML")}});
+    queueReply(chatId, reply);
+}
+
+void TelegramBot::queueReply(qint64 chatId, const QString &reply)
+{
+    for (const QString &part : TelegramCommands::replyParts(reply))
+        m_replies.append({{QStringLiteral("chat_id"), chatId},
+                          {QStringLiteral("text"), part},
+                          {QStringLiteral("parse_mode"), QStringLiteral("HTML")}});
+    if (!m_replying)
+        sendNextReply();
+}
+
+void TelegramBot::sendNextReply()
+{
+    m_replying = !m_replies.isEmpty() && m_running;
+    if (!m_replying)
+        return;
+    m_api.call(QStringLiteral("sendMessage"), m_replies.first(), m_options.replyTimeout, this,
+               [this](const TelegramApi::Answer &answer) {
+                   if (!answer.ok && answer.retryAfter && !std::exchange(m_replyRetried, true)) {
+                       // Too many messages at once (a long /list): wait as told, then send it again.
+                       QTimer::singleShot(*answer.retryAfter, this, &TelegramBot::sendNextReply);
+                       return;
+                   }
+                   if (!answer.ok)
+                       qCWarning(lcTelegram, "Telegram bot: a reply was not sent: %s",
+                                 qUtf8Printable(answer.problem()));
+                   m_replyRetried = false;
+                   if (!m_replies.isEmpty())
+                       m_replies.removeFirst();
+                   sendNextReply();
+               });
 }
 
 void TelegramBot::answerButton(const QJsonObject &query)

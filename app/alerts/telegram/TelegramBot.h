@@ -4,6 +4,7 @@
 #include "alerts/telegram/TelegramConfig.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QTimer>
 
@@ -64,6 +65,9 @@ private:
     void answerMessage(const QJsonObject &message);
     void answerButton(const QJsonObject &query);
     void callQuietly(const QString &method, const QJsonObject &params);
+    // Replies go one at a time, in the order the commands came, a long one in several messages.
+    void queueReply(qint64 chatId, const QString &reply);
+    void sendNextReply();
 
     TelegramApi m_api;
     GuardianStateRepository &m_state;
@@ -75,6 +79,9 @@ private:
     bool m_conflictLogged = false;
     std::chrono::milliseconds m_backoff{0};
     QString m_lastProblem;
+    QList<QJsonObject> m_replies; // sendMessage parameters not yet sent
+    bool m_replying = false;
+    bool m_replyRetried = false; // the message at the front waited out one 429 already
 };
 
 } // namespace trailguard

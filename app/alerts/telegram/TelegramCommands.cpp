@@ -113,6 +113,45 @@ QString TelegramCommands::list() const
     return lines.join(QLatin1Char('\n'));
 }
 
+QStringList TelegramCommands::replyParts(const QString &reply, int limit, int maxParts)
+{
+    if (reply.size() <= limit)
+        return {reply};
+    QList<QStringList> groups; // each group's lines joined with '\n' fit in `limit`
+    qsizetype groupSize = 0;
+    const QStringList lines = reply.split(QLatin1Char('\n'));
+    for (const QString &whole : lines) {
+        const QString line = whole.left(limit); // none of our replies has such a line; never send one
+        if (groups.isEmpty() || groupSize + 1 + line.size() > limit) {
+            groups.append(QStringList{});
+            groupSize = -1;
+        }
+        groups.last().append(line);
+        groupSize += 1 + line.size();
+    }
+    if (groups.size() > maxParts) {
+        groups.resize(maxParts);
+        qsizetype kept = 0;
+        for (const QStringList &group : std::as_const(groups))
+            kept += group.size();
+        QStringList &last = groups.last();
+        const auto moreLine = [&] {
+            return TelegramCommandsText::tr("… and %1 more not shown: the dashboard and “trailguard watch "
+                                            "list” show the whole watchlist.")
+                .arg(lines.size() - kept);
+        };
+        while (!last.isEmpty() && last.join(QLatin1Char('\n')).size() + 1 + moreLine().size() > limit) {
+            last.removeLast();
+            --kept;
+        }
+        last.append(moreLine());
+    }
+    QStringList parts;
+    for (const QStringList &group : std::as_const(groups))
+        parts.append(group.join(QLatin1Char('\n')));
+    return parts;
+}
+
 QString TelegramCommands::acknowledge(const QString &argument)
 {
     bool isNumber = false;

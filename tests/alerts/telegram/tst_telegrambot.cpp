@@ -35,6 +35,16 @@ TelegramBot::Options fastOptions()
     options.replyTimeout = 5s;
     return options;
 }
+// AAA, AAB, …: valid tickers in the watchlist's own (alphabetical) order.
+QStringList letterTickers(int count)
+{
+    QStringList tickers;
+    for (int i = 0; i < count; ++i) {
+        const QChar letters[] = {QChar(u'A' + i / 676), QChar(u'A' + i / 26 % 26), QChar(u'A' + i % 26)};
+        tickers.append(QString(letters, 3));
+    }
+    return tickers;
+}
 } // namespace
 
 class TestTelegramBot : public QObject {
@@ -285,6 +295,69 @@ private Q_SLOTS:
         for (const QString &line : log.messages())
             conflicts += line.contains(QStringLiteral("Another program")) ? 1 : 0;
         QCOMPARE(conflicts, 1);
+    }
+
+    void longListGoesInOrderedPartsUnderTheLimit()
+    {
+        const QStringList tickers = letterTickers(200);
+        for (const QString &ticker : tickers)
+            QVERIFY(m_watchlist->add(ticker, 0.9, 100.0).ok());
+        m_api->pushMessage(kChat, QStringLiteral("/list"));
+        m_api->pushMessage(kChat, QStringLiteral("/help"));
+        // The first part meets a flood limit once: it is sent again after retry_after, still first.
+        m_api->failNext(QStringLiteral("sendMessage"), 429,
+                        QStringLiteral("Too Many Requests: retry after 1"), 1);
+        auto bot = startBot();
+        // Replies go one at a time: once /help's has come, every part of the list came before it.
+        QTRY_VERIFY_WITH_TIMEOUT(!replies().isEmpty() && replies().last().contains(QStringLiteral("/ack ID")),
+                                 10000);
+        QStringList texts = replies();
+        texts.removeFirst(); // the refused first try
+        texts.removeLast();  // /help's
+        QVERIFY2(texts.size() >= 2, qPrintable(QString::number(texts.size())));
+        QStringList shown;
+        for (const QString &text : std::as_const(texts)) {
+            QVERIFY2(text.size() <= TelegramCommands::kMessageLimit,
+                     qPrintable(QString::number(text.size())));
+            for (const QString &line : text.split(u'\n'))
+                shown.append(line.section(QStringLiteral("</b>"), 0, 0).remove(QStringLiteral("<b>")));
+        }
+        QCOMPARE(shown, tickers);
+    }
+
+    void veryLongListSaysWhatItLeavesOut()
+    {
+        const QStringList tickers = letterTickers(600);
+        for (const QString &ticker : tickers)
+            QVERIFY(m_watchlist->add(ticker, 0.9, 100.0).ok());
+        m_api->pushMessage(kChat, QStringLiteral("/list"));
+        auto bot = startBot();
+        QTRY_COMPARE(m_api->callCount(QStringLiteral("sendMessage")), TelegramCommands::kMaxReplyParts);
+        const QStringList texts = replies();
+        int listed = 0;
+        for (const QString &text : texts) {
+            QVERIFY(text.size() <= TelegramCommands::kMessageLimit);
+            listed += int(text.count(QStringLiteral("</b>")));
+        }
+        const QString last = texts.last().section(u'\n', -1);
+        QVERIFY2(last.startsWith(QStringLiteral("… and %1 more not shown").arg(600 - listed)),
+                 qPrintable(last));
+        QVERIFY(listed > 300);
+        QCOMPARE(m_api->calls(QStringLiteral("sendMessage")).size(), TelegramCommands::kMaxReplyParts);
+    }
+
+    void replyPartsKeepWholeLines()
+    {
+        QCOMPARE(TelegramCommands::replyParts(QStringLiteral("short")), QStringList{QStringLiteral("short")});
+        const QStringList lines{QString(40, u'a'), QString(40, u'b'), QString(40, u'c'), QString(40, u'd')};
+        const QStringList parts = TelegramCommands::replyParts(lines.join(u'\n'), 90, 5);
+        QCOMPARE(parts, (QStringList{lines.mid(0, 2).join(u'\n'), lines.mid(2, 2).join(u'\n')}));
+        // Capped at one part: its lines give way to the count of what is left out.
+        const QStringList capped = TelegramCommands::replyParts(lines.join(u'\n'), 150, 1);
+        QCOMPARE(capped.size(), 1);
+        QVERIFY(capped.first().size() <= 150);
+        QVERIFY2(capped.first().startsWith(lines.first() + u'\n' + QStringLiteral("… and 3 more not shown")),
+                 qPrintable(capped.first()));
     }
 
     void retryAfterIsHonoured()

@@ -5,8 +5,25 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
+
+namespace {
+// The Bot API counts a message's length after entity parsing: with parse_mode HTML the tags do not count and
+// an entity (&amp;, &lt;, …) is one character.
+qsizetype visibleLength(const QJsonObject &params)
+{
+    QString text = params.value(QLatin1String("text")).toString();
+    if (params.value(QLatin1String("parse_mode")).toString() == QLatin1String("HTML")) {
+        static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
+        static const QRegularExpression entity(QStringLiteral("&(#?[A-Za-z0-9]+);"));
+        text.remove(tag);
+        text.replace(entity, QStringLiteral("_"));
+    }
+    return text.size();
+}
+} // namespace
 
 namespace trailguard::test {
 
@@ -177,6 +194,10 @@ QJsonObject FakeTelegramBotApi::answer(const Call &call, int &status, int &delay
         if (call.params.value(QLatin1String("text")).toString().isEmpty()) {
             status = 400;
             return error(status, QStringLiteral("Bad Request: message text is empty"));
+        }
+        if (visibleLength(call.params) > 4096) {
+            status = 400;
+            return error(status, QStringLiteral("Bad Request: message is too long"));
         }
         return ok(
             QJsonObject{{QStringLiteral("message_id"), m_nextMessageId++},

@@ -23,7 +23,8 @@ namespace trailguard::test {
 // getUpdates confirms the updates below `offset` and returns the rest; with none pending it holds the
 // request for its `timeout`, at most holdLimitMs() (the answer is decided when the request arrives: an
 // update pushed meanwhile comes with the next poll). sendMessage to a blocked bot answers 403 "Forbidden: bot
-// was blocked by the user", to an unknown chat 400 "Bad Request: chat not found".
+// was blocked by the user", to an unknown chat 400 "Bad Request: chat not found", and a text over 4,096
+// characters after entity parsing 400 "Bad Request: message is too long".
 class FakeTelegramBotApi : public QObject {
     Q_OBJECT
 public:
