@@ -2797,6 +2797,10 @@
         <source>Already acknowledged %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>… and %1 more not shown: the dashboard and “trailguard watch list” show the whole watchlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TelegramConfig</name>

@@ -2801,6 +2801,10 @@
         <source>Already acknowledged %1.</source>
         <translation>Déjà accusée %1.</translation>
     </message>
+    <message>
+        <source>… and %1 more not shown: the dashboard and “trailguard watch list” show the whole watchlist.</source>
+        <translation>… et %1 de plus non affichés : le tableau de bord et « trailguard watch list » montrent toute la liste de surveillance.</translation>
+    </message>
 </context>
 <context>
     <name>TelegramConfig</name>
