@@ -1,10 +1,11 @@
 // Acknowledging stops the escalation, end to end (issue 17): the real `trailguard --headless --web` process,
 // breaches from the fake Questrade server, the alerts sent to a fake ntfy server (JSON publishing and the ack
 // topic's JSON stream), the fake Telegram Bot API and a real SMTP server (aiosmtpd), with a policy whose
-// first step is 10 s after the breach. Each watched stock stands for one way to acknowledge, done with what
-// that channel delivered: `trailguard alerts ack ID`, the dashboard's API (a Bearer token), the mail's
-// one-time link (its page, then its form's POST), ntfy's "Acknowledge" action (the http action to the
-// dashboard, or the reply published on the ack topic the guardian subscribes to), and Telegram's button and
+// first step is 20 s after the breach (room for the acknowledgements on a loaded CI machine). Each watched
+// stock stands for one way to acknowledge, done with what that channel delivered: `trailguard alerts ack ID`,
+// the dashboard's API (a Bearer token), the mail's one-time link (its page, then its form's POST), ntfy's
+// "Acknowledge" action (the http action to the dashboard, or the reply published on the ack topic the
+// guardian subscribes to), and Telegram's button and
 // `/ack ID`. One more stock nobody acknowledges shows the step does go out on time; every acknowledged alert
 // is recorded once, with its source, and its step is cancelled, not sent. A spent code used again is refused
 // and changes nothing. Stocks are grouped in one process per ntfy mode to keep the test short.
@@ -35,7 +36,7 @@ namespace {
 constexpr qint64 kChat = 7770017;
 const QByteArray kToken = QByteArrayLiteral("17017:HeadlessAckTestToken_0123456789");
 const QString kTopic = QStringLiteral("alerts");
-const QString kPolicy = QStringLiteral("10s:ntfy-urgent,telegram,email");
+const QString kPolicy = QStringLiteral("20s:ntfy-urgent,telegram,email");
 const QString kPassword = QStringLiteral("headless ack test password");
 const QString kControl = QStringLiteral("CTRL.TO"); // never acknowledged: its step goes out
 
@@ -254,7 +255,7 @@ void HeadlessAckTest::ackFromEachPathStopsTheEscalation()
     const QHash<QString, AlertRecord> raised = alertsByTicker();
     for (const QString &ticker : tickers)
         QTRY_VERIFY_WITH_TIMEOUT(m_channels.allDelivered(raised.value(ticker).id), 30000);
-    // The acknowledgements below come before the step is due (10 s after the breach), or the test is void.
+    // The acknowledgements below come before the step is due (20 s after the breach), or the test is void.
     for (const AckPath &path : acks) {
         const AlertRecord alert = alertsByTicker().value(path.ticker);
         for (const Delivery &delivery : alert.deliveries) {
