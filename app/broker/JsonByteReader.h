@@ -61,6 +61,7 @@ private:
     }
     bool rawString(QByteArrayView &raw, bool &escaped);
     bool number(double *result);
+    bool skipPlainNumber();
     bool literal(QByteArrayView word);
     bool anyKey();
 

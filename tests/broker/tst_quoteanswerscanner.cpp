@@ -119,6 +119,11 @@ void QuoteAnswerScannerTest::craftedAnswersReadAlike_data()
                       R"({"symbolId":6,"lastTradePrice":1234567890123456,"lastTradePriceTrHrs":0.1,)"
                       R"("highPrice":99.99999999999999,"lowPrice":12.3400,"isHalted":0.0}]})")
         << 2;
+    QTest::newRow("long strings")
+        << QByteArray(R"({"quotes":[{"symbolId":5,"symbol":"ABCDEFGHIJKLMNOPQRSTUVWXYZ.0123456789\"x\\y",)"
+                      R"("tier":"0123456789abcdef0123456789abcdef","lastTradeTime":)"
+                      R"("2026-12-03T10:15:42.123456-05:00"}]})")
+        << 1;
     QTest::newRow("text where numbers belong")
         << QByteArray(R"({"quotes":[{"symbolId":"12","highPrice":"1","lowPrice":true,"isHalted":false}]})")
         << 1;
@@ -157,6 +162,10 @@ void QuoteAnswerScannerTest::unsureAnswersAreLeftToQt_data()
     QTest::newRow("negative price") << QByteArray(R"({"quotes":[{"symbolId":1,"lastTradePrice":-2}]})");
     QTest::newRow("price as text") << QByteArray(R"({"quotes":[{"symbolId":1,"lastTradePrice":"2"}]})");
     QTest::newRow("non-ASCII") << QByteArray("{\"quotes\":[{\"symbolId\":1,\"symbol\":\"\xc3\xa9\"}]}");
+    QTest::newRow("non-ASCII after 16 bytes")
+        << QByteArray("{\"quotes\":[{\"symbolId\":1,\"symbol\":\"ABCDEFGHIJKLMNOPQRS\xc3\xa9\"}]}");
+    QTest::newRow("control byte after 16 bytes")
+        << QByteArray("{\"quotes\":[{\"symbolId\":1,\"symbol\":\"ABCDEFGHIJKLMNOPQRS\x01T\"}]}");
     QTest::newRow("escaped key") << QByteArray(R"({"quotes":[{"symbol\u0049d":1}]})");
     QTest::newRow("surrogate") << QByteArray(R"({"quotes":[{"symbolId":1,"symbol":"\ud83d\ude00"}]})");
     QTest::newRow("lenient number") << QByteArray(R"({"quotes":[{"symbolId":1,"lastTradePrice":1.}]})");
