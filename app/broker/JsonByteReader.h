@@ -8,13 +8,16 @@
 // accepts only what it reads exactly as QJsonDocument does.
 namespace trailguard::QuestradeParsing::detail {
 
-// One value as QuestradeParsing's readers see it; an object or array is kept only as its kind.
+// One value as QuestradeParsing's readers see it; an object or array is kept only as its kind. A string
+// is kept as its raw bytes (between the quotes, escapes undone only by string()), valid while the text is.
 struct JsonScalar {
     enum class Kind { Absent, Null, Bool, Number, String, Container } kind = Kind::Absent;
     double number = 0;
     bool flag = false;
-    QString text;
+    bool escaped = false; // the raw string holds a backslash escape
+    QByteArrayView raw;
 
+    QString string() const;
     QJsonValue json() const;
 };
 
@@ -30,20 +33,35 @@ public:
         , m_end(text.end())
     {}
 
-    // Consumes `c` when it is the next byte after whitespace.
-    bool take(char c);
+    // Consumes `c` when it is the next byte after whitespace. Inline, as skipSpace: called ~50 times a quote.
+    bool take(char c)
+    {
+        skipSpace();
+        if (m_at < m_end && *m_at == c) {
+            ++m_at;
+            return true;
+        }
+        return false;
+    }
     // Nothing but whitespace is left.
     bool atEnd();
     // An object key without escapes, and its colon.
     bool plainKey(QByteArrayView &key);
-    // One value at nesting `depth`; read into `into` when given, else only checked and skipped.
+    // One value at nesting `depth`; read into `into` when given, else only checked and skipped (a skipped
+    // plain number is then not converted: its grammar alone shows that Qt reads it alike).
     bool value(JsonScalar *into, int depth);
 
 private:
-    void skipSpace();
+    static constexpr int kFastDigits = 15; // digits a number may have to be read without from_chars
+
+    void skipSpace()
+    {
+        while (m_at < m_end && (*m_at == ' ' || *m_at == '\n' || *m_at == '\r' || *m_at == '\t'))
+            ++m_at;
+    }
     bool rawString(QByteArrayView &raw, bool &escaped);
-    static QString decoded(QByteArrayView raw, bool escaped);
-    bool number(double &result);
+    bool number(double *result);
+    bool skipPlainNumber();
     bool literal(QByteArrayView word);
     bool anyKey();
 

@@ -2,6 +2,7 @@
 
 #include "broker/BrokerLogging.h"
 #include "broker/QuestradeParsingReaders.h"
+#include "broker/QuestradeTimeText.h"
 #include "broker/QuoteAnswerScanner.h"
 
 #include <QCoreApplication>
@@ -90,77 +91,6 @@ std::optional<ApiError> parseApiError(const QByteArray &body)
     return error;
 }
 
-namespace {
-// Digits at text[at, at + count) as a number, or -1.
-int questradeDigits(QStringView text, qsizetype at, qsizetype count)
-{
-    int number = 0;
-    for (qsizetype i = at; i < at + count; ++i) {
-        const char16_t c = text[i].unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        number = number * 10 + (c - u'0');
-    }
-    return number;
-}
-
-// Questrade's usual form, "2024-05-14T15:59:58.812000-04:00" (or "Z"), read by hand: QDateTime's general
-// parser costs several microseconds and a batch holds thousands. Anything else (and a fraction exactly
-// halfway between two milliseconds, which Qt rounds through a double) is left to QDateTime: empty.
-std::optional<QDateTime> parseUsualTime(QStringView text)
-{
-    if (text.size() < 20 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T' || text[13] != u':' ||
-        text[16] != u':')
-        return std::nullopt;
-    const int year = questradeDigits(text, 0, 4);
-    const int month = questradeDigits(text, 5, 2);
-    const int day = questradeDigits(text, 8, 2);
-    const int hour = questradeDigits(text, 11, 2);
-    const int minute = questradeDigits(text, 14, 2);
-    const int second = questradeDigits(text, 17, 2);
-    const QDate date(year, month, day);
-    if (year < 1000 || !date.isValid() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 ||
-        second > 59)
-        return std::nullopt;
-    qsizetype at = 19;
-    qint64 msec = 0;
-    if (text[at] == u'.') {
-        // Rounded to the nearest millisecond, as QDateTime does.
-        const qsizetype start = ++at;
-        while (at < text.size() && at - start < 9 && text[at] >= u'0' && text[at] <= u'9')
-            ++at;
-        const qsizetype count = at - start;
-        if (count == 0 || (at < text.size() && text[at] >= u'0' && text[at] <= u'9'))
-            return std::nullopt;
-        qint64 fraction = questradeDigits(text, start, count);
-        qint64 scale = 1;
-        for (qsizetype i = 0; i < count; ++i)
-            scale *= 10;
-        const qint64 twice = 2 * fraction * 1000;
-        if (twice % scale == 0 && (twice / scale) % 2 == 1)
-            return std::nullopt; // exactly halfway
-        msec = (twice + scale) / (2 * scale);
-    }
-    int offsetSeconds = 0;
-    const QStringView zone = text.sliced(at);
-    if (zone == u"Z") {
-        offsetSeconds = 0;
-    } else if (zone.size() == 6 && (zone[0] == u'+' || zone[0] == u'-') && zone[3] == u':') {
-        const int hours = questradeDigits(zone, 1, 2);
-        const int minutes = questradeDigits(zone, 4, 2);
-        if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
-            return std::nullopt;
-        offsetSeconds = (zone[0] == u'-' ? -1 : 1) * (hours * 3600 + minutes * 60);
-    } else {
-        return std::nullopt;
-    }
-    constexpr qint64 kUnixEpochJulianDay = 2440588;
-    const qint64 seconds = (date.toJulianDay() - kUnixEpochJulianDay) * 86400 + hour * 3600 + minute * 60 +
-                           second - offsetSeconds;
-    return QDateTime::fromMSecsSinceEpoch(seconds * 1000 + msec, Qt::UTC);
-}
-} // namespace
-
 QDateTime parseTime(const QJsonValue &value)
 {
     return value.isString() ? parseTimeText(value.toString()) : QDateTime();
@@ -169,8 +99,8 @@ QDateTime parseTime(const QJsonValue &value)
 QDateTime parseTimeText(const QString &untrimmed)
 {
     const QString text = untrimmed.trimmed();
-    if (const std::optional<QDateTime> usual = parseUsualTime(text))
-        return *usual;
+    if (const std::optional<qint64> usual = usualTimeMs(text))
+        return QDateTime::fromMSecsSinceEpoch(*usual, Qt::UTC);
     QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!time.isValid()) {
         // Older Qt versions accept at most three fractional digits: cut the rest.

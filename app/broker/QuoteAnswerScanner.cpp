@@ -2,8 +2,11 @@
 
 #include "broker/JsonByteReader.h"
 #include "broker/QuestradeParsing.h"
-#include "broker/QuestradeParsingReaders.h"
+#include "broker/QuestradeTimeText.h"
 
+#include <cmath>
+#include <cstring>
+#include <string_view>
 #include <utility>
 
 namespace trailguard::QuestradeParsing {
@@ -29,7 +32,7 @@ enum class QuoteField {
 
 QuoteField quoteFieldNamed(QByteArrayView key)
 {
-    static constexpr std::pair<const char *, QuoteField> kFields[] = {
+    static constexpr std::pair<std::string_view, QuoteField> kFields[] = {
         {"symbol", QuoteField::Symbol},
         {"symbolId", QuoteField::SymbolId},
         {"lastTradePrice", QuoteField::LastTradePrice},
@@ -40,11 +43,58 @@ QuoteField quoteFieldNamed(QByteArrayView key)
         {"highPrice", QuoteField::HighPrice},
         {"lowPrice", QuoteField::LowPrice},
     };
+    // Sizes first: most of a record's 21 keys match no name's size or differ in the first bytes.
     for (const auto &[name, field] : kFields) {
-        if (key == QByteArrayView(name))
+        if (std::size_t(key.size()) == name.size() && std::memcmp(key.data(), name.data(), name.size()) == 0)
             return field;
     }
     return QuoteField::Other;
+}
+
+// readPrice(), readFlag() and readId() on a scanned value, without a QJsonValue or an error text. The
+// reader holds only finite numbers, so the rules reduce to these.
+std::optional<std::optional<double>> scannedPrice(const JsonScalar &value)
+{
+    if (value.kind == JsonScalar::Kind::Absent || value.kind == JsonScalar::Kind::Null)
+        return std::optional<double>();
+    if (value.kind != JsonScalar::Kind::Number || value.number < 0)
+        return std::nullopt;
+    return value.number == 0.0 ? std::optional<double>() : std::optional<double>(value.number);
+}
+
+std::optional<bool> scannedFlag(const JsonScalar &value)
+{
+    switch (value.kind) {
+    case JsonScalar::Kind::Absent:
+    case JsonScalar::Kind::Null:
+        return false;
+    case JsonScalar::Kind::Bool:
+        return value.flag;
+    case JsonScalar::Kind::Number:
+        return value.number != 0.0;
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<qint64> scannedId(const JsonScalar &value)
+{
+    if (value.kind == JsonScalar::Kind::Number) {
+        if (value.number >= 1 && value.number <= 9e15 && std::floor(value.number) == value.number)
+            return static_cast<qint64>(value.number);
+        return std::nullopt;
+    }
+    return value.kind == JsonScalar::Kind::String ? readId(value.json()) : std::nullopt; // text: rare
+}
+
+// parseTimeText() on a scanned string: the usual form straight from its bytes, anything else as before.
+QDateTime scannedTime(const JsonScalar &value)
+{
+    if (!value.escaped) {
+        if (const std::optional<qint64> ms = usualTimeMs(value.raw))
+            return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
+    }
+    return parseTimeText(value.string());
 }
 
 // The answer's structure over JsonByteReader: anything either does not accept ends the scan, and the
@@ -130,31 +180,29 @@ private:
         const auto at = [fields](QuoteField field) -> const JsonScalar & { return fields[int(field)]; };
         const JsonScalar &symbol = at(QuoteField::Symbol);
         if (symbol.kind == JsonScalar::Kind::String)
-            quote.symbol = symbol.text;
+            quote.symbol = symbol.string();
         else if (symbol.kind != JsonScalar::Kind::Absent && symbol.kind != JsonScalar::Kind::Null)
             return false;
-        const std::optional<qint64> id = readId(at(QuoteField::SymbolId).json());
+        const std::optional<qint64> id = scannedId(at(QuoteField::SymbolId));
         if (!id)
             return false;
         quote.symbolId = *id;
-        const Result<std::optional<double>> price =
-            readPrice(at(QuoteField::LastTradePrice).json(), QString());
-        const Result<std::optional<double>> regular =
-            readPrice(at(QuoteField::RegularTradePrice).json(), QString());
-        const std::optional<bool> halted = readFlag(at(QuoteField::IsHalted).json());
-        const std::optional<bool> delayed = readFlag(at(QuoteField::Delay).json());
+        const std::optional<std::optional<double>> price = scannedPrice(at(QuoteField::LastTradePrice));
+        const std::optional<std::optional<double>> regular = scannedPrice(at(QuoteField::RegularTradePrice));
+        const std::optional<bool> halted = scannedFlag(at(QuoteField::IsHalted));
+        const std::optional<bool> delayed = scannedFlag(at(QuoteField::Delay));
         if (!price || !regular || !halted || !delayed)
             return false;
-        quote.lastTradePrice = price.value();
-        quote.regularTradePrice = regular.value();
+        quote.lastTradePrice = *price;
+        quote.regularTradePrice = *regular;
         quote.halted = *halted;
         quote.delayed = *delayed;
         if (const JsonScalar &time = at(QuoteField::LastTradeTime); time.kind == JsonScalar::Kind::String)
-            quote.lastTradeTime = parseTimeText(time.text);
+            quote.lastTradeTime = scannedTime(time);
         for (auto [field, target] : {std::pair{QuoteField::HighPrice, &quote.highPrice},
                                      std::pair{QuoteField::LowPrice, &quote.lowPrice}}) {
-            if (const Result<std::optional<double>> extreme = readPrice(at(field).json(), QString()))
-                *target = extreme.value();
+            if (const std::optional<std::optional<double>> extreme = scannedPrice(at(field)))
+                *target = *extreme;
         }
         return true;
     }

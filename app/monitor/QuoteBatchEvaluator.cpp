@@ -3,20 +3,28 @@
 #include "domain/MarketCalendar.h"
 #include "domain/PriceFormat.h"
 
+#include <algorithm>
+
 namespace trailguard::QuoteBatchEvaluator {
 
 QuoteBatchEvaluation evaluate(const QList<StockState> &states, const QList<BrokerQuote> &quotes,
                               const QDateTime &now, const QuoteBatchRules &rules)
 {
-    QHash<qint64, BrokerQuote> bySymbol;
+    // By id, pointing into `quotes` (the last of an id wins, as inserting copies did): no quote is copied.
+    QHash<qint64, const BrokerQuote *> bySymbol;
+    bySymbol.reserve(quotes.size());
     for (const BrokerQuote &quote : quotes)
-        bySymbol.insert(quote.symbolId, quote);
+        bySymbol.insert(quote.symbolId, &quote);
 
     QuoteBatchEvaluation result;
+    const qsizetype mostChanged = std::min(states.size(), quotes.size()); // only a quoted stock changes
+    result.changed.reserve(mostChanged);
+    result.changedFrom.reserve(mostChanged);
     for (const StockState &stock : states) {
-        if (!stock.symbolId || !bySymbol.contains(*stock.symbolId))
+        const BrokerQuote *quoted = stock.symbolId ? bySymbol.value(*stock.symbolId) : nullptr;
+        if (!quoted)
             continue;
-        const BrokerQuote &brokerQuote = bySymbol[*stock.symbolId];
+        const BrokerQuote &brokerQuote = *quoted;
         ++result.quoted;
         result.quotedTickers.append(stock.ticker);
         // A halted symbol's last trade is not a price to act on. Unless extended-hours trades are

@@ -21,6 +21,21 @@ void putChar(Char *&out, char c)
     *out++ = Char(char16_t(c));
 }
 
+// The proleptic Gregorian date of a day counted from 1970-01-01, as QDate gives it, by arithmetic alone
+// (Howard Hinnant's civil_from_days): a cycle formats two times a stock.
+void civilFromDays(qint64 days, int &year, int &month, int &dayOfMonth)
+{
+    days += 719468; // from 0000-03-01
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 monthIndex = (5 * dayOfYear + 2) / 153; // from March
+    dayOfMonth = int(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+    month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+    year = int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+}
+
 // Writes the kLength characters of `time`'s text; false when its year is outside 1-9999.
 template <typename Char>
 bool writeIsoTime(const QDateTime &time, Char *out)
@@ -30,7 +45,7 @@ bool writeIsoTime(const QDateTime &time, Char *out)
     int year = 0;
     int month = 0;
     int dayOfMonth = 0;
-    QDate(1970, 1, 1).addDays(day).getDate(&year, &month, &dayOfMonth); // one calendar conversion, not three
+    civilFromDays(day, year, month, dayOfMonth);
     if (year < 1 || year > 9999)
         return false;
     int msOfDay = int(ms - day * kMsPerDay);

@@ -13,6 +13,8 @@
 
 namespace trailguard {
 
+class SqliteStatement;
+
 // The peak and stop held with each raw quote (price_quotes.peak/stop) are stored only where they change:
 // NULL means "as the quote before" (a NULL pair costs 2 bytes, a stored pair ~8), so a quote stays under 24
 // bytes. A reader carries the last stored pair forward, seeded from the latest one before its window. So a
@@ -57,7 +59,7 @@ private:
     Status writePair(const QString &ticker, qint64 timeMs, const Pair &pair);
 
     QSqlDatabase m_db;
-    mutable std::shared_ptr<QSqlQuery> m_neighbours; // planInsert's, prepared on first use
+    mutable std::shared_ptr<SqliteStatement> m_neighbours; // planInsert's, prepared on first use
 };
 
 } // namespace trailguard

@@ -60,7 +60,6 @@ QDateTime fromEpochSeconds(qint64 seconds)
 }
 
 namespace {
-constexpr double kPriceScale = 10000.0;
 // Above this the scaled price would not fit the exact integers of a double.
 constexpr double kLargestScaledPrice = 1e9;
 } // namespace

@@ -28,6 +28,8 @@ QDateTime fromEpochMs(const QVariant &value);
 qint64 epochSeconds(const QDateTime &time);
 QDateTime fromEpochSeconds(qint64 seconds);
 
+// Prices stored as integers count ten-thousandths.
+constexpr double kPriceScale = 10000.0;
 // A price as stored: the price in ten-thousandths (an INTEGER, 1 to 4 bytes on disk) when that gives it
 // back exactly, else the REAL itself (8 bytes). readPrice undoes either.
 QVariant priceValue(double price);

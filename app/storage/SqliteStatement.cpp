@@ -140,6 +140,11 @@ sqlite3_stmt *SqliteStatement::current()
 
 Status SqliteStatement::execute()
 {
+    return forEachRow({});
+}
+
+Status SqliteStatement::forEachRow(const std::function<void(const SqliteRow &)> &row)
+{
     m_changes = 0;
     sqlite3_stmt *statement = current();
     m_checked = false;
@@ -156,7 +161,12 @@ Status SqliteStatement::execute()
         sqlite3_clear_bindings(statement);
         return failed;
     }
-    if (sqlite3_step(statement) != SQLITE_DONE) {
+    int stepped = SQLITE_ROW;
+    while ((stepped = sqlite3_step(statement)) == SQLITE_ROW) {
+        if (row)
+            row(SqliteRow(statement));
+    }
+    if (stepped != SQLITE_DONE) {
         const Error failed = failure(QString::fromUtf8(sqlite3_errmsg(db))); // before the reset clears it
         sqlite3_reset(statement);
         sqlite3_clear_bindings(statement);
@@ -165,6 +175,23 @@ Status SqliteStatement::execute()
     m_changes = sqlite3_changes(db);
     sqlite3_reset(statement);
     return success();
+}
+
+bool SqliteRow::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+qint64 SqliteRow::int64(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+double SqliteRow::price(int column) const
+{
+    if (sqlite3_column_type(m_statement, column) == SQLITE_INTEGER)
+        return double(sqlite3_column_int64(m_statement, column)) / SqlValues::kPriceScale;
+    return sqlite3_column_double(m_statement, column);
 }
 
 Error SqliteStatement::failure(const QString &reason) const

@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 struct sqlite3_stmt;
@@ -17,6 +18,22 @@ namespace trailguard {
 // SQLite itself a few thousand. The statement is prepared by Qt's driver, which keeps it and finalizes it
 // when the connection closes, so an instance may outlive its connection (it then fails cleanly). Needs the
 // Qt plugin to use the SQLite library this links, as CandleUpsert does. Parameters are numbered from 1.
+// One result row of SqliteStatement::forEachRow, valid only inside its callback. Columns from 0.
+class SqliteRow {
+public:
+    explicit SqliteRow(sqlite3_stmt *statement)
+        : m_statement(statement)
+    {}
+
+    bool isNull(int column) const;
+    qint64 int64(int column) const;
+    // A price column as SqlValues::readPrice reads it: an integer holds ten-thousandths, else a REAL.
+    double price(int column) const;
+
+private:
+    sqlite3_stmt *m_statement;
+};
+
 class SqliteStatement {
 public:
     SqliteStatement(const QSqlDatabase &db, const QString &sql);
@@ -37,6 +54,8 @@ public:
 
     // Steps it to the end and resets it, whatever happens; a failed prepare or bind is reported here.
     Status execute();
+    // The same for a query: `row` is called for each result row.
+    Status forEachRow(const std::function<void(const SqliteRow &)> &row);
     // The rows the last execute() inserted, updated or deleted.
     int changes() const { return m_changes; }
 

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace trailguard;
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void unsureAnswersAreLeftToQt_data();
     void unsureAnswersAreLeftToQt();
     void theAnswerParserFallsBack();
+    void variedAnswersReadAlike();
 };
 
 void QuoteAnswerScannerTest::fakeServerAnswersReadAlike_data()
@@ -111,6 +113,26 @@ void QuoteAnswerScannerTest::craftedAnswersReadAlike_data()
     QTest::newRow("usual time")
         << QByteArray(R"({"quotes":[{"symbolId":5,"lastTradeTime":"2026-12-03T10:15:42.123000-05:00"}]})")
         << 1;
+    QTest::newRow("odd numbers")
+        << QByteArray(R"({"quotes":[{"symbolId":5,"lastTradePrice":1e2,"lastTradePriceTrHrs":-0,)"
+                      R"("highPrice":123456789012345,"lowPrice":0.000000000000001,"delay":-0.0},)"
+                      R"({"symbolId":6,"lastTradePrice":1234567890123456,"lastTradePriceTrHrs":0.1,)"
+                      R"("highPrice":99.99999999999999,"lowPrice":12.3400,"isHalted":0.0}]})")
+        << 2;
+    QTest::newRow("long strings")
+        << QByteArray(R"({"quotes":[{"symbolId":5,"symbol":"ABCDEFGHIJKLMNOPQRSTUVWXYZ.0123456789\"x\\y",)"
+                      R"("tier":"0123456789abcdef0123456789abcdef","lastTradeTime":)"
+                      R"("2026-12-03T10:15:42.123456-05:00"}]})")
+        << 1;
+    QTest::newRow("text where numbers belong")
+        << QByteArray(R"({"quotes":[{"symbolId":"12","highPrice":"1","lowPrice":true,"isHalted":false}]})")
+        << 1;
+    QTest::newRow("time offsets")
+        << QByteArray(R"({"quotes":[{"symbolId":5,"lastTradeTime":"2026-12-03T00:15:42.5-09:30"},)"
+                      R"({"symbolId":6,"lastTradeTime":"2026-12-03T23:15:42.123+05:30"},)"
+                      R"({"symbolId":7,"lastTradeTime":"2026-12-03T10:15:42.0005Z"},)"
+                      R"({"symbolId":8,"lastTradeTime":"2026-12-03T10:15:42\u002e5Z"}]})")
+        << 4;
     QTest::newRow("other time forms")
         << QByteArray(
                R"({"quotes":[{"symbolId":5,"lastTradeTime":"2026-12-03T10:15:42Z"},)"
@@ -140,6 +162,10 @@ void QuoteAnswerScannerTest::unsureAnswersAreLeftToQt_data()
     QTest::newRow("negative price") << QByteArray(R"({"quotes":[{"symbolId":1,"lastTradePrice":-2}]})");
     QTest::newRow("price as text") << QByteArray(R"({"quotes":[{"symbolId":1,"lastTradePrice":"2"}]})");
     QTest::newRow("non-ASCII") << QByteArray("{\"quotes\":[{\"symbolId\":1,\"symbol\":\"\xc3\xa9\"}]}");
+    QTest::newRow("non-ASCII after 16 bytes")
+        << QByteArray("{\"quotes\":[{\"symbolId\":1,\"symbol\":\"ABCDEFGHIJKLMNOPQRS\xc3\xa9\"}]}");
+    QTest::newRow("control byte after 16 bytes")
+        << QByteArray("{\"quotes\":[{\"symbolId\":1,\"symbol\":\"ABCDEFGHIJKLMNOPQRS\x01T\"}]}");
     QTest::newRow("escaped key") << QByteArray(R"({"quotes":[{"symbol\u0049d":1}]})");
     QTest::newRow("surrogate") << QByteArray(R"({"quotes":[{"symbolId":1,"symbol":"\ud83d\ude00"}]})");
     QTest::newRow("lenient number") << QByteArray(R"({"quotes":[{"symbolId":1,"lastTradePrice":1.}]})");
@@ -169,6 +195,69 @@ void QuoteAnswerScannerTest::theAnswerParserFallsBack()
     const auto noList = QuestradeParsing::parseQuotesAnswer(R"({"time":1})");
     QVERIFY(!noList.ok());
     QCOMPARE(noList.error().code, ErrorCode::MalformedResponse);
+}
+
+// Many answers of one record, each field drawn from values the readers treat differently (a fixed seed, so
+// a failure repeats): whatever the scanner accepts it reads as the QJsonDocument path does, and the answer
+// parser always agrees with that path.
+void QuoteAnswerScannerTest::variedAnswersReadAlike()
+{
+    const QList<QByteArray> prices{"100.5",
+                                   "0",
+                                   "-0",
+                                   "null",
+                                   "1e2",
+                                   "1E-3",
+                                   "-2",
+                                   "\"2\"",
+                                   "true",
+                                   "123456789012345",
+                                   "1234567890123456",
+                                   "0.000000000000001",
+                                   "99.99999999999999",
+                                   "0.1",
+                                   "3.141592653589793",
+                                   "12.3400",
+                                   "-0.0"};
+    const QList<QByteArray> flags{"true", "false", "0", "1", "2.5", "null", "\"x\"", "-0"};
+    const QList<QByteArray> ids{"7", "1.0", "\"9\"", "8999999999999999", "0", "-3", "1.5", "\" 12\"", "1e3"};
+    const QList<QByteArray> times{"\"2026-12-03T10:15:42.123000-05:00\"",
+                                  "\"2026-12-03T10:15:42Z\"",
+                                  "\"2026-12-03T10:15:42.123-05:00\"",
+                                  "\"2026-12-03T10:15:42+05:30\"",
+                                  "\" 2026-12-03T10:15:42Z\"",
+                                  "\"2026-12-03T10:15:42\"",
+                                  "null",
+                                  "12",
+                                  "\"2026-12-03T10:15:42.0005Z\"",
+                                  "\"2026-12-03T10:15:42\\u002e5Z\""};
+    const QList<QByteArray> symbols{"\"ABC.TO\"", "null", "\"A\\\"B\"", "3", "\"\""};
+    const QList<std::pair<QByteArray, const QList<QByteArray> *>> fields{
+        {"symbol", &symbols},        {"symbolId", &ids},
+        {"lastTradePrice", &prices}, {"lastTradePriceTrHrs", &prices},
+        {"isHalted", &flags},        {"delay", &flags},
+        {"lastTradeTime", &times},   {"highPrice", &prices},
+        {"lowPrice", &prices},       {"bidPrice", &prices}};
+    QRandomGenerator random(20261204);
+    int scannedCount = 0;
+    for (int answer = 0; answer < 3000; ++answer) {
+        QByteArray record;
+        for (const auto &[name, values] : fields) {
+            const int pick = int(random.bounded(values->size() + 1));
+            if (pick == values->size())
+                continue; // absent
+            record += (record.isEmpty() ? "\"" : ",\"") + name + "\":" + values->at(pick);
+        }
+        const QByteArray body = "{\"quotes\":[{" + record + "}]}";
+        const QList<BrokerQuote> expected = documentQuotes(body);
+        if (const auto scanned = QuestradeParsing::scanQuotesAnswer(body)) {
+            ++scannedCount;
+            QVERIFY2(*scanned == expected, body.constData());
+        }
+        const auto parsed = QuestradeParsing::parseQuotesAnswer(body);
+        QVERIFY2(parsed.ok() && parsed.value() == expected, body.constData());
+    }
+    QVERIFY2(scannedCount > 300, QByteArray::number(scannedCount).constData()); // the scanner was exercised
 }
 
 QTEST_GUILESS_MAIN(QuoteAnswerScannerTest)

@@ -13,6 +13,7 @@ private Q_SLOTS:
     void formatsAsQDateTimeDoes();
     void parsesAsQDateTimeDoes_data();
     void parsesAsQDateTimeDoes();
+    void formatsEveryCalendarDayAsQDateTimeDoes();
 };
 
 void IsoTimeTextTest::formatsAsQDateTimeDoes_data()
@@ -35,6 +36,30 @@ void IsoTimeTextTest::formatsAsQDateTimeDoes()
 {
     QFETCH(QDateTime, time);
     QCOMPARE(IsoTimeText::format(time), time.toUTC().toString(Qt::ISODateWithMs));
+}
+
+// The writer's calendar arithmetic against QDate's: every day of 1899-2101 (leap years, century rules),
+// and every 37th day from year 1 to 9999, each with the day's last millisecond too.
+void IsoTimeTextTest::formatsEveryCalendarDayAsQDateTimeDoes()
+{
+    const auto check = [](const QDate &date) {
+        for (const QTime &time : {QTime(0, 0), QTime(23, 59, 59, 999)}) {
+            const QDateTime moment(date, time, Qt::UTC);
+            char ascii[IsoTimeText::kLength];
+            QVERIFY(IsoTimeText::formatAscii(moment, ascii));
+            QCOMPARE(QLatin1StringView(ascii, IsoTimeText::kLength), moment.toString(Qt::ISODateWithMs));
+        }
+    };
+    for (QDate date(1899, 1, 1); date <= QDate(2101, 12, 31); date = date.addDays(1)) {
+        check(date);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    for (QDate date(1, 1, 1); date.year() <= 9999; date = date.addDays(37)) {
+        check(date);
+        if (QTest::currentTestFailed())
+            return;
+    }
 }
 
 void IsoTimeTextTest::parsesAsQDateTimeDoes_data()
