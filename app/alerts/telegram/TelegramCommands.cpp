@@ -113,7 +113,7 @@ QString TelegramCommands::list() const
     return lines.join(QLatin1Char('\n'));
 }
 
-QStringList TelegramCommands::replyParts(const QString &reply, int limit, int maxParts)
+QStringList TelegramCommands::replyParts(const QString &reply, qsizetype limit, int maxParts)
 {
     if (reply.size() <= limit)
         return {reply};

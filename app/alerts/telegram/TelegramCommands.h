@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alerts/telegram/TelegramChannel.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -35,9 +37,8 @@ public:
     // The Bot API refuses a message over 4,096 characters (after HTML parsing; the raw text is never
     // shorter). A long reply (/list of a big watchlist) goes in parts of whole lines, at most `maxParts`;
     // the last one then ends with how many lines it leaves out.
-    static constexpr int kMessageLimit = 4096;
     static constexpr int kMaxReplyParts = 5;
-    static QStringList replyParts(const QString &reply, int limit = kMessageLimit,
+    static QStringList replyParts(const QString &reply, qsizetype limit = TelegramChannel::kMaxTextLength,
                                   int maxParts = kMaxReplyParts);
 
 private:

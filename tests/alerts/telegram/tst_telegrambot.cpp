@@ -317,7 +317,7 @@ private Q_SLOTS:
         QVERIFY2(texts.size() >= 2, qPrintable(QString::number(texts.size())));
         QStringList shown;
         for (const QString &text : std::as_const(texts)) {
-            QVERIFY2(text.size() <= TelegramCommands::kMessageLimit,
+            QVERIFY2(text.size() <= TelegramChannel::kMaxTextLength,
                      qPrintable(QString::number(text.size())));
             for (const QString &line : text.split(u'\n'))
                 shown.append(line.section(QStringLiteral("</b>"), 0, 0).remove(QStringLiteral("<b>")));
@@ -336,7 +336,7 @@ private Q_SLOTS:
         const QStringList texts = replies();
         int listed = 0;
         for (const QString &text : texts) {
-            QVERIFY(text.size() <= TelegramCommands::kMessageLimit);
+            QVERIFY(text.size() <= TelegramChannel::kMaxTextLength);
             listed += int(text.count(QStringLiteral("</b>")));
         }
         const QString last = texts.last().section(u'\n', -1);
