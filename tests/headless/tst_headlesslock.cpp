@@ -1,6 +1,7 @@
 // One monitoring process per data folder: two real `trailguard --headless` processes (and a cron-style
 // `--once`) on one folder against the fake Questrade server. The second refuses with a message naming the
 // first and its own exit status, nothing is sent twice, and `watch add` beside the running one is picked up.
+#include "TestSupport.h"
 #include "WebhookReceiver.h"
 #include "fakes/TestQuestradeServer.h"
 #include "storage/Database.h"
@@ -52,7 +53,8 @@ void HeadlessLockTest::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
-    m_server->openMarketNow(); // the app polls only while a market is open
+    m_server->openMarketNow();
+    test::checkOnEveryDay(dataDir()); // and on a weekend, when no market opens at all
     m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopToId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("SHOPIFY INC")});
     m_server->addSymbol({QStringLiteral("SHOP"), kShopId, QStringLiteral("USD"), QStringLiteral("NYSE"),

@@ -80,7 +80,8 @@ void GuardianCoreTest::init()
     QVERIFY(m_dir->isValid());
     m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
-    m_server->openMarketNow(); // the app polls only while a market is open
+    m_server->openMarketNow();
+    test::checkOnEveryDay(dataDir()); // and on a weekend, when no market opens at all
     m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("SHOPIFY INC")});
     m_server->setPrice(kShopId, 92.10);

@@ -54,6 +54,7 @@ void GuardianTelegramTest::init()
     m_server = std::make_unique<test::TestQuestradeServer>();
     QVERIFY(m_server->listen());
     m_server->openMarketNow();
+    test::checkOnEveryDay(dataDir()); // and on a weekend, when no market opens at all
     m_server->addSymbol({QStringLiteral("SHOP.TO"), kShopId, QStringLiteral("CAD"), QStringLiteral("TSX"),
                          QStringLiteral("SHOPIFY INC")});
     m_server->setPrice(kShopId, 92.10);

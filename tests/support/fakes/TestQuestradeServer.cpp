@@ -1,5 +1,9 @@
 #include "fakes/TestQuestradeServer.h"
 
+#include <QTimeZone>
+
+#include <algorithm>
+
 namespace trailguard::test {
 
 TestQuestradeServer::TestQuestradeServer(QObject *parent)
@@ -16,8 +20,12 @@ TestQuestradeServer::~TestQuestradeServer()
 
 void TestQuestradeServer::openMarketNow()
 {
+    // Never from before midnight in Toronto: the app takes only a session dated today there as today's, so
+    // from 00:00 to 01:00 Toronto time "an hour ago" read as "closed today".
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    setMarketHours(now.addSecs(-3600), now.addSecs(6 * 3600));
+    const QTimeZone toronto(QByteArrayLiteral("America/Toronto"));
+    const QDateTime midnight = QDateTime(now.toTimeZone(toronto).date(), QTime(0, 0), toronto).toUTC();
+    setMarketHours(std::max(now.addSecs(-3600), midnight), now.addSecs(6 * 3600));
 }
 
 QuestradeFaultPlan &TestQuestradeServer::faults()

@@ -18,8 +18,9 @@ public:
     explicit TestQuestradeServer(QObject *parent = nullptr);
     ~TestQuestradeServer() override;
 
-    // The markets open from an hour ago to six hours from now: the app polls only while a market is
-    // open, and a test must not depend on the time of day it runs.
+    // The markets open from an hour ago (at most since midnight, Toronto time) to six hours from now: the
+    // app polls only while a market is open, and a test must not depend on the time of day it runs. On a
+    // Saturday or Sunday no market opens whatever the server says: such tests also call checkOnEveryDay().
     void openMarketNow();
 
     QuestradeFaultPlan &faults();
